@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+
+namespace Dossier::Cli {
+
+/*! Exit statuses of dossier-cli. */
+enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
+
+int analyze(const QStringList &arguments);
+int import(const QStringList &arguments);
+int list(const QStringList &arguments);
+int entities(const QStringList &arguments);
+int search(const QStringList &arguments);
+
+} // namespace Dossier::Cli

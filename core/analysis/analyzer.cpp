@@ -1,0 +1,106 @@
+#include "analysis/analyzer.h"
+
+#include "analysis/dates.h"
+#include "analysis/entityrecognizer.h"
+#include "formats/articlereader.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+
+namespace Dossier::Core {
+
+Analyzer::Analyzer(AnalyzeOptions options)
+    : m_options(options)
+{
+}
+
+bool Analyzer::readFile(const QString &path, QByteArray *bytes, QString *error) const
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        *error = QStringLiteral("file not found");
+        return false;
+    }
+    if (info.isDir()) {
+        *error = QStringLiteral("is a directory");
+        return false;
+    }
+    const auto limitMb = m_options.maxFileSize / (1024 * 1024);
+    if (info.size() > m_options.maxFileSize) {
+        *error = QStringLiteral("file too large (%1 MB; the limit is %2 MB)")
+                     .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1)
+                     .arg(limitMb);
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot open: %1").arg(file.errorString());
+        return false;
+    }
+    // Read at most one byte past the limit: the file may have grown since it was measured.
+    *bytes = file.read(m_options.maxFileSize + 1);
+    if (file.error() != QFileDevice::NoError) {
+        *error = QStringLiteral("cannot read: %1").arg(file.errorString());
+        return false;
+    }
+    if (bytes->size() > m_options.maxFileSize) {
+        bytes->clear();
+        *error = QStringLiteral("file too large (the limit is %1 MB)").arg(limitMb);
+        return false;
+    }
+    return true;
+}
+
+AnalyzeResult Analyzer::analyzeFile(const QString &path) const
+{
+    QByteArray bytes;
+    QString error;
+    if (!readFile(path, &bytes, &error)) {
+        AnalyzeResult result;
+        result.article.path = path;
+        result.error = error;
+        return result;
+    }
+    AnalyzeResult result = analyzeBytes(path, bytes);
+    result.article.modified = QFileInfo(path).lastModified().toMSecsSinceEpoch();
+    return result;
+}
+
+AnalyzeResult Analyzer::analyzeBytes(const QString &path, const QByteArray &bytes) const
+{
+    AnalyzeResult result;
+    Article &article = result.article;
+    article.path = path;
+    article.size = bytes.size();
+    article.sha256 = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+
+    const ArticleReader *reader = ReaderRegistry::instance().readerFor(path, bytes);
+    ReadResult read = reader->read(bytes, ReadOptions{m_options.raw});
+    if (!read.ok()) {
+        result.error = read.error;
+        return result;
+    }
+    article.format = reader->format();
+    article.encoding = read.encoding;
+    article.rawText = std::move(read.rawText);
+    article.body = std::move(read.body);
+    article.meta = std::move(read.meta);
+
+    const EntityRecognizer &recognizer = defaultRecognizer();
+    RecognizeContext context;
+    context.articleDate = Dates::parseDate(article.meta.date);
+    const QList<RawMention> bodyMentions = recognizer.recognize(article.body, context);
+    QList<RawMention> titleMentions;
+    if (!article.meta.title.isEmpty()) {
+        RecognizeContext titleContext = context;
+        titleContext.headline = true;
+        titleMentions = recognizer.recognize(article.meta.title, titleContext);
+    }
+    GroupedEntities grouped = groupMentions(article.body, bodyMentions, article.meta.title, titleMentions);
+    article.entities = std::move(grouped.entities);
+    article.mentions = std::move(grouped.mentions);
+    return result;
+}
+
+} // namespace Dossier::Core

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "article.h"
+
+#include <QString>
+
+namespace Dossier::Core {
+
+/*! \brief Options for Analyzer. */
+struct AnalyzeOptions {
+    bool raw = false; //!< skip cleaning and metadata: the decoded text is the body
+    qint64 maxFileSize = 64 * 1024 * 1024; //!< larger files are refused, not read
+};
+
+/*! \brief An analysed article, or the reason the file could not be analysed. */
+struct AnalyzeResult {
+    Article article;
+    QString error;
+    bool ok() const { return error.isEmpty(); }
+};
+
+/*!
+    \brief The article pipeline: read a file, pick its reader, decode, clean, find metadata and
+    entities. Stateless; safe to call from several threads at once.
+*/
+class Analyzer
+{
+public:
+    explicit Analyzer(AnalyzeOptions options = {});
+    AnalyzeResult analyzeFile(const QString &path) const;
+    /*! Reads \a path within the size limit; false with \a error set when it cannot. */
+    bool readFile(const QString &path, QByteArray *bytes, QString *error) const;
+    /*! Analyses \a bytes as if read from \a path (the path only picks the format). */
+    AnalyzeResult analyzeBytes(const QString &path, const QByteArray &bytes) const;
+
+private:
+    AnalyzeOptions m_options;
+};
+
+} // namespace Dossier::Core

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "article.h"
+
+#include <QDate>
+#include <QList>
+#include <QStringView>
+
+#include <memory>
+
+namespace Dossier::Core {
+
+/*! \brief A span a recognizer found. Offsets are UTF-16 indices into the text it was given. */
+struct RawMention {
+    qsizetype start = 0;
+    qsizetype end = 0;
+    EntityType type = EntityType::Person;
+    /*! Canonical value when the recognizer knows it: the full name from a gazetteer
+        ('U.S.' → 'United States'), an ISO date for DATE, '2800000000 USD' for MONEY; else empty. */
+    QString canonical;
+};
+
+/*! \brief What a recognizer may know about the text besides the text. */
+struct RecognizeContext {
+    QDate articleDate; //!< to resolve relative dates; may be invalid
+    bool headline = false; //!< the text is a headline (often Title Case or ALL CAPS)
+};
+
+/*!
+    \brief Finds PERSON, ORG, LOCATION, DATE and MONEY mentions in text. Implementations are
+    immutable after construction and safe to use from several threads at once.
+*/
+class EntityRecognizer
+{
+public:
+    virtual ~EntityRecognizer() = default;
+    virtual QList<RawMention> recognize(QStringView text, const RecognizeContext &context) const = 0;
+};
+
+/*! The recognizer Dossier uses (shared, created on first use, thread-safe). */
+const EntityRecognizer &defaultRecognizer();
+
+/*! \brief An article's entities and its body's mentions, grouped. */
+struct GroupedEntities {
+    QList<Entity> entities;
+    QList<Mention> mentions; //!< body mentions only, sorted by start; Mention::entity indexes entities
+};
+
+/*!
+    Groups mentions into entities within one article: 'Prime Minister Shinzo Abe' / 'Shinzo Abe' /
+    'Abe' are one person, 'U.S.' / 'US' / 'United States' one place, 'EU' / 'European Union' one
+    organisation. Title mentions count towards entities but are not listed as mentions.
+*/
+GroupedEntities groupMentions(QStringView body, const QList<RawMention> &bodyMentions, QStringView title,
+                              const QList<RawMention> &titleMentions);
+
+/*! The key that identifies an entity's name across the library: case-folded, accents and dots
+    removed, whitespace collapsed, a leading "the" dropped ('U.S.' and 'US' share one key). */
+QString entityKey(QStringView name);
+
+} // namespace Dossier::Core

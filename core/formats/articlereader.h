@@ -1,0 +1,59 @@
+#pragma once
+
+#include "article.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace Dossier::Core {
+
+/*! \brief What a reader makes of a file's bytes. */
+struct ReadResult {
+    QString rawText; //!< the whole decoded file
+    QString body; //!< the article body (with \c raw, the whole decoded text)
+    ArticleMetadata meta;
+    QString encoding;
+    QString error; //!< non-empty when the file could not be read as this format
+    bool ok() const { return error.isEmpty(); }
+};
+
+/*! \brief Options of ArticleReader::read(). */
+struct ReadOptions {
+    bool raw = false; //!< no cleaning, no metadata: the decoded text is the body, unchanged
+};
+
+/*!
+    \brief One article file format (plain text, HTML, Markdown): decodes, cleans and finds metadata.
+    Implementations are stateless and may be used from several threads at once.
+*/
+class ArticleReader
+{
+public:
+    virtual ~ArticleReader() = default;
+    /*! "text", "html" or "markdown". */
+    virtual QString format() const = 0;
+    /*! How sure this reader is that it reads a file with \a suffix (lower case, no dot) starting
+        with \a head: 0 = not at all, 100 = certainly. */
+    virtual int confidence(QStringView suffix, QByteArrayView head) const = 0;
+    virtual ReadResult read(const QByteArray &bytes, const ReadOptions &options) const = 0;
+};
+
+/*! \brief The compiled-in readers; picks the most confident one for a file. */
+class ReaderRegistry
+{
+public:
+    static const ReaderRegistry &instance();
+    /*! The best reader for \a path starting with \a head; the plain-text reader when none is sure. */
+    const ArticleReader *readerFor(const QString &path, QByteArrayView head) const;
+    /*! The reader for \a format, or nullptr. */
+    const ArticleReader *reader(QStringView format) const;
+
+private:
+    ReaderRegistry();
+    std::vector<std::unique_ptr<ArticleReader>> m_readers;
+};
+
+} // namespace Dossier::Core

@@ -1,0 +1,230 @@
+#include "import/importjob.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+Q_LOGGING_CATEGORY(lcImport, "dossier.import")
+
+namespace Dossier::Core {
+
+namespace {
+
+bool isArticleSuffix(const QString &suffix)
+{
+    static const QSet<QString> suffixes{QStringLiteral("txt"),  QStringLiteral("text"), QStringLiteral("html"),
+                                        QStringLiteral("htm"),  QStringLiteral("xhtml"), QStringLiteral("md"),
+                                        QStringLiteral("markdown")};
+    return suffixes.contains(suffix.toLower());
+}
+
+// What one worker made of one file.
+struct Analysed {
+    QString path;
+    AnalyzeResult result;
+    bool unchanged = false;
+};
+
+constexpr int batchSize = 32;
+
+} // namespace
+
+QStringList collectImportFiles(const QStringList &paths, QList<ImportFailure> *failures)
+{
+    QStringList files;
+    QSet<QString> seenFiles;
+    QSet<QString> seenDirs;
+    for (const QString &given : paths) {
+        const QFileInfo info(given);
+        if (!info.exists()) {
+            failures->append({info.absoluteFilePath(), QStringLiteral("file not found")});
+            continue;
+        }
+        if (!info.isDir()) {
+            const QString path = info.absoluteFilePath();
+            if (!seenFiles.contains(path)) {
+                seenFiles.insert(path);
+                files.append(path);
+            }
+            continue;
+        }
+        // Depth-first walk with an explicit stack; a folder is entered once by its canonical path,
+        // which cuts symlink loops.
+        QStringList stack{info.absoluteFilePath()};
+        while (!stack.isEmpty()) {
+            const QString dir = stack.takeLast();
+            const QString canonical = QFileInfo(dir).canonicalFilePath();
+            if (canonical.isEmpty() || seenDirs.contains(canonical)) {
+                continue;
+            }
+            seenDirs.insert(canonical);
+            const QFileInfoList entries =
+                QDir(dir).entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Readable, QDir::Name);
+            QStringList subdirs;
+            for (const QFileInfo &entry : entries) {
+                if (entry.isDir()) {
+                    subdirs.append(entry.absoluteFilePath());
+                } else if (isArticleSuffix(entry.suffix()) && !seenFiles.contains(entry.absoluteFilePath())) {
+                    seenFiles.insert(entry.absoluteFilePath());
+                    files.append(entry.absoluteFilePath());
+                }
+            }
+            for (auto it = subdirs.crbegin(); it != subdirs.crend(); ++it) {
+                stack.append(*it);
+            }
+        }
+    }
+    return files;
+}
+
+ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &cancel)
+{
+    ImportSummary summary;
+    Library library(request.libraryPath);
+    if (!library.open()) {
+        summary.fatalError = library.errorString();
+        return summary;
+    }
+    const QStringList files = collectImportFiles(request.paths, &summary.failed);
+    const int total = int(files.size());
+    const QHash<QString, StoredFile> stored = library.storedFiles();
+    const Analyzer analyzer(request.options);
+
+    QThreadPool pool;
+    if (request.threads > 0) {
+        pool.setMaxThreadCount(request.threads);
+    }
+    const auto analyse = [&](const QString &path) {
+        Analysed out;
+        out.path = path;
+        QByteArray bytes;
+        QString error;
+        if (!analyzer.readFile(path, &bytes, &error)) {
+            out.result.error = error;
+            return out;
+        }
+        const auto known = stored.constFind(path);
+        if (known != stored.constEnd()
+            && known->sha256 == QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) {
+            out.unchanged = true;
+            return out;
+        }
+        out.result = analyzer.analyzeBytes(path, bytes);
+        out.result.article.modified = QFileInfo(path).lastModified().toMSecsSinceEpoch();
+        return out;
+    };
+
+    int done = 0;
+    for (qsizetype first = 0; first < files.size(); first += batchSize) {
+        if (cancel.load()) {
+            summary.canceled = true;
+            break;
+        }
+        const QStringList batch = files.mid(first, batchSize);
+        const QList<Analysed> results = QtConcurrent::blockingMapped<QList<Analysed>>(&pool, batch, analyse);
+        for (const Analysed &item : results) {
+            if (cancel.load()) {
+                summary.canceled = true;
+                break;
+            }
+            if (item.unchanged) {
+                ++summary.unchanged;
+            } else if (!item.result.ok()) {
+                summary.failed.append({item.path, item.result.error});
+            } else if (qint64 id = -1; const auto outcome = library.store(item.result.article, &id)) {
+                switch (*outcome) {
+                case StoreOutcome::Imported:
+                    ++summary.imported;
+                    break;
+                case StoreOutcome::Updated:
+                    ++summary.updated;
+                    break;
+                case StoreOutcome::Unchanged:
+                    ++summary.unchanged;
+                    break;
+                }
+                if (request.stored) {
+                    request.stored(id, *outcome);
+                }
+            } else {
+                // The library itself failed (disk full, locked, read-only): stop, keep what is stored.
+                summary.fatalError = library.errorString();
+                qCWarning(lcImport) << "import stopped:" << summary.fatalError;
+                return summary;
+            }
+            ++done;
+            if (request.progress) {
+                request.progress(done, total, item.path);
+            }
+        }
+        if (summary.canceled) {
+            break;
+        }
+    }
+    return summary;
+}
+
+ImportJob::ImportJob(const QString &libraryPath, const QStringList &paths, QObject *parent)
+    : QObject(parent)
+    , m_libraryPath(libraryPath)
+    , m_paths(paths)
+{
+    qRegisterMetaType<Dossier::Core::ImportSummary>();
+    qRegisterMetaType<Dossier::Core::StoreOutcome>();
+}
+
+ImportJob::~ImportJob()
+{
+    cancel();
+    waitForFinished();
+}
+
+void ImportJob::setOptions(const AnalyzeOptions &options)
+{
+    m_options = options;
+}
+
+void ImportJob::start()
+{
+    if (isRunning()) {
+        return;
+    }
+    m_cancel = false;
+    m_future = QtConcurrent::run([this] {
+        ImportRequest request;
+        request.libraryPath = m_libraryPath;
+        request.paths = m_paths;
+        request.options = m_options;
+        request.progress = [this](int done, int total, const QString &current) {
+            QMetaObject::invokeMethod(this, [this, done, total, current] { Q_EMIT progress(done, total, current); },
+                                      Qt::QueuedConnection);
+        };
+        request.stored = [this](qint64 id, StoreOutcome outcome) {
+            QMetaObject::invokeMethod(this, [this, id, outcome] { Q_EMIT articleStored(id, outcome); },
+                                      Qt::QueuedConnection);
+        };
+        const ImportSummary summary = importFiles(request, m_cancel);
+        QMetaObject::invokeMethod(this, [this, summary] { Q_EMIT finished(summary); }, Qt::QueuedConnection);
+    });
+}
+
+void ImportJob::cancel()
+{
+    m_cancel = true;
+}
+
+bool ImportJob::isRunning() const
+{
+    return m_future.isRunning();
+}
+
+void ImportJob::waitForFinished()
+{
+    m_future.waitForFinished();
+}
+
+} // namespace Dossier::Core

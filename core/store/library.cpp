@@ -1,0 +1,595 @@
+#include "store/library.h"
+
+#include "analysis/entityrecognizer.h"
+#include "store/migrations_p.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+#include <atomic>
+
+Q_LOGGING_CATEGORY(lcStore, "dossier.store")
+
+namespace Dossier::Core {
+
+namespace {
+
+QString uniqueConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("dossier-library-%1").arg(counter.fetch_add(1));
+}
+
+QString sqlError(const QSqlQuery &query)
+{
+    const QSqlError error = query.lastError();
+    QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (text.contains(QLatin1String("database is locked"))) {
+        text = QStringLiteral("the library is locked by another program (still busy after waiting)");
+    } else if (text.contains(QLatin1String("disk is full")) || text.contains(QLatin1String("database or disk is full"))) {
+        text = QStringLiteral("the disk is full");
+    } else if (text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only"))) {
+        text = QStringLiteral("the library is read-only");
+    }
+    return text;
+}
+
+// Qt binds a null QString as SQL NULL; text columns are NOT NULL, so bind "" instead.
+QString notNull(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+ArticleSummary summaryFrom(const QSqlQuery &query)
+{
+    ArticleSummary summary;
+    summary.id = query.value(0).toLongLong();
+    summary.title = query.value(1).toString();
+    summary.date = query.value(2).toString();
+    summary.source = query.value(3).toString();
+    summary.path = query.value(4).toString();
+    summary.entityCount = query.value(5).toInt();
+    return summary;
+}
+
+} // namespace
+
+struct Library::Private {
+    QString path;
+    QString connection;
+    QString error;
+    bool open = false;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
+
+    bool exec(QSqlQuery &query)
+    {
+        if (!query.exec()) {
+            error = sqlError(query);
+            qCWarning(lcStore) << "query failed:" << error << query.lastQuery();
+            return false;
+        }
+        return true;
+    }
+    bool exec(const QString &sql)
+    {
+        QSqlQuery query(db());
+        if (!query.exec(sql)) {
+            error = sqlError(query);
+            return false;
+        }
+        return true;
+    }
+    bool writeArticle(const Article &article, qint64 existingId, qint64 *id);
+    bool writeEntities(qint64 articleId, const Article &article);
+};
+
+Library::Library(const QString &path)
+    : d(std::make_unique<Private>())
+{
+    d->path = path;
+    d->connection = uniqueConnectionName();
+}
+
+Library::~Library()
+{
+    if (QSqlDatabase::contains(d->connection)) {
+        {
+            QSqlDatabase db = d->db();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(d->connection);
+    }
+}
+
+QString Library::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/library.dossier");
+}
+
+int Library::schemaVersion()
+{
+    return Migrations::latestVersion();
+}
+
+QString Library::path() const
+{
+    return d->path;
+}
+
+QString Library::errorString() const
+{
+    return d->error;
+}
+
+bool Library::isOpen() const
+{
+    return d->open;
+}
+
+bool Library::open()
+{
+    if (d->open) {
+        return true;
+    }
+    const QFileInfo info(d->path);
+    if (info.exists() && info.isDir()) {
+        d->error = QStringLiteral("%1 is a directory, not a library file").arg(d->path);
+        return false;
+    }
+    if (!QDir().mkpath(info.absolutePath())) {
+        d->error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connection);
+    db.setDatabaseName(d->path);
+    // Wait for another writer rather than failing at once.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    if (!db.open()) {
+        d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery check(db);
+    if (!check.exec(QStringLiteral("PRAGMA schema_version"))) {
+        d->error = QStringLiteral("%1 is not a Dossier library (%2)").arg(d->path, sqlError(check));
+        return false;
+    }
+    check.finish();
+    if (!d->exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !d->exec(QStringLiteral("PRAGMA foreign_keys = ON"))
+        || !d->exec(QStringLiteral("PRAGMA synchronous = NORMAL"))) {
+        d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, d->error);
+        return false;
+    }
+    QString error;
+    if (!Migrations::migrate(db, &error)) {
+        d->error = error;
+        return false;
+    }
+    d->open = true;
+    return true;
+}
+
+QHash<QString, StoredFile> Library::storedFiles()
+{
+    QHash<QString, StoredFile> files;
+    QSqlQuery query(d->db());
+    query.setForwardOnly(true);
+    if (query.exec(QStringLiteral("SELECT path, id, sha256 FROM articles"))) {
+        while (query.next()) {
+            files.insert(query.value(0).toString(), StoredFile{query.value(1).toLongLong(), query.value(2).toByteArray()});
+        }
+    }
+    return files;
+}
+
+bool Library::Private::writeArticle(const Article &article, qint64 existingId, qint64 *id)
+{
+    QSqlQuery query(db());
+    if (existingId >= 0) {
+        query.prepare(QStringLiteral(
+            "UPDATE articles SET sha256 = :sha256, size = :size, modified = :modified, format = :format, "
+            "encoding = :encoding, raw_text = :raw_text, body = :body, title = :title, date = :date, source = :source, "
+            "dateline = :dateline, author = :author, url = :url, language = :language, entity_count = :entity_count, "
+            "imported_at = :imported_at WHERE id = :id"));
+        query.bindValue(QStringLiteral(":id"), existingId);
+    } else {
+        query.prepare(QStringLiteral(
+            "INSERT INTO articles (path, sha256, size, modified, format, encoding, raw_text, body, title, date, source, "
+            "dateline, author, url, language, entity_count, imported_at) VALUES (:path, :sha256, :size, :modified, "
+            ":format, :encoding, :raw_text, :body, :title, :date, :source, :dateline, :author, :url, :language, "
+            ":entity_count, :imported_at)"));
+        query.bindValue(QStringLiteral(":path"), article.path);
+    }
+    query.bindValue(QStringLiteral(":sha256"), QString::fromLatin1(article.sha256));
+    query.bindValue(QStringLiteral(":size"), article.size);
+    query.bindValue(QStringLiteral(":modified"), article.modified);
+    query.bindValue(QStringLiteral(":format"), notNull(article.format));
+    query.bindValue(QStringLiteral(":encoding"), notNull(article.encoding));
+    query.bindValue(QStringLiteral(":raw_text"), notNull(article.rawText));
+    query.bindValue(QStringLiteral(":body"), notNull(article.body));
+    query.bindValue(QStringLiteral(":title"), notNull(article.meta.title));
+    query.bindValue(QStringLiteral(":date"), notNull(article.meta.date));
+    query.bindValue(QStringLiteral(":source"), notNull(article.meta.source));
+    query.bindValue(QStringLiteral(":dateline"), notNull(article.meta.dateline));
+    query.bindValue(QStringLiteral(":author"), notNull(article.meta.author));
+    query.bindValue(QStringLiteral(":url"), notNull(article.meta.url));
+    query.bindValue(QStringLiteral(":language"), notNull(article.meta.language));
+    query.bindValue(QStringLiteral(":entity_count"), qint64(article.entities.size()));
+    query.bindValue(QStringLiteral(":imported_at"), QDateTime::currentMSecsSinceEpoch());
+    if (!exec(query)) {
+        return false;
+    }
+    *id = existingId >= 0 ? existingId : query.lastInsertId().toLongLong();
+    return true;
+}
+
+bool Library::Private::writeEntities(qint64 articleId, const Article &article)
+{
+    QSqlDatabase database = db();
+    QSqlQuery findEntity(database);
+    findEntity.prepare(QStringLiteral("SELECT id FROM entities WHERE type = ? AND key = ?"));
+    QSqlQuery addEntity(database);
+    addEntity.prepare(QStringLiteral("INSERT INTO entities (type, key, name) VALUES (?, ?, ?)"));
+    QSqlQuery link(database);
+    link.prepare(QStringLiteral("INSERT INTO article_entities (article_id, entity_id, position, count) VALUES (?, ?, ?, ?)"));
+    QSqlQuery alias(database);
+    alias.prepare(QStringLiteral("INSERT OR IGNORE INTO article_aliases (article_id, entity_id, alias, key) VALUES (?, ?, ?, ?)"));
+    QSqlQuery mention(database);
+    mention.prepare(QStringLiteral("INSERT OR IGNORE INTO mentions (article_id, start, end, type, entity_id) VALUES (?, ?, ?, ?, ?)"));
+
+    QList<qint64> entityIds;
+    entityIds.reserve(article.entities.size());
+    QSet<qint64> linked;
+    for (qsizetype i = 0; i < article.entities.size(); ++i) {
+        const Entity &entity = article.entities[i];
+        const QString type = entityTypeName(entity.type);
+        const QString key = entityKey(entity.name);
+        findEntity.addBindValue(type);
+        findEntity.addBindValue(key);
+        if (!exec(findEntity)) {
+            return false;
+        }
+        qint64 entityId;
+        if (findEntity.next()) {
+            entityId = findEntity.value(0).toLongLong();
+        } else {
+            addEntity.addBindValue(type);
+            addEntity.addBindValue(key);
+            addEntity.addBindValue(entity.name);
+            if (!exec(addEntity)) {
+                return false;
+            }
+            entityId = addEntity.lastInsertId().toLongLong();
+        }
+        findEntity.finish();
+        entityIds.append(entityId);
+        // Two article entities may share a library key (e.g. "US" and "U.S." kept apart by the
+        // grouping); they are one library entity, so link once.
+        if (linked.contains(entityId)) {
+            continue;
+        }
+        linked.insert(entityId);
+        link.addBindValue(articleId);
+        link.addBindValue(entityId);
+        link.addBindValue(qint64(i));
+        link.addBindValue(entity.count);
+        if (!exec(link)) {
+            return false;
+        }
+        for (const QString &form : entity.aliases) {
+            alias.addBindValue(articleId);
+            alias.addBindValue(entityId);
+            alias.addBindValue(form);
+            alias.addBindValue(entityKey(form));
+            if (!exec(alias)) {
+                return false;
+            }
+        }
+    }
+    for (const Mention &m : article.mentions) {
+        if (m.entity < 0 || m.entity >= entityIds.size()) {
+            continue;
+        }
+        mention.addBindValue(articleId);
+        mention.addBindValue(m.start);
+        mention.addBindValue(m.end);
+        mention.addBindValue(entityTypeName(m.type));
+        mention.addBindValue(entityIds[m.entity]);
+        if (!exec(mention)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<StoreOutcome> Library::store(const Article &article, qint64 *storedId)
+{
+    QSqlDatabase db = d->db();
+    // BEGIN IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy timeout)
+    // here instead of failing half-way through.
+    if (!d->exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        return std::nullopt;
+    }
+    const auto rollback = [&] {
+        const QString error = d->error;
+        d->exec(QStringLiteral("ROLLBACK"));
+        d->error = error;
+        return std::nullopt;
+    };
+    QSqlQuery find(db);
+    find.prepare(QStringLiteral("SELECT id, sha256 FROM articles WHERE path = ?"));
+    find.addBindValue(article.path);
+    if (!d->exec(find)) {
+        return rollback();
+    }
+    qint64 existingId = -1;
+    if (find.next()) {
+        existingId = find.value(0).toLongLong();
+        if (find.value(1).toByteArray() == article.sha256) {
+            find.finish();
+            if (storedId) {
+                *storedId = existingId;
+            }
+            d->exec(QStringLiteral("COMMIT"));
+            return StoreOutcome::Unchanged;
+        }
+    }
+    find.finish();
+    if (existingId >= 0) {
+        for (const char *table : {"mentions", "article_aliases", "article_entities"}) {
+            QSqlQuery clear(db);
+            clear.prepare(QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)));
+            clear.addBindValue(existingId);
+            if (!d->exec(clear)) {
+                return rollback();
+            }
+        }
+    }
+    qint64 id = -1;
+    if (!d->writeArticle(article, existingId, &id) || !d->writeEntities(id, article)) {
+        return rollback();
+    }
+    if (existingId >= 0
+        && !d->exec(QStringLiteral("DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM article_entities ae "
+                                   "WHERE ae.entity_id = entities.id)"))) {
+        return rollback();
+    }
+    if (!d->exec(QStringLiteral("COMMIT"))) {
+        return rollback();
+    }
+    if (storedId) {
+        *storedId = id;
+    }
+    return existingId >= 0 ? StoreOutcome::Updated : StoreOutcome::Imported;
+}
+
+bool Library::removeArticle(qint64 id)
+{
+    if (!d->exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        return false;
+    }
+    QSqlQuery remove(d->db());
+    remove.prepare(QStringLiteral("DELETE FROM articles WHERE id = ?"));
+    remove.addBindValue(id);
+    if (!d->exec(remove)
+        || !d->exec(QStringLiteral("DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM article_entities ae "
+                                   "WHERE ae.entity_id = entities.id)"))
+        || !d->exec(QStringLiteral("COMMIT"))) {
+        const QString error = d->error;
+        d->exec(QStringLiteral("ROLLBACK"));
+        d->error = error;
+        return false;
+    }
+    return true;
+}
+
+std::optional<Article> Library::article(qint64 id)
+{
+    QSqlDatabase db = d->db();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT path, sha256, size, modified, format, encoding, raw_text, body, title, date, "
+                                 "source, dateline, author, url, language FROM articles WHERE id = ?"));
+    query.addBindValue(id);
+    if (!d->exec(query)) {
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        d->error = QStringLiteral("no article with id %1").arg(id);
+        return std::nullopt;
+    }
+    Article article;
+    article.id = id;
+    article.path = query.value(0).toString();
+    article.sha256 = query.value(1).toByteArray();
+    article.size = query.value(2).toLongLong();
+    article.modified = query.value(3).toLongLong();
+    article.format = query.value(4).toString();
+    article.encoding = query.value(5).toString();
+    article.rawText = query.value(6).toString();
+    article.body = query.value(7).toString();
+    article.meta.title = query.value(8).toString();
+    article.meta.date = query.value(9).toString();
+    article.meta.source = query.value(10).toString();
+    article.meta.dateline = query.value(11).toString();
+    article.meta.author = query.value(12).toString();
+    article.meta.url = query.value(13).toString();
+    article.meta.language = query.value(14).toString();
+
+    QSqlQuery entities(db);
+    entities.prepare(QStringLiteral("SELECT e.id, e.name, e.type, ae.count FROM article_entities ae JOIN entities e "
+                                    "ON e.id = ae.entity_id WHERE ae.article_id = ? ORDER BY ae.position"));
+    entities.addBindValue(id);
+    if (!d->exec(entities)) {
+        return std::nullopt;
+    }
+    QHash<qint64, int> indexOf;
+    while (entities.next()) {
+        Entity entity;
+        entity.name = entities.value(1).toString();
+        entityTypeFromName(entities.value(2).toString(), &entity.type);
+        entity.count = entities.value(3).toInt();
+        indexOf.insert(entities.value(0).toLongLong(), int(article.entities.size()));
+        article.entities.append(entity);
+    }
+    QSqlQuery aliases(db);
+    aliases.prepare(QStringLiteral("SELECT entity_id, alias FROM article_aliases WHERE article_id = ?"));
+    aliases.addBindValue(id);
+    if (!d->exec(aliases)) {
+        return std::nullopt;
+    }
+    while (aliases.next()) {
+        const int index = indexOf.value(aliases.value(0).toLongLong(), -1);
+        if (index >= 0) {
+            article.entities[index].aliases.append(aliases.value(1).toString());
+        }
+    }
+    QSqlQuery mentions(db);
+    mentions.prepare(QStringLiteral("SELECT start, end, type, entity_id FROM mentions WHERE article_id = ? ORDER BY start"));
+    mentions.addBindValue(id);
+    if (!d->exec(mentions)) {
+        return std::nullopt;
+    }
+    while (mentions.next()) {
+        Mention mention;
+        mention.start = mentions.value(0).toLongLong();
+        mention.end = mentions.value(1).toLongLong();
+        entityTypeFromName(mentions.value(2).toString(), &mention.type);
+        mention.entity = indexOf.value(mentions.value(3).toLongLong(), -1);
+        article.mentions.append(mention);
+    }
+    return article;
+}
+
+std::optional<QList<ArticleSummary>> Library::list(const ListQuery &request)
+{
+    QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM articles a");
+    QStringList where;
+    QVariantList binds;
+    if (!request.query.isEmpty()) {
+        where.append(QStringLiteral("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"));
+        binds.append(request.query);
+    }
+    for (const EntityFilter &filter : request.entities) {
+        where.append(QStringLiteral(
+            "a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+            "WHERE e.type = ? AND (e.key = ? OR e.id IN (SELECT entity_id FROM article_aliases WHERE key = ?)))"));
+        const QString key = entityKey(filter.name);
+        binds << entityTypeName(filter.type) << key << key;
+    }
+    if (!where.isEmpty()) {
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    }
+    sql += QStringLiteral(" ORDER BY a.date DESC, a.id");
+    if (request.limit >= 0) {
+        sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(request.limit).arg(request.offset);
+    }
+    QSqlQuery query(d->db());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(binds)) {
+        query.addBindValue(value);
+    }
+    if (!d->exec(query)) {
+        return std::nullopt;
+    }
+    QList<ArticleSummary> rows;
+    while (query.next()) {
+        rows.append(summaryFrom(query));
+    }
+    return rows;
+}
+
+std::optional<QList<ArticleSummary>> Library::search(const QString &text, int limit)
+{
+    if (text.trimmed().isEmpty()) {
+        d->error = QStringLiteral("the search query is empty");
+        return std::nullopt;
+    }
+    QSqlQuery query(d->db());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, "
+        "snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+        "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?"));
+    query.addBindValue(text);
+    query.addBindValue(limit);
+    if (!query.exec()) {
+        d->error = QStringLiteral("bad search query: %1").arg(sqlError(query));
+        return std::nullopt;
+    }
+    QList<ArticleSummary> rows;
+    while (query.next()) {
+        ArticleSummary summary = summaryFrom(query);
+        summary.snippet = query.value(6).toString();
+        rows.append(summary);
+    }
+    if (query.lastError().isValid()) {
+        d->error = QStringLiteral("bad search query: %1").arg(sqlError(query));
+        return std::nullopt;
+    }
+    return rows;
+}
+
+std::optional<QList<EntitySummary>> Library::entities(std::optional<EntityType> type)
+{
+    QSqlDatabase db = d->db();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT e.id, e.name, e.type, COUNT(ae.article_id) AS documents FROM entities e "
+                                 "JOIN article_entities ae ON ae.entity_id = e.id");
+    if (type) {
+        sql += QStringLiteral(" WHERE e.type = ?");
+    }
+    sql += QStringLiteral(" GROUP BY e.id ORDER BY documents DESC, e.name COLLATE NOCASE");
+    query.prepare(sql);
+    if (type) {
+        query.addBindValue(entityTypeName(*type));
+    }
+    if (!d->exec(query)) {
+        return std::nullopt;
+    }
+    QList<EntitySummary> rows;
+    QHash<qint64, int> indexOf;
+    while (query.next()) {
+        EntitySummary entity;
+        entity.id = query.value(0).toLongLong();
+        entity.name = query.value(1).toString();
+        entityTypeFromName(query.value(2).toString(), &entity.type);
+        entity.documents = query.value(3).toInt();
+        indexOf.insert(entity.id, int(rows.size()));
+        rows.append(entity);
+    }
+    QSqlQuery aliases(db);
+    aliases.setForwardOnly(true);
+    if (!aliases.exec(QStringLiteral("SELECT entity_id, alias, COUNT(*) AS n FROM article_aliases GROUP BY entity_id, alias "
+                                     "ORDER BY entity_id, n DESC, alias"))) {
+        d->error = sqlError(aliases);
+        return std::nullopt;
+    }
+    while (aliases.next()) {
+        const int index = indexOf.value(aliases.value(0).toLongLong(), -1);
+        if (index >= 0 && aliases.value(1).toString() != rows[index].name) {
+            rows[index].aliases.append(aliases.value(1).toString());
+        }
+    }
+    return rows;
+}
+
+std::optional<qint64> Library::articleCount()
+{
+    QSqlQuery query(d->db());
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM articles")) || !query.next()) {
+        d->error = sqlError(query);
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+} // namespace Dossier::Core

@@ -1,0 +1,146 @@
+#include "store/migrations_p.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <array>
+
+namespace Dossier::Core::Migrations {
+
+namespace {
+
+// Version 1: articles, library-wide entities, per-article entity links and aliases, mentions,
+// and an FTS5 index over title + body kept in step by triggers.
+constexpr const char *version1[] = {
+    R"(CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        size INTEGER NOT NULL DEFAULT 0,
+        modified INTEGER NOT NULL DEFAULT 0,
+        format TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        raw_text TEXT NOT NULL,
+        body TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        dateline TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT '',
+        entity_count INTEGER NOT NULL DEFAULT 0,
+        imported_at INTEGER NOT NULL
+    ))",
+    "CREATE INDEX articles_date ON articles(date)",
+    "CREATE INDEX articles_title ON articles(title COLLATE NOCASE)",
+    "CREATE INDEX articles_source ON articles(source COLLATE NOCASE)",
+    R"(CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        UNIQUE (type, key)
+    ))",
+    R"(CREATE TABLE article_entities (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        position INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (article_id, entity_id)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX article_entities_entity ON article_entities(entity_id)",
+    R"(CREATE TABLE article_aliases (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        alias TEXT NOT NULL,
+        key TEXT NOT NULL,
+        PRIMARY KEY (article_id, entity_id, alias)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX article_aliases_key ON article_aliases(key)",
+    "CREATE INDEX article_aliases_entity ON article_aliases(entity_id)",
+    R"(CREATE TABLE mentions (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (article_id, start)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX mentions_entity ON mentions(entity_id)",
+    R"(CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    ))",
+    R"(CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END)",
+    R"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    END)",
+    R"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END)",
+};
+
+struct Step {
+    const char *const *statements;
+    size_t count;
+};
+
+template<size_t N>
+constexpr Step step(const char *const (&statements)[N])
+{
+    return Step{statements, N};
+}
+
+// steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
+constexpr std::array steps{step(version1)};
+
+} // namespace
+
+int latestVersion()
+{
+    return int(steps.size());
+}
+
+bool migrate(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        *error = QStringLiteral("cannot read the schema version: %1").arg(query.lastError().text());
+        return false;
+    }
+    const int current = query.value(0).toInt();
+    if (current > latestVersion()) {
+        *error = QStringLiteral("this library was written by a newer Dossier (schema version %1; this build knows up "
+                                "to %2); it was left untouched")
+                     .arg(current)
+                     .arg(latestVersion());
+        return false;
+    }
+    for (int version = current; version < latestVersion(); ++version) {
+        if (!db.transaction()) {
+            *error = QStringLiteral("cannot start the migration: %1").arg(db.lastError().text());
+            return false;
+        }
+        const Step &s = steps[size_t(version)];
+        for (size_t i = 0; i < s.count; ++i) {
+            if (!query.exec(QString::fromUtf8(s.statements[i]))) {
+                *error = QStringLiteral("migration to version %1 failed: %2").arg(version + 1).arg(query.lastError().text());
+                db.rollback();
+                return false;
+            }
+        }
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1)) || !db.commit()) {
+            *error = QStringLiteral("migration to version %1 failed: %2").arg(version + 1).arg(db.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace Dossier::Core::Migrations

@@ -1,0 +1,8 @@
+# Included from core/CMakeLists.txt: the run-time data of the core library.
+set(_res ${PROJECT_SOURCE_DIR}/resources)
+file(GLOB _gazetteers CONFIGURE_DEPENDS ${_res}/gazetteers/*.txt)
+qt_add_resources(dossiercore "dossier_core_data"
+    PREFIX "/dossier"
+    BASE ${_res}
+    FILES ${_gazetteers} ${_res}/samples/README.md
+)

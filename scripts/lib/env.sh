@@ -1,0 +1,151 @@
+# shellcheck shell=bash
+# Shared by scripts/run, scripts/test and scripts/dossier-cli: decide whether the host can build
+# Dossier (Qt >= 6.8, KF6 SyntaxHighlighting), otherwise make and enter a Debian 13 root that can.
+#
+# The root lives in a cache directory outside the repository and is reused; it is rebuilt when
+# the package list below changes. It is entered with `unshare -m` + bind mounts + `chroot`, so
+# every mount belongs to a private mount namespace and vanishes with the command.
+
+set -euo pipefail
+
+DOSSIER_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+DOSSIER_SHARED=$(cd "$DOSSIER_REPO/../shared" 2>/dev/null && pwd || true)
+DOSSIER_CACHE=${DOSSIER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dossier}
+DOSSIER_ROOT=$DOSSIER_CACHE/trixie-root
+DOSSIER_SUITE=trixie
+DOSSIER_MIRROR=${DOSSIER_MIRROR:-http://deb.debian.org/debian}
+
+# Everything the project builds, tests and runs with. Changing this list rebuilds the root.
+DOSSIER_PACKAGES=(
+    g++ cmake ninja-build ccache pkg-config python3
+    qt6-base-dev libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6
+    libkf6syntaxhighlighting-dev libuchardet-dev libgumbo-dev iso-codes
+    xvfb xauth fonts-dejavu-core
+)
+
+dossier_log() { printf 'dossier: %s\n' "$*" >&2; }
+
+# True when the host itself has every package (a Debian 13 or newer workstation).
+dossier_host_ok() {
+    [ "${DOSSIER_FORCE_ROOT:-0}" = 1 ] && return 1
+    command -v dpkg-query >/dev/null 2>&1 || return 1
+    local p
+    for p in "${DOSSIER_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || return 1
+    done
+    # Debian 12 has qt6-base-dev 6.4; we need 6.8 or newer.
+    local v
+    v=$(dpkg-query -W -f='${Version}' qt6-base-dev 2>/dev/null)
+    dpkg --compare-versions "$v" ge 6.8 || return 1
+}
+
+dossier_packages_stamp() {
+    printf '%s\n' "$DOSSIER_SUITE" "${DOSSIER_PACKAGES[@]}" | sha256sum | cut -c1-16
+}
+
+dossier_ensure_root() {
+    local stamp
+    stamp=$(dossier_packages_stamp)
+    if [ -f "$DOSSIER_ROOT/.dossier-stamp" ] && [ "$(cat "$DOSSIER_ROOT/.dossier-stamp")" = "$stamp" ]; then
+        return 0
+    fi
+    mkdir -p "$DOSSIER_CACHE"
+    exec 9>"$DOSSIER_CACHE/.lock"
+    flock 9
+    if [ -f "$DOSSIER_ROOT/.dossier-stamp" ] && [ "$(cat "$DOSSIER_ROOT/.dossier-stamp")" = "$stamp" ]; then
+        return 0
+    fi
+    if ! command -v debootstrap >/dev/null 2>&1; then
+        dossier_log "installing debootstrap on the host"
+        apt-get update -qq >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >&2
+    fi
+    local new=$DOSSIER_ROOT.new
+    # A root is only ever entered through private mount namespaces, so nothing can still be
+    # mounted below it; --one-file-system guards against it anyway.
+    [ -e "$new" ] && rm -rf --one-file-system "$new"
+    dossier_log "making a Debian 13 build root in $DOSSIER_ROOT (once; about a minute)"
+    debootstrap --variant=minbase "$DOSSIER_SUITE" "$new" "$DOSSIER_MIRROR" >&2
+    cp /etc/resolv.conf "$new/etc/resolv.conf" 2>/dev/null || true
+    dossier_chroot "$new" / env DEBIAN_FRONTEND=noninteractive sh -c \
+        "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${DOSSIER_PACKAGES[*]} && apt-get clean" >&2
+    echo "$stamp" >"$new/.dossier-stamp"
+    if [ -e "$DOSSIER_ROOT" ]; then
+        mv "$DOSSIER_ROOT" "$DOSSIER_ROOT.old"
+        rm -rf --one-file-system "$DOSSIER_ROOT.old"
+    fi
+    mv "$new" "$DOSSIER_ROOT"
+    exec 9>&-
+}
+
+# dossier_chroot ROOT WORKDIR CMD...: run CMD inside ROOT with /dev, /proc, /sys, /tmp, the
+# repository, ../shared and WORKDIR bound at the same paths, in a private mount namespace.
+dossier_chroot() {
+    local root=$1 workdir=$2
+    shift 2
+    local binds=("$DOSSIER_REPO" "$workdir")
+    [ -n "$DOSSIER_SHARED" ] && binds+=("$DOSSIER_SHARED")
+    [ -n "${DOSSIER_EXTRA_BINDS:-}" ] && binds+=($DOSSIER_EXTRA_BINDS)
+    local script='set -e
+root=$1; workdir=$2; shift 2
+mount --rbind /dev "$root/dev"
+mount -t proc proc "$root/proc"
+mount --rbind /sys "$root/sys"
+mount --rbind /tmp "$root/tmp"
+while [ "$1" != "--" ]; do
+  if [ "$1" != / ] && [ -d "$1" ]; then mkdir -p "$root$1"; mount --rbind "$1" "$root$1"; fi
+  shift
+done
+shift
+cd "$root"
+exec chroot "$root" sh -c "cd \"\$0\" && exec \"\$@\"" "$workdir" "$@"'
+    unshare -m --propagation private bash -c "$script" dossier-root "$root" "$workdir" "${binds[@]}" -- \
+        env -i PATH=/usr/lib/ccache:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
+        TERM="${TERM:-dumb}" DISPLAY="${DISPLAY:-}" CI="${CI:-}" \
+        QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-}" CCACHE_DIR=/root/.ccache \
+        XDG_RUNTIME_DIR=/tmp/dossier-runtime-root "$@"
+}
+
+# dossier_exec CMD...: run CMD on the host if it can, else inside the root, from the current
+# directory. Exit status is CMD's.
+dossier_exec() {
+    if dossier_host_ok; then
+        "$@"
+    else
+        dossier_ensure_root
+        dossier_chroot "$DOSSIER_ROOT" "$PWD" "$@"
+    fi
+}
+
+# Build directory per flavour; inside the root it is keyed to the root so host builds never mix.
+dossier_build_dir() {
+    local flavour=${1:-dev}
+    if dossier_host_ok; then
+        echo "$DOSSIER_REPO/build/host-$flavour"
+    else
+        echo "$DOSSIER_REPO/build/root-$flavour"
+    fi
+}
+
+# dossier_build FLAVOUR [TARGET...]: configure if needed and build (everything when no TARGET).
+dossier_build() {
+    local flavour=$1
+    shift
+    local dir type sanitize=OFF
+    dir=$(dossier_build_dir "$flavour")
+    case $flavour in
+    asan) type=Debug sanitize=ON ;;
+    release) type=Release ;;
+    *) type=RelWithDebInfo ;;
+    esac
+    local targets=()
+    [ $# -gt 0 ] && targets=(--target "$@")
+    (
+        cd "$DOSSIER_REPO"
+        if [ ! -f "$dir/build.ninja" ]; then
+            dossier_exec cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" -DDOSSIER_SANITIZE="$sanitize" \
+                -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >&2
+        fi
+        dossier_exec cmake --build "$dir" "${targets[@]}" >&2
+    )
+}
