@@ -117,13 +117,13 @@ dossier_exec() {
     fi
 }
 
-# Build directory per flavour; inside the root it is keyed to the root so host builds never mix.
+# Build directory per flavour (DOSSIER_BUILD_TAG gives a parallel worker its own); inside the root it is keyed to the root so host builds never mix.
 dossier_build_dir() {
     local flavour=${1:-dev}
     if dossier_host_ok; then
-        echo "$DOSSIER_REPO/build/host-$flavour"
+        echo "$DOSSIER_REPO/build/host-$flavour${DOSSIER_BUILD_TAG:+-$DOSSIER_BUILD_TAG}"
     else
-        echo "$DOSSIER_REPO/build/root-$flavour"
+        echo "$DOSSIER_REPO/build/root-$flavour${DOSSIER_BUILD_TAG:+-$DOSSIER_BUILD_TAG}"
     fi
 }
 
