@@ -1,0 +1,328 @@
+#include "store/library.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dossier::Core;
+
+class LibraryTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void createsSchemaAtLatestVersion();
+    void storesAndReadsBackAnArticle();
+    void unchangedBytesAreANoOp();
+    void changedBytesUpdateInPlaceKeepingTheId();
+    void updateLeavesNoStaleEntities();
+    void removeLeavesNoStaleEntities();
+    void listsByEntityAndAlias_data();
+    void listsByEntityAndAlias();
+    void searchRanksAndSnippets();
+    void badSearchQueryIsAnError_data();
+    void badSearchQueryIsAnError();
+    void refusesLibraryFromNewerSchema();
+    void refusesFileThatIsNotALibrary();
+    void entitiesCountDocuments();
+
+private:
+    QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+namespace {
+
+Article makeArticle(const QString &path, const QString &title, const QString &body, QByteArray sha)
+{
+    Article article;
+    article.path = path;
+    article.format = QStringLiteral("text");
+    article.encoding = QStringLiteral("UTF-8");
+    article.sha256 = std::move(sha);
+    article.rawText = title + QStringLiteral("\n\n") + body;
+    article.body = body;
+    article.meta.title = title;
+    article.meta.date = QStringLiteral("2026-03-04");
+    article.meta.source = QStringLiteral("Harbor Ledger");
+    return article;
+}
+
+// Adds an entity with one mention per surface form found in the body.
+void addEntity(Article &article, EntityType type, const QString &name, const QStringList &aliases)
+{
+    const int index = int(article.entities.size());
+    article.entities.append(Entity{name, type, aliases, 0});
+    for (const QString &form : QStringList{name} + aliases) {
+        const qsizetype at = article.body.indexOf(form);
+        if (at >= 0) {
+            article.mentions.append(Mention{at, at + form.size(), type, index});
+            ++article.entities.last().count;
+        }
+    }
+}
+
+Article tokyoArticle(const QString &path, QByteArray sha = "aaaa")
+{
+    Article article = makeArticle(path, QStringLiteral("Tokyo hosts cyber talks"),
+                                  QStringLiteral("Foreign Minister Aiko Tanabe met U.S. envoys in Tokyo. Tanabe said the "
+                                                 "talks with the United States were frank."),
+                                  std::move(sha));
+    addEntity(article, EntityType::Person, QStringLiteral("Aiko Tanabe"), {QStringLiteral("Tanabe")});
+    addEntity(article, EntityType::Location, QStringLiteral("United States"), {QStringLiteral("U.S.")});
+    addEntity(article, EntityType::Location, QStringLiteral("Tokyo"), {});
+    return article;
+}
+
+Article manilaArticle(const QString &path)
+{
+    Article article = makeArticle(path, QStringLiteral("Manila weighs new maritime patrols"),
+                                  QStringLiteral("Officials in Manila said the US would join patrols near the reef."),
+                                  "bbbb");
+    addEntity(article, EntityType::Location, QStringLiteral("Manila"), {});
+    addEntity(article, EntityType::Location, QStringLiteral("US"), {});
+    return article;
+}
+
+} // namespace
+
+void LibraryTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void LibraryTest::createsSchemaAtLatestVersion()
+{
+    {
+        Library library(libraryPath());
+        QVERIFY2(library.open(), qPrintable(library.errorString()));
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+    db.setDatabaseName(libraryPath());
+    QVERIFY(db.open());
+    {
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version")) && query.next());
+        QCOMPARE(query.value(0).toInt(), Library::schemaVersion());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+    }
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+}
+
+void LibraryTest::storesAndReadsBackAnArticle()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    const Article original = tokyoArticle(QStringLiteral("/corpus/tokyo.txt"));
+    qint64 id = -1;
+    QCOMPARE(library.store(original, &id), StoreOutcome::Imported);
+    QVERIFY(id > 0);
+    const auto loaded = library.article(id);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->path, original.path);
+    QCOMPARE(loaded->body, original.body);
+    QCOMPARE(loaded->meta.title, original.meta.title);
+    QCOMPARE(loaded->meta.date, original.meta.date);
+    QCOMPARE(loaded->entities.size(), original.entities.size());
+    QCOMPARE(loaded->entities[0].name, QStringLiteral("Aiko Tanabe"));
+    QCOMPARE(loaded->entities[0].aliases, QStringList{QStringLiteral("Tanabe")});
+    QCOMPARE(loaded->mentions.size(), original.mentions.size());
+    for (const Mention &mention : loaded->mentions) {
+        const Entity &entity = loaded->entities[mention.entity];
+        const QString text = loaded->body.mid(mention.start, mention.end - mention.start);
+        QVERIFY2(text == entity.name || entity.aliases.contains(text), qPrintable(text));
+    }
+    QCOMPARE(library.articleCount(), 1);
+}
+
+void LibraryTest::unchangedBytesAreANoOp()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    qint64 first = -1;
+    qint64 second = -1;
+    QCOMPARE(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &first), StoreOutcome::Imported);
+    QCOMPARE(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &second), StoreOutcome::Unchanged);
+    QCOMPARE(first, second);
+    QCOMPARE(library.articleCount(), 1);
+}
+
+void LibraryTest::changedBytesUpdateInPlaceKeepingTheId()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    qint64 first = -1;
+    qint64 second = -1;
+    QCOMPARE(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &first), StoreOutcome::Imported);
+    Article changed = tokyoArticle(QStringLiteral("/corpus/tokyo.txt"), "cccc");
+    changed.meta.title = QStringLiteral("Tokyo hosts cyber talks (updated)");
+    QCOMPARE(library.store(changed, &second), StoreOutcome::Updated);
+    QCOMPARE(first, second);
+    QCOMPARE(library.article(first)->meta.title, changed.meta.title);
+    const auto hits = library.search(QStringLiteral("updated"));
+    QVERIFY(hits);
+    QCOMPARE(hits->size(), 1);
+}
+
+void LibraryTest::updateLeavesNoStaleEntities()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    Article changed = makeArticle(QStringLiteral("/corpus/tokyo.txt"), QStringLiteral("Rewritten"),
+                                  QStringLiteral("Nothing named here any more."), "dddd");
+    QCOMPARE(library.store(changed), StoreOutcome::Updated);
+    QCOMPARE(library.entities()->size(), 0);
+}
+
+void LibraryTest::removeLeavesNoStaleEntities()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    qint64 id = -1;
+    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &id));
+    QVERIFY(library.store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    QVERIFY(library.removeArticle(id));
+    QCOMPARE(library.articleCount(), 1);
+    const auto entities = library.entities();
+    QVERIFY(entities);
+    QStringList names;
+    for (const EntitySummary &entity : *entities) {
+        names.append(entity.name);
+    }
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("Manila"), QStringLiteral("US")}));
+    QCOMPARE(library.search(QStringLiteral("Tanabe"))->size(), 0);
+}
+
+void LibraryTest::listsByEntityAndAlias_data()
+{
+    QTest::addColumn<QList<EntityFilter>>("filters");
+    QTest::addColumn<QStringList>("paths");
+    const QString tokyo = QStringLiteral("/corpus/tokyo.txt");
+    const QString manila = QStringLiteral("/corpus/manila.txt");
+    QTest::newRow("canonical name") << QList<EntityFilter>{{EntityType::Person, QStringLiteral("Aiko Tanabe")}}
+                                    << QStringList{tokyo};
+    QTest::newRow("alias") << QList<EntityFilter>{{EntityType::Person, QStringLiteral("tanabe")}} << QStringList{tokyo};
+    QTest::newRow("dotted and undotted forms share a key")
+        << QList<EntityFilter>{{EntityType::Location, QStringLiteral("U.S.")}} << QStringList{manila, tokyo};
+    QTest::newRow("all of several") << QList<EntityFilter>{{EntityType::Location, QStringLiteral("US")},
+                                                           {EntityType::Location, QStringLiteral("Manila")}}
+                                    << QStringList{manila};
+    QTest::newRow("type must agree") << QList<EntityFilter>{{EntityType::Org, QStringLiteral("Tokyo")}} << QStringList{};
+}
+
+void LibraryTest::listsByEntityAndAlias()
+{
+    QFETCH(QList<EntityFilter>, filters);
+    QFETCH(QStringList, paths);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(library.store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    ListQuery query;
+    query.entities = filters;
+    const auto rows = library.list(query);
+    QVERIFY2(rows, qPrintable(library.errorString()));
+    QStringList got;
+    for (const ArticleSummary &row : *rows) {
+        got.append(row.path);
+    }
+    got.sort();
+    QCOMPARE(got, paths);
+}
+
+void LibraryTest::searchRanksAndSnippets()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(library.store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    const auto hits = library.search(QStringLiteral("patrol*"));
+    QVERIFY2(hits, qPrintable(library.errorString()));
+    QCOMPARE(hits->size(), 1);
+    QCOMPARE(hits->front().path, QStringLiteral("/corpus/manila.txt"));
+    QVERIFY(hits->front().snippet.contains(QLatin1String("[patrols]")));
+    const auto phrase = library.search(QStringLiteral("\"cyber talks\" NOT Manila"));
+    QVERIFY(phrase);
+    QCOMPARE(phrase->size(), 1);
+}
+
+void LibraryTest::badSearchQueryIsAnError_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("unterminated phrase") << QStringLiteral("\"cyber talks");
+    QTest::newRow("dangling operator") << QStringLiteral("cyber AND");
+    QTest::newRow("unknown column") << QStringLiteral("nosuchcolumn:word");
+    QTest::newRow("empty") << QStringLiteral("   ");
+}
+
+void LibraryTest::badSearchQueryIsAnError()
+{
+    QFETCH(QString, query);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(!library.search(query));
+    QVERIFY(!library.errorString().isEmpty());
+    // The library still works afterwards.
+    QCOMPARE(library.search(QStringLiteral("Tokyo"))->size(), 1);
+}
+
+void LibraryTest::refusesLibraryFromNewerSchema()
+{
+    {
+        Library library(libraryPath());
+        QVERIFY(library.open());
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
+        db.setDatabaseName(libraryPath());
+        QVERIFY(db.open());
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 999"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bump"));
+    Library library(libraryPath());
+    QVERIFY(!library.open());
+    QVERIFY2(library.errorString().contains(QLatin1String("newer")), qPrintable(library.errorString()));
+}
+
+void LibraryTest::refusesFileThatIsNotALibrary()
+{
+    QFile file(libraryPath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    Library library(libraryPath());
+    QVERIFY(!library.open());
+    QVERIFY(!library.errorString().isEmpty());
+    QCOMPARE(QFileInfo(libraryPath()).size(), 4096);
+}
+
+void LibraryTest::entitiesCountDocuments()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(library.store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    const auto all = library.entities();
+    QVERIFY(all);
+    // "U.S."/"United States" in one article and "US" in the other: the keys differ ("united states"
+    // vs "us"), but the alias key links them in list(); entities() shows the canonical rows.
+    const auto places = library.entities(EntityType::Location);
+    QVERIFY(places);
+    for (const EntitySummary &entity : *places) {
+        QCOMPARE(entity.type, EntityType::Location);
+    }
+    QCOMPARE(all->front().documents, 1);
+}
+
+QTEST_GUILESS_MAIN(LibraryTest)
+#include "library_test.moc"
