@@ -1,0 +1,79 @@
+// Import benchmark: writes a generated corpus, imports it into a fresh library, prints throughput.
+//   dossier-importbench [--articles N] [--threads T] [--keep DIR]
+#include "corpusgenerator.h"
+#include "import/importjob.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <sys/resource.h>
+
+using namespace Dossier;
+
+namespace {
+
+long peakRssKb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss; // kilobytes on Linux
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    int articles = 10000;
+    int threads = 0;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == u"--articles") {
+            articles = args[i + 1].toInt();
+        } else if (args[i] == u"--threads") {
+            threads = args[i + 1].toInt();
+        }
+    }
+    QTemporaryDir dir;
+    const QString corpus = dir.filePath(QStringLiteral("corpus"));
+    QDir().mkpath(corpus);
+    Bench::CorpusGenerator generator(20261122);
+    qint64 bytes = 0;
+    for (int i = 0; i < articles; ++i) {
+        const QString sub = corpus + QStringLiteral("/%1").arg(i / 1000, 2, 10, QLatin1Char('0'));
+        QDir().mkpath(sub);
+        QFile file(sub + QStringLiteral("/article-%1.txt").arg(i, 5, 10, QLatin1Char('0')));
+        const QByteArray text = generator.article(i);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size()) {
+            std::fprintf(stderr, "cannot write the corpus\n");
+            return 1;
+        }
+        bytes += text.size();
+    }
+    const long rssBefore = peakRssKb();
+
+    Core::ImportRequest request;
+    request.libraryPath = dir.filePath(QStringLiteral("bench.dossier"));
+    request.paths = {corpus};
+    request.threads = threads;
+    QElapsedTimer timer;
+    timer.start();
+    const Core::ImportSummary summary = Core::importFiles(request, false);
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!summary.fatalError.isEmpty() || summary.imported != articles) {
+        std::fprintf(stderr, "import failed: %s (%d of %d imported)\n", qPrintable(summary.fatalError), summary.imported,
+                     articles);
+        return 1;
+    }
+    const double libraryMb = double(QFileInfo(request.libraryPath).size()) / (1024 * 1024);
+    std::printf("articles=%d corpus_mb=%.1f seconds=%.2f articles_per_s=%.0f mb_per_s=%.2f peak_rss_mb=%.0f "
+                "(before import %.0f) library_mb=%.1f threads=%d\n",
+                articles, double(bytes) / (1024 * 1024), seconds, articles / seconds,
+                double(bytes) / (1024 * 1024) / seconds, double(peakRssKb()) / 1024, double(rssBefore) / 1024,
+                libraryMb, threads > 0 ? threads : QThread::idealThreadCount());
+    return 0;
+}

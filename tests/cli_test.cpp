@@ -1,0 +1,240 @@
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Drives the real dossier-cli binary: the contract documented in README.md.
+class CliTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void analyzePrintsTheContractFields();
+    void analyzeRawKeepsTheWholeText();
+    void analyzeOffsetsAreCodePoints();
+    void analyzeGoesOnAfterAnUnreadableFile();
+    void usageErrorsExitTwo_data();
+    void usageErrorsExitTwo();
+    void importListEntitiesSearch();
+    void badSearchQueryExitsOneWithMessage();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        QList<QJsonObject> lines() const
+        {
+            QList<QJsonObject> objects;
+            for (const QByteArray &line : out.split('\n')) {
+                if (!line.trimmed().isEmpty()) {
+                    objects.append(QJsonDocument::fromJson(line).object());
+                }
+            }
+            return objects;
+        }
+    };
+    Run cli(const QStringList &arguments);
+    QString write(const QString &name, const QByteArray &bytes);
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+namespace {
+const QByteArray story = QByteArrayLiteral(
+    "Pacific Wire Service live feed\n\n"
+    "Manila and Tokyo agree to share cyber threat data\n\n"
+    "Mar. 4, 2026 - 08:12AM\n\n"
+    "MANILA — Foreign Minister Aiko Tanabe of Japan and Defence Secretary Rafael Dizon agreed on Tuesday to share "
+    "threat data between Manila and Tokyo, officials said.\n\n"
+    "Tanabe said the deal, worth $1.2 billion over five years, would start next month.\n\n"
+    "More Headlines\n\nLogin to leave a comment\n");
+} // namespace
+
+void CliTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+CliTest::Run CliTest::cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(DOSSIER_CLI), arguments);
+    Run run;
+    if (!process.waitForFinished(120000)) {
+        qWarning("dossier-cli did not finish");
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QString CliTest::write(const QString &name, const QByteArray &bytes)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        qFatal("cannot write");
+    }
+    file.write(bytes);
+    return path;
+}
+
+void CliTest::analyzePrintsTheContractFields()
+{
+    const QString path = write(QStringLiteral("story.txt"), story);
+    const Run run = cli({QStringLiteral("analyze"), path});
+    QCOMPARE(run.exitCode, 0);
+    const auto lines = run.lines();
+    QCOMPARE(lines.size(), 1);
+    const QJsonObject object = lines.front();
+    for (const char *key : {"path", "format", "encoding", "title", "date", "source", "dateline", "body", "entities", "mentions"}) {
+        QVERIFY2(object.contains(QLatin1String(key)), key);
+    }
+    QCOMPARE(object.value(QLatin1String("path")).toString(), path);
+    QCOMPARE(object.value(QLatin1String("format")).toString(), QStringLiteral("text"));
+    QCOMPARE(object.value(QLatin1String("encoding")).toString(), QStringLiteral("UTF-8"));
+    const QString body = object.value(QLatin1String("body")).toString();
+    QVERIFY(!body.isEmpty());
+    QVERIFY(!body.contains(QLatin1String("Login to leave a comment")));
+    const QJsonArray entities = object.value(QLatin1String("entities")).toArray();
+    for (const QJsonValue &mention : object.value(QLatin1String("mentions")).toArray()) {
+        const QJsonObject m = mention.toObject();
+        const int start = m.value(QLatin1String("start")).toInt();
+        const int end = m.value(QLatin1String("end")).toInt();
+        QCOMPARE(body.mid(start, end - start), m.value(QLatin1String("text")).toString());
+        const int entity = m.value(QLatin1String("entity")).toInt();
+        QVERIFY(entity >= 0 && entity < entities.size());
+    }
+}
+
+void CliTest::analyzeRawKeepsTheWholeText()
+{
+    const QString path = write(QStringLiteral("story.txt"), story);
+    const Run run = cli({QStringLiteral("analyze"), QStringLiteral("--raw"), path});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject object = run.lines().front();
+    QCOMPARE(object.value(QLatin1String("body")).toString(), QString::fromUtf8(story));
+    QVERIFY(object.value(QLatin1String("title")).isNull());
+    QVERIFY(object.value(QLatin1String("date")).isNull());
+}
+
+void CliTest::analyzeOffsetsAreCodePoints()
+{
+    // An astral character (two UTF-16 units, one code point) before the names.
+    const QByteArray text = QStringLiteral("\U0001F4F0 Foreign Minister Aiko Tanabe met officials in Manila on Monday.\n").toUtf8();
+    const QString path = write(QStringLiteral("emoji.txt"), text);
+    const Run run = cli({QStringLiteral("analyze"), QStringLiteral("--raw"), path});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject object = run.lines().front();
+    const QList<uint> points = object.value(QLatin1String("body")).toString().toUcs4();
+    const QJsonArray mentions = object.value(QLatin1String("mentions")).toArray();
+    QVERIFY(!mentions.isEmpty());
+    for (const QJsonValue &value : mentions) {
+        const QJsonObject m = value.toObject();
+        const int start = m.value(QLatin1String("start")).toInt();
+        const int end = m.value(QLatin1String("end")).toInt();
+        const QList<uint> slice = points.mid(start, end - start);
+        QCOMPARE(QString::fromUcs4(slice.constData(), slice.size()), m.value(QLatin1String("text")).toString());
+    }
+}
+
+void CliTest::analyzeGoesOnAfterAnUnreadableFile()
+{
+    const QString good = write(QStringLiteral("good.txt"), story);
+    const QString missing = m_dir->filePath(QStringLiteral("missing.txt"));
+    QByteArray binary(64, '\0');
+    const QString bad = write(QStringLiteral("bad.txt"), binary);
+    const Run run = cli({QStringLiteral("analyze"), missing, good, bad});
+    QCOMPARE(run.exitCode, 1);
+    const auto lines = run.lines();
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0].value(QLatin1String("path")).toString(), missing);
+    QVERIFY(!lines[0].value(QLatin1String("error")).toString().isEmpty());
+    QVERIFY(lines[1].contains(QLatin1String("body")));
+    QVERIFY(lines[2].value(QLatin1String("error")).toString().contains(QLatin1String("binary")));
+}
+
+void CliTest::usageErrorsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("no command") << QStringList{};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+    QTest::newRow("analyze without files") << QStringList{QStringLiteral("analyze")};
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("analyze"), QStringLiteral("--bogus"), QStringLiteral("x")};
+    QTest::newRow("bad entity filter") << QStringList{QStringLiteral("list"), QStringLiteral("--entity"), QStringLiteral("nope")};
+    QTest::newRow("search without query") << QStringList{QStringLiteral("search")};
+}
+
+void CliTest::usageErrorsExitTwo()
+{
+    QFETCH(QStringList, arguments);
+    arguments << QStringLiteral("--library") << m_dir->filePath(QStringLiteral("lib.dossier"));
+    if (arguments.size() == 2) {
+        arguments.clear();
+    }
+    const Run run = cli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(!run.err.isEmpty());
+}
+
+void CliTest::importListEntitiesSearch()
+{
+    write(QStringLiteral("story.txt"), story);
+    const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
+    const Run imported = cli({QStringLiteral("import"), QStringLiteral("--library"), library, m_dir->path()});
+    QCOMPARE(imported.exitCode, 0);
+    const QJsonObject summary = QJsonDocument::fromJson(imported.out).object();
+    QCOMPARE(summary.value(QLatin1String("imported")).toInt(), 1);
+    QCOMPARE(summary.value(QLatin1String("updated")).toInt(), 0);
+    QCOMPARE(summary.value(QLatin1String("unchanged")).toInt(), 0);
+    QVERIFY(summary.value(QLatin1String("failed")).isArray());
+
+    const Run again = cli({QStringLiteral("import"), QStringLiteral("--library"), library, m_dir->path()});
+    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QLatin1String("unchanged")).toInt(), 1);
+
+    const Run listed = cli({QStringLiteral("list"), QStringLiteral("--library"), library});
+    QCOMPARE(listed.exitCode, 0);
+    QCOMPARE(listed.lines().size(), 1);
+    for (const char *key : {"id", "title", "date", "source", "path"}) {
+        QVERIFY2(listed.lines().front().contains(QLatin1String(key)), key);
+    }
+
+    const Run entities = cli({QStringLiteral("entities"), QStringLiteral("--library"), library});
+    QCOMPARE(entities.exitCode, 0);
+    QVERIFY(!entities.lines().isEmpty());
+    int previous = INT_MAX;
+    for (const QJsonObject &entity : entities.lines()) {
+        const int documents = entity.value(QLatin1String("documents")).toInt();
+        QVERIFY(documents <= previous);
+        previous = documents;
+        QVERIFY(entity.value(QLatin1String("aliases")).isArray());
+    }
+    const QJsonObject first = entities.lines().front();
+    const Run filtered = cli({QStringLiteral("list"), QStringLiteral("--library"), library, QStringLiteral("--entity"),
+                              first.value(QLatin1String("type")).toString() + u':' + first.value(QLatin1String("name")).toString()});
+    QCOMPARE(filtered.lines().size(), 1);
+
+    const Run found = cli({QStringLiteral("search"), QStringLiteral("--library"), library, QStringLiteral("threat data")});
+    QCOMPARE(found.exitCode, 0);
+    QCOMPARE(found.lines().size(), 1);
+    QVERIFY(found.lines().front().value(QLatin1String("snippet")).toString().contains(QLatin1String("[threat]")));
+}
+
+void CliTest::badSearchQueryExitsOneWithMessage()
+{
+    const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
+    const Run run = cli({QStringLiteral("search"), QStringLiteral("--library"), library, QStringLiteral("\"unbalanced")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(run.err.contains("bad search query"));
+}
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "cli_test.moc"
