@@ -4,5 +4,5 @@ file(GLOB _gazetteers CONFIGURE_DEPENDS ${_res}/gazetteers/*.txt)
 qt_add_resources(dossiercore "dossier_core_data"
     PREFIX "/dossier"
     BASE ${_res}
-    FILES ${_gazetteers} ${_res}/samples/README.md
+    FILES ${_gazetteers}
 )

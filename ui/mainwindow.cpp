@@ -26,6 +26,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->horizontalHeader()->setSectionResizeMode(DocumentListModel::Title, QHeaderView::Stretch);
     m_list->verticalHeader()->hide();
+    m_list->setWordWrap(false);
+    m_list->setTextElideMode(Qt::ElideRight);
     m_list->setAccessibleName(tr("Documents"));
     m_reader->setAccessibleName(tr("Reader"));
     m_reader->setOpenLinks(false);
@@ -34,6 +36,7 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(m_list);
     splitter->addWidget(m_reader);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({480, 720});
     setCentralWidget(splitter);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
