@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Dossier::Core;
@@ -25,6 +26,8 @@ private Q_SLOTS:
     void badInputGetsClearPerFileErrors();
     void decodesLegacyAndWideEncodings_data();
     void decodesLegacyAndWideEncodings();
+    void unreadableFilesGetClearErrors_data();
+    void unreadableFilesGetClearErrors();
     void survivesDirectorySymlinkLoop();
     void fileDeletedMidImportIsReported();
     void cancelLeavesWholeArticlesOnly();
@@ -200,6 +203,40 @@ void ImportJobTest::decodesLegacyAndWideEncodings()
     QVERIFY(stored);
     QCOMPARE(stored->encoding, encoding);
     QCOMPARE(stored->rawText, text);
+}
+
+void ImportJobTest::unreadableFilesGetClearErrors_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("no read permission") << QStringLiteral("mode000") << QStringLiteral("permission denied");
+    QTest::newRow("named pipe") << QStringLiteral("fifo") << QStringLiteral("not a regular file");
+    QTest::newRow("dangling symlink") << QStringLiteral("dangling") << QStringLiteral("not found");
+}
+
+void ImportJobTest::unreadableFilesGetClearErrors()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, error);
+    write(QStringLiteral("good.txt"), article(1));
+    const QString bad = corpus() + QStringLiteral("/bad.txt");
+    if (kind == u"mode000") {
+        if (geteuid() == 0) {
+            QSKIP("root reads every file whatever its mode");
+        }
+        write(QStringLiteral("bad.txt"), article(2));
+        QVERIFY(QFile::setPermissions(bad, QFileDevice::Permissions()));
+    } else if (kind == u"fifo") {
+        QCOMPARE(mkfifo(QFile::encodeName(bad).constData(), 0600), 0);
+    } else {
+        QVERIFY(QFile::link(corpus() + QStringLiteral("/nowhere.txt"), bad));
+    }
+    ImportRequest request{library(), {corpus()}};
+    const ImportSummary summary = importFiles(request, false);
+    QCOMPARE(summary.imported, 1);
+    QCOMPARE(summary.failed.size(), 1);
+    QCOMPARE(summary.failed.front().path, bad);
+    QVERIFY2(summary.failed.front().error.contains(error), qPrintable(summary.failed.front().error));
 }
 
 void ImportJobTest::survivesDirectorySymlinkLoop()

@@ -26,6 +26,15 @@ bool Analyzer::readFile(const QString &path, QByteArray *bytes, QString *error) 
         *error = QStringLiteral("is a directory");
         return false;
     }
+    // FIFOs, sockets and devices would block or never end.
+    if (!info.isFile()) {
+        *error = QStringLiteral("not a regular file");
+        return false;
+    }
+    if (!info.isReadable()) {
+        *error = QStringLiteral("permission denied: cannot read the file");
+        return false;
+    }
     const auto limitMb = m_options.maxFileSize / (1024 * 1024);
     if (info.size() > m_options.maxFileSize) {
         *error = QStringLiteral("file too large (%1 MB; the limit is %2 MB)")

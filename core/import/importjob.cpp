@@ -62,8 +62,14 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportFailure> *f
                 continue;
             }
             seenDirs.insert(canonical);
+            if (!QFileInfo(dir).isReadable()) {
+                failures->append({dir, QStringLiteral("permission denied: cannot read the folder")});
+                continue;
+            }
+            // System lists FIFOs and dangling symlinks, and unreadable files are listed too: they
+            // are reported as failures, never skipped silently.
             const QFileInfoList entries =
-                QDir(dir).entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Readable, QDir::Name);
+                QDir(dir).entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
             QStringList subdirs;
             for (const QFileInfo &entry : entries) {
                 if (entry.isDir()) {
