@@ -10,6 +10,13 @@
 
 namespace Dossier::Core {
 
+/*! \brief How sure a recognizer is of a mention; grouping resolves the weaker ones against the document. */
+enum class MentionConfidence : quint8 {
+    Candidate, //!< a name-like span of unknown standing: kept only if it matches an entity found more surely
+    Guess, //!< likely a name, its type a guess that a surer mention of the same name overrides
+    Sure, //!< a gazetteer hit or a strong cue (title, organisation suffix, date or amount)
+};
+
 /*! \brief A span a recognizer found. Offsets are UTF-16 indices into the text it was given. */
 struct RawMention {
     qsizetype start = 0;
@@ -18,6 +25,7 @@ struct RawMention {
     /*! Canonical value when the recognizer knows it: the full name from a gazetteer
         ('U.S.' → 'United States'), an ISO date for DATE, '2800000000 USD' for MONEY; else empty. */
     QString canonical;
+    MentionConfidence confidence = MentionConfidence::Sure;
 };
 
 /*! \brief What a recognizer may know about the text besides the text. */

@@ -1,26 +1,662 @@
 #include "analysis/plaintextextractor.h"
 
 #include "analysis/dates.h"
+#include "analysis/textcleaning.h"
+
+#include <QHash>
+#include <QList>
+#include <QRegularExpression>
+#include <QSet>
 
 namespace Dossier::Core {
+
+using namespace TextCleaning;
+
+namespace {
+
+constexpr auto unicode = QRegularExpression::UseUnicodePropertiesOption;
+constexpr auto caseless = QRegularExpression::CaseInsensitiveOption;
+
+// How far from the body the header search looks, in non-empty lines.
+constexpr qsizetype titleWindow = 25;
+constexpr qsizetype headerAboveTitle = 12;
+constexpr qsizetype headerWithoutTitle = 30;
+constexpr qsizetype trailerWindow = 60;
+constexpr qsizetype mastheadLines = 3;
+constexpr qsizetype creditLines = 6; // wire credits sit right under the article
+// Scoring of lines (see scoreLine): a prose line scores its words up to maxLineScore, so that one
+// long comment cannot outweigh an article; the n-th line of a stretch without prose costs
+// 1 + (n - 1) / 2 times its own (negative) score, up to maxGapFactor times.
+constexpr int maxLineScore = 40;
+constexpr double maxGapFactor = 10;
+// The first run scoring at least this share of the best one is the article (comments come after it).
+constexpr double runnerUpShare = 0.5;
+constexpr qsizetype repeatWindow = 3;
+constexpr int templateRepeats = 3;
+constexpr int consentWeight = 10; // a cookie banner counts as this many chrome words
+
+struct Line {
+    QStringView text; //!< trimmed
+    int words = 0;
+    int boilerplate = 0;
+    bool bullet = false;
+    bool sentence = false;
+    bool debris = false;
+    bool byline = false;
+    bool credit = false;
+    bool caption = false;
+    bool tableRow = false; //!< cells aligned with runs of spaces, as text browsers render tables
+    bool hardStop = false; //!< chrome that ends an article: comments, copyright, newsletter, "most read"
+    double score = 0;
+};
+
+// Whether \a text is written in capitals (and so has cased letters at all, unlike Japanese).
+bool isAllCaps(QStringView text)
+{
+    bool upper = false;
+    for (const QChar c : text) {
+        if (c.isLower()) {
+            return false;
+        }
+        upper = upper || c.isUpper();
+    }
+    return upper;
+}
+
+double scoreLine(const Line &line)
+{
+    const int w = line.words;
+    if (line.debris) {
+        return -5;
+    }
+    // Site furniture: a short line with one chrome word, a longer one with several, a cookie banner.
+    if ((line.boilerplate >= 1 && w <= 10) || (line.boilerplate >= 2 && w <= 40) || line.boilerplate >= consentWeight) {
+        return -12;
+    }
+    if (line.byline || line.credit || line.caption) {
+        return -4;
+    }
+    if (line.tableRow) {
+        return 1;
+    }
+    if (line.bullet) {
+        return w >= 15 && line.sentence ? 0.5 * w : -4;
+    }
+    if (line.sentence) {
+        if (w >= 8) {
+            return std::min(w, maxLineScore);
+        }
+        return w >= 4 ? 1 : -2;
+    }
+    // Headlines, subheads, menu entries: no sentence punctuation.
+    return w >= 20 ? 0.5 * w : -3;
+}
+
+bool isTableRow(QStringView text)
+{
+    int columns = 0;
+    for (qsizetype i = 1; i < text.size(); ++i) {
+        if (text.at(i) == u' ' && text.at(i - 1) == u' ' && (i + 1 >= text.size() || text.at(i + 1) != u' ')) {
+            ++columns;
+        }
+    }
+    return columns >= 2;
+}
+
+// A line's shape with every run of digits replaced by one '0'; empty when it has no digit.
+QString digitShape(QStringView text)
+{
+    QString shape;
+    shape.reserve(text.size());
+    bool digits = false;
+    bool any = false;
+    for (const QChar c : text) {
+        if (c.isDigit()) {
+            if (!digits) {
+                shape.append(QLatin1Char('0'));
+            }
+            digits = true;
+            any = true;
+        } else {
+            shape.append(c);
+            digits = false;
+        }
+    }
+    return any ? shape : QString();
+}
+
+bool repeatedNearby(const QList<Line> &lines, qsizetype index)
+{
+    const QStringView text = lines.at(index).text;
+    const qsizetype from = std::max<qsizetype>(0, index - repeatWindow);
+    const qsizetype to = std::min(lines.size() - 1, index + repeatWindow);
+    for (qsizetype i = from; i <= to; ++i) {
+        if (i != index && lines.at(i).text == text) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QList<Line> splitLines(const QString &text)
+{
+    QList<Line> lines;
+    for (const QStringView raw : QStringView(text).tokenize(u'\n')) {
+        const QStringView trimmed = raw.trimmed();
+        if (trimmed.isEmpty()) {
+            continue;
+        }
+        Line line;
+        line.text = trimmed;
+        line.words = wordCount(trimmed);
+        line.bullet = isBullet(trimmed);
+        line.sentence = endsSentence(trimmed);
+        line.debris = isMarkupDebris(trimmed);
+        line.tableRow = isTableRow(trimmed);
+        // Long lines are prose whatever words they use; skip the costlier checks for them.
+        if (line.words <= 40) {
+            line.byline = isByline(trimmed);
+            line.hardStop = isHardStop(trimmed);
+        }
+        if (line.words <= 100) {
+            line.boilerplate = boilerplateHits(trimmed) + (isConsentBanner(trimmed) ? consentWeight : 0);
+            line.credit = isCredit(trimmed);
+            line.caption = isCaption(trimmed);
+        }
+        line.score = scoreLine(line);
+        lines.append(line);
+    }
+    // A line repeated within a few lines (an image's alt text, then its caption) is chrome, and so is
+    // a short line with digits whose shape recurs ("Rating: 12 Votes", "2 days ago at 07:52 am"):
+    // the furniture of comment threads and teaser lists.
+    QHash<QString, int> shapes;
+    QList<QString> lineShapes(lines.size());
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).words <= 8) {
+            lineShapes[i] = digitShape(lines.at(i).text);
+            if (!lineShapes.at(i).isEmpty()) {
+                ++shapes[lineShapes.at(i)];
+            }
+        }
+    }
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        Line &line = lines[i];
+        if (line.score > 0 && line.words >= 4 && repeatedNearby(lines, i)) {
+            line.score = -3;
+        }
+        if (!lineShapes.at(i).isEmpty() && shapes.value(lineShapes.at(i)) >= templateRepeats) {
+            line.score = std::min(line.score, -12.0);
+        }
+    }
+    // A paragraph wedged between images, links or list items is a teaser rather than article text.
+    const auto furniture = [&](qsizetype i) {
+        return i < 0 || i >= lines.size() || lines.at(i).debris || lines.at(i).bullet || lines.at(i).boilerplate > 0;
+    };
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).score > 0 && furniture(i - 1) && furniture(i + 1)) {
+            lines[i].score *= 0.5;
+        }
+    }
+    // Each further line of a stretch without prose costs more than the one before, so that the
+    // article may bridge a subhead or a caption but not a menu or a comment thread.
+    int gap = 0;
+    for (Line &line : lines) {
+        if (line.score > 0) {
+            gap = 0;
+        } else {
+            ++gap;
+            line.score *= std::min(1 + (gap - 1) * 0.5, maxGapFactor);
+        }
+    }
+    return lines;
+}
+
+// Runs of lines with a high total score (Kadane): the article is a dense stretch of prose, and the
+// chrome around it scores below zero. Comment threads under an article can outscore it, so the
+// first run that comes close to the best wins.
+std::pair<qsizetype, qsizetype> densestRun(const QList<Line> &lines)
+{
+    struct Run {
+        qsizetype start = -1;
+        qsizetype end = -1;
+        double score = 0;
+    };
+    QList<Run> runs;
+    Run current;
+    double sum = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (sum <= 0) {
+            if (current.end >= 0) {
+                runs.append(current);
+            }
+            current = Run { i, -1, 0 };
+            sum = 0;
+        }
+        sum += lines.at(i).score;
+        if (sum > current.score) {
+            current.score = sum;
+            current.end = i;
+        }
+    }
+    if (current.end >= 0) {
+        runs.append(current);
+    }
+    double best = 0;
+    for (const Run &run : std::as_const(runs)) {
+        best = std::max(best, run.score);
+    }
+    for (const Run &run : std::as_const(runs)) {
+        if (run.score > 0 && run.score >= runnerUpShare * best) {
+            return { run.start, run.end };
+        }
+    }
+    return { -1, -1 };
+}
+
+bool isDateLine(const Line &line)
+{
+    return line.words <= 10 && !Dates::parse(line.text).isEmpty();
+}
+
+bool isBreadcrumb(QStringView text)
+{
+    static const QRegularExpression separators(QStringLiteral(u"\\s[>»›|]\\s|\\s/\\s.*\\s/\\s"));
+    return separators.matchView(text).hasMatch();
+}
+
+bool looksLikeHeadline(const Line &line)
+{
+    if (line.words < 2 || line.words > 30 || line.debris || line.boilerplate > 0 || line.bullet || line.byline
+        || line.credit || line.caption || isBreadcrumb(line.text)
+        || (line.words <= 16 && !Dates::parse(line.text).isEmpty())) {
+        return false;
+    }
+    // Standfirsts and captions end with a full stop; headlines seldom do (but may ask or exclaim).
+    const QChar last = line.text.back();
+    return last != u'.' && last != u':' && last != u',' && last != u';';
+}
+
+// Lower-cased words of four letters or more: what a headline and its article share.
+QSet<QString> contentWords(QStringView text)
+{
+    static const QRegularExpression word(QStringLiteral(R"(\w{4,})"), unicode);
+    static const QSet<QString> stopWords = {
+        QStringLiteral("that"),
+        QStringLiteral("with"),
+        QStringLiteral("from"),
+        QStringLiteral("this"),
+        QStringLiteral("have"),
+        QStringLiteral("will"),
+        QStringLiteral("said"),
+        QStringLiteral("about"),
+        QStringLiteral("which"),
+        QStringLiteral("their"),
+        QStringLiteral("more"),
+        QStringLiteral("than"),
+        QStringLiteral("been"),
+        QStringLiteral("were"),
+        QStringLiteral("into"),
+        QStringLiteral("after"),
+        QStringLiteral("over"),
+        QStringLiteral("also"),
+        QStringLiteral("they"),
+        QStringLiteral("what"),
+    };
+    QSet<QString> words;
+    for (auto it = word.globalMatchView(text); it.hasNext();) {
+        QString w = it.next().captured().toLower();
+        if (!stopWords.contains(w)) {
+            words.insert(std::move(w));
+        }
+    }
+    return words;
+}
+
+// The headline: among the headline-shaped lines just above the article, the one sharing most words
+// with the article's opening ("Latest Headlines", "Key Points" and section names share none); the
+// nearest one when none shares any.
+qsizetype findTitle(const QList<Line> &lines, qsizetype before, qsizetype bodyStart, qsizetype bodyEnd)
+{
+    QString opening;
+    for (qsizetype i = bodyStart; i <= bodyEnd && opening.size() < 3000; ++i) {
+        opening += lines.at(i).text + QLatin1Char(' ');
+    }
+    const QSet<QString> bodyWords = contentWords(opening);
+    qsizetype nearest = -1;
+    qsizetype best = -1;
+    double bestScore = 0;
+    for (qsizetype i = before - 1; i >= 0 && i >= before - titleWindow; --i) {
+        // The line under a byline names the author's outlet, not the story.
+        if (!looksLikeHeadline(lines.at(i)) || (i > 0 && lines.at(i - 1).byline)) {
+            continue;
+        }
+        if (nearest < 0) {
+            nearest = i;
+        }
+        const QSet<QString> words = contentWords(lines.at(i).text);
+        qsizetype shared = 0;
+        for (const QString &w : words) {
+            shared += bodyWords.contains(w) ? 1 : 0;
+        }
+        if (shared == 0) {
+            continue;
+        }
+        const double score = double(shared) / double(words.size()) + 0.1 * double(std::min<qsizetype>(shared, 5))
+            - 0.02 * double(before - 1 - i) - (lines.at(i).words < 3 ? 0.3 : 0.0);
+        if (score > bestScore) {
+            bestScore = score;
+            best = i;
+        }
+    }
+    return best >= 0 ? best : nearest;
+}
+
+// The publication date: in the header (masthead, byline) between a little above the headline and the
+// article, else a "Published …" line under it. Dates further up belong to menus and teasers.
+QString findDate(const QList<Line> &lines, qsizetype titleIndex, qsizetype bodyStart, qsizetype bodyEnd)
+{
+    const qsizetype headerStart = titleIndex >= 0 ? titleIndex - headerAboveTitle : bodyStart - headerWithoutTitle;
+    for (qsizetype i = bodyStart; i >= 0 && i >= headerStart; --i) {
+        const Line &line = lines.at(i);
+        if (line.words <= 15 && !line.bullet) {
+            QString date = Dates::parse(line.text);
+            if (!date.isEmpty()) {
+                return date;
+            }
+        }
+    }
+    // Some pages put "Published …" under the article.
+    static const QRegularExpression stamp(
+        QStringLiteral(R"(\b(?:published|posted|updated|first published)\b)"), caseless);
+    for (qsizetype i = bodyEnd + 1; i < lines.size() && i <= bodyEnd + trailerWindow; ++i) {
+        const Line &line = lines.at(i);
+        if (line.words <= 15 && stamp.matchView(line.text).hasMatch()) {
+            QString date = Dates::parse(line.text);
+            if (!date.isEmpty()) {
+                return date;
+            }
+        }
+    }
+    return {};
+}
+
+QString agencyName(QStringView name)
+{
+    // KYODO -> Kyodo, but AP and AFP stay acronyms.
+    const QString simple = name.trimmed().toString();
+    bool upper = true;
+    int letters = 0;
+    for (const QChar c : simple) {
+        if (c.isLetter()) {
+            ++letters;
+            upper = upper && c.isUpper();
+        }
+    }
+    return upper && letters > 4 ? titleCase(simple) : simple;
+}
+
+// The outlet named by the page's first line: "Xyz live feed", "Xyz Newswire", "The Xyz Times".
+QString mastheadSource(const Line &line, bool firstLine)
+{
+    static const QRegularExpression feed(
+        QStringLiteral(R"(^(\p{Lu}[\p{L}\d.&' -]{1,40}?)\s+(?:live\s*feed|news\s*feed|feed|newswire|wire)$)"),
+        unicode | caseless);
+    static const QRegularExpression paper(
+        QStringLiteral(
+            R"(^(?:The\s+|THE\s+)?\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,2}\s+(?:News|Times|Post|)"
+            R"(Herald|Tribune|Journal|Gazette|Chronicle|Telegraph|Guardian|Observer|Daily|Today|Monitor|)"
+            R"(Shimbun|Standard|Independent|Express|Courier|Inquirer|Review|NEWS|TIMES|POST|HERALD|)"
+            R"(TRIBUNE|JOURNAL|GAZETTE|CHRONICLE|TELEGRAPH|GUARDIAN|OBSERVER|DAILY|TODAY|MONITOR|SHIMBUN)$)"),
+        unicode);
+    static const QRegularExpression generic(
+        QStringLiteral(R"(^(?:latest|breaking|top|more|world|local|business|sports?|tech|home|other|related|recent|)"
+                       R"(national|international|daily|today|good|fake|your|our|all)\b)"),
+        caseless);
+    if (line.words > 5 || line.boilerplate > 0 || line.bullet) {
+        return {};
+    }
+    if (const auto m = feed.matchView(line.text); m.hasMatch()) {
+        return m.captured(1).trimmed();
+    }
+    if (firstLine && paper.matchView(line.text).hasMatch() && !generic.matchView(line.text).hasMatch()) {
+        // THE EXAMPLE TIMES -> The Example Times
+        return isAllCaps(line.text) ? titleCase(line.text) : line.text.toString();
+    }
+    return {};
+}
+
+// A wire credit under the article: "© KYODO", "(c) AFP", "— KYODO" (an agency name in capitals, no
+// year), or an agency alone in brackets: "(Kyodo)".
+QString wireCredit(QStringView text)
+{
+    static const QRegularExpression wire(
+        QStringLiteral(R"(^(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT|—|–|--?)\s*(\p{Lu}[\p{Lu}&.' -]{1,30})$|)"
+                       R"(^\((\p{Lu}[\p{L}&.-]{1,20})\)$)"),
+        unicode);
+    // What text browsers write for buttons and edits, in brackets too.
+    static const QRegularExpression markup(QStringLiteral("^(?:BUTTON|IMG|IMAGE|INS|DEL|IFRAME|EMBED|VIDEO)$"));
+    const auto m = wire.matchView(text);
+    if (!m.hasMatch()) {
+        return {};
+    }
+    const QStringView name = (m.capturedLength(1) ? m.capturedView(1) : m.capturedView(2)).trimmed();
+    return name.isEmpty() || markup.matchView(name).hasMatch() ? QString() : agencyName(name);
+}
+
+// The holder of a copyright line: "© 2021 Example Media Inc. All rights reserved." -> "Example Media".
+QString copyrightHolder(QStringView text)
+{
+    static const QRegularExpression notice(
+        QStringLiteral(R"(^(?:copyright\s*(?:©|\(c\)|@)?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.*)$)"),
+        caseless);
+    static const QRegularExpression cut(
+        QStringLiteral(R"(\s[\[(|]|\.\s|\s[-–—]\s|,?\s+(?:inc|ltd|llc|plc|corp|gmbh|limited)\b|\.$)"), caseless);
+    static const QRegularExpression generic(
+        QStringLiteral(R"(\b(?:policy|notice|information|statement|terms|reserved)\b)"), caseless);
+    const auto m = notice.matchView(text);
+    if (!m.hasMatch() || m.capturedStart(1) == 0) {
+        return {};
+    }
+    QStringView holder = m.capturedView(1);
+    if (const auto c = cut.matchView(holder); c.hasMatch()) {
+        holder = holder.left(c.capturedStart());
+    }
+    holder = holder.trimmed();
+    if (holder.isEmpty() || !holder.front().isUpper() || wordCount(holder) > 5
+        || generic.matchView(holder).hasMatch()) {
+        return {};
+    }
+    return holder.toString();
+}
+
+// Site chrome naming the outlet as one word: "Defensenews TV" -> "Defense News".
+QString chromeSource(QStringView text)
+{
+    static const QRegularExpression chrome(
+        QStringLiteral(R"(^(\p{Lu}\p{Ll}{2,})(news|times|post|herald|journal)\s+(?:TV|Radio|Video|Podcast|Live)$)"),
+        unicode);
+    const auto m = chrome.matchView(text);
+    return m.hasMatch() ? m.captured(1) + QLatin1Char(' ') + titleCase(m.capturedView(2)) : QString();
+}
+
+// The agency after a byline: "By Jane Doe, Kyodo News", "Jane Doe | AP" (but not "…, Staff Writer").
+QString bylineAgency(const Line &line)
+{
+    static const QRegularExpression agency(
+        QStringLiteral(R"(\s*(?:,|\||—|–|-)\s*(\p{Lu}[\p{L}&.' ]{1,30}?)\s*$)"), unicode);
+    static const QRegularExpression role(
+        QStringLiteral(
+            R"(\b(?:writer|reporter|correspondent|editor|staff|contributor|columnist|author|journalist)s?\b)"),
+        caseless);
+    if (!line.byline) {
+        return {};
+    }
+    const auto m = agency.matchView(line.text);
+    if (!m.hasMatch() || role.matchView(m.capturedView(1)).hasMatch()) {
+        return {};
+    }
+    return m.captured(1);
+}
+
+QString findSource(const QList<Line> &lines, qsizetype titleIndex, qsizetype bodyStart, qsizetype bodyEnd)
+{
+    // A masthead: the first line, or for "… live feed" / "… newswire" one of the first few above the headline.
+    const qsizetype mastheadEnd = std::min<qsizetype>(titleIndex >= 0 ? titleIndex : bodyStart, mastheadLines);
+    for (qsizetype i = 0; i < mastheadEnd; ++i) {
+        if (QString masthead = mastheadSource(lines.at(i), i == 0); !masthead.isEmpty()) {
+            return masthead;
+        }
+    }
+    if (QString agency = leadingAgency(lines.at(bodyStart).text); !agency.isEmpty()) {
+        return agency;
+    }
+    const qsizetype trailerEnd = std::min(lines.size(), bodyEnd + 1 + trailerWindow);
+    for (qsizetype i = bodyEnd; i < std::min(trailerEnd, bodyEnd + 1 + creditLines); ++i) {
+        if (QString credit = wireCredit(lines.at(i).text); !credit.isEmpty()) {
+            return credit;
+        }
+    }
+    for (qsizetype i = std::max<qsizetype>(0, bodyStart - headerAboveTitle); i < bodyStart; ++i) {
+        if (QString agency = bylineAgency(lines.at(i)); !agency.isEmpty()) {
+            return agency;
+        }
+    }
+    for (qsizetype i = bodyEnd + 1; i < trailerEnd; ++i) {
+        if (QString holder = copyrightHolder(lines.at(i).text); !holder.isEmpty()) {
+            return holder;
+        }
+    }
+    for (qsizetype i = bodyEnd + 1; i < trailerEnd; ++i) {
+        if (QString chrome = chromeSource(lines.at(i).text); !chrome.isEmpty()) {
+            return chrome;
+        }
+    }
+    return {};
+}
+
+// Lines that may be cut from either end of the run: bylines, credits, captions, chrome.
+bool isEdgeNoise(const Line &line)
+{
+    static const QRegularExpression notice(QStringLiteral(R"(©|\bcopyright\b|\ball rights reserved\b)"), caseless);
+    if (line.words <= 80 && notice.matchView(line.text).hasMatch()) {
+        return true;
+    }
+    return line.debris || line.byline || line.credit || line.caption || (line.boilerplate > 0 && line.words <= 12)
+        || (line.words <= 12 && isDateLine(line) && standaloneDateline(line.text).isEmpty());
+}
+
+QStringView withoutBullet(QStringView text)
+{
+    static const QRegularExpression bullet(QStringLiteral(u"^(?:[*+•·▪■►‣◦–—-]|\\d{1,3}[.)])\\s+"), unicode);
+    const auto m = bullet.matchView(text);
+    return m.hasMatch() ? text.mid(m.capturedEnd()) : text;
+}
+
+// \a text without the placeholders a text browser leaves for inline images: "[photo.jpg?w=640] Text".
+QString withoutImages(QStringView text)
+{
+    static const QRegularExpression image(
+        QStringLiteral(R"(\[[^\[\]\s]{0,300}\.(?:jpe?g|png|gif|svg|webp)(?:[?#][^\[\]\s]{0,300})?\]\s*)"), caseless);
+    if (!text.contains(u'[')) {
+        return text.toString();
+    }
+    return text.toString().remove(image).trimmed();
+}
+
+// Lines inside the run that are not article text: leftovers of images and buttons, short chrome,
+// captions, bylines, and headlines of other stories in capitals.
+bool isInnerNoise(const Line &line)
+{
+    if (line.debris || (line.boilerplate > 0 && line.words <= 6 && !line.sentence) || line.caption || line.byline
+        || (line.credit && line.words <= 12) || (line.words <= 8 && isDateLine(line))) {
+        return true;
+    }
+    return line.words >= 6 && isAllCaps(line.text);
+}
+
+} // namespace
 
 Extraction PlainTextExtractor::extract(const QString &text)
 {
     Extraction result;
-    QStringList paragraphs;
-    for (const QString &line : text.split(QLatin1Char('\n'))) {
-        const QString simple = line.trimmed();
-        if (simple.isEmpty()) {
-            continue;
-        }
-        if (result.meta.title.isEmpty()) {
-            result.meta.title = simple;
-            continue;
-        }
-        paragraphs.append(simple);
+    // Lines are paragraphs; a hard-wrapped dump is first joined back into paragraphs.
+    const QString unwrapped = unwrapParagraphs(text);
+    const QList<Line> lines = splitLines(unwrapped.isEmpty() ? text : unwrapped);
+    auto [start, end] = densestRun(lines);
+    if (start < 0) {
+        return result;
     }
-    result.meta.date = Dates::parse(text);
+    while (start < end && isEdgeNoise(lines.at(start))) {
+        ++start;
+    }
+    while (end > start && isEdgeNoise(lines.at(end))) {
+        --end;
+    }
+
+    // The dateline: a line of its own just before the run or opening it, or the start of the first paragraph.
+    if (start > 0 && !standaloneDateline(lines.at(start - 1).text).isEmpty()) {
+        --start;
+    }
+    QString dateline = standaloneDateline(lines.at(start).text);
+    const bool datelineLine = !dateline.isEmpty();
+    if (!datelineLine) {
+        QString context;
+        for (qsizetype i = start + 1; i <= end && context.size() < 20000; ++i) {
+            context += lines.at(i).text + QLatin1Char('\n');
+        }
+        dateline = leadingDateline(lines.at(start).text, context).place;
+    }
+
+    const qsizetype titleIndex = findTitle(lines, start, start, end);
+    QStringView title;
+    if (titleIndex >= 0) {
+        title = lines.at(titleIndex).text;
+        result.meta.title = title.toString();
+    }
+
+    // Long lines that recur in the article are pinned captions or teasers; questions repeated in an
+    // interview series are short and stay.
+    QHash<QStringView, int> longLines;
+    for (qsizetype i = start; i <= end; ++i) {
+        if (lines.at(i).words >= 12) {
+            ++longLines[lines.at(i).text];
+        }
+    }
+    QStringList paragraphs;
+    bool insert = false; // inside "Related articles" and its links, until the prose goes on
+    for (qsizetype i = start; i <= end; ++i) {
+        const Line &line = lines.at(i);
+        if (line.boilerplate > 0 && isInnerNoise(line)) {
+            insert = true;
+        } else if (line.sentence && line.words >= 8 && !line.bullet) {
+            insert = false;
+        }
+        // A line that opens with the headline and goes on is an image caption or a teaser.
+        const QStringView text = withoutBullet(line.text);
+        const bool echoesTitle = !title.isEmpty() && text.size() > title.size() && text.startsWith(title);
+        if ((i == start && datelineLine)
+            || (!isInnerNoise(line) && !repeatedNearby(lines, i) && !echoesTitle && longLines.value(line.text) < 2
+                && !insert)) {
+            paragraphs.append(withoutImages(line.text));
+        }
+    }
+    if (paragraphs.isEmpty()) {
+        paragraphs.append(withoutImages(lines.at(start).text));
+    }
     result.body = paragraphs.join(QStringLiteral("\n\n"));
+
+    result.meta.dateline = dateline;
+    result.meta.date = findDate(lines, titleIndex, start, end);
+    if (result.meta.date.isEmpty() && !dateline.isEmpty() && !datelineLine) {
+        // "TOKYO, Nov. 5, 2024 (Kyodo) - …": a date inside the dateline.
+        static const QRegularExpression datelineEnd(QStringLiteral(u"\\s(?:[—–]|--?)\\s"));
+        const QStringView first = lines.at(start).text.left(80);
+        const auto m = datelineEnd.matchView(first);
+        if (m.hasMatch()) {
+            result.meta.date = Dates::parse(first.left(m.capturedStart()));
+        }
+    }
+    result.meta.source = findSource(lines, titleIndex, start, end);
     return result;
 }
 

@@ -1,112 +1,217 @@
 #include "formats/htmlreader.h"
 
-#include "analysis/dates.h"
+#include "formats/htmlextractor.h"
+#include "formats/htmlmetadata.h"
 #include "formats/textdecoder.h"
 
-#include <gumbo.h>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringList>
 
+#include <cstring>
+#include <gumbo.h>
 #include <vector>
 
 namespace Dossier::Core {
 
 namespace {
 
-bool isSkipped(GumboTag tag)
+// Elements beyond this many open ones are dropped before parsing (see limitNesting()).
+constexpr int maxOpenElements = 256;
+
+bool isAsciiAlpha(char c)
 {
-    switch (tag) {
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_NAV:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_HEAD:
-        return true;
-    default:
-        return false;
-    }
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-bool isBlock(GumboTag tag)
+bool isSpace(char c)
 {
-    switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_PRE:
-        return true;
-    default:
-        return false;
-    }
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
-// Iterative walk (no recursion: pages may nest 100,000 levels deep).
-void collectText(const GumboNode *root, QByteArray *out)
+bool isOneOf(const QByteArray &name, std::initializer_list<const char *> names)
 {
-    struct Frame {
-        const GumboNode *node;
-        unsigned int next;
+    for (const char *n : names) {
+        if (name == n) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// Index of "</name" (any case) at or after \a from, or -1.
+qsizetype findEndTag(const QByteArray &html, qsizetype from, const QByteArray &name)
+{
+    const char *data = html.constData();
+    const qsizetype n = html.size();
+    for (qsizetype i = from; i + 1 + name.size() < n; ++i) {
+        const void *lt = std::memchr(data + i, '<', size_t(n - i));
+        if (lt == nullptr) {
+            return -1;
+        }
+        i = static_cast<const char *>(lt) - data;
+        if (i + 2 + name.size() <= n && data[i + 1] == '/'
+            && qstrnicmp(data + i + 2, name.constData(), size_t(name.size())) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/*
+    Gumbo's tree builder checks scopes by scanning the stack of open elements (cost O(depth) per
+    tag) and frees its tree recursively, so a page nesting 100,000 elements takes quadratic time
+    and can overflow the stack. A linear pre-scan of the tags drops start tags (and their end tags)
+    of elements that would open beyond maxOpenElements; their text stays. Ordinary pages never get
+    near the limit and are returned unchanged.
+*/
+QByteArray limitNesting(const QByteArray &html)
+{
+    const char *data = html.constData();
+    const qsizetype n = html.size();
+    std::vector<QByteArray> open;
+    QHash<QByteArray, int> openCount;
+    QHash<QByteArray, int> dropped;
+    QByteArray out;
+    qsizetype copied = 0;
+    auto drop = [&](qsizetype from, qsizetype to) {
+        out.append(data + copied, from - copied);
+        copied = to;
     };
-    std::vector<Frame> stack{{root, 0}};
-    while (!stack.empty()) {
-        Frame &frame = stack.back();
-        const GumboNode *node = frame.node;
-        if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
-            out->append(node->v.text.text);
-            stack.pop_back();
+    qsizetype i = 0;
+    while (i < n) {
+        const void *lt = std::memchr(data + i, '<', size_t(n - i));
+        if (lt == nullptr) {
+            break;
+        }
+        const qsizetype start = static_cast<const char *>(lt) - data;
+        i = start + 1;
+        if (i >= n) {
+            break;
+        }
+        if (data[i] == '!' || data[i] == '?') {
+            const bool comment = i + 2 < n && data[i + 1] == '-' && data[i + 2] == '-';
+            const qsizetype close = comment ? html.indexOf("-->", i + 3) : html.indexOf('>', i);
+            if (close < 0) {
+                break;
+            }
+            i = close + 1;
             continue;
         }
-        if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) {
-            stack.pop_back();
+        const bool endTag = data[i] == '/';
+        if (endTag) {
+            ++i;
+        }
+        if (i >= n || !isAsciiAlpha(data[i])) {
             continue;
         }
-        const GumboVector &children = node->type == GUMBO_NODE_ELEMENT ? node->v.element.children : node->v.document.children;
-        if (frame.next == 0 && node->type == GUMBO_NODE_ELEMENT) {
-            if (isSkipped(node->v.element.tag)) {
-                stack.pop_back();
-                continue;
-            }
-            if (isBlock(node->v.element.tag)) {
-                out->append('\n');
-            }
+        qsizetype j = i;
+        while (j < n && !isSpace(data[j]) && data[j] != '/' && data[j] != '>') {
+            ++j;
         }
-        if (frame.next < children.length) {
-            const auto *child = static_cast<const GumboNode *>(children.data[frame.next++]);
-            stack.push_back({child, 0});
-        } else {
-            if (node->type == GUMBO_NODE_ELEMENT && isBlock(node->v.element.tag)) {
-                out->append('\n');
+        const QByteArray name = QByteArray(data + i, j - i).toLower();
+        // Skip the attributes, honouring quoted values, up to the closing '>'.
+        bool selfClosing = false;
+        while (j < n && data[j] != '>') {
+            if (data[j] == '=') {
+                ++j;
+                while (j < n && isSpace(data[j])) {
+                    ++j;
+                }
+                if (j < n && (data[j] == '"' || data[j] == '\'')) {
+                    const qsizetype close = html.indexOf(data[j], j + 1);
+                    j = close < 0 ? n : close + 1;
+                    continue;
+                }
             }
-            stack.pop_back();
+            selfClosing = data[j] == '/';
+            ++j;
         }
+        const qsizetype tagEnd = std::min(j + 1, n);
+        i = tagEnd;
+        if (endTag) {
+            if (int &d = dropped[name]; d > 0) {
+                --d;
+                drop(start, tagEnd);
+            } else if (openCount.value(name) > 0) {
+                while (!open.empty()) {
+                    const QByteArray top = open.back();
+                    open.pop_back();
+                    --openCount[top];
+                    if (top == name) {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        if (isOneOf(name, { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes" })) {
+            const qsizetype close = findEndTag(html, i, name);
+            if (close < 0) {
+                break;
+            }
+            i = close;
+            continue;
+        }
+        if (name == "plaintext") {
+            break;
+        }
+        // Void elements and those closed implicitly (or never nested) do not deepen the tree; "/>"
+        // closes an element only in SVG and MathML (an HTML "<div/>" stays open).
+        const bool foreign = openCount.value("svg") > 0 || openCount.value("math") > 0;
+        if ((selfClosing && foreign)
+            || isOneOf(name,
+                { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                    "track", "wbr", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
+                    "thead", "tfoot", "rb", "rt", "rp", "colgroup", "caption", "html", "head", "body", "a", "form",
+                    "button", "nobr" })) {
+            continue;
+        }
+        if (int(open.size()) >= maxOpenElements) {
+            ++dropped[name];
+            drop(start, tagEnd);
+            continue;
+        }
+        open.push_back(name);
+        ++openCount[name];
     }
+    if (copied == 0) {
+        return html;
+    }
+    out.append(data + copied, n - copied);
+    return out;
 }
 
-QString normaliseBlocks(const QString &text)
+QStringList words(const QString &text)
 {
-    QStringList paragraphs;
-    for (const QString &line : text.split(QLatin1Char('\n'))) {
-        const QString simple = line.simplified();
-        if (!simple.isEmpty()) {
-            paragraphs.append(simple);
-        }
+    static const QRegularExpression nonWord(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
+    return text.split(nonWord, Qt::SkipEmptyParts);
+}
+
+// JSON-LD articleBody is the publisher's own text of the article, free of in-body boilerplate, but
+// is often a teaser, truncated, or padded with other text. Use it when it agrees with the extracted
+// body, or when the extraction clearly failed.
+bool preferJsonLdBody(const QString &jsonLd, const QString &extracted)
+{
+    if (jsonLd.size() < 300 || jsonLd.endsWith(QLatin1String("...")) || jsonLd.endsWith(QChar(0x2026))) {
+        return false;
     }
-    return paragraphs.join(QStringLiteral("\n\n"));
+    if (extracted.size() * 2 < jsonLd.size()) {
+        return true;
+    }
+    const double ratio = double(jsonLd.size()) / double(std::max<qsizetype>(1, extracted.size()));
+    if (ratio < 0.85 || ratio > 1.2) {
+        return false;
+    }
+    const QStringList extractedWords = words(extracted);
+    const QSet<QString> known(extractedWords.cbegin(), extractedWords.cend());
+    const QStringList jsonWords = words(jsonLd);
+    qsizetype found = 0;
+    for (const QString &w : jsonWords) {
+        found += known.contains(w) ? 1 : 0;
+    }
+    return !jsonWords.isEmpty() && double(found) / double(jsonWords.size()) >= 0.9;
 }
 
 } // namespace
@@ -139,12 +244,18 @@ ReadResult HtmlReader::read(const QByteArray &bytes, const ReadOptions &options)
         result.body = result.rawText;
         return result;
     }
-    const QByteArray utf8 = result.rawText.toUtf8();
-    GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, utf8.constData(), size_t(utf8.size()));
-    QByteArray text;
-    collectText(output->root, &text);
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
-    result.body = normaliseBlocks(QString::fromUtf8(text));
+    const QByteArray utf8 = limitNesting(result.rawText.toUtf8());
+    GumboOptions gumboOptions = kGumboDefaultOptions;
+    // Each recorded error copies the stack of open elements: unbounded memory on broken pages.
+    gumboOptions.max_errors = 0;
+    GumboOutput *output = gumbo_parse_with_options(&gumboOptions, utf8.constData(), size_t(utf8.size()));
+    Html::PageMetadata page = Html::extractMetadata(output->document);
+    result.meta = page.meta;
+    result.body = Html::extractArticle(output->root, page.meta.title);
+    gumbo_destroy_output(&gumboOptions, output);
+    if (preferJsonLdBody(page.jsonLdBody, result.body)) {
+        result.body = page.jsonLdBody;
+    }
     return result;
 }
 

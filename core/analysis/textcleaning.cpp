@@ -1,0 +1,359 @@
+#include "analysis/textcleaning.h"
+
+#include "analysis/dates.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace Dossier::Core::TextCleaning {
+
+namespace {
+
+constexpr auto unicode = QRegularExpression::UseUnicodePropertiesOption;
+constexpr auto caseless = QRegularExpression::CaseInsensitiveOption;
+
+// Hard-wrapped text (lynx -dump without -width, fold, e-mail): widths we recognise.
+constexpr qsizetype minWrapWidth = 60;
+constexpr qsizetype maxWrapWidth = 100;
+constexpr qsizetype wrapSlack = 20;
+constexpr qsizetype minWrappedLines = 10;
+
+bool isCjk(char16_t c)
+{
+    return (c >= 0x3040 && c <= 0x30FF) // kana
+        || (c >= 0x3400 && c <= 0x9FFF) // CJK ideographs
+        || (c >= 0xAC00 && c <= 0xD7AF) // Hangul syllables
+        || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+bool hasLowercase(QStringView text)
+{
+    for (const QChar c : text) {
+        if (c.isLower()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isWeekdayOrMonth(QStringView word)
+{
+    static const QRegularExpression names(
+        QStringLiteral("^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|"
+                       "august|september|october|november|december|today|yesterday|updated|published|posted)$"),
+        caseless);
+    return names.matchView(word).hasMatch();
+}
+
+bool containsWord(QStringView context, const QString &word)
+{
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype at = context.indexOf(word, from);
+        if (at < 0) {
+            return false;
+        }
+        const qsizetype end = at + word.size();
+        const bool startOk = at == 0 || !context.at(at - 1).isLetter();
+        const bool endOk = end >= context.size() || !context.at(end).isLetter();
+        if (startOk && endOk) {
+            return true;
+        }
+        from = at + 1;
+    }
+}
+
+// What may follow the place of a dateline before the dash: ", Region", ", Nov. 5, 2024" (capitalised
+// words and numbers), then "(Agency)": "…, Maharashtra, India (NewsVoir) – ", " (Reuters) - ", " — ".
+bool datelineTail(QStringView rest)
+{
+    static const QRegularExpression tail(
+        QStringLiteral(R"(^((?:,[^—–()]{1,60}?)?)\s*(?:\([^)]{1,40}\)\s*)?(?:[—–]|--?)\s)"), unicode);
+    static const QRegularExpression lowerWord(QStringLiteral(R"((?:^|[\s,])\p{Ll})"), unicode);
+    const auto m = tail.matchView(rest);
+    return m.hasMatch() && !lowerWord.matchView(m.capturedView(1)).hasMatch();
+}
+
+} // namespace
+
+int wordCount(QStringView line)
+{
+    int words = 0;
+    int cjk = 0;
+    bool inWord = false;
+    for (const QChar c : line) {
+        if (isCjk(c.unicode())) {
+            ++cjk;
+            inWord = false;
+        } else if (c.isSpace()) {
+            inWord = false;
+        } else if (!inWord) {
+            ++words;
+            inWord = true;
+        }
+    }
+    return words + (cjk + 1) / 2;
+}
+
+bool isBullet(QStringView line)
+{
+    static const QRegularExpression bullet(QStringLiteral(u"^(?:[*+•·▪■►‣◦o–—-]|\\d{1,3}[.)])\\s+\\S"), unicode);
+    return bullet.matchView(line).hasMatch();
+}
+
+bool endsSentence(QStringView line)
+{
+    static const QString closers = QStringLiteral(u")]}»”’\"'」』）*");
+    static const QString enders = QStringLiteral(u".!?…。！？");
+    qsizetype end = line.size();
+    while (end > 0 && (closers.contains(line.at(end - 1)) || line.at(end - 1).isSpace())) {
+        --end;
+    }
+    return end > 0 && enders.contains(line.at(end - 1));
+}
+
+int boilerplateHits(QStringView line)
+{
+    // Words that mark site furniture rather than article prose; only strong ones, since a short
+    // subhead inside an article that matched would cut the article in two.
+    static const QRegularExpression vocabulary(
+        QStringLiteral(
+            u"©|\\b(?:log(?:ged)?[ -]?(?:in|out)|sign[ -]?(?:in|up|out)|register|registration|subscribe|"
+            u"subscription|subscribers?|newsletters?|cookies?|privacy|terms (?:of|and) (?:use|service|conditions)|"
+            u"rights reserved|copyright|share|shares|sharing|tweet|facebook|twitter|whatsapp|linkedin|pinterest|"
+            u"e-?mail (?:this|us|updates)|print|comments?|reply|advertisement|advertising|sponsored|"
+            u"related (?:stories|articles|posts|content|links)|recommended|trending|"
+            u"most (?:read|popular|viewed|shared)|read more|more (?:headlines|stories|news|articles)|more in|see "
+            u"also|follow us|skip to|back to top|"
+            u"next (?:article|story|post)|previous (?:article|story|post)|load more|password|username|filed under|"
+            u"click here|download (?:the|our) app|redirected|javascript|explore further|see more|don'?t miss|"
+            u"also read|read also|inbox|recaptcha|alerts|"
+            // The same in the other languages our sources use most.
+            u"bronnen|quellen|fuentes|fontes|anmelden|abonnieren|inloggen|connexion|abonnez|suscr[ií]bete|compartir|"
+            u"partager|teilen|delen|coment[áa]rios?|comentarios?|commentaires?|kommentare|reacties|publicidad|werbung|"
+            u"anzeige)\\b"),
+        unicode | caseless);
+    int hits = 0;
+    for (auto it = vocabulary.globalMatchView(line); it.hasNext(); it.next()) {
+        ++hits;
+    }
+    return hits;
+}
+
+bool isConsentBanner(QStringView line)
+{
+    static const QRegularExpression consent(
+        QStringLiteral(R"(\b(?:we use cookies|(?:site|website) uses cookies|use of cookies|allow cookies|)"
+                       R"(cookies? (?:settings|policy|preferences|notice)|accept(?:ing)? (?:all )?cookies)\b)"),
+        caseless);
+    return wordCount(line) <= 100 && consent.matchView(line).hasMatch();
+}
+
+bool isHardStop(QStringView line)
+{
+    static const QRegularExpression stop(
+        QStringLiteral(u"©|\\b(?:comments?|reply|replies|copyright|rights reserved|newsletters?|subscribe|sign up|"
+                       u"trending|most (?:read|popular|viewed|shared)|recommended|you may also like|more from|"
+                       u"more stories|latest news|tags?:|share this|leave a|kommentare|commentaires|comentarios)\\b"),
+        unicode | caseless);
+    return wordCount(line) <= 12 && stop.matchView(line).hasMatch();
+}
+
+bool isMarkupDebris(QStringView line)
+{
+    static const QRegularExpression debris(
+        QStringLiteral(R"(^\[[^\]]*\]$|\(BUTTON\)|_{4,}|^IFRAME:|^#\S|^(?:https?://|www\.)\S+$|)"
+                       R"(\[[^\[\]\s]{1,300}\.(?:jpe?g|png|gif|svg|webp)\])"),
+        caseless);
+    bool hasText = false;
+    for (const QChar c : line) {
+        if (c.isLetterOrNumber()) {
+            hasText = true;
+            break;
+        }
+    }
+    return !hasText || debris.matchView(line).hasMatch();
+}
+
+bool isByline(QStringView line)
+{
+    static const QRegularExpression byline(
+        QStringLiteral(R"(^(?:by|written by|words by|text by|reporting by|von|por|par|door|di)(?:\s+\p{Lu}|$)|)"
+                       R"(^(?:author|posted by|auteur|autor)\b)"),
+        unicode | caseless);
+    return wordCount(line) <= 10 && byline.matchView(line).hasMatch();
+}
+
+bool isCredit(QStringView line)
+{
+    static const QRegularExpression credit(
+        QStringLiteral(
+            R"(^(?:©|\(c\)\s|copyright\b)|)"
+            R"(^\(?(?:additional )?(?:reporting|editing|writing|compiled|translated|produced) by\b|)"
+            R"(^(?:photo|image|picture|illustration|video)s?(?: credit)?\s*:|^(?:source|credit|citation)s?\s*:|)"
+            R"(contributed (?:to )?this report|)"
+            R"(\bis an? (?:[\w-]+ ){0,4}(?:reporter|writer|editor|correspondent|journalist)\b)"),
+        unicode | caseless);
+    return wordCount(line) <= 40 && credit.matchView(line).hasMatch();
+}
+
+bool isCaption(QStringView line)
+{
+    static const QRegularExpression caption(
+        QStringLiteral(R"(\((?:image|photo|picture|pic|credit|source|foto)s?\s*:[^)]*\)\s*$|^in this (?:\w+ )?photo\b|)"
+                       R"(\b(?:getty images|ap photo|afp photo|reuters/|shutterstock|file photo|photo credit)\b|)"
+                       R"(^\d+\s*of\s*\d+\S|\([^()]{2,60}/[^()]{2,60}\)$|\bvia (?:AP|Reuters|AFP|Getty Images)\)$)"),
+        unicode | caseless);
+    return wordCount(line) <= 100 && caption.matchView(line).hasMatch();
+}
+
+QString unwrapParagraphs(const QString &text)
+{
+    // Measure: a hard-wrapped dump has no line longer than its width, and many lines close to it.
+    QList<qsizetype> lengths;
+    qsizetype longest = 0;
+    for (const QStringView raw : QStringView(text).tokenize(u'\n')) {
+        const qsizetype length = raw.trimmed().size();
+        if (length > 0) {
+            lengths.append(length);
+            longest = std::max(longest, length);
+            if (longest > maxWrapWidth) {
+                return {};
+            }
+        }
+    }
+    if (lengths.size() < 10 || longest < minWrapWidth) {
+        return {};
+    }
+    const qsizetype nearWidth = std::count_if(
+        lengths.cbegin(), lengths.cend(), [&](qsizetype length) { return length >= longest - wrapSlack; });
+    // Menus add many short lines, so a tenth will do when there are enough of them.
+    if (nearWidth * 10 < lengths.size() || nearWidth < minWrappedLines) {
+        return {};
+    }
+    // Join each line that reaches the margin with the line after it, unless that one starts a list item.
+    QString result;
+    result.reserve(text.size());
+    bool joinNext = false;
+    for (const QStringView raw : QStringView(text).tokenize(u'\n')) {
+        const QStringView line = raw.trimmed();
+        if (line.isEmpty()) {
+            joinNext = false;
+            result.append(u'\n');
+            continue;
+        }
+        if (joinNext && !isBullet(line)) {
+            result.append(u' ');
+        } else if (!result.isEmpty()) {
+            result.append(u'\n');
+        }
+        result.append(line);
+        joinNext = line.size() >= longest - wrapSlack;
+    }
+    return result;
+}
+
+QString titleCase(QStringView text)
+{
+    QString result;
+    result.reserve(text.size());
+    bool previousLetter = false;
+    for (const QChar c : text) {
+        result.append(previousLetter ? c.toLower() : c.toUpper());
+        previousLetter = c.isLetter();
+    }
+    return result;
+}
+
+Dateline leadingDateline(QStringView line, QStringView context)
+{
+    // All-caps place: TOKYO, NEW YORK, ST. JOSEPH.
+    static const QRegularExpression caps(
+        QStringLiteral(R"(^(\p{Lu}[\p{Lu}.'’-]+(?:\s+\p{Lu}[\p{Lu}.'’-]+){0,3})(?=[\s,(:]))"), unicode);
+    // Capitalised place fused to the text by a comma: "Tokyo,Japan and the EU…"
+    static const QRegularExpression fused(
+        QStringLiteral(R"(^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}),(?=\p{Lu}))"), unicode);
+    // Capitalised place: "Tokyo (Kyodo) - …", "Mumbai, Maharashtra, India (NewsVoir) – …"
+    static const QRegularExpression mixed(
+        QStringLiteral(R"(^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})(?=[,(\s]))"), unicode);
+    // After a place without a dash, the sentence starts: "TOKYO Japan and…", but not "CHINA has sent…".
+    static const QRegularExpression sentenceStart(QStringLiteral(R"(^:?\s+\p{Lu})"), unicode);
+    Dateline result;
+    if (const auto m = caps.matchView(line); m.hasMatch()) {
+        const QStringView place = m.capturedView(1);
+        const QStringView rest = line.mid(m.capturedEnd(1));
+        int letters = 0;
+        for (const QChar c : place) {
+            letters += c.isLetter() ? 1 : 0;
+        }
+        const QString name = titleCase(place);
+        // "TOKYO —", "TOKYO, Nov 5 (Reuters) -" are datelines; "TOKYO Japan and…", "NEW DELHI: The…" only
+        // when the place is named again ("NASA said…", "BREAKING: …", "FBI, CIA and NSA…" are not).
+        // A headline in capitals has no lower case at all.
+        if (letters >= 3 && hasLowercase(rest) && !isWeekdayOrMonth(name)
+            && (datelineTail(rest)
+                || (sentenceStart.matchView(rest).hasMatch()
+                    && (containsWord(rest, name) || containsWord(context, name))))) {
+            result.place = name;
+            result.length = m.capturedEnd(1);
+            return result;
+        }
+    }
+    if (const auto m = fused.matchView(line); m.hasMatch() && !isWeekdayOrMonth(m.capturedView(1))) {
+        result.place = m.captured(1);
+        result.length = m.capturedEnd(1);
+        return result;
+    }
+    // A capitalised word and a dash is too common ("Meanwhile — …"): a region, date or agency must come between.
+    if (const auto m = mixed.matchView(line); m.hasMatch() && !isWeekdayOrMonth(m.capturedView(1))) {
+        const QStringView rest = line.mid(m.capturedEnd(1));
+        if ((rest.startsWith(u',') || rest.trimmed().startsWith(u'(')) && datelineTail(rest)) {
+            result.place = m.captured(1);
+            result.length = m.capturedEnd(1);
+        }
+    }
+    return result;
+}
+
+QString standaloneDateline(QStringView line)
+{
+    static const QRegularExpression capsOnly(
+        QStringLiteral(R"(^\p{Lu}[\p{Lu}.'’ -]*(?:,\s*\p{Lu}[\p{Lu}.'’ -]*)?$)"), unicode);
+    static const QRegularExpression placeAndDate(QStringLiteral(R"(^(\p{Lu}[\p{L}.'’ -]{1,30}?),\s*(.+)$)"), unicode);
+    // Credits in capitals under photos ("ITV, ASSOCIATED PRESS") are not places.
+    static const QRegularExpression credit(
+        QStringLiteral(R"(\b(?:PRESS|NEWS|PHOTOS?|IMAGES?|AP|AFP|REUTERS|GETTY)\b)"));
+    if (line.size() <= 30 && wordCount(line) <= 4 && boilerplateHits(line) == 0 && !credit.matchView(line).hasMatch()) {
+        if (const auto m = capsOnly.matchView(line); m.hasMatch()) {
+            const qsizetype comma = line.indexOf(u',');
+            const QString place = titleCase(comma < 0 ? line : line.left(comma)).trimmed();
+            if (place.size() >= 3 && !isWeekdayOrMonth(place)) {
+                return place;
+            }
+        }
+    }
+    if (wordCount(line) <= 8) {
+        if (const auto m = placeAndDate.matchView(line); m.hasMatch()) {
+            const QStringView place = m.capturedView(1).trimmed();
+            if (!isWeekdayOrMonth(place) && !Dates::parse(m.capturedView(2)).isEmpty()) {
+                return hasLowercase(place) ? place.toString() : titleCase(place);
+            }
+        }
+    }
+    return {};
+}
+
+QString leadingAgency(QStringView line)
+{
+    static const QRegularExpression agency(
+        QStringLiteral(R"(^[^()]{0,60}?\((\p{Lu}[\p{L}.&' ]{1,25})\)\s*(?:[—–:]|--?)\s|)"
+                       R"(^[^/]{0,80}?/(\p{Lu}[\p{L}.&' ]{1,25})/\s*(?:[—–]|--?)\s)"),
+        unicode);
+    if (const auto m = agency.matchView(line); m.hasMatch()) {
+        return (m.capturedLength(1) ? m.captured(1) : m.captured(2)).trimmed();
+    }
+    return {};
+}
+
+} // namespace Dossier::Core::TextCleaning

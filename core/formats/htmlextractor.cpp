@@ -1,0 +1,764 @@
+#include "formats/htmlextractor.h"
+
+#include "analysis/dates.h"
+#include "formats/htmldom.h"
+#include "formats/htmlhints.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+namespace Dossier::Core::Html {
+
+namespace {
+
+// Per-node statistics over the kept (non-junk) part of a subtree.
+struct Stats {
+    int chars = 0; //!< non-space characters of text
+    int linkChars = 0; //!< of which inside <a>
+    int commas = 0;
+    int paragraphs = 0; //!< <p> elements
+    int images = 0;
+    int listItems = 0;
+    int inputs = 0;
+    int embeds = 0;
+    int headingChars = 0;
+    int listChars = 0; //!< text inside <ul>/<ol>
+    int strong = 0; //!< semantic article-body markers inside (itemprop=articleBody, <article>…)
+
+    void add(const Stats &o)
+    {
+        chars += o.chars;
+        linkChars += o.linkChars;
+        commas += o.commas;
+        paragraphs += o.paragraphs;
+        images += o.images;
+        listItems += o.listItems;
+        inputs += o.inputs;
+        embeds += o.embeds;
+        headingChars += o.headingChars;
+        listChars += o.listChars;
+        strong += o.strong;
+    }
+    void subtract(const Stats &o)
+    {
+        chars -= o.chars;
+        linkChars -= o.linkChars;
+        commas -= o.commas;
+        paragraphs -= o.paragraphs;
+        images -= o.images;
+        listItems -= o.listItems;
+        inputs -= o.inputs;
+        embeds -= o.embeds;
+        headingChars -= o.headingChars;
+        listChars -= o.listChars;
+        strong -= o.strong;
+    }
+    double linkDensity() const{return chars > 0 ? double(linkChars) / chars : 0.0;}
+};
+
+enum Flag : quint8 {
+    Junk = 1, //!< never part of the article (scripts, navigation, hidden…)
+    Soft = 2, //!< boilerplate by its class/id or tag, unless it holds the article
+    Strong = 4, //!< marks an article body (itemprop=articleBody, <article>, "article-body"…)
+    Removed = 8, //!< dropped while cleaning the chosen container
+    Comment = 16, //!< a comment thread by its class/id
+    SoftIfSmall = 32, //!< share bars, captions, bylines…: boilerplate whatever else the class says, when short
+};
+
+struct Node {
+    const GumboNode *g = nullptr;
+    int parent = -1;
+    int end = 0; //!< one past the last descendant, in preorder
+    GumboTag tag = GUMBO_TAG_UNKNOWN; //!< GUMBO_TAG_UNKNOWN for text
+    bool text = false;
+    quint8 flags = 0;
+    int classWeight = 0;
+    int inlineChars = 0; //!< text not inside a block-level child (a "div used as a paragraph")
+    Stats own; //!< this node's own contribution (its text, or itself as <p>, <img>…)
+    Stats total;
+    double score = 0;
+    bool scored = false;
+};
+
+class Extractor
+{
+public:
+    struct Options {
+        bool dropSoft = true;
+        bool weighClasses = true;
+        bool clean = true;
+    };
+
+    explicit Extractor(const GumboNode *root)
+    {
+        flatten(root);
+        dropSoftBoilerplate();
+    }
+    QString run(const Options &options, const QString &title);
+
+private:
+    void flatten(const GumboNode *root);
+    void classify(Node &node);
+    void aggregate(quint8 skip);
+    void dropSoftBoilerplate();
+    int chooseTop(const Options &options);
+    std::vector<int> mergeSiblings(int top, quint8 skip);
+    void cleanConditionally(int root, quint8 skip);
+    bool shouldRemove(int index) const;
+    void removeNode(int index, int root);
+    QString render(const std::vector<int> &roots, const QString &title, quint8 skip) const;
+
+    std::vector<Node> m_nodes;
+};
+
+void Extractor::flatten(const GumboNode *root)
+{
+    struct Frame {
+        const GumboNode *g;
+        unsigned int next;
+        int index;
+    };
+    m_nodes.reserve(4096);
+    m_nodes.push_back(Node{});
+    m_nodes[0].g = root;
+    m_nodes[0].tag = root->type == GUMBO_NODE_ELEMENT ? root->v.element.tag : GUMBO_TAG_HTML;
+    std::vector<Frame> stack{{root, 0, 0}};
+    while (!stack.empty()) {
+        Frame &frame = stack.back();
+        const GumboVector *kids = Html::children(frame.g);
+        if (kids == nullptr || frame.next >= kids->length) {
+            m_nodes[frame.index].end = int(m_nodes.size());
+            stack.pop_back();
+            continue;
+        }
+        const auto *child = static_cast<const GumboNode *>(kids->data[frame.next++]);
+        const int parent = frame.index;
+        if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE || child->type == GUMBO_NODE_CDATA) {
+            Node node;
+            node.g = child;
+            node.parent = parent;
+            node.text = true;
+            node.end = int(m_nodes.size()) + 1;
+            // Count characters (code points) that are not spaces, and commas of several scripts.
+            for (const unsigned char *p = reinterpret_cast<const unsigned char *>(child->v.text.text); *p; ++p) {
+                const unsigned char c = *p;
+                if ((c & 0xC0) == 0x80 || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+                    continue;
+                }
+                ++node.own.chars;
+                if (c == ',') {
+                    ++node.own.commas;
+                } else if ((c == 0xEF && p[1] == 0xBC && p[2] == 0x8C) || (c == 0xE3 && p[1] == 0x80 && p[2] == 0x81)
+                    || (c == 0xD8 && p[1] == 0x8C)) {
+                    ++node.own.commas;
+                }
+            }
+            m_nodes.push_back(node);
+            continue;
+        }
+        if (child->type != GUMBO_NODE_ELEMENT) {
+            continue; // comments, templates
+        }
+        const GumboTag tag = child->v.element.tag;
+        Node &parentNode = m_nodes[parent];
+        if (tag == GUMBO_TAG_INPUT || tag == GUMBO_TAG_SELECT || tag == GUMBO_TAG_TEXTAREA) {
+            ++parentNode.own.inputs;
+        } else if (tag == GUMBO_TAG_IFRAME || tag == GUMBO_TAG_EMBED || tag == GUMBO_TAG_OBJECT) {
+            ++parentNode.own.embeds;
+        }
+        Node node;
+        node.g = child;
+        node.parent = parent;
+        node.tag = tag;
+        const int index = int(m_nodes.size());
+        if (isJunkTag(tag) || child->v.element.tag_namespace != GUMBO_NAMESPACE_HTML || isHidden(child)) {
+            node.flags |= Junk;
+            node.end = index + 1;
+            m_nodes.push_back(node);
+            continue;
+        }
+        classify(node);
+        m_nodes.push_back(node);
+        stack.push_back({ child, 0, index });
+    }
+}
+
+void Extractor::classify(Node &node)
+{
+    const GumboNode *g = node.g;
+    const GumboTag tag = node.tag;
+    switch (tag) {
+    case GUMBO_TAG_P:
+        node.own.paragraphs = 1;
+        break;
+    case GUMBO_TAG_IMG:
+        node.own.images = 1;
+        break;
+    case GUMBO_TAG_LI:
+        node.own.listItems = 1;
+        break;
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+        node.flags |= Strong;
+        break;
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FORM:
+        node.flags |= Soft;
+        break;
+    default:
+        break;
+    }
+    if (const char *role = Html::attribute(g, "role")) {
+        const QByteArray r = QByteArray(role).toLower();
+        if (r == "navigation" || r == "menu" || r == "menubar" || r == "complementary" || r == "alert"
+            || r == "alertdialog" || r == "dialog" || r == "search" || r == "contentinfo" || r == "banner") {
+            node.flags |= Soft;
+        } else if (r == "main" || r == "article") {
+            node.flags |= Strong;
+        }
+    }
+    if (const char *itemprop = Html::attribute(g, "itemprop");
+        itemprop != nullptr && std::strcmp(itemprop, "articleBody") == 0) {
+        node.flags |= Strong;
+    }
+    const ClassHints hints = classHints(Html::attribute(g, "class"), Html::attribute(g, "id"));
+    const bool negative = hints.negative;
+    const bool positive = hints.positive;
+    node.classWeight = (negative ? -25 : 0) + (positive ? 25 : 0);
+    if (hints.articleBody) {
+        node.flags |= Strong;
+    }
+    if (hints.comment) {
+        node.flags |= Comment;
+    }
+    // Headings keep their text whatever their class says; the body element never goes.
+    const bool removable = tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML && !isHeading(tag)
+        && (tag == GUMBO_TAG_SPAN || !isInline(tag));
+    if (negative && !positive && removable) {
+        node.flags |= Soft;
+    }
+    if (removable && hints.smallNegative) {
+        node.flags |= SoftIfSmall;
+    }
+    if (negative && (node.flags & Comment) && tag != GUMBO_TAG_BODY) {
+        node.flags |= Soft;
+    }
+}
+
+// Recomputes the totals bottom-up, leaving out subtrees with any of the \a skip flags.
+void Extractor::aggregate(quint8 skip)
+{
+    for (Node &node : m_nodes) {
+        node.total = node.own;
+        node.inlineChars = node.text ? node.own.chars : 0;
+        if (node.flags & Strong) {
+            node.total.strong = 1;
+        }
+    }
+    for (int i = int(m_nodes.size()) - 1; i > 0; --i) {
+        Node &node = m_nodes[i];
+        if (node.flags & (skip | Junk)) {
+            continue;
+        }
+        Node &parent = m_nodes[node.parent];
+        if (node.tag == GUMBO_TAG_A) {
+            node.total.linkChars = node.total.chars;
+        } else if (isHeading(node.tag)) {
+            node.total.headingChars = node.total.chars;
+        } else if (node.tag == GUMBO_TAG_UL || node.tag == GUMBO_TAG_OL) {
+            node.total.listChars = node.total.chars;
+        }
+        parent.total.add(node.total);
+        if (node.text || isInline(node.tag)) {
+            parent.inlineChars += node.text ? node.own.chars : node.total.chars;
+        }
+    }
+}
+
+// Drops boilerplate marked by tag or class unless it holds the article: an article-body marker
+// inside, or most of the page's paragraphs (a wrapper named "page-with-sidebar").
+void Extractor::dropSoftBoilerplate()
+{
+    aggregate(0);
+    const int allChars = std::max(1, m_nodes[0].total.chars);
+    // Article-body markers with real text below each node: a teaser card in an <article> element
+    // does not make its "related stories" box part of the article.
+    std::vector<int> bodies(m_nodes.size(), 0);
+    for (size_t i = m_nodes.size(); i-- > 1;) {
+        const Node &node = m_nodes[i];
+        if ((node.flags & Strong) && node.total.chars >= 500) {
+            ++bodies[i];
+        }
+        bodies[size_t(node.parent)] += bodies[i];
+    }
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        Node &node = m_nodes[i];
+        if ((node.flags & SoftIfSmall) && node.total.chars < 500 && node.total.strong == 0) {
+            node.flags |= Soft;
+        }
+        if (!(node.flags & Soft) || (node.flags & Junk)) {
+            continue;
+        }
+        const int ownBody = (node.flags & Strong) && node.total.chars >= 500 ? 1 : 0;
+        // (A thread may hold most of the text, but not an article body: "post has-comments" wrappers.)
+        const bool holdsArticle = bodies[i] > ownBody;
+        const bool mostText
+            = node.total.chars > allChars * 6 / 10 && (!(node.flags & Comment) || node.classWeight >= 0);
+        if (holdsArticle || mostText) {
+            node.flags &= quint8(~Soft);
+        }
+    }
+}
+
+int Extractor::chooseTop(const Options &options)
+{
+    for (Node &node : m_nodes) {
+        node.score = 0;
+        node.scored = false;
+    }
+    const quint8 skip = options.dropSoft ? quint8(Soft) : quint8(0);
+    auto initialise = [&](Node &node) {
+        if (node.scored) {
+            return;
+        }
+        node.scored = true;
+        switch (node.tag) {
+        case GUMBO_TAG_DIV:
+        case GUMBO_TAG_ARTICLE:
+        case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_MAIN:
+            node.score = 5;
+            break;
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_TD:
+        case GUMBO_TAG_BLOCKQUOTE:
+            node.score = 3;
+            break;
+        case GUMBO_TAG_ADDRESS:
+        case GUMBO_TAG_OL:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_DL:
+        case GUMBO_TAG_DD:
+        case GUMBO_TAG_DT:
+        case GUMBO_TAG_LI:
+        case GUMBO_TAG_FORM:
+            node.score = -3;
+            break;
+        case GUMBO_TAG_H1:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
+        case GUMBO_TAG_TH:
+            node.score = -5;
+            break;
+        default:
+            break;
+        }
+        if (options.weighClasses) {
+            node.score += node.classWeight + ((node.flags & Strong) ? 25 : 0);
+        }
+    };
+    // Score paragraph-like blocks and hand the score to their ancestors, fading with distance.
+    for (size_t i = 1; i < m_nodes.size();) {
+        const Node &node = m_nodes[i];
+        if (node.flags & (Junk | skip)) {
+            i = size_t(node.end);
+            continue;
+        }
+        ++i;
+        if (node.text) {
+            continue;
+        }
+        int length = 0;
+        if (node.tag == GUMBO_TAG_P || node.tag == GUMBO_TAG_PRE || node.tag == GUMBO_TAG_TD) {
+            length = node.total.chars;
+        } else if (node.tag == GUMBO_TAG_DIV || node.tag == GUMBO_TAG_SECTION || node.tag == GUMBO_TAG_ARTICLE) {
+            length = node.inlineChars; // text directly in a div counts as a paragraph
+        }
+        if (length < 25) {
+            continue;
+        }
+        const double score = 1.0 + std::min(node.total.commas, 30) + std::min(length / 100, 3);
+        int ancestor = node.parent;
+        for (int level = 0; ancestor >= 0 && level < 5; ++level) {
+            Node &a = m_nodes[ancestor];
+            if (a.tag == GUMBO_TAG_HTML || a.g->type != GUMBO_NODE_ELEMENT) {
+                break;
+            }
+            initialise(a);
+            a.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+            ancestor = a.parent;
+        }
+    }
+    int top = -1;
+    std::vector<int> best;
+    for (size_t i = 0; i < m_nodes.size(); ++i) {
+        Node &node = m_nodes[i];
+        if (!node.scored) {
+            continue;
+        }
+        node.score *= 1.0 - node.total.linkDensity();
+        best.push_back(int(i));
+    }
+    std::sort(best.begin(), best.end(), [this](int a, int b) { return m_nodes[a].score > m_nodes[b].score; });
+    if (best.empty()) {
+        return -1;
+    }
+    top = best.front();
+    if (m_nodes[top].tag == GUMBO_TAG_BODY) {
+        return top;
+    }
+    // Several near-best candidates sharing an ancestor: the article is split, take the ancestor.
+    int rivals = 0;
+    std::vector<int> counts;
+    std::vector<int> topAncestors;
+    for (int a = m_nodes[top].parent; a > 0; a = m_nodes[a].parent) {
+        topAncestors.push_back(a);
+    }
+    counts.assign(topAncestors.size(), 0);
+    for (size_t k = 1; k < best.size() && k < 5; ++k) {
+        const int other = best[k];
+        if (m_nodes[other].score < m_nodes[top].score * 0.75) {
+            continue;
+        }
+        ++rivals;
+        for (size_t j = 0; j < topAncestors.size(); ++j) {
+            const int a = topAncestors[j];
+            if (other > a && other < m_nodes[a].end) {
+                ++counts[j];
+            }
+        }
+    }
+    if (rivals >= 3) {
+        for (size_t j = 0; j < topAncestors.size(); ++j) {
+            if (counts[j] >= 3 && m_nodes[topAncestors[j]].tag != GUMBO_TAG_BODY) {
+                top = topAncestors[j];
+                initialise(m_nodes[top]);
+                break;
+            }
+        }
+    }
+    // Climb while a parent scores higher: the article may span several scored containers.
+    double lastScore = m_nodes[top].score;
+    const double threshold = lastScore / 3;
+    for (int parent = m_nodes[top].parent; parent > 0 && m_nodes[parent].tag != GUMBO_TAG_BODY;
+         parent = m_nodes[parent].parent) {
+        if (!m_nodes[parent].scored) {
+            continue;
+        }
+        const double parentScore = m_nodes[parent].score;
+        if (parentScore < threshold) {
+            break;
+        }
+        if (parentScore > lastScore) {
+            top = parent;
+            break;
+        }
+        lastScore = parentScore;
+    }
+    // An only child says nothing more than its parent.
+    while (m_nodes[top].parent > 0 && m_nodes[m_nodes[top].parent].tag != GUMBO_TAG_BODY) {
+        const int parent = m_nodes[top].parent;
+        int elements = 0;
+        for (int c = parent + 1; c < m_nodes[parent].end; c = m_nodes[c].end) {
+            if (!m_nodes[c].text && !(m_nodes[c].flags & Junk)) {
+                ++elements;
+            }
+        }
+        if (elements != 1) {
+            break;
+        }
+        top = parent;
+    }
+    return top;
+}
+
+bool endsSentence(const QString &text)
+{
+    return text.endsWith(QLatin1Char('.')) || text.contains(QLatin1String(". "));
+}
+
+std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
+{
+    const int parent = m_nodes[top].parent;
+    if (parent <= 0 || m_nodes[top].tag == GUMBO_TAG_BODY) {
+        return{top};
+    }
+    const double topScore = m_nodes[top].score;
+    const double threshold = std::max(10.0, topScore * 0.2);
+    const char *topClass = Html::attribute(m_nodes[top].g, "class");
+    std::vector<int> roots;
+    for (int c = parent + 1; c < m_nodes[parent].end; c = m_nodes[c].end) {
+        const Node &sibling = m_nodes[c];
+        if (c == top) {
+            roots.push_back(c);
+            continue;
+        }
+        if (sibling.text || (sibling.flags & (Junk | skip))) {
+            continue;
+        }
+        const char *cls = Html::attribute(sibling.g, "class");
+        const double bonus = topClass != nullptr && cls != nullptr && *cls != 0 && std::strcmp(cls, topClass) == 0
+            ? topScore * 0.2
+            : 0.0;
+        if (sibling.scored && sibling.score + bonus >= threshold) {
+            roots.push_back(c);
+            continue;
+        }
+        // Paragraphs nested too deep for the score to reach the sibling: judge its text directly.
+        if (sibling.total.paragraphs >= (bonus > 0 ? 1 : 3) && sibling.total.chars >= (bonus > 0 ? 100 : 500)
+            && sibling.total.linkDensity() < 0.2) {
+            roots.push_back(c);
+            continue;
+        }
+        if (sibling.tag == GUMBO_TAG_P
+            || (sibling.tag == GUMBO_TAG_DIV && sibling.inlineChars == sibling.total.chars)) {
+            const double density = sibling.total.linkDensity();
+            const int length = sibling.total.chars;
+            if ((length > 80 && density < 0.25)
+                || (length > 0 && length <= 80 && density == 0 && endsSentence(Html::textOf(sibling.g)))) {
+                roots.push_back(c);
+            }
+        }
+    }
+    return roots;
+}
+
+bool Extractor::shouldRemove(int index) const
+{
+    const Node &node = m_nodes[index];
+    const Stats &s = node.total;
+    if (node.classWeight < 0) {
+        return true;
+    }
+    if (s.commas >= 10) {
+        return false;
+    }
+    const bool isList
+        = node.tag == GUMBO_TAG_UL || node.tag == GUMBO_TAG_OL || (s.chars > 0 && double(s.listChars) / s.chars > 0.9);
+    const int listItems = s.listItems - 100;
+    const double headingDensity = s.chars > 0 ? double(s.headingChars) / s.chars : 0.0;
+    const double linkDensity = s.linkDensity();
+    const int weight = node.classWeight + ((node.flags & Strong) ? 25 : 0);
+    bool remove = (s.images > 1 && double(s.paragraphs) / s.images < 0.5) || (!isList && listItems > s.paragraphs)
+        || (s.inputs > s.paragraphs / 3)
+        || (!isList && headingDensity < 0.9 && s.chars < 25 && (s.images == 0 || s.images > 2) && linkDensity > 0)
+        || (!isList && weight < 25 && linkDensity > 0.2) || (weight >= 25 && linkDensity > 0.5)
+        || (s.embeds == 1 && s.chars < 75) || s.embeds > 1;
+    if (isList && remove && s.images > 0 && s.images == s.listItems) {
+        remove = false; // a gallery
+    }
+    if (isList && remove && linkDensity < 0.5 && s.chars > 0) {
+        remove = false; // a list in the text, not a list of links
+    }
+    if (isList && linkDensity > 0.5) {
+        remove = true; // related stories, share buttons
+    }
+    return remove;
+}
+
+void Extractor::removeNode(int index, int root)
+{
+    m_nodes[index].flags |= Removed;
+    const Stats removed = m_nodes[index].total;
+    for (int a = m_nodes[index].parent; a >= root && a >= 0; a = m_nodes[a].parent) {
+        m_nodes[a].total.subtract(removed);
+    }
+}
+
+void Extractor::cleanConditionally(int root, quint8 skip)
+{
+    // Deepest and last nodes first, as readability does, so that an outer container is judged on
+    // what is left inside it.
+    std::vector<char> alive(size_t(m_nodes[root].end - root), 1);
+    for (int i = root + 1; i < m_nodes[root].end; ++i) {
+        const Node &node = m_nodes[i];
+        alive[size_t(i - root)] = alive[size_t(node.parent - root)] && !(node.flags & (Junk | skip));
+    }
+    for (int i = m_nodes[root].end - 1; i > root; --i) {
+        const Node &node = m_nodes[i];
+        if (!alive[size_t(i - root)] || (node.flags & Removed) || node.text) {
+            continue;
+        }
+        switch (node.tag) {
+        case GUMBO_TAG_FORM:
+        case GUMBO_TAG_FIELDSET:
+        case GUMBO_TAG_TABLE:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_DIV:
+        case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_TD: // layout tables: the navigation column beside the text
+            if (shouldRemove(i)) {
+                removeNode(i, root);
+            }
+            break;
+        case GUMBO_TAG_H1:
+            removeNode(i, root);
+            break;
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+            if (node.classWeight < 0 || node.total.linkDensity() > 0.5) {
+                removeNode(i, root);
+            }
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+// Lines that frame an article rather than belong to it: a byline, a bare date.
+bool isFramingLine(const QString &line)
+{
+    if (line.size() > 60) {
+        return false;
+    }
+    static const QRegularExpression byline(QStringLiteral("^(?:By|Posted by|Written by|From)\\s+\\S"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (byline.match(line).hasMatch() && !line.endsWith(QLatin1Char('.'))) {
+        return true;
+    }
+    // A date or time and little else: "Nov. 20, 2019, 9:28 AM UTC", "Updated 14 March 2024".
+    static const QRegularExpression letters(QStringLiteral("\\p{L}{4,}"));
+    return line.size() <= 40 && !Dates::parse(line).isEmpty() && line.count(letters) <= 3;
+}
+
+// Ads markers anywhere; framing lines only at the start and the end of the body.
+void trimBoilerplateLines(QStringList *paragraphs)
+{
+    static const QRegularExpression advert(
+        QStringLiteral("^(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|werbung|"
+                       "story continues below(?: advertisement)?|continue reading below)$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    paragraphs->removeIf([](const QString &p) { return advert.match(p).hasMatch(); });
+    for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->first()); ++n) {
+        paragraphs->removeFirst();
+    }
+    for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->last()); ++n) {
+        paragraphs->removeLast();
+    }
+}
+
+bool sameText(const QString &a, const QString &b)
+{
+    return !a.isEmpty() && !b.isEmpty() && a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+QString Extractor::render(const std::vector<int> &roots, const QString &title, quint8 skip) const
+{
+    QByteArray out;
+    std::vector<int> openBlocks;
+    const QString plainTitle = Html::collapseWhitespace(title);
+    for (const int root : roots) {
+        out.append('\n');
+        for (int i = root; i < m_nodes[root].end;) {
+            while (!openBlocks.empty() && openBlocks.back() <= i) {
+                openBlocks.pop_back();
+                out.append('\n');
+            }
+            const Node &node = m_nodes[i];
+            if (node.flags & (Junk | Removed | skip)) {
+                i = node.end;
+                continue;
+            }
+            if (node.text) {
+                out.append(node.g->v.text.text);
+                ++i;
+                continue;
+            }
+            // A paragraph that is mostly a link is a "read more" teaser, not article text.
+            if ((node.tag == GUMBO_TAG_P || isHeading(node.tag)) && node.total.linkDensity() > 0.6) {
+                i = node.end;
+                continue;
+            }
+            if (isHeading(node.tag) && sameText(Html::textOf(node.g), plainTitle)) {
+                i = node.end;
+                continue;
+            }
+            if (node.tag == GUMBO_TAG_BR) {
+                out.append('\n');
+            } else if (node.tag == GUMBO_TAG_TD || node.tag == GUMBO_TAG_TH) {
+                out.append(' ');
+            } else if (!isInline(node.tag)) {
+                out.append('\n');
+                openBlocks.push_back(node.end);
+            }
+            ++i;
+        }
+        while (!openBlocks.empty()) {
+            openBlocks.pop_back();
+            out.append('\n');
+        }
+    }
+    QStringList paragraphs;
+    for (const QString &line : QString::fromUtf8(out).split(QLatin1Char('\n'))) {
+        const QString text = Html::collapseWhitespace(line);
+        if (!text.isEmpty()) {
+            paragraphs.append(text);
+        }
+    }
+    trimBoilerplateLines(&paragraphs);
+    return paragraphs.join(QStringLiteral("\n\n"));
+}
+
+QString Extractor::run(const Options &options, const QString &title)
+{
+    for (Node &node : m_nodes) {
+        node.flags &= quint8(~Removed);
+    }
+    const quint8 skip = options.dropSoft ? quint8(Soft) : quint8(0);
+    aggregate(skip);
+    int top = chooseTop(options);
+    if (top < 0) {
+        top = 0;
+        for (size_t i = 0; i < m_nodes.size(); ++i) {
+            if (m_nodes[i].tag == GUMBO_TAG_BODY && !m_nodes[i].text) {
+                top = int(i);
+                break;
+            }
+        }
+    }
+    const std::vector<int> roots = mergeSiblings(top, skip);
+    if (options.clean) {
+        for (const int root : roots) {
+            cleanConditionally(root, skip);
+        }
+    }
+    return render(roots, title, skip);
+}
+
+} // namespace
+
+QString extractArticle(const GumboNode *root, const QString &title)
+{
+    Extractor extractor(root);
+    // As readability does: when little text comes out, try again with fewer rules. A retry wins only
+    // when it finds much more text: short articles are common, and the looser rules let boilerplate in.
+    static const Extractor::Options attempts[] = {
+        { true, true, true },
+        { false, true, true },
+        { false, false, true },
+        { false, false, false },
+    };
+    QString best;
+    for (const Extractor::Options &options : attempts) {
+        QString body = extractor.run(options, title);
+        if (body.size() > 2 * best.size()) {
+            best = std::move(body);
+        }
+        if (best.size() >= 500) {
+            break;
+        }
+    }
+    return best;
+}
+
+} // namespace Dossier::Core::Html

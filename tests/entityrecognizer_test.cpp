@@ -1,0 +1,300 @@
+#include "analysis/entityrecognizer.h"
+#include "analysis/quantities.h"
+#include "analysis/tokenizer.h"
+
+#include <QTest>
+
+using namespace Dossier::Core;
+
+class EntityRecognizerTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void recognizes_data();
+    void recognizes();
+    void normalisesDates_data();
+    void normalisesDates();
+    void normalisesMoney_data();
+    void normalisesMoney();
+    void scalesAmounts_data();
+    void scalesAmounts();
+    void possessiveIsNotPartOfTheSpan();
+    void handlesLargeInput();
+};
+
+namespace {
+
+// "TYPE surface" for every mention the recognizer is sure of or guesses; "=canonical" when it gives one.
+QStringList tagged(const QString &text, const RecognizeContext &context = {})
+{
+    QStringList out;
+    for (const RawMention &m : defaultRecognizer().recognize(text, context)) {
+        if (m.confidence == MentionConfidence::Candidate) {
+            continue;
+        }
+        QString entry = entityTypeName(m.type) + QLatin1Char(' ') + text.sliced(m.start, m.end - m.start);
+        if (!m.canonical.isEmpty()) {
+            entry += QLatin1Char('=') + m.canonical;
+        }
+        out.append(entry);
+    }
+    return out;
+}
+
+} // namespace
+
+void EntityRecognizerTest::recognizes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("headline");
+    QTest::addColumn<QStringList>("expected"); // all must be found
+    QTest::addColumn<QStringList>("absent"); // surfaces that must not be tagged
+
+    QTest::newRow("person after a title")
+        << QStringLiteral("Reporters waited for Foreign Minister Maria Lindqvist all day.") << false
+        << QStringList{QStringLiteral("PERSON Maria Lindqvist")} << QStringList{QStringLiteral("Foreign Minister")};
+    QTest::newRow("person after a title with of")
+        << QStringLiteral("Later, Secretary of State Tomasz Wierzbicki arrived by train.") << false
+        << QStringList{QStringLiteral("PERSON Tomasz Wierzbicki")} << QStringList{QStringLiteral("State")};
+    QTest::newRow("organisation before a title")
+        << QStringLiteral("The board heard from Northwind Council President Aldo Ferrante on the matter.") << false
+        << QStringList{QStringLiteral("ORG Northwind Council"), QStringLiteral("PERSON Aldo Ferrante")}
+        << QStringList{};
+    QTest::newRow("surname that is also a place")
+        << QStringLiteral("The report was written by Dr. Helen Perth last year.") << false
+        << QStringList{QStringLiteral("PERSON Helen Perth")} << QStringList{QStringLiteral("Perth")};
+    QTest::newRow("chief cabinet secretary")
+        << QStringLiteral("Chief Cabinet Secretary Hideto Maruyama spoke to reporters.") << false
+        << QStringList{QStringLiteral("PERSON Hideto Maruyama")} << QStringList{QStringLiteral("Chief")};
+    QTest::newRow("places from the gazetteer")
+        << QStringLiteral("Delegates flew from Nairobi to Canberra and then on to Bavaria.") << false
+        << QStringList{QStringLiteral("LOCATION Nairobi=Nairobi"), QStringLiteral("LOCATION Canberra=Canberra"),
+               QStringLiteral("LOCATION Bavaria=Bavaria")}
+        << QStringList{};
+    QTest::newRow("country short forms") << QStringLiteral(
+        "Officials in the U.S. and the UK disagreed with the US position.")
+                                         << false
+                                         << QStringList{QStringLiteral("LOCATION U.S.=United States"),
+                                                QStringLiteral("LOCATION UK=United Kingdom"),
+                                                QStringLiteral("LOCATION US=United States")}
+                                         << QStringList{};
+    QTest::newRow("multi-word place wins over its first word")
+        << QStringLiteral("Ships crossed the South China Sea near the Korean Peninsula.") << false
+        << QStringList{QStringLiteral("LOCATION South China Sea=South China Sea"),
+               QStringLiteral("LOCATION Korean Peninsula=Korean Peninsula")}
+        << QStringList{QStringLiteral("China")};
+    QTest::newRow("organisation suffix") << QStringLiteral("A report by the Halvorsen Institute was cited.") << false
+                                         << QStringList{QStringLiteral("ORG Halvorsen Institute")} << QStringList{};
+    QTest::newRow("ministry of") << QStringLiteral("He joined the Ministry of Coastal Affairs of Norway in spring.")
+                                 << false << QStringList{QStringLiteral("ORG Ministry of Coastal Affairs of Norway")}
+                                 << QStringList{QStringLiteral("Norway")};
+    QTest::newRow("newspaper") << QStringLiteral("The Hokuriku Shimbun reported the plan first.") << false
+                               << QStringList{QStringLiteral("ORG Hokuriku Shimbun")}
+                               << QStringList{QStringLiteral("The Hokuriku Shimbun")};
+    QTest::newRow("international body and its acronym")
+        << QStringLiteral("Both sides back the European Union (EU) and the United Nations.") << false
+        << QStringList{QStringLiteral("ORG European Union=European Union"), QStringLiteral("ORG EU=European Union"),
+               QStringLiteral("ORG United Nations=United Nations")}
+        << QStringList{};
+    QTest::newRow("acronym takes its expansion")
+        << QStringLiteral("A study by the Northern Fisheries Research Council (NFRC) found little.") << false
+        << QStringList{QStringLiteral("ORG Northern Fisheries Research Council"),
+               QStringLiteral("ORG NFRC=Northern Fisheries Research Council")}
+        << QStringList{};
+    QTest::newRow("person by a known first name")
+        << QStringLiteral("Critics such as Daniel Okonkwo disagreed.") << false
+        << QStringList{QStringLiteral("PERSON Daniel Okonkwo")} << QStringList{};
+    QTest::newRow("person before said") << QStringLiteral("On Monday Okonkwo said the plan would fail.") << false
+                                        << QStringList{QStringLiteral("PERSON Okonkwo")} << QStringList{};
+    QTest::newRow("demonyms are not entities")
+        << QStringLiteral("Japanese and Chinese officials met North Korean diplomats.") << false << QStringList{}
+        << QStringList{QStringLiteral("Japanese"), QStringLiteral("Chinese"), QStringLiteral("North Korean")};
+    QTest::newRow("sentence-initial words are not entities")
+        << QStringLiteral("The talks ended early. In the end nothing changed. At dawn they left. Expanded trade "
+                          "was promised.")
+        << false << QStringList{}
+        << QStringList{QStringLiteral("The"), QStringLiteral("In"), QStringLiteral("At"), QStringLiteral("Expanded")};
+    QTest::newRow("title without a name")
+        << QStringLiteral("The Ambassador in charge of Fisheries Policy spoke.") << false << QStringList{}
+        << QStringList{QStringLiteral("Ambassador"), QStringLiteral("Fisheries Policy")};
+    QTest::newRow("ministry with and") << QStringLiteral("Officials at the Ministry of Economy and Finance objected.")
+                                       << false << QStringList{QStringLiteral("ORG Ministry of Economy and Finance")}
+                                       << QStringList{};
+    QTest::newRow("place inside an event name")
+        << QStringLiteral("Runners gathered for the Reykjavik Marathon on a cold morning.") << false << QStringList{}
+        << QStringList{QStringLiteral("Reykjavik")};
+    QTest::newRow("place inside a hyphenated adjective")
+        << QStringLiteral("The Oslo-based group and a Norway-Chile pact were cited.") << false << QStringList{}
+        << QStringList{QStringLiteral("Oslo"), QStringLiteral("Norway"), QStringLiteral("Oslo-based")};
+    QTest::newRow("all-caps headline") << QStringLiteral("TALKS STALL IN GENEVA AS NORWAY WALKS OUT") << true
+                                       << QStringList{QStringLiteral("LOCATION GENEVA=Geneva"),
+                                              QStringLiteral("LOCATION NORWAY=Norway")}
+                                       << QStringList{QStringLiteral("TALKS"), QStringLiteral("STALL")};
+    QTest::newRow("all-caps dateline") << QStringLiteral("OSLO\n\nThe fleet returned on time.") << false
+                                       << QStringList{QStringLiteral("LOCATION OSLO=Oslo")} << QStringList{};
+    QTest::newRow("title-case heading") << QStringLiteral("Strengthening Regional Fisheries Cooperation\nIt rained.")
+                                        << false << QStringList{}
+                                        << QStringList{QStringLiteral("Strengthening Regional Fisheries Cooperation")};
+}
+
+void EntityRecognizerTest::recognizes()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, headline);
+    QFETCH(QStringList, expected);
+    QFETCH(QStringList, absent);
+    RecognizeContext context;
+    context.headline = headline;
+    const QStringList found = tagged(text, context);
+    for (const QString &want : std::as_const(expected)) {
+        QVERIFY2(found.contains(want), qPrintable(want + QStringLiteral(" not in ") + found.join(u'|')));
+    }
+    for (const QString &surface : std::as_const(absent)) {
+        for (const QString &entry : found) {
+            const QString tagged = entry.section(u' ', 1).section(u'=', 0, 0);
+            QVERIFY2(tagged != surface, qPrintable(surface + QStringLiteral(" tagged: ") + found.join(u'|')));
+        }
+    }
+}
+
+void EntityRecognizerTest::normalisesDates_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDate>("articleDate");
+    QTest::addColumn<QStringList>("expected"); // "surface=canonical" of each DATE, in order
+
+    const QDate none;
+    QTest::newRow("day month year") << QStringLiteral("It was signed on 4 March 2019 in Oslo.") << none
+                                    << QStringList{QStringLiteral("4 March 2019=2019-03-04")};
+    QTest::newRow("month day, year") << QStringLiteral("It was signed on March 4, 2019, in Oslo.") << none
+                                     << QStringList{QStringLiteral("March 4, 2019=2019-03-04")};
+    QTest::newRow("iso date") << QStringLiteral("Posted 2021-07-06 by staff.") << none
+                              << QStringList{QStringLiteral("2021-07-06=2021-07-06")};
+    QTest::newRow("month and year") << QStringLiteral("The plan adopted in July 2018 lapses.") << none
+                                    << QStringList{QStringLiteral("July 2018=2018-07")};
+    QTest::newRow("year after a preposition") << QStringLiteral("Talks stalled in 2007 and 15 ships left.") << none
+                                              << QStringList{QStringLiteral("2007=2007")};
+    QTest::newRow("abbreviated month without year")
+        << QStringLiteral("Ministers meet on Sept. 30 and Oct. 3.") << QDate(2013, 9, 25)
+        << QStringList{QStringLiteral("Sept. 30=2013-09-30"), QStringLiteral("Oct. 3=2013-10-03")};
+    QTest::newRow("next month") << QStringLiteral("A dialogue will start next month.") << QDate(2014, 4, 20)
+                                << QStringList{QStringLiteral("next month=2014-05")};
+    QTest::newRow("last year") << QStringLiteral("Exports fell last year.") << QDate(2014, 4, 20)
+                               << QStringList{QStringLiteral("last year=2013")};
+    QTest::newRow("next week") << QStringLiteral("Talks resume next week.") << QDate(2017, 8, 10)
+                               << QStringList{QStringLiteral("next week=2017-W33")};
+    QTest::newRow("weekday in the past") << QStringLiteral("An official said Saturday that talks stalled.")
+                                         << QDate(2017, 8, 10) << QStringList{QStringLiteral("Saturday=2017-08-05")};
+    QTest::newRow("weekday in the future") << QStringLiteral("The ministers will meet in Oslo on Thursday.")
+                                           << QDate(2017, 8, 7) << QStringList{QStringLiteral("Thursday=2017-08-10")};
+    QTest::newRow("yesterday") << QStringLiteral("The vote took place yesterday.") << QDate(2020, 3, 1)
+                               << QStringList{QStringLiteral("yesterday=2020-02-29")};
+    QTest::newRow("in a month near the turn of the year")
+        << QStringLiteral("It was adopted in December.") << QDate(2014, 1, 15)
+        << QStringList{QStringLiteral("December=2013-12")};
+    QTest::newRow("relative dates need the article date")
+        << QStringLiteral("A dialogue will start next month, on Saturday.") << none << QStringList{};
+    QTest::newRow("may the verb") << QStringLiteral("May I ask? Prices may rise.") << QDate(2014, 4, 20)
+                                  << QStringList{};
+}
+
+void EntityRecognizerTest::normalisesDates()
+{
+    QFETCH(QString, text);
+    QFETCH(QDate, articleDate);
+    QFETCH(QStringList, expected);
+    RecognizeContext context;
+    context.articleDate = articleDate;
+    QStringList found;
+    for (const RawMention &m : defaultRecognizer().recognize(text, context)) {
+        if (m.type == EntityType::Date) {
+            found.append(text.sliced(m.start, m.end - m.start) + QLatin1Char('=') + m.canonical);
+        }
+    }
+    QCOMPARE(found, expected);
+}
+
+void EntityRecognizerTest::normalisesMoney_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("surface");
+    QTest::addColumn<QString>("canonical");
+
+    QTest::newRow("dollars in billions") << QStringLiteral("Japan will pay up to $2.8 billion of the cost.")
+                                         << QStringLiteral("$2.8 billion") << QStringLiteral("2800000000 USD");
+    QTest::newRow("US dollars with separators") << QStringLiteral("A fine of US$450,000 was set.")
+                                                << QStringLiteral("US$450,000") << QStringLiteral("450000 USD");
+    QTest::newRow("yen sign") << QStringLiteral("The budget tops ¥3 trillion this year.")
+                              << QStringLiteral("¥3 trillion") << QStringLiteral("3000000000000 JPY");
+    QTest::newRow("euros with a glued multiplier")
+        << QStringLiteral("It raised €1.25m from donors.") << QStringLiteral("€1.25m") << QStringLiteral("1250000 EUR");
+    QTest::newRow("currency word") << QStringLiteral("They paid 5 million yen in fees.")
+                                   << QStringLiteral("5 million yen") << QStringLiteral("5000000 JPY");
+    QTest::newRow("pounds and pence") << QStringLiteral("Tickets cost £12.50 each.") << QStringLiteral("£12.50")
+                                      << QStringLiteral("12.5 GBP");
+}
+
+void EntityRecognizerTest::normalisesMoney()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, surface);
+    QFETCH(QString, canonical);
+    QStringList found;
+    for (const RawMention &m : defaultRecognizer().recognize(text, {})) {
+        if (m.type == EntityType::Money) {
+            found.append(text.sliced(m.start, m.end - m.start) + QLatin1Char('=') + m.canonical);
+        }
+    }
+    QCOMPARE(found, QStringList{surface + QLatin1Char('=') + canonical});
+}
+
+void EntityRecognizerTest::scalesAmounts_data()
+{
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<int>("exponent");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("decimal billions") << QStringLiteral("8.6") << 9 << QStringLiteral("8600000000");
+    QTest::newRow("more decimals than the exponent") << QStringLiteral("1.2345") << 3 << QStringLiteral("1234.5");
+    QTest::newRow("thousands separators") << QStringLiteral("9,000") << 0 << QStringLiteral("9000");
+    QTest::newRow("trailing zeros") << QStringLiteral("12.50") << 0 << QStringLiteral("12.5");
+    QTest::newRow("not an amount") << QStringLiteral("12-15") << 0 << QString();
+}
+
+void EntityRecognizerTest::scalesAmounts()
+{
+    QFETCH(QString, number);
+    QFETCH(int, exponent);
+    QFETCH(QString, expected);
+    QCOMPARE(scaleAmount(number, exponent), expected);
+}
+
+void EntityRecognizerTest::possessiveIsNotPartOfTheSpan()
+{
+    const QString text = QStringLiteral("Norway’s fleet and Chile's navy met.");
+    const QStringList found = tagged(text);
+    QVERIFY2(found.contains(QStringLiteral("LOCATION Norway=Norway")), qPrintable(found.join(u'|')));
+    QVERIFY2(found.contains(QStringLiteral("LOCATION Chile=Chile")), qPrintable(found.join(u'|')));
+}
+
+void EntityRecognizerTest::handlesLargeInput()
+{
+    // Throughput is measured by bench/nerbench, not here; this checks a long text is handled whole.
+    const QString paragraph = QStringLiteral(
+        "Foreign Minister Maria Lindqvist met her counterpart in Nairobi on 4 March 2019, officials said. "
+        "The Halvorsen Institute estimated the cost at $2.8 billion, and the European Union (EU) agreed to "
+        "pay half. \"We expect progress next month,\" Lindqvist told reporters, while the U.S. stayed silent.\n");
+    QString text;
+    for (int i = 0; i < 2000; ++i) {
+        text += paragraph;
+    }
+    RecognizeContext context;
+    context.articleDate = QDate(2019, 3, 1);
+    const QList<RawMention> mentions = defaultRecognizer().recognize(text, context);
+    QVERIFY(mentions.size() > 2000 * 8);
+    QVERIFY(mentions.back().end <= text.size());
+}
+
+QTEST_GUILESS_MAIN(EntityRecognizerTest)
+#include "entityrecognizer_test.moc"

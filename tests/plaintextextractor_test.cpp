@@ -1,0 +1,384 @@
+#include "analysis/plaintextextractor.h"
+#include "analysis/textcleaning.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace Dossier::Core;
+
+class PlainTextExtractorTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void extractsFixtures_data();
+    void extractsFixtures();
+    void extractsInlinePages_data();
+    void extractsInlinePages();
+    void keepsAndDropsLines_data();
+    void keepsAndDropsLines();
+    void unwrapsHardWrappedText();
+    void findsDatelines_data();
+    void findsDatelines();
+    void handlesDegenerateInput_data();
+    void handlesDegenerateInput();
+    void isFastOnLargeInput();
+};
+
+namespace {
+
+QString fixture(const QString &name)
+{
+    QFile file(QStringLiteral(DOSSIER_TEST_DATA "/text/") + name);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return QString::fromUtf8(file.readAll());
+}
+
+} // namespace
+
+void PlainTextExtractorTest::extractsFixtures_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("date");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("dateline");
+    QTest::addColumn<QString>("bodyStart");
+    QTest::addColumn<QString>("bodyEnd");
+
+    QTest::newRow("masthead 'live feed', fused dateline, no date")
+        << QStringLiteral("masthead_fused_dateline.txt")
+        << QStringLiteral("Nordic ministers agree on joint grid-security exercise") << QString()
+        << QStringLiteral("Harbourline") << QStringLiteral("Oslo") << QStringLiteral("Oslo,Norway and Sweden will run")
+        << QStringLiteral("observers from Finland and Denmark had been invited to attend.");
+    QTest::newRow("redirect notice, byline date with time, inline caps dateline, site chrome source")
+        << QStringLiteral("redirect_chrome.txt")
+        << QStringLiteral("Analysis: Portugal, Brazil to Expand Maritime Patrol Cooperation")
+        << QStringLiteral("2019-03-04") << QStringLiteral("Harbor News") << QStringLiteral("Lisbon")
+        << QStringLiteral("LISBON Portugal and Brazil")
+        << QStringLiteral("rather than side by side,\" the Portuguese defense minister said.");
+    QTest::newRow("date field, dateline line, wire credit, login and teasers after the body")
+        << QStringLiteral("datefield_wirecredit.txt")
+        << QStringLiteral("Kenya unveils plan to double geothermal output by 2030") << QStringLiteral("2022-03-15")
+        << QStringLiteral("Meridian") << QStringLiteral("Nairobi") << QStringLiteral("NAIROBI\n\nThe Kenyan government")
+        << QStringLiteral("delayed by land disputes with local communities.");
+    QTest::newRow("place and date line, subheads, citation marks, source list")
+        << QStringLiteral("dateline_subheads_sources.txt")
+        << QStringLiteral("Andean Nations Launch Joint Water Monitoring Network") << QStringLiteral("2025-03-04")
+        << QString() << QStringLiteral("Lima") << QStringLiteral("Lima, Tuesday, 4 March 2025.")
+        << QStringLiteral("who may access the raw readings[3].");
+    QTest::newRow("print prompt, breadcrumb, weekday only, trailing tag list")
+        << QStringLiteral("print_breadcrumb_nodate.txt")
+        << QStringLiteral("Vietnam, Australia to deepen cooperation on critical minerals") << QString() << QString()
+        << QString() << QStringLiteral("Vietnam and Australia are expected")
+        << QStringLiteral("that new processing plants would have to meet, the source said.");
+    QTest::newRow("hard-wrapped dump") << QStringLiteral(
+        "hard_wrapped.txt") << QStringLiteral("Glacier retreat in the Alps doubled over the last decade, survey finds")
+                                       << QString() << QString() << QStringLiteral("Zurich")
+                                       << QStringLiteral("ZURICH -- Glaciers in the Swiss Alps lost ice twice as fast")
+                                       << QStringLiteral("a spokesman for the federal environment office said.");
+    QTest::newRow("comment thread longer than the article")
+        << QStringLiteral("comment_thread.txt")
+        << QStringLiteral("Tablet Makers Turn to Recycled Aluminium for Next Models") << QStringLiteral("2025-03-11")
+        << QString() << QString() << QStringLiteral("Several tablet makers plan to switch")
+        << QStringLiteral("with more models following in 2026.");
+}
+
+void PlainTextExtractorTest::extractsFixtures()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, title);
+    QFETCH(QString, date);
+    QFETCH(QString, source);
+    QFETCH(QString, dateline);
+    QFETCH(QString, bodyStart);
+    QFETCH(QString, bodyEnd);
+
+    const QString text = fixture(file);
+    QVERIFY2(!text.isEmpty(), qPrintable(file));
+    const Extraction extraction = PlainTextExtractor::extract(text);
+    QCOMPARE(extraction.meta.title, title);
+    QCOMPARE(extraction.meta.date, date);
+    QCOMPARE(extraction.meta.source, source);
+    QCOMPARE(extraction.meta.dateline, dateline);
+    QVERIFY2(extraction.body.startsWith(bodyStart), qPrintable(extraction.body.left(200)));
+    QVERIFY2(extraction.body.endsWith(bodyEnd), qPrintable(extraction.body.right(200)));
+    QVERIFY(!extraction.body.contains(title));
+}
+
+void PlainTextExtractorTest::extractsInlinePages_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("date");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("dateline");
+
+    const QString paragraphs = QStringLiteral(
+        "Officials said the new rules would take effect next spring after a consultation with industry groups.\n\n"
+        "The ministry expects the measures to cut emissions from the sector by a fifth within five years.\n\n"
+        "Opposition lawmakers welcomed the plan but said the timetable was too slow for the targets.\n");
+    QTest::newRow("agency in the dateline, date without year, credits after the body")
+        << QStringLiteral(
+               "Skip to main content\nWorld\nMarkets\n\nPort operators adopt cleaner fuel rules\n\n"
+               "By Jane Doe\n\n3 Min Read\n\nROTTERDAM, Nov 5 (Wirepoint) - Port operators agreed on "
+               "Tuesday to adopt cleaner fuel rules for ships calling at Rotterdam, the port authority said.\n\n")
+            + paragraphs + QStringLiteral("\nReporting by Jane Doe; Editing by John Roe\n")
+        << QStringLiteral("Port operators adopt cleaner fuel rules") << QString() << QStringLiteral("Wirepoint")
+        << QStringLiteral("Rotterdam");
+    QTest::newRow("date inside the dateline")
+        << QStringLiteral("Port operators adopt cleaner fuel rules\n\nROTTERDAM, Nov. 5, 2024 (Wirepoint) - Port "
+                          "operators agreed to adopt cleaner fuel rules for ships calling at Rotterdam.\n\n")
+            + paragraphs
+        << QStringLiteral("Port operators adopt cleaner fuel rules") << QStringLiteral("2024-11-05")
+        << QStringLiteral("Wirepoint") << QStringLiteral("Rotterdam");
+    QTest::newRow("press release: place, region, country and agency")
+        << QStringLiteral("Pune, Maharashtra, India (Newsflow) – Acme Grid today announced a new battery plant "
+                          "that will employ four hundred people.\n\n")
+            + paragraphs
+        << QString() << QString() << QStringLiteral("Newsflow") << QStringLiteral("Pune");
+    QTest::newRow("colon dateline of a place named again")
+        << QStringLiteral("Metro extends night service\n\nNEW DELHI: The metro will run until two in the morning "
+                          "from next month, officials in New Delhi said on Friday.\n\n")
+            + paragraphs
+        << QStringLiteral("Metro extends night service") << QString() << QString() << QStringLiteral("New Delhi");
+    QTest::newRow("colon after a caps label is not a dateline")
+        << QStringLiteral("Metro extends night service\n\nBREAKING: The metro will run until two in the morning "
+                          "from next month, officials said on Friday.\n\n")
+            + paragraphs
+        << QStringLiteral("Metro extends night service") << QString() << QString() << QString();
+    QTest::newRow("published line, byline with agency")
+        << QStringLiteral("Local | Weather | Sport\n\nCouncil approves bike lanes\n\nPublished: March 5, 2024 at "
+                          "6:12 p.m.\n\nBy Alex Smith, Harbour Wire\n\n")
+            + paragraphs + QStringLiteral("\nComments (12)\nLog in to comment\n")
+        << QStringLiteral("Council approves bike lanes") << QStringLiteral("2024-03-05")
+        << QStringLiteral("Harbour Wire") << QString();
+    QTest::newRow("copyright holder under the article, staff byline")
+        << QStringLiteral("Council approves bike lanes\n\nBy Alex Smith, Staff Writer\n\n") + paragraphs
+            + QStringLiteral("\nCopyright 2024 The Riverside Gazette. All rights reserved.\n")
+        << QStringLiteral("Council approves bike lanes") << QString() << QStringLiteral("The Riverside Gazette")
+        << QString();
+    QTest::newRow("masthead in capitals")
+        << QStringLiteral("THE HARBOUR TIMES\n\nCouncil approves bike lanes\n\n") + paragraphs
+        << QStringLiteral("Council approves bike lanes") << QString() << QStringLiteral("The Harbour Times")
+        << QString();
+    QTest::newRow("agency in brackets under the article")
+        << QStringLiteral("Council approves bike lanes\n\n") + paragraphs + QStringLiteral("\n(Wirepoint)\n")
+        << QStringLiteral("Council approves bike lanes") << QString() << QStringLiteral("Wirepoint") << QString();
+    QTest::newRow("agency after a dash under the article")
+        << QStringLiteral("Council approves bike lanes\n\n") + paragraphs + QStringLiteral("\n— WIREPOINT\n")
+        << QStringLiteral("Council approves bike lanes") << QString() << QStringLiteral("Wirepoint") << QString();
+    QTest::newRow("button under the article is no agency")
+        << QStringLiteral("Council approves bike lanes\n\n") + paragraphs + QStringLiteral("\n(BUTTON)\n")
+        << QStringLiteral("Council approves bike lanes") << QString() << QString() << QString();
+    QTest::newRow("japanese page with breadcrumb and date")
+        << QStringLiteral(
+               u"ホーム > ニュース > 経済\n\n港湾の電化計画を発表\n\n2024年11月13日 10時30分\n\n"
+               u"国土交通省は13日、主要な港湾で荷役機械の電化を進める計画を発表した。二酸化炭素の排出を減らし、"
+               u"作業環境を改善する狙いがある。\n\n同省は来年度から補助金を設け、民間の事業者にも導入を促す方針だ。"
+               u"関係者は費用負担が課題になると指摘している。\n\n関連記事\n・港の混雑続く\n")
+        << QStringLiteral(u"港湾の電化計画を発表") << QStringLiteral("2024-11-13") << QString() << QString();
+    QTest::newRow("cookie banner above a short article")
+        << QStringLiteral("We use cookies to improve your experience on our site, show personalised content and "
+                          "analyse our traffic. By continuing to browse you agree to the storing of these files on "
+                          "your device and to the terms explained in our notice, which you can change at any time "
+                          "in the settings of your browser or on this page.\nAccept\n\nCouncil approves bike "
+                          "lanes\n\nThe council voted on Monday to build protected bike lanes on two streets.\n\n"
+                          "Work will start in the summer, officials said after the vote.\n")
+        << QStringLiteral("Council approves bike lanes") << QString() << QString() << QString();
+    QTest::newRow("headline on the first line, no chrome")
+        << QStringLiteral("Council approves bike lanes\n") + paragraphs << QStringLiteral("Council approves bike lanes")
+        << QString() << QString() << QString();
+}
+
+void PlainTextExtractorTest::extractsInlinePages()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, title);
+    QFETCH(QString, date);
+    QFETCH(QString, source);
+    QFETCH(QString, dateline);
+
+    const Extraction extraction = PlainTextExtractor::extract(text);
+    QCOMPARE(extraction.meta.title, title);
+    QCOMPARE(extraction.meta.date, date);
+    QCOMPARE(extraction.meta.source, source);
+    QCOMPARE(extraction.meta.dateline, dateline);
+    QVERIFY(!extraction.body.isEmpty());
+    QVERIFY(!extraction.body.contains(QStringLiteral("Reporting by")));
+    QVERIFY(!extraction.body.contains(QStringLiteral("Comments")));
+    QVERIFY(!extraction.body.contains(QStringLiteral("Copyright")));
+    QVERIFY(!extraction.body.contains(QStringLiteral("By ")));
+    QVERIFY(!extraction.body.contains(QStringLiteral("cookies")));
+}
+
+void PlainTextExtractorTest::keepsAndDropsLines_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("kept");
+    QTest::addColumn<QStringList>("dropped");
+
+    QTest::newRow("masthead dropped") << QStringLiteral("masthead_fused_dateline.txt") << QStringList()
+                                      << QStringList { QStringLiteral("live feed") };
+    QTest::newRow("redirect, filed under, more headlines, login, subscribe, chrome dropped")
+        << QStringLiteral("redirect_chrome.txt")
+        << QStringList { QStringLiteral("Talks in Lisbon this week"), QStringLiteral("Illegal fishing off the West") }
+        << QStringList { QStringLiteral("redirected"), QStringLiteral("taken to the requested page"),
+               QStringLiteral("Filed Under"), QStringLiteral("More In Regional News"), QStringLiteral("More Headlines"),
+               QStringLiteral("Log in to read"), QStringLiteral("Subscribe"), QStringLiteral("Harbornews TV"),
+               QStringLiteral("Mar. 4, 2019"), QStringLiteral("weekly email") };
+    QTest::newRow("credits, copyright, login prompts and teasers dropped")
+        << QStringLiteral("datefield_wirecredit.txt") << QStringList { QStringLiteral("Energy Minister Grace Wanjiru") }
+        << QStringList { QStringLiteral("Newsletter"), QStringLiteral("economy"), QStringLiteral("3 Comments"),
+               QStringLiteral("MERIDIAN"), QStringLiteral("Example Media Inc."), QStringLiteral("Log in to join"),
+               QStringLiteral("Forgot password?"), QStringLiteral("Popular across our partner sites"),
+               QStringLiteral("Weekend Markets"), QStringLiteral("Remote Work Opportunities") };
+    QTest::newRow("subheads and citation marks kept, source list dropped")
+        << QStringLiteral("dateline_subheads_sources.txt")
+        << QStringList { QStringLiteral("\n\nWhy Shared Data Matters\n\n"),
+               QStringLiteral("\n\nFunding and Timeline\n\n"), QStringLiteral("\n\nNext Steps\n\n"),
+               QStringLiteral("in equal shares[2][4]."), QStringLiteral("The network will also cover glacier melt") }
+        << QStringList { QStringLiteral("Sources"), QStringLiteral("example.org"), QStringLiteral("riverdata") };
+    QTest::newRow("print prompt, breadcrumb and tags dropped")
+        << QStringLiteral("print_breadcrumb_nodate.txt") << QStringList { QStringLiteral("Australia is one of") }
+        << QStringList { QStringLiteral("PRINT"), QStringLiteral("ECONOMY"), QStringLiteral("Ambassador"),
+               QStringLiteral("Trending Asia") };
+    QTest::newRow("wrapped paragraphs joined, menu and share prompts dropped")
+        << QStringLiteral("hard_wrapped.txt")
+        << QStringList { QStringLiteral("as in the decade before, according to a survey published on Thursday") }
+        << QStringList { QStringLiteral("Weather"), QStringLiteral("Marta Keller"), QStringLiteral("Related stories"),
+               QStringLiteral("Ski resorts"), QStringLiteral("Share this"), QStringLiteral("Facebook") };
+    QTest::newRow("related links inside the article dropped, prose after them kept")
+        << QStringLiteral("related_insert.txt")
+        << QStringList { QStringLiteral("None of the swabs tested positive"), QStringLiteral("count tadpoles") }
+        << QStringList { QStringLiteral("Related articles"), QStringLiteral("birds from space"),
+               QStringLiteral("amphibians are vanishing"), QStringLiteral("Most Read"), QStringLiteral("gadgets"),
+               QStringLiteral("Lena Ortiz") };
+    QTest::newRow("byline and comment thread dropped")
+        << QStringLiteral("comment_thread.txt") << QStringList { QStringLiteral("Recycled aluminium also needs") }
+        << QStringList { QStringLiteral("Jo Example"), QStringLiteral("Tag:"), QStringLiteral("84 comments"),
+               QStringLiteral("Profile picture"), QStringLiteral("gadgetfan"), QStringLiteral("Rating:"),
+               QStringLiteral("glued shut"), QStringLiteral("Reviews") };
+}
+
+void PlainTextExtractorTest::keepsAndDropsLines()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, kept);
+    QFETCH(QStringList, dropped);
+
+    const Extraction extraction = PlainTextExtractor::extract(fixture(file));
+    QVERIFY(!extraction.body.isEmpty());
+    for (const QString &text : std::as_const(kept)) {
+        QVERIFY2(extraction.body.contains(text), qPrintable(text));
+    }
+    for (const QString &text : std::as_const(dropped)) {
+        QVERIFY2(!extraction.body.contains(text), qPrintable(text));
+    }
+    // Paragraphs are separated by one blank line, without stray spaces around them.
+    QVERIFY(!extraction.body.contains(QStringLiteral("\n\n\n")));
+    QCOMPARE(extraction.body, extraction.body.trimmed());
+}
+
+void PlainTextExtractorTest::unwrapsHardWrappedText()
+{
+    const QString wrapped = fixture(QStringLiteral("hard_wrapped.txt"));
+    const QString unwrapped = TextCleaning::unwrapParagraphs(wrapped);
+    QVERIFY(unwrapped.contains(QStringLiteral("which measured more than a hundred glaciers every summer.\n")));
+    QVERIFY(unwrapped.contains(QStringLiteral("\n* Ski resorts prepare for shorter seasons\n")));
+    QVERIFY(unwrapped.contains(QStringLiteral("\nBy Marta Keller\n")));
+    // Text whose paragraphs are already lines stays as it is.
+    QVERIFY(TextCleaning::unwrapParagraphs(fixture(QStringLiteral("redirect_chrome.txt"))).isEmpty());
+    QVERIFY(TextCleaning::unwrapParagraphs(fixture(QStringLiteral("dateline_subheads_sources.txt"))).isEmpty());
+}
+
+void PlainTextExtractorTest::findsDatelines_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("context");
+    QTest::addColumn<QString>("place");
+
+    const QString context = QStringLiteral("Officials in Geneva and New York said talks in Washington went well.");
+    QTest::newRow("caps, plain space, place named again")
+        << QStringLiteral("GENEVA Talks resumed on Monday.") << context << QStringLiteral("Geneva");
+    QTest::newRow("caps acronym opening a sentence")
+        << QStringLiteral("NASA said the launch would slip.") << context << QString();
+    QTest::newRow("caps with agency and dash")
+        << QStringLiteral("WASHINGTON (Reuters) - The talks went well.") << QString() << QStringLiteral("Washington");
+    QTest::newRow("two caps words with a dash")
+        << QStringLiteral("NEW YORK — Markets rose on Friday.") << QString() << QStringLiteral("New York");
+    QTest::newRow("caps with comma and date")
+        << QStringLiteral("BRUSSELS, May 5 (AFP) - Ministers met.") << QString() << QStringLiteral("Brussels");
+    QTest::newRow("place fused by a comma")
+        << QStringLiteral("Geneva,Switzerland and France agreed to talk.") << QString() << QStringLiteral("Geneva");
+    QTest::newRow("capitalised place with agency")
+        << QStringLiteral("Nairobi (Meridian) - Talks began.") << QString() << QStringLiteral("Nairobi");
+    QTest::newRow("ordinary sentence") << QStringLiteral("The talks resumed on Monday in Geneva.") << context
+                                       << QString();
+    QTest::newRow("headline in capitals") << QStringLiteral("GENEVA TALKS RESUME") << context << QString();
+    QTest::newRow("caps with colon, place named again")
+        << QStringLiteral("NEW YORK: Talks resumed on Monday.") << context << QStringLiteral("New York");
+    QTest::newRow("caps word opening a sentence")
+        << QStringLiteral("GENEVA has long hosted such talks.") << context << QString();
+    QTest::newRow("caps acronym and a comma")
+        << QStringLiteral("FBI, CIA and NSA officials said on Monday.") << context << QString();
+    QTest::newRow("caps, region and dash")
+        << QStringLiteral("ST. JOSEPH, Mich. (AP) — Officials said.") << QString() << QStringLiteral("St. Joseph");
+    QTest::newRow("capitalised word and a dash")
+        << QStringLiteral("Meanwhile, prices rose - the index said.") << QString() << QString();
+    QTest::newRow("capitalised place, region, country, agency")
+        << QStringLiteral("Pune, Maharashtra, India (Newsflow) – Acme opened a plant.") << QString()
+        << QStringLiteral("Pune");
+    QTest::newRow("caps label with colon")
+        << QStringLiteral("UPDATE: Talks resumed on Monday.") << context << QString();
+}
+
+void PlainTextExtractorTest::findsDatelines()
+{
+    QFETCH(QString, line);
+    QFETCH(QString, context);
+    QFETCH(QString, place);
+    QCOMPARE(TextCleaning::leadingDateline(line, context).place, place);
+}
+
+void PlainTextExtractorTest::handlesDegenerateInput_data()
+{
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("empty") << QString();
+    QTest::newRow("blank lines") << QStringLiteral("\n\n   \n\t\n");
+    QTest::newRow("one word") << QStringLiteral("Hello");
+    QTest::newRow("menu only") << QStringLiteral("* Home\n* News\n* Sport\n* Log in\n");
+    QTest::newRow("crlf line ends") << QStringLiteral("Title Of The Story\r\n\r\nA sentence that is long enough to "
+                                                      "count as the body of a short article here.\r\n");
+}
+
+void PlainTextExtractorTest::handlesDegenerateInput()
+{
+    QFETCH(QString, text);
+    const Extraction extraction = PlainTextExtractor::extract(text);
+    QVERIFY(!extraction.body.contains(u'\r'));
+    QVERIFY(!extraction.meta.title.contains(u'\r'));
+}
+
+void PlainTextExtractorTest::isFastOnLargeInput()
+{
+    // About 16 MB of page: menus, teasers and article paragraphs over and over.
+    const QString chunk = QStringLiteral(
+        "* Home\n* World\n* Log in\n\nSome Headline About Things\n\nBy A Writer\n\n"
+        "A paragraph of article text that goes on for a while, with enough words to count as prose here.\n\n"
+        "Another paragraph, also long enough, mentioning Geneva on 4 March 2025 and other matters of note.\n\n"
+        "Rating: 12 Votes\n[image.jpg]\n");
+    QString text;
+    text.reserve(chunk.size() * 50000);
+    for (int i = 0; i < 50000; ++i) {
+        text += chunk;
+    }
+    const Extraction extraction = PlainTextExtractor::extract(text);
+    QVERIFY(!extraction.body.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(PlainTextExtractorTest)
+#include "plaintextextractor_test.moc"
