@@ -252,10 +252,10 @@ void ImportJobTest::survivesDirectorySymlinkLoop()
 
 void ImportJobTest::fileDeletedMidImportIsReported()
 {
-    // Analysis runs in batches of 32, so a file in the second batch can be deleted once the first
-    // batch reports progress, before it is read.
+    // Analysis runs in batches of 32, one batch ahead of storing: a file in the third batch can be
+    // deleted once the first batch reports progress, before it is read.
     QStringList paths;
-    for (int i = 0; i < 40; ++i) {
+    for (int i = 0; i < 70; ++i) {
         paths.append(write(QStringLiteral("a%1.txt").arg(i, 2, 10, QLatin1Char('0')), article(i)));
     }
     const QString victim = paths.last();
@@ -266,11 +266,11 @@ void ImportJobTest::fileDeletedMidImportIsReported()
         }
     };
     const ImportSummary summary = importFiles(request, false);
-    QCOMPARE(summary.imported, 39);
+    QCOMPARE(summary.imported, 69);
     QCOMPARE(summary.failed.size(), 1);
     QCOMPARE(summary.failed.front().path, victim);
     QVERIFY(summary.failed.front().error.contains(QLatin1String("not found")));
-    checkConsistent(library(), 39);
+    checkConsistent(library(), 69);
 }
 
 void ImportJobTest::cancelLeavesWholeArticlesOnly()

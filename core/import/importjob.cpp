@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSet>
 #include <QThreadPool>
 #include <QtConcurrent>
@@ -124,51 +125,85 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
         return out;
     };
 
+    // Analysis of the next batch runs on the pool while this thread stores the current one.
+    const auto startBatch = [&](qsizetype first) {
+        return QtConcurrent::mapped(&pool, files.mid(first, batchSize), analyse);
+    };
+    QFuture<Analysed> next = startBatch(0);
+    // The batch in flight uses this frame's locals: wait for it whatever way we leave.
+    const auto waitForNext = qScopeGuard([&] {
+        next.cancel();
+        next.waitForFinished();
+    });
     int done = 0;
-    for (qsizetype first = 0; first < files.size(); first += batchSize) {
+    for (qsizetype first = 0; first < files.size() && !summary.canceled; first += batchSize) {
         if (cancel.load()) {
             summary.canceled = true;
             break;
         }
-        const QStringList batch = files.mid(first, batchSize);
-        const QList<Analysed> results = QtConcurrent::blockingMapped<QList<Analysed>>(&pool, batch, analyse);
+        const QList<Analysed> results = next.results();
+        if (first + batchSize < files.size()) {
+            next = startBatch(first + batchSize);
+        }
+        // One transaction per batch, one savepoint per article: counts and "stored" notices only
+        // take effect once the batch is committed, so nobody hears of an article before it is there.
+        if (!library.beginBatch()) {
+            summary.fatalError = library.errorString();
+            return summary;
+        }
+        ImportSummary pending;
+        QList<std::pair<qint64, StoreOutcome>> stored;
         for (const Analysed &item : results) {
             if (cancel.load()) {
                 summary.canceled = true;
                 break;
             }
             if (item.unchanged) {
-                ++summary.unchanged;
+                ++pending.unchanged;
             } else if (!item.result.ok()) {
-                summary.failed.append({item.path, item.result.error});
+                pending.failed.append({item.path, item.result.error});
             } else if (qint64 id = -1; const auto outcome = library.store(item.result.article, &id)) {
                 switch (*outcome) {
                 case StoreOutcome::Imported:
-                    ++summary.imported;
+                    ++pending.imported;
                     break;
                 case StoreOutcome::Updated:
-                    ++summary.updated;
+                    ++pending.updated;
                     break;
                 case StoreOutcome::Unchanged:
-                    ++summary.unchanged;
+                    ++pending.unchanged;
                     break;
                 }
-                if (request.stored) {
-                    request.stored(id, *outcome);
-                }
+                stored.append({id, *outcome});
             } else {
-                // The library itself failed (disk full, locked, read-only): stop, keep what is stored.
+                // The library itself failed (disk full, locked, read-only): keep what is stored, stop.
                 summary.fatalError = library.errorString();
-                qCWarning(lcImport) << "import stopped:" << summary.fatalError;
-                return summary;
+                break;
             }
             ++done;
             if (request.progress) {
                 request.progress(done, total, item.path);
             }
         }
-        if (summary.canceled) {
-            break;
+        if (!library.commitBatch()) {
+            if (summary.fatalError.isEmpty()) {
+                summary.fatalError = library.errorString();
+            }
+            qCWarning(lcImport) << "import stopped:" << summary.fatalError;
+            return summary;
+        }
+        summary.imported += pending.imported;
+        summary.updated += pending.updated;
+        summary.unchanged += pending.unchanged;
+        summary.failed += pending.failed;
+        if (request.stored) {
+            for (const auto &[id, outcome] : std::as_const(stored)) {
+                request.stored(id, outcome);
+            }
+        }
+        if (!summary.fatalError.isEmpty()) {
+            qCWarning(lcImport) << "import stopped:" << summary.fatalError;
+            return summary;
         }
     }
     return summary;

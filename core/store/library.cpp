@@ -87,6 +87,21 @@ struct Library::Private {
         }
         return true;
     }
+    bool inBatch = false;
+
+    // BEGIN IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy timeout)
+    // there instead of failing half-way through.
+    bool begin() { return exec(inBatch ? QStringLiteral("SAVEPOINT article") : QStringLiteral("BEGIN IMMEDIATE")); }
+    bool commit() { return exec(inBatch ? QStringLiteral("RELEASE article") : QStringLiteral("COMMIT")); }
+    void rollback()
+    {
+        if (inBatch) {
+            exec(QStringLiteral("ROLLBACK TO article"));
+            exec(QStringLiteral("RELEASE article"));
+        } else {
+            exec(QStringLiteral("ROLLBACK"));
+        }
+    }
     bool writeArticle(const Article &article, qint64 existingId, qint64 *id);
     bool writeEntities(qint64 articleId, const Article &article);
 };
@@ -163,7 +178,10 @@ bool Library::open()
     }
     check.finish();
     if (!d->exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !d->exec(QStringLiteral("PRAGMA foreign_keys = ON"))
-        || !d->exec(QStringLiteral("PRAGMA synchronous = NORMAL"))) {
+        || !d->exec(QStringLiteral("PRAGMA synchronous = NORMAL"))
+        || !d->exec(QStringLiteral("PRAGMA cache_size = -32768"))
+        // Savepoint journals and sort spills in memory, not in temporary files.
+        || !d->exec(QStringLiteral("PRAGMA temp_store = MEMORY"))) {
         d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, d->error);
         return false;
     }
@@ -312,14 +330,14 @@ bool Library::Private::writeEntities(qint64 articleId, const Article &article)
 std::optional<StoreOutcome> Library::store(const Article &article, qint64 *storedId)
 {
     QSqlDatabase db = d->db();
-    // BEGIN IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy timeout)
-    // here instead of failing half-way through.
-    if (!d->exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    // One transaction per article; inside a batch, a savepoint per article, so a failed write
+    // takes back that article only. Either way an article is stored whole or not at all.
+    if (!d->begin()) {
         return std::nullopt;
     }
     const auto rollback = [&] {
         const QString error = d->error;
-        d->exec(QStringLiteral("ROLLBACK"));
+        d->rollback();
         d->error = error;
         return std::nullopt;
     };
@@ -337,7 +355,7 @@ std::optional<StoreOutcome> Library::store(const Article &article, qint64 *store
             if (storedId) {
                 *storedId = existingId;
             }
-            d->exec(QStringLiteral("COMMIT"));
+            d->commit();
             return StoreOutcome::Unchanged;
         }
     }
@@ -361,13 +379,47 @@ std::optional<StoreOutcome> Library::store(const Article &article, qint64 *store
                                    "WHERE ae.entity_id = entities.id)"))) {
         return rollback();
     }
-    if (!d->exec(QStringLiteral("COMMIT"))) {
+    if (!d->commit()) {
         return rollback();
     }
     if (storedId) {
         *storedId = id;
     }
     return existingId >= 0 ? StoreOutcome::Updated : StoreOutcome::Imported;
+}
+
+bool Library::beginBatch()
+{
+    if (d->inBatch || !d->exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        return false;
+    }
+    d->inBatch = true;
+    return true;
+}
+
+bool Library::commitBatch()
+{
+    if (!d->inBatch) {
+        return false;
+    }
+    d->inBatch = false;
+    if (!d->exec(QStringLiteral("COMMIT"))) {
+        const QString error = d->error;
+        d->exec(QStringLiteral("ROLLBACK"));
+        d->error = error;
+        return false;
+    }
+    return true;
+}
+
+void Library::rollbackBatch()
+{
+    if (d->inBatch) {
+        d->inBatch = false;
+        const QString error = d->error;
+        d->exec(QStringLiteral("ROLLBACK"));
+        d->error = error;
+    }
 }
 
 bool Library::removeArticle(qint64 id)

@@ -81,6 +81,13 @@ public:
         with other bytes is re-analysed in place (keeping its id), the same bytes are left alone.
         \a id, when given, receives the article's id. */
     std::optional<StoreOutcome> store(const Article &article, qint64 *id = nullptr);
+    /*! Groups the following store() calls into one transaction (each article still in its own
+        savepoint, so each is stored whole or not at all) until commitBatch(). Many small FTS5
+        transactions are what makes an import slow; a batch makes them one. */
+    bool beginBatch();
+    /*! Commits the batch; on failure nothing of it is stored and errorString() says why. */
+    bool commitBatch();
+    void rollbackBatch();
     /*! Path → (id, SHA-256) of every stored file. */
     QHash<QString, StoredFile> storedFiles();
 
