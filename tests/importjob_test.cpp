@@ -24,6 +24,7 @@ private Q_SLOTS:
     void reimportIsNoOpAndChangedFileUpdates();
     void badInputGetsClearPerFileErrors_data();
     void badInputGetsClearPerFileErrors();
+    void importsFiftyMegabyteFile();
     void decodesLegacyAndWideEncodings_data();
     void decodesLegacyAndWideEncodings();
     void unreadableFilesGetClearErrors_data();
@@ -170,6 +171,26 @@ void ImportJobTest::badInputGetsClearPerFileErrors()
         QCOMPARE(summary.imported, 2);
     }
     checkConsistent(library(), summary.imported);
+}
+
+void ImportJobTest::importsFiftyMegabyteFile()
+{
+    // Under the default 64 MB limit: read, cleaned, analysed and stored whole.
+    const QByteArray paragraph = "Officials in Manila said talks with the European Union on port security would "
+                                 "continue next month, after a review of the cyber incident at the harbour.\n\n";
+    QByteArray bytes = "Port security review\n\n";
+    bytes.reserve(50 * 1024 * 1024 + paragraph.size());
+    while (bytes.size() < 50 * 1024 * 1024) {
+        bytes += paragraph;
+    }
+    write(QStringLiteral("big.txt"), bytes);
+    bytes.clear();
+    ImportRequest request{library(), {corpus()}};
+    const ImportSummary summary = importFiles(request, false);
+    QVERIFY2(summary.fatalError.isEmpty(), qPrintable(summary.fatalError));
+    QCOMPARE(summary.failed.size(), 0);
+    QCOMPARE(summary.imported, 1);
+    checkConsistent(library(), 1);
 }
 
 void ImportJobTest::decodesLegacyAndWideEncodings_data()
