@@ -3,27 +3,29 @@
 #include <QString>
 #include <QStringList>
 
-namespace Dossier::Bench {
+namespace Dossier::Bench
+{
 
-namespace {
+namespace
+{
 
-const char *const outlets[] = {"Harbor Ledger", "Pacific Wire Service", "Northern Courier", "Capital Dispatch",
-                               "Meridian Times"};
-const char *const firstNames[] = {"Aiko", "Rafael", "Ines", "Tomas", "Mei", "Kwame", "Sofia", "Daniel", "Hana", "Luca"};
-const char *const lastNames[] = {"Tanabe", "Dizon", "Moreau", "Varga", "Lindqvist", "Osei", "Castellano", "Brandt",
-                                 "Nakamura", "Ferreira"};
-const char *const titles[] = {"Foreign Minister", "Defence Secretary", "Prime Minister", "Ambassador", "President"};
-const char *const places[] = {"Tokyo", "Manila", "Canberra", "Brussels", "Singapore", "Seoul", "Jakarta", "Hanoi",
-                              "Wellington", "Ottawa"};
-const char *const orgs[] = {"European Union", "United Nations", "ASEAN", "NATO", "World Bank",
-                            "International Maritime Organization", "Ministry of Foreign Affairs"};
-const char *const topics[] = {"cyber security", "maritime patrols", "port infrastructure", "undersea cables",
-                              "export controls", "disaster relief", "fisheries enforcement"};
-const char *const months[] = {"January", "February", "March", "April", "May", "June",
-                              "July", "August", "September", "October", "November", "December"};
+const char *const outlets[]
+    = { "Harbor Ledger", "Pacific Wire Service", "Northern Courier", "Capital Dispatch", "Meridian Times" };
+const char *const firstNames[]
+    = { "Aiko", "Rafael", "Ines", "Tomas", "Mei", "Kwame", "Sofia", "Daniel", "Hana", "Luca" };
+const char *const lastNames[]
+    = { "Tanabe", "Dizon", "Moreau", "Varga", "Lindqvist", "Osei", "Castellano", "Brandt", "Nakamura", "Ferreira" };
+const char *const titles[] = { "Foreign Minister", "Defence Secretary", "Prime Minister", "Ambassador", "President" };
+const char *const places[]
+    = { "Tokyo", "Manila", "Canberra", "Brussels", "Singapore", "Seoul", "Jakarta", "Hanoi", "Wellington", "Ottawa" };
+const char *const orgs[] = { "European Union", "United Nations", "ASEAN", "NATO", "World Bank",
+    "International Maritime Organization", "Ministry of Foreign Affairs" };
+const char *const topics[] = { "cyber security", "maritime patrols", "port infrastructure", "undersea cables",
+    "export controls", "disaster relief", "fisheries enforcement" };
+const char *const months[] = { "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December" };
 
-template<size_t N>
-QString pick(std::mt19937 &random, const char *const (&items)[N])
+template<size_t N> QString pick(std::mt19937 &random, const char *const (&items)[N])
 {
     return QString::fromLatin1(items[std::uniform_int_distribution<size_t>(0, N - 1)(random)]);
 }
@@ -67,7 +69,8 @@ QByteArray CorpusGenerator::article(int index)
                             .arg(pick(r, orgs), topic);
                 break;
             case 1:
-                text += QStringLiteral("Officials in %1 and %2 expect a joint statement within weeks, %3 told reporters. ")
+                text += QStringLiteral(
+                    "Officials in %1 and %2 expect a joint statement within weeks, %3 told reporters. ")
                             .arg(place, pick(r, places), other);
                 break;
             case 2:
@@ -78,7 +81,8 @@ QByteArray CorpusGenerator::article(int index)
                             .arg(topic);
                 break;
             case 3:
-                text += QStringLiteral("\"We will not accept threats to %1,\" %2 said, adding that the %3 had been briefed. ")
+                text += QStringLiteral(
+                    "\"We will not accept threats to %1,\" %2 said, adding that the %3 had been briefed. ")
                             .arg(topic, person.section(u' ', 1), pick(r, orgs));
                 break;
             default:

@@ -4,7 +4,8 @@
 
 #include <random>
 
-namespace Dossier::Bench {
+namespace Dossier::Bench
+{
 
 /*!
     \brief Writes synthetic news scrapes shaped like real ones (masthead, headline, date line,

@@ -14,11 +14,12 @@
 
 using namespace Dossier;
 
-namespace {
+namespace
+{
 
 long peakRssKb()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss; // kilobytes on Linux
 }
@@ -59,7 +60,7 @@ int main(int argc, char *argv[])
     // The analysis alone, one thread, on the first 1,000 files: shows how import time splits.
     {
         QList<Core::ImportFailure> ignored;
-        QList<QString> sample = Core::collectImportFiles({corpus}, &ignored).mid(0, 1000);
+        QList<QString> sample = Core::collectImportFiles({ corpus }, &ignored).mid(0, 1000);
         const Core::Analyzer analyzer;
         QElapsedTimer t;
         t.start();
@@ -67,27 +68,27 @@ int main(int argc, char *argv[])
             (void)analyzer.analyzeFile(path);
         }
         std::printf("analysis_only_one_thread_articles_per_s=%.0f (%lld files)\n",
-                    double(sample.size()) / (double(t.nsecsElapsed()) / 1e9), qint64(sample.size()));
+            double(sample.size()) / (double(t.nsecsElapsed()) / 1e9), qint64(sample.size()));
     }
 
     Core::ImportRequest request;
     request.libraryPath = dir.filePath(QStringLiteral("bench.dossier"));
-    request.paths = {corpus};
+    request.paths = { corpus };
     request.threads = threads;
     QElapsedTimer timer;
     timer.start();
     const Core::ImportSummary summary = Core::importFiles(request, false);
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     if (!summary.fatalError.isEmpty() || summary.imported != articles) {
-        std::fprintf(stderr, "import failed: %s (%d of %d imported)\n", qPrintable(summary.fatalError), summary.imported,
-                     articles);
+        std::fprintf(stderr, "import failed: %s (%d of %d imported)\n", qPrintable(summary.fatalError),
+            summary.imported, articles);
         return 1;
     }
     const double libraryMb = double(QFileInfo(request.libraryPath).size()) / (1024 * 1024);
     std::printf("articles=%d corpus_mb=%.1f seconds=%.2f articles_per_s=%.0f mb_per_s=%.2f peak_rss_mb=%.0f "
                 "(before import %.0f) library_mb=%.1f threads=%d\n",
-                articles, double(bytes) / (1024 * 1024), seconds, articles / seconds,
-                double(bytes) / (1024 * 1024) / seconds, double(peakRssKb()) / 1024, double(rssBefore) / 1024,
-                libraryMb, threads > 0 ? threads : QThread::idealThreadCount());
+        articles, double(bytes) / (1024 * 1024), seconds, articles / seconds, double(bytes) / (1024 * 1024) / seconds,
+        double(peakRssKb()) / 1024, double(rssBefore) / 1024, libraryMb,
+        threads > 0 ? threads : QThread::idealThreadCount());
     return 0;
 }

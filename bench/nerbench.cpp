@@ -51,7 +51,7 @@ int main(int argc, char *argv[])
         }
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    std::printf("files=%lld tokens=%lld repeat=%d seconds=%.3f tokens_per_s=%.0f\n", qint64(texts.size()), tokens, repeat,
-                seconds, double(tokens) * repeat / seconds);
+    std::printf("files=%lld tokens=%lld repeat=%d seconds=%.3f tokens_per_s=%.0f\n", qint64(texts.size()), tokens,
+        repeat, seconds, double(tokens) * repeat / seconds);
     return mentions > 0 ? 0 : 1;
 }

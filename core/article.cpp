@@ -1,11 +1,16 @@
 #include "article.h"
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
-namespace {
+namespace
+{
 constexpr std::pair<EntityType, const char *> typeNames[] = {
-    {EntityType::Person, "PERSON"}, {EntityType::Org, "ORG"},     {EntityType::Location, "LOCATION"},
-    {EntityType::Date, "DATE"},     {EntityType::Money, "MONEY"},
+    { EntityType::Person, "PERSON" },
+    { EntityType::Org, "ORG" },
+    { EntityType::Location, "LOCATION" },
+    { EntityType::Date, "DATE" },
+    { EntityType::Money, "MONEY" },
 };
 } // namespace
 
@@ -36,7 +41,8 @@ bool entityTypeFromName(QStringView name, EntityType *type)
         *type = EntityType::Location;
         return true;
     }
-    if (name.compare(u"ORGANIZATION", Qt::CaseInsensitive) == 0 || name.compare(u"ORGANISATION", Qt::CaseInsensitive) == 0) {
+    if (name.compare(u"ORGANIZATION", Qt::CaseInsensitive) == 0
+        || name.compare(u"ORGANISATION", Qt::CaseInsensitive) == 0) {
         *type = EntityType::Org;
         return true;
     }

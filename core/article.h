@@ -5,7 +5,8 @@
 #include <QString>
 #include <QStringList>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief The kinds of entity Dossier recognises. */
 enum class EntityType { Person, Org, Location, Date, Money };

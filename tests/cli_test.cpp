@@ -43,7 +43,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-namespace {
+namespace
+{
 const QByteArray story = QByteArrayLiteral(
     "Pacific Wire Service live feed\n\n"
     "Manila and Tokyo agree to share cyber threat data\n\n"
@@ -89,12 +90,13 @@ QString CliTest::write(const QString &name, const QByteArray &bytes)
 void CliTest::analyzePrintsTheContractFields()
 {
     const QString path = write(QStringLiteral("story.txt"), story);
-    const Run run = cli({QStringLiteral("analyze"), path});
+    const Run run = cli({ QStringLiteral("analyze"), path });
     QCOMPARE(run.exitCode, 0);
     const auto lines = run.lines();
     QCOMPARE(lines.size(), 1);
     const QJsonObject object = lines.front();
-    for (const char *key : {"path", "format", "encoding", "title", "date", "source", "dateline", "body", "entities", "mentions"}) {
+    for (const char *key :
+        { "path", "format", "encoding", "title", "date", "source", "dateline", "body", "entities", "mentions" }) {
         QVERIFY2(object.contains(QLatin1String(key)), key);
     }
     QCOMPARE(object.value(QLatin1String("path")).toString(), path);
@@ -117,7 +119,7 @@ void CliTest::analyzePrintsTheContractFields()
 void CliTest::analyzeRawKeepsTheWholeText()
 {
     const QString path = write(QStringLiteral("story.txt"), story);
-    const Run run = cli({QStringLiteral("analyze"), QStringLiteral("--raw"), path});
+    const Run run = cli({ QStringLiteral("analyze"), QStringLiteral("--raw"), path });
     QCOMPARE(run.exitCode, 0);
     const QJsonObject object = run.lines().front();
     QCOMPARE(object.value(QLatin1String("body")).toString(), QString::fromUtf8(story));
@@ -128,9 +130,10 @@ void CliTest::analyzeRawKeepsTheWholeText()
 void CliTest::analyzeOffsetsAreCodePoints()
 {
     // An astral character (two UTF-16 units, one code point) before the names.
-    const QByteArray text = QStringLiteral("\U0001F4F0 Foreign Minister Aiko Tanabe met officials in Manila on Monday.\n").toUtf8();
+    const QByteArray text
+        = QStringLiteral("\U0001F4F0 Foreign Minister Aiko Tanabe met officials in Manila on Monday.\n").toUtf8();
     const QString path = write(QStringLiteral("emoji.txt"), text);
-    const Run run = cli({QStringLiteral("analyze"), QStringLiteral("--raw"), path});
+    const Run run = cli({ QStringLiteral("analyze"), QStringLiteral("--raw"), path });
     QCOMPARE(run.exitCode, 0);
     const QJsonObject object = run.lines().front();
     const QList<uint> points = object.value(QLatin1String("body")).toString().toUcs4();
@@ -151,7 +154,7 @@ void CliTest::analyzeGoesOnAfterAnUnreadableFile()
     const QString missing = m_dir->filePath(QStringLiteral("missing.txt"));
     QByteArray binary(64, '\0');
     const QString bad = write(QStringLiteral("bad.txt"), binary);
-    const Run run = cli({QStringLiteral("analyze"), missing, good, bad});
+    const Run run = cli({ QStringLiteral("analyze"), missing, good, bad });
     QCOMPARE(run.exitCode, 1);
     const auto lines = run.lines();
     QCOMPARE(lines.size(), 3);
@@ -164,12 +167,14 @@ void CliTest::analyzeGoesOnAfterAnUnreadableFile()
 void CliTest::usageErrorsExitTwo_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("no command") << QStringList{};
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
-    QTest::newRow("analyze without files") << QStringList{QStringLiteral("analyze")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("analyze"), QStringLiteral("--bogus"), QStringLiteral("x")};
-    QTest::newRow("bad entity filter") << QStringList{QStringLiteral("list"), QStringLiteral("--entity"), QStringLiteral("nope")};
-    QTest::newRow("search without query") << QStringList{QStringLiteral("search")};
+    QTest::newRow("no command") << QStringList {};
+    QTest::newRow("unknown command") << QStringList { QStringLiteral("frobnicate") };
+    QTest::newRow("analyze without files") << QStringList { QStringLiteral("analyze") };
+    QTest::newRow("unknown option") << QStringList { QStringLiteral("analyze"), QStringLiteral("--bogus"),
+        QStringLiteral("x") };
+    QTest::newRow("bad entity filter") << QStringList { QStringLiteral("list"), QStringLiteral("--entity"),
+        QStringLiteral("nope") };
+    QTest::newRow("search without query") << QStringList { QStringLiteral("search") };
 }
 
 void CliTest::usageErrorsExitTwo()
@@ -188,7 +193,7 @@ void CliTest::importListEntitiesSearch()
 {
     write(QStringLiteral("story.txt"), story);
     const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
-    const Run imported = cli({QStringLiteral("import"), QStringLiteral("--library"), library, m_dir->path()});
+    const Run imported = cli({ QStringLiteral("import"), QStringLiteral("--library"), library, m_dir->path() });
     QCOMPARE(imported.exitCode, 0);
     const QJsonObject summary = QJsonDocument::fromJson(imported.out).object();
     QCOMPARE(summary.value(QLatin1String("imported")).toInt(), 1);
@@ -196,17 +201,17 @@ void CliTest::importListEntitiesSearch()
     QCOMPARE(summary.value(QLatin1String("unchanged")).toInt(), 0);
     QVERIFY(summary.value(QLatin1String("failed")).isArray());
 
-    const Run again = cli({QStringLiteral("import"), QStringLiteral("--library"), library, m_dir->path()});
+    const Run again = cli({ QStringLiteral("import"), QStringLiteral("--library"), library, m_dir->path() });
     QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QLatin1String("unchanged")).toInt(), 1);
 
-    const Run listed = cli({QStringLiteral("list"), QStringLiteral("--library"), library});
+    const Run listed = cli({ QStringLiteral("list"), QStringLiteral("--library"), library });
     QCOMPARE(listed.exitCode, 0);
     QCOMPARE(listed.lines().size(), 1);
-    for (const char *key : {"id", "title", "date", "source", "path"}) {
+    for (const char *key : { "id", "title", "date", "source", "path" }) {
         QVERIFY2(listed.lines().front().contains(QLatin1String(key)), key);
     }
 
-    const Run entities = cli({QStringLiteral("entities"), QStringLiteral("--library"), library});
+    const Run entities = cli({ QStringLiteral("entities"), QStringLiteral("--library"), library });
     QCOMPARE(entities.exitCode, 0);
     QVERIFY(!entities.lines().isEmpty());
     int previous = INT_MAX;
@@ -217,11 +222,12 @@ void CliTest::importListEntitiesSearch()
         QVERIFY(entity.value(QLatin1String("aliases")).isArray());
     }
     const QJsonObject first = entities.lines().front();
-    const Run filtered = cli({QStringLiteral("list"), QStringLiteral("--library"), library, QStringLiteral("--entity"),
-                              first.value(QLatin1String("type")).toString() + u':' + first.value(QLatin1String("name")).toString()});
+    const Run filtered = cli({ QStringLiteral("list"), QStringLiteral("--library"), library, QStringLiteral("--entity"),
+        first.value(QLatin1String("type")).toString() + u':' + first.value(QLatin1String("name")).toString() });
     QCOMPARE(filtered.lines().size(), 1);
 
-    const Run found = cli({QStringLiteral("search"), QStringLiteral("--library"), library, QStringLiteral("threat data")});
+    const Run found
+        = cli({ QStringLiteral("search"), QStringLiteral("--library"), library, QStringLiteral("threat data") });
     QCOMPARE(found.exitCode, 0);
     QCOMPARE(found.lines().size(), 1);
     QVERIFY(found.lines().front().value(QLatin1String("snippet")).toString().contains(QLatin1String("[threat]")));
@@ -230,7 +236,8 @@ void CliTest::importListEntitiesSearch()
 void CliTest::badSearchQueryExitsOneWithMessage()
 {
     const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
-    const Run run = cli({QStringLiteral("search"), QStringLiteral("--library"), library, QStringLiteral("\"unbalanced")});
+    const Run run
+        = cli({ QStringLiteral("search"), QStringLiteral("--library"), library, QStringLiteral("\"unbalanced") });
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY(run.err.contains("bad search query"));

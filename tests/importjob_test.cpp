@@ -42,7 +42,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-namespace {
+namespace
+{
 
 QByteArray article(int n)
 {
@@ -102,7 +103,7 @@ void ImportJobTest::importsFolderRecursively()
     write(QStringLiteral("sub/deeper/c.md"), QByteArrayLiteral("---\ntitle: Notes\n---\n\nSome notes on Manila.\n"));
     write(QStringLiteral("sub/image.png"), QByteArrayLiteral("\x89PNG"));
     write(QStringLiteral(".hidden/d.txt"), article(4));
-    ImportRequest request{library(), {corpus()}};
+    ImportRequest request { library(), { corpus() } };
     const ImportSummary summary = importFiles(request, false);
     QVERIFY2(summary.fatalError.isEmpty(), qPrintable(summary.fatalError));
     QCOMPARE(summary.imported, 3);
@@ -114,7 +115,7 @@ void ImportJobTest::reimportIsNoOpAndChangedFileUpdates()
 {
     const QString a = write(QStringLiteral("a.txt"), article(1));
     write(QStringLiteral("b.txt"), article(2));
-    ImportRequest request{library(), {corpus()}};
+    ImportRequest request { library(), { corpus() } };
     QCOMPARE(importFiles(request, false).imported, 2);
     const ImportSummary again = importFiles(request, false);
     QCOMPARE(again.imported, 0);
@@ -139,12 +140,13 @@ void ImportJobTest::badInputGetsClearPerFileErrors_data()
     QTest::addColumn<QString>("error"); // empty: imports fine
 
     QTest::newRow("empty file") << QStringLiteral("empty.txt") << QByteArray() << QString();
-    QByteArray binary("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10);
+    QByteArray binary("\x7f"
+                      "ELF\x02\x01\x01\x00\x00\x00",
+        10);
     binary += QByteArray(500, '\0');
     QTest::newRow("binary file") << QStringLiteral("program.txt") << binary << QStringLiteral("binary");
     QTest::newRow("invalid utf-8") << QStringLiteral("broken.txt")
-                                   << QByteArray("Caf\xC3 au lait \xFF\xFE in Manila, officials said.\n")
-                                   << QString();
+                                   << QByteArray("Caf\xC3 au lait \xFF\xFE in Manila, officials said.\n") << QString();
     QTest::newRow("over the size limit") << QStringLiteral("huge.txt") << QByteArray(3 * 1024 * 1024, 'a')
                                          << QStringLiteral("too large");
 }
@@ -157,7 +159,7 @@ void ImportJobTest::badInputGetsClearPerFileErrors()
     write(QStringLiteral("good-1.txt"), article(1));
     const QString bad = write(name, bytes);
     write(QStringLiteral("good-2.txt"), article(2));
-    ImportRequest request{library(), {corpus()}};
+    ImportRequest request { library(), { corpus() } };
     request.options.maxFileSize = 2 * 1024 * 1024;
     const ImportSummary summary = importFiles(request, false);
     QVERIFY(summary.fatalError.isEmpty());
@@ -185,7 +187,7 @@ void ImportJobTest::importsFiftyMegabyteFile()
     }
     write(QStringLiteral("big.txt"), bytes);
     bytes.clear();
-    ImportRequest request{library(), {corpus()}};
+    ImportRequest request { library(), { corpus() } };
     const ImportSummary summary = importFiles(request, false);
     QVERIFY2(summary.fatalError.isEmpty(), qPrintable(summary.fatalError));
     QCOMPARE(summary.failed.size(), 0);
@@ -197,13 +199,13 @@ void ImportJobTest::decodesLegacyAndWideEncodings_data()
 {
     QTest::addColumn<QString>("encoding");
     QTest::addColumn<QString>("text");
-    const QString japanese = QStringLiteral(
-        "東京発\n\n東京で開かれた会議で、各国の代表はサイバー攻撃への対策を強化することで合意した。"
-        "外務省の担当者は、来月にも新しい枠組みについて協議を始めると述べた。");
+    const QString japanese
+        = QStringLiteral("東京発\n\n東京で開かれた会議で、各国の代表はサイバー攻撃への対策を強化することで合意した。"
+                         "外務省の担当者は、来月にも新しい枠組みについて協議を始めると述べた。");
     QTest::newRow("Shift_JIS") << QStringLiteral("Shift_JIS") << japanese;
     QTest::newRow("EUC-JP") << QStringLiteral("EUC-JP") << japanese;
-    QTest::newRow("UTF-16LE") << QStringLiteral("UTF-16LE")
-                              << QStringLiteral("Talks in Genève\n\nThe délégués met in Genève on Monday, officials said.");
+    QTest::newRow("UTF-16LE") << QStringLiteral(
+        "UTF-16LE") << QStringLiteral("Talks in Genève\n\nThe délégués met in Genève on Monday, officials said.");
 }
 
 void ImportJobTest::decodesLegacyAndWideEncodings()
@@ -213,7 +215,7 @@ void ImportJobTest::decodesLegacyAndWideEncodings()
     QStringEncoder encoder(encoding, QStringConverter::Flag::WriteBom);
     const QByteArray bytes = encoder.encode(text);
     write(QStringLiteral("article.txt"), bytes);
-    ImportRequest request{library(), {corpus()}};
+    ImportRequest request { library(), { corpus() } };
     qint64 id = -1;
     request.stored = [&](qint64 storedId, StoreOutcome) { id = storedId; };
     const ImportSummary summary = importFiles(request, false);
@@ -252,7 +254,7 @@ void ImportJobTest::unreadableFilesGetClearErrors()
     } else {
         QVERIFY(QFile::link(corpus() + QStringLiteral("/nowhere.txt"), bad));
     }
-    ImportRequest request{library(), {corpus()}};
+    ImportRequest request { library(), { corpus() } };
     const ImportSummary summary = importFiles(request, false);
     QCOMPARE(summary.imported, 1);
     QCOMPARE(summary.failed.size(), 1);
@@ -265,7 +267,7 @@ void ImportJobTest::survivesDirectorySymlinkLoop()
     write(QStringLiteral("a/one.txt"), article(1));
     QVERIFY(QFile::link(corpus(), corpus() + QStringLiteral("/a/loop")));
     QVERIFY(QFile::link(corpus() + QStringLiteral("/a"), corpus() + QStringLiteral("/a/self")));
-    ImportRequest request{library(), {corpus()}};
+    ImportRequest request { library(), { corpus() } };
     const ImportSummary summary = importFiles(request, false);
     QCOMPARE(summary.imported, 1);
     QCOMPARE(summary.failed.size(), 0);
@@ -280,7 +282,7 @@ void ImportJobTest::fileDeletedMidImportIsReported()
         paths.append(write(QStringLiteral("a%1.txt").arg(i, 2, 10, QLatin1Char('0')), article(i)));
     }
     const QString victim = paths.last();
-    ImportRequest request{library(), {corpus()}};
+    ImportRequest request { library(), { corpus() } };
     request.progress = [&](int done, int, const QString &) {
         if (done == 1) {
             QFile::remove(victim);
@@ -299,8 +301,8 @@ void ImportJobTest::cancelLeavesWholeArticlesOnly()
     for (int i = 0; i < 20; ++i) {
         write(QStringLiteral("a%1.txt").arg(i), article(i));
     }
-    std::atomic_bool cancel{false};
-    ImportRequest request{library(), {corpus()}};
+    std::atomic_bool cancel { false };
+    ImportRequest request { library(), { corpus() } };
     request.progress = [&](int done, int, const QString &) {
         if (done == 5) {
             cancel = true;
@@ -317,7 +319,7 @@ void ImportJobTest::jobRunsOffThreadWithProgress()
     for (int i = 0; i < 10; ++i) {
         write(QStringLiteral("a%1.txt").arg(i), article(i));
     }
-    ImportJob job(library(), {corpus()});
+    ImportJob job(library(), { corpus() });
     QSignalSpy progress(&job, &ImportJob::progress);
     QSignalSpy stored(&job, &ImportJob::articleStored);
     QSignalSpy finished(&job, &ImportJob::finished);
@@ -334,7 +336,7 @@ void ImportJobTest::jobRunsOffThreadWithProgress()
 void ImportJobTest::unopenableLibraryIsFatalError()
 {
     write(QStringLiteral("a.txt"), article(1));
-    ImportRequest request{corpus(), {corpus()}}; // a folder is not a library file
+    ImportRequest request { corpus(), { corpus() } }; // a folder is not a library file
     const ImportSummary summary = importFiles(request, false);
     QVERIFY(!summary.fatalError.isEmpty());
     QCOMPARE(summary.imported, 0);

@@ -33,7 +33,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-namespace {
+namespace
+{
 
 Article makeArticle(const QString &path, const QString &title, const QString &body, QByteArray sha)
 {
@@ -54,11 +55,11 @@ Article makeArticle(const QString &path, const QString &title, const QString &bo
 void addEntity(Article &article, EntityType type, const QString &name, const QStringList &aliases)
 {
     const int index = int(article.entities.size());
-    article.entities.append(Entity{name, type, aliases, 0});
-    for (const QString &form : QStringList{name} + aliases) {
+    article.entities.append(Entity { name, type, aliases, 0 });
+    for (const QString &form : QStringList { name } + aliases) {
         const qsizetype at = article.body.indexOf(form);
         if (at >= 0) {
-            article.mentions.append(Mention{at, at + form.size(), type, index});
+            article.mentions.append(Mention { at, at + form.size(), type, index });
             ++article.entities.last().count;
         }
     }
@@ -67,11 +68,11 @@ void addEntity(Article &article, EntityType type, const QString &name, const QSt
 Article tokyoArticle(const QString &path, QByteArray sha = "aaaa")
 {
     Article article = makeArticle(path, QStringLiteral("Tokyo hosts cyber talks"),
-                                  QStringLiteral("Foreign Minister Aiko Tanabe met U.S. envoys in Tokyo. Tanabe said the "
-                                                 "talks with the United States were frank."),
-                                  std::move(sha));
-    addEntity(article, EntityType::Person, QStringLiteral("Aiko Tanabe"), {QStringLiteral("Tanabe")});
-    addEntity(article, EntityType::Location, QStringLiteral("United States"), {QStringLiteral("U.S.")});
+        QStringLiteral("Foreign Minister Aiko Tanabe met U.S. envoys in Tokyo. Tanabe said the "
+                       "talks with the United States were frank."),
+        std::move(sha));
+    addEntity(article, EntityType::Person, QStringLiteral("Aiko Tanabe"), { QStringLiteral("Tanabe") });
+    addEntity(article, EntityType::Location, QStringLiteral("United States"), { QStringLiteral("U.S.") });
     addEntity(article, EntityType::Location, QStringLiteral("Tokyo"), {});
     return article;
 }
@@ -79,8 +80,7 @@ Article tokyoArticle(const QString &path, QByteArray sha = "aaaa")
 Article manilaArticle(const QString &path)
 {
     Article article = makeArticle(path, QStringLiteral("Manila weighs new maritime patrols"),
-                                  QStringLiteral("Officials in Manila said the US would join patrols near the reef."),
-                                  "bbbb");
+        QStringLiteral("Officials in Manila said the US would join patrols near the reef."), "bbbb");
     addEntity(article, EntityType::Location, QStringLiteral("Manila"), {});
     addEntity(article, EntityType::Location, QStringLiteral("US"), {});
     return article;
@@ -131,7 +131,7 @@ void LibraryTest::storesAndReadsBackAnArticle()
     QCOMPARE(loaded->meta.date, original.meta.date);
     QCOMPARE(loaded->entities.size(), original.entities.size());
     QCOMPARE(loaded->entities[0].name, QStringLiteral("Aiko Tanabe"));
-    QCOMPARE(loaded->entities[0].aliases, QStringList{QStringLiteral("Tanabe")});
+    QCOMPARE(loaded->entities[0].aliases, QStringList { QStringLiteral("Tanabe") });
     QCOMPARE(loaded->mentions.size(), original.mentions.size());
     for (const Mention &mention : loaded->mentions) {
         const Entity &entity = loaded->entities[mention.entity];
@@ -176,7 +176,7 @@ void LibraryTest::updateLeavesNoStaleEntities()
     QVERIFY(library.open());
     QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
     Article changed = makeArticle(QStringLiteral("/corpus/tokyo.txt"), QStringLiteral("Rewritten"),
-                                  QStringLiteral("Nothing named here any more."), "dddd");
+        QStringLiteral("Nothing named here any more."), "dddd");
     QCOMPARE(library.store(changed), StoreOutcome::Updated);
     QCOMPARE(library.entities()->size(), 0);
 }
@@ -197,7 +197,7 @@ void LibraryTest::removeLeavesNoStaleEntities()
         names.append(entity.name);
     }
     names.sort();
-    QCOMPARE(names, (QStringList{QStringLiteral("Manila"), QStringLiteral("US")}));
+    QCOMPARE(names, (QStringList { QStringLiteral("Manila"), QStringLiteral("US") }));
     QCOMPARE(library.search(QStringLiteral("Tanabe"))->size(), 0);
 }
 
@@ -207,15 +207,17 @@ void LibraryTest::listsByEntityAndAlias_data()
     QTest::addColumn<QStringList>("paths");
     const QString tokyo = QStringLiteral("/corpus/tokyo.txt");
     const QString manila = QStringLiteral("/corpus/manila.txt");
-    QTest::newRow("canonical name") << QList<EntityFilter>{{EntityType::Person, QStringLiteral("Aiko Tanabe")}}
-                                    << QStringList{tokyo};
-    QTest::newRow("alias") << QList<EntityFilter>{{EntityType::Person, QStringLiteral("tanabe")}} << QStringList{tokyo};
+    QTest::newRow("canonical name") << QList<EntityFilter> { { EntityType::Person, QStringLiteral("Aiko Tanabe") } }
+                                    << QStringList { tokyo };
+    QTest::newRow("alias") << QList<EntityFilter> { { EntityType::Person, QStringLiteral("tanabe") } }
+                           << QStringList { tokyo };
     QTest::newRow("dotted and undotted forms share a key")
-        << QList<EntityFilter>{{EntityType::Location, QStringLiteral("U.S.")}} << QStringList{manila, tokyo};
-    QTest::newRow("all of several") << QList<EntityFilter>{{EntityType::Location, QStringLiteral("US")},
-                                                           {EntityType::Location, QStringLiteral("Manila")}}
-                                    << QStringList{manila};
-    QTest::newRow("type must agree") << QList<EntityFilter>{{EntityType::Org, QStringLiteral("Tokyo")}} << QStringList{};
+        << QList<EntityFilter> { { EntityType::Location, QStringLiteral("U.S.") } } << QStringList { manila, tokyo };
+    QTest::newRow("all of several") << QList<EntityFilter> { { EntityType::Location, QStringLiteral("US") },
+        { EntityType::Location, QStringLiteral("Manila") } }
+                                    << QStringList { manila };
+    QTest::newRow("type must agree") << QList<EntityFilter> { { EntityType::Org, QStringLiteral("Tokyo") } }
+                                     << QStringList {};
 }
 
 void LibraryTest::listsByEntityAndAlias()

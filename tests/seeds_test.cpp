@@ -27,9 +27,10 @@ void SeedsTest::seedsMeetTheGold()
     if (python.isEmpty()) {
         QSKIP("python3 is not installed: cannot run the scorer");
     }
-    const QStringList seeds = QDir(shared.filePath(QStringLiteral("seeds"))).entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+    const QStringList seeds = QDir(shared.filePath(QStringLiteral("seeds")))
+                                  .entryList({ QStringLiteral("*.txt") }, QDir::Files, QDir::Name);
     QVERIFY(!seeds.isEmpty());
-    QStringList arguments{QStringLiteral("analyze")};
+    QStringList arguments { QStringLiteral("analyze") };
     for (const QString &seed : seeds) {
         arguments.append(shared.filePath(QStringLiteral("seeds/") + seed));
     }
@@ -42,7 +43,7 @@ void SeedsTest::seedsMeetTheGold()
     QCOMPARE(analyze.exitCode(), 0);
 
     QProcess score;
-    score.start(python, {scorer, shared.filePath(QStringLiteral("gold/seeds.json")), predictions});
+    score.start(python, { scorer, shared.filePath(QStringLiteral("gold/seeds.json")), predictions });
     QVERIFY(score.waitForFinished(60000));
     const QByteArray report = score.readAllStandardOutput() + score.readAllStandardError();
     qInfo().noquote() << QString::fromUtf8(report).trimmed().split(u'\n').last();

@@ -18,7 +18,8 @@ private Q_SLOTS:
     void findsHtmlDeclaredCharset();
 };
 
-namespace {
+namespace
+{
 
 QByteArray encode(const char *encoding, const QString &text)
 {
@@ -27,14 +28,14 @@ QByteArray encode(const char *encoding, const QString &text)
 }
 
 // Text of our own, long enough for detection to be sure.
-const QString western = QStringLiteral(
-    "Le ministre a déclaré à la presse que la réunion à Genève était « très constructive ». "
-    "Les délégués ont discuté des priorités pour l’année prochaine, notamment la sécurité numérique "
-    "et la coopération régionale. Un porte-parole a précisé que les négociations reprendront en été.");
-const QString japanese = QStringLiteral(
-    "東京で開かれた会議では、サイバー攻撃への対策を強化することで各国の代表が合意した。"
-    "政府関係者によると、来月にも新しい枠組みについて協議を始める予定だという。"
-    "会議には外務省と防衛省の担当者が出席し、情報共有の重要性を確認した。");
+const QString western
+    = QStringLiteral("Le ministre a déclaré à la presse que la réunion à Genève était « très constructive ». "
+                     "Les délégués ont discuté des priorités pour l’année prochaine, notamment la sécurité numérique "
+                     "et la coopération régionale. Un porte-parole a précisé que les négociations reprendront en été.");
+const QString japanese
+    = QStringLiteral("東京で開かれた会議では、サイバー攻撃への対策を強化することで各国の代表が合意した。"
+                     "政府関係者によると、来月にも新しい枠組みについて協議を始める予定だという。"
+                     "会議には外務省と防衛省の担当者が出席し、情報共有の重要性を確認した。");
 
 } // namespace
 
@@ -100,7 +101,8 @@ void TextDecoderTest::findsHtmlDeclaredCharset_data()
     QTest::addColumn<QByteArray>("head");
     QTest::addColumn<QByteArray>("charset");
     QTest::newRow("meta charset") << QByteArray("<html><head><meta charset=\"Shift_JIS\">") << QByteArray("Shift_JIS");
-    QTest::newRow("http-equiv") << QByteArray("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-jp\">")
+    QTest::newRow("http-equiv") << QByteArray(
+        "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-jp\">")
                                 << QByteArray("euc-jp");
     QTest::newRow("unquoted") << QByteArray("<META CHARSET=windows-1252>") << QByteArray("windows-1252");
     QTest::newRow("none") << QByteArray("<html><head><title>x</title>") << QByteArray();

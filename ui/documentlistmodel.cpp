@@ -1,6 +1,7 @@
 #include "documentlistmodel.h"
 
-namespace Dossier::Ui {
+namespace Dossier::Ui
+{
 
 DocumentListModel::DocumentListModel(QObject *parent)
     : QAbstractTableModel(parent)

@@ -4,7 +4,8 @@
 
 #include <QAbstractTableModel>
 
-namespace Dossier::Ui {
+namespace Dossier::Ui
+{
 
 /*!
     \brief The document list: title, date, source and entity count of the articles in a library.

@@ -12,7 +12,8 @@
 #include <QTableView>
 #include <QTextBrowser>
 
-namespace Dossier::Ui {
+namespace Dossier::Ui
+{
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -36,7 +37,7 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(m_list);
     splitter->addWidget(m_reader);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({480, 720});
+    splitter->setSizes({ 480, 720 });
     setCentralWidget(splitter);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -44,11 +45,12 @@ MainWindow::MainWindow(QWidget *parent)
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid()) {
-            showArticle(current.data(DocumentListModel::IdRole).toLongLong());
-        }
-    });
+    connect(
+        m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            if (current.isValid()) {
+                showArticle(current.data(DocumentListModel::IdRole).toLongLong());
+            }
+        });
     resize(1200, 760);
 }
 
@@ -81,7 +83,10 @@ void MainWindow::importPaths(const QStringList &paths)
         m_import->deleteLater();
         m_import = nullptr;
         m_model->reload();
-        QString message = tr("Imported %1, updated %2, unchanged %3").arg(summary.imported).arg(summary.updated).arg(summary.unchanged);
+        QString message = tr("Imported %1, updated %2, unchanged %3")
+                              .arg(summary.imported)
+                              .arg(summary.updated)
+                              .arg(summary.unchanged);
         if (!summary.failed.isEmpty()) {
             message += tr("; %n file(s) failed", nullptr, int(summary.failed.size()));
         }
@@ -97,7 +102,7 @@ void MainWindow::chooseImport()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Folder"));
     if (!dir.isEmpty()) {
-        importPaths({dir});
+        importPaths({ dir });
     }
 }
 
@@ -110,7 +115,7 @@ void MainWindow::showArticle(qint64 id)
     }
     QString html = QStringLiteral("<h2>%1</h2>").arg(article->meta.title.toHtmlEscaped());
     QStringList meta;
-    for (const QString &part : {article->meta.source, article->meta.date, article->meta.dateline, article->path}) {
+    for (const QString &part : { article->meta.source, article->meta.date, article->meta.dateline, article->path }) {
         if (!part.isEmpty()) {
             meta.append(part.toHtmlEscaped());
         }

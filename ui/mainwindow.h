@@ -9,11 +9,13 @@
 class QTableView;
 class QTextBrowser;
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 class ImportJob;
 }
 
-namespace Dossier::Ui {
+namespace Dossier::Ui
+{
 
 class DocumentListModel;
 

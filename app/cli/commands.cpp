@@ -14,11 +14,13 @@
 #include <cstdio>
 #include <unistd.h>
 
-namespace Dossier::Cli {
+namespace Dossier::Cli
+{
 
 using namespace Dossier::Core;
 
-namespace {
+namespace
+{
 
 void printJson(const QJsonObject &object)
 {
@@ -53,9 +55,9 @@ bool parse(QCommandLineParser &parser, const QStringList &arguments, const QStri
 
 QCommandLineOption libraryOption()
 {
-    return QCommandLineOption(QStringList{QStringLiteral("library"), QStringLiteral("l")},
-                              QStringLiteral("The library file (default: %1).").arg(Library::defaultPath()),
-                              QStringLiteral("L"), Library::defaultPath());
+    return QCommandLineOption(QStringList { QStringLiteral("library"), QStringLiteral("l") },
+        QStringLiteral("The library file (default: %1).").arg(Library::defaultPath()), QStringLiteral("L"),
+        Library::defaultPath());
 }
 
 bool openLibrary(Library &library)
@@ -69,15 +71,14 @@ bool openLibrary(Library &library)
 
 QJsonObject summaryJson(const ArticleSummary &summary)
 {
-    const auto orNull = [](const QString &value) {
-        return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
-    };
-    QJsonObject object{
-        {QLatin1String("id"), summary.id},
-        {QLatin1String("title"), orNull(summary.title)},
-        {QLatin1String("date"), orNull(summary.date)},
-        {QLatin1String("source"), orNull(summary.source)},
-        {QLatin1String("path"), summary.path},
+    const auto orNull
+        = [](const QString &value) { return value.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(value); };
+    QJsonObject object {
+        { QLatin1String("id"), summary.id },
+        { QLatin1String("title"), orNull(summary.title) },
+        { QLatin1String("date"), orNull(summary.date) },
+        { QLatin1String("source"), orNull(summary.source) },
+        { QLatin1String("path"), summary.path },
     };
     return object;
 }
@@ -87,9 +88,11 @@ QJsonObject summaryJson(const ArticleSummary &summary)
 int analyze(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption raw(QStringLiteral("raw"), QStringLiteral("No cleaning or metadata: the whole decoded text is the body."));
+    const QCommandLineOption raw(
+        QStringLiteral("raw"), QStringLiteral("No cleaning or metadata: the whole decoded text is the body."));
     parser.addOption(raw);
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Article files to analyse."), QStringLiteral("FILE..."));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"), QStringLiteral("Article files to analyse."), QStringLiteral("FILE..."));
     int code = Ok;
     if (!parse(parser, arguments, QStringLiteral("analyze [--raw] FILE..."), &code)) {
         return code;
@@ -106,7 +109,7 @@ int analyze(const QStringList &arguments)
     for (const QString &file : files) {
         const AnalyzeResult result = analyzer.analyzeFile(file);
         if (!result.ok()) {
-            printJson(QJsonObject{{QLatin1String("path"), file}, {QLatin1String("error"), result.error}});
+            printJson(QJsonObject { { QLatin1String("path"), file }, { QLatin1String("error"), result.error } });
             status = Failed;
             continue;
         }
@@ -121,7 +124,8 @@ int import(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(libraryOption());
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files and folders to import."), QStringLiteral("PATH..."));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), QStringLiteral("Files and folders to import."), QStringLiteral("PATH..."));
     int code = Ok;
     if (!parse(parser, arguments, QStringLiteral("import --library L PATH..."), &code)) {
         return code;
@@ -145,20 +149,21 @@ int import(const QStringList &arguments)
             }
         }
     };
-    const std::atomic_bool cancel{false};
+    const std::atomic_bool cancel { false };
     const ImportSummary summary = importFiles(request, cancel);
     if (!summary.fatalError.isEmpty()) {
         printError(summary.fatalError);
     }
     QJsonArray failed;
     for (const ImportFailure &failure : summary.failed) {
-        failed.append(QJsonObject{{QLatin1String("path"), failure.path}, {QLatin1String("error"), failure.error}});
+        failed.append(
+            QJsonObject { { QLatin1String("path"), failure.path }, { QLatin1String("error"), failure.error } });
     }
-    QJsonObject result{
-        {QLatin1String("imported"), summary.imported},
-        {QLatin1String("updated"), summary.updated},
-        {QLatin1String("unchanged"), summary.unchanged},
-        {QLatin1String("failed"), failed},
+    QJsonObject result {
+        { QLatin1String("imported"), summary.imported },
+        { QLatin1String("updated"), summary.updated },
+        { QLatin1String("unchanged"), summary.unchanged },
+        { QLatin1String("failed"), failed },
     };
     if (!summary.fatalError.isEmpty()) {
         result.insert(QLatin1String("error"), summary.fatalError);
@@ -172,10 +177,11 @@ int list(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOption(libraryOption());
     const QCommandLineOption entity(QStringLiteral("entity"),
-                                    QStringLiteral("Only articles mentioning this entity (TYPE:NAME, e.g. PERSON:Shinzo Abe); "
-                                                   "several must all hold."),
-                                    QStringLiteral("TYPE:NAME"));
-    const QCommandLineOption query(QStringLiteral("query"), QStringLiteral("Full-text query (FTS5 syntax)."), QStringLiteral("Q"));
+        QStringLiteral("Only articles mentioning this entity (TYPE:NAME, e.g. PERSON:Shinzo Abe); "
+                       "several must all hold."),
+        QStringLiteral("TYPE:NAME"));
+    const QCommandLineOption query(
+        QStringLiteral("query"), QStringLiteral("Full-text query (FTS5 syntax)."), QStringLiteral("Q"));
     parser.addOption(entity);
     parser.addOption(query);
     int code = Ok;
@@ -188,7 +194,9 @@ int list(const QStringList &arguments)
         const qsizetype colon = value.indexOf(u':');
         EntityFilter filter;
         if (colon <= 0 || !entityTypeFromName(QStringView(value).first(colon), &filter.type)) {
-            printError(QStringLiteral("--entity wants TYPE:NAME with TYPE one of PERSON, ORG, LOCATION, DATE, MONEY; got '%1'").arg(value));
+            printError(
+                QStringLiteral("--entity wants TYPE:NAME with TYPE one of PERSON, ORG, LOCATION, DATE, MONEY; got '%1'")
+                    .arg(value));
             return Usage;
         }
         filter.name = value.mid(colon + 1).trimmed();
@@ -213,7 +221,8 @@ int entities(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(libraryOption());
-    const QCommandLineOption typeOption(QStringLiteral("type"), QStringLiteral("Only entities of this type."), QStringLiteral("T"));
+    const QCommandLineOption typeOption(
+        QStringLiteral("type"), QStringLiteral("Only entities of this type."), QStringLiteral("T"));
     parser.addOption(typeOption);
     int code = Ok;
     if (!parse(parser, arguments, QStringLiteral("entities --library L [--type T]"), &code)) {
@@ -223,7 +232,8 @@ int entities(const QStringList &arguments)
     if (parser.isSet(typeOption)) {
         EntityType t;
         if (!entityTypeFromName(parser.value(typeOption), &t)) {
-            printError(QStringLiteral("unknown entity type '%1' (PERSON, ORG, LOCATION, DATE, MONEY)").arg(parser.value(typeOption)));
+            printError(QStringLiteral("unknown entity type '%1' (PERSON, ORG, LOCATION, DATE, MONEY)")
+                           .arg(parser.value(typeOption)));
             return Usage;
         }
         type = t;
@@ -238,11 +248,11 @@ int entities(const QStringList &arguments)
         return Failed;
     }
     for (const EntitySummary &row : *rows) {
-        printJson(QJsonObject{
-            {QLatin1String("name"), row.name},
-            {QLatin1String("type"), entityTypeName(row.type)},
-            {QLatin1String("aliases"), QJsonArray::fromStringList(row.aliases)},
-            {QLatin1String("documents"), row.documents},
+        printJson(QJsonObject {
+            { QLatin1String("name"), row.name },
+            { QLatin1String("type"), entityTypeName(row.type) },
+            { QLatin1String("aliases"), QJsonArray::fromStringList(row.aliases) },
+            { QLatin1String("documents"), row.documents },
         });
     }
     return Ok;
@@ -252,10 +262,11 @@ int search(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(libraryOption());
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N results (default 50)."), QStringLiteral("N"),
-                                   QStringLiteral("50"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N results (default 50)."),
+        QStringLiteral("N"), QStringLiteral("50"));
     parser.addOption(limit);
-    parser.addPositionalArgument(QStringLiteral("QUERY"), QStringLiteral("FTS5 query: words, \"phrases\", prefix*, AND/OR/NOT, NEAR."));
+    parser.addPositionalArgument(
+        QStringLiteral("QUERY"), QStringLiteral("FTS5 query: words, \"phrases\", prefix*, AND/OR/NOT, NEAR."));
     int code = Ok;
     if (!parse(parser, arguments, QStringLiteral("search --library L QUERY"), &code)) {
         return code;

@@ -2,7 +2,8 @@
 
 #include <QStringList>
 
-namespace Dossier::Cli {
+namespace Dossier::Cli
+{
 
 /*! Exit statuses of dossier-cli. */
 enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };

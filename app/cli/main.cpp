@@ -4,7 +4,8 @@
 
 #include <cstdio>
 
-namespace {
+namespace
+{
 
 constexpr char usage[] = R"(usage: dossier-cli COMMAND [OPTIONS] [ARGS]
 
@@ -41,8 +42,11 @@ int main(int argc, char *argv[])
     arguments.removeAt(1);
     using Handler = int (*)(const QStringList &);
     const std::pair<const char16_t *, Handler> commands[] = {
-        {u"analyze", Dossier::Cli::analyze}, {u"import", Dossier::Cli::import},   {u"list", Dossier::Cli::list},
-        {u"entities", Dossier::Cli::entities}, {u"search", Dossier::Cli::search},
+        { u"analyze", Dossier::Cli::analyze },
+        { u"import", Dossier::Cli::import },
+        { u"list", Dossier::Cli::list },
+        { u"entities", Dossier::Cli::entities },
+        { u"search", Dossier::Cli::search },
     };
     for (const auto &[name, handler] : commands) {
         if (command == QStringView(name)) {

@@ -13,9 +13,11 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Dossier: a research browser for news articles."));
     parser.addHelpOption();
-    const QCommandLineOption library(QStringLiteral("library"), QStringLiteral("Open this library file."), QStringLiteral("PATH"));
+    const QCommandLineOption library(
+        QStringLiteral("library"), QStringLiteral("Open this library file."), QStringLiteral("PATH"));
     parser.addOption(library);
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to import."), QStringLiteral("[PATH...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), QStringLiteral("Files or folders to import."), QStringLiteral("[PATH...]"));
     parser.process(app);
 
     Dossier::Ui::MainWindow window;

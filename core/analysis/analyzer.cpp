@@ -8,7 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 Analyzer::Analyzer(AnalyzeOptions options)
     : m_options(options)
@@ -85,7 +86,7 @@ AnalyzeResult Analyzer::analyzeBytes(const QString &path, const QByteArray &byte
     article.sha256 = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
 
     const ArticleReader *reader = ReaderRegistry::instance().readerFor(path, bytes);
-    ReadResult read = reader->read(bytes, ReadOptions{m_options.raw});
+    ReadResult read = reader->read(bytes, ReadOptions { m_options.raw });
     if (!read.ok()) {
         result.error = read.error;
         return result;

@@ -4,7 +4,8 @@
 
 #include <QString>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief Options for Analyzer. */
 struct AnalyzeOptions {

@@ -4,7 +4,8 @@
 
 #include <QString>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief The article found in a raw text scrape: its body and the metadata around it. */
 struct Extraction {

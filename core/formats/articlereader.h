@@ -8,7 +8,8 @@
 #include <memory>
 #include <vector>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief What a reader makes of a file's bytes. */
 struct ReadResult {

@@ -2,7 +2,8 @@
 
 #include "formats/articlereader.h"
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief Reads saved web pages, parsed with gumbo (HTML5); the main article is extracted. */
 class HtmlReader final : public ArticleReader

@@ -5,9 +5,11 @@
 
 #include <QRegularExpression>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
-namespace {
+namespace
+{
 
 // Inline Markdown to plain text: links keep their text, emphasis and code marks go.
 QString stripInline(QString line)
@@ -80,7 +82,8 @@ ReadResult MarkdownReader::read(const QByteArray &bytes, const ReadOptions &opti
             const auto match = field.match(lines[i]);
             if (match.hasMatch()) {
                 QString value = match.captured(2);
-                if (value.size() >= 2 && (value.front() == u'"' || value.front() == u'\'') && value.back() == value.front()) {
+                if (value.size() >= 2 && (value.front() == u'"' || value.front() == u'\'')
+                    && value.back() == value.front()) {
                     value = value.mid(1, value.size() - 2);
                 }
                 applyFrontMatter(match.captured(1).toLower(), value, &result.meta);
@@ -120,7 +123,9 @@ ReadResult MarkdownReader::read(const QByteArray &bytes, const ReadOptions &opti
         if (h.hasMatch()) {
             flush();
             const QString text = stripInline(h.captured(2));
-            if (result.meta.title.isEmpty() && h.captured(1).size() == 1) {
+            // The leading top-level heading is the title (or repeats the front matter's title).
+            if (h.captured(1).size() == 1 && paragraphs.isEmpty()
+                && (result.meta.title.isEmpty() || text == result.meta.title)) {
                 result.meta.title = text;
             } else {
                 paragraphs.append(text);

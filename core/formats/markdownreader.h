@@ -2,7 +2,8 @@
 
 #include "formats/articlereader.h"
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief Reads Markdown notes, with optional YAML front matter (title, date, source, author, url). */
 class MarkdownReader final : public ArticleReader

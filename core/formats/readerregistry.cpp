@@ -5,7 +5,8 @@
 
 #include <QFileInfo>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 ReaderRegistry::ReaderRegistry()
 {

@@ -5,9 +5,11 @@
 
 #include <uchardet.h>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
-namespace {
+namespace
+{
 
 struct Bom {
     QByteArrayView bytes;
@@ -17,11 +19,11 @@ struct Bom {
 
 // UTF-32LE's BOM starts with UTF-16LE's, so the longer ones come first.
 constexpr Bom boms[] = {
-    {QByteArrayView("\xFF\xFE\x00\x00", 4), QStringConverter::Utf32LE, "UTF-32LE"},
-    {QByteArrayView("\x00\x00\xFE\xFF", 4), QStringConverter::Utf32BE, "UTF-32BE"},
-    {QByteArrayView("\xEF\xBB\xBF", 3), QStringConverter::Utf8, "UTF-8"},
-    {QByteArrayView("\xFF\xFE", 2), QStringConverter::Utf16LE, "UTF-16LE"},
-    {QByteArrayView("\xFE\xFF", 2), QStringConverter::Utf16BE, "UTF-16BE"},
+    { QByteArrayView("\xFF\xFE\x00\x00", 4), QStringConverter::Utf32LE, "UTF-32LE" },
+    { QByteArrayView("\x00\x00\xFE\xFF", 4), QStringConverter::Utf32BE, "UTF-32BE" },
+    { QByteArrayView("\xEF\xBB\xBF", 3), QStringConverter::Utf8, "UTF-8" },
+    { QByteArrayView("\xFF\xFE", 2), QStringConverter::Utf16LE, "UTF-16LE" },
+    { QByteArrayView("\xFE\xFF", 2), QStringConverter::Utf16BE, "UTF-16BE" },
 };
 
 // Canonical names for what uchardet and <meta charset> say, so reports are stable.
@@ -121,8 +123,7 @@ bool TextDecoder::isValidUtf8(QByteArrayView bytes)
 
 QByteArray TextDecoder::htmlDeclaredCharset(QByteArrayView head)
 {
-    static const QRegularExpression meta(
-        QStringLiteral(R"(<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+))"),
+    static const QRegularExpression meta(QStringLiteral(R"(<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+))"),
         QRegularExpression::CaseInsensitiveOption);
     const QString text = QString::fromLatin1(head.first(std::min<qsizetype>(head.size(), 4096)));
     const auto match = meta.match(text);

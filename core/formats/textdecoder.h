@@ -3,7 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief Bytes turned into text, with the encoding that was used, or an error. */
 struct DecodeResult {

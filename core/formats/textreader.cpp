@@ -3,7 +3,8 @@
 #include "analysis/plaintextextractor.h"
 #include "formats/textdecoder.h"
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 QString TextReader::format() const
 {

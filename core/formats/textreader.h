@@ -2,7 +2,8 @@
 
 #include "formats/articlereader.h"
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief Reads plain text scrapes (.txt and anything that is not HTML or Markdown). */
 class TextReader final : public ArticleReader

@@ -11,15 +11,16 @@
 
 Q_LOGGING_CATEGORY(lcImport, "dossier.import")
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
-namespace {
+namespace
+{
 
 bool isArticleSuffix(const QString &suffix)
 {
-    static const QSet<QString> suffixes{QStringLiteral("txt"),  QStringLiteral("text"), QStringLiteral("html"),
-                                        QStringLiteral("htm"),  QStringLiteral("xhtml"), QStringLiteral("md"),
-                                        QStringLiteral("markdown")};
+    static const QSet<QString> suffixes { QStringLiteral("txt"), QStringLiteral("text"), QStringLiteral("html"),
+        QStringLiteral("htm"), QStringLiteral("xhtml"), QStringLiteral("md"), QStringLiteral("markdown") };
     return suffixes.contains(suffix.toLower());
 }
 
@@ -42,7 +43,7 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportFailure> *f
     for (const QString &given : paths) {
         const QFileInfo info(given);
         if (!info.exists()) {
-            failures->append({info.absoluteFilePath(), QStringLiteral("file not found")});
+            failures->append({ info.absoluteFilePath(), QStringLiteral("file not found") });
             continue;
         }
         if (!info.isDir()) {
@@ -55,7 +56,7 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportFailure> *f
         }
         // Depth-first walk with an explicit stack; a folder is entered once by its canonical path,
         // which cuts symlink loops.
-        QStringList stack{info.absoluteFilePath()};
+        QStringList stack { info.absoluteFilePath() };
         while (!stack.isEmpty()) {
             const QString dir = stack.takeLast();
             const QString canonical = QFileInfo(dir).canonicalFilePath();
@@ -64,13 +65,13 @@ QStringList collectImportFiles(const QStringList &paths, QList<ImportFailure> *f
             }
             seenDirs.insert(canonical);
             if (!QFileInfo(dir).isReadable()) {
-                failures->append({dir, QStringLiteral("permission denied: cannot read the folder")});
+                failures->append({ dir, QStringLiteral("permission denied: cannot read the folder") });
                 continue;
             }
             // System lists FIFOs and dangling symlinks, and unreadable files are listed too: they
             // are reported as failures, never skipped silently.
-            const QFileInfoList entries =
-                QDir(dir).entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+            const QFileInfoList entries
+                = QDir(dir).entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
             QStringList subdirs;
             for (const QFileInfo &entry : entries) {
                 if (entry.isDir()) {
@@ -126,9 +127,8 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
     };
 
     // Analysis of the next batch runs on the pool while this thread stores the current one.
-    const auto startBatch = [&](qsizetype first) {
-        return QtConcurrent::mapped(&pool, files.mid(first, batchSize), analyse);
-    };
+    const auto startBatch
+        = [&](qsizetype first) { return QtConcurrent::mapped(&pool, files.mid(first, batchSize), analyse); };
     QFuture<Analysed> next = startBatch(0);
     // The batch in flight uses this frame's locals: wait for it whatever way we leave.
     const auto waitForNext = qScopeGuard([&] {
@@ -161,7 +161,7 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
             if (item.unchanged) {
                 ++pending.unchanged;
             } else if (!item.result.ok()) {
-                pending.failed.append({item.path, item.result.error});
+                pending.failed.append({ item.path, item.result.error });
             } else if (qint64 id = -1; const auto outcome = library.store(item.result.article, &id)) {
                 switch (*outcome) {
                 case StoreOutcome::Imported:
@@ -174,7 +174,7 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
                     ++pending.unchanged;
                     break;
                 }
-                stored.append({id, *outcome});
+                stored.append({ id, *outcome });
             } else {
                 // The library itself failed (disk full, locked, read-only): keep what is stored, stop.
                 summary.fatalError = library.errorString();
@@ -241,15 +241,16 @@ void ImportJob::start()
         request.paths = m_paths;
         request.options = m_options;
         request.progress = [this](int done, int total, const QString &current) {
-            QMetaObject::invokeMethod(this, [this, done, total, current] { Q_EMIT progress(done, total, current); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, done, total, current] { Q_EMIT progress(done, total, current); }, Qt::QueuedConnection);
         };
         request.stored = [this](qint64 id, StoreOutcome outcome) {
-            QMetaObject::invokeMethod(this, [this, id, outcome] { Q_EMIT articleStored(id, outcome); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id, outcome] { Q_EMIT articleStored(id, outcome); }, Qt::QueuedConnection);
         };
         const ImportSummary summary = importFiles(request, m_cancel);
-        QMetaObject::invokeMethod(this, [this, summary] { Q_EMIT finished(summary); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, summary] { Q_EMIT finished(summary); }, Qt::QueuedConnection);
     });
 }
 

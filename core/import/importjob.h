@@ -10,7 +10,8 @@
 #include <atomic>
 #include <functional>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief A file that could not be imported, and why. */
 struct ImportFailure {
@@ -75,7 +76,7 @@ private:
     QString m_libraryPath;
     QStringList m_paths;
     AnalyzeOptions m_options;
-    std::atomic_bool m_cancel{false};
+    std::atomic_bool m_cancel { false };
     QFuture<void> m_future;
 };
 

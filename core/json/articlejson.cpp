@@ -2,9 +2,11 @@
 
 #include <QJsonArray>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
-namespace {
+namespace
+{
 
 QJsonValue orNull(const QString &value)
 {
@@ -26,7 +28,8 @@ public:
             m_points = 0;
         }
         while (m_utf16 < utf16 && m_utf16 < m_text.size()) {
-            if (m_text[m_utf16].isHighSurrogate() && m_utf16 + 1 < m_text.size() && m_text[m_utf16 + 1].isLowSurrogate()) {
+            if (m_text[m_utf16].isHighSurrogate() && m_utf16 + 1 < m_text.size()
+                && m_text[m_utf16 + 1].isLowSurrogate()) {
                 ++m_utf16;
             }
             ++m_utf16;
@@ -66,11 +69,11 @@ QJsonObject articleToJson(const Article &article)
 
     QJsonArray entities;
     for (const Entity &entity : article.entities) {
-        entities.append(QJsonObject{
-            {QLatin1String("name"), entity.name},
-            {QLatin1String("type"), entityTypeName(entity.type)},
-            {QLatin1String("aliases"), QJsonArray::fromStringList(entity.aliases)},
-            {QLatin1String("count"), entity.count},
+        entities.append(QJsonObject {
+            { QLatin1String("name"), entity.name },
+            { QLatin1String("type"), entityTypeName(entity.type) },
+            { QLatin1String("aliases"), QJsonArray::fromStringList(entity.aliases) },
+            { QLatin1String("count"), entity.count },
         });
     }
     object.insert(QLatin1String("entities"), entities);
@@ -80,12 +83,12 @@ QJsonObject articleToJson(const Article &article)
     for (const Mention &mention : article.mentions) {
         const qsizetype start = counter.at(mention.start);
         const qsizetype end = counter.at(mention.end);
-        mentions.append(QJsonObject{
-            {QLatin1String("text"), article.body.mid(mention.start, mention.end - mention.start)},
-            {QLatin1String("type"), entityTypeName(mention.type)},
-            {QLatin1String("start"), start},
-            {QLatin1String("end"), end},
-            {QLatin1String("entity"), mention.entity},
+        mentions.append(QJsonObject {
+            { QLatin1String("text"), article.body.mid(mention.start, mention.end - mention.start) },
+            { QLatin1String("type"), entityTypeName(mention.type) },
+            { QLatin1String("start"), start },
+            { QLatin1String("end"), end },
+            { QLatin1String("entity"), mention.entity },
         });
     }
     object.insert(QLatin1String("mentions"), mentions);

@@ -4,7 +4,8 @@
 
 #include <QJsonObject>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*!
     \brief The JSON form of an analysed article, as `dossier-cli analyze` prints it: offsets are

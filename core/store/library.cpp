@@ -17,13 +17,15 @@
 
 Q_LOGGING_CATEGORY(lcStore, "dossier.store")
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
-namespace {
+namespace
+{
 
 QString uniqueConnectionName()
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter { 0 };
     return QStringLiteral("dossier-library-%1").arg(counter.fetch_add(1));
 }
 
@@ -33,7 +35,8 @@ QString sqlError(const QSqlQuery &query)
     QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     if (text.contains(QLatin1String("database is locked"))) {
         text = QStringLiteral("the library is locked by another program (still busy after waiting)");
-    } else if (text.contains(QLatin1String("disk is full")) || text.contains(QLatin1String("database or disk is full"))) {
+    } else if (text.contains(QLatin1String("disk is full"))
+        || text.contains(QLatin1String("database or disk is full"))) {
         text = QStringLiteral("the disk is full");
     } else if (text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only"))) {
         text = QStringLiteral("the library is read-only");
@@ -201,7 +204,8 @@ QHash<QString, StoredFile> Library::storedFiles()
     query.setForwardOnly(true);
     if (query.exec(QStringLiteral("SELECT path, id, sha256 FROM articles"))) {
         while (query.next()) {
-            files.insert(query.value(0).toString(), StoredFile{query.value(1).toLongLong(), query.value(2).toByteArray()});
+            files.insert(
+                query.value(0).toString(), StoredFile { query.value(1).toLongLong(), query.value(2).toByteArray() });
         }
     }
     return files;
@@ -219,7 +223,8 @@ bool Library::Private::writeArticle(const Article &article, qint64 existingId, q
         query.bindValue(QStringLiteral(":id"), existingId);
     } else {
         query.prepare(QStringLiteral(
-            "INSERT INTO articles (path, sha256, size, modified, format, encoding, raw_text, body, title, date, source, "
+            "INSERT INTO articles (path, sha256, size, modified, format, encoding, raw_text, body, title, date, "
+            "source, "
             "dateline, author, url, language, entity_count, imported_at) VALUES (:path, :sha256, :size, :modified, "
             ":format, :encoding, :raw_text, :body, :title, :date, :source, :dateline, :author, :url, :language, "
             ":entity_count, :imported_at)"));
@@ -256,11 +261,14 @@ bool Library::Private::writeEntities(qint64 articleId, const Article &article)
     QSqlQuery addEntity(database);
     addEntity.prepare(QStringLiteral("INSERT INTO entities (type, key, name) VALUES (?, ?, ?)"));
     QSqlQuery link(database);
-    link.prepare(QStringLiteral("INSERT INTO article_entities (article_id, entity_id, position, count) VALUES (?, ?, ?, ?)"));
+    link.prepare(
+        QStringLiteral("INSERT INTO article_entities (article_id, entity_id, position, count) VALUES (?, ?, ?, ?)"));
     QSqlQuery alias(database);
-    alias.prepare(QStringLiteral("INSERT OR IGNORE INTO article_aliases (article_id, entity_id, alias, key) VALUES (?, ?, ?, ?)"));
+    alias.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO article_aliases (article_id, entity_id, alias, key) VALUES (?, ?, ?, ?)"));
     QSqlQuery mention(database);
-    mention.prepare(QStringLiteral("INSERT OR IGNORE INTO mentions (article_id, start, end, type, entity_id) VALUES (?, ?, ?, ?, ?)"));
+    mention.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO mentions (article_id, start, end, type, entity_id) VALUES (?, ?, ?, ?, ?)"));
 
     QList<qint64> entityIds;
     entityIds.reserve(article.entities.size());
@@ -361,7 +369,7 @@ std::optional<StoreOutcome> Library::store(const Article &article, qint64 *store
     }
     find.finish();
     if (existingId >= 0) {
-        for (const char *table : {"mentions", "article_aliases", "article_entities"}) {
+        for (const char *table : { "mentions", "article_aliases", "article_entities" }) {
             QSqlQuery clear(db);
             clear.prepare(QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)));
             clear.addBindValue(existingId);
@@ -503,7 +511,8 @@ std::optional<Article> Library::article(qint64 id)
         }
     }
     QSqlQuery mentions(db);
-    mentions.prepare(QStringLiteral("SELECT start, end, type, entity_id FROM mentions WHERE article_id = ? ORDER BY start"));
+    mentions.prepare(
+        QStringLiteral("SELECT start, end, type, entity_id FROM mentions WHERE article_id = ? ORDER BY start"));
     mentions.addBindValue(id);
     if (!d->exec(mentions)) {
         return std::nullopt;
@@ -620,8 +629,9 @@ std::optional<QList<EntitySummary>> Library::entities(std::optional<EntityType> 
     }
     QSqlQuery aliases(db);
     aliases.setForwardOnly(true);
-    if (!aliases.exec(QStringLiteral("SELECT entity_id, alias, COUNT(*) AS n FROM article_aliases GROUP BY entity_id, alias "
-                                     "ORDER BY entity_id, n DESC, alias"))) {
+    if (!aliases.exec(
+            QStringLiteral("SELECT entity_id, alias, COUNT(*) AS n FROM article_aliases GROUP BY entity_id, alias "
+                           "ORDER BY entity_id, n DESC, alias"))) {
         d->error = sqlError(aliases);
         return std::nullopt;
     }

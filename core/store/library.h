@@ -8,7 +8,8 @@
 
 #include <optional>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief A row of the document list: what a list or search shows without the body. */
 struct ArticleSummary {

@@ -6,9 +6,11 @@
 
 #include <array>
 
-namespace Dossier::Core::Migrations {
+namespace Dossier::Core::Migrations
+{
 
-namespace {
+namespace
+{
 
 // Version 1: articles, library-wide entities, per-article entity links and aliases, mentions,
 // and an FTS5 index over title + body kept in step by triggers.
@@ -90,14 +92,13 @@ struct Step {
     size_t count;
 };
 
-template<size_t N>
-constexpr Step step(const char *const (&statements)[N])
+template<size_t N> constexpr Step step(const char *const (&statements)[N])
 {
-    return Step{statements, N};
+    return Step { statements, N };
 }
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
-constexpr std::array steps{step(version1)};
+constexpr std::array steps { step(version1) };
 
 } // namespace
 
@@ -129,7 +130,9 @@ bool migrate(QSqlDatabase &db, QString *error)
         const Step &s = steps[size_t(version)];
         for (size_t i = 0; i < s.count; ++i) {
             if (!query.exec(QString::fromUtf8(s.statements[i]))) {
-                *error = QStringLiteral("migration to version %1 failed: %2").arg(version + 1).arg(query.lastError().text());
+                *error = QStringLiteral("migration to version %1 failed: %2")
+                             .arg(version + 1)
+                             .arg(query.lastError().text());
                 db.rollback();
                 return false;
             }

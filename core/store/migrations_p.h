@@ -3,7 +3,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
-namespace Dossier::Core::Migrations {
+namespace Dossier::Core::Migrations
+{
 
 /*! The schema version this build writes (PRAGMA user_version). */
 int latestVersion();
