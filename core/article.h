@@ -32,6 +32,7 @@ struct Entity {
     EntityType type = EntityType::Person;
     QStringList aliases; //!< other surface forms, verbatim, without the canonical one
     int count = 0; //!< number of mentions (including the title)
+    qint64 id = -1; //!< the library-wide entity id, when the article was read from a Library
 
     friend bool operator==(const Entity &, const Entity &) = default;
 };

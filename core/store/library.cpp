@@ -495,6 +495,7 @@ std::optional<Article> Library::article(qint64 id)
         entity.name = entities.value(1).toString();
         entityTypeFromName(entities.value(2).toString(), &entity.type);
         entity.count = entities.value(3).toInt();
+        entity.id = entities.value(0).toLongLong();
         indexOf.insert(entities.value(0).toLongLong(), int(article.entities.size()));
         article.entities.append(entity);
     }

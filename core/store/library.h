@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <Qt>
 
 #include <optional>
 
@@ -44,6 +45,20 @@ struct ListQuery {
     int limit = -1;
     int offset = 0;
 };
+
+/*! \brief What the document list shows: full-text query and entity filters, combined with AND. */
+struct DocumentFilter {
+    QString text; //!< FTS5 query over title and body; empty for none
+    QList<qint64> entities; //!< checked entity ids (Library-wide ids, as in EntitySummary::id)
+    bool anyOf = false; //!< documents mentioning any of \c entities instead of all of them
+    QList<qint64> excluded; //!< documents mentioning any of these are left out
+
+    bool isEmpty() const { return text.isEmpty() && entities.isEmpty() && excluded.isEmpty(); }
+    friend bool operator==(const DocumentFilter &, const DocumentFilter &) = default;
+};
+
+/*! \brief Columns the document list sorts by (in SQL, with an index each). */
+enum class DocumentSort { Title, Date, Source, EntityCount };
 
 /*! \brief The outcome of storing one article. */
 enum class StoreOutcome { Imported, Updated, Unchanged };
@@ -96,6 +111,18 @@ public:
     std::optional<QList<ArticleSummary>> list(const ListQuery &query);
     std::optional<QList<ArticleSummary>> search(const QString &query, int limit = 50);
     std::optional<QList<EntitySummary>> entities(std::optional<EntityType> type = std::nullopt);
+
+    /*! How many articles \a filter lets through. */
+    std::optional<qint64> countDocuments(const DocumentFilter &filter);
+    /*! One window of the filtered, sorted document list (summaries only, never bodies). */
+    std::optional<QList<ArticleSummary>> documents(const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order,
+                                                   int offset, int limit);
+    /*! The entities of the articles \a filter lets through, each with the number of those
+        articles that mention it, most first; at most \a limitPerType per type. Aliases are not
+        filled in (see entityAliases()). */
+    std::optional<QList<EntitySummary>> entityFacets(const DocumentFilter &filter, int limitPerType = 1000);
+    /*! The surface forms an entity was seen under across the library, most frequent first. */
+    std::optional<QStringList> entityAliases(qint64 entityId);
     std::optional<qint64> articleCount();
     bool removeArticle(qint64 id);
 
