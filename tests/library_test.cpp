@@ -27,6 +27,13 @@ private Q_SLOTS:
     void refusesLibraryFromNewerSchema();
     void refusesFileThatIsNotALibrary();
     void entitiesCountDocuments();
+    void filtersDocuments_data();
+    void filtersDocuments();
+    void sortsAndPagesDocuments_data();
+    void sortsAndPagesDocuments();
+    void facetsFollowTheFilter();
+    void badFilterQueryIsAnError();
+    void aliasesOfAnEntity();
 
 private:
     QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
@@ -324,6 +331,205 @@ void LibraryTest::entitiesCountDocuments()
         QCOMPARE(entity.type, EntityType::Location);
     }
     QCOMPARE(all->front().documents, 1);
+}
+
+namespace
+{
+
+// Three articles: Tokyo (Tanabe, United States, Tokyo), Manila (Manila, US), and a third naming
+// Tokyo and Manila both.
+struct Fixture {
+    qint64 tanabe = -1;
+    qint64 tokyo = -1;
+    qint64 manila = -1;
+};
+
+Fixture storeThree(Library &library)
+{
+    Article third
+        = makeArticle(QStringLiteral("/corpus/both.txt"), QStringLiteral("Ferry link between Tokyo and Manila"),
+            QStringLiteral("A new ferry will link Tokyo and Manila from May."), "eeee");
+    third.meta.date = QStringLiteral("2026-05-01");
+    third.meta.source = QStringLiteral("Archipelago Post");
+    addEntity(third, EntityType::Location, QStringLiteral("Tokyo"), {});
+    addEntity(third, EntityType::Location, QStringLiteral("Manila"), {});
+    Article manila = manilaArticle(QStringLiteral("/corpus/manila.txt"));
+    manila.meta.date = QStringLiteral("2026-01-15");
+    library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")));
+    library.store(manila);
+    library.store(third);
+    Fixture ids;
+    for (const EntitySummary &entity : *library.entities()) {
+        if (entity.name == u"Aiko Tanabe") {
+            ids.tanabe = entity.id;
+        } else if (entity.name == u"Tokyo") {
+            ids.tokyo = entity.id;
+        } else if (entity.name == u"Manila") {
+            ids.manila = entity.id;
+        }
+    }
+    return ids;
+}
+
+QStringList paths(const QList<ArticleSummary> &rows)
+{
+    QStringList out;
+    for (const ArticleSummary &row : rows) {
+        out.append(row.path.section(u'/', -1));
+    }
+    return out;
+}
+
+} // namespace
+
+void LibraryTest::filtersDocuments_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("entities"); // names: Tanabe, Tokyo, Manila
+    QTest::addColumn<bool>("anyOf");
+    QTest::addColumn<QStringList>("excluded");
+    QTest::addColumn<QStringList>("expected"); // sorted by title ascending
+    QTest::newRow("no filter") << QString() << QStringList {} << false << QStringList {}
+                               << QStringList { QStringLiteral("both.txt"), QStringLiteral("manila.txt"),
+                                      QStringLiteral("tokyo.txt") };
+    QTest::newRow("one entity") << QString() << QStringList { QStringLiteral("Tokyo") } << false << QStringList {}
+                                << QStringList { QStringLiteral("both.txt"), QStringLiteral("tokyo.txt") };
+    QTest::newRow("all of two") << QString() << QStringList { QStringLiteral("Tokyo"), QStringLiteral("Manila") }
+                                << false << QStringList {} << QStringList { QStringLiteral("both.txt") };
+    QTest::newRow("any of two") << QString() << QStringList { QStringLiteral("Tanabe"), QStringLiteral("Manila") }
+                                << true << QStringList {}
+                                << QStringList { QStringLiteral("both.txt"), QStringLiteral("manila.txt"),
+                                       QStringLiteral("tokyo.txt") };
+    QTest::newRow("exclude") << QString() << QStringList { QStringLiteral("Tokyo") } << false
+                             << QStringList { QStringLiteral("Manila") } << QStringList { QStringLiteral("tokyo.txt") };
+    QTest::newRow("text and entity") << QStringLiteral("ferry") << QStringList { QStringLiteral("Manila") } << false
+                                     << QStringList {} << QStringList { QStringLiteral("both.txt") };
+}
+
+void LibraryTest::filtersDocuments()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, entities);
+    QFETCH(bool, anyOf);
+    QFETCH(QStringList, excluded);
+    QFETCH(QStringList, expected);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    const Fixture ids = storeThree(library);
+    const auto idOf = [&](const QString &name) {
+        return name == u"Tanabe" ? ids.tanabe : name == u"Tokyo" ? ids.tokyo : ids.manila;
+    };
+    DocumentFilter filter;
+    filter.text = text;
+    filter.anyOf = anyOf;
+    for (const QString &name : entities) {
+        filter.entities.append(idOf(name));
+    }
+    for (const QString &name : excluded) {
+        filter.excluded.append(idOf(name));
+    }
+    QCOMPARE(library.countDocuments(filter), qint64(expected.size()));
+    const auto rows = library.documents(filter, DocumentSort::Title, Qt::AscendingOrder, 0, 100);
+    QVERIFY2(rows, qPrintable(library.errorString()));
+    QStringList got = paths(*rows);
+    got.sort();
+    QCOMPARE(got, expected);
+}
+
+void LibraryTest::sortsAndPagesDocuments_data()
+{
+    QTest::addColumn<int>("sort");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("title ascending") << int(DocumentSort::Title) << int(Qt::AscendingOrder)
+                                     << QStringList { QStringLiteral("both.txt"), QStringLiteral("manila.txt"),
+                                            QStringLiteral("tokyo.txt") };
+    QTest::newRow("date descending") << int(DocumentSort::Date) << int(Qt::DescendingOrder)
+                                     << QStringList { QStringLiteral("both.txt"), QStringLiteral("tokyo.txt"),
+                                            QStringLiteral("manila.txt") };
+    QTest::newRow("source ascending") << int(DocumentSort::Source) << int(Qt::AscendingOrder)
+                                      << QStringList { QStringLiteral("both.txt"), QStringLiteral("tokyo.txt"),
+                                             QStringLiteral("manila.txt") };
+    QTest::newRow("entity count descending")
+        << int(DocumentSort::EntityCount) << int(Qt::DescendingOrder)
+        << QStringList { QStringLiteral("tokyo.txt"), QStringLiteral("both.txt"), QStringLiteral("manila.txt") };
+}
+
+void LibraryTest::sortsAndPagesDocuments()
+{
+    QFETCH(int, sort);
+    QFETCH(int, order);
+    QFETCH(QStringList, expected);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    storeThree(library);
+    const auto all = library.documents({}, DocumentSort(sort), Qt::SortOrder(order), 0, 10);
+    QVERIFY(all);
+    QCOMPARE(paths(*all), expected);
+    const auto second = library.documents({}, DocumentSort(sort), Qt::SortOrder(order), 1, 1);
+    QVERIFY(second);
+    QCOMPARE(paths(*second), QStringList { expected[1] });
+}
+
+void LibraryTest::facetsFollowTheFilter()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    const Fixture ids = storeThree(library);
+    const auto all = library.entityFacets({});
+    QVERIFY(all);
+    QHash<QString, int> counts;
+    for (const EntitySummary &entity : *all) {
+        counts.insert(entity.name, entity.documents);
+    }
+    QCOMPARE(counts.value(QStringLiteral("Tokyo")), 2);
+    QCOMPARE(counts.value(QStringLiteral("Manila")), 2);
+    QCOMPARE(counts.value(QStringLiteral("Aiko Tanabe")), 1);
+    QCOMPARE(all->front().documents, 2); // most documents first
+
+    DocumentFilter filter;
+    filter.entities = { ids.tanabe };
+    const auto narrowed = library.entityFacets(filter);
+    QVERIFY(narrowed);
+    QStringList names;
+    for (const EntitySummary &entity : *narrowed) {
+        names.append(entity.name);
+        QCOMPARE(entity.documents, 1);
+    }
+    names.sort();
+    QCOMPARE(names,
+        (QStringList { QStringLiteral("Aiko Tanabe"), QStringLiteral("Tokyo"), QStringLiteral("United States") }));
+
+    const auto capped = library.entityFacets({}, 1);
+    QVERIFY(capped);
+    int places = 0;
+    for (const EntitySummary &entity : *capped) {
+        places += entity.type == EntityType::Location;
+    }
+    QCOMPARE(places, 1);
+}
+
+void LibraryTest::badFilterQueryIsAnError()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    storeThree(library);
+    DocumentFilter filter;
+    filter.text = QStringLiteral("\"ferry");
+    QVERIFY(!library.countDocuments(filter));
+    QVERIFY2(library.errorString().startsWith(QLatin1String("bad search query")), qPrintable(library.errorString()));
+    QVERIFY(!library.documents(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
+    QVERIFY(!library.entityFacets(filter));
+    QCOMPARE(library.countDocuments({}), 3);
+}
+
+void LibraryTest::aliasesOfAnEntity()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    const Fixture ids = storeThree(library);
+    QCOMPARE(library.entityAliases(ids.tanabe), QStringList { QStringLiteral("Tanabe") });
+    QCOMPARE(library.entityAliases(ids.tokyo), QStringList {});
 }
 
 QTEST_GUILESS_MAIN(LibraryTest)

@@ -62,6 +62,45 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
     return summary;
 }
 
+// Appends the SQL conditions (on the articles table as "a") of \a filter and their values.
+void appendFilter(const DocumentFilter &filter, QStringList *where, QVariantList *binds)
+{
+    if (!filter.text.trimmed().isEmpty()) {
+        where->append(QStringLiteral("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"));
+        binds->append(filter.text);
+    }
+    const auto placeholders = [](qsizetype n) {
+        QStringList marks(n, QStringLiteral("?"));
+        return marks.join(u',');
+    };
+    if (!filter.entities.isEmpty()) {
+        if (filter.anyOf) {
+            where->append(QStringLiteral("a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN (%1))")
+                              .arg(placeholders(filter.entities.size())));
+            for (qint64 id : filter.entities) {
+                binds->append(id);
+            }
+        } else {
+            for (qint64 id : filter.entities) {
+                where->append(QStringLiteral("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"));
+                binds->append(id);
+            }
+        }
+    }
+    if (!filter.excluded.isEmpty()) {
+        where->append(QStringLiteral("a.id NOT IN (SELECT article_id FROM article_entities WHERE entity_id IN (%1))")
+                          .arg(placeholders(filter.excluded.size())));
+        for (qint64 id : filter.excluded) {
+            binds->append(id);
+        }
+    }
+}
+
+QString whereClause(const QStringList &where)
+{
+    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
 } // namespace
 
 struct Library::Private {
@@ -106,6 +145,27 @@ struct Library::Private {
         }
     }
     bool writeArticle(const Article &article, qint64 existingId, qint64 *id);
+    // Runs a prepared statement with positional values; FTS syntax errors read as query errors.
+    bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
+    {
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            error = sqlError(query);
+            return false;
+        }
+        for (const QVariant &value : binds) {
+            query.addBindValue(value);
+        }
+        if (!query.exec()) {
+            error = sqlError(query);
+            if (error.contains(QLatin1String("fts5")) || error.contains(QLatin1String("syntax error"))
+                || error.contains(QLatin1String("unterminated")) || error.contains(QLatin1String("no such column"))) {
+                error = QStringLiteral("bad search query: %1").arg(error);
+            }
+            return false;
+        }
+        return true;
+    }
     bool writeEntities(qint64 articleId, const Article &article);
 };
 
@@ -643,6 +703,105 @@ std::optional<QList<EntitySummary>> Library::entities(std::optional<EntityType> 
         }
     }
     return rows;
+}
+
+std::optional<qint64> Library::countDocuments(const DocumentFilter &filter)
+{
+    QStringList where;
+    QVariantList binds;
+    appendFilter(filter, &where, &binds);
+    QSqlQuery query(d->db());
+    if (!d->run(query, QStringLiteral("SELECT COUNT(*) FROM articles a") + whereClause(where), binds)
+        || !query.next()) {
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+std::optional<QList<ArticleSummary>> Library::documents(
+    const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit)
+{
+    QStringList where;
+    QVariantList binds;
+    appendFilter(filter, &where, &binds);
+    QString column;
+    switch (sort) {
+    case DocumentSort::Title:
+        column = QStringLiteral("a.title COLLATE NOCASE");
+        break;
+    case DocumentSort::Date:
+        column = QStringLiteral("a.date");
+        break;
+    case DocumentSort::Source:
+        column = QStringLiteral("a.source COLLATE NOCASE");
+        break;
+    case DocumentSort::EntityCount:
+        column = QStringLiteral("a.entity_count");
+        break;
+    }
+    const QString direction = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
+    const QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM articles a")
+        + whereClause(where) + QStringLiteral(" ORDER BY %1 %2, a.id %2 LIMIT ? OFFSET ?").arg(column, direction);
+    binds << limit << offset;
+    QSqlQuery query(d->db());
+    if (!d->run(query, sql, binds)) {
+        return std::nullopt;
+    }
+    QList<ArticleSummary> rows;
+    rows.reserve(limit);
+    while (query.next()) {
+        rows.append(summaryFrom(query));
+    }
+    return rows;
+}
+
+std::optional<QList<EntitySummary>> Library::entityFacets(const DocumentFilter &filter, int limitPerType)
+{
+    QStringList where;
+    QVariantList binds;
+    appendFilter(filter, &where, &binds);
+    QString sql = QStringLiteral("SELECT e.id, e.name, e.type, COUNT(*) AS n FROM article_entities ae "
+                                 "JOIN entities e ON e.id = ae.entity_id");
+    if (!where.isEmpty()) {
+        sql += QStringLiteral(" WHERE ae.article_id IN (SELECT a.id FROM articles a%1)").arg(whereClause(where));
+    }
+    sql += QStringLiteral(" GROUP BY ae.entity_id ORDER BY n DESC, e.name COLLATE NOCASE");
+    QSqlQuery query(d->db());
+    if (!d->run(query, sql, binds)) {
+        return std::nullopt;
+    }
+    QList<EntitySummary> rows;
+    QHash<EntityType, int> perType;
+    while (query.next()) {
+        EntitySummary entity;
+        entityTypeFromName(query.value(2).toString(), &entity.type);
+        int &taken = perType[entity.type];
+        if (taken >= limitPerType) {
+            continue;
+        }
+        ++taken;
+        entity.id = query.value(0).toLongLong();
+        entity.name = query.value(1).toString();
+        entity.documents = query.value(3).toInt();
+        rows.append(entity);
+    }
+    return rows;
+}
+
+std::optional<QStringList> Library::entityAliases(qint64 entityId)
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT alias, COUNT(*) AS n FROM article_aliases WHERE entity_id = ? GROUP BY alias "
+                           "ORDER BY n DESC, alias"),
+            { entityId })) {
+        return std::nullopt;
+    }
+    QStringList aliases;
+    while (query.next()) {
+        aliases.append(query.value(0).toString());
+    }
+    return aliases;
 }
 
 std::optional<qint64> Library::articleCount()
