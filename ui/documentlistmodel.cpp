@@ -1,5 +1,7 @@
 #include "documentlistmodel.h"
 
+#include <QFileInfo>
+
 namespace Dossier::Ui
 {
 
@@ -14,19 +16,20 @@ void DocumentListModel::setLibrary(Core::Library *library)
     reload();
 }
 
-void DocumentListModel::reload()
+void DocumentListModel::setFilter(const Core::DocumentFilter &filter)
 {
-    beginResetModel();
-    m_rows.clear();
-    m_error.clear();
-    if (m_library) {
-        if (auto rows = m_library->list({})) {
-            m_rows = std::move(*rows);
-        } else {
-            m_error = m_library->errorString();
-        }
-    }
-    endResetModel();
+    m_filter = filter;
+    reload();
+}
+
+Core::DocumentFilter DocumentListModel::filter() const
+{
+    return m_filter;
+}
+
+void DocumentListModel::refresh()
+{
+    reload();
 }
 
 QString DocumentListModel::errorString() const
@@ -34,9 +37,60 @@ QString DocumentListModel::errorString() const
     return m_error;
 }
 
+void DocumentListModel::reload()
+{
+    beginResetModel();
+    m_pages.clear();
+    m_count = 0;
+    m_error.clear();
+    if (m_library) {
+        if (const auto count = m_library->countDocuments(m_filter)) {
+            m_count = int(*count);
+        } else {
+            m_error = m_library->errorString();
+        }
+    }
+    endResetModel();
+    if (!m_error.isEmpty()) {
+        Q_EMIT queryFailed(m_error);
+    }
+}
+
+const Core::ArticleSummary *DocumentListModel::summaryAt(int row) const
+{
+    const int page = row / pageSize;
+    QList<Core::ArticleSummary> *rows = m_pages.object(page);
+    if (!rows) {
+        auto fetched = m_library->documents(m_filter, m_sort, m_order, page * pageSize, pageSize);
+        if (!fetched) {
+            return nullptr;
+        }
+        rows = new QList<Core::ArticleSummary>(std::move(*fetched));
+        m_pages.insert(page, rows);
+    }
+    const int offset = row % pageSize;
+    return offset < rows->size() ? &rows->at(offset) : nullptr;
+}
+
+int DocumentListModel::rowOfId(qint64 id) const
+{
+    // Only the windows already fetched are searched: finding an arbitrary id would mean reading
+    // the whole list, which the model exists to avoid.
+    const QList<int> pages = m_pages.keys();
+    for (int page : pages) {
+        const QList<Core::ArticleSummary> *rows = m_pages.object(page);
+        for (qsizetype i = 0; rows && i < rows->size(); ++i) {
+            if (rows->at(i).id == id) {
+                return page * pageSize + int(i);
+            }
+        }
+    }
+    return -1;
+}
+
 int DocumentListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_count;
 }
 
 int DocumentListModel::columnCount(const QModelIndex &parent) const
@@ -49,26 +103,31 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const Core::ArticleSummary &row = m_rows[index.row()];
+    const Core::ArticleSummary *row = summaryAt(index.row());
+    if (!row) {
+        return {};
+    }
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Title:
-            return row.title.isEmpty() ? row.path.section(u'/', -1) : row.title;
+            return row->title.isEmpty() ? QFileInfo(row->path).fileName() : row->title;
         case Date:
-            return row.date.left(10);
+            return row->date.left(10);
         case Source:
-            return row.source;
+            return row->source;
         case Entities:
-            return row.entityCount;
+            return row->entityCount;
         }
         break;
     case Qt::ToolTipRole:
-        return row.path;
+        return row->path;
+    case Qt::TextAlignmentRole:
+        return index.column() == Entities ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case IdRole:
-        return row.id;
+        return row->id;
     case PathRole:
-        return row.path;
+        return row->path;
     }
     return {};
 }
@@ -89,6 +148,23 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Entities");
     }
     return {};
+}
+
+void DocumentListModel::sort(int column, Qt::SortOrder order)
+{
+    static constexpr Core::DocumentSort sorts[] = { Core::DocumentSort::Title, Core::DocumentSort::Date,
+        Core::DocumentSort::Source, Core::DocumentSort::EntityCount };
+    if (column < 0 || column >= ColumnCount) {
+        return;
+    }
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    m_sort = sorts[column];
+    m_order = order;
+    m_pages.clear();
+    // Persistent indexes cannot follow rows we have not fetched; views re-select by id.
+    const QModelIndexList persistent = persistentIndexList();
+    changePersistentIndexList(persistent, QModelIndexList(persistent.size()));
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 } // namespace Dossier::Ui

@@ -3,13 +3,16 @@
 #include "store/library.h"
 
 #include <QAbstractTableModel>
+#include <QCache>
 
 namespace Dossier::Ui
 {
 
 /*!
-    \brief The document list: title, date, source and entity count of the articles in a library.
-    A first version that loads the summaries (never the bodies) of the listed articles.
+    \brief The document list over the library: title, date, source and entity count of the articles
+    the current filter lets through. Lazy: it counts in SQL and fetches rows in windows as the view
+    asks for them (never bodies, never the whole list), so it stays small at 100,000 articles.
+    Sorting and filtering happen in SQL.
 */
 class DocumentListModel final : public QAbstractTableModel
 {
@@ -23,19 +26,38 @@ public:
 
     /*! Shows the articles of \a library (not owned; may be nullptr). */
     void setLibrary(Core::Library *library);
-    /*! Re-reads the list from the library. */
-    void reload();
+    /*! Lists what \a filter lets through. A bad query leaves the list empty and sets errorString(). */
+    void setFilter(const Core::DocumentFilter &filter);
+    Core::DocumentFilter filter() const;
+    /*! Re-reads the count and drops cached rows (after an import added articles). */
+    void refresh();
+    /*! The last query's error ("bad search query: …"), or empty. */
     QString errorString() const;
+    /*! The row of the article \a id among the rows fetched so far, or -1. */
+    int rowOfId(qint64 id) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+Q_SIGNALS:
+    /*! The filter's query failed; \a message says why. */
+    void queryFailed(const QString &message);
 
 private:
+    static constexpr int pageSize = 128;
+    const Core::ArticleSummary *summaryAt(int row) const;
+    void reload();
+
     Core::Library *m_library = nullptr;
-    QList<Core::ArticleSummary> m_rows;
+    Core::DocumentFilter m_filter;
+    Core::DocumentSort m_sort = Core::DocumentSort::Date;
+    Qt::SortOrder m_order = Qt::DescendingOrder;
+    int m_count = 0;
     QString m_error;
+    mutable QCache<int, QList<Core::ArticleSummary>> m_pages { 64 };
 };
 
 } // namespace Dossier::Ui

@@ -82,7 +82,7 @@ void MainWindow::importPaths(const QStringList &paths)
     connect(m_import, &Core::ImportJob::finished, this, [this](const Core::ImportSummary &summary) {
         m_import->deleteLater();
         m_import = nullptr;
-        m_model->reload();
+        m_model->refresh();
         QString message = tr("Imported %1, updated %2, unchanged %3")
                               .arg(summary.imported)
                               .arg(summary.updated)

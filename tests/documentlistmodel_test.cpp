@@ -1,0 +1,153 @@
+#include "documentlistmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dossier;
+
+class DocumentListModelTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void countsAndFetchesLazily();
+    void sortsInSql_data();
+    void sortsInSql();
+    void filtersByTextAndEntity();
+    void badQueryEmptiesTheListWithAnError();
+    void refreshSeesNewArticles();
+
+private:
+    void addArticles(int from, int to);
+    QTemporaryDir m_dir;
+    std::unique_ptr<Core::Library> m_library;
+    qint64 m_evenEntity = -1;
+};
+
+void DocumentListModelTest::addArticles(int from, int to)
+{
+    QVERIFY(m_library->beginBatch());
+    for (int i = from; i < to; ++i) {
+        Core::Article article;
+        article.path = QStringLiteral("/corpus/a%1.txt").arg(i, 4, 10, QLatin1Char('0'));
+        article.sha256 = QByteArray::number(i);
+        article.format = QStringLiteral("text");
+        article.encoding = QStringLiteral("UTF-8");
+        article.meta.title = QStringLiteral("Report %1").arg(i, 4, 10, QLatin1Char('0'));
+        article.meta.date
+            = QStringLiteral("2026-01-01").replace(8, 2, QStringLiteral("%1").arg(1 + i % 28, 2, 10, QLatin1Char('0')));
+        article.meta.source = i % 2 ? QStringLiteral("Harbor Ledger") : QStringLiteral("Archipelago Post");
+        article.body
+            = i % 2 ? QStringLiteral("Patrols near the reef continued.") : QStringLiteral("Talks in Tokyo resumed.");
+        article.rawText = article.body;
+        if (i % 2 == 0) {
+            article.entities.append(Core::Entity { QStringLiteral("Tokyo"), Core::EntityType::Location, {}, 1 });
+            article.mentions.append(Core::Mention { 9, 14, Core::EntityType::Location, 0 });
+        }
+        QVERIFY(m_library->store(article));
+    }
+    QVERIFY(m_library->commitBatch());
+}
+
+void DocumentListModelTest::initTestCase()
+{
+    m_library = std::make_unique<Core::Library>(m_dir.filePath(QStringLiteral("lib.dossier")));
+    QVERIFY(m_library->open());
+    addArticles(0, 1000);
+    m_evenEntity = m_library->entities()->front().id;
+}
+
+void DocumentListModelTest::countsAndFetchesLazily()
+{
+    Ui::DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLibrary(m_library.get());
+    QCOMPARE(model.rowCount(), 1000);
+    QCOMPARE(model.columnCount(), int(Ui::DocumentListModel::ColumnCount));
+    // Any row can be read without reading the rows before it.
+    const QModelIndex last = model.index(999, Ui::DocumentListModel::Title);
+    QVERIFY(model.data(last).toString().startsWith(QLatin1String("Report ")));
+    QVERIFY(model.data(last, Ui::DocumentListModel::IdRole).toLongLong() > 0);
+    QCOMPARE(model.rowOfId(model.data(last, Ui::DocumentListModel::IdRole).toLongLong()), 999);
+}
+
+void DocumentListModelTest::sortsInSql_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QString>("first");
+    QTest::newRow("title ascending") << int(Ui::DocumentListModel::Title) << int(Qt::AscendingOrder)
+                                     << QStringLiteral("Report 0000");
+    QTest::newRow("title descending") << int(Ui::DocumentListModel::Title) << int(Qt::DescendingOrder)
+                                      << QStringLiteral("Report 0999");
+    QTest::newRow("source ascending") << int(Ui::DocumentListModel::Source) << int(Qt::AscendingOrder)
+                                      << QStringLiteral("Archipelago Post");
+    QTest::newRow("entities descending") << int(Ui::DocumentListModel::Entities) << int(Qt::DescendingOrder)
+                                         << QStringLiteral("1");
+}
+
+void DocumentListModelTest::sortsInSql()
+{
+    QFETCH(int, column);
+    QFETCH(int, order);
+    QFETCH(QString, first);
+    Ui::DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLibrary(m_library.get());
+    model.sort(column, Qt::SortOrder(order));
+    QCOMPARE(model.index(0, column).data().toString(), first);
+    QCOMPARE(model.rowCount(), 1000);
+}
+
+void DocumentListModelTest::filtersByTextAndEntity()
+{
+    Ui::DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLibrary(m_library.get());
+    Core::DocumentFilter filter;
+    filter.text = QStringLiteral("patrol*");
+    model.setFilter(filter);
+    QCOMPARE(model.rowCount(), 500);
+    filter.text.clear();
+    filter.entities = { m_evenEntity };
+    model.setFilter(filter);
+    QCOMPARE(model.rowCount(), 500);
+    filter.text = QStringLiteral("patrols");
+    model.setFilter(filter);
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(model.errorString().isEmpty());
+}
+
+void DocumentListModelTest::badQueryEmptiesTheListWithAnError()
+{
+    Ui::DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLibrary(m_library.get());
+    QSignalSpy failed(&model, &Ui::DocumentListModel::queryFailed);
+    Core::DocumentFilter filter;
+    filter.text = QStringLiteral("\"unbalanced");
+    model.setFilter(filter);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(model.errorString().startsWith(QLatin1String("bad search query")));
+    model.setFilter({});
+    QCOMPARE(model.rowCount(), 1000);
+    QVERIFY(model.errorString().isEmpty());
+}
+
+void DocumentListModelTest::refreshSeesNewArticles()
+{
+    Ui::DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLibrary(m_library.get());
+    const int before = model.rowCount();
+    addArticles(1000, 1010);
+    model.refresh();
+    QCOMPARE(model.rowCount(), before + 10);
+}
+
+QTEST_MAIN(DocumentListModelTest)
+#include "documentlistmodel_test.moc"
