@@ -1,104 +1,394 @@
 #include "mainwindow.h"
 
 #include "documentlistmodel.h"
+#include "entitysidebar.h"
 #include "import/importjob.h"
+#include "readerview.h"
 
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace Dossier::Ui
 {
 
+namespace
+{
+const QString settingsGeometry = QStringLiteral("window/geometry");
+const QString settingsState = QStringLiteral("window/state");
+const QString settingsSplitter = QStringLiteral("window/splitter");
+const QString settingsLibrary = QStringLiteral("library/last");
+const QString settingsTheme = QStringLiteral("reader/theme");
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_model(new DocumentListModel(this))
+    , m_splitter(new QSplitter(this))
+    , m_sidebar(new EntitySidebar(this))
+    , m_search(new QLineEdit(this))
+    , m_searchError(new QLabel(this))
     , m_list(new QTableView(this))
-    , m_reader(new QTextBrowser(this))
+    , m_reader(new ReaderView(this))
+    , m_failures(new QWidget(this))
+    , m_failureList(new QListWidget(this))
+    , m_countLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_progressLabel(new QLabel(this))
+    , m_cancel(new QToolButton(this))
+    , m_searchDelay(new QTimer(this))
+    , m_refreshDelay(new QTimer(this))
 {
     setWindowTitle(tr("Dossier"));
+    setAcceptDrops(true);
+
+    m_search->setPlaceholderText(tr("Search: words, \"phrases\", prefix*, AND / OR / NOT, NEAR(a b)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search articles"));
+    m_searchError->setAccessibleName(tr("Search error"));
+    m_searchError->setWordWrap(true);
+    m_searchError->setStyleSheet(QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 3px;"));
+    m_searchError->hide();
+
     m_list->setModel(m_model);
+    m_list->setAccessibleName(tr("Documents"));
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->horizontalHeader()->setSectionResizeMode(DocumentListModel::Title, QHeaderView::Stretch);
-    m_list->verticalHeader()->hide();
+    m_list->setSortingEnabled(true);
+    m_list->sortByColumn(DocumentListModel::Date, Qt::DescendingOrder);
     m_list->setWordWrap(false);
     m_list->setTextElideMode(Qt::ElideRight);
-    m_list->setAccessibleName(tr("Documents"));
-    m_reader->setAccessibleName(tr("Reader"));
-    m_reader->setOpenLinks(false);
+    m_list->verticalHeader()->hide();
+    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_list->horizontalHeader()->setSectionResizeMode(DocumentListModel::Title, QHeaderView::Stretch);
+    m_list->horizontalHeader()->setHighlightSections(false);
 
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_list);
-    splitter->addWidget(m_reader);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({ 480, 720 });
-    setCentralWidget(splitter);
+    auto *failuresLayout = new QVBoxLayout(m_failures);
+    failuresLayout->setContentsMargins(0, 0, 0, 0);
+    auto *failuresHeader = new QHBoxLayout;
+    auto *failuresTitle = new QLabel(tr("Some files could not be imported:"), m_failures);
+    auto *dismiss = new QPushButton(tr("Dismiss"), m_failures);
+    failuresHeader->addWidget(failuresTitle, 1);
+    failuresHeader->addWidget(dismiss);
+    failuresLayout->addLayout(failuresHeader);
+    failuresLayout->addWidget(m_failureList);
+    m_failureList->setAccessibleName(tr("Import failures"));
+    m_failureList->setMaximumHeight(120);
+    m_failures->hide();
+    connect(dismiss, &QPushButton::clicked, this, [this] {
+        m_failureList->clear();
+        m_failures->hide();
+    });
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Import Files or Folder…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::chooseImport);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->addWidget(m_search);
+    centreLayout->addWidget(m_searchError);
+    centreLayout->addWidget(m_list, 1);
+    centreLayout->addWidget(m_failures);
 
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(centre);
+    m_splitter->addWidget(m_reader);
+    m_splitter->setStretchFactor(2, 1);
+    m_splitter->setSizes({ 260, 460, 680 });
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    m_countLabel->setAccessibleName(tr("Document count"));
+    statusBar()->addPermanentWidget(m_progressLabel);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    statusBar()->addPermanentWidget(m_countLabel);
+    m_progress->setMaximumWidth(220);
+    m_progress->setAccessibleName(tr("Import progress"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Cancel the import; articles already stored stay"));
+    for (QWidget *w : { static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_progressLabel),
+             static_cast<QWidget *>(m_cancel) }) {
+        w->hide();
+    }
+    connect(m_cancel, &QToolButton::clicked, this, [this] {
+        if (m_import) {
+            m_import->cancel();
+            m_progressLabel->setText(tr("Cancelling…"));
+        }
+    });
+
+    // Typing is debounced so a query runs once the user pauses, not per keystroke.
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchDelay->stop();
+        applyFilter();
+    });
+    // New articles show up while an import runs, at most a few times a second.
+    m_refreshDelay->setSingleShot(true);
+    m_refreshDelay->setInterval(400);
+    connect(m_refreshDelay, &QTimer::timeout, this, [this] {
+        m_model->refresh();
+        m_sidebar->refresh();
+        updateStatus();
+    });
+
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(
         m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
             if (current.isValid()) {
                 showArticle(current.data(DocumentListModel::IdRole).toLongLong());
             }
         });
-    resize(1200, 760);
+    connect(m_sidebar, &EntitySidebar::filterChanged, this, [this](const Core::DocumentFilter &filter) {
+        m_entityFilter = filter;
+        m_reader->setEmphasisedEntities(QSet<qint64>(filter.entities.cbegin(), filter.entities.cend()));
+        applyFilter();
+    });
+    connect(m_sidebar, &EntitySidebar::entityActivated, m_reader, &ReaderView::jumpToNextMention);
+
+    createMenus();
+    restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_import) {
+        m_import->cancel();
+        m_import->waitForFinished();
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Library…"), QKeySequence::Open, this, &MainWindow::chooseLibrary);
+    file->addSeparator();
+    file->addAction(tr("&Import Files…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::chooseImportFiles);
+    file->addAction(tr("Import &Folder…"), QKeySequence(tr("Ctrl+Shift+I")), this, &MainWindow::chooseImportFolder);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    // The reader's own action, so Ctrl+F has one owner, window-wide.
+    QAction *find = m_reader->findAction();
+    find->setShortcutContext(Qt::WindowShortcut);
+    edit->addAction(find);
+    edit->addAction(tr("&Search Articles"), QKeySequence(tr("Ctrl+K")), this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_reader, &ReaderView::zoomIn);
+    view->addAction(tr("Zoom In"), QKeySequence(tr("Ctrl+=")), m_reader, &ReaderView::zoomIn);
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_reader, &ReaderView::zoomOut);
+    view->addAction(tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), m_reader, &ReaderView::resetZoom);
+    view->addSeparator();
+    QAction *source = view->addAction(tr("Show &Source"));
+    source->setCheckable(true);
+    source->setShortcut(QKeySequence(tr("Ctrl+U")));
+    connect(source, &QAction::toggled, m_reader, &ReaderView::setShowSource);
+    QMenu *themes = view->addMenu(tr("&Theme"));
+    auto *group = new QActionGroup(themes);
+    for (const QString &name : m_reader->themeNames()) {
+        QAction *action = themes->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(name == m_reader->theme());
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, name] {
+            m_reader->setTheme(name);
+            QSettings().setValue(settingsTheme, name);
+        });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Dossier"), this, [this] {
+        QMessageBox::about(this, tr("About Dossier"),
+            tr("<p><b>Dossier</b> %1</p><p>A research browser for news articles.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(settingsGeometry).toByteArray());
+    restoreState(settings.value(settingsState).toByteArray());
+    m_splitter->restoreState(settings.value(settingsSplitter).toByteArray());
+    const QString theme = settings.value(settingsTheme).toString();
+    if (!theme.isEmpty() && m_reader->themeNames().contains(theme)) {
+        m_reader->setTheme(theme);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(settingsGeometry, saveGeometry());
+    settings.setValue(settingsState, saveState());
+    settings.setValue(settingsSplitter, m_splitter->saveState());
+    if (m_library) {
+        settings.setValue(settingsLibrary, m_library->path());
+    }
+    if (m_import) {
+        m_import->cancel();
+    }
+    event->accept();
+}
 
 bool MainWindow::openLibrary(const QString &path)
 {
-    auto library = std::make_unique<Core::Library>(path.isEmpty() ? Core::Library::defaultPath() : path);
+    QString file = path;
+    if (file.isEmpty()) {
+        file = QSettings().value(settingsLibrary, Core::Library::defaultPath()).toString();
+    }
+    auto library = std::make_unique<Core::Library>(file);
     if (!library->open()) {
-        QMessageBox::warning(this, tr("Cannot open the library"), library->errorString());
+        QMessageBox::warning(this, tr("Cannot Open the Library"), library->errorString());
         return false;
     }
+    m_model->setLibrary(nullptr);
     m_library = std::move(library);
+    m_currentId = -1;
+    m_reader->clear();
+    m_sidebar->setLibraryPath(m_library->path());
     m_model->setLibrary(m_library.get());
-    statusBar()->showMessage(tr("%n article(s)", nullptr, m_model->rowCount()));
-    setWindowTitle(tr("%1 — Dossier").arg(m_library->path()));
+    QSettings().setValue(settingsLibrary, m_library->path());
+    setWindowTitle(tr("%1 — Dossier").arg(QFileInfo(m_library->path()).fileName()));
+    updateStatus();
     return true;
+}
+
+void MainWindow::applyFilter()
+{
+    Core::DocumentFilter filter = m_entityFilter;
+    filter.text = m_search->text().trimmed();
+    m_sidebar->setSearchText(filter.text);
+    m_model->setFilter(filter);
+    if (m_model->errorString().isEmpty()) {
+        m_searchError->hide();
+    } else {
+        m_searchError->setText(m_model->errorString());
+        m_searchError->show();
+    }
+    // Keep the open article selected if it is still listed.
+    const int row = m_currentId >= 0 ? m_model->rowOfId(m_currentId) : -1;
+    if (row >= 0) {
+        m_list->selectionModel()->setCurrentIndex(
+            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+}
+
+void MainWindow::updateStatus()
+{
+    const qint64 total = m_library ? m_library->articleCount().value_or(0) : 0;
+    m_countLabel->setText(tr("%1 of %2 documents").arg(m_model->rowCount()).arg(total));
+}
+
+void MainWindow::showArticle(qint64 id)
+{
+    if (!m_library || id == m_currentId) {
+        return;
+    }
+    const auto article = m_library->article(id);
+    if (!article) {
+        statusBar()->showMessage(tr("Cannot read the article: %1").arg(m_library->errorString()), 5000);
+        return;
+    }
+    m_currentId = id;
+    m_reader->showArticle(*article);
+}
+
+bool MainWindow::isImporting() const
+{
+    return m_import != nullptr;
 }
 
 void MainWindow::importPaths(const QStringList &paths)
 {
-    if (!m_library || m_import) {
+    if (!m_library || paths.isEmpty()) {
+        return;
+    }
+    if (m_import) {
+        statusBar()->showMessage(tr("An import is already running; wait for it or cancel it first."), 5000);
         return;
     }
     m_import = new Core::ImportJob(m_library->path(), paths, this);
     connect(m_import, &Core::ImportJob::progress, this, [this](int done, int total, const QString &current) {
-        statusBar()->showMessage(tr("Importing %1 of %2: %3").arg(done).arg(total).arg(current));
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_progressLabel->setText(tr("Importing %1 of %2: %3").arg(done).arg(total).arg(QFileInfo(current).fileName()));
     });
-    connect(m_import, &Core::ImportJob::finished, this, [this](const Core::ImportSummary &summary) {
-        m_import->deleteLater();
-        m_import = nullptr;
-        m_model->refresh();
-        QString message = tr("Imported %1, updated %2, unchanged %3")
-                              .arg(summary.imported)
-                              .arg(summary.updated)
-                              .arg(summary.unchanged);
-        if (!summary.failed.isEmpty()) {
-            message += tr("; %n file(s) failed", nullptr, int(summary.failed.size()));
-        }
-        statusBar()->showMessage(message);
-        if (!summary.fatalError.isEmpty()) {
-            QMessageBox::warning(this, tr("Import stopped"), summary.fatalError);
-        }
-    });
+    connect(m_import, &Core::ImportJob::articleStored, m_refreshDelay, qOverload<>(&QTimer::start));
+    connect(m_import, &Core::ImportJob::finished, this, &MainWindow::importFinished);
+    m_progress->setRange(0, 0);
+    m_progressLabel->setText(tr("Importing…"));
+    for (QWidget *w : { static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_progressLabel),
+             static_cast<QWidget *>(m_cancel) }) {
+        w->show();
+    }
     m_import->start();
 }
 
-void MainWindow::chooseImport()
+void MainWindow::importFinished(const Core::ImportSummary &summary)
+{
+    m_import->deleteLater();
+    m_import = nullptr;
+    for (QWidget *w : { static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_progressLabel),
+             static_cast<QWidget *>(m_cancel) }) {
+        w->hide();
+    }
+    m_refreshDelay->stop();
+    m_model->refresh();
+    m_sidebar->refresh();
+    updateStatus();
+    QString message = tr("Import %1: %2 new, %3 updated, %4 unchanged, %5 failed")
+                          .arg(summary.canceled ? tr("cancelled") : tr("finished"))
+                          .arg(summary.imported)
+                          .arg(summary.updated)
+                          .arg(summary.unchanged)
+                          .arg(summary.failed.size());
+    statusBar()->showMessage(message, 10000);
+    for (const Core::ImportFailure &failure : summary.failed) {
+        m_failureList->addItem(tr("%1 — %2").arg(failure.path, failure.error));
+    }
+    m_failures->setVisible(m_failureList->count() > 0);
+    if (!summary.fatalError.isEmpty()) {
+        QMessageBox::warning(this, tr("Import Stopped"),
+            tr("The import stopped: %1\nArticles stored before that are kept.").arg(summary.fatalError));
+    }
+}
+
+void MainWindow::chooseImportFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Files"), QString(),
+        tr("Articles (*.txt *.text *.html *.htm *.xhtml *.md *.markdown);;All files (*)"));
+    importPaths(files);
+}
+
+void MainWindow::chooseImportFolder()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Folder"));
     if (!dir.isEmpty()) {
@@ -106,25 +396,36 @@ void MainWindow::chooseImport()
     }
 }
 
-void MainWindow::showArticle(qint64 id)
+void MainWindow::chooseLibrary()
 {
-    const auto article = m_library ? m_library->article(id) : std::nullopt;
-    if (!article) {
-        m_reader->setPlainText(m_library ? m_library->errorString() : QString());
-        return;
+    const QString file = QFileDialog::getSaveFileName(this, tr("Open or Create a Library"),
+        m_library ? m_library->path() : Core::Library::defaultPath(),
+        tr("Dossier libraries (*.dossier);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!file.isEmpty()) {
+        openLibrary(file);
     }
-    QString html = QStringLiteral("<h2>%1</h2>").arg(article->meta.title.toHtmlEscaped());
-    QStringList meta;
-    for (const QString &part : { article->meta.source, article->meta.date, article->meta.dateline, article->path }) {
-        if (!part.isEmpty()) {
-            meta.append(part.toHtmlEscaped());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &url) { return url.isLocalFile(); })) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile()) {
+            paths.append(url.toLocalFile());
         }
     }
-    html += QStringLiteral("<p><i>%1</i></p>").arg(meta.join(QStringLiteral(" · ")));
-    for (const QString &paragraph : article->body.split(QStringLiteral("\n\n"))) {
-        html += QStringLiteral("<p>%1</p>").arg(paragraph.toHtmlEscaped());
+    if (!paths.isEmpty()) {
+        event->acceptProposedAction();
+        importPaths(paths);
     }
-    m_reader->setHtml(html);
 }
 
 } // namespace Dossier::Ui

@@ -6,20 +6,33 @@
 
 #include <memory>
 
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QSplitter;
 class QTableView;
-class QTextBrowser;
+class QTimer;
+class QToolButton;
 
 namespace Dossier::Core
 {
 class ImportJob;
-}
+struct ImportSummary;
+} // namespace Dossier::Core
 
 namespace Dossier::Ui
 {
 
 class DocumentListModel;
+class EntitySidebar;
+class ReaderView;
 
-/*! \brief The main window: the document list and a reader pane. */
+/*!
+    \brief The main window: the entity sidebar (left), the document list with its search field
+    (centre) and the reader (right), in splitters; import with progress, cancel and a failures
+    panel; settings remembered between runs.
+*/
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -28,19 +41,56 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    /*! Opens the library at \a path (the default library when empty). */
+    /*! Opens the library at \a path (the last one, else the default library, when empty). */
     bool openLibrary(const QString &path);
-    /*! Imports \a paths into the open library in the background. */
+    /*! Imports \a paths (files and folders) into the open library in the background. */
     void importPaths(const QStringList &paths);
+    bool isImporting() const;
+
+    // For tests and automation: the parts a user drives.
+    DocumentListModel *documentModel() const { return m_model; }
+    QTableView *documentView() const { return m_list; }
+    QLineEdit *searchField() const { return m_search; }
+    QLabel *searchError() const { return m_searchError; }
+    EntitySidebar *entitySidebar() const { return m_sidebar; }
+    ReaderView *reader() const { return m_reader; }
+    qint64 currentArticleId() const { return m_currentId; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void createMenus();
+    void applyFilter();
     void showArticle(qint64 id);
-    void chooseImport();
+    void updateStatus();
+    void importFinished(const Core::ImportSummary &summary);
+    void chooseImportFiles();
+    void chooseImportFolder();
+    void chooseLibrary();
+    void restoreSettings();
 
     std::unique_ptr<Core::Library> m_library;
+    Core::DocumentFilter m_entityFilter;
+    qint64 m_currentId = -1;
+
     DocumentListModel *m_model = nullptr;
+    QSplitter *m_splitter = nullptr;
+    EntitySidebar *m_sidebar = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_searchError = nullptr;
     QTableView *m_list = nullptr;
-    QTextBrowser *m_reader = nullptr;
+    ReaderView *m_reader = nullptr;
+    QWidget *m_failures = nullptr;
+    QListWidget *m_failureList = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QToolButton *m_cancel = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    QTimer *m_refreshDelay = nullptr;
     Core::ImportJob *m_import = nullptr;
 };
 

@@ -2,6 +2,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTableView>
+#include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -9,22 +13,45 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("dossier"));
     QApplication::setApplicationDisplayName(QStringLiteral("Dossier"));
     QApplication::setOrganizationName(QStringLiteral("dossier"));
+    QApplication::setApplicationVersion(QStringLiteral(DOSSIER_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.dossier.Dossier"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Dossier: a research browser for news articles."));
+    parser.setApplicationDescription(QApplication::translate("main", "Dossier: a research browser for news articles."));
     parser.addHelpOption();
-    const QCommandLineOption library(
-        QStringLiteral("library"), QStringLiteral("Open this library file."), QStringLiteral("PATH"));
+    parser.addVersionOption();
+    const QCommandLineOption library(QStringLiteral("library"),
+        QApplication::translate("main", "Open this library file (created if missing)."), QStringLiteral("PATH"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QApplication::translate("main", "Open the first article, save a picture of the window to FILE and quit."),
+        QStringLiteral("FILE"));
     parser.addOption(library);
-    parser.addPositionalArgument(
-        QStringLiteral("PATH"), QStringLiteral("Files or folders to import."), QStringLiteral("[PATH...]"));
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("PATH"), QApplication::translate("main", "Files or folders to import."),
+        QStringLiteral("[PATH...]"));
     parser.process(app);
 
     Dossier::Ui::MainWindow window;
-    window.openLibrary(parser.isSet(library) ? parser.value(library) : QString());
+    if (!window.openLibrary(parser.value(library))) {
+        return 1;
+    }
     if (!parser.positionalArguments().isEmpty()) {
         window.importPaths(parser.positionalArguments());
     }
+    if (parser.isSet(screenshot)) {
+        window.resize(1400, 860);
+    }
     window.show();
+    if (parser.isSet(screenshot)) {
+        // Grab only once the event loop has laid out and painted the window.
+        QTimer::singleShot(300, &window, [&] {
+            window.documentView()->selectRow(0);
+            QTimer::singleShot(700, &window, [&] {
+                const bool saved = window.grab().save(parser.value(screenshot));
+                std::fprintf(stderr, "%s %s\n", saved ? "saved" : "cannot save", qPrintable(parser.value(screenshot)));
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
+    }
     return app.exec();
 }

@@ -1,0 +1,252 @@
+#include "articlehighlighter.h"
+#include "documentlistmodel.h"
+#include "entityfacetmodel.h"
+#include "entitysidebar.h"
+#include "mainwindow.h"
+#include "readerview.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QToolButton>
+#include <QTreeView>
+
+using namespace Dossier;
+
+// Drives the real main window offscreen over a fixture library of four articles:
+// A (Tanabe, Tokyo), B (Manila, Tokyo), C (Manila), D (Tanabe, Manila).
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void listsTheLibrary();
+    void entityFilterFieldNarrowsTheEntities();
+    void checkingAnEntityFiltersTheList_data();
+    void checkingAnEntityFiltersTheList();
+    void openingAnArticleHighlightsItsMentions();
+    void searchAndMalformedSearch();
+
+private:
+    qint64 entityId(const QString &name) const { return m_ids.value(name, -1); }
+    QStringList listedTitles() const;
+    QTemporaryDir m_dir;
+    QString m_libraryPath;
+    QHash<QString, qint64> m_ids;
+    std::unique_ptr<Ui::MainWindow> m_window;
+};
+
+namespace
+{
+
+Core::Article article(
+    const QString &name, const QString &body, const QList<std::pair<QString, Core::EntityType>> &entities)
+{
+    Core::Article a;
+    a.path = QStringLiteral("/fixtures/%1.txt").arg(name);
+    a.sha256 = name.toUtf8();
+    a.format = QStringLiteral("text");
+    a.encoding = QStringLiteral("UTF-8");
+    a.meta.title = QStringLiteral("Article %1").arg(name);
+    a.meta.date = QStringLiteral("2026-03-0%1").arg(name.at(0).unicode() - u'A' + 1);
+    a.body = body;
+    a.rawText = a.meta.title + QStringLiteral("\n\n") + body;
+    for (const auto &[entityName, type] : entities) {
+        const int index = int(a.entities.size());
+        a.entities.append(Core::Entity { entityName, type, {}, 0 });
+        for (qsizetype at = body.indexOf(entityName); at >= 0; at = body.indexOf(entityName, at + 1)) {
+            a.mentions.append(Core::Mention { at, at + entityName.size(), type, index });
+            ++a.entities.last().count;
+        }
+    }
+    std::sort(a.mentions.begin(), a.mentions.end(), [](const auto &x, const auto &y) { return x.start < y.start; });
+    return a;
+}
+
+} // namespace
+
+void MainWindowTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_libraryPath = m_dir.filePath(QStringLiteral("fixture.dossier"));
+    Core::Library library(m_libraryPath);
+    QVERIFY(library.open());
+    using T = Core::EntityType;
+    QVERIFY(library.store(article(QStringLiteral("A"), QStringLiteral("Aiko Tanabe arrived in Tokyo for ferry talks."),
+        { { QStringLiteral("Aiko Tanabe"), T::Person }, { QStringLiteral("Tokyo"), T::Location } })));
+    QVERIFY(library.store(article(QStringLiteral("B"), QStringLiteral("Flights from Manila to Tokyo resumed."),
+        { { QStringLiteral("Manila"), T::Location }, { QStringLiteral("Tokyo"), T::Location } })));
+    QVERIFY(library.store(article(QStringLiteral("C"), QStringLiteral("Storms closed the port of Manila."),
+        { { QStringLiteral("Manila"), T::Location } })));
+    QVERIFY(library.store(article(QStringLiteral("D"), QStringLiteral("Aiko Tanabe will visit Manila in May."),
+        { { QStringLiteral("Aiko Tanabe"), T::Person }, { QStringLiteral("Manila"), T::Location } })));
+    const auto entities = library.entities();
+    QVERIFY(entities);
+    for (const Core::EntitySummary &entity : *entities) {
+        m_ids.insert(entity.name, entity.id);
+    }
+}
+
+void MainWindowTest::init()
+{
+    m_window = std::make_unique<Ui::MainWindow>();
+    QVERIFY(m_window->openLibrary(m_libraryPath));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // The sidebar loads its facets off the GUI thread.
+    QTRY_VERIFY(m_window->entitySidebar()->model()->indexOfEntity(entityId(QStringLiteral("Manila"))).isValid());
+}
+
+void MainWindowTest::cleanup()
+{
+    m_window.reset();
+}
+
+QStringList MainWindowTest::listedTitles() const
+{
+    QStringList titles;
+    const auto *model = m_window->documentModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        titles.append(model->index(row, Ui::DocumentListModel::Title).data().toString());
+    }
+    titles.sort();
+    return titles;
+}
+
+void MainWindowTest::listsTheLibrary()
+{
+    QCOMPARE(m_window->documentModel()->rowCount(), 4);
+    const auto labels = m_window->findChildren<QLabel *>();
+    const bool counted = std::any_of(labels.cbegin(), labels.cend(),
+        [](const QLabel *label) { return label->text() == QLatin1String("4 of 4 documents"); });
+    QVERIFY(counted);
+}
+
+void MainWindowTest::entityFilterFieldNarrowsTheEntities()
+{
+    auto *field = m_window->entitySidebar()->findChild<QLineEdit *>();
+    QVERIFY(field);
+    auto *tree = m_window->entitySidebar()->findChild<QTreeView *>();
+    QVERIFY(tree);
+    QTest::keyClicks(field, QStringLiteral("MANI"));
+    // Only the Places group with Manila in it stays.
+    QTRY_COMPARE(tree->model()->rowCount(), 1);
+    const QModelIndex places = tree->model()->index(0, 0);
+    QCOMPARE(tree->model()->rowCount(places), 1);
+    QCOMPARE(tree->model()->index(0, 0, places).data().toString(), QStringLiteral("Manila"));
+}
+
+void MainWindowTest::checkingAnEntityFiltersTheList_data()
+{
+    QTest::addColumn<QStringList>("included");
+    QTest::addColumn<bool>("anyOf");
+    QTest::addColumn<QStringList>("excluded");
+    QTest::addColumn<QStringList>("titles");
+    const QString a = QStringLiteral("Article A"), b = QStringLiteral("Article B"), c = QStringLiteral("Article C"),
+                  d = QStringLiteral("Article D");
+    QTest::newRow("one entity") << QStringList { QStringLiteral("Manila") } << false << QStringList {}
+                                << QStringList { b, c, d };
+    QTest::newRow("all of two") << QStringList { QStringLiteral("Manila"), QStringLiteral("Aiko Tanabe") } << false
+                                << QStringList {} << QStringList { d };
+    QTest::newRow("any of two is the union") << QStringList { QStringLiteral("Tokyo"), QStringLiteral("Aiko Tanabe") }
+                                             << true << QStringList {} << QStringList { a, b, d };
+    QTest::newRow("exclude is the difference") << QStringList { QStringLiteral("Manila") } << false
+                                               << QStringList { QStringLiteral("Tokyo") } << QStringList { c, d };
+}
+
+void MainWindowTest::checkingAnEntityFiltersTheList()
+{
+    QFETCH(QStringList, included);
+    QFETCH(bool, anyOf);
+    QFETCH(QStringList, excluded);
+    QFETCH(QStringList, titles);
+    Ui::EntitySidebar *sidebar = m_window->entitySidebar();
+    if (anyOf) {
+        const auto buttons = sidebar->findChildren<QToolButton *>();
+        const auto any = std::find_if(buttons.cbegin(), buttons.cend(),
+            [](const QToolButton *button) { return button->text().contains(QLatin1String("Any")); });
+        QVERIFY(any != buttons.cend());
+        QTest::mouseClick(*any, Qt::LeftButton);
+    }
+    for (const QString &name : included) {
+        const QModelIndex index = sidebar->model()->indexOfEntity(entityId(name));
+        QVERIFY2(index.isValid(), qPrintable(name));
+        // What a click on the check box does.
+        QVERIFY(sidebar->model()->setData(index, Qt::Checked, Qt::CheckStateRole));
+    }
+    for (const QString &name : excluded) {
+        sidebar->model()->setFilterState(entityId(name), Ui::EntityFilterState::Excluded);
+    }
+    QTRY_COMPARE(listedTitles(), titles);
+    // The reader emphasises the checked entities.
+    QTRY_COMPARE(m_window->reader()->emphasisedEntities().size(), included.size());
+}
+
+void MainWindowTest::openingAnArticleHighlightsItsMentions()
+{
+    QTableView *view = m_window->documentView();
+    const auto *model = m_window->documentModel();
+    int row = -1;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, Ui::DocumentListModel::Title).data().toString() == u"Article D") {
+            row = r;
+        }
+    }
+    QVERIFY(row >= 0);
+    view->setFocus();
+    view->selectRow(row);
+    QTRY_VERIFY(m_window->currentArticleId() > 0);
+    Ui::ReaderView *reader = m_window->reader();
+    QTRY_VERIFY(reader->document()->toPlainText().contains(QLatin1String("will visit Manila")));
+    // "Aiko Tanabe will visit Manila in May.": Tanabe at 0, Manila at 23.
+    for (const auto &[offset, type] :
+        { std::pair { 0, Core::EntityType::Person }, std::pair { 23, Core::EntityType::Location } }) {
+        const int position = reader->bodyPosition(offset);
+        QVERIFY(position >= 0);
+        const QTextBlock block = reader->document()->findBlock(position);
+        bool found = false;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+                    const int at = position - block.position();
+                    if (range.start <= at && at < range.start + range.length
+                        && range.format.intProperty(Ui::ArticleHighlighter::EntityTypeProperty) == int(type)
+                        && range.format.hasProperty(Ui::ArticleHighlighter::EntityTypeProperty)) {
+                        found = true;
+                    }
+                }
+                return found;
+            }(),
+            2000);
+    }
+}
+
+void MainWindowTest::searchAndMalformedSearch()
+{
+    QLineEdit *search = m_window->searchField();
+    QTest::keyClicks(search, QStringLiteral("ferry"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE(listedTitles(), QStringList { QStringLiteral("Article A") });
+    QVERIFY(m_window->searchError()->isHidden());
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("\"ferry"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_VERIFY(m_window->searchError()->isVisible());
+    QVERIFY(m_window->searchError()->text().contains(QLatin1String("bad search query")));
+    QCOMPARE(m_window->documentModel()->rowCount(), 0);
+    search->clear();
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE(m_window->documentModel()->rowCount(), 4);
+    QTRY_VERIFY(m_window->searchError()->isHidden());
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "mainwindow_test.moc"

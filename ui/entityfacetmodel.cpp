@@ -1,0 +1,838 @@
+#include "entityfacetmodel.h"
+
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <array>
+
+namespace Dossier::Ui
+{
+
+namespace
+{
+
+using Core::EntityType;
+
+// The group order of the sidebar.
+constexpr std::array kTypeOrder { EntityType::Person, EntityType::Org, EntityType::Location, EntityType::Date,
+    EntityType::Money };
+
+constexpr quintptr kGroupId = 0;
+
+// Up to this many entities missing from the alias cache are fetched one by one.
+constexpr qsizetype kAliasesOneByOne = 200;
+
+// A child index carries its group's type (+1, as 0 marks groups) rather than the group's row, so
+// indexes stay right while groups before it come and go.
+quintptr childId(EntityType type)
+{
+    return quintptr(type) + 1;
+}
+
+bool lessForListing(const Core::EntitySummary &a, const Core::EntitySummary &b)
+{
+    if (a.documents != b.documents) {
+        return a.documents > b.documents;
+    }
+    const int byName = QString::compare(a.name, b.name, Qt::CaseInsensitive);
+    return byName != 0 ? byName < 0 : a.id < b.id;
+}
+
+} // namespace
+
+EntityFacetModel::EntityFacetModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{
+}
+
+EntityFacetModel::~EntityFacetModel()
+{
+    // Workers hold only copies of values and their own Library, but one still running when the
+    // application object is gone would open a SQL connection without it: let them end first.
+    m_query.cancel();
+    m_aliasQuery.cancel();
+    m_query.waitForFinished();
+    m_aliasQuery.waitForFinished();
+}
+
+QString EntityFacetModel::typeDisplayName(Core::EntityType type)
+{
+    switch (type) {
+    case EntityType::Person:
+        return tr("People");
+    case EntityType::Org:
+        return tr("Organisations");
+    case EntityType::Location:
+        return tr("Places");
+    case EntityType::Date:
+        return tr("Dates");
+    case EntityType::Money:
+        return tr("Money");
+    }
+    return {};
+}
+
+QString EntityFacetModel::foldForSearch(QStringView text)
+{
+    // Compatibility decomposition splits "è" into "e" + a combining grave accent (and "ﬁ" into
+    // "fi"); dropping the marks leaves the base letters.
+    const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
+    QString folded;
+    folded.reserve(decomposed.size());
+    for (const QChar c : decomposed) {
+        switch (c.category()) {
+        case QChar::Mark_NonSpacing:
+        case QChar::Mark_SpacingCombining:
+        case QChar::Mark_Enclosing:
+            break;
+        default:
+            folded.append(c);
+        }
+    }
+    return folded.toCaseFolded();
+}
+
+void EntityFacetModel::setLibraryPath(const QString &path)
+{
+    if (path == m_path) {
+        return;
+    }
+    m_query.cancel();
+    m_aliasQuery.cancel();
+    ++m_aliasGeneration;
+    m_aliasLoading = false;
+    m_aliases.clear();
+    m_aliasesComplete = false;
+
+    beginResetModel();
+    m_path = path;
+    m_groups.clear();
+    m_rowOf.clear();
+    m_error.clear();
+    endResetModel();
+
+    // Entity ids belong to one library.
+    const bool hadSelection = !m_included.isEmpty() || !m_excluded.isEmpty();
+    m_included.clear();
+    m_excluded.clear();
+    m_selected.clear();
+    m_filter.entities.clear();
+    m_filter.excluded.clear();
+    if (hadSelection) {
+        Q_EMIT selectionChanged();
+    }
+    startQuery();
+}
+
+QString EntityFacetModel::libraryPath() const
+{
+    return m_path;
+}
+
+void EntityFacetModel::setFilter(const Core::DocumentFilter &filter)
+{
+    if (filter == m_filter && m_generation > 0) {
+        return;
+    }
+    m_filter = filter;
+    startQuery();
+}
+
+Core::DocumentFilter EntityFacetModel::filter() const
+{
+    return m_filter;
+}
+
+void EntityFacetModel::reload()
+{
+    // The alias cache stays: entities new since it was filled are fetched after the facets.
+    startQuery();
+}
+
+bool EntityFacetModel::isLoading() const
+{
+    return m_appliedGeneration != m_generation;
+}
+
+QString EntityFacetModel::errorString() const
+{
+    return m_error;
+}
+
+void EntityFacetModel::setLimitPerType(int limit)
+{
+    m_limitPerType = limit;
+}
+
+void EntityFacetModel::startQuery()
+{
+    m_query.cancel();
+    const quint64 generation = ++m_generation;
+    if (m_path.isEmpty()) {
+        applyFacets(Facets { generation, true, {}, {} });
+        return;
+    }
+    m_query = QtConcurrent::run(
+        [path = m_path, filter = m_filter, limit = m_limitPerType, generation](QPromise<Facets> &promise) {
+            if (promise.isCanceled()) {
+                return;
+            }
+            // A Library (a SQL connection) belongs to the thread that made it.
+            Facets facets { generation, false, {}, {} };
+            Core::Library library(path);
+            if (!library.open()) {
+                facets.error = library.errorString();
+            } else if (auto entities = library.entityFacets(filter, limit)) {
+                facets.ok = true;
+                facets.entities = std::move(*entities);
+            } else {
+                facets.error = library.errorString();
+            }
+            promise.addResult(std::move(facets));
+        });
+    auto *watcher = new QFutureWatcher<Facets>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const QFuture<Facets> future = watcher->future();
+        if (future.isCanceled() || future.resultCount() == 0) {
+            return;
+        }
+        const Facets facets = future.result();
+        if (facets.generation == m_generation) {
+            applyFacets(facets);
+        }
+    });
+    watcher->setFuture(m_query);
+}
+
+QList<EntityFacetModel::Group> EntityFacetModel::groupsFor(const QList<Core::EntitySummary> &entities) const
+{
+    QSet<qint64> listed;
+    for (const Core::EntitySummary &entity : entities) {
+        listed.insert(entity.id);
+    }
+    QList<Group> groups;
+    for (const EntityType type : kTypeOrder) {
+        Group group { type, {} };
+        // Selected entities the listing no longer has come first: at the bottom of a long group
+        // they could not be found to be unchecked.
+        for (const QList<qint64> &ids : { m_included, m_excluded }) {
+            for (const qint64 id : ids) {
+                const auto known = m_selected.constFind(id);
+                if (known != m_selected.cend() && known->type == type && !listed.contains(id)) {
+                    Row row { *known, {}, true };
+                    row.entity.documents = 0;
+                    row.key = rowKey(row.entity);
+                    group.rows.append(row);
+                }
+            }
+        }
+        QList<Core::EntitySummary> ofType;
+        for (const Core::EntitySummary &entity : entities) {
+            if (entity.type == type) {
+                ofType.append(entity);
+            }
+        }
+        std::stable_sort(ofType.begin(), ofType.end(), lessForListing);
+        for (Core::EntitySummary &entity : ofType) {
+            entity.aliases = m_aliases.value(entity.id);
+            entity.aliases.removeAll(entity.name);
+            Row row { entity, rowKey(entity), false };
+            group.rows.append(std::move(row));
+        }
+        if (!group.rows.isEmpty()) {
+            groups.append(std::move(group));
+        }
+    }
+    return groups;
+}
+
+void EntityFacetModel::applyFacets(const Facets &facets)
+{
+    m_appliedGeneration = facets.generation;
+    if (!facets.ok) {
+        m_error = facets.error;
+        Q_EMIT loadFailed(m_error);
+        return;
+    }
+    m_error.clear();
+    for (const Core::EntitySummary &entity : facets.entities) {
+        if (m_selected.contains(entity.id)) {
+            m_selected[entity.id] = entity;
+        }
+    }
+    const QList<Group> next = groupsFor(facets.entities);
+    const auto hasType = [&next](EntityType type) {
+        return std::any_of(next.cbegin(), next.cend(), [type](const Group &group) { return group.type == type; });
+    };
+    // Precise changes rather than a reset, so the view keeps its scroll position, current item
+    // and collapsed groups across the refresh that follows every click.
+    for (int row = int(m_groups.size()) - 1; row >= 0; --row) {
+        if (!hasType(m_groups[row].type)) {
+            beginRemoveRows({}, row, row);
+            m_groups.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    for (const Group &group : next) {
+        const int row = groupRowOf(group.type);
+        if (row >= 0) {
+            mergeGroup(row, group.rows);
+        }
+    }
+    for (const Group &group : next) {
+        if (groupRowOf(group.type) < 0) {
+            const int row = int(std::count_if(m_groups.cbegin(), m_groups.cend(),
+                [&group](const Group &existing) { return int(existing.type) < int(group.type); }));
+            beginInsertRows({}, row, row);
+            m_groups.insert(row, group);
+            endInsertRows();
+        }
+    }
+    rebuildLookup();
+    Q_EMIT loaded();
+    loadAliases();
+}
+
+void EntityFacetModel::mergeGroup(int groupRow, QList<Row> rows)
+{
+    Group &group = m_groups[groupRow];
+    const QModelIndex parent = index(groupRow, 0);
+    QHash<qint64, int> wanted;
+    for (int i = 0; i < rows.size(); ++i) {
+        wanted.insert(rows[i].entity.id, i);
+    }
+    QHash<qint64, std::pair<int, bool>> before; // id → (documents, pinned), to signal only real changes
+    for (const Row &row : std::as_const(group.rows)) {
+        before.insert(row.entity.id, { row.entity.documents, row.pinned });
+    }
+
+    // Entities gone from the listing, removed in contiguous runs from the bottom.
+    for (int last = int(group.rows.size()) - 1; last >= 0;) {
+        if (wanted.contains(group.rows[last].entity.id)) {
+            --last;
+            continue;
+        }
+        int first = last;
+        while (first > 0 && !wanted.contains(group.rows[first - 1].entity.id)) {
+            --first;
+        }
+        beginRemoveRows(parent, first, last);
+        group.rows.remove(first, last - first + 1);
+        endRemoveRows();
+        last = first - 1;
+    }
+
+    // New entities appended, then moved into place with the others by one layout change.
+    QList<Row> added;
+    for (const Row &row : std::as_const(rows)) {
+        if (!before.contains(row.entity.id)) {
+            added.append(row);
+        }
+    }
+    if (!added.isEmpty()) {
+        const int first = int(group.rows.size());
+        beginInsertRows(parent, first, first + int(added.size()) - 1);
+        group.rows.append(added);
+        endInsertRows();
+    }
+
+    bool sameOrder = true;
+    for (int i = 0; i < rows.size() && sameOrder; ++i) {
+        sameOrder = group.rows[i].entity.id == rows[i].entity.id;
+    }
+    if (!sameOrder) {
+        const QList<QPersistentModelIndex> parents { QPersistentModelIndex(parent) };
+        Q_EMIT layoutAboutToBeChanged(parents, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList from = persistentIndexList();
+        QModelIndexList to;
+        to.reserve(from.size());
+        for (const QModelIndex &old : from) {
+            if (old.internalId() == childId(group.type)) {
+                const int newRow = wanted.value(group.rows[old.row()].entity.id);
+                to.append(createIndex(newRow, old.column(), old.internalId()));
+            } else {
+                to.append(old);
+            }
+        }
+        group.rows = std::move(rows);
+        changePersistentIndexList(from, to);
+        Q_EMIT layoutChanged(parents, QAbstractItemModel::VerticalSortHint);
+    } else {
+        group.rows = std::move(rows);
+    }
+
+    int firstChanged = -1;
+    int lastChanged = -1;
+    for (int i = 0; i < group.rows.size(); ++i) {
+        const auto old = before.constFind(group.rows[i].entity.id);
+        if (old != before.cend()
+            && (old->first != group.rows[i].entity.documents || old->second != group.rows[i].pinned)) {
+            firstChanged = firstChanged < 0 ? i : firstChanged;
+            lastChanged = i;
+        }
+    }
+    if (firstChanged >= 0) {
+        Q_EMIT dataChanged(index(firstChanged, 0, parent), index(lastChanged, ColumnCount - 1, parent));
+    }
+}
+
+void EntityFacetModel::rebuildLookup()
+{
+    m_rowOf.clear();
+    for (const Group &group : std::as_const(m_groups)) {
+        for (int row = 0; row < group.rows.size(); ++row) {
+            m_rowOf.insert(group.rows[row].entity.id, { group.type, row });
+        }
+    }
+}
+
+void EntityFacetModel::loadAliases()
+{
+    if (m_aliasLoading || m_path.isEmpty()) {
+        return;
+    }
+    QList<qint64> missing;
+    if (m_aliasesComplete) {
+        for (auto it = m_rowOf.cbegin(); it != m_rowOf.cend(); ++it) {
+            if (!m_aliases.contains(it.key())) {
+                missing.append(it.key());
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (missing.size() > kAliasesOneByOne) {
+            missing.clear(); // one query for the whole library is cheaper
+        }
+    }
+    m_aliasLoading = true;
+    const quint64 generation = m_aliasGeneration;
+    // The first time, all aliases of the library in one query; afterwards only entities that
+    // appeared since (e.g. by an import), one by one.
+    m_aliasQuery = QtConcurrent::run([path = m_path, missing, generation](QPromise<Aliases> &promise) {
+        Aliases result { generation, missing.isEmpty(), {} };
+        Core::Library library(path);
+        if (promise.isCanceled() || !library.open()) {
+            promise.addResult(std::move(result));
+            return;
+        }
+        if (result.wholeLibrary) {
+            if (const auto entities = library.entities()) {
+                for (const Core::EntitySummary &entity : *entities) {
+                    result.aliases.insert(entity.id, entity.aliases);
+                }
+            }
+        } else {
+            for (const qint64 id : missing) {
+                if (promise.isCanceled()) {
+                    break;
+                }
+                result.aliases.insert(id, library.entityAliases(id).value_or(QStringList()));
+            }
+        }
+        promise.addResult(std::move(result));
+    });
+    auto *watcher = new QFutureWatcher<Aliases>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const QFuture<Aliases> future = watcher->future();
+        if (future.resultCount() == 0) {
+            return;
+        }
+        const Aliases aliases = future.result();
+        if (aliases.generation != m_aliasGeneration) {
+            return;
+        }
+        m_aliasLoading = false;
+        applyAliases(aliases);
+        loadAliases(); // entities listed while this ran
+    });
+    watcher->setFuture(m_aliasQuery);
+}
+
+void EntityFacetModel::applyAliases(const Aliases &aliases)
+{
+    if (aliases.wholeLibrary) {
+        // Marked even when the query failed, so a failing library is not asked again and again.
+        m_aliasesComplete = true;
+        m_aliases = aliases.aliases;
+        for (auto it = m_rowOf.cbegin(); it != m_rowOf.cend(); ++it) {
+            if (!m_aliases.contains(it.key())) {
+                m_aliases.insert(it.key(), {});
+            }
+        }
+    } else {
+        for (auto it = aliases.aliases.cbegin(); it != aliases.aliases.cend(); ++it) {
+            m_aliases.insert(it.key(), it.value());
+        }
+    }
+    for (auto it = m_selected.begin(); it != m_selected.end(); ++it) {
+        it->aliases = m_aliases.value(it.key());
+    }
+    for (int groupRow = 0; groupRow < m_groups.size(); ++groupRow) {
+        Group &group = m_groups[groupRow];
+        int first = -1;
+        int last = -1;
+        for (int row = 0; row < group.rows.size(); ++row) {
+            Core::EntitySummary &entity = group.rows[row].entity;
+            QStringList known = m_aliases.value(entity.id);
+            known.removeAll(entity.name);
+            m_aliases.insert(entity.id, known);
+            if (known != entity.aliases) {
+                entity.aliases = known;
+                group.rows[row].key = rowKey(entity);
+                first = first < 0 ? row : first;
+                last = row;
+            }
+        }
+        if (first >= 0) {
+            const QModelIndex parent = index(groupRow, 0);
+            Q_EMIT dataChanged(index(first, 0, parent), index(last, ColumnCount - 1, parent),
+                { AliasesRole, SearchKeyRole, Qt::ToolTipRole });
+        }
+    }
+}
+
+QString EntityFacetModel::rowKey(const Core::EntitySummary &entity) const
+{
+    QString key = foldForSearch(entity.name);
+    for (const QString &alias : entity.aliases) {
+        key += QLatin1Char('\n') + foldForSearch(alias);
+    }
+    return key;
+}
+
+Core::DocumentFilter EntityFacetModel::entitySelection() const
+{
+    Core::DocumentFilter selection;
+    selection.entities = m_included;
+    selection.anyOf = m_anyOf;
+    selection.excluded = m_excluded;
+    return selection;
+}
+
+EntityFilterState EntityFacetModel::filterState(qint64 id) const
+{
+    if (m_included.contains(id)) {
+        return EntityFilterState::Included;
+    }
+    return m_excluded.contains(id) ? EntityFilterState::Excluded : EntityFilterState::None;
+}
+
+void EntityFacetModel::setFilterState(qint64 id, EntityFilterState state)
+{
+    if (filterState(id) == state) {
+        return;
+    }
+    m_included.removeAll(id);
+    m_excluded.removeAll(id);
+    switch (state) {
+    case EntityFilterState::Included:
+        m_included.append(id);
+        break;
+    case EntityFilterState::Excluded:
+        m_excluded.append(id);
+        break;
+    case EntityFilterState::None:
+        break;
+    }
+    if (state == EntityFilterState::None) {
+        m_selected.remove(id);
+    } else if (const Row *row = rowAt(indexOfEntity(id))) {
+        m_selected.insert(id, row->entity);
+    }
+    emitRowChanged(id);
+    Q_EMIT selectionChanged();
+}
+
+bool EntityFacetModel::anyOf() const
+{
+    return m_anyOf;
+}
+
+void EntityFacetModel::setAnyOf(bool anyOf)
+{
+    if (anyOf != m_anyOf) {
+        m_anyOf = anyOf;
+        Q_EMIT selectionChanged();
+    }
+}
+
+void EntityFacetModel::clearSelection()
+{
+    if (m_included.isEmpty() && m_excluded.isEmpty()) {
+        return;
+    }
+    const QList<qint64> ids = m_included + m_excluded;
+    m_included.clear();
+    m_excluded.clear();
+    m_selected.clear();
+    for (const qint64 id : ids) {
+        emitRowChanged(id);
+    }
+    Q_EMIT selectionChanged();
+}
+
+std::optional<Core::EntitySummary> EntityFacetModel::entity(qint64 id) const
+{
+    if (const Row *row = rowAt(indexOfEntity(id))) {
+        return row->entity;
+    }
+    const auto known = m_selected.constFind(id);
+    return known != m_selected.cend() ? std::optional(*known) : std::nullopt;
+}
+
+void EntityFacetModel::emitRowChanged(qint64 id)
+{
+    const QModelIndex changed = indexOfEntity(id);
+    if (changed.isValid()) {
+        Q_EMIT dataChanged(changed, changed.siblingAtColumn(ColumnCount - 1),
+            { Qt::CheckStateRole, FilterStateRole, Qt::ToolTipRole, Qt::AccessibleDescriptionRole });
+    }
+}
+
+int EntityFacetModel::groupRowOf(Core::EntityType type) const
+{
+    for (int row = 0; row < m_groups.size(); ++row) {
+        if (m_groups[row].type == type) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+QModelIndex EntityFacetModel::indexOfEntity(qint64 id, int column) const
+{
+    const auto found = m_rowOf.constFind(id);
+    if (found == m_rowOf.cend() || column < 0 || column >= ColumnCount) {
+        return {};
+    }
+    return createIndex(found->second, column, childId(found->first));
+}
+
+QModelIndex EntityFacetModel::indexOfType(Core::EntityType type) const
+{
+    const int row = groupRowOf(type);
+    return row < 0 ? QModelIndex() : createIndex(row, 0, kGroupId);
+}
+
+const EntityFacetModel::Row *EntityFacetModel::rowAt(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || index.internalId() == kGroupId) {
+        return nullptr;
+    }
+    const int groupRow = groupRowOf(EntityType(index.internalId() - 1));
+    if (groupRow < 0 || index.row() >= m_groups[groupRow].rows.size()) {
+        return nullptr;
+    }
+    return &m_groups[groupRow].rows[index.row()];
+}
+
+QModelIndex EntityFacetModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount) {
+        return {};
+    }
+    if (!parent.isValid()) {
+        return row < m_groups.size() ? createIndex(row, column, kGroupId) : QModelIndex();
+    }
+    if (parent.internalId() != kGroupId || parent.column() != 0 || parent.row() >= m_groups.size()) {
+        return {};
+    }
+    const Group &group = m_groups[parent.row()];
+    return row < group.rows.size() ? createIndex(row, column, childId(group.type)) : QModelIndex();
+}
+
+QModelIndex EntityFacetModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == kGroupId) {
+        return {};
+    }
+    const int groupRow = groupRowOf(EntityType(child.internalId() - 1));
+    return groupRow < 0 ? QModelIndex() : createIndex(groupRow, 0, kGroupId);
+}
+
+int EntityFacetModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid()) {
+        return int(m_groups.size());
+    }
+    if (parent.internalId() == kGroupId && parent.column() == 0 && parent.row() < m_groups.size()) {
+        return int(m_groups[parent.row()].rows.size());
+    }
+    return 0;
+}
+
+int EntityFacetModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant EntityFacetModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.model() != this) {
+        return {};
+    }
+    if (index.internalId() == kGroupId) {
+        const EntityType type = m_groups[index.row()].type;
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::AccessibleTextRole:
+            return index.column() == NameColumn ? typeDisplayName(type) : QVariant();
+        case EntityIdRole:
+            return qint64(-1);
+        case EntityTypeRole:
+            return int(type);
+        case IsTypeGroupRole:
+            return true;
+        default:
+            return {};
+        }
+    }
+    const Row *row = rowAt(index);
+    if (!row) {
+        return {};
+    }
+    const Core::EntitySummary &entity = row->entity;
+    const EntityFilterState state = filterState(entity.id);
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == NameColumn ? QVariant(entity.name) : QVariant(entity.documents);
+    case Qt::CheckStateRole:
+        if (index.column() != NameColumn) {
+            return {};
+        }
+        return int(state == EntityFilterState::Included ? Qt::Checked
+                : state == EntityFilterState::Excluded  ? Qt::PartiallyChecked
+                                                        : Qt::Unchecked);
+    case Qt::TextAlignmentRole:
+        return index.column() == CountColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case Qt::ToolTipRole:
+        if (entity.aliases.isEmpty()) {
+            return entity.name;
+        }
+        return tr("%1\nAlso seen as: %2").arg(entity.name, entity.aliases.join(QStringLiteral(", ")));
+    case Qt::AccessibleTextRole:
+        return index.column() == NameColumn ? entity.name : tr("%n document(s)", nullptr, entity.documents);
+    case Qt::AccessibleDescriptionRole:
+        return state == EntityFilterState::Included ? tr("Included in the filter")
+            : state == EntityFilterState::Excluded  ? tr("Excluded by the filter")
+                                                    : QString();
+    case EntityIdRole:
+        return entity.id;
+    case EntityTypeRole:
+        return int(entity.type);
+    case DocumentCountRole:
+        return entity.documents;
+    case FilterStateRole:
+        return int(state);
+    case AliasesRole:
+        return m_aliases.contains(entity.id) ? QVariant(entity.aliases) : QVariant();
+    case IsTypeGroupRole:
+        return false;
+    case SearchKeyRole:
+        return row->key;
+    default:
+        return {};
+    }
+}
+
+bool EntityFacetModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    const Row *row = rowAt(index);
+    if (!row || role != Qt::CheckStateRole || index.column() != NameColumn) {
+        return false;
+    }
+    const auto check = Qt::CheckState(value.toInt());
+    setFilterState(row->entity.id,
+        check == Qt::Checked                ? EntityFilterState::Included
+            : check == Qt::PartiallyChecked ? EntityFilterState::Excluded
+                                            : EntityFilterState::None);
+    return true;
+}
+
+Qt::ItemFlags EntityFacetModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this) {
+        return Qt::NoItemFlags;
+    }
+    if (index.internalId() == kGroupId) {
+        return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+    }
+    Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    if (index.column() == NameColumn) {
+        flags |= Qt::ItemIsUserCheckable;
+    }
+    return flags;
+}
+
+QVariant EntityFacetModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (section) {
+    case NameColumn:
+        return tr("Entity");
+    case CountColumn:
+        return tr("Documents");
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> EntityFacetModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(EntityIdRole, "entityId");
+    names.insert(EntityTypeRole, "entityType");
+    names.insert(DocumentCountRole, "documentCount");
+    names.insert(FilterStateRole, "filterState");
+    names.insert(AliasesRole, "aliases");
+    names.insert(IsTypeGroupRole, "isTypeGroup");
+    names.insert(SearchKeyRole, "searchKey");
+    return names;
+}
+
+EntityFilterProxyModel::EntityFilterProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    // A group is shown while any of its entities is; the search key role changes when aliases
+    // arrive, which makes the proxy filter those rows again.
+    setRecursiveFilteringEnabled(true);
+    setFilterRole(SearchKeyRole);
+}
+
+void EntityFilterProxyModel::setFilterText(const QString &text)
+{
+    if (text == m_text) {
+        return;
+    }
+    m_text = text;
+    m_words = EntityFacetModel::foldForSearch(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    invalidateRowsFilter();
+}
+
+QString EntityFilterProxyModel::filterText() const
+{
+    return m_text;
+}
+
+bool EntityFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (m_words.isEmpty()) {
+        return true;
+    }
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (index.data(IsTypeGroupRole).toBool()) {
+        return false; // shown by recursive filtering while one of its entities matches
+    }
+    const QString key = index.data(SearchKeyRole).toString();
+    return std::all_of(m_words.cbegin(), m_words.cend(), [&key](const QString &word) { return key.contains(word); });
+}
+
+} // namespace Dossier::Ui

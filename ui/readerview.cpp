@@ -1,0 +1,523 @@
+#include "readerview.h"
+
+#include "articlehighlighter.h"
+#include "findbar.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
+#include <QAction>
+#include <QEvent>
+#include <QFileInfo>
+#include <QPlainTextDocumentLayout>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Dossier::Ui
+{
+
+using KSyntaxHighlighting::Theme;
+
+namespace
+{
+
+constexpr int MinZoom = -8;
+constexpr int MaxZoom = 24;
+constexpr int MaxFindMatches = 10000; // counting beyond this is slow and says nothing more
+
+QTextDocument *makeDocument(QObject *parent)
+{
+    auto *doc = new QTextDocument(parent);
+    doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
+    doc->setUndoRedoEnabled(false);
+    doc->setDocumentMargin(12);
+    return doc;
+}
+
+// Title and metadata each take one line of the layout, so fold any line breaks in them.
+QString oneLine(const QString &text)
+{
+    QString line = text;
+    for (QChar &c : line) {
+        if (c == u'\n' || c == u'\r' || c == QChar::ParagraphSeparator || c == QChar::LineSeparator) {
+            c = u' ';
+        }
+    }
+    return line.trimmed();
+}
+
+KSyntaxHighlighting::Definition sourceDefinition(const QString &format, const QString &path)
+{
+    auto &repository = syntaxRepository();
+    if (format == QLatin1String("html")) {
+        return repository.definitionForName(QStringLiteral("HTML"));
+    }
+    if (format == QLatin1String("markdown")) {
+        return repository.definitionForName(QStringLiteral("Markdown"));
+    }
+    // Plain text: whatever the file name says (usually nothing, which leaves the text unhighlighted).
+    return path.isEmpty() ? KSyntaxHighlighting::Definition() : repository.definitionForFileName(path);
+}
+
+} // namespace
+
+ReaderView::ReaderView(QWidget *parent)
+    : QWidget(parent)
+    , m_text(new QPlainTextEdit(this))
+    , m_findBar(new FindBar(this))
+    , m_findAction(new QAction(tr("&Find in Article…"), this))
+    , m_articleDoc(makeDocument(this))
+    , m_sourceDoc(makeDocument(this))
+{
+    setAccessibleName(tr("Reader"));
+    m_text->setObjectName(QStringLiteral("readerText"));
+    m_text->setAccessibleName(tr("Article text"));
+    m_text->setReadOnly(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_text->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_text->setPlaceholderText(tr("Select an article to read it here."));
+    m_text->setFrameShape(QFrame::NoFrame);
+    m_text->setDocument(m_articleDoc);
+
+    m_articleHighlighter = new ArticleHighlighter(m_articleDoc);
+    m_articleHighlighter->setLargeHeadline(true);
+    m_sourceHighlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_sourceDoc);
+
+    m_findBar->setObjectName(QStringLiteral("findBar"));
+    m_findBar->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_findBar);
+    setFocusProxy(m_text);
+
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_findAction);
+    connect(m_findAction, &QAction::triggered, this, &ReaderView::showFindBar);
+
+    connect(m_findBar, &FindBar::searchChanged, this, [this] {
+        updateFind();
+    });
+    connect(m_findBar, &FindBar::nextRequested, this, &ReaderView::findNext);
+    connect(m_findBar, &FindBar::previousRequested, this, &ReaderView::findPrevious);
+    connect(m_findBar, &FindBar::closeRequested, this, &ReaderView::hideFindBar);
+
+    m_baseFont = m_text->font();
+    applyTheme(syntaxRepository().themeForPalette(palette()));
+}
+
+ReaderView::~ReaderView() = default;
+
+void ReaderView::showArticle(const Dossier::Core::Article &article)
+{
+    QString title = oneLine(article.meta.title);
+    if (title.isEmpty()) {
+        title = article.path.isEmpty() ? tr("Untitled article") : QFileInfo(article.path).fileName();
+    }
+    QStringList meta;
+    for (const QString &part : { article.meta.source, article.meta.date, article.meta.dateline, article.path }) {
+        const QString line = oneLine(part);
+        if (!line.isEmpty()) {
+            meta.append(line);
+        }
+    }
+    // The news-text definition treats the line after the headline as front matter up to the first empty line.
+    const QString head = title + u'\n' + meta.join(QStringLiteral(" · ")) + u"\n\n";
+    m_bodyOffset = int(head.size());
+    m_bodyLength = int(article.body.size());
+
+    // QTextDocument folds "\r\n" into one block break: drop those '\r' and remember where, to map offsets.
+    QString body = article.body;
+    m_removedCr.clear();
+    if (body.contains(u'\r')) {
+        QString folded;
+        folded.reserve(body.size());
+        for (qsizetype i = 0; i < body.size(); ++i) {
+            if (body.at(i) == u'\r' && i + 1 < body.size() && body.at(i + 1) == u'\n') {
+                m_removedCr.append(i);
+            } else {
+                folded.append(body.at(i));
+            }
+        }
+        body = std::move(folded);
+    }
+
+    QList<MentionSpan> spans;
+    m_mentionRanges.clear();
+    m_mentionIds.clear();
+    for (const Core::Mention &mention : article.mentions) {
+        const int start = bodyPosition(mention.start);
+        const int end = bodyPosition(mention.end);
+        if (start < 0 || end <= start) {
+            continue;
+        }
+        const qint64 id = mention.entity >= 0 && mention.entity < article.entities.size()
+            ? article.entities.at(mention.entity).id
+            : -1;
+        spans.append({ start, end, mention.type, id });
+    }
+    std::sort(spans.begin(), spans.end(), [](const MentionSpan &a, const MentionSpan &b) {
+        return a.start < b.start;
+    });
+    for (const MentionSpan &span : std::as_const(spans)) {
+        m_mentionRanges.append({ span.start, span.end });
+        m_mentionIds.append(span.entityId);
+    }
+
+    m_rawText = article.rawText;
+    m_format = article.format;
+    m_path = article.path;
+    m_sourceLoaded = false;
+
+    // Mentions first, so the text is highlighted once, as it is set.
+    m_articleHighlighter->setMentions(spans);
+    m_articleDoc->setPlainText(head + body);
+    if (m_showSource) {
+        loadSource();
+    }
+    m_text->setTextCursor(QTextCursor(document()));
+    m_text->verticalScrollBar()->setValue(0);
+    if (m_findBar->isVisible()) {
+        updateFind();
+    }
+}
+
+void ReaderView::clear()
+{
+    m_articleHighlighter->setMentions({});
+    m_articleDoc->clear();
+    m_sourceDoc->clear();
+    m_rawText.clear();
+    m_format.clear();
+    m_path.clear();
+    m_sourceLoaded = false;
+    m_bodyOffset = 0;
+    m_bodyLength = 0;
+    m_removedCr.clear();
+    m_mentionRanges.clear();
+    m_mentionIds.clear();
+    m_text->setTextCursor(QTextCursor(document()));
+    if (m_findBar->isVisible()) {
+        updateFind();
+    }
+}
+
+int ReaderView::bodyPosition(qsizetype bodyOffset) const
+{
+    if (bodyOffset < 0 || bodyOffset > m_bodyLength) {
+        return -1;
+    }
+    const auto removedBefore = std::lower_bound(m_removedCr.cbegin(), m_removedCr.cend(), bodyOffset)
+        - m_removedCr.cbegin();
+    return m_bodyOffset + int(bodyOffset - removedBefore);
+}
+
+void ReaderView::setEmphasisedEntities(const QSet<qint64> &entityIds)
+{
+    m_articleHighlighter->setEmphasised(entityIds);
+}
+
+QSet<qint64> ReaderView::emphasisedEntities() const
+{
+    return m_articleHighlighter->emphasised();
+}
+
+bool ReaderView::jumpToNextMention(qint64 entityId)
+{
+    if (m_showSource) {
+        setShowSource(false);
+    }
+    const QTextCursor cursor = m_text->textCursor();
+    // After a selected mention, go past it; from a bare cursor, a mention starting right there counts.
+    const int from = cursor.hasSelection() ? cursor.selectionEnd() : cursor.position();
+    int first = -1;
+    int next = -1;
+    for (int i = 0; i < m_mentionRanges.size(); ++i) {
+        if (m_mentionIds.at(i) != entityId) {
+            continue;
+        }
+        if (first < 0) {
+            first = i;
+        }
+        if (m_mentionRanges.at(i).first >= from) {
+            next = i;
+            break;
+        }
+    }
+    if (first < 0) {
+        return false;
+    }
+    const auto [start, end] = m_mentionRanges.at(next >= 0 ? next : first);
+    QTextCursor selection(m_articleDoc);
+    selection.setPosition(start);
+    selection.setPosition(end, QTextCursor::KeepAnchor);
+    m_text->setTextCursor(selection);
+    if (!m_text->viewport()->rect().contains(m_text->cursorRect())) {
+        m_text->centerCursor();
+    }
+    return true;
+}
+
+QStringList ReaderView::themeNames() const
+{
+    QStringList names;
+    const auto themes = syntaxRepository().themes();
+    for (const Theme &theme : themes) {
+        names.append(theme.name());
+    }
+    return names;
+}
+
+void ReaderView::setTheme(const QString &name)
+{
+    const Theme theme = name.isEmpty() ? Theme() : syntaxRepository().theme(name);
+    m_themeName = theme.isValid() ? theme.name() : QString();
+    applyTheme(theme.isValid() ? theme : syntaxRepository().themeForPalette(palette()));
+}
+
+QString ReaderView::theme() const
+{
+    return m_articleHighlighter->theme().name();
+}
+
+void ReaderView::applyTheme(const KSyntaxHighlighting::Theme &theme)
+{
+    const QString before = m_articleHighlighter->theme().name();
+    QPalette pal = palette();
+    const QColor background = QColor::fromRgb(theme.editorColor(Theme::BackgroundColor));
+    const QColor text = QColor::fromRgb(theme.textColor(Theme::Normal));
+    pal.setColor(QPalette::Base, background);
+    pal.setColor(QPalette::Text, text);
+    pal.setColor(QPalette::Highlight, QColor::fromRgb(theme.editorColor(Theme::TextSelection)));
+    // Theme selection colours are tints meant to be read with the normal text colour over them.
+    pal.setColor(QPalette::HighlightedText, text);
+    pal.setColor(QPalette::PlaceholderText, QColor::fromRgb(theme.textColor(Theme::Comment)));
+    m_text->setPalette(pal);
+    m_articleHighlighter->setTheme(theme);
+    m_sourceHighlighter->setTheme(theme);
+    updateMatchHighlights();
+    if (theme.name() != before) {
+        Q_EMIT themeChanged(theme.name());
+    }
+}
+
+void ReaderView::changeEvent(QEvent *event)
+{
+    // Follow a light/dark switch of the desktop unless the user picked a theme.
+    if (event->type() == QEvent::PaletteChange && m_themeName.isEmpty()) {
+        applyTheme(syntaxRepository().themeForPalette(palette()));
+    }
+    QWidget::changeEvent(event);
+}
+
+void ReaderView::setShowSource(bool source)
+{
+    if (m_showSource == source) {
+        return;
+    }
+    m_showSource = source;
+    if (source) {
+        loadSource();
+    }
+    switchDocument();
+    Q_EMIT showSourceChanged(source);
+}
+
+bool ReaderView::showsSource() const
+{
+    return m_showSource;
+}
+
+void ReaderView::loadSource()
+{
+    if (m_sourceLoaded) {
+        return;
+    }
+    m_sourceLoaded = true;
+    m_sourceHighlighter->setDefinition(sourceDefinition(m_format, m_path));
+    m_sourceDoc->setPlainText(m_rawText);
+}
+
+void ReaderView::switchDocument()
+{
+    QTextDocument *doc = m_showSource ? m_sourceDoc : m_articleDoc;
+    if (m_text->document() == doc) {
+        return;
+    }
+    m_text->setDocument(doc);
+    doc->setDefaultFont(m_text->font());
+    m_text->setTextCursor(QTextCursor(doc));
+    if (m_findBar->isVisible()) {
+        updateFind();
+    }
+}
+
+void ReaderView::zoomIn()
+{
+    if (m_zoom < MaxZoom) {
+        ++m_zoom;
+        applyZoom();
+    }
+}
+
+void ReaderView::zoomOut()
+{
+    if (m_zoom > MinZoom) {
+        --m_zoom;
+        applyZoom();
+    }
+}
+
+void ReaderView::resetZoom()
+{
+    if (m_zoom != 0) {
+        m_zoom = 0;
+        applyZoom();
+    }
+}
+
+void ReaderView::applyZoom()
+{
+    QFont font = m_baseFont;
+    if (m_baseFont.pointSizeF() > 0) {
+        font.setPointSizeF(std::max(4.0, m_baseFont.pointSizeF() + m_zoom));
+    } else {
+        font.setPixelSize(std::max(5, m_baseFont.pixelSize() + m_zoom * 4 / 3));
+    }
+    m_text->setFont(font);
+    m_articleDoc->setDefaultFont(font);
+    m_sourceDoc->setDefaultFont(font);
+    // The headline size is relative to the default font.
+    m_articleHighlighter->rehighlightBlock(m_articleDoc->firstBlock());
+    Q_EMIT zoomChanged(m_zoom);
+}
+
+QAction *ReaderView::findAction() const
+{
+    return m_findAction;
+}
+
+void ReaderView::showFindBar()
+{
+    const QString selected = m_text->textCursor().selectedText();
+    // Seed the field with a short single-line selection, as editors do.
+    if (!selected.isEmpty() && selected.size() <= 100 && !selected.contains(QChar::ParagraphSeparator)) {
+        m_findBar->setText(selected);
+    }
+    const bool wasVisible = m_findBar->isVisible();
+    m_findBar->activate();
+    if (!wasVisible) {
+        updateFind();
+    }
+}
+
+void ReaderView::hideFindBar()
+{
+    m_findBar->hide();
+    m_matches.clear();
+    m_currentMatch = -1;
+    m_text->setExtraSelections({});
+    m_text->setFocus(Qt::OtherFocusReason);
+}
+
+void ReaderView::updateFind()
+{
+    m_matches.clear();
+    m_currentMatch = -1;
+    const QString needle = m_findBar->text();
+    QTextDocument *doc = document();
+    if (!needle.isEmpty()) {
+        const QTextDocument::FindFlags flags = m_findBar->findFlags();
+        QTextCursor found(doc);
+        while (m_matches.size() < MaxFindMatches) {
+            found = doc->find(needle, found, flags);
+            if (found.isNull()) {
+                break;
+            }
+            m_matches.append({ found.selectionStart(), found.selectionEnd() });
+        }
+    }
+    if (!m_matches.isEmpty()) {
+        // Start from the match at or after the cursor, so typing refines the search in place.
+        const QTextCursor cursor = m_text->textCursor();
+        const int from = cursor.selectionStart();
+        const auto it = std::find_if(m_matches.cbegin(), m_matches.cend(), [from](const std::pair<int, int> &m) {
+            return m.first >= from;
+        });
+        selectMatch(it == m_matches.cend() ? 0 : int(it - m_matches.cbegin()));
+    } else {
+        updateMatchHighlights();
+        m_findBar->setMatchCount(0, 0);
+    }
+}
+
+void ReaderView::findNext()
+{
+    if (m_matches.isEmpty()) {
+        return;
+    }
+    selectMatch(m_currentMatch < 0 ? 0 : (m_currentMatch + 1) % int(m_matches.size()));
+}
+
+void ReaderView::findPrevious()
+{
+    if (m_matches.isEmpty()) {
+        return;
+    }
+    const int count = int(m_matches.size());
+    selectMatch(m_currentMatch <= 0 ? count - 1 : m_currentMatch - 1);
+}
+
+void ReaderView::selectMatch(int index)
+{
+    m_currentMatch = index;
+    const auto [start, end] = m_matches.at(index);
+    QTextCursor cursor(document());
+    cursor.setPosition(start);
+    cursor.setPosition(end, QTextCursor::KeepAnchor);
+    m_text->setTextCursor(cursor);
+    m_text->ensureCursorVisible();
+    updateMatchHighlights();
+    m_findBar->setMatchCount(index + 1, int(m_matches.size()));
+}
+
+void ReaderView::updateMatchHighlights()
+{
+    if (m_matches.isEmpty()) {
+        m_text->setExtraSelections({});
+        return;
+    }
+    QTextCharFormat format;
+    format.setBackground(QColor::fromRgb(m_articleHighlighter->theme().editorColor(Theme::SearchHighlight)));
+    QList<QTextEdit::ExtraSelection> selections;
+    selections.reserve(m_matches.size());
+    for (const auto &[start, end] : std::as_const(m_matches)) {
+        QTextCursor cursor(document());
+        cursor.setPosition(start);
+        cursor.setPosition(end, QTextCursor::KeepAnchor);
+        selections.append({ cursor, format });
+    }
+    m_text->setExtraSelections(selections);
+}
+
+QTextDocument *ReaderView::document() const
+{
+    return m_text->document();
+}
+
+QPlainTextEdit *ReaderView::textEdit() const
+{
+    return m_text;
+}
+
+} // namespace Dossier::Ui

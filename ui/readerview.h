@@ -1,0 +1,128 @@
+#pragma once
+
+#include "article.h"
+
+#include <QFont>
+#include <QList>
+#include <QSet>
+#include <QWidget>
+
+#include <utility>
+
+class QAction;
+class QPlainTextEdit;
+class QTextDocument;
+
+namespace KSyntaxHighlighting
+{
+class SyntaxHighlighter;
+class Theme;
+}
+
+namespace Dossier::Ui
+{
+
+class ArticleHighlighter;
+class FindBar;
+
+/*! \brief The reader pane: one article as plain, read-only text with syntax and entity highlighting.
+
+    The article view lays out the title, a metadata line and the body as plain text; body mentions are
+    painted over the news-text syntax colours. The source view shows the original file text highlighted
+    with KSyntaxHighlighting's definition for its format. Nothing is ever rendered as HTML, so no remote
+    resource is ever loaded. */
+class ReaderView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ReaderView)
+public:
+    explicit ReaderView(QWidget *parent = nullptr);
+    ~ReaderView() override;
+
+    /*! Shows \a article: title, "source · date · dateline · path", then the body. */
+    void showArticle(const Dossier::Core::Article &article);
+    void clear();
+
+    /*! Mentions of these entities (Entity::id) are emphasised. */
+    void setEmphasisedEntities(const QSet<qint64> &entityIds);
+    QSet<qint64> emphasisedEntities() const;
+    /*! Selects the next mention of \a entityId after the cursor, wrapping, and scrolls to it.
+        Returns false when the article has no mention of it. */
+    bool jumpToNextMention(qint64 entityId);
+
+    /*! The names of the KSyntaxHighlighting themes. */
+    QStringList themeNames() const;
+    /*! Uses the theme \a name; an empty or unknown name goes back to the default for the palette. */
+    void setTheme(const QString &name);
+    QString theme() const;
+
+    /*! Shows the original file text (Article::rawText) instead of the laid-out article. */
+    void setShowSource(bool source);
+    bool showsSource() const;
+
+    /*! Document position of body offset \a bodyOffset in the article view (-1 when out of range). */
+    int bodyPosition(qsizetype bodyOffset) const;
+
+    /*! The "Find…" action (Ctrl+F while the reader has focus); the window may add it to a menu. */
+    QAction *findAction() const;
+
+    /*! The document shown now (the article or the source one). */
+    QTextDocument *document() const;
+    /*! The text widget, for focus handling and tests. */
+    QPlainTextEdit *textEdit() const;
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+    void showFindBar();
+    void hideFindBar();
+    void findNext();
+    void findPrevious();
+
+Q_SIGNALS:
+    void themeChanged(const QString &name);
+    void showSourceChanged(bool source);
+    void zoomChanged(int steps);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyTheme(const KSyntaxHighlighting::Theme &theme);
+    void applyZoom();
+    void loadSource();
+    void switchDocument();
+    void updateFind();
+    void selectMatch(int index);
+    void updateMatchHighlights();
+
+    QPlainTextEdit *m_text = nullptr;
+    FindBar *m_findBar = nullptr;
+    QAction *m_findAction = nullptr;
+    QTextDocument *m_articleDoc = nullptr;
+    QTextDocument *m_sourceDoc = nullptr;
+    ArticleHighlighter *m_articleHighlighter = nullptr;
+    KSyntaxHighlighting::SyntaxHighlighter *m_sourceHighlighter = nullptr;
+
+    QString m_themeName; // empty: follow the palette
+    bool m_showSource = false;
+    bool m_sourceLoaded = false;
+    QString m_rawText;
+    QString m_format;
+    QString m_path;
+
+    int m_bodyOffset = 0;
+    int m_bodyLength = 0;
+    QList<qsizetype> m_removedCr; // body indices of '\r' dropped from "\r\n" (QTextDocument folds the pair)
+    QList<std::pair<int, int>> m_mentionRanges; // document [start, end) of body mentions, sorted by start
+    QList<qint64> m_mentionIds; // the entity id of each of m_mentionRanges
+
+    QList<std::pair<int, int>> m_matches; // [start, end) of find matches in the current document
+    int m_currentMatch = -1;
+
+    QFont m_baseFont;
+    int m_zoom = 0;
+};
+
+} // namespace Dossier::Ui

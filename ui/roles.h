@@ -1,0 +1,30 @@
+#pragma once
+
+#include <Qt>
+
+// Item data roles of Dossier's models, in one place so views, delegates and proxies agree on them.
+// Models return raw values for these roles; formatting belongs to delegates. Add new roles in a
+// new range rather than renumbering existing ones.
+
+namespace Dossier::Ui
+{
+
+/*! \brief Roles of EntityFacetModel (the entity sidebar). */
+enum EntityRole : int {
+    EntityIdRole = Qt::UserRole + 0x100, //!< qint64 library-wide entity id; -1 on a type group
+    EntityTypeRole, //!< int value of Core::EntityType (on groups and entities)
+    DocumentCountRole, //!< int: documents of the current listing that mention the entity
+    FilterStateRole, //!< int value of EntityFilterState
+    AliasesRole, //!< QStringList of other surface forms; invalid while not yet loaded
+    IsTypeGroupRole, //!< bool: the row is a type group, not an entity
+    SearchKeyRole, //!< QString: name and aliases folded for accent/case-insensitive matching
+};
+
+/*! \brief What an entity contributes to the document filter. */
+enum class EntityFilterState : int {
+    None, //!< not part of the filter
+    Included, //!< documents must mention it (all of / any of the included ones)
+    Excluded, //!< documents mentioning it are left out
+};
+
+} // namespace Dossier::Ui
