@@ -359,7 +359,8 @@ Fixture storeThree(Library &library)
     library.store(manila);
     library.store(third);
     Fixture ids;
-    for (const EntitySummary &entity : *library.entities()) {
+    const auto entities = library.entities();
+    for (const EntitySummary &entity : entities.value_or(QList<EntitySummary>{})) {
         if (entity.name == u"Aiko Tanabe") {
             ids.tanabe = entity.id;
         } else if (entity.name == u"Tokyo") {

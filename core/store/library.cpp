@@ -62,43 +62,48 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
     return summary;
 }
 
-// Appends the SQL conditions (on the articles table as "a") of \a filter and their values.
-void appendFilter(const DocumentFilter &filter, QStringList *where, QVariantList *binds)
+// The ids of the articles \a filter lets through, as a compound SELECT of one column "id" that
+// drives the query (INTERSECT / EXCEPT of small id sets), so SQLite never walks the articles table
+// checking each row; empty when the filter lets everything through.
+QString idSet(const DocumentFilter &filter, QVariantList *binds)
 {
-    if (!filter.text.trimmed().isEmpty()) {
-        where->append(QStringLiteral("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"));
-        binds->append(filter.text);
-    }
     const auto placeholders = [](qsizetype n) {
         QStringList marks(n, QStringLiteral("?"));
         return marks.join(u',');
     };
+    QStringList parts;
+    if (!filter.text.trimmed().isEmpty()) {
+        parts.append(QStringLiteral("SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"));
+        binds->append(filter.text);
+    }
     if (!filter.entities.isEmpty()) {
         if (filter.anyOf) {
-            where->append(QStringLiteral("a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN (%1))")
-                              .arg(placeholders(filter.entities.size())));
+            parts.append(
+                QStringLiteral("SELECT DISTINCT article_id AS id FROM article_entities WHERE entity_id IN (%1)")
+                    .arg(placeholders(filter.entities.size())));
             for (qint64 id : filter.entities) {
                 binds->append(id);
             }
         } else {
             for (qint64 id : filter.entities) {
-                where->append(QStringLiteral("a.id IN (SELECT article_id FROM article_entities WHERE entity_id = ?)"));
+                parts.append(QStringLiteral("SELECT article_id AS id FROM article_entities WHERE entity_id = ?"));
                 binds->append(id);
             }
         }
     }
-    if (!filter.excluded.isEmpty()) {
-        where->append(QStringLiteral("a.id NOT IN (SELECT article_id FROM article_entities WHERE entity_id IN (%1))")
-                          .arg(placeholders(filter.excluded.size())));
-        for (qint64 id : filter.excluded) {
-            binds->append(id);
-        }
+    if (filter.excluded.isEmpty()) {
+        return parts.join(QStringLiteral(" INTERSECT "));
     }
-}
-
-QString whereClause(const QStringList &where)
-{
-    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    if (parts.isEmpty()) {
+        parts.append(QStringLiteral("SELECT id FROM articles"));
+    }
+    QString sql = parts.join(QStringLiteral(" INTERSECT "));
+    sql += QStringLiteral(" EXCEPT SELECT article_id AS id FROM article_entities WHERE entity_id IN (%1)")
+               .arg(placeholders(filter.excluded.size()));
+    for (qint64 id : filter.excluded) {
+        binds->append(id);
+    }
+    return sql;
 }
 
 } // namespace
@@ -707,12 +712,12 @@ std::optional<QList<EntitySummary>> Library::entities(std::optional<EntityType> 
 
 std::optional<qint64> Library::countDocuments(const DocumentFilter &filter)
 {
-    QStringList where;
     QVariantList binds;
-    appendFilter(filter, &where, &binds);
+    const QString ids = idSet(filter, &binds);
+    const QString sql = ids.isEmpty() ? QStringLiteral("SELECT COUNT(*) FROM articles")
+                                      : QStringLiteral("SELECT COUNT(*) FROM (%1)").arg(ids);
     QSqlQuery query(d->db());
-    if (!d->run(query, QStringLiteral("SELECT COUNT(*) FROM articles a") + whereClause(where), binds)
-        || !query.next()) {
+    if (!d->run(query, sql, binds) || !query.next()) {
         return std::nullopt;
     }
     return query.value(0).toLongLong();
@@ -721,9 +726,8 @@ std::optional<qint64> Library::countDocuments(const DocumentFilter &filter)
 std::optional<QList<ArticleSummary>> Library::documents(
     const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit)
 {
-    QStringList where;
     QVariantList binds;
-    appendFilter(filter, &where, &binds);
+    const QString ids = idSet(filter, &binds);
     QString column;
     switch (sort) {
     case DocumentSort::Title:
@@ -740,8 +744,10 @@ std::optional<QList<ArticleSummary>> Library::documents(
         break;
     }
     const QString direction = order == Qt::AscendingOrder ? QStringLiteral("ASC") : QStringLiteral("DESC");
-    const QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM articles a")
-        + whereClause(where) + QStringLiteral(" ORDER BY %1 %2, a.id %2 LIMIT ? OFFSET ?").arg(column, direction);
+    const QString from = ids.isEmpty() ? QStringLiteral("articles a")
+                                       : QStringLiteral("(%1) f CROSS JOIN articles a ON a.id = f.id").arg(ids);
+    const QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM ") + from
+        + QStringLiteral(" ORDER BY %1 %2, a.id %2 LIMIT ? OFFSET ?").arg(column, direction);
     binds << limit << offset;
     QSqlQuery query(d->db());
     if (!d->run(query, sql, binds)) {
@@ -757,14 +763,14 @@ std::optional<QList<ArticleSummary>> Library::documents(
 
 std::optional<QList<EntitySummary>> Library::entityFacets(const DocumentFilter &filter, int limitPerType)
 {
-    QStringList where;
     QVariantList binds;
-    appendFilter(filter, &where, &binds);
-    QString sql = QStringLiteral("SELECT e.id, e.name, e.type, COUNT(*) AS n FROM article_entities ae "
-                                 "JOIN entities e ON e.id = ae.entity_id");
-    if (!where.isEmpty()) {
-        sql += QStringLiteral(" WHERE ae.article_id IN (SELECT a.id FROM articles a%1)").arg(whereClause(where));
-    }
+    const QString ids = idSet(filter, &binds);
+    QString sql = ids.isEmpty() ? QStringLiteral("SELECT e.id, e.name, e.type, COUNT(*) AS n FROM article_entities ae "
+                                                 "JOIN entities e ON e.id = ae.entity_id")
+                                : QStringLiteral("SELECT e.id, e.name, e.type, COUNT(*) AS n FROM (%1) f "
+                                                 "CROSS JOIN article_entities ae ON ae.article_id = f.id "
+                                                 "JOIN entities e ON e.id = ae.entity_id")
+                                      .arg(ids);
     sql += QStringLiteral(" GROUP BY ae.entity_id ORDER BY n DESC, e.name COLLATE NOCASE");
     QSqlQuery query(d->db());
     if (!d->run(query, sql, binds)) {

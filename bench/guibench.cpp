@@ -1,0 +1,159 @@
+// Browser-window benchmark on a large library: start to first painted window, one entity filter,
+// one full-text query, opening one article with highlighting, peak RSS.
+//   dossier-guibench [--articles N] [--library PATH]   (PATH is reused when it exists)
+// Run with QT_QPA_PLATFORM=offscreen or on a display.
+#include "corpusgenerator.h"
+#include "documentlistmodel.h"
+#include "entitysidebar.h"
+#include "import/importjob.h"
+#include "mainwindow.h"
+#include "readerview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtConcurrent>
+
+#include <cstdio>
+#include <sys/resource.h>
+
+using namespace Dossier;
+
+namespace {
+
+double ms(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// Analyses generated articles on the pool and stores them in batches.
+bool makeLibrary(const QString &path, int articles)
+{
+    Core::Library library(path);
+    if (!library.open()) {
+        std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
+        return false;
+    }
+    const Core::Analyzer analyzer;
+    constexpr int batch = 512;
+    for (int first = 0; first < articles; first += batch) {
+        QList<int> indexes;
+        for (int i = first; i < std::min(articles, first + batch); ++i) {
+            indexes.append(i);
+        }
+        const QList<Core::Article> analysed = QtConcurrent::blockingMapped<QList<Core::Article>>(indexes, [&](int i) {
+            Bench::CorpusGenerator generator(quint32(i) * 2654435761u);
+            const QString name = QStringLiteral("/synthetic/%1/article-%2.txt").arg(i / 1000).arg(i);
+            return analyzer.analyzeBytes(name, generator.article(i)).article;
+        });
+        if (!library.beginBatch()) {
+            return false;
+        }
+        for (const Core::Article &article : analysed) {
+            if (!library.store(article)) {
+                std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
+                return false;
+            }
+        }
+        if (!library.commitBatch()) {
+            return false;
+        }
+        std::fprintf(stderr, "\r%d/%d", std::min(articles, first + batch), articles);
+    }
+    std::fprintf(stderr, "\n");
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QApplication app(argc, argv);
+    int articles = 100000;
+    QString path;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == u"--articles") {
+            articles = args[i + 1].toInt();
+        } else if (args[i] == u"--library") {
+            path = args[i + 1];
+        }
+    }
+    QTemporaryDir dir;
+    if (path.isEmpty()) {
+        path = dir.filePath(QStringLiteral("bench.dossier"));
+    }
+    if (!QFileInfo::exists(path)) {
+        QElapsedTimer build;
+        build.start();
+        if (!makeLibrary(path, articles)) {
+            return 1;
+        }
+        std::printf("library_built articles=%d seconds=%.1f\n", articles, ms(build) / 1000);
+        std::fflush(stdout);
+    }
+
+    // Start to first painted window: a fresh window on the library, measured to the first paint.
+    QElapsedTimer timer;
+    timer.start();
+    Ui::MainWindow window;
+    window.openLibrary(path);
+    window.resize(1400, 860);
+    window.show();
+    while (!window.documentView()->viewport()->isVisible() || !window.isVisible()) {
+        QCoreApplication::processEvents();
+    }
+    QCoreApplication::processEvents(); // layout and first paint
+    const double startMs = ms(timer);
+
+    const qint64 total = window.documentModel()->rowCount();
+
+    // One entity filter: the most frequent place.
+    const auto places = [&] {
+        Core::Library library(path);
+        library.open();
+        return library.entityFacets({}, 1).value_or(QList<Core::EntitySummary>{});
+    }();
+    qint64 entity = -1;
+    for (const Core::EntitySummary &e : places) {
+        if (e.type == Core::EntityType::Person) {
+            entity = e.id;
+        }
+    }
+    Core::DocumentFilter filter;
+    filter.entities = {entity};
+    timer.restart();
+    window.documentModel()->setFilter(filter);
+    (void)window.documentModel()->index(0, 0).data(); // the first window of rows is fetched
+    QCoreApplication::processEvents();
+    const double filterMs = ms(timer);
+    const int filtered = window.documentModel()->rowCount();
+
+    Core::DocumentFilter query;
+    query.text = QStringLiteral("cable* OR \"export controls\"");
+    timer.restart();
+    window.documentModel()->setFilter(query);
+    (void)window.documentModel()->index(0, 0).data();
+    QCoreApplication::processEvents();
+    const double queryMs = ms(timer);
+    const int found = window.documentModel()->rowCount();
+
+    window.documentModel()->setFilter({});
+    QCoreApplication::processEvents();
+    timer.restart();
+    window.documentView()->selectRow(window.documentModel()->rowCount() / 2);
+    QCoreApplication::processEvents();
+    const double openMs = ms(timer);
+
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("articles=%lld start_to_window_ms=%.0f (process start to first paint %.0f) entity_filter_ms=%.1f (%d docs) "
+                "fts_query_ms=%.1f (%d docs) open_article_ms=%.1f peak_rss_mb=%.0f\n",
+                total, startMs, ms(sinceStart), filterMs, filtered, queryMs, found, openMs,
+                double(usage.ru_maxrss) / 1024);
+    return 0;
+}
