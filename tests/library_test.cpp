@@ -1,5 +1,6 @@
 #include "store/library.h"
 
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void searchRanksAndSnippets();
     void badSearchQueryIsAnError_data();
     void badSearchQueryIsAnError();
+    void migratesOlderSchemaKeepingABackup();
     void refusesLibraryFromNewerSchema();
     void refusesFileThatIsNotALibrary();
     void entitiesCountDocuments();
@@ -284,6 +286,41 @@ void LibraryTest::badSearchQueryIsAnError()
     QCOMPARE(library.search(QStringLiteral("Tokyo"))->size(), 1);
 }
 
+void LibraryTest::migratesOlderSchemaKeepingABackup()
+{
+    // tests/data/libraries/schema-N.dossier: a library written by the build of each released schema.
+    const QString fixture = QStringLiteral(DOSSIER_TEST_DATA "/libraries/schema-1.dossier");
+    QVERIFY(QFile::copy(fixture, libraryPath()));
+    QFile::setPermissions(libraryPath(), QFile::ReadOwner | QFile::WriteOwner);
+    const QByteArray original = [&] {
+        QFile file(libraryPath());
+        file.open(QIODevice::ReadOnly);
+        return file.readAll();
+    }();
+    Library library(libraryPath());
+    QVERIFY2(library.open(), qPrintable(library.errorString()));
+    const QString backup = libraryPath() + QStringLiteral(".schema-1.bak");
+    QVERIFY(QFile::exists(backup));
+    QFile saved(backup);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), original);
+    QCOMPARE(library.articleCount(), 3);
+    const auto rows = library.documents({}, DocumentSort::Title, Qt::AscendingOrder, 0, 10);
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 3);
+    for (const ArticleSummary &row : *rows) {
+        const auto article = library.article(row.id);
+        QVERIFY(article);
+        QVERIFY(!article->body.isEmpty());
+        QVERIFY(!article->rawText.isEmpty());
+    }
+    // The search index was rebuilt over the moved texts.
+    const QString word
+        = library.article(rows->front().id)->body.section(u' ', 1, 1).remove(QRegularExpression(QStringLiteral("\\W")));
+    const auto hits = library.search(word);
+    QVERIFY2(hits && !hits->isEmpty(), qPrintable(word));
+}
+
 void LibraryTest::refusesLibraryFromNewerSchema()
 {
     {
@@ -360,7 +397,7 @@ Fixture storeThree(Library &library)
     library.store(third);
     Fixture ids;
     const auto entities = library.entities();
-    for (const EntitySummary &entity : entities.value_or(QList<EntitySummary>{})) {
+    for (const EntitySummary &entity : entities.value_or(QList<EntitySummary> {})) {
         if (entity.name == u"Aiko Tanabe") {
             ids.tanabe = entity.id;
         } else if (entity.name == u"Tokyo") {

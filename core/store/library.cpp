@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
@@ -245,6 +246,21 @@ bool Library::open()
         return false;
     }
     check.finish();
+    // A library from an older Dossier is copied next to itself before it is migrated.
+    QSqlQuery version(db);
+    if (version.exec(QStringLiteral("PRAGMA user_version")) && version.next()) {
+        const int current = version.value(0).toInt();
+        version.finish();
+        if (current > 0 && current < Migrations::latestVersion()) {
+            const QString backup = d->path + QStringLiteral(".schema-%1.bak").arg(current);
+            d->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            if (!QFile::exists(backup) && !QFile::copy(d->path, backup)) {
+                d->error = QStringLiteral("cannot back up the library to %1 before upgrading it; it was left untouched")
+                               .arg(backup);
+                return false;
+            }
+        }
+    }
     if (!d->exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !d->exec(QStringLiteral("PRAGMA foreign_keys = ON"))
         || !d->exec(QStringLiteral("PRAGMA synchronous = NORMAL"))
         || !d->exec(QStringLiteral("PRAGMA cache_size = -32768"))
@@ -282,17 +298,15 @@ bool Library::Private::writeArticle(const Article &article, qint64 existingId, q
     if (existingId >= 0) {
         query.prepare(QStringLiteral(
             "UPDATE articles SET sha256 = :sha256, size = :size, modified = :modified, format = :format, "
-            "encoding = :encoding, raw_text = :raw_text, body = :body, title = :title, date = :date, source = :source, "
+            "encoding = :encoding, title = :title, date = :date, source = :source, "
             "dateline = :dateline, author = :author, url = :url, language = :language, entity_count = :entity_count, "
             "imported_at = :imported_at WHERE id = :id"));
         query.bindValue(QStringLiteral(":id"), existingId);
     } else {
         query.prepare(QStringLiteral(
-            "INSERT INTO articles (path, sha256, size, modified, format, encoding, raw_text, body, title, date, "
-            "source, "
-            "dateline, author, url, language, entity_count, imported_at) VALUES (:path, :sha256, :size, :modified, "
-            ":format, :encoding, :raw_text, :body, :title, :date, :source, :dateline, :author, :url, :language, "
-            ":entity_count, :imported_at)"));
+            "INSERT INTO articles (path, sha256, size, modified, format, encoding, title, date, source, dateline, "
+            "author, url, language, entity_count, imported_at) VALUES (:path, :sha256, :size, :modified, :format, "
+            ":encoding, :title, :date, :source, :dateline, :author, :url, :language, :entity_count, :imported_at)"));
         query.bindValue(QStringLiteral(":path"), article.path);
     }
     query.bindValue(QStringLiteral(":sha256"), QString::fromLatin1(article.sha256));
@@ -300,8 +314,6 @@ bool Library::Private::writeArticle(const Article &article, qint64 existingId, q
     query.bindValue(QStringLiteral(":modified"), article.modified);
     query.bindValue(QStringLiteral(":format"), notNull(article.format));
     query.bindValue(QStringLiteral(":encoding"), notNull(article.encoding));
-    query.bindValue(QStringLiteral(":raw_text"), notNull(article.rawText));
-    query.bindValue(QStringLiteral(":body"), notNull(article.body));
     query.bindValue(QStringLiteral(":title"), notNull(article.meta.title));
     query.bindValue(QStringLiteral(":date"), notNull(article.meta.date));
     query.bindValue(QStringLiteral(":source"), notNull(article.meta.source));
@@ -315,7 +327,16 @@ bool Library::Private::writeArticle(const Article &article, qint64 existingId, q
         return false;
     }
     *id = existingId >= 0 ? existingId : query.lastInsertId().toLongLong();
-    return true;
+    // The texts live apart from the summary row (schema 3); the FTS index follows them by triggers.
+    QSqlQuery texts(db());
+    texts.prepare(QStringLiteral("INSERT INTO article_texts (id, title, raw_text, body) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT(id) DO UPDATE SET title = excluded.title, raw_text = excluded.raw_text, "
+                                 "body = excluded.body"));
+    texts.addBindValue(*id);
+    texts.addBindValue(notNull(article.meta.title));
+    texts.addBindValue(notNull(article.rawText));
+    texts.addBindValue(notNull(article.body));
+    return exec(texts);
 }
 
 bool Library::Private::writeEntities(qint64 articleId, const Article &article)
@@ -501,9 +522,13 @@ bool Library::removeArticle(qint64 id)
         return false;
     }
     QSqlQuery remove(d->db());
+    // Texts first, so their FTS trigger runs whatever the foreign-key settings.
+    QSqlQuery removeTexts(d->db());
+    removeTexts.prepare(QStringLiteral("DELETE FROM article_texts WHERE id = ?"));
+    removeTexts.addBindValue(id);
     remove.prepare(QStringLiteral("DELETE FROM articles WHERE id = ?"));
     remove.addBindValue(id);
-    if (!d->exec(remove)
+    if (!d->exec(removeTexts) || !d->exec(remove)
         || !d->exec(QStringLiteral("DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM article_entities ae "
                                    "WHERE ae.entity_id = entities.id)"))
         || !d->exec(QStringLiteral("COMMIT"))) {
@@ -519,8 +544,10 @@ std::optional<Article> Library::article(qint64 id)
 {
     QSqlDatabase db = d->db();
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT path, sha256, size, modified, format, encoding, raw_text, body, title, date, "
-                                 "source, dateline, author, url, language FROM articles WHERE id = ?"));
+    query.prepare(
+        QStringLiteral("SELECT a.path, a.sha256, a.size, a.modified, a.format, a.encoding, t.raw_text, t.body, "
+                       "a.title, a.date, a.source, a.dateline, a.author, a.url, a.language FROM articles a "
+                       "JOIN article_texts t ON t.id = a.id WHERE a.id = ?"));
     query.addBindValue(id);
     if (!d->exec(query)) {
         return std::nullopt;
