@@ -3,11 +3,17 @@
 #include "entityfacetmodel.h"
 #include "entitysidebar.h"
 #include "mainwindow.h"
+#include "preferencesdialog.h"
 #include "readerview.h"
 
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
+#include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -34,6 +40,8 @@ private Q_SLOTS:
     void checkingAnEntityFiltersTheList();
     void openingAnArticleHighlightsItsMentions();
     void searchAndMalformedSearch();
+    void importShowsNewArticlesAndFailures();
+    void preferencesAreSaved();
 
 private:
     qint64 entityId(const QString &name) const { return m_ids.value(name, -1); }
@@ -246,6 +254,47 @@ void MainWindowTest::searchAndMalformedSearch()
     QTest::keyClick(search, Qt::Key_Return);
     QTRY_COMPARE(m_window->documentModel()->rowCount(), 4);
     QTRY_VERIFY(m_window->searchError()->isHidden());
+}
+
+void MainWindowTest::importShowsNewArticlesAndFailures()
+{
+    // Into a copy, so the other tests keep their four articles.
+    const QString copy = m_dir.filePath(QStringLiteral("import-copy.dossier"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(m_libraryPath, copy));
+    QVERIFY(m_window->openLibrary(copy));
+    const QString folder = m_dir.filePath(QStringLiteral("incoming"));
+    QDir().mkpath(folder);
+    QFile good(folder + QStringLiteral("/good.txt"));
+    QVERIFY(good.open(QIODevice::WriteOnly));
+    good.write("Harbor Ledger live feed\n\nPatrols resume near the reef\n\nMANILA — Coast guard patrols resumed on "
+               "Tuesday near the reef, officials said, after a week of storms.\n");
+    good.close();
+    QFile bad(folder + QStringLiteral("/bad.txt"));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(QByteArray(256, '\0'));
+    bad.close();
+    m_window->importPaths({ folder });
+    QVERIFY(m_window->isImporting());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isImporting(), 30000);
+    QTRY_COMPARE(m_window->documentModel()->rowCount(), 5);
+    auto *failures = m_window->findChild<QListWidget *>();
+    QVERIFY(failures);
+    QCOMPARE(failures->count(), 1);
+    QVERIFY(failures->item(0)->text().contains(QLatin1String("bad.txt")));
+    QVERIFY(failures->isVisible());
+}
+
+void MainWindowTest::preferencesAreSaved()
+{
+    Ui::PreferencesDialog dialog(m_window->reader()->themeNames(), m_window->reader()->theme());
+    auto *size = dialog.findChild<QSpinBox *>();
+    QVERIFY(size);
+    size->setValue(12);
+    dialog.save();
+    QCOMPARE(QSettings().value(QLatin1String(Ui::Settings::maxFileSizeMb)).toInt(), 12);
+    QCOMPARE(QSettings().value(QLatin1String(Ui::Settings::theme)).toString(), m_window->reader()->theme());
+    QSettings().remove(QLatin1String(Ui::Settings::maxFileSizeMb));
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -3,6 +3,7 @@
 #include "documentlistmodel.h"
 #include "entitysidebar.h"
 #include "import/importjob.h"
+#include "preferencesdialog.h"
 #include "readerview.h"
 
 #include <QActionGroup>
@@ -38,7 +39,7 @@ const QString settingsGeometry = QStringLiteral("window/geometry");
 const QString settingsState = QStringLiteral("window/state");
 const QString settingsSplitter = QStringLiteral("window/splitter");
 const QString settingsLibrary = QStringLiteral("library/last");
-const QString settingsTheme = QStringLiteral("reader/theme");
+const QString settingsTheme = QLatin1String(Settings::theme);
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -199,6 +200,14 @@ void MainWindow::createMenus()
         m_search->setFocus();
         m_search->selectAll();
     });
+    edit->addSeparator();
+    edit->addAction(tr("&Preferences…"), QKeySequence::Preferences, this, [this] {
+        PreferencesDialog dialog(m_reader->themeNames(), m_reader->theme(), this);
+        if (dialog.exec() == QDialog::Accepted) {
+            dialog.save();
+            m_reader->setTheme(dialog.theme());
+        }
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_reader, &ReaderView::zoomIn);
@@ -262,7 +271,10 @@ bool MainWindow::openLibrary(const QString &path)
 {
     QString file = path;
     if (file.isEmpty()) {
-        file = QSettings().value(settingsLibrary, Core::Library::defaultPath()).toString();
+        const QSettings settings;
+        file = settings.value(QLatin1String(Settings::reopenLastLibrary), true).toBool()
+            ? settings.value(settingsLibrary, Core::Library::defaultPath()).toString()
+            : Core::Library::defaultPath();
     }
     auto library = std::make_unique<Core::Library>(file);
     if (!library->open()) {
@@ -336,6 +348,11 @@ void MainWindow::importPaths(const QStringList &paths)
         return;
     }
     m_import = new Core::ImportJob(m_library->path(), paths, this);
+    Core::AnalyzeOptions options;
+    options.maxFileSize
+        = qint64(QSettings().value(QLatin1String(Settings::maxFileSizeMb), Settings::defaultMaxFileSizeMb).toInt())
+        * 1024 * 1024;
+    m_import->setOptions(options);
     connect(m_import, &Core::ImportJob::progress, this, [this](int done, int total, const QString &current) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
