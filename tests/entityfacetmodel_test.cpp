@@ -1,6 +1,7 @@
 #include "entityfacetmodel.h"
 #include "roles.h"
 #include "store/library.h"
+#include "testarticles.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -14,32 +15,8 @@ using Core::EntityType;
 namespace
 {
 
-// Adds an entity with one mention per surface form found in the body.
-void addEntity(Core::Article &article, EntityType type, const QString &name, const QStringList &aliases = {})
-{
-    const int index = int(article.entities.size());
-    article.entities.append(Core::Entity { name, type, aliases, 0 });
-    for (const QString &form : QStringList { name } + aliases) {
-        const qsizetype at = article.body.indexOf(form);
-        if (at >= 0) {
-            article.mentions.append(Core::Mention { at, at + form.size(), type, index });
-            ++article.entities.last().count;
-        }
-    }
-}
-
-Core::Article makeArticle(const QString &name, const QString &body)
-{
-    Core::Article article;
-    article.path = QStringLiteral("/corpus/%1.txt").arg(name);
-    article.format = QStringLiteral("text");
-    article.encoding = QStringLiteral("UTF-8");
-    article.sha256 = name.toUtf8();
-    article.meta.title = name;
-    article.rawText = name + QStringLiteral("\n\n") + body;
-    article.body = body;
-    return article;
-}
+using Test::addEntity;
+using Test::makeArticle;
 
 } // namespace
 

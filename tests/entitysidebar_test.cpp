@@ -2,6 +2,7 @@
 #include "entitysidebar.h"
 #include "roles.h"
 #include "store/library.h"
+#include "testarticles.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -21,29 +22,8 @@ Q_DECLARE_METATYPE(Dossier::Core::DocumentFilter)
 namespace
 {
 
-void addEntity(Core::Article &article, EntityType type, const QString &name)
-{
-    const int index = int(article.entities.size());
-    article.entities.append(Core::Entity { name, type, {}, 0 });
-    const qsizetype at = article.body.indexOf(name);
-    if (at >= 0) {
-        article.mentions.append(Core::Mention { at, at + name.size(), type, index });
-        article.entities.last().count = 1;
-    }
-}
-
-Core::Article makeArticle(const QString &name, const QString &body)
-{
-    Core::Article article;
-    article.path = QStringLiteral("/corpus/%1.txt").arg(name);
-    article.format = QStringLiteral("text");
-    article.encoding = QStringLiteral("UTF-8");
-    article.sha256 = name.toUtf8();
-    article.meta.title = name;
-    article.rawText = name + QStringLiteral("\n\n") + body;
-    article.body = body;
-    return article;
-}
+using Test::addEntity;
+using Test::makeArticle;
 
 } // namespace
 
