@@ -1,4 +1,5 @@
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +22,9 @@ private Q_SLOTS:
     void usageErrorsExitTwo();
     void importListEntitiesSearch();
     void badSearchQueryExitsOneWithMessage();
+    void annotateTagListAndExport();
+    void annotateErrorsExitOne_data();
+    void annotateErrorsExitOne();
 
 private:
     struct Run {
@@ -175,6 +179,19 @@ void CliTest::usageErrorsExitTwo_data()
     QTest::newRow("bad entity filter") << QStringList { QStringLiteral("list"), QStringLiteral("--entity"),
         QStringLiteral("nope") };
     QTest::newRow("search without query") << QStringList { QStringLiteral("search") };
+    QTest::newRow("annotate without a passage")
+        << QStringList { QStringLiteral("annotate"), QStringLiteral("--doc"), QStringLiteral("1") };
+    QTest::newRow("annotate with half a range") << QStringList { QStringLiteral("annotate"), QStringLiteral("--doc"),
+        QStringLiteral("1"), QStringLiteral("--start"), QStringLiteral("3") };
+    QTest::newRow("annotate with a bad offset")
+        << QStringList { QStringLiteral("annotate"), QStringLiteral("--doc"), QStringLiteral("1"),
+               QStringLiteral("--start"), QStringLiteral("x"), QStringLiteral("--end"), QStringLiteral("4") };
+    QTest::newRow("tag without tags") << QStringList { QStringLiteral("tag"), QStringLiteral("--doc"),
+        QStringLiteral("1") };
+    QTest::newRow("export to an unknown format") << QStringList { QStringLiteral("export"), QStringLiteral("--format"),
+        QStringLiteral("docx"), QStringLiteral("--out"), QStringLiteral("x.docx") };
+    QTest::newRow("export without --out")
+        << QStringList { QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf") };
 }
 
 void CliTest::usageErrorsExitTwo()
@@ -241,6 +258,106 @@ void CliTest::badSearchQueryExitsOneWithMessage()
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY(run.err.contains("bad search query"));
+}
+
+void CliTest::annotateTagListAndExport()
+{
+    write(QStringLiteral("story.txt"), story);
+    const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
+    QCOMPARE(cli({ QStringLiteral("import"), QStringLiteral("--library"), library, m_dir->path() }).exitCode, 0);
+    const QString id = QString::number(cli({ QStringLiteral("list"), QStringLiteral("--library"), library })
+                                           .lines()
+                                           .front()
+                                           .value(QLatin1String("id"))
+                                           .toInteger());
+
+    const Run byQuote = cli({ QStringLiteral("annotate"), QStringLiteral("--library"), library, QStringLiteral("--doc"),
+        id, QStringLiteral("--quote"), QStringLiteral("worth $1.2 billion over five years"), QStringLiteral("--tag"),
+        QStringLiteral("Money"), QStringLiteral("--tag"), QStringLiteral("Deal"), QStringLiteral("--note"),
+        QStringLiteral("check the figure"), QStringLiteral("--color"), QStringLiteral("#336699") });
+    QCOMPARE(byQuote.exitCode, 0);
+    const QJsonObject a = QJsonDocument::fromJson(byQuote.out).object();
+    QCOMPARE(a.value(QLatin1String("quote")).toString(), QStringLiteral("worth $1.2 billion over five years"));
+    QCOMPARE(a.value(QLatin1String("tags")).toArray().size(), 2);
+    QCOMPARE(a.value(QLatin1String("note")).toString(), QStringLiteral("check the figure"));
+    QCOMPARE(a.value(QLatin1String("color")).toString(), QStringLiteral("#336699"));
+    QCOMPARE(a.value(QLatin1String("state")).toString(), QStringLiteral("anchored"));
+    const int start = a.value(QLatin1String("start")).toInt();
+    const int end = a.value(QLatin1String("end")).toInt();
+    QCOMPARE(end - start, 34);
+
+    // The same passage by offsets (code points, as analyze prints them; the body has an em dash before it).
+    const Run byOffsets
+        = cli({ QStringLiteral("annotate"), QStringLiteral("--library"), library, QStringLiteral("--doc"), id,
+            QStringLiteral("--start"), QString::number(start), QStringLiteral("--end"), QString::number(end) });
+    QCOMPARE(byOffsets.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(byOffsets.out).object().value(QLatin1String("quote")).toString(),
+        QStringLiteral("worth $1.2 billion over five years"));
+
+    const Run tagged = cli({ QStringLiteral("tag"), QStringLiteral("--library"), library, QStringLiteral("--doc"), id,
+        QStringLiteral("Cyber"), QStringLiteral("Follow up") });
+    QCOMPARE(tagged.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(tagged.out).object().value(QLatin1String("tags")).toArray().size(), 2);
+
+    const Run all = cli({ QStringLiteral("annotations"), QStringLiteral("--library"), library });
+    QCOMPARE(all.exitCode, 0);
+    QCOMPARE(all.lines().size(), 2);
+    const Run money = cli({ QStringLiteral("annotations"), QStringLiteral("--library"), library,
+        QStringLiteral("--tag"), QStringLiteral("money") });
+    QCOMPARE(money.lines().size(), 1);
+
+    for (const QString &format : { QStringLiteral("md"), QStringLiteral("jsonld"), QStringLiteral("pdf") }) {
+        const QString out = m_dir->filePath(QStringLiteral("pack.") + format);
+        const Run exported
+            = cli({ QStringLiteral("export"), QStringLiteral("--library"), library, QStringLiteral("--format"), format,
+                QStringLiteral("--out"), out, QStringLiteral("--tag"), QStringLiteral("Money") });
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(exported.out).object().value(QLatin1String("passages")).toInt(), 1);
+        QVERIFY(QFileInfo(out).size() > 0);
+    }
+    QFile md(m_dir->filePath(QStringLiteral("pack.md")));
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    QVERIFY(md.readAll().contains("> worth $1.2 billion over five years"));
+}
+
+void CliTest::annotateErrorsExitOne_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("quote not in the article")
+        << QStringList { QStringLiteral("--quote"), QStringLiteral("not there") } << QStringLiteral("not in article");
+    QTest::newRow("ambiguous quote") << QStringList { QStringLiteral("--quote"), QStringLiteral("Tanabe") }
+                                     << QStringLiteral("occurs 2 times");
+    QTest::newRow("range past the end") << QStringList { QStringLiteral("--start"), QStringLiteral("5"),
+        QStringLiteral("--end"), QStringLiteral("99999") }
+                                        << QStringLiteral("not within");
+    QTest::newRow("quote and range disagree") << QStringList { QStringLiteral("--start"), QStringLiteral("0"),
+        QStringLiteral("--end"), QStringLiteral("6"), QStringLiteral("--quote"), QStringLiteral("Tokyo") }
+                                              << QStringLiteral("not the quote");
+    QTest::newRow("bad colour") << QStringList { QStringLiteral("--start"), QStringLiteral("0"),
+        QStringLiteral("--end"), QStringLiteral("6"), QStringLiteral("--color"), QStringLiteral("red") }
+                                << QStringLiteral("not a colour");
+}
+
+void CliTest::annotateErrorsExitOne()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    write(QStringLiteral("story.txt"), story);
+    const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
+    QCOMPARE(cli({ QStringLiteral("import"), QStringLiteral("--library"), library, m_dir->path() }).exitCode, 0);
+    const QString id = QString::number(cli({ QStringLiteral("list"), QStringLiteral("--library"), library })
+                                           .lines()
+                                           .front()
+                                           .value(QLatin1String("id"))
+                                           .toInteger());
+    const Run run = cli(
+        QStringList { QStringLiteral("annotate"), QStringLiteral("--library"), library, QStringLiteral("--doc"), id }
+        + arguments);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+    QCOMPARE(cli({ QStringLiteral("annotations"), QStringLiteral("--library"), library }).lines().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(CliTest)

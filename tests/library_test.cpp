@@ -25,6 +25,7 @@ private Q_SLOTS:
     void searchRanksAndSnippets();
     void badSearchQueryIsAnError_data();
     void badSearchQueryIsAnError();
+    void migratesOlderSchemaKeepingABackup_data();
     void migratesOlderSchemaKeepingABackup();
     void refusesLibraryFromNewerSchema();
     void refusesFileThatIsNotALibrary();
@@ -286,10 +287,18 @@ void LibraryTest::badSearchQueryIsAnError()
     QCOMPARE(library.search(QStringLiteral("Tokyo"))->size(), 1);
 }
 
+void LibraryTest::migratesOlderSchemaKeepingABackup_data()
+{
+    // tests/data/libraries/schema-N.dossier: a library of each released schema (see the README there).
+    QTest::addColumn<int>("version");
+    QTest::newRow("schema 1") << 1;
+    QTest::newRow("schema 3") << 3;
+}
+
 void LibraryTest::migratesOlderSchemaKeepingABackup()
 {
-    // tests/data/libraries/schema-N.dossier: a library written by the build of each released schema.
-    const QString fixture = QStringLiteral(DOSSIER_TEST_DATA "/libraries/schema-1.dossier");
+    QFETCH(int, version);
+    const QString fixture = QStringLiteral(DOSSIER_TEST_DATA "/libraries/schema-%1.dossier").arg(version);
     QVERIFY(QFile::copy(fixture, libraryPath()));
     QFile::setPermissions(libraryPath(), QFile::ReadOwner | QFile::WriteOwner);
     const QByteArray original = [&] {
@@ -299,7 +308,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     }();
     Library library(libraryPath());
     QVERIFY2(library.open(), qPrintable(library.errorString()));
-    const QString backup = libraryPath() + QStringLiteral(".schema-1.bak");
+    const QString backup = libraryPath() + QStringLiteral(".schema-%1.bak").arg(version);
     QVERIFY(QFile::exists(backup));
     QFile saved(backup);
     QVERIFY(saved.open(QIODevice::ReadOnly));
@@ -319,6 +328,10 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
         = library.article(rows->front().id)->body.section(u' ', 1, 1).remove(QRegularExpression(QStringLiteral("\\W")));
     const auto hits = library.search(word);
     QVERIFY2(hits && !hits->isEmpty(), qPrintable(word));
+    // And the analyst's tables exist: an old library can be annotated at once.
+    QVERIFY2(
+        library.annotate(rows->front().id, 0, 4, { QStringLiteral("Checked") }), qPrintable(library.errorString()));
+    QCOMPARE(library.tags()->size(), 1);
 }
 
 void LibraryTest::refusesLibraryFromNewerSchema()

@@ -1,6 +1,8 @@
 #include "cli/commands.h"
 
 #include "analysis/analyzer.h"
+#include "export/evidencepack.h"
+#include "export/exporters.h"
 #include "import/importjob.h"
 #include "json/articlejson.h"
 #include "store/library.h"
@@ -83,7 +85,323 @@ QJsonObject summaryJson(const ArticleSummary &summary)
     return object;
 }
 
+// Parses a non-negative integer option; prints the problem and returns nullopt when it is not one.
+std::optional<qint64> integerOption(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    bool ok = false;
+    const qint64 value = parser.value(option).toLongLong(&ok);
+    if (!ok || value < 0) {
+        printError(QStringLiteral("--%1 wants a non-negative number, not '%2'")
+                       .arg(option.names().constFirst(), parser.value(option)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<QList<qint64>> integerOptions(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    QList<qint64> values;
+    for (const QString &text : parser.values(option)) {
+        bool ok = false;
+        const qint64 value = text.toLongLong(&ok);
+        if (!ok || value < 0) {
+            printError(
+                QStringLiteral("--%1 wants a non-negative number, not '%2'").arg(option.names().constFirst(), text));
+            return std::nullopt;
+        }
+        values.append(value);
+    }
+    return values;
+}
+
+// The body an annotation's offsets refer to (empty when its article is gone).
+QString bodyOf(Library &library, const Annotation &annotation, QHash<qint64, QString> *cache)
+{
+    if (annotation.articleId < 0) {
+        return {};
+    }
+    if (!cache->contains(annotation.articleId)) {
+        const auto article = library.article(annotation.articleId);
+        cache->insert(annotation.articleId, article ? article->body : QString());
+    }
+    return cache->value(annotation.articleId);
+}
+
 } // namespace
+
+int annotate(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(libraryOption());
+    const QCommandLineOption doc(QStringLiteral("doc"), QStringLiteral("The article's id."), QStringLiteral("ID"));
+    const QCommandLineOption quote(QStringLiteral("quote"),
+        QStringLiteral("The passage, verbatim; it must occur exactly once unless --start is given too."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption start(QStringLiteral("start"),
+        QStringLiteral("Where the passage starts: a code-point offset into the body, as analyze prints."),
+        QStringLiteral("N"));
+    const QCommandLineOption end(
+        QStringLiteral("end"), QStringLiteral("Where the passage ends (exclusive)."), QStringLiteral("N"));
+    const QCommandLineOption tag(
+        QStringLiteral("tag"), QStringLiteral("A tag (repeatable; created as needed)."), QStringLiteral("T"));
+    const QCommandLineOption note(
+        QStringLiteral("note"), QStringLiteral("A note on the passage."), QStringLiteral("TEXT"));
+    const QCommandLineOption color(QStringLiteral("color"),
+        QStringLiteral("Highlight colour #RRGGBB (default: the first tag's colour)."), QStringLiteral("#RRGGBB"));
+    for (const QCommandLineOption &option : { doc, quote, start, end, tag, note, color }) {
+        parser.addOption(option);
+    }
+    int code = Ok;
+    const QString syntax
+        = QStringLiteral("annotate --library L --doc ID (--quote TEXT | --start N --end N) [--tag T]... "
+                         "[--note TEXT] [--color #RRGGBB]");
+    if (!parse(parser, arguments, syntax, &code)) {
+        return code;
+    }
+    if (!parser.isSet(doc) || (!parser.isSet(quote) && !(parser.isSet(start) && parser.isSet(end)))
+        || (parser.isSet(start) != parser.isSet(end))) {
+        printError(QStringLiteral("annotate needs --doc and either --quote or both --start and --end"));
+        std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
+        return Usage;
+    }
+    const auto articleId = integerOption(parser, doc);
+    if (!articleId) {
+        return Usage;
+    }
+    std::optional<qint64> from;
+    std::optional<qint64> to;
+    if (parser.isSet(start)) {
+        from = integerOption(parser, start);
+        to = integerOption(parser, end);
+        if (!from || !to) {
+            return Usage;
+        }
+    }
+    Library library(parser.value(QStringLiteral("library")));
+    if (!openLibrary(library)) {
+        return Failed;
+    }
+    const auto article = library.article(*articleId);
+    if (!article) {
+        printError(library.errorString());
+        return Failed;
+    }
+    const QString &body = article->body;
+    qsizetype utf16Start = -1;
+    qsizetype utf16End = -1;
+    if (from) {
+        utf16Start = utf16Offset(body, *from);
+        utf16End = utf16Offset(body, *to);
+        if (utf16Start < 0 || utf16End < 0 || utf16Start >= utf16End) {
+            printError(QStringLiteral("the passage %1–%2 is not within article %3's text (0–%4 code points)")
+                           .arg(*from)
+                           .arg(*to)
+                           .arg(*articleId)
+                           .arg(codePointOffset(body, body.size())));
+            return Failed;
+        }
+        if (parser.isSet(quote) && QStringView(body).sliced(utf16Start, utf16End - utf16Start) != parser.value(quote)) {
+            printError(QStringLiteral("the text at %1–%2 is not the quote given").arg(*from).arg(*to));
+            return Failed;
+        }
+    } else {
+        const QString text = parser.value(quote);
+        const QList<qsizetype> found = findQuote(body, text);
+        if (text.isEmpty() || found.isEmpty()) {
+            printError(QStringLiteral("the quote is not in article %1's text").arg(*articleId));
+            return Failed;
+        }
+        if (found.size() > 1) {
+            QStringList places;
+            for (qsizetype at : found) {
+                places.append(QString::number(codePointOffset(body, at)));
+            }
+            printError(
+                QStringLiteral("the quote occurs %1 times in article %2 (at %3); give --start and --end to choose")
+                    .arg(found.size())
+                    .arg(*articleId)
+                    .arg(places.join(QLatin1String(", "))));
+            return Failed;
+        }
+        utf16Start = found.first();
+        utf16End = utf16Start + text.size();
+    }
+    const auto annotation = library.annotate(
+        *articleId, utf16Start, utf16End, parser.values(tag), parser.value(note), parser.value(color));
+    if (!annotation) {
+        printError(library.errorString());
+        return Failed;
+    }
+    printJson(annotationToJson(*annotation, body));
+    return Ok;
+}
+
+int tag(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(libraryOption());
+    const QCommandLineOption doc(QStringLiteral("doc"), QStringLiteral("The article's id."), QStringLiteral("ID"));
+    const QCommandLineOption remove(QStringLiteral("remove"), QStringLiteral("Take the tags off instead."));
+    parser.addOption(doc);
+    parser.addOption(remove);
+    parser.addPositionalArgument(
+        QStringLiteral("TAG"), QStringLiteral("Tags to add (created as needed)."), QStringLiteral("TAG..."));
+    int code = Ok;
+    const QString syntax = QStringLiteral("tag --library L --doc ID [--remove] TAG...");
+    if (!parse(parser, arguments, syntax, &code)) {
+        return code;
+    }
+    if (!parser.isSet(doc) || parser.positionalArguments().isEmpty()) {
+        printError(QStringLiteral("tag needs --doc and at least one TAG"));
+        std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
+        return Usage;
+    }
+    const auto articleId = integerOption(parser, doc);
+    if (!articleId) {
+        return Usage;
+    }
+    Library library(parser.value(QStringLiteral("library")));
+    if (!openLibrary(library)) {
+        return Failed;
+    }
+    if (!library.article(*articleId)) {
+        printError(library.errorString());
+        return Failed;
+    }
+    bool ok = true;
+    if (parser.isSet(remove)) {
+        for (const QString &name : parser.positionalArguments()) {
+            ok = ok && library.untagArticle(*articleId, name);
+        }
+    } else {
+        ok = library.tagArticle(*articleId, parser.positionalArguments());
+    }
+    const auto tags = ok ? library.articleTags(*articleId) : std::nullopt;
+    if (!tags) {
+        printError(library.errorString());
+        return Failed;
+    }
+    printJson(QJsonObject {
+        { QLatin1String("doc"), *articleId }, { QLatin1String("tags"), QJsonArray::fromStringList(*tags) } });
+    return Ok;
+}
+
+int annotations(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(libraryOption());
+    const QCommandLineOption tag(QStringLiteral("tag"),
+        QStringLiteral("Only passages with this tag (repeatable: any of)."), QStringLiteral("T"));
+    const QCommandLineOption doc(
+        QStringLiteral("doc"), QStringLiteral("Only passages of this article (repeatable)."), QStringLiteral("ID"));
+    const QCommandLineOption text(QStringLiteral("text"),
+        QStringLiteral("Only passages whose quote or note contains TEXT."), QStringLiteral("TEXT"));
+    const QCommandLineOption orphaned(QStringLiteral("orphaned"),
+        QStringLiteral("Only passages that could not be re-attached to their article's text."));
+    for (const QCommandLineOption &option : { tag, doc, text, orphaned }) {
+        parser.addOption(option);
+    }
+    int code = Ok;
+    if (!parse(parser, arguments,
+            QStringLiteral("annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned]"), &code)) {
+        return code;
+    }
+    AnnotationQuery query;
+    const auto docs = integerOptions(parser, doc);
+    if (!docs) {
+        return Usage;
+    }
+    query.articles = *docs;
+    query.tags = parser.values(tag);
+    query.text = parser.value(text);
+    query.orphanedOnly = parser.isSet(orphaned);
+    Library library(parser.value(QStringLiteral("library")));
+    if (!openLibrary(library)) {
+        return Failed;
+    }
+    const auto rows = library.annotations(query);
+    if (!rows) {
+        printError(library.errorString());
+        return Failed;
+    }
+    QHash<qint64, QString> bodies;
+    for (const Annotation &annotation : *rows) {
+        printJson(annotationToJson(annotation, bodyOf(library, annotation, &bodies)));
+    }
+    return Ok;
+}
+
+int exportPack(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(libraryOption());
+    const QCommandLineOption format(
+        QStringLiteral("format"), QStringLiteral("pdf, md or jsonld."), QStringLiteral("F"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The file to write."), QStringLiteral("FILE"));
+    const QCommandLineOption tag(QStringLiteral("tag"),
+        QStringLiteral("Passages with this tag, and articles tagged with it (repeatable)."), QStringLiteral("T"));
+    const QCommandLineOption doc(QStringLiteral("doc"),
+        QStringLiteral("This article with all its passages (repeatable)."), QStringLiteral("ID"));
+    const QCommandLineOption annotation(
+        QStringLiteral("annotation"), QStringLiteral("This passage (repeatable)."), QStringLiteral("ID"));
+    const QCommandLineOption fullText(QStringLiteral("full-text"),
+        QStringLiteral("Include each article's whole text with its passages highlighted."));
+    const QCommandLineOption title(
+        QStringLiteral("title"), QStringLiteral("The cover's title."), QStringLiteral("TEXT"));
+    for (const QCommandLineOption &option : { format, out, tag, doc, annotation, fullText, title }) {
+        parser.addOption(option);
+    }
+    int code = Ok;
+    const QString syntax
+        = QStringLiteral("export --library L --format pdf|md|jsonld --out FILE [--tag T]... [--doc ID]... "
+                         "[--annotation ID]... [--full-text] [--title TEXT]");
+    if (!parse(parser, arguments, syntax, &code)) {
+        return code;
+    }
+    const auto chosenFormat = exportFormatFromName(parser.value(format));
+    if (!chosenFormat || !parser.isSet(out)) {
+        printError(parser.isSet(out)
+                ? QStringLiteral("--format wants pdf, md or jsonld, not '%1'").arg(parser.value(format))
+                : QStringLiteral("export needs --out FILE"));
+        std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
+        return Usage;
+    }
+    ExportSelection selection;
+    const auto docs = integerOptions(parser, doc);
+    const auto passages = integerOptions(parser, annotation);
+    if (!docs || !passages) {
+        return Usage;
+    }
+    selection.articles = *docs;
+    selection.annotations = *passages;
+    selection.tags = parser.values(tag);
+    selection.fullText = parser.isSet(fullText);
+    selection.title = parser.value(title);
+    Library library(parser.value(QStringLiteral("library")));
+    if (!openLibrary(library)) {
+        return Failed;
+    }
+    for (qint64 id : selection.articles) {
+        if (!library.article(id)) {
+            printError(library.errorString());
+            return Failed;
+        }
+    }
+    QString error;
+    const auto pack = collectEvidence(library, selection, &error);
+    if (!pack) {
+        printError(error);
+        return Failed;
+    }
+    if (!writePack(*pack, *chosenFormat, parser.value(out), &error)) {
+        printError(error);
+        return Failed;
+    }
+    printJson(QJsonObject { { QLatin1String("out"), parser.value(out) },
+        { QLatin1String("format"), exportSuffix(*chosenFormat) }, { QLatin1String("articles"), pack->articles.size() },
+        { QLatin1String("passages"), pack->passageCount() } });
+    return Ok;
+}
 
 int analyze(const QStringList &arguments)
 {

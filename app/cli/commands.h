@@ -13,5 +13,9 @@ int import(const QStringList &arguments);
 int list(const QStringList &arguments);
 int entities(const QStringList &arguments);
 int search(const QStringList &arguments);
+int annotate(const QStringList &arguments);
+int tag(const QStringList &arguments);
+int annotations(const QStringList &arguments);
+int exportPack(const QStringList &arguments);
 
 } // namespace Dossier::Cli

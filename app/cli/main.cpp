@@ -1,8 +1,10 @@
 #include "cli/commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
+#include <memory>
 
 namespace
 {
@@ -16,6 +18,14 @@ commands:
                                           list articles (JSON Lines)
   entities --library L [--type T]         list entities by number of documents (JSON Lines)
   search --library L QUERY                full-text search, ranked (JSON Lines)
+  annotate --library L --doc ID (--quote TEXT | --start N --end N) [--tag T]... [--note TEXT] [--color #RRGGBB]
+                                          highlight a passage, print it as JSON
+  tag --library L --doc ID [--remove] TAG...
+                                          tag an article (or take tags off)
+  annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned]
+                                          list passages (JSON Lines)
+  export --library L --format pdf|md|jsonld --out FILE [--tag T]... [--doc ID]... [--annotation ID]... [--full-text]
+                                          write an evidence pack
 
 Run 'dossier-cli COMMAND --help' for a command's options.
 )";
@@ -24,7 +34,13 @@ Run 'dossier-cli COMMAND --help' for a command's options.
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Laying out a PDF needs fonts, hence a QGuiApplication; a headless one unless told otherwise.
+    const bool needsGui = argc > 1 && qstrcmp(argv[1], "export") == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    std::unique_ptr<QCoreApplication> app(
+        needsGui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("dossier"));
     QCoreApplication::setOrganizationName(QStringLiteral("dossier"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DOSSIER_VERSION));
@@ -47,6 +63,10 @@ int main(int argc, char *argv[])
         { u"list", Dossier::Cli::list },
         { u"entities", Dossier::Cli::entities },
         { u"search", Dossier::Cli::search },
+        { u"annotate", Dossier::Cli::annotate },
+        { u"tag", Dossier::Cli::tag },
+        { u"annotations", Dossier::Cli::annotations },
+        { u"export", Dossier::Cli::exportPack },
     };
     for (const auto &[name, handler] : commands) {
         if (command == QStringView(name)) {

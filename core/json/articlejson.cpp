@@ -51,6 +51,48 @@ qsizetype codePointOffset(QStringView text, qsizetype utf16Index)
     return CodePointCounter(text).at(utf16Index);
 }
 
+qsizetype utf16Offset(QStringView text, qsizetype codePoint)
+{
+    if (codePoint < 0) {
+        return -1;
+    }
+    qsizetype utf16 = 0;
+    for (qsizetype points = 0; points < codePoint; ++points) {
+        if (utf16 >= text.size()) {
+            return -1;
+        }
+        if (text[utf16].isHighSurrogate() && utf16 + 1 < text.size() && text[utf16 + 1].isLowSurrogate()) {
+            ++utf16;
+        }
+        ++utf16;
+    }
+    return utf16;
+}
+
+QJsonObject annotationToJson(const Annotation &annotation, QStringView body)
+{
+    const auto orNullId = [](qint64 id) { return id >= 0 ? QJsonValue(id) : QJsonValue(QJsonValue::Null); };
+    const auto offset = [body](qsizetype utf16) { return body.isEmpty() ? utf16 : codePointOffset(body, utf16); };
+    return QJsonObject {
+        { QLatin1String("id"), annotation.id },
+        { QLatin1String("doc"), orNullId(annotation.articleId) },
+        { QLatin1String("path"), annotation.articlePath },
+        { QLatin1String("sha256"), QString::fromLatin1(annotation.articleSha256) },
+        { QLatin1String("start"), offset(annotation.anchor.start) },
+        { QLatin1String("end"), offset(annotation.anchor.end) },
+        { QLatin1String("quote"), annotation.anchor.exact },
+        { QLatin1String("prefix"), annotation.anchor.prefix },
+        { QLatin1String("suffix"), annotation.anchor.suffix },
+        { QLatin1String("tags"), QJsonArray::fromStringList(annotation.tags) },
+        { QLatin1String("note"), orNull(annotation.note) },
+        { QLatin1String("color"), orNull(annotation.color) },
+        { QLatin1String("state"), annotationStateName(annotation.state) },
+        { QLatin1String("previous_quote"), orNull(annotation.previousExact) },
+        { QLatin1String("created"), annotation.created.toString(Qt::ISODateWithMs) },
+        { QLatin1String("modified"), annotation.modified.toString(Qt::ISODateWithMs) },
+    };
+}
+
 QJsonObject articleToJson(const Article &article)
 {
     QJsonObject object;

@@ -1,6 +1,7 @@
 #include "store/library.h"
 
 #include "analysis/entityrecognizer.h"
+#include "store/library_p.h"
 #include "store/migrations_p.h"
 
 #include <QDateTime>
@@ -28,27 +29,6 @@ QString uniqueConnectionName()
 {
     static std::atomic<int> counter { 0 };
     return QStringLiteral("dossier-library-%1").arg(counter.fetch_add(1));
-}
-
-QString sqlError(const QSqlQuery &query)
-{
-    const QSqlError error = query.lastError();
-    QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    if (text.contains(QLatin1String("database is locked"))) {
-        text = QStringLiteral("the library is locked by another program (still busy after waiting)");
-    } else if (text.contains(QLatin1String("disk is full"))
-        || text.contains(QLatin1String("database or disk is full"))) {
-        text = QStringLiteral("the disk is full");
-    } else if (text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only"))) {
-        text = QStringLiteral("the library is read-only");
-    }
-    return text;
-}
-
-// Qt binds a null QString as SQL NULL; text columns are NOT NULL, so bind "" instead.
-QString notNull(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
 }
 
 ArticleSummary summaryFrom(const QSqlQuery &query)
@@ -109,71 +89,25 @@ QString idSet(const DocumentFilter &filter, QVariantList *binds)
 
 } // namespace
 
-struct Library::Private {
-    QString path;
-    QString connection;
-    QString error;
-    bool open = false;
+QString sqlError(const QSqlQuery &query)
+{
+    const QSqlError error = query.lastError();
+    QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (text.contains(QLatin1String("database is locked"))) {
+        text = QStringLiteral("the library is locked by another program (still busy after waiting)");
+    } else if (text.contains(QLatin1String("disk is full"))
+        || text.contains(QLatin1String("database or disk is full"))) {
+        text = QStringLiteral("the disk is full");
+    } else if (text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only"))) {
+        text = QStringLiteral("the library is read-only");
+    }
+    return text;
+}
 
-    QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
-
-    bool exec(QSqlQuery &query)
-    {
-        if (!query.exec()) {
-            error = sqlError(query);
-            qCWarning(lcStore) << "query failed:" << error << query.lastQuery();
-            return false;
-        }
-        return true;
-    }
-    bool exec(const QString &sql)
-    {
-        QSqlQuery query(db());
-        if (!query.exec(sql)) {
-            error = sqlError(query);
-            return false;
-        }
-        return true;
-    }
-    bool inBatch = false;
-
-    // BEGIN IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy timeout)
-    // there instead of failing half-way through.
-    bool begin() { return exec(inBatch ? QStringLiteral("SAVEPOINT article") : QStringLiteral("BEGIN IMMEDIATE")); }
-    bool commit() { return exec(inBatch ? QStringLiteral("RELEASE article") : QStringLiteral("COMMIT")); }
-    void rollback()
-    {
-        if (inBatch) {
-            exec(QStringLiteral("ROLLBACK TO article"));
-            exec(QStringLiteral("RELEASE article"));
-        } else {
-            exec(QStringLiteral("ROLLBACK"));
-        }
-    }
-    bool writeArticle(const Article &article, qint64 existingId, qint64 *id);
-    // Runs a prepared statement with positional values; FTS syntax errors read as query errors.
-    bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
-    {
-        query.setForwardOnly(true);
-        if (!query.prepare(sql)) {
-            error = sqlError(query);
-            return false;
-        }
-        for (const QVariant &value : binds) {
-            query.addBindValue(value);
-        }
-        if (!query.exec()) {
-            error = sqlError(query);
-            if (error.contains(QLatin1String("fts5")) || error.contains(QLatin1String("syntax error"))
-                || error.contains(QLatin1String("unterminated")) || error.contains(QLatin1String("no such column"))) {
-                error = QStringLiteral("bad search query: %1").arg(error);
-            }
-            return false;
-        }
-        return true;
-    }
-    bool writeEntities(qint64 articleId, const Article &article);
-};
+QString notNull(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
 
 Library::Library(const QString &path)
     : d(std::make_unique<Private>())
@@ -465,7 +399,8 @@ std::optional<StoreOutcome> Library::store(const Article &article, qint64 *store
         }
     }
     qint64 id = -1;
-    if (!d->writeArticle(article, existingId, &id) || !d->writeEntities(id, article)) {
+    if (!d->writeArticle(article, existingId, &id) || !d->writeEntities(id, article)
+        || !d->reanchorAnnotations(id, article)) {
         return rollback();
     }
     if (existingId >= 0

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotations/annotation.h"
 #include "article.h"
 
 #include <QHash>
@@ -115,8 +116,8 @@ public:
     /*! How many articles \a filter lets through. */
     std::optional<qint64> countDocuments(const DocumentFilter &filter);
     /*! One window of the filtered, sorted document list (summaries only, never bodies). */
-    std::optional<QList<ArticleSummary>> documents(const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order,
-                                                   int offset, int limit);
+    std::optional<QList<ArticleSummary>> documents(
+        const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit);
     /*! The entities of the articles \a filter lets through, each with the number of those
         articles that mention it, most first; at most \a limitPerType per type. Aliases are not
         filled in (see entityAliases()). */
@@ -125,6 +126,42 @@ public:
     std::optional<QStringList> entityAliases(qint64 entityId);
     std::optional<qint64> articleCount();
     bool removeArticle(qint64 id);
+
+    /*! \name Tags: the codebook, and tags on articles */
+    //@{
+    /*! Every tag, by name, with its article and annotation counts. */
+    std::optional<QList<Tag>> tags();
+    /*! The tag called \a name (case-insensitive), created with \a color (or the next colour of
+        the default palette) when it does not exist yet. */
+    std::optional<Tag> ensureTag(const QString &name, const QString &color = {});
+    bool renameTag(qint64 tagId, const QString &name);
+    bool setTagColor(qint64 tagId, const QString &color);
+    /*! Moves every use of \a fromId to \a intoId and deletes \a fromId. */
+    bool mergeTags(qint64 fromId, qint64 intoId);
+    /*! Deletes the tag; articles and annotations lose it, nothing else. */
+    bool removeTag(qint64 tagId);
+    /*! Adds \a names (created as needed) to the article's tags. */
+    bool tagArticle(qint64 articleId, const QStringList &names);
+    bool untagArticle(qint64 articleId, const QString &name);
+    std::optional<QStringList> articleTags(qint64 articleId);
+    /*! The ids of the articles carrying any of \a names. */
+    std::optional<QList<qint64>> articlesTagged(const QStringList &names);
+    //@}
+
+    /*! \name Annotations: highlighted passages */
+    //@{
+    /*! Highlights [\a start, \a end) of the article's body. Tags are created as needed. */
+    std::optional<Annotation> annotate(qint64 articleId, qsizetype start, qsizetype end, const QStringList &tags = {},
+        const QString &note = {}, const QString &color = {});
+    /*! Stores \a annotation again under its own id (to undo a removal); tags are created as needed. */
+    bool restoreAnnotation(const Annotation &annotation);
+    /*! Saves the note, colour and tags of \a annotation (its anchor stays). */
+    bool updateAnnotation(const Annotation &annotation);
+    bool removeAnnotation(qint64 annotationId);
+    std::optional<Annotation> annotation(qint64 annotationId);
+    /*! Annotations matching \a query, by article then position; orphaned ones last. */
+    std::optional<QList<Annotation>> annotations(const AnnotationQuery &query = {});
+    //@}
 
 private:
     struct Private;

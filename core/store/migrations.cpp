@@ -126,6 +126,54 @@ constexpr const char *version3[] = {
     "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
 };
 
+// Version 4: the analyst's own work. A codebook of tags (each with its colour), tags on articles,
+// and annotations: highlighted passages anchored by quote + context + offsets, with their tags in
+// order and a note. Annotations outlive their article (article_id turns NULL and the annotation
+// is orphaned) so that removing or re-importing an article never loses one.
+constexpr const char *version4[] = {
+    R"(CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        color TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    ))",
+    R"(CREATE TABLE article_tags (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (article_id, tag_id)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX article_tags_tag ON article_tags(tag_id, article_id)",
+    R"(CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        article_path TEXT NOT NULL,
+        article_sha256 TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        color TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'anchored',
+        previous_exact TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        modified_at INTEGER NOT NULL
+    ))",
+    "CREATE INDEX annotations_article ON annotations(article_id, start)",
+    "CREATE INDEX annotations_path ON annotations(article_path)",
+    R"(CREATE TABLE annotation_tags (
+        annotation_id INTEGER NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (annotation_id, tag_id)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id, annotation_id)",
+    R"(CREATE TRIGGER articles_orphan_annotations BEFORE DELETE ON articles BEGIN
+        UPDATE annotations SET article_id = NULL, state = 'orphaned' WHERE article_id = old.id;
+    END)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -137,7 +185,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 }
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
-constexpr std::array steps { step(version1), step(version2), step(version3) };
+constexpr std::array steps { step(version1), step(version2), step(version3), step(version4) };
 
 } // namespace
 

@@ -15,12 +15,13 @@ DOSSIER_ROOT=$DOSSIER_CACHE/trixie-root
 DOSSIER_SUITE=trixie
 DOSSIER_MIRROR=${DOSSIER_MIRROR:-http://deb.debian.org/debian}
 
-# Everything the project builds, tests and runs with. Changing this list rebuilds the root.
+# Everything the project builds, tests and runs with. Adding to this list installs the new
+# packages into the existing root (a fresh root is made only when there is none).
 DOSSIER_PACKAGES=(
     g++ cmake ninja-build ccache pkg-config python3
     qt6-base-dev libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6
     libkf6syntaxhighlighting-dev libuchardet-dev libgumbo-dev iso-codes
-    xvfb xauth fonts-dejavu-core
+    xvfb xauth fonts-dejavu-core poppler-utils
 )
 
 dossier_log() { printf 'dossier: %s\n' "$*" >&2; }
@@ -53,6 +54,19 @@ dossier_ensure_root() {
     exec 9>"$DOSSIER_CACHE/.lock"
     flock 9
     if [ -f "$DOSSIER_ROOT/.dossier-stamp" ] && [ "$(cat "$DOSSIER_ROOT/.dossier-stamp")" = "$stamp" ]; then
+        return 0
+    fi
+    if [ -f "$DOSSIER_ROOT/.dossier-stamp" ]; then
+        dossier_log "installing the project's new packages into $DOSSIER_ROOT"
+        cp /etc/resolv.conf "$DOSSIER_ROOT/etc/resolv.conf" 2>/dev/null || true
+        if ! dossier_chroot "$DOSSIER_ROOT" / env DEBIAN_FRONTEND=noninteractive sh -c \
+            "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${DOSSIER_PACKAGES[*]} && apt-get clean" >&2; then
+            dossier_log "could not install the packages into $DOSSIER_ROOT"
+            exec 9>&-
+            return 1
+        fi
+        echo "$stamp" >"$DOSSIER_ROOT/.dossier-stamp"
+        exec 9>&-
         return 0
     fi
     if ! command -v debootstrap >/dev/null 2>&1; then

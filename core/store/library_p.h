@@ -1,0 +1,110 @@
+#pragma once
+
+// The library's private state, shared by the files that implement Library (library.cpp for
+// articles and entities, libraryannotations.cpp for tags and annotations).
+
+#include "store/library.h"
+
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace Dossier::Core
+{
+
+/*! A user-readable message for the query's last error (locked, disk full, read-only, ...). */
+QString sqlError(const QSqlQuery &query);
+/*! Qt binds a null QString as SQL NULL; text columns are NOT NULL, so bind "" instead. */
+QString notNull(const QString &value);
+
+struct Library::Private {
+    QString path;
+    QString connection;
+    QString error;
+    bool open = false;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
+
+    bool exec(QSqlQuery &query)
+    {
+        if (!query.exec()) {
+            error = sqlError(query);
+            qCWarning(lcStore) << "query failed:" << error << query.lastQuery();
+            return false;
+        }
+        return true;
+    }
+    bool exec(const QString &sql)
+    {
+        QSqlQuery query(db());
+        if (!query.exec(sql)) {
+            error = sqlError(query);
+            return false;
+        }
+        return true;
+    }
+    bool inBatch = false;
+
+    // BEGIN IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy timeout)
+    // there instead of failing half-way through.
+    bool begin() { return exec(inBatch ? QStringLiteral("SAVEPOINT article") : QStringLiteral("BEGIN IMMEDIATE")); }
+    bool commit() { return exec(inBatch ? QStringLiteral("RELEASE article") : QStringLiteral("COMMIT")); }
+    void rollback()
+    {
+        if (inBatch) {
+            exec(QStringLiteral("ROLLBACK TO article"));
+            exec(QStringLiteral("RELEASE article"));
+        } else {
+            exec(QStringLiteral("ROLLBACK"));
+        }
+    }
+    bool writeArticle(const Article &article, qint64 existingId, qint64 *id);
+    // Runs a prepared statement with positional values; FTS syntax errors read as query errors.
+    bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
+    {
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            error = sqlError(query);
+            return false;
+        }
+        for (const QVariant &value : binds) {
+            query.addBindValue(value);
+        }
+        if (!query.exec()) {
+            error = sqlError(query);
+            if (error.contains(QLatin1String("fts5")) || error.contains(QLatin1String("syntax error"))
+                || error.contains(QLatin1String("unterminated")) || error.contains(QLatin1String("no such column"))) {
+                error = QStringLiteral("bad search query: %1").arg(error);
+            }
+            return false;
+        }
+        return true;
+    }
+    bool writeEntities(qint64 articleId, const Article &article);
+    // Re-attaches the annotations of the article at \a path (stored as \a articleId) to its new
+    // text; inside the caller's transaction. Those that cannot be re-attached are orphaned.
+    bool reanchorAnnotations(qint64 articleId, const Article &article);
+    // Tags and annotations, inside the caller's transaction.
+    std::optional<Tag> findOrCreateTag(const QString &name, const QString &color);
+    bool writeAnnotationTags(qint64 annotationId, const QStringList &names);
+    bool writeAnnotation(const Annotation &annotation, qint64 *id);
+    // Runs \a work in one write transaction (a savepoint inside a batch).
+    template<typename Work> bool transaction(Work work)
+    {
+        if (!begin()) {
+            return false;
+        }
+        if (!work() || !commit()) {
+            const QString failure = error;
+            rollback();
+            error = failure;
+            return false;
+        }
+        return true;
+    }
+};
+
+} // namespace Dossier::Core

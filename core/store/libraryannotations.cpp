@@ -1,0 +1,558 @@
+// Library: the codebook of tags, tags on articles, and annotations (highlighted passages).
+
+#include "store/library_p.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QTimeZone>
+
+namespace Dossier::Core
+{
+
+namespace
+{
+
+// Colours for new tags, chosen to read as highlight backgrounds in light and dark themes alike.
+constexpr const char *tagPalette[]
+    = { "#f5d33b", "#8fd16a", "#6cb6ff", "#ff8f8f", "#c49bff", "#ffb35c", "#5fd4c4", "#e0a3d9" };
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+bool validColor(const QString &color)
+{
+    static const QRegularExpression pattern(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    return pattern.match(color).hasMatch();
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), count);
+    return marks.join(QLatin1Char(','));
+}
+
+// The columns annotationFrom() reads, in order.
+const char *const annotationColumns
+    = "a.id, a.article_id, a.article_path, a.article_sha256, a.start, a.end, a.exact, a.prefix, a.suffix, a.color, "
+      "a.note, a.state, a.previous_exact, a.created_at, a.modified_at, "
+      "(SELECT json_group_array(name) FROM (SELECT t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
+      "WHERE x.annotation_id = a.id ORDER BY x.position))";
+
+Annotation annotationFrom(const QSqlQuery &query)
+{
+    Annotation a;
+    a.id = query.value(0).toLongLong();
+    a.articleId = query.value(1).isNull() ? -1 : query.value(1).toLongLong();
+    a.articlePath = query.value(2).toString();
+    a.articleSha256 = query.value(3).toByteArray();
+    a.anchor.start = query.value(4).toLongLong();
+    a.anchor.end = query.value(5).toLongLong();
+    a.anchor.exact = query.value(6).toString();
+    a.anchor.prefix = query.value(7).toString();
+    a.anchor.suffix = query.value(8).toString();
+    a.color = query.value(9).toString();
+    a.note = query.value(10).toString();
+    a.state = annotationStateFromName(query.value(11).toString());
+    a.previousExact = query.value(12).toString();
+    a.created = QDateTime::fromMSecsSinceEpoch(query.value(13).toLongLong(), QTimeZone::UTC);
+    a.modified = QDateTime::fromMSecsSinceEpoch(query.value(14).toLongLong(), QTimeZone::UTC);
+    const QJsonArray tags = QJsonDocument::fromJson(query.value(15).toByteArray()).array();
+    for (const QJsonValue &tag : tags) {
+        a.tags.append(tag.toString());
+    }
+    return a;
+}
+
+// The tag called name, created when missing; inside the caller's transaction.
+} // namespace
+
+std::optional<Tag> Library::Private::findOrCreateTag(const QString &rawName, const QString &color)
+{
+    Private &d = *this;
+    const QString name = rawName.simplified();
+    if (name.isEmpty()) {
+        d.error = QStringLiteral("a tag needs a name");
+        return std::nullopt;
+    }
+    if (!color.isEmpty() && !validColor(color)) {
+        d.error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(color);
+        return std::nullopt;
+    }
+    QSqlQuery query(d.db());
+    if (!d.run(query, QStringLiteral("SELECT id, name, color FROM tags WHERE name = ?"), { name })) {
+        return std::nullopt;
+    }
+    if (query.next()) {
+        return Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString() };
+    }
+    QString chosen = color.toLower();
+    if (chosen.isEmpty()) {
+        QSqlQuery count(d.db());
+        if (!d.run(count, QStringLiteral("SELECT count(*) FROM tags"), {}) || !count.next()) {
+            return std::nullopt;
+        }
+        chosen = QString::fromLatin1(tagPalette[count.value(0).toLongLong() % std::size(tagPalette)]);
+    }
+    QSqlQuery insert(d.db());
+    if (!d.run(insert, QStringLiteral("INSERT INTO tags (name, color, created_at) VALUES (?, ?, ?)"),
+            { name, chosen, now() })) {
+        return std::nullopt;
+    }
+    return Tag { insert.lastInsertId().toLongLong(), name, chosen };
+}
+
+// Replaces the annotation's tags with \a names, in order; inside the caller's transaction.
+bool Library::Private::writeAnnotationTags(qint64 annotationId, const QStringList &names)
+{
+    Private &d = *this;
+    QSqlQuery clear(d.db());
+    if (!d.run(clear, QStringLiteral("DELETE FROM annotation_tags WHERE annotation_id = ?"), { annotationId })) {
+        return false;
+    }
+    int position = 0;
+    for (const QString &name : names) {
+        const std::optional<Tag> tag = findOrCreateTag(name, {});
+        if (!tag) {
+            return false;
+        }
+        QSqlQuery insert(d.db());
+        if (!d.run(insert,
+                QStringLiteral("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id, position) "
+                               "VALUES (?, ?, ?)"),
+                { annotationId, tag->id, position++ })) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Library::Private::writeAnnotation(const Annotation &a, qint64 *id)
+{
+    Private &d = *this;
+    if (!a.color.isEmpty() && !validColor(a.color)) {
+        d.error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(a.color);
+        return false;
+    }
+    QSqlQuery insert(d.db());
+    const QVariant articleId = a.articleId >= 0 ? QVariant(a.articleId) : QVariant(QMetaType(QMetaType::LongLong));
+    const qint64 created = a.created.isValid() ? a.created.toMSecsSinceEpoch() : now();
+    const qint64 modified = a.modified.isValid() ? a.modified.toMSecsSinceEpoch() : created;
+    if (!d.run(insert,
+            QStringLiteral("INSERT INTO annotations (id, article_id, article_path, article_sha256, start, end, "
+                           "exact, prefix, suffix, color, note, state, previous_exact, created_at, modified_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            { a.id >= 0 ? QVariant(a.id) : QVariant(QMetaType(QMetaType::LongLong)), articleId, notNull(a.articlePath),
+                QString::fromLatin1(a.articleSha256), a.anchor.start, a.anchor.end, notNull(a.anchor.exact),
+                notNull(a.anchor.prefix), notNull(a.anchor.suffix), notNull(a.color.toLower()), notNull(a.note),
+                annotationStateName(a.state), notNull(a.previousExact), created, modified })) {
+        return false;
+    }
+    *id = a.id >= 0 ? a.id : insert.lastInsertId().toLongLong();
+    return writeAnnotationTags(*id, a.tags);
+}
+
+std::optional<QList<Tag>> Library::tags()
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT t.id, t.name, t.color, "
+                           "(SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id), "
+                           "(SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id) "
+                           "FROM tags t ORDER BY t.name COLLATE NOCASE"),
+            {})) {
+        return std::nullopt;
+    }
+    QList<Tag> tags;
+    while (query.next()) {
+        tags.append(Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toInt(), query.value(4).toInt() });
+    }
+    return tags;
+}
+
+std::optional<Tag> Library::ensureTag(const QString &name, const QString &color)
+{
+    std::optional<Tag> tag;
+    if (!d->transaction([&] { return (tag = d->findOrCreateTag(name, color)).has_value(); })) {
+        return std::nullopt;
+    }
+    return tag;
+}
+
+bool Library::renameTag(qint64 tagId, const QString &rawName)
+{
+    const QString name = rawName.simplified();
+    if (name.isEmpty()) {
+        d->error = QStringLiteral("a tag needs a name");
+        return false;
+    }
+    return d->transaction([&] {
+        QSqlQuery clash(d->db());
+        if (!d->run(clash, QStringLiteral("SELECT id FROM tags WHERE name = ? AND id <> ?"), { name, tagId })) {
+            return false;
+        }
+        if (clash.next()) {
+            d->error = QStringLiteral("there is already a tag called '%1'; merge the two instead").arg(name);
+            return false;
+        }
+        QSqlQuery update(d->db());
+        if (!d->run(update, QStringLiteral("UPDATE tags SET name = ? WHERE id = ?"), { name, tagId })) {
+            return false;
+        }
+        if (update.numRowsAffected() != 1) {
+            d->error = QStringLiteral("no tag with id %1").arg(tagId);
+            return false;
+        }
+        return true;
+    });
+}
+
+bool Library::setTagColor(qint64 tagId, const QString &color)
+{
+    if (!validColor(color)) {
+        d->error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(color);
+        return false;
+    }
+    return d->transaction([&] {
+        QSqlQuery update(d->db());
+        if (!d->run(update, QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), { color.toLower(), tagId })) {
+            return false;
+        }
+        if (update.numRowsAffected() != 1) {
+            d->error = QStringLiteral("no tag with id %1").arg(tagId);
+            return false;
+        }
+        return true;
+    });
+}
+
+bool Library::mergeTags(qint64 fromId, qint64 intoId)
+{
+    if (fromId == intoId) {
+        return true;
+    }
+    return d->transaction([&] {
+        QSqlQuery q(d->db());
+        return d->run(q,
+                   QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
+                                  "SELECT article_id, ? FROM article_tags WHERE tag_id = ?"),
+                   { intoId, fromId })
+            // An annotation carrying both keeps the first position of the two.
+            && d->run(q,
+                QStringLiteral("UPDATE annotation_tags SET position = min(position, (SELECT position FROM "
+                               "annotation_tags f WHERE f.annotation_id = annotation_tags.annotation_id AND "
+                               "f.tag_id = ?)) WHERE tag_id = ? AND annotation_id IN (SELECT annotation_id "
+                               "FROM annotation_tags WHERE tag_id = ?)"),
+                { fromId, intoId, fromId })
+            && d->run(q,
+                QStringLiteral("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id, position) "
+                               "SELECT annotation_id, ?, position FROM annotation_tags WHERE tag_id = ?"),
+                { intoId, fromId })
+            && d->run(q, QStringLiteral("DELETE FROM tags WHERE id = ?"), { fromId });
+    });
+}
+
+bool Library::removeTag(qint64 tagId)
+{
+    return d->transaction([&] {
+        QSqlQuery q(d->db());
+        return d->run(q, QStringLiteral("DELETE FROM article_tags WHERE tag_id = ?"), { tagId })
+            && d->run(q, QStringLiteral("DELETE FROM annotation_tags WHERE tag_id = ?"), { tagId })
+            && d->run(q, QStringLiteral("DELETE FROM tags WHERE id = ?"), { tagId });
+    });
+}
+
+bool Library::tagArticle(qint64 articleId, const QStringList &names)
+{
+    return d->transaction([&] {
+        QSqlQuery exists(d->db());
+        if (!d->run(exists, QStringLiteral("SELECT 1 FROM articles WHERE id = ?"), { articleId })) {
+            return false;
+        }
+        if (!exists.next()) {
+            d->error = QStringLiteral("no article with id %1").arg(articleId);
+            return false;
+        }
+        for (const QString &name : names) {
+            const std::optional<Tag> tag = d->findOrCreateTag(name, {});
+            QSqlQuery insert(d->db());
+            if (!tag
+                || !d->run(insert,
+                    QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)"),
+                    { articleId, tag->id })) {
+                return false;
+            }
+        }
+        return true;
+    });
+}
+
+bool Library::untagArticle(qint64 articleId, const QString &name)
+{
+    return d->transaction([&] {
+        QSqlQuery q(d->db());
+        return d->run(q,
+            QStringLiteral("DELETE FROM article_tags WHERE article_id = ? AND tag_id IN "
+                           "(SELECT id FROM tags WHERE name = ?)"),
+            { articleId, name.simplified() });
+    });
+}
+
+std::optional<QStringList> Library::articleTags(qint64 articleId)
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id "
+                           "WHERE x.article_id = ? ORDER BY t.name COLLATE NOCASE"),
+            { articleId })) {
+        return std::nullopt;
+    }
+    QStringList names;
+    while (query.next()) {
+        names.append(query.value(0).toString());
+    }
+    return names;
+}
+
+std::optional<QList<qint64>> Library::articlesTagged(const QStringList &names)
+{
+    QVariantList binds;
+    for (const QString &name : names) {
+        binds.append(name.simplified());
+    }
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT DISTINCT x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id "
+                           "WHERE t.name IN (%1) ORDER BY x.article_id")
+                .arg(placeholders(names.size())),
+            binds)) {
+        return std::nullopt;
+    }
+    QList<qint64> ids;
+    while (query.next()) {
+        ids.append(query.value(0).toLongLong());
+    }
+    return ids;
+}
+
+std::optional<Annotation> Library::annotate(qint64 articleId, qsizetype start, qsizetype end, const QStringList &tags,
+    const QString &note, const QString &color)
+{
+    qint64 id = -1;
+    const bool ok = d->transaction([&] {
+        QSqlQuery query(d->db());
+        if (!d->run(query,
+                QStringLiteral("SELECT a.path, a.sha256, t.body FROM articles a JOIN article_texts t ON t.id = a.id "
+                               "WHERE a.id = ?"),
+                { articleId })) {
+            return false;
+        }
+        if (!query.next()) {
+            d->error = QStringLiteral("no article with id %1").arg(articleId);
+            return false;
+        }
+        const QString body = query.value(2).toString();
+        if (start < 0 || end > body.size() || start >= end) {
+            d->error = QStringLiteral("the passage %1–%2 is not within the article's text (0–%3)")
+                           .arg(start)
+                           .arg(end)
+                           .arg(body.size());
+            return false;
+        }
+        Annotation a;
+        a.articleId = articleId;
+        a.articlePath = query.value(0).toString();
+        a.articleSha256 = query.value(1).toByteArray();
+        a.anchor = anchorAt(body, start, end);
+        a.tags = tags;
+        a.note = note;
+        a.color = color;
+        return d->writeAnnotation(a, &id);
+    });
+    if (!ok) {
+        return std::nullopt;
+    }
+    return annotation(id);
+}
+
+bool Library::restoreAnnotation(const Annotation &annotation)
+{
+    if (annotation.id < 0) {
+        d->error = QStringLiteral("only a stored annotation can be restored");
+        return false;
+    }
+    return d->transaction([&] {
+        Annotation a = annotation;
+        // Its article may have gone meanwhile: then it comes back orphaned.
+        QSqlQuery exists(d->db());
+        if (a.articleId >= 0) {
+            if (!d->run(exists, QStringLiteral("SELECT 1 FROM articles WHERE id = ?"), { a.articleId })) {
+                return false;
+            }
+            if (!exists.next()) {
+                a.articleId = -1;
+                a.state = AnnotationState::Orphaned;
+            }
+        }
+        qint64 id = -1;
+        return d->writeAnnotation(a, &id);
+    });
+}
+
+bool Library::updateAnnotation(const Annotation &a)
+{
+    if (!a.color.isEmpty() && !validColor(a.color)) {
+        d->error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(a.color);
+        return false;
+    }
+    return d->transaction([&] {
+        QSqlQuery update(d->db());
+        if (!d->run(update, QStringLiteral("UPDATE annotations SET note = ?, color = ?, modified_at = ? WHERE id = ?"),
+                { notNull(a.note), notNull(a.color.toLower()), now(), a.id })) {
+            return false;
+        }
+        if (update.numRowsAffected() != 1) {
+            d->error = QStringLiteral("no annotation with id %1").arg(a.id);
+            return false;
+        }
+        return d->writeAnnotationTags(a.id, a.tags);
+    });
+}
+
+bool Library::removeAnnotation(qint64 annotationId)
+{
+    return d->transaction([&] {
+        QSqlQuery remove(d->db());
+        if (!d->run(remove, QStringLiteral("DELETE FROM annotations WHERE id = ?"), { annotationId })) {
+            return false;
+        }
+        if (remove.numRowsAffected() != 1) {
+            d->error = QStringLiteral("no annotation with id %1").arg(annotationId);
+            return false;
+        }
+        return true;
+    });
+}
+
+std::optional<Annotation> Library::annotation(qint64 annotationId)
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT %1 FROM annotations a WHERE a.id = ?").arg(QLatin1String(annotationColumns)),
+            { annotationId })) {
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        d->error = QStringLiteral("no annotation with id %1").arg(annotationId);
+        return std::nullopt;
+    }
+    return annotationFrom(query);
+}
+
+std::optional<QList<Annotation>> Library::annotations(const AnnotationQuery &request)
+{
+    QStringList where;
+    QVariantList binds;
+    if (!request.articles.isEmpty()) {
+        where.append(QStringLiteral("a.article_id IN (%1)").arg(placeholders(request.articles.size())));
+        for (qint64 id : request.articles) {
+            binds.append(id);
+        }
+    }
+    if (!request.tags.isEmpty()) {
+        where.append(QStringLiteral("EXISTS (SELECT 1 FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
+                                    "WHERE x.annotation_id = a.id AND t.name IN (%1))")
+                         .arg(placeholders(request.tags.size())));
+        for (const QString &tag : request.tags) {
+            binds.append(tag.simplified());
+        }
+    }
+    if (!request.text.isEmpty()) {
+        where.append(QStringLiteral("(instr(lower(a.exact), ?) > 0 OR instr(lower(a.note), ?) > 0)"));
+        binds.append(request.text.toLower());
+        binds.append(request.text.toLower());
+    }
+    if (request.orphanedOnly) {
+        where.append(QStringLiteral("a.state = 'orphaned'"));
+    }
+    const QString sql = QStringLiteral("SELECT %1 FROM annotations a %2 ORDER BY a.article_id IS NULL, a.article_id, "
+                                       "a.state = 'orphaned', a.start, a.id")
+                            .arg(QLatin1String(annotationColumns),
+                                where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(u" AND "));
+    QSqlQuery query(d->db());
+    if (!d->run(query, sql, binds)) {
+        return std::nullopt;
+    }
+    QList<Annotation> result;
+    while (query.next()) {
+        result.append(annotationFrom(query));
+    }
+    return result;
+}
+
+bool Library::Private::reanchorAnnotations(qint64 articleId, const Article &article)
+{
+    QSqlQuery query(db());
+    if (!run(query,
+            QStringLiteral("SELECT id, start, end, exact, prefix, suffix, state, previous_exact FROM annotations "
+                           "WHERE article_id = ? OR (article_id IS NULL AND article_path = ?)"),
+            { articleId, article.path })) {
+        return false;
+    }
+    struct Row {
+        qint64 id;
+        TextAnchor anchor;
+        AnnotationState state;
+        QString previousExact;
+    };
+    QList<Row> rows;
+    while (query.next()) {
+        rows.append(Row { query.value(0).toLongLong(),
+            TextAnchor { query.value(1).toLongLong(), query.value(2).toLongLong(), query.value(3).toString(),
+                query.value(4).toString(), query.value(5).toString() },
+            annotationStateFromName(query.value(6).toString()), query.value(7).toString() });
+    }
+    query.finish();
+    for (const Row &row : rows) {
+        const Reanchored found = reanchor(article.body, row.anchor);
+        AnnotationState state = row.state;
+        QString previousExact = row.previousExact;
+        switch (found.match) {
+        case AnchorMatch::Position:
+        case AnchorMatch::Exact:
+            if (state == AnnotationState::Orphaned) {
+                state = previousExact.isEmpty() ? AnnotationState::Anchored : AnnotationState::Reattached;
+            }
+            break;
+        case AnchorMatch::Fuzzy:
+            state = AnnotationState::Reattached;
+            if (previousExact.isEmpty()) {
+                previousExact = row.anchor.exact;
+            }
+            break;
+        case AnchorMatch::None:
+            state = AnnotationState::Orphaned;
+            break;
+        }
+        const TextAnchor &anchor = found.anchor;
+        QSqlQuery update(db());
+        if (!run(update,
+                QStringLiteral("UPDATE annotations SET article_id = ?, article_path = ?, article_sha256 = ?, "
+                               "start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, state = ?, previous_exact = ? "
+                               "WHERE id = ?"),
+                { articleId, article.path, QString::fromLatin1(article.sha256), anchor.start, anchor.end,
+                    notNull(anchor.exact), notNull(anchor.prefix), notNull(anchor.suffix), annotationStateName(state),
+                    notNull(previousExact), row.id })) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace Dossier::Core
