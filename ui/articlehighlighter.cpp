@@ -3,7 +3,6 @@
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
-
 #include <QTextBlock>
 #include <QTextDocument>
 
@@ -41,17 +40,15 @@ constexpr int TypeCount = 5;
 QColor blend(const QColor &base, const QColor &over, qreal amount)
 {
     return QColor::fromRgbF(float(base.redF() + (over.redF() - base.redF()) * amount),
-                            float(base.greenF() + (over.greenF() - base.greenF()) * amount),
-                            float(base.blueF() + (over.blueF() - base.blueF()) * amount));
+        float(base.greenF() + (over.greenF() - base.greenF()) * amount),
+        float(base.blueF() + (over.blueF() - base.blueF()) * amount));
 }
 
 // WCAG contrast ratio of two colours.
 double contrast(const QColor &a, const QColor &b)
 {
     const auto luminance = [](const QColor &c) {
-        const auto channel = [](double v) {
-            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-        };
+        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
         return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
     };
     const double la = luminance(a);
@@ -61,8 +58,8 @@ double contrast(const QColor &a, const QColor &b)
 
 // The strongest blend of \a shade into \a background, up to \a amount, over which every text colour keeps a
 // contrast of \a minimum at least (or nearly as much as the theme itself gives it).
-QColor readableTint(const QColor &background, const QColor &shade, qreal amount, const QList<QColor> &textColours,
-                    double minimum)
+QColor readableTint(
+    const QColor &background, const QColor &shade, qreal amount, const QList<QColor> &textColours, double minimum)
 {
     for (; amount > 0.1; amount -= 0.03) {
         const QColor tint = blend(background, shade, amount);
@@ -110,18 +107,20 @@ QColor ArticleHighlighter::typeColor(Core::EntityType type)
 
 void ArticleHighlighter::updateFormats(const KSyntaxHighlighting::Theme &current)
 {
-    QColor background = current.isValid() ? QColor::fromRgb(current.editorColor(Theme::BackgroundColor)) : QColor(Qt::white);
+    QColor background
+        = current.isValid() ? QColor::fromRgb(current.editorColor(Theme::BackgroundColor)) : QColor(Qt::white);
     if (!background.isValid()) {
         background = Qt::white;
     }
     // The text colours the news-text definition uses: a tint must keep all of them readable.
     QList<QColor> textColours;
     for (const auto style : { Theme::Normal, Theme::Keyword, Theme::Function, Theme::String, Theme::Constant,
-                              Theme::Float, Theme::BaseN, Theme::DecVal, Theme::Import, Theme::Annotation,
-                              Theme::Comment }) {
+             Theme::Float, Theme::BaseN, Theme::DecVal, Theme::Import, Theme::Annotation, Theme::Comment }) {
         textColours.append(current.isValid() ? QColor::fromRgb(current.textColor(style)) : QColor(Qt::black));
     }
     const bool dark = background.lightnessF() < 0.5;
+    m_background = background;
+    m_text = textColours.constFirst();
     m_plainFormats.clear();
     m_emphasisFormats.clear();
     for (int i = 0; i < TypeCount; ++i) {
@@ -162,9 +161,8 @@ void ArticleHighlighter::setTheme(const KSyntaxHighlighting::Theme &theme)
 
 void ArticleHighlighter::setMentions(QList<MentionSpan> mentions)
 {
-    std::sort(mentions.begin(), mentions.end(), [](const MentionSpan &a, const MentionSpan &b) {
-        return a.start < b.start;
-    });
+    std::sort(
+        mentions.begin(), mentions.end(), [](const MentionSpan &a, const MentionSpan &b) { return a.start < b.start; });
     m_longestMention = 0;
     for (const MentionSpan &m : std::as_const(mentions)) {
         m_longestMention = std::max(m_longestMention, m.end - m.start);
@@ -213,6 +211,87 @@ void ArticleHighlighter::setLargeHeadline(bool large)
     }
 }
 
+void ArticleHighlighter::setHighlights(QList<HighlightSpan> highlights)
+{
+    std::sort(highlights.begin(), highlights.end(), [](const HighlightSpan &a, const HighlightSpan &b) {
+        return a.start < b.start || (a.start == b.start && a.end > b.end);
+    });
+    m_highlights = std::move(highlights);
+    rehighlight();
+}
+
+QList<HighlightSpan> ArticleHighlighter::highlights() const
+{
+    return m_highlights;
+}
+
+void ArticleHighlighter::paintHighlights(int blockStart, int blockEnd)
+{
+    // The pieces of this block between highlight boundaries, each painted by what covers it.
+    QList<const HighlightSpan *> here;
+    QList<int> edges { blockStart, blockEnd };
+    for (const HighlightSpan &h : std::as_const(m_highlights)) {
+        if (h.start >= blockEnd) {
+            break;
+        }
+        if (h.end <= blockStart || h.end <= h.start) {
+            continue;
+        }
+        here.append(&h);
+        edges.append(std::max(h.start, blockStart));
+        edges.append(std::min(h.end, blockEnd));
+    }
+    if (here.isEmpty()) {
+        return;
+    }
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    const bool dark = m_background.lightnessF() < 0.5;
+    for (int e = 0; e + 1 < edges.size(); ++e) {
+        const int from = edges.at(e);
+        const int to = edges.at(e + 1);
+        const HighlightSpan *inner = nullptr;
+        const HighlightSpan *outer = nullptr;
+        for (const HighlightSpan *h : std::as_const(here)) {
+            if (h->start > from || h->end < to) {
+                continue;
+            }
+            if (!inner || h->start > inner->start || (h->start == inner->start && h->end < inner->end)) {
+                outer = inner ? inner : outer;
+                inner = h;
+            } else if (!outer || h->start < outer->start) {
+                outer = h;
+            }
+        }
+        if (!inner) {
+            continue;
+        }
+        const QColor tint = readableTint(m_background, inner->color, dark ? 0.55 : 0.6, { m_text }, 4.5);
+        for (int i = from - blockStart; i < to - blockStart;) {
+            const QTextCharFormat base = format(i);
+            int runEnd = i + 1;
+            while (runEnd < to - blockStart && format(runEnd) == base) {
+                ++runEnd;
+            }
+            QTextCharFormat merged = base;
+            merged.setBackground(tint);
+            merged.setProperty(AnnotationIdProperty, inner->annotationId);
+            merged.setProperty(AnnotationColorProperty, inner->color);
+            merged.setProperty(OverlapProperty, outer != nullptr);
+            if (outer) {
+                merged.setUnderlineStyle(QTextCharFormat::DashUnderline);
+                merged.setUnderlineColor(outer->color);
+            } else if (base.hasProperty(EntityTypeProperty) && !base.fontUnderline()) {
+                // The highlight hides the mention's tint: a dotted underline in its type's colour keeps it visible.
+                merged.setUnderlineStyle(QTextCharFormat::DotLine);
+                merged.setUnderlineColor(typeColor(Core::EntityType(base.property(EntityTypeProperty).toInt())));
+            }
+            setFormat(i, runEnd - i, merged);
+            i = runEnd;
+        }
+    }
+}
+
 void ArticleHighlighter::highlightBlock(const QString &text)
 {
     KSyntaxHighlighting::SyntaxHighlighter::highlightBlock(text);
@@ -230,16 +309,15 @@ void ArticleHighlighter::highlightBlock(const QString &text)
         }
     }
 
-    if (m_mentions.isEmpty()) {
-        return;
-    }
     const int blockStart = block.position();
     const int blockEnd = blockStart + int(text.size());
+    if (m_mentions.isEmpty()) {
+        paintHighlights(blockStart, blockEnd);
+        return;
+    }
     // Mentions may overlap, so search from the earliest start that could still reach into this block.
     auto it = std::lower_bound(m_mentions.cbegin(), m_mentions.cend(), blockStart - m_longestMention,
-                               [](const MentionSpan &m, int pos) {
-                                   return m.start < pos;
-                               });
+        [](const MentionSpan &m, int pos) { return m.start < pos; });
     for (; it != m_mentions.cend() && it->start < blockEnd; ++it) {
         const int from = std::max(it->start, blockStart) - blockStart;
         const int to = std::min(it->end, blockEnd) - blockStart;
@@ -262,6 +340,7 @@ void ArticleHighlighter::highlightBlock(const QString &text)
             runStart = runEnd;
         }
     }
+    paintHighlights(blockStart, blockEnd);
 }
 
 } // namespace Dossier::Ui

@@ -3,7 +3,6 @@
 #include "article.h"
 
 #include <KSyntaxHighlighting/SyntaxHighlighter>
-
 #include <QList>
 #include <QSet>
 #include <QTextCharFormat>
@@ -30,6 +29,14 @@ struct MentionSpan {
     qint64 entityId = -1;
 };
 
+/*! \brief An analyst's highlight in document positions, with its colour and annotation id. */
+struct HighlightSpan {
+    int start = 0;
+    int end = 0;
+    QColor color;
+    qint64 annotationId = -1;
+};
+
 /*! \brief Highlights an article with the news-text definition and paints entity mentions on top of it.
 
     Mentions get a background tint per entity type, blended with the theme's background so that it
@@ -44,6 +51,9 @@ public:
         EntityTypeProperty = QTextFormat::UserProperty + 1, //!< int(Core::EntityType) on mention text
         EntityIdProperty, //!< qint64 library entity id on mention text
         EmphasisedProperty, //!< true on mentions of emphasised entities
+        AnnotationIdProperty, //!< qint64 id of the (innermost) annotation over the text
+        AnnotationColorProperty, //!< QColor of that annotation (before blending with the theme)
+        OverlapProperty, //!< true where two or more highlights overlap
     };
 
     /*! Attaches to \a parent when it is a QTextDocument. */
@@ -55,6 +65,11 @@ public:
     /*! Rehighlights only the blocks holding mentions whose emphasis changed. */
     void setEmphasised(const QSet<qint64> &entityIds);
     QSet<qint64> emphasised() const;
+    /*! Sets the analyst's highlights (need not be sorted; may overlap) and rehighlights. They are
+        painted over syntax and mentions: the innermost highlight's colour, blended for legibility,
+        with a dashed underline in the outer one's colour where two overlap. */
+    void setHighlights(QList<HighlightSpan> highlights);
+    QList<HighlightSpan> highlights() const;
     /*! Draws the first block (the headline) larger than the document's default font. */
     void setLargeHeadline(bool large);
 
@@ -71,7 +86,12 @@ protected:
 private:
     void updateFormats(const KSyntaxHighlighting::Theme &theme);
 
+    void paintHighlights(int blockStart, int blockEnd);
+
     QList<MentionSpan> m_mentions; // sorted by start
+    QList<HighlightSpan> m_highlights; // sorted by start
+    QColor m_background = Qt::white;
+    QColor m_text = Qt::black;
     int m_longestMention = 0;
     QSet<qint64> m_emphasised;
     bool m_largeHeadline = false;

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "annotatedialog.h"
+#include "annotationcontroller.h"
 #include "documentlistmodel.h"
 #include "entitysidebar.h"
 #include "import/importjob.h"
@@ -14,12 +16,14 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -27,7 +31,9 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace Dossier::Ui
@@ -59,6 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_cancel(new QToolButton(this))
     , m_searchDelay(new QTimer(this))
     , m_refreshDelay(new QTimer(this))
+    , m_annotations(new AnnotationController(this))
 {
     setWindowTitle(tr("Dossier"));
     setAcceptDrops(true);
@@ -169,6 +176,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_sidebar, &EntitySidebar::entityActivated, m_reader, &ReaderView::jumpToNextMention);
 
+    createAnnotationActions();
     createMenus();
     restoreSettings();
 }
@@ -192,6 +200,13 @@ void MainWindow::createMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_annotations->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_annotations->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
     // The reader's own action, so Ctrl+F has one owner, window-wide.
     QAction *find = m_reader->findAction();
     find->setShortcutContext(Qt::WindowShortcut);
@@ -208,6 +223,14 @@ void MainWindow::createMenus()
             m_reader->setTheme(dialog.theme());
         }
     });
+
+    QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
+    annotate->addAction(m_highlight);
+    annotate->addAction(m_highlightWith);
+    annotate->addAction(m_editHighlight);
+    annotate->addAction(m_removeHighlight);
+    annotate->addSeparator();
+    annotate->addAction(m_tagArticle);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_reader, &ReaderView::zoomIn);
@@ -238,6 +261,178 @@ void MainWindow::createMenus()
             tr("<p><b>Dossier</b> %1</p><p>A research browser for news articles.</p>")
                 .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::createAnnotationActions()
+{
+    m_highlight = new QAction(tr("&Highlight Selection"), this);
+    m_highlight->setShortcut(QKeySequence(tr("Ctrl+H")));
+    m_highlight->setToolTip(tr("Highlight the selected passage (Ctrl+H)"));
+    connect(m_highlight, &QAction::triggered, this, [this] { highlightSelection(); });
+    m_highlightWith = new QAction(tr("Highlight with &Tags and Note…"), this);
+    m_highlightWith->setShortcut(QKeySequence(tr("Ctrl+Shift+H")));
+    connect(m_highlightWith, &QAction::triggered, this, &MainWindow::highlightWithDialog);
+    m_editHighlight = new QAction(tr("&Edit Highlight…"), this);
+    m_editHighlight->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    connect(m_editHighlight, &QAction::triggered, this, &MainWindow::editHighlight);
+    m_removeHighlight = new QAction(tr("&Remove Highlight"), this);
+    m_removeHighlight->setShortcut(QKeySequence(tr("Ctrl+Shift+Backspace")));
+    connect(m_removeHighlight, &QAction::triggered, this, [this] {
+        if (m_annotationUnderCursor >= 0) {
+            m_annotations->removeAnnotation(m_annotationUnderCursor);
+        }
+    });
+    m_tagArticle = new QAction(tr("Tag &Article…"), this);
+    m_tagArticle->setShortcut(QKeySequence(tr("Ctrl+T")));
+    connect(m_tagArticle, &QAction::triggered, this, &MainWindow::tagArticle);
+    for (QAction *action : { m_highlight, m_highlightWith, m_editHighlight, m_removeHighlight, m_tagArticle }) {
+        action->setShortcutContext(Qt::WindowShortcut);
+        addAction(action);
+    }
+    m_reader->setContextActions({ m_highlight, m_highlightWith, m_editHighlight, m_removeHighlight });
+
+    auto *toolbar = addToolBar(tr("Annotate"));
+    toolbar->setObjectName(QStringLiteral("annotateToolbar"));
+    toolbar->setAccessibleName(tr("Annotation tools"));
+    toolbar->addAction(m_highlight);
+    toolbar->addAction(m_highlightWith);
+    toolbar->addAction(m_removeHighlight);
+    toolbar->addAction(m_tagArticle);
+
+    connect(m_reader, &ReaderView::annotationContextChanged, this, &MainWindow::updateAnnotationActions);
+    connect(m_annotations, &AnnotationController::annotationsChanged, this, [this](qint64 articleId) {
+        if (articleId < 0 || articleId == m_currentId) {
+            refreshAnnotations();
+        }
+    });
+    connect(m_annotations, &AnnotationController::tagsChanged, this, &MainWindow::refreshAnnotations);
+    connect(m_annotations, &AnnotationController::errorOccurred, this,
+        [this](const QString &message) { QMessageBox::warning(this, tr("Annotation Not Saved"), message); });
+    updateAnnotationActions(-1);
+}
+
+void MainWindow::refreshAnnotations()
+{
+    if (!m_library || m_currentId < 0) {
+        m_reader->setAnnotations({}, {});
+        updateAnnotationActions(-1);
+        return;
+    }
+    Core::AnnotationQuery query;
+    query.articles = { m_currentId };
+    const auto annotations = m_library->annotations(query);
+    const auto codebook = m_library->tags();
+    if (!annotations || !codebook) {
+        statusBar()->showMessage(tr("Cannot read the annotations: %1").arg(m_library->errorString()), 5000);
+        return;
+    }
+    m_reader->setAnnotations(*annotations, *codebook);
+    updateAnnotationActions(m_reader->annotationAtCursor());
+}
+
+void MainWindow::updateAnnotationActions(qint64 annotationUnderCursor)
+{
+    m_annotationUnderCursor = annotationUnderCursor;
+    const bool article = m_library && m_currentId >= 0;
+    const auto [start, end] = m_reader->selectedBodyRange();
+    m_highlight->setEnabled(article && end > start);
+    m_highlightWith->setEnabled(article && end > start);
+    m_editHighlight->setEnabled(article && annotationUnderCursor >= 0);
+    m_removeHighlight->setEnabled(article && annotationUnderCursor >= 0);
+    m_tagArticle->setEnabled(article);
+}
+
+qint64 MainWindow::highlightSelection(const QStringList &tags, const QString &note, const QString &color)
+{
+    const auto [start, end] = m_reader->selectedBodyRange();
+    if (!m_library || m_currentId < 0 || end <= start) {
+        statusBar()->showMessage(tr("Select a passage of the article first."), 4000);
+        return -1;
+    }
+    return m_annotations->annotate(m_currentId, start, end, tags, note, color);
+}
+
+void MainWindow::highlightWithDialog()
+{
+    const auto [start, end] = m_reader->selectedBodyRange();
+    if (!m_library || m_currentId < 0 || end <= start) {
+        statusBar()->showMessage(tr("Select a passage of the article first."), 4000);
+        return;
+    }
+    const QString quote = m_reader->textEdit()->textCursor().selectedText().replace(QChar::ParagraphSeparator, u'\n');
+    AnnotateDialog dialog(quote.trimmed(), m_annotations->tags(), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_annotations->annotate(m_currentId, start, end, dialog.tags(), dialog.note(), dialog.color());
+    }
+}
+
+void MainWindow::editHighlight()
+{
+    if (!m_library || m_annotationUnderCursor < 0) {
+        return;
+    }
+    const auto annotation = m_library->annotation(m_annotationUnderCursor);
+    if (!annotation) {
+        statusBar()->showMessage(m_library->errorString(), 5000);
+        return;
+    }
+    AnnotateDialog dialog(annotation->anchor.exact, m_annotations->tags(), this);
+    dialog.setWindowTitle(tr("Edit Highlight"));
+    dialog.setTags(annotation->tags);
+    dialog.setNote(annotation->note);
+    dialog.setColor(annotation->color);
+    if (dialog.exec() == QDialog::Accepted) {
+        Core::Annotation edited = *annotation;
+        edited.tags = dialog.tags();
+        edited.note = dialog.note();
+        edited.color = dialog.color();
+        m_annotations->editAnnotation(edited);
+    }
+}
+
+void MainWindow::tagArticle()
+{
+    if (!m_library || m_currentId < 0) {
+        return;
+    }
+    const QStringList current = m_library->articleTags(m_currentId).value_or(QStringList {});
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Tag Article"), tr("Tags of this article, comma-separated:"),
+        QLineEdit::Normal, current.join(QStringLiteral(", ")), &ok);
+    if (!ok) {
+        return;
+    }
+    QStringList wanted;
+    for (const QString &part : text.split(u',')) {
+        if (!part.simplified().isEmpty()) {
+            wanted.append(part.simplified());
+        }
+    }
+    m_annotations->undoStack()->beginMacro(tr("Tag Article"));
+    for (const QString &tag : current) {
+        if (!wanted.contains(tag, Qt::CaseInsensitive)) {
+            m_annotations->untagArticle(m_currentId, tag);
+        }
+    }
+    m_annotations->tagArticle(m_currentId, wanted);
+    m_annotations->undoStack()->endMacro();
+}
+
+void MainWindow::revealAnnotation(qint64 articleId, qint64 annotationId)
+{
+    if (!m_library) {
+        return;
+    }
+    const int row = m_model->rowOfId(articleId);
+    if (row >= 0) {
+        m_list->selectionModel()->setCurrentIndex(
+            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    showArticle(articleId); // also when the list's filter hides it
+    const auto annotation = m_library->annotation(annotationId);
+    if (annotation && annotation->state != Core::AnnotationState::Orphaned) {
+        m_reader->revealBodyRange(annotation->anchor.start, annotation->anchor.end);
+    }
 }
 
 void MainWindow::restoreSettings()
@@ -282,11 +477,13 @@ bool MainWindow::openLibrary(const QString &path)
         return false;
     }
     m_model->setLibrary(nullptr);
+    m_annotations->setLibrary(nullptr);
     m_library = std::move(library);
     m_currentId = -1;
     m_reader->clear();
     m_sidebar->setLibraryPath(m_library->path());
     m_model->setLibrary(m_library.get());
+    m_annotations->setLibrary(m_library.get());
     QSettings().setValue(settingsLibrary, m_library->path());
     setWindowTitle(tr("%1 — Dossier").arg(QFileInfo(m_library->path()).fileName()));
     updateStatus();
@@ -331,6 +528,7 @@ void MainWindow::showArticle(qint64 id)
     }
     m_currentId = id;
     m_reader->showArticle(*article);
+    refreshAnnotations();
 }
 
 bool MainWindow::isImporting() const

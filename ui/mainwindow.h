@@ -24,6 +24,7 @@ struct ImportSummary;
 namespace Dossier::Ui
 {
 
+class AnnotationController;
 class DocumentListModel;
 class EntitySidebar;
 class ReaderView;
@@ -55,6 +56,15 @@ public:
     EntitySidebar *entitySidebar() const { return m_sidebar; }
     ReaderView *reader() const { return m_reader; }
     qint64 currentArticleId() const { return m_currentId; }
+    AnnotationController *annotationController() const { return m_annotations; }
+    QAction *highlightAction() const { return m_highlight; }
+    QAction *removeHighlightAction() const { return m_removeHighlight; }
+
+    /*! Highlights the reader's selection in the open article with \a tags, \a note and \a color
+        (undoable). Returns the new annotation's id, or -1 when nothing is selected or it failed. */
+    qint64 highlightSelection(const QStringList &tags = {}, const QString &note = {}, const QString &color = {});
+    /*! Opens article \a articleId and selects annotation \a annotationId in the reader. */
+    void revealAnnotation(qint64 articleId, qint64 annotationId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,6 +81,12 @@ private:
     void chooseImportFolder();
     void chooseLibrary();
     void restoreSettings();
+    void createAnnotationActions();
+    void refreshAnnotations();
+    void updateAnnotationActions(qint64 annotationUnderCursor);
+    void highlightWithDialog();
+    void editHighlight();
+    void tagArticle();
 
     std::unique_ptr<Core::Library> m_library;
     Core::DocumentFilter m_entityFilter;
@@ -92,6 +108,14 @@ private:
     QTimer *m_searchDelay = nullptr;
     QTimer *m_refreshDelay = nullptr;
     Core::ImportJob *m_import = nullptr;
+
+    AnnotationController *m_annotations = nullptr;
+    QAction *m_highlight = nullptr;
+    QAction *m_highlightWith = nullptr;
+    QAction *m_editHighlight = nullptr;
+    QAction *m_removeHighlight = nullptr;
+    QAction *m_tagArticle = nullptr;
+    qint64 m_annotationUnderCursor = -1;
 };
 
 } // namespace Dossier::Ui

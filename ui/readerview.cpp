@@ -7,10 +7,10 @@
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
-
 #include <QAction>
 #include <QEvent>
 #include <QFileInfo>
+#include <QMenu>
 #include <QPlainTextDocumentLayout>
 #include <QPlainTextEdit>
 #include <QScrollBar>
@@ -85,6 +85,30 @@ ReaderView::ReaderView(QWidget *parent)
     m_text->setPlaceholderText(tr("Select an article to read it here."));
     m_text->setFrameShape(QFrame::NoFrame);
     m_text->setDocument(m_articleDoc);
+    m_text->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_text, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        std::unique_ptr<QMenu> menu(m_text->createStandardContextMenu(pos));
+        m_contextPosition = m_text->cursorForPosition(pos).position();
+        // A right-click inside the selection acts on the selection, elsewhere on what is under the pointer.
+        const QTextCursor cursor = m_text->textCursor();
+        if (cursor.hasSelection() && m_contextPosition >= cursor.selectionStart()
+            && m_contextPosition <= cursor.selectionEnd()) {
+            m_contextPosition = -1;
+        }
+        Q_EMIT annotationContextChanged(annotationAtCursor());
+        if (!m_contextActions.isEmpty() && !m_showSource) {
+            QAction *first = menu->actions().value(0);
+            menu->insertActions(first, m_contextActions);
+            menu->insertSeparator(first);
+        }
+        menu->exec(m_text->viewport()->mapToGlobal(pos));
+        m_contextPosition = -1;
+        Q_EMIT annotationContextChanged(annotationAtCursor());
+    });
+    connect(m_text, &QPlainTextEdit::cursorPositionChanged, this,
+        [this] { Q_EMIT annotationContextChanged(annotationAtCursor()); });
+    connect(m_text, &QPlainTextEdit::selectionChanged, this,
+        [this] { Q_EMIT annotationContextChanged(annotationAtCursor()); });
 
     m_articleHighlighter = new ArticleHighlighter(m_articleDoc);
     m_articleHighlighter->setLargeHeadline(true);
@@ -105,9 +129,7 @@ ReaderView::ReaderView(QWidget *parent)
     addAction(m_findAction);
     connect(m_findAction, &QAction::triggered, this, &ReaderView::showFindBar);
 
-    connect(m_findBar, &FindBar::searchChanged, this, [this] {
-        updateFind();
-    });
+    connect(m_findBar, &FindBar::searchChanged, this, [this] { updateFind(); });
     connect(m_findBar, &FindBar::nextRequested, this, &ReaderView::findNext);
     connect(m_findBar, &FindBar::previousRequested, this, &ReaderView::findPrevious);
     connect(m_findBar, &FindBar::closeRequested, this, &ReaderView::hideFindBar);
@@ -166,9 +188,7 @@ void ReaderView::showArticle(const Dossier::Core::Article &article)
             : -1;
         spans.append({ start, end, mention.type, id });
     }
-    std::sort(spans.begin(), spans.end(), [](const MentionSpan &a, const MentionSpan &b) {
-        return a.start < b.start;
-    });
+    std::sort(spans.begin(), spans.end(), [](const MentionSpan &a, const MentionSpan &b) { return a.start < b.start; });
     for (const MentionSpan &span : std::as_const(spans)) {
         m_mentionRanges.append({ span.start, span.end });
         m_mentionIds.append(span.entityId);
@@ -179,7 +199,10 @@ void ReaderView::showArticle(const Dossier::Core::Article &article)
     m_path = article.path;
     m_sourceLoaded = false;
 
-    // Mentions first, so the text is highlighted once, as it is set.
+    // Mentions first, so the text is highlighted once, as it is set. The window sets the
+    // article's annotations after this.
+    m_annotations.clear();
+    m_articleHighlighter->setHighlights({});
     m_articleHighlighter->setMentions(spans);
     m_articleDoc->setPlainText(head + body);
     if (m_showSource) {
@@ -194,6 +217,8 @@ void ReaderView::showArticle(const Dossier::Core::Article &article)
 
 void ReaderView::clear()
 {
+    m_annotations.clear();
+    m_articleHighlighter->setHighlights({});
     m_articleHighlighter->setMentions({});
     m_articleDoc->clear();
     m_sourceDoc->clear();
@@ -217,9 +242,123 @@ int ReaderView::bodyPosition(qsizetype bodyOffset) const
     if (bodyOffset < 0 || bodyOffset > m_bodyLength) {
         return -1;
     }
-    const auto removedBefore = std::lower_bound(m_removedCr.cbegin(), m_removedCr.cend(), bodyOffset)
-        - m_removedCr.cbegin();
+    const auto removedBefore
+        = std::lower_bound(m_removedCr.cbegin(), m_removedCr.cend(), bodyOffset) - m_removedCr.cbegin();
     return m_bodyOffset + int(bodyOffset - removedBefore);
+}
+
+qsizetype ReaderView::bodyOffsetAt(int position) const
+{
+    qsizetype offset = position - m_bodyOffset;
+    if (offset < 0) {
+        return -1;
+    }
+    // Each dropped '\r' before the offset moves it one further into the body.
+    for (qsizetype removed : m_removedCr) {
+        if (removed < offset) {
+            ++offset;
+        } else {
+            break;
+        }
+    }
+    return offset <= m_bodyLength ? offset : -1;
+}
+
+void ReaderView::setAnnotations(const QList<Core::Annotation> &annotations, const QList<Core::Tag> &codebook)
+{
+    m_annotations = annotations;
+    QList<HighlightSpan> spans;
+    for (const Core::Annotation &a : annotations) {
+        if (a.state == Core::AnnotationState::Orphaned) {
+            continue;
+        }
+        const int start = bodyPosition(a.anchor.start);
+        const int end = bodyPosition(a.anchor.end);
+        if (start < 0 || end <= start) {
+            continue;
+        }
+        spans.append({ start, end, QColor(Core::effectiveColor(a, codebook)), a.id });
+    }
+    m_articleHighlighter->setHighlights(spans);
+}
+
+QList<Core::Annotation> ReaderView::annotations() const
+{
+    return m_annotations;
+}
+
+std::pair<qsizetype, qsizetype> ReaderView::selectedBodyRange() const
+{
+    const QTextCursor cursor = m_text->textCursor();
+    if (m_showSource || !cursor.hasSelection() || m_bodyLength == 0) {
+        return { 0, 0 };
+    }
+    const int bodyEnd = bodyPosition(m_bodyLength);
+    int from = std::max(cursor.selectionStart(), m_bodyOffset);
+    int to = std::min(cursor.selectionEnd(), bodyEnd);
+    // Trim white space (and paragraph separators) at both ends.
+    const auto isSpace = [this](int position) {
+        const QChar c = m_articleDoc->characterAt(position);
+        return c.isSpace() || c == QChar::ParagraphSeparator;
+    };
+    while (from < to && isSpace(from)) {
+        ++from;
+    }
+    while (to > from && isSpace(to - 1)) {
+        --to;
+    }
+    if (from >= to) {
+        return { 0, 0 };
+    }
+    return { bodyOffsetAt(from), bodyOffsetAt(to) };
+}
+
+qint64 ReaderView::annotationAtCursor() const
+{
+    if (m_showSource) {
+        return -1;
+    }
+    const QTextCursor cursor = m_text->textCursor();
+    const int position = m_contextPosition >= 0 ? m_contextPosition
+        : cursor.hasSelection()                 ? cursor.selectionStart()
+                                                : cursor.position();
+    const qsizetype offset = bodyOffsetAt(position);
+    if (offset < 0) {
+        return -1;
+    }
+    // The innermost annotation covering the position (the one painted there).
+    qint64 found = -1;
+    qsizetype foundStart = -1;
+    for (const Core::Annotation &a : m_annotations) {
+        if (a.state != Core::AnnotationState::Orphaned && a.anchor.start <= offset && offset < a.anchor.end
+            && a.anchor.start >= foundStart) {
+            found = a.id;
+            foundStart = a.anchor.start;
+        }
+    }
+    return found;
+}
+
+void ReaderView::revealBodyRange(qsizetype start, qsizetype end)
+{
+    if (m_showSource) {
+        setShowSource(false);
+    }
+    const int from = bodyPosition(start);
+    const int to = bodyPosition(end);
+    if (from < 0 || to < from) {
+        return;
+    }
+    QTextCursor selection(m_articleDoc);
+    selection.setPosition(from);
+    selection.setPosition(to, QTextCursor::KeepAnchor);
+    m_text->setTextCursor(selection);
+    m_text->centerCursor();
+}
+
+void ReaderView::setContextActions(const QList<QAction *> &actions)
+{
+    m_contextActions = actions;
 }
 
 void ReaderView::setEmphasisedEntities(const QSet<qint64> &entityIds)
@@ -451,9 +590,8 @@ void ReaderView::updateFind()
         // Start from the match at or after the cursor, so typing refines the search in place.
         const QTextCursor cursor = m_text->textCursor();
         const int from = cursor.selectionStart();
-        const auto it = std::find_if(m_matches.cbegin(), m_matches.cend(), [from](const std::pair<int, int> &m) {
-            return m.first >= from;
-        });
+        const auto it = std::find_if(
+            m_matches.cbegin(), m_matches.cend(), [from](const std::pair<int, int> &m) { return m.first >= from; });
         selectMatch(it == m_matches.cend() ? 0 : int(it - m_matches.cbegin()));
     } else {
         updateMatchHighlights();

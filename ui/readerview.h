@@ -1,5 +1,6 @@
 #pragma once
 
+#include "annotations/annotation.h"
 #include "article.h"
 
 #include <QFont>
@@ -17,7 +18,7 @@ namespace KSyntaxHighlighting
 {
 class SyntaxHighlighter;
 class Theme;
-}
+} // namespace KSyntaxHighlighting
 
 namespace Dossier::Ui
 {
@@ -62,6 +63,21 @@ public:
 
     /*! Document position of body offset \a bodyOffset in the article view (-1 when out of range). */
     int bodyPosition(qsizetype bodyOffset) const;
+    /*! Body offset of document position \a position in the article view (-1 outside the body). */
+    qsizetype bodyOffsetAt(int position) const;
+
+    /*! Paints the article's annotations (orphaned ones are not in the text and are skipped). */
+    void setAnnotations(const QList<Dossier::Core::Annotation> &annotations, const QList<Dossier::Core::Tag> &codebook);
+    QList<Dossier::Core::Annotation> annotations() const;
+    /*! The selected part of the body as [start, end) body offsets, trimmed of surrounding white space;
+        empty (start == end) when nothing of the body is selected or the source view is shown. */
+    std::pair<qsizetype, qsizetype> selectedBodyRange() const;
+    /*! The annotation under the text cursor (or the context menu's position), -1 for none. */
+    qint64 annotationAtCursor() const;
+    /*! Selects body range [start, end) and scrolls it into view (switching to the article view). */
+    void revealBodyRange(qsizetype start, qsizetype end);
+    /*! Actions put at the top of the reader's context menu (highlight, edit, remove, …). */
+    void setContextActions(const QList<QAction *> &actions);
 
     /*! The "Find…" action (Ctrl+F while the reader has focus); the window may add it to a menu. */
     QAction *findAction() const;
@@ -84,6 +100,8 @@ Q_SIGNALS:
     void themeChanged(const QString &name);
     void showSourceChanged(bool source);
     void zoomChanged(int steps);
+    /*! The context menu is about to show, or the cursor moved: actions may update their state. */
+    void annotationContextChanged(qint64 annotationId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -117,6 +135,10 @@ private:
     QList<qsizetype> m_removedCr; // body indices of '\r' dropped from "\r\n" (QTextDocument folds the pair)
     QList<std::pair<int, int>> m_mentionRanges; // document [start, end) of body mentions, sorted by start
     QList<qint64> m_mentionIds; // the entity id of each of m_mentionRanges
+
+    QList<Dossier::Core::Annotation> m_annotations;
+    QList<QAction *> m_contextActions;
+    int m_contextPosition = -1; // document position the context menu was opened at, while it shows
 
     QList<std::pair<int, int>> m_matches; // [start, end) of find matches in the current document
     int m_currentMatch = -1;

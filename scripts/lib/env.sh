@@ -84,11 +84,11 @@ dossier_ensure_root() {
     dossier_chroot "$new" / env DEBIAN_FRONTEND=noninteractive sh -c \
         "apt-get update -qq && apt-get install -y -qq --no-install-recommends ${DOSSIER_PACKAGES[*]} && apt-get clean" >&2
     echo "$stamp" >"$new/.dossier-stamp"
-    if [ -e "$DOSSIER_ROOT" ]; then
-        mv "$DOSSIER_ROOT" "$DOSSIER_ROOT.old"
-        rm -rf --one-file-system "$DOSSIER_ROOT.old"
-    fi
+    # Swap first, delete after: there is always a root to build in.
+    [ -e "$DOSSIER_ROOT.old" ] && rm -rf --one-file-system "$DOSSIER_ROOT.old"
+    [ -e "$DOSSIER_ROOT" ] && mv "$DOSSIER_ROOT" "$DOSSIER_ROOT.old"
     mv "$new" "$DOSSIER_ROOT"
+    rm -rf --one-file-system "$DOSSIER_ROOT.old"
     exec 9>&-
 }
 
@@ -97,7 +97,9 @@ dossier_ensure_root() {
 dossier_chroot() {
     local root=$1 workdir=$2
     shift 2
-    local binds=("$DOSSIER_REPO" "$workdir")
+    # The compiler cache lives beside the root, not in it, so it outlives a rebuilt root.
+    mkdir -p "$DOSSIER_CACHE/ccache"
+    local binds=("$DOSSIER_REPO" "$workdir" "$DOSSIER_CACHE/ccache")
     [ -n "$DOSSIER_SHARED" ] && binds+=("$DOSSIER_SHARED")
     [ -n "${DOSSIER_EXTRA_BINDS:-}" ] && binds+=($DOSSIER_EXTRA_BINDS)
     local script='set -e
@@ -116,7 +118,7 @@ exec chroot "$root" sh -c "cd \"\$0\" && exec \"\$@\"" "$workdir" "$@"'
     unshare -m --propagation private bash -c "$script" dossier-root "$root" "$workdir" "${binds[@]}" -- \
         env -i PATH=/usr/lib/ccache:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
         TERM="${TERM:-dumb}" DISPLAY="${DISPLAY:-}" CI="${CI:-}" \
-        QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-}" CCACHE_DIR=/root/.ccache \
+        QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-}" CCACHE_DIR="$DOSSIER_CACHE/ccache" \
         XDG_RUNTIME_DIR=/tmp/dossier-runtime-root "$@"
 }
 

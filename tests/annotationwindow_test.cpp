@@ -1,0 +1,217 @@
+#include "annotationcontroller.h"
+#include "articlehighlighter.h"
+#include "documentlistmodel.h"
+#include "mainwindow.h"
+#include "readerview.h"
+#include "testarticles.h"
+
+#include <QAction>
+#include <QPlainTextEdit>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QUndoStack>
+
+using namespace Dossier;
+
+// Highlighting passages in the real main window: select text in the reader, highlight it with a
+// tag, see it stored and painted; undo and redo through the Edit menu's actions.
+class AnnotationWindowTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void highlightIsStoredPaintedAndUndoable();
+    void overlappingHighlightsStayVisible();
+    void removeHighlightUnderCursorAndUndo();
+    void tagArticleAndUndo();
+
+private:
+    void selectBody(qsizetype start, qsizetype end);
+    QVariant propertyAt(qsizetype bodyOffset, int property) const;
+    QAction *editAction(QKeySequence::StandardKey key) const;
+    QList<Core::Annotation> stored() const;
+
+    QTemporaryDir m_dir;
+    QString m_libraryPath;
+    std::unique_ptr<Ui::MainWindow> m_window;
+};
+
+namespace
+{
+const QString body = QStringLiteral("The harbour board approved the new terminal on Monday. Its cost is forty million "
+                                    "euros, the chair said, and work starts in spring.");
+}
+
+void AnnotationWindowTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_libraryPath = m_dir.filePath(QStringLiteral("annotate.dossier"));
+    Core::Library library(m_libraryPath);
+    QVERIFY(library.open());
+    QVERIFY(library.store(Test::makeArticle(QStringLiteral("harbour"), body)));
+}
+
+void AnnotationWindowTest::init()
+{
+    m_window = std::make_unique<Ui::MainWindow>();
+    QVERIFY(m_window->openLibrary(m_libraryPath));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(m_window->documentModel()->rowCount(), 1);
+    m_window->documentView()->setCurrentIndex(m_window->documentModel()->index(0, 0));
+    QTRY_VERIFY(m_window->currentArticleId() >= 0);
+}
+
+void AnnotationWindowTest::cleanup()
+{
+    // Leave the fixture library as it was for the next test.
+    Core::Library library(m_libraryPath);
+    QVERIFY(library.open());
+    const auto annotations = library.annotations();
+    QVERIFY(annotations);
+    for (const Core::Annotation &a : *annotations) {
+        library.removeAnnotation(a.id);
+    }
+    m_window.reset();
+}
+
+void AnnotationWindowTest::selectBody(qsizetype start, qsizetype end)
+{
+    Ui::ReaderView *reader = m_window->reader();
+    QTextCursor cursor(reader->document());
+    cursor.setPosition(reader->bodyPosition(start));
+    cursor.setPosition(reader->bodyPosition(end), QTextCursor::KeepAnchor);
+    reader->textEdit()->setTextCursor(cursor);
+}
+
+QVariant AnnotationWindowTest::propertyAt(qsizetype bodyOffset, int property) const
+{
+    const int position = m_window->reader()->bodyPosition(bodyOffset);
+    const QTextBlock block = m_window->reader()->document()->findBlock(position);
+    const int inBlock = position - block.position();
+    for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+        if (range.start <= inBlock && inBlock < range.start + range.length && range.format.hasProperty(property)) {
+            return range.format.property(property);
+        }
+    }
+    return {};
+}
+
+QAction *AnnotationWindowTest::editAction(QKeySequence::StandardKey key) const
+{
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->shortcut() == QKeySequence(key)) {
+            return action;
+        }
+    }
+    return nullptr;
+}
+
+QList<Core::Annotation> AnnotationWindowTest::stored() const
+{
+    const auto annotations = m_window->annotationController()->library()->annotations();
+    return annotations.value_or(QList<Core::Annotation> {});
+}
+
+void AnnotationWindowTest::highlightIsStoredPaintedAndUndoable()
+{
+    const QString quote = QStringLiteral("forty million euros");
+    const qsizetype start = body.indexOf(quote);
+    // A selection with white space around it highlights the words only.
+    selectBody(start - 1, start + quote.size());
+    QVERIFY(m_window->highlightAction()->isEnabled());
+    const qint64 id = m_window->highlightSelection({ QStringLiteral("Cost") }, QStringLiteral("check the budget"));
+    QVERIFY(id >= 0);
+
+    QCOMPARE(stored().size(), 1);
+    const Core::Annotation a = stored().first();
+    QCOMPARE(a.anchor.exact, quote);
+    QCOMPARE(a.tags, QStringList { QStringLiteral("Cost") });
+    QCOMPARE(a.note, QStringLiteral("check the budget"));
+    // Painted over the whole quote, not beyond.
+    QCOMPARE(propertyAt(start, Ui::ArticleHighlighter::AnnotationIdProperty).toLongLong(), id);
+    QCOMPARE(propertyAt(start + quote.size() - 1, Ui::ArticleHighlighter::AnnotationIdProperty).toLongLong(), id);
+    QVERIFY(!propertyAt(start - 2, Ui::ArticleHighlighter::AnnotationIdProperty).isValid());
+    QVERIFY(!propertyAt(start + quote.size(), Ui::ArticleHighlighter::AnnotationIdProperty).isValid());
+    const QColor tagColor(m_window->annotationController()->tags().first().color);
+    QCOMPARE(propertyAt(start, Ui::ArticleHighlighter::AnnotationColorProperty).value<QColor>(), tagColor);
+
+    QAction *undo = editAction(QKeySequence::Undo);
+    QAction *redo = editAction(QKeySequence::Redo);
+    QVERIFY(undo && redo);
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(stored().size(), 0);
+    QVERIFY(!propertyAt(start, Ui::ArticleHighlighter::AnnotationIdProperty).isValid());
+
+    QVERIFY(redo->isEnabled());
+    redo->trigger();
+    QCOMPARE(stored().size(), 1);
+    QCOMPARE(stored().first().id, id); // the same annotation, back under its id
+    QCOMPARE(stored().first().note, QStringLiteral("check the budget"));
+    QCOMPARE(propertyAt(start, Ui::ArticleHighlighter::AnnotationIdProperty).toLongLong(), id);
+}
+
+void AnnotationWindowTest::overlappingHighlightsStayVisible()
+{
+    const qsizetype cost = body.indexOf(u"Its cost is forty million euros");
+    const qsizetype euros = body.indexOf(u"million euros, the chair said");
+    selectBody(cost, cost + 31);
+    const qint64 outer = m_window->highlightSelection({ QStringLiteral("Cost") });
+    selectBody(euros, euros + 29);
+    const qint64 inner = m_window->highlightSelection({ QStringLiteral("Attribution") });
+    QVERIFY(outer >= 0 && inner >= 0);
+    // Only the outer one: its colour, no overlap mark.
+    QCOMPARE(propertyAt(cost, Ui::ArticleHighlighter::AnnotationIdProperty).toLongLong(), outer);
+    QCOMPARE(propertyAt(cost, Ui::ArticleHighlighter::OverlapProperty).toBool(), false);
+    // Both: the inner one painted, the overlap marked.
+    QCOMPARE(propertyAt(euros, Ui::ArticleHighlighter::AnnotationIdProperty).toLongLong(), inner);
+    QCOMPARE(propertyAt(euros, Ui::ArticleHighlighter::OverlapProperty).toBool(), true);
+    // Only the inner one again after the outer ends.
+    QCOMPARE(propertyAt(euros + 20, Ui::ArticleHighlighter::AnnotationIdProperty).toLongLong(), inner);
+    QCOMPARE(propertyAt(euros + 20, Ui::ArticleHighlighter::OverlapProperty).toBool(), false);
+}
+
+void AnnotationWindowTest::removeHighlightUnderCursorAndUndo()
+{
+    const qsizetype start = body.indexOf(u"work starts in spring");
+    selectBody(start, start + 21);
+    const qint64 id = m_window->highlightSelection();
+    QVERIFY(id >= 0);
+    // A bare cursor inside the highlight enables Remove.
+    QTextCursor cursor(m_window->reader()->document());
+    cursor.setPosition(m_window->reader()->bodyPosition(start + 5));
+    m_window->reader()->textEdit()->setTextCursor(cursor);
+    QVERIFY(m_window->removeHighlightAction()->isEnabled());
+    m_window->removeHighlightAction()->trigger();
+    QCOMPARE(stored().size(), 0);
+    QVERIFY(!propertyAt(start + 5, Ui::ArticleHighlighter::AnnotationIdProperty).isValid());
+    editAction(QKeySequence::Undo)->trigger();
+    QCOMPARE(stored().size(), 1);
+    QCOMPARE(propertyAt(start + 5, Ui::ArticleHighlighter::AnnotationIdProperty).toLongLong(), id);
+}
+
+void AnnotationWindowTest::tagArticleAndUndo()
+{
+    Ui::AnnotationController *controller = m_window->annotationController();
+    const qint64 article = m_window->currentArticleId();
+    QVERIFY(controller->tagArticle(article, { QStringLiteral("Ports"), QStringLiteral("Follow up") }));
+    QCOMPARE(*controller->library()->articleTags(article),
+        (QStringList { QStringLiteral("Follow up"), QStringLiteral("Ports") }));
+    editAction(QKeySequence::Undo)->trigger();
+    QCOMPARE(*controller->library()->articleTags(article), QStringList());
+    editAction(QKeySequence::Redo)->trigger();
+    QCOMPARE(controller->library()->articleTags(article)->size(), 2);
+    QVERIFY(controller->untagArticle(article, QStringLiteral("Ports")));
+    QVERIFY(controller->untagArticle(article, QStringLiteral("Follow up")));
+}
+
+QTEST_MAIN(AnnotationWindowTest)
+#include "annotationwindow_test.moc"

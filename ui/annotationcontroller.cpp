@@ -1,0 +1,397 @@
+#include "annotationcontroller.h"
+
+#include "store/library.h"
+
+#include <QUndoCommand>
+#include <QUndoStack>
+
+#include <functional>
+
+namespace Dossier::Ui
+{
+
+using Core::Annotation;
+using Core::AnnotationQuery;
+using Core::Library;
+
+struct AnnotationController::Private {
+    Library *library = nullptr;
+    QUndoStack *stack = nullptr;
+    bool lastOk = false;
+    qint64 lastId = -1;
+};
+
+namespace
+{
+
+// What a command changed, so the controller can tell the views.
+struct Touched {
+    qint64 annotationsOf = -2; // -2: none, -1: several
+    qint64 tagsOf = -2;
+    bool codebook = false;
+};
+
+std::optional<qint64> tagIdByName(Library &library, const QString &name)
+{
+    const auto tags = library.tags();
+    if (!tags) {
+        return std::nullopt;
+    }
+    for (const Core::Tag &tag : *tags) {
+        if (tag.name.compare(name, Qt::CaseInsensitive) == 0) {
+            return tag.id;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+/*! A step on the undo stack: a pair of library writes. A write that fails reports the library's
+    error; a failed first redo makes the command obsolete, so it never enters the stack. */
+class AnnotationCommand : public QUndoCommand
+{
+public:
+    using Step = std::function<bool(Library &)>;
+    AnnotationCommand(AnnotationController *controller, const QString &text, Step redo, Step undo, Touched touched)
+        : QUndoCommand(text)
+        , m_controller(controller)
+        , m_redo(std::move(redo))
+        , m_undo(std::move(undo))
+        , m_touched(touched)
+    {
+    }
+    void redo() override { run(m_redo, true); }
+    void undo() override { run(m_undo, false); }
+
+private:
+    void run(const Step &step, bool forward)
+    {
+        Library *library = m_controller->d->library;
+        const bool ok = library && step(*library);
+        if (!m_done) {
+            m_controller->d->lastOk = ok;
+        }
+        if (!ok) {
+            if (!m_done) {
+                setObsolete(true);
+            }
+            Q_EMIT m_controller->errorOccurred(
+                library ? library->errorString() : AnnotationController::tr("No library is open."));
+            return;
+        }
+        m_done = m_done || forward;
+        if (m_touched.annotationsOf != -2) {
+            Q_EMIT m_controller->annotationsChanged(m_touched.annotationsOf);
+        }
+        if (m_touched.tagsOf != -2) {
+            Q_EMIT m_controller->articleTagsChanged(m_touched.tagsOf);
+        }
+        if (m_touched.codebook) {
+            Q_EMIT m_controller->tagsChanged();
+        }
+    }
+
+    AnnotationController *m_controller;
+    Step m_redo;
+    Step m_undo;
+    Touched m_touched;
+    bool m_done = false;
+};
+
+AnnotationController::AnnotationController(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->stack = new QUndoStack(this);
+}
+
+AnnotationController::~AnnotationController() = default;
+
+void AnnotationController::setLibrary(Library *library)
+{
+    d->library = library;
+    d->stack->clear();
+    Q_EMIT tagsChanged();
+    Q_EMIT annotationsChanged(-1);
+}
+
+Library *AnnotationController::library() const
+{
+    return d->library;
+}
+
+QUndoStack *AnnotationController::undoStack() const
+{
+    return d->stack;
+}
+
+QList<Core::Tag> AnnotationController::tags() const
+{
+    if (!d->library) {
+        return {};
+    }
+    return d->library->tags().value_or(QList<Core::Tag> {});
+}
+
+qint64 AnnotationController::annotate(qint64 articleId, qsizetype start, qsizetype end, const QStringList &tags,
+    const QString &note, const QString &color)
+{
+    // The first redo creates the annotation; later redos restore it under the same id.
+    auto stored = std::make_shared<std::optional<Annotation>>();
+    d->lastId = -1;
+    auto redo = [=, this](Library &library) {
+        if (*stored) {
+            return library.restoreAnnotation(**stored);
+        }
+        *stored = library.annotate(articleId, start, end, tags, note, color);
+        if (*stored) {
+            d->lastId = (*stored)->id;
+        }
+        return stored->has_value();
+    };
+    auto undo = [stored](Library &library) { return *stored && library.removeAnnotation((*stored)->id); };
+    d->stack->push(new AnnotationCommand(this, tr("Highlight"), redo, undo, { articleId, -2, !tags.isEmpty() }));
+    return d->lastOk ? d->lastId : -1;
+}
+
+bool AnnotationController::editAnnotation(const Annotation &annotation)
+{
+    if (!d->library) {
+        return false;
+    }
+    const auto before = d->library->annotation(annotation.id);
+    if (!before) {
+        Q_EMIT errorOccurred(d->library->errorString());
+        return false;
+    }
+    const Annotation old = *before;
+    d->stack->push(new AnnotationCommand(
+        this, tr("Edit Highlight"), [annotation](Library &library) { return library.updateAnnotation(annotation); },
+        [old](Library &library) { return library.updateAnnotation(old); }, { old.articleId, -2, true }));
+    return d->lastOk;
+}
+
+bool AnnotationController::removeAnnotation(qint64 annotationId)
+{
+    if (!d->library) {
+        return false;
+    }
+    const auto before = d->library->annotation(annotationId);
+    if (!before) {
+        Q_EMIT errorOccurred(d->library->errorString());
+        return false;
+    }
+    const Annotation old = *before;
+    d->stack->push(new AnnotationCommand(
+        this, tr("Remove Highlight"),
+        [annotationId](Library &library) { return library.removeAnnotation(annotationId); },
+        [old](Library &library) { return library.restoreAnnotation(old); }, { old.articleId, -2, true }));
+    return d->lastOk;
+}
+
+bool AnnotationController::tagArticle(qint64 articleId, const QStringList &tags)
+{
+    if (!d->library) {
+        return false;
+    }
+    const QStringList before = d->library->articleTags(articleId).value_or(QStringList {});
+    QStringList added;
+    for (const QString &tag : tags) {
+        const QString name = tag.simplified();
+        if (!name.isEmpty() && !before.contains(name, Qt::CaseInsensitive)
+            && !added.contains(name, Qt::CaseInsensitive)) {
+            added.append(name);
+        }
+    }
+    if (added.isEmpty()) {
+        return true;
+    }
+    d->stack->push(new AnnotationCommand(
+        this, tr("Tag Article"), [=](Library &library) { return library.tagArticle(articleId, added); },
+        [=](Library &library) {
+            bool ok = true;
+            for (const QString &name : added) {
+                ok = library.untagArticle(articleId, name) && ok;
+            }
+            return ok;
+        },
+        { -2, articleId, true }));
+    return d->lastOk;
+}
+
+bool AnnotationController::untagArticle(qint64 articleId, const QString &tag)
+{
+    if (!d->library) {
+        return false;
+    }
+    if (!d->library->articleTags(articleId).value_or(QStringList {}).contains(tag.simplified(), Qt::CaseInsensitive)) {
+        return true;
+    }
+    d->stack->push(new AnnotationCommand(
+        this, tr("Untag Article"), [=](Library &library) { return library.untagArticle(articleId, tag); },
+        [=](Library &library) { return library.tagArticle(articleId, { tag }); }, { -2, articleId, true }));
+    return d->lastOk;
+}
+
+bool AnnotationController::createTag(const QString &name, const QString &color)
+{
+    if (!d->library) {
+        return false;
+    }
+    if (tagIdByName(*d->library, name.simplified())) {
+        return true;
+    }
+    d->stack->push(new AnnotationCommand(
+        this, tr("New Tag"), [=](Library &library) { return library.ensureTag(name, color).has_value(); },
+        [=](Library &library) {
+            const auto id = tagIdByName(library, name.simplified());
+            return id && library.removeTag(*id);
+        },
+        { -2, -2, true }));
+    return d->lastOk;
+}
+
+bool AnnotationController::renameTag(qint64 tagId, const QString &name)
+{
+    if (!d->library) {
+        return false;
+    }
+    QString old;
+    for (const Core::Tag &tag : tags()) {
+        if (tag.id == tagId) {
+            old = tag.name;
+        }
+    }
+    d->stack->push(new AnnotationCommand(
+        this, tr("Rename Tag"), [=](Library &library) { return library.renameTag(tagId, name); },
+        [=](Library &library) { return library.renameTag(tagId, old); }, { -1, -1, true }));
+    return d->lastOk;
+}
+
+bool AnnotationController::setTagColor(qint64 tagId, const QString &color)
+{
+    if (!d->library) {
+        return false;
+    }
+    QString old;
+    for (const Core::Tag &tag : tags()) {
+        if (tag.id == tagId) {
+            old = tag.color;
+        }
+    }
+    d->stack->push(new AnnotationCommand(
+        this, tr("Recolour Tag"), [=](Library &library) { return library.setTagColor(tagId, color); },
+        [=](Library &library) { return library.setTagColor(tagId, old); }, { -1, -2, true }));
+    return d->lastOk;
+}
+
+namespace
+{
+
+// Everything a tag is attached to, to put it back after a merge or a deletion.
+struct TagUses {
+    Core::Tag tag;
+    QList<Annotation> annotations; // as they were, with their full tag lists
+    QList<qint64> articles;
+};
+
+std::optional<TagUses> tagUses(Library &library, qint64 tagId)
+{
+    TagUses uses;
+    const auto tags = library.tags();
+    if (!tags) {
+        return std::nullopt;
+    }
+    for (const Core::Tag &tag : *tags) {
+        if (tag.id == tagId) {
+            uses.tag = tag;
+        }
+    }
+    if (uses.tag.id < 0) {
+        return std::nullopt;
+    }
+    AnnotationQuery query;
+    query.tags = { uses.tag.name };
+    const auto annotations = library.annotations(query);
+    const auto articles = library.articlesTagged({ uses.tag.name });
+    if (!annotations || !articles) {
+        return std::nullopt;
+    }
+    uses.annotations = *annotations;
+    uses.articles = *articles;
+    return uses;
+}
+
+// Brings a merged or deleted tag back with its uses; \a withoutTarget lists the articles the
+// merge tagged with the target, which lose it again.
+bool restoreUses(Library &library, const TagUses &uses, const QString &target, const QList<qint64> &targetBefore)
+{
+    if (!library.ensureTag(uses.tag.name, uses.tag.color)) {
+        return false;
+    }
+    for (const Annotation &a : uses.annotations) {
+        if (!library.updateAnnotation(a)) {
+            return false;
+        }
+    }
+    for (qint64 article : uses.articles) {
+        if (!library.tagArticle(article, { uses.tag.name })) {
+            return false;
+        }
+        if (!target.isEmpty() && !targetBefore.contains(article) && !library.untagArticle(article, target)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool AnnotationController::mergeTags(qint64 fromId, qint64 intoId)
+{
+    if (!d->library) {
+        return false;
+    }
+    const auto from = tagUses(*d->library, fromId);
+    const auto into = tagUses(*d->library, intoId);
+    if (!from || !into) {
+        Q_EMIT errorOccurred(tr("No such tag."));
+        return false;
+    }
+    const TagUses fromUses = *from;
+    const QString intoName = into->tag.name;
+    const QList<qint64> intoArticles = into->articles;
+    d->stack->push(new AnnotationCommand(
+        this, tr("Merge Tags"),
+        [=](Library &library) {
+            const auto source = tagIdByName(library, fromUses.tag.name);
+            const auto target = tagIdByName(library, intoName);
+            return source && target && library.mergeTags(*source, *target);
+        },
+        [=](Library &library) { return restoreUses(library, fromUses, intoName, intoArticles); }, { -1, -1, true }));
+    return d->lastOk;
+}
+
+bool AnnotationController::removeTag(qint64 tagId)
+{
+    if (!d->library) {
+        return false;
+    }
+    const auto uses = tagUses(*d->library, tagId);
+    if (!uses) {
+        Q_EMIT errorOccurred(tr("No such tag."));
+        return false;
+    }
+    const TagUses saved = *uses;
+    d->stack->push(new AnnotationCommand(
+        this, tr("Delete Tag"),
+        [=](Library &library) {
+            const auto id = tagIdByName(library, saved.tag.name);
+            return id && library.removeTag(*id);
+        },
+        [=](Library &library) { return restoreUses(library, saved, QString(), {}); }, { -1, -1, true }));
+    return d->lastOk;
+}
+
+} // namespace Dossier::Ui

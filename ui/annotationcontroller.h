@@ -1,0 +1,73 @@
+#pragma once
+
+#include "annotations/annotation.h"
+
+#include <QObject>
+#include <QStringList>
+
+class QUndoStack;
+
+namespace Dossier::Core
+{
+class Library;
+}
+
+namespace Dossier::Ui
+{
+
+/*!
+    \brief Every edit an analyst makes to annotations and tags, as undoable commands on one
+    QUndoStack: highlight, edit, remove; tag and untag an article; create, rename, recolour,
+    merge and delete tags. Each command writes to the library when it is done, undone or redone;
+    a write that fails is reported by errorOccurred() and leaves the stack as it was.
+*/
+class AnnotationController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AnnotationController)
+public:
+    explicit AnnotationController(QObject *parent = nullptr);
+    ~AnnotationController() override;
+
+    /*! The library edits go to (owned elsewhere; may be null). Clears the undo history. */
+    void setLibrary(Core::Library *library);
+    Core::Library *library() const;
+    QUndoStack *undoStack() const;
+
+    /*! Highlights [start, end) of the article's body (UTF-16 offsets). Returns the new annotation's
+        id, or -1 (with errorOccurred()) when it could not be stored. */
+    qint64 annotate(qint64 articleId, qsizetype start, qsizetype end, const QStringList &tags = {},
+        const QString &note = {}, const QString &color = {});
+    /*! Saves the tags, note and colour of \a annotation (by id). */
+    bool editAnnotation(const Core::Annotation &annotation);
+    bool removeAnnotation(qint64 annotationId);
+
+    bool tagArticle(qint64 articleId, const QStringList &tags);
+    bool untagArticle(qint64 articleId, const QString &tag);
+
+    /*! Creates a tag (no-op when it exists). */
+    bool createTag(const QString &name, const QString &color = {});
+    bool renameTag(qint64 tagId, const QString &name);
+    bool setTagColor(qint64 tagId, const QString &color);
+    bool mergeTags(qint64 fromId, qint64 intoId);
+    bool removeTag(qint64 tagId);
+
+    /*! The codebook (tags with colours and counts); empty without a library. */
+    QList<Core::Tag> tags() const;
+
+Q_SIGNALS:
+    /*! Annotations of \a articleId changed (-1: of several or unknown articles). */
+    void annotationsChanged(qint64 articleId);
+    /*! Tags on \a articleId changed (-1: several). */
+    void articleTagsChanged(qint64 articleId);
+    /*! The codebook changed (names, colours, counts). */
+    void tagsChanged();
+    void errorOccurred(const QString &message);
+
+private:
+    friend class AnnotationCommand;
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Dossier::Ui
