@@ -28,6 +28,7 @@ private Q_SLOTS:
     void codebookColoursAndCounts();
     void renamesMergesAndRemovesTags();
     void tagsArticles();
+    void filtersSortsAndCountsByTag();
 
 private:
     QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
@@ -365,6 +366,47 @@ void AnnotationsTest::tagsArticles()
     QCOMPARE(*library.articleTags(id), QStringList { QStringLiteral("A") });
     QVERIFY(!library.tagArticle(12345, { QStringLiteral("x") }));
     QVERIFY(library.errorString().contains(QLatin1String("no article")));
+}
+
+void AnnotationsTest::filtersSortsAndCountsByTag()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    const qint64 a = storeArticle(library, makeArticle(QStringLiteral("a"), QStringLiteral("Ferries and bridges.")));
+    const qint64 b = storeArticle(library, makeArticle(QStringLiteral("b"), QStringLiteral("Ferries only.")));
+    const qint64 c = storeArticle(library, makeArticle(QStringLiteral("c"), QStringLiteral("Bridges only.")));
+    QVERIFY(library.tagArticle(a, { QStringLiteral("Zeta"), QStringLiteral("Alpha") }));
+    QVERIFY(library.tagArticle(b, { QStringLiteral("Zeta") }));
+    const qint64 zeta = library.ensureTag(QStringLiteral("Zeta"))->id;
+    const qint64 alpha = library.ensureTag(QStringLiteral("Alpha"))->id;
+
+    DocumentFilter filter;
+    filter.tags = { zeta };
+    QCOMPARE(*library.countDocuments(filter), 2);
+    filter.tags = { zeta, alpha }; // all of them
+    QCOMPARE(*library.countDocuments(filter), 1);
+    filter.text = QStringLiteral("ferries");
+    QCOMPARE(*library.countDocuments(filter), 1);
+
+    // The facet counts the listed documents carrying each tag.
+    DocumentFilter ferries;
+    ferries.text = QStringLiteral("ferries");
+    const auto facets = library.tagFacets(ferries);
+    QVERIFY(facets);
+    QCOMPARE(facets->size(), 2);
+    QCOMPARE(facets->at(0).name, QStringLiteral("Alpha"));
+    QCOMPARE(facets->at(0).documents, 1);
+    QCOMPARE(facets->at(1).documents, 2);
+
+    // The list shows each article's tags, and sorts by them (untagged last).
+    const auto rows = library.documents({}, DocumentSort::Tags, Qt::AscendingOrder, 0, 10);
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 3);
+    QCOMPARE(rows->at(0).id, a); // Alpha, Zeta
+    QCOMPARE(rows->at(0).tags, (QStringList { QStringLiteral("Alpha"), QStringLiteral("Zeta") }));
+    QCOMPARE(rows->at(1).id, b);
+    QCOMPARE(rows->at(2).id, c);
+    QVERIFY(rows->at(2).tags.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(AnnotationsTest)

@@ -3,9 +3,11 @@
 #include "documentlistmodel.h"
 #include "mainwindow.h"
 #include "readerview.h"
+#include "tagfacetlist.h"
 #include "testarticles.h"
 
 #include <QAction>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTableView>
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void overlappingHighlightsStayVisible();
     void removeHighlightUnderCursorAndUndo();
     void tagArticleAndUndo();
+    void tagFacetFiltersTheList();
 
 private:
     void selectBody(qsizetype start, qsizetype end);
@@ -78,6 +81,11 @@ void AnnotationWindowTest::cleanup()
     QVERIFY(annotations);
     for (const Core::Annotation &a : *annotations) {
         library.removeAnnotation(a.id);
+    }
+    const auto tags = library.tags();
+    QVERIFY(tags);
+    for (const Core::Tag &tag : *tags) {
+        library.removeTag(tag.id);
     }
     m_window.reset();
 }
@@ -211,6 +219,34 @@ void AnnotationWindowTest::tagArticleAndUndo()
     QCOMPARE(controller->library()->articleTags(article)->size(), 2);
     QVERIFY(controller->untagArticle(article, QStringLiteral("Ports")));
     QVERIFY(controller->untagArticle(article, QStringLiteral("Follow up")));
+}
+
+void AnnotationWindowTest::tagFacetFiltersTheList()
+{
+    Ui::AnnotationController *controller = m_window->annotationController();
+    const qint64 article = m_window->currentArticleId();
+    QVERIFY(controller->tagArticle(article, { QStringLiteral("Ports") }));
+    QVERIFY(controller->createTag(QStringLiteral("Unused")));
+    QListWidget *list = m_window->tagFacets()->list();
+    QTRY_COMPARE(list->count(), 2);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("Ports (1)"));
+    QCOMPARE(list->item(1)->text(), QStringLiteral("Unused (0)"));
+    // The tags column shows the article's tags.
+    QCOMPARE(
+        m_window->documentModel()->index(0, Ui::DocumentListModel::Tags).data().toString(), QStringLiteral("Ports"));
+
+    list->item(1)->setCheckState(Qt::Checked); // no document carries it
+    QTRY_COMPARE(m_window->documentModel()->rowCount(), 0);
+    list = m_window->tagFacets()->list();
+    m_window->tagFacets()->clearChecked();
+    QTRY_COMPARE(m_window->documentModel()->rowCount(), 1);
+    m_window->tagFacets()->list()->item(0)->setCheckState(Qt::Checked);
+    QTRY_COMPARE(m_window->documentModel()->rowCount(), 1);
+    m_window->tagFacets()->clearChecked();
+    controller->undoStack()->undo(); // the new tag
+    controller->undoStack()->undo(); // the article's tag
+    QTRY_COMPARE(m_window->tagFacets()->list()->count(), 1);
+    QCOMPARE(m_window->tagFacets()->list()->item(0)->text(), QStringLiteral("Ports (0)"));
 }
 
 QTEST_MAIN(AnnotationWindowTest)

@@ -118,6 +118,8 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             return row->source;
         case Entities:
             return row->entityCount;
+        case Tags:
+            return row->tags.join(QStringLiteral(", "));
         }
         break;
     case Qt::ToolTipRole:
@@ -146,6 +148,8 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Source");
     case Entities:
         return tr("Entities");
+    case Tags:
+        return tr("Tags");
     }
     return {};
 }
@@ -153,7 +157,7 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
 void DocumentListModel::sort(int column, Qt::SortOrder order)
 {
     static constexpr Core::DocumentSort sorts[] = { Core::DocumentSort::Title, Core::DocumentSort::Date,
-        Core::DocumentSort::Source, Core::DocumentSort::EntityCount };
+        Core::DocumentSort::Source, Core::DocumentSort::EntityCount, Core::DocumentSort::Tags };
     if (column < 0 || column >= ColumnCount) {
         return;
     }

@@ -19,7 +19,7 @@ class DocumentListModel final : public QAbstractTableModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DocumentListModel)
 public:
-    enum Column { Title, Date, Source, Entities, ColumnCount };
+    enum Column { Title, Date, Source, Entities, Tags, ColumnCount };
     enum Role { IdRole = Qt::UserRole + 1, PathRole };
 
     explicit DocumentListModel(QObject *parent = nullptr);

@@ -275,6 +275,15 @@ void EntitySidebar::setSearchText(const QString &text)
     updateFacetQuery();
 }
 
+void EntitySidebar::setTagFilter(const QList<qint64> &tags)
+{
+    if (tags == m_tags) {
+        return;
+    }
+    m_tags = tags;
+    updateFacetQuery();
+}
+
 void EntitySidebar::clearFilters()
 {
     m_model->clearSelection();
@@ -315,6 +324,7 @@ void EntitySidebar::updateFacetQuery()
 {
     Core::DocumentFilter filter = m_model->entitySelection();
     filter.text = m_searchText;
+    filter.tags = m_tags;
     m_model->setFilter(filter);
 }
 

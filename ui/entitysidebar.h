@@ -38,6 +38,8 @@ public:
     void setLibraryPath(const QString &path);
     /*! The search text of the document list: the facets count the documents it finds. */
     void setSearchText(const QString &text);
+    /*! The tags the document list is narrowed to: the facets count the documents carrying them. */
+    void setTagFilter(const QList<qint64> &tags);
     /*! Unchecks every entity. */
     void clearFilters();
     /*! Queries the facets again, e.g. after an import. */
@@ -70,6 +72,7 @@ private:
     QList<QToolButton *> m_chips;
     QTreeView *m_view = nullptr;
     QString m_searchText;
+    QList<qint64> m_tags;
     Core::DocumentFilter m_lastEmitted;
 };
 

@@ -7,6 +7,7 @@
 #include "import/importjob.h"
 #include "preferencesdialog.h"
 #include "readerview.h"
+#include "tagfacetlist.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -66,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_searchDelay(new QTimer(this))
     , m_refreshDelay(new QTimer(this))
     , m_annotations(new AnnotationController(this))
+    , m_tagFacets(new TagFacetList(this))
 {
     setWindowTitle(tr("Dossier"));
     setAcceptDrops(true);
@@ -116,7 +118,15 @@ MainWindow::MainWindow(QWidget *parent)
     centreLayout->addWidget(m_list, 1);
     centreLayout->addWidget(m_failures);
 
-    m_splitter->addWidget(m_sidebar);
+    // Left: the entity facets above the tag facet.
+    auto *facets = new QSplitter(Qt::Vertical, this);
+    facets->setObjectName(QStringLiteral("facetSplitter"));
+    facets->addWidget(m_sidebar);
+    facets->addWidget(m_tagFacets);
+    facets->setStretchFactor(0, 4);
+    facets->setStretchFactor(1, 1);
+    facets->setChildrenCollapsible(false);
+    m_splitter->addWidget(facets);
     m_splitter->addWidget(centre);
     m_splitter->addWidget(m_reader);
     m_splitter->setStretchFactor(2, 1);
@@ -175,6 +185,10 @@ MainWindow::MainWindow(QWidget *parent)
         applyFilter();
     });
     connect(m_sidebar, &EntitySidebar::entityActivated, m_reader, &ReaderView::jumpToNextMention);
+    connect(m_tagFacets, &TagFacetList::checkedTagsChanged, this, [this](const QList<qint64> &tags) {
+        m_sidebar->setTagFilter(tags);
+        applyFilter();
+    });
 
     createAnnotationActions();
     createMenus();
@@ -305,7 +319,12 @@ void MainWindow::createAnnotationActions()
             refreshAnnotations();
         }
     });
-    connect(m_annotations, &AnnotationController::tagsChanged, this, &MainWindow::refreshAnnotations);
+    connect(m_annotations, &AnnotationController::tagsChanged, this, [this] {
+        refreshAnnotations();
+        refreshTagFacets();
+    });
+    // The list shows each article's tags and may be filtered by them.
+    connect(m_annotations, &AnnotationController::articleTagsChanged, this, &MainWindow::applyFilter);
     connect(m_annotations, &AnnotationController::errorOccurred, this,
         [this](const QString &message) { QMessageBox::warning(this, tr("Annotation Not Saved"), message); });
     updateAnnotationActions(-1);
@@ -484,6 +503,8 @@ bool MainWindow::openLibrary(const QString &path)
     m_sidebar->setLibraryPath(m_library->path());
     m_model->setLibrary(m_library.get());
     m_annotations->setLibrary(m_library.get());
+    m_tagFacets->clearChecked();
+    refreshTagFacets();
     QSettings().setValue(settingsLibrary, m_library->path());
     setWindowTitle(tr("%1 — Dossier").arg(QFileInfo(m_library->path()).fileName()));
     updateStatus();
@@ -494,6 +515,7 @@ void MainWindow::applyFilter()
 {
     Core::DocumentFilter filter = m_entityFilter;
     filter.text = m_search->text().trimmed();
+    filter.tags = m_tagFacets->checkedTags();
     m_sidebar->setSearchText(filter.text);
     m_model->setFilter(filter);
     if (m_model->errorString().isEmpty()) {
@@ -507,6 +529,21 @@ void MainWindow::applyFilter()
     if (row >= 0) {
         m_list->selectionModel()->setCurrentIndex(
             m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    refreshTagFacets();
+}
+
+void MainWindow::refreshTagFacets()
+{
+    if (!m_library) {
+        m_tagFacets->setTags({});
+        return;
+    }
+    Core::DocumentFilter filter = m_entityFilter;
+    filter.text = m_search->text().trimmed();
+    filter.tags = m_tagFacets->checkedTags();
+    if (const auto tags = m_library->tagFacets(filter)) {
+        m_tagFacets->setTags(*tags);
     }
 }
 

@@ -28,6 +28,7 @@ class AnnotationController;
 class DocumentListModel;
 class EntitySidebar;
 class ReaderView;
+class TagFacetList;
 
 /*!
     \brief The main window: the entity sidebar (left), the document list with its search field
@@ -55,6 +56,7 @@ public:
     QLabel *searchError() const { return m_searchError; }
     EntitySidebar *entitySidebar() const { return m_sidebar; }
     ReaderView *reader() const { return m_reader; }
+    TagFacetList *tagFacets() const { return m_tagFacets; }
     qint64 currentArticleId() const { return m_currentId; }
     AnnotationController *annotationController() const { return m_annotations; }
     QAction *highlightAction() const { return m_highlight; }
@@ -83,6 +85,7 @@ private:
     void restoreSettings();
     void createAnnotationActions();
     void refreshAnnotations();
+    void refreshTagFacets();
     void updateAnnotationActions(qint64 annotationUnderCursor);
     void highlightWithDialog();
     void editHighlight();
@@ -110,6 +113,7 @@ private:
     Core::ImportJob *m_import = nullptr;
 
     AnnotationController *m_annotations = nullptr;
+    TagFacetList *m_tagFacets = nullptr;
     QAction *m_highlight = nullptr;
     QAction *m_highlightWith = nullptr;
     QAction *m_editHighlight = nullptr;

@@ -21,6 +21,7 @@ struct ArticleSummary {
     QString source;
     QString path;
     int entityCount = 0;
+    QStringList tags; //!< document tags, by name (filled by documents())
     QString snippet; //!< search results only: the matching passage, matches in [brackets]
 };
 
@@ -53,13 +54,15 @@ struct DocumentFilter {
     QList<qint64> entities; //!< checked entity ids (Library-wide ids, as in EntitySummary::id)
     bool anyOf = false; //!< documents mentioning any of \c entities instead of all of them
     QList<qint64> excluded; //!< documents mentioning any of these are left out
+    QList<qint64> tags; //!< documents must carry every one of these tags (Tag::id)
 
-    bool isEmpty() const { return text.isEmpty() && entities.isEmpty() && excluded.isEmpty(); }
+    bool isEmpty() const { return text.isEmpty() && entities.isEmpty() && excluded.isEmpty() && tags.isEmpty(); }
     friend bool operator==(const DocumentFilter &, const DocumentFilter &) = default;
 };
 
-/*! \brief Columns the document list sorts by (in SQL, with an index each). */
-enum class DocumentSort { Title, Date, Source, EntityCount };
+/*! \brief Columns the document list sorts by (in SQL; all but Tags with an index each, Tags by
+    the first tag's name, untagged articles last). */
+enum class DocumentSort { Title, Date, Source, EntityCount, Tags };
 
 /*! \brief The outcome of storing one article. */
 enum class StoreOutcome { Imported, Updated, Unchanged };
@@ -122,6 +125,9 @@ public:
         articles that mention it, most first; at most \a limitPerType per type. Aliases are not
         filled in (see entityAliases()). */
     std::optional<QList<EntitySummary>> entityFacets(const DocumentFilter &filter, int limitPerType = 1000);
+    /*! Every tag of the codebook with Tag::documents = the number of articles \a filter lets
+        through that carry it (Tag::annotations is left 0), by name. */
+    std::optional<QList<Tag>> tagFacets(const DocumentFilter &filter);
     /*! The surface forms an entity was seen under across the library, most frequent first. */
     std::optional<QStringList> entityAliases(qint64 entityId);
     std::optional<qint64> articleCount();
