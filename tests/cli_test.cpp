@@ -23,6 +23,7 @@ private Q_SLOTS:
     void importListEntitiesSearch();
     void badSearchQueryExitsOneWithMessage();
     void annotateTagListAndExport();
+    void reimportReattachesOrOrphans();
     void annotateErrorsExitOne_data();
     void annotateErrorsExitOne();
 
@@ -318,6 +319,58 @@ void CliTest::annotateTagListAndExport()
     QFile md(m_dir->filePath(QStringLiteral("pack.md")));
     QVERIFY(md.open(QIODevice::ReadOnly));
     QVERIFY(md.readAll().contains("> worth $1.2 billion over five years"));
+}
+
+void CliTest::reimportReattachesOrOrphans()
+{
+    const QString file = write(QStringLiteral("story.txt"), story);
+    const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
+    QCOMPARE(cli({ QStringLiteral("import"), QStringLiteral("--library"), library, file }).exitCode, 0);
+    const QString id = QString::number(cli({ QStringLiteral("list"), QStringLiteral("--library"), library })
+                                           .lines()
+                                           .front()
+                                           .value(QLatin1String("id"))
+                                           .toInteger());
+    const auto annotate = [&](const QString &quote) {
+        return cli({ QStringLiteral("annotate"), QStringLiteral("--library"), library, QStringLiteral("--doc"), id,
+                       QStringLiteral("--quote"), quote, QStringLiteral("--tag"), QStringLiteral("Check") })
+            .exitCode;
+    };
+    QCOMPARE(annotate(QStringLiteral("agreed on Tuesday to share threat data")), 0);
+    QCOMPARE(annotate(QStringLiteral("worth $1.2 billion over five years")), 0);
+    QCOMPARE(annotate(QStringLiteral("would start next month")), 0);
+
+    // The file is edited: a paragraph added before, a figure changed, a sentence cut.
+    QByteArray edited = story;
+    edited.replace("MANILA", "UPDATED 10:40. Officials gave more detail later.\n\nMANILA");
+    edited.replace("$1.2 billion", "$1.5 billion");
+    edited.replace(", would start next month.", ".");
+    write(QStringLiteral("story.txt"), edited);
+    const Run again = cli({ QStringLiteral("import"), QStringLiteral("--library"), library, file });
+    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QLatin1String("updated")).toInt(), 1);
+
+    const QList<QJsonObject> passages
+        = cli({ QStringLiteral("annotations"), QStringLiteral("--library"), library }).lines();
+    QCOMPARE(passages.size(), 3); // none lost
+    QHash<QString, QJsonObject> byQuote;
+    for (const QJsonObject &p : passages) {
+        byQuote.insert(p.value(QLatin1String("previous_quote")).isNull()
+                ? p.value(QLatin1String("quote")).toString()
+                : p.value(QLatin1String("previous_quote")).toString(),
+            p);
+    }
+    QCOMPARE(byQuote.value(QStringLiteral("agreed on Tuesday to share threat data"))
+                 .value(QLatin1String("state"))
+                 .toString(),
+        QStringLiteral("anchored"));
+    const QJsonObject changed = byQuote.value(QStringLiteral("worth $1.2 billion over five years"));
+    QCOMPARE(changed.value(QLatin1String("state")).toString(), QStringLiteral("reattached"));
+    QCOMPARE(changed.value(QLatin1String("quote")).toString(), QStringLiteral("worth $1.5 billion over five years"));
+    QCOMPARE(byQuote.value(QStringLiteral("would start next month")).value(QLatin1String("state")).toString(),
+        QStringLiteral("orphaned"));
+    const Run orphans
+        = cli({ QStringLiteral("annotations"), QStringLiteral("--library"), library, QStringLiteral("--orphaned") });
+    QCOMPARE(orphans.lines().size(), 1);
 }
 
 void CliTest::annotateErrorsExitOne_data()
