@@ -2,16 +2,20 @@
 
 #include "annotatedialog.h"
 #include "annotationcontroller.h"
+#include "annotationspanel.h"
 #include "documentlistmodel.h"
 #include "entitysidebar.h"
+#include "exportdialog.h"
 #include "import/importjob.h"
 #include "preferencesdialog.h"
 #include "readerview.h"
 #include "tagfacetlist.h"
+#include "tagmanagerdialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -68,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_refreshDelay(new QTimer(this))
     , m_annotations(new AnnotationController(this))
     , m_tagFacets(new TagFacetList(this))
+    , m_annotationsPanel(new AnnotationsPanel(this))
 {
     setWindowTitle(tr("Dossier"));
     setAcceptDrops(true);
@@ -211,6 +216,8 @@ void MainWindow::createMenus()
     file->addAction(tr("&Import Files…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::chooseImportFiles);
     file->addAction(tr("Import &Folder…"), QKeySequence(tr("Ctrl+Shift+I")), this, &MainWindow::chooseImportFolder);
     file->addSeparator();
+    file->addAction(tr("&Export Evidence Pack…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportPack);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -245,6 +252,7 @@ void MainWindow::createMenus()
     annotate->addAction(m_removeHighlight);
     annotate->addSeparator();
     annotate->addAction(m_tagArticle);
+    annotate->addAction(tr("&Manage Tags…"), this, &MainWindow::manageTags);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_reader, &ReaderView::zoomIn);
@@ -252,6 +260,9 @@ void MainWindow::createMenus()
     view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_reader, &ReaderView::zoomOut);
     view->addAction(tr("&Actual Size"), QKeySequence(tr("Ctrl+0")), m_reader, &ReaderView::resetZoom);
     view->addSeparator();
+    QAction *panel = m_annotationsDock->toggleViewAction();
+    panel->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    view->addAction(panel);
     QAction *source = view->addAction(tr("Show &Source"));
     source->setCheckable(true);
     source->setShortcut(QKeySequence(tr("Ctrl+U")));
@@ -279,6 +290,14 @@ void MainWindow::createMenus()
 
 void MainWindow::createAnnotationActions()
 {
+    m_annotationsPanel->setController(m_annotations);
+    m_annotationsDock = new QDockWidget(tr("Annotations"), this);
+    m_annotationsDock->setObjectName(QStringLiteral("annotationsDock"));
+    m_annotationsDock->setWidget(m_annotationsPanel);
+    m_annotationsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_annotationsDock);
+    connect(m_annotationsPanel, &AnnotationsPanel::annotationActivated, this, &MainWindow::revealAnnotation);
+
     m_highlight = new QAction(tr("&Highlight Selection"), this);
     m_highlight->setShortcut(QKeySequence(tr("Ctrl+H")));
     m_highlight->setToolTip(tr("Highlight the selected passage (Ctrl+H)"));
@@ -437,6 +456,28 @@ void MainWindow::tagArticle()
     m_annotations->undoStack()->endMacro();
 }
 
+void MainWindow::manageTags()
+{
+    if (!m_library) {
+        return;
+    }
+    TagManagerDialog dialog(m_annotations, this);
+    dialog.exec();
+}
+
+void MainWindow::exportPack()
+{
+    if (!m_library) {
+        return;
+    }
+    ExportDialog dialog(m_library.get(), this);
+    if (m_currentId >= 0) {
+        const auto article = m_library->article(m_currentId);
+        dialog.setCurrentArticle(m_currentId, article ? article->meta.title : QString());
+    }
+    dialog.exec();
+}
+
 void MainWindow::revealAnnotation(qint64 articleId, qint64 annotationId)
 {
     if (!m_library) {
@@ -499,6 +540,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_annotations->setLibrary(nullptr);
     m_library = std::move(library);
     m_currentId = -1;
+    m_annotationsPanel->setCurrentArticle(-1);
     m_reader->clear();
     m_sidebar->setLibraryPath(m_library->path());
     m_model->setLibrary(m_library.get());
@@ -565,6 +607,7 @@ void MainWindow::showArticle(qint64 id)
     }
     m_currentId = id;
     m_reader->showArticle(*article);
+    m_annotationsPanel->setCurrentArticle(id);
     refreshAnnotations();
 }
 
@@ -615,6 +658,10 @@ void MainWindow::importFinished(const Core::ImportSummary &summary)
     m_refreshDelay->stop();
     m_model->refresh();
     m_sidebar->refresh();
+    // Re-imported articles may have moved or orphaned passages.
+    m_annotationsPanel->articlesChanged();
+    refreshAnnotations();
+    refreshTagFacets();
     updateStatus();
     QString message = tr("Import %1: %2 new, %3 updated, %4 unchanged, %5 failed")
                           .arg(summary.canceled ? tr("cancelled") : tr("finished"))

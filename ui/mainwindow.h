@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -25,6 +26,7 @@ namespace Dossier::Ui
 {
 
 class AnnotationController;
+class AnnotationsPanel;
 class DocumentListModel;
 class EntitySidebar;
 class ReaderView;
@@ -57,6 +59,7 @@ public:
     EntitySidebar *entitySidebar() const { return m_sidebar; }
     ReaderView *reader() const { return m_reader; }
     TagFacetList *tagFacets() const { return m_tagFacets; }
+    AnnotationsPanel *annotationsPanel() const { return m_annotationsPanel; }
     qint64 currentArticleId() const { return m_currentId; }
     AnnotationController *annotationController() const { return m_annotations; }
     QAction *highlightAction() const { return m_highlight; }
@@ -90,6 +93,8 @@ private:
     void highlightWithDialog();
     void editHighlight();
     void tagArticle();
+    void manageTags();
+    void exportPack();
 
     std::unique_ptr<Core::Library> m_library;
     Core::DocumentFilter m_entityFilter;
@@ -114,6 +119,8 @@ private:
 
     AnnotationController *m_annotations = nullptr;
     TagFacetList *m_tagFacets = nullptr;
+    AnnotationsPanel *m_annotationsPanel = nullptr;
+    QDockWidget *m_annotationsDock = nullptr;
     QAction *m_highlight = nullptr;
     QAction *m_highlightWith = nullptr;
     QAction *m_editHighlight = nullptr;

@@ -20,6 +20,14 @@ enum EntityRole : int {
     SearchKeyRole, //!< QString: name and aliases folded for accent/case-insensitive matching
 };
 
+/*! \brief Roles of AnnotationListModel (the annotations panel). */
+enum AnnotationRole : int {
+    AnnotationIdRole = Qt::UserRole + 0x200, //!< qint64 annotation id
+    ArticleIdRole, //!< qint64 id of the annotation's article; -1 once the article is gone
+    AnnotationStateRole, //!< int value of Core::AnnotationState
+    AnnotationColorRole, //!< QString "#rrggbb": the colour the passage is painted in
+};
+
 /*! \brief What an entity contributes to the document filter. */
 enum class EntityFilterState : int {
     None, //!< not part of the filter

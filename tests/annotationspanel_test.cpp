@@ -1,0 +1,269 @@
+#include "annotationcontroller.h"
+#include "annotationlistmodel.h"
+#include "annotationspanel.h"
+#include "roles.h"
+#include "store/library.h"
+#include "testarticles.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace Dossier;
+
+class AnnotationsPanelTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void typingNarrowsTheRows();
+    void tagArticleAndOrphanFiltersNarrowTheRows();
+    void activatingARowEmitsItsIds();
+    void deleteRemovesThroughTheControllerAndUndoRestores();
+    void editNoteGoesThroughTheController();
+    void followsControllerChanges();
+
+private:
+    int rows() const { return m_panel->model()->rowCount(); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Core::Library> m_library;
+    std::unique_ptr<Ui::AnnotationController> m_controller;
+    std::unique_ptr<Ui::AnnotationsPanel> m_panel;
+    qint64 m_harbour = -1;
+    qint64 m_bridge = -1;
+    qint64 m_railings = -1;
+};
+
+namespace
+{
+
+const QString harbourBody = QStringLiteral(
+    "The harbour council agreed to repaint the pier railings before summer. A new ferry timetable starts in June.");
+const QString bridgeBody
+    = QStringLiteral("The old bridge was closed to lorries on Tuesday while engineers test the cables.");
+
+// Answers the next modal dialog of type T (polling: it may take a moment to open).
+template<typename T> void whenModal(std::function<void(T *)> answer)
+{
+    auto *timer = new QTimer(qApp);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
+        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            answer(dialog);
+        }
+    });
+    timer->start();
+}
+
+} // namespace
+
+void AnnotationsPanelTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_library = std::make_unique<Core::Library>(m_dir->filePath(QStringLiteral("panel.dossier")));
+    QVERIFY(m_library->open());
+    QVERIFY(m_library->store(Dossier::Test::makeArticle(QStringLiteral("harbour"), harbourBody), &m_harbour));
+    QVERIFY(m_library->store(Dossier::Test::makeArticle(QStringLiteral("bridge"), bridgeBody), &m_bridge));
+    const auto annotate = [&](qint64 article, const QString &body, const QString &quote, const QStringList &tags,
+                              const QString &note = {}) {
+        const qsizetype at = body.indexOf(quote);
+        const auto made = m_library->annotate(article, at, at + quote.size(), tags, note);
+        return made ? made->id : qint64(-1);
+    };
+    m_railings = annotate(m_harbour, harbourBody, QStringLiteral("repaint the pier railings"),
+        { QStringLiteral("Council") }, QStringLiteral("paint budget"));
+    QVERIFY(m_railings > 0);
+    QVERIFY(annotate(m_harbour, harbourBody, QStringLiteral("ferry timetable"), { QStringLiteral("Transport") }) > 0);
+    QVERIFY(annotate(m_bridge, bridgeBody, QStringLiteral("closed to lorries"), { QStringLiteral("Transport") }) > 0);
+    // The bridge report loses its first sentence: "closed to lorries" is orphaned.
+    Core::Article changed
+        = Dossier::Test::makeArticle(QStringLiteral("bridge"), QStringLiteral("Engineers test the cables."));
+    changed.sha256 = "bridge-2";
+    QVERIFY(m_library->store(changed));
+
+    m_controller = std::make_unique<Ui::AnnotationController>();
+    m_controller->setLibrary(m_library.get());
+    m_panel = std::make_unique<Ui::AnnotationsPanel>();
+    m_panel->setController(m_controller.get());
+    m_panel->resize(700, 400);
+    m_panel->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_panel.get()));
+    QCOMPARE(rows(), 3);
+}
+
+void AnnotationsPanelTest::cleanup()
+{
+    m_panel.reset();
+    m_controller.reset();
+    m_library.reset();
+}
+
+void AnnotationsPanelTest::typingNarrowsTheRows()
+{
+    QTest::keyClicks(m_panel->filterField(), QStringLiteral("timeta"));
+    // Debounced: the list is read once typing pauses.
+    QTRY_COMPARE(rows(), 1);
+    QCOMPARE(m_panel->model()->index(0, 0).data().toString(), QStringLiteral("ferry timetable"));
+    m_panel->filterField()->clear();
+    QTRY_COMPARE(rows(), 3);
+    // Notes match too.
+    QTest::keyClicks(m_panel->filterField(), QStringLiteral("BUDGET"));
+    QTRY_COMPARE(rows(), 1);
+    QCOMPARE(m_panel->model()->index(0, 0).data(Ui::AnnotationIdRole).toLongLong(), m_railings);
+}
+
+void AnnotationsPanelTest::tagArticleAndOrphanFiltersNarrowTheRows()
+{
+    QComboBox *tags = m_panel->tagFilter();
+    QCOMPARE(tags->itemText(0), QStringLiteral("All tags"));
+    const int transport = tags->findText(QStringLiteral("Transport"));
+    QVERIFY(transport > 0);
+    QVERIFY(!tags->itemIcon(transport).isNull());
+    tags->setCurrentIndex(transport);
+    Q_EMIT tags->activated(transport);
+    QCOMPARE(rows(), 2);
+
+    m_panel->setCurrentArticle(m_harbour);
+    m_panel->thisArticleOnly()->setChecked(true);
+    QCOMPARE(rows(), 1);
+    m_panel->setCurrentArticle(m_bridge);
+    QCOMPARE(rows(), 1);
+    QCOMPARE(m_panel->model()->index(0, 0).data(Ui::ArticleIdRole).toLongLong(), m_bridge);
+    m_panel->setCurrentArticle(-1);
+    QCOMPARE(rows(), 0);
+    m_panel->thisArticleOnly()->setChecked(false);
+    tags->setCurrentIndex(0);
+    Q_EMIT tags->activated(0);
+    QCOMPARE(rows(), 3);
+
+    m_panel->orphanedOnly()->setChecked(true);
+    QCOMPARE(rows(), 1);
+    QCOMPARE(m_panel->model()->index(0, Ui::AnnotationListModel::State).data().toString(), QStringLiteral("orphaned"));
+}
+
+void AnnotationsPanelTest::activatingARowEmitsItsIds()
+{
+    QSignalSpy activated(m_panel.get(), &Ui::AnnotationsPanel::annotationActivated);
+    QTableView *view = m_panel->view();
+    const int row = m_panel->model()->rowOfAnnotation(m_railings);
+    const QModelIndex index = m_panel->model()->index(row, Ui::AnnotationListModel::Quote);
+
+    // A click.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.first().at(0).toLongLong(), m_harbour);
+    QCOMPARE(activated.first().at(1).toLongLong(), m_railings);
+    QCOMPARE(m_panel->currentAnnotation(), m_railings);
+
+    // Enter on another row.
+    const QModelIndex other = m_panel->model()->index(row == 0 ? 1 : 0, Ui::AnnotationListModel::Quote);
+    view->setCurrentIndex(other);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Return);
+    QCOMPARE(activated.size(), 2);
+    QCOMPARE(activated.last().at(1).toLongLong(), other.data(Ui::AnnotationIdRole).toLongLong());
+    QCOMPARE(activated.last().at(0).toLongLong(), other.data(Ui::ArticleIdRole).toLongLong());
+
+    // selectAnnotation() moves the current row without announcing it.
+    m_panel->selectAnnotation(m_railings);
+    QCOMPARE(m_panel->currentAnnotation(), m_railings);
+    QCOMPARE(activated.size(), 2);
+}
+
+void AnnotationsPanelTest::deleteRemovesThroughTheControllerAndUndoRestores()
+{
+    QTableView *view = m_panel->view();
+    m_panel->selectAnnotation(m_railings);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Delete);
+    QTRY_COMPARE(rows(), 2);
+    QVERIFY(!m_library->annotation(m_railings));
+    QCOMPARE(m_panel->model()->rowOfAnnotation(m_railings), -1);
+    QCOMPARE(m_controller->undoStack()->count(), 1);
+
+    m_controller->undoStack()->undo();
+    QTRY_COMPARE(rows(), 3);
+    QVERIFY(m_library->annotation(m_railings));
+    QVERIFY(m_panel->model()->rowOfAnnotation(m_railings) >= 0);
+
+    // Several rows at once are one undo step.
+    view->selectAll();
+    m_panel->removeSelected();
+    QTRY_COMPARE(rows(), 0);
+    QCOMPARE(m_library->annotations()->size(), 0);
+    m_controller->undoStack()->undo();
+    QTRY_COMPARE(rows(), 3);
+}
+
+void AnnotationsPanelTest::editNoteGoesThroughTheController()
+{
+    m_panel->selectAnnotation(m_railings);
+    whenModal<QInputDialog>([](QInputDialog *dialog) {
+        QCOMPARE(dialog->textValue(), QStringLiteral("paint budget"));
+        dialog->setTextValue(QStringLiteral("ask the treasurer"));
+        dialog->accept();
+    });
+    m_panel->editNote();
+    QCOMPARE(m_library->annotation(m_railings)->note, QStringLiteral("ask the treasurer"));
+    const int row = m_panel->model()->rowOfAnnotation(m_railings);
+    QTRY_COMPARE(m_panel->model()->index(row, Ui::AnnotationListModel::Note).data().toString(),
+        QStringLiteral("ask the treasurer"));
+    m_controller->undoStack()->undo();
+    QCOMPARE(m_library->annotation(m_railings)->note, QStringLiteral("paint budget"));
+    QTRY_COMPARE(
+        m_panel->model()->index(row, Ui::AnnotationListModel::Note).data().toString(), QStringLiteral("paint budget"));
+
+    whenModal<QInputDialog>([](QInputDialog *dialog) {
+        dialog->setTextValue(QStringLiteral("Council, Works , council"));
+        dialog->accept();
+    });
+    m_panel->editTags();
+    QCOMPARE(
+        m_library->annotation(m_railings)->tags, QStringList({ QStringLiteral("Council"), QStringLiteral("Works") }));
+    // The new tag reaches the tag filter.
+    QTRY_VERIFY(m_panel->tagFilter()->findText(QStringLiteral("Works")) > 0);
+}
+
+void AnnotationsPanelTest::followsControllerChanges()
+{
+    // A highlight made elsewhere (the reader) shows up.
+    const qsizetype at = harbourBody.indexOf(QStringLiteral("before summer"));
+    QVERIFY(m_controller->annotate(m_harbour, at, at + 13, { QStringLiteral("Dates") }) > 0);
+    QTRY_COMPARE(rows(), 4);
+    QTRY_VERIFY(m_panel->tagFilter()->findText(QStringLiteral("Dates")) > 0);
+
+    // Filtering by a tag that is then renamed keeps filtering by it.
+    QComboBox *tags = m_panel->tagFilter();
+    const int council = tags->findText(QStringLiteral("Council"));
+    tags->setCurrentIndex(council);
+    Q_EMIT tags->activated(council);
+    QCOMPARE(rows(), 1);
+    qint64 councilId = -1;
+    for (const Core::Tag &tag : m_controller->tags()) {
+        if (tag.name == QLatin1String("Council")) {
+            councilId = tag.id;
+        }
+    }
+    QVERIFY(m_controller->renameTag(councilId, QStringLiteral("Town council")));
+    QTRY_COMPARE(tags->currentText(), QStringLiteral("Town council"));
+    QCOMPARE(rows(), 1);
+    QVERIFY(m_controller->removeTag(councilId));
+    QTRY_COMPARE(tags->currentIndex(), 0);
+    QCOMPARE(rows(), 4);
+}
+
+QTEST_MAIN(AnnotationsPanelTest)
+#include "annotationspanel_test.moc"

@@ -1,0 +1,276 @@
+#include "annotationcontroller.h"
+#include "store/library.h"
+#include "tagmanagerdialog.h"
+#include "testarticles.h"
+
+#include <QApplication>
+#include <QColorDialog>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace Dossier;
+
+class TagManagerDialogTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void listsTheCodebookWithCounts();
+    void createsATag();
+    void renames();
+    void renameClashIsShownNotSwallowed();
+    void recolours();
+    void mergesIntoAnotherTag();
+    void deletesAfterConfirmation();
+    void cancelledDeleteKeepsTheTag();
+
+private:
+    qint64 tagId(const QString &name) const;
+    QStringList tagNames() const;
+    QTreeWidgetItem *item(const QString &name) const;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Core::Library> m_library;
+    std::unique_ptr<Ui::AnnotationController> m_controller;
+    std::unique_ptr<Ui::TagManagerDialog> m_dialog;
+};
+
+namespace
+{
+
+const QString harbourBody = QStringLiteral(
+    "The harbour council agreed to repaint the pier railings before summer. A new ferry timetable starts in June.");
+const QString bridgeBody
+    = QStringLiteral("The old bridge was closed to lorries on Tuesday while engineers test the cables.");
+
+template<typename T> void whenModal(std::function<void(T *)> answer)
+{
+    auto *timer = new QTimer(qApp);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
+        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            answer(dialog);
+        }
+    });
+    timer->start();
+}
+
+} // namespace
+
+qint64 TagManagerDialogTest::tagId(const QString &name) const
+{
+    for (const Core::Tag &tag : m_library->tags().value_or(QList<Core::Tag>())) {
+        if (tag.name == name) {
+            return tag.id;
+        }
+    }
+    return -1;
+}
+
+QStringList TagManagerDialogTest::tagNames() const
+{
+    QStringList names;
+    for (const Core::Tag &tag : m_library->tags().value_or(QList<Core::Tag>())) {
+        names.append(tag.name);
+    }
+    return names;
+}
+
+QTreeWidgetItem *TagManagerDialogTest::item(const QString &name) const
+{
+    const auto found = m_dialog->tagList()->findItems(name, Qt::MatchExactly, Ui::TagManagerDialog::Name);
+    return found.isEmpty() ? nullptr : found.first();
+}
+
+void TagManagerDialogTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_library = std::make_unique<Core::Library>(m_dir->filePath(QStringLiteral("tags.dossier")));
+    QVERIFY(m_library->open());
+    qint64 harbour = -1;
+    qint64 bridge = -1;
+    QVERIFY(m_library->store(Dossier::Test::makeArticle(QStringLiteral("harbour"), harbourBody), &harbour));
+    QVERIFY(m_library->store(Dossier::Test::makeArticle(QStringLiteral("bridge"), bridgeBody), &bridge));
+    const auto annotate = [&](qint64 article, const QString &body, const QString &quote, const QStringList &tags) {
+        const qsizetype at = body.indexOf(quote);
+        QVERIFY(m_library->annotate(article, at, at + quote.size(), tags));
+    };
+    annotate(harbour, harbourBody, QStringLiteral("repaint the pier railings"), { QStringLiteral("Council") });
+    annotate(harbour, harbourBody, QStringLiteral("ferry timetable"), { QStringLiteral("Transport") });
+    annotate(bridge, bridgeBody, QStringLiteral("closed to lorries"),
+        { QStringLiteral("Transport"), QStringLiteral("Safety") });
+    QVERIFY(m_library->tagArticle(harbour, { QStringLiteral("Transport") }));
+    QVERIFY(m_library->tagArticle(bridge, { QStringLiteral("Transport"), QStringLiteral("Safety") }));
+
+    m_controller = std::make_unique<Ui::AnnotationController>();
+    m_controller->setLibrary(m_library.get());
+    m_dialog = std::make_unique<Ui::TagManagerDialog>(m_controller.get());
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+}
+
+void TagManagerDialogTest::cleanup()
+{
+    m_dialog.reset();
+    m_controller.reset();
+    m_library.reset();
+}
+
+void TagManagerDialogTest::listsTheCodebookWithCounts()
+{
+    QTreeWidget *list = m_dialog->tagList();
+    QCOMPARE(list->topLevelItemCount(), 3);
+    QCOMPARE(list->topLevelItem(0)->text(Ui::TagManagerDialog::Name), QStringLiteral("Council"));
+    QTreeWidgetItem *transport = item(QStringLiteral("Transport"));
+    QVERIFY(transport);
+    QCOMPARE(transport->text(Ui::TagManagerDialog::Articles), QStringLiteral("2"));
+    QCOMPARE(transport->text(Ui::TagManagerDialog::Passages), QStringLiteral("2"));
+    QVERIFY(!transport->icon(Ui::TagManagerDialog::Name).isNull());
+    QCOMPARE(item(QStringLiteral("Council"))->text(Ui::TagManagerDialog::Articles), QStringLiteral("0"));
+}
+
+void TagManagerDialogTest::createsATag()
+{
+    whenModal<QInputDialog>([](QInputDialog *dialog) {
+        dialog->setTextValue(QStringLiteral("  Leads  "));
+        dialog->accept();
+    });
+    m_dialog->newTag();
+    QVERIFY(tagNames().contains(QStringLiteral("Leads")));
+    QTRY_VERIFY(item(QStringLiteral("Leads")));
+    QCOMPARE(m_dialog->currentTag(), tagId(QStringLiteral("Leads")));
+    QVERIFY(m_dialog->errorText().isEmpty());
+
+    // An existing name (in any case) is an error, and nothing is added.
+    whenModal<QInputDialog>([](QInputDialog *dialog) {
+        dialog->setTextValue(QStringLiteral("leads"));
+        dialog->accept();
+    });
+    m_dialog->newTag();
+    QCOMPARE(tagNames().size(), 4);
+    QVERIFY(m_dialog->errorText().contains(QLatin1String("already exists")));
+}
+
+void TagManagerDialogTest::renames()
+{
+    const qint64 council = tagId(QStringLiteral("Council"));
+    m_dialog->selectTag(council);
+    whenModal<QInputDialog>([](QInputDialog *dialog) {
+        QCOMPARE(dialog->textValue(), QStringLiteral("Council"));
+        dialog->setTextValue(QStringLiteral("Town council"));
+        dialog->accept();
+    });
+    m_dialog->renameCurrent();
+    QCOMPARE(tagNames(),
+        QStringList({ QStringLiteral("Safety"), QStringLiteral("Town council"), QStringLiteral("Transport") }));
+    QCOMPARE(tagId(QStringLiteral("Town council")), council);
+    QTRY_VERIFY(item(QStringLiteral("Town council")));
+    QVERIFY(!item(QStringLiteral("Council")));
+    QCOMPARE(m_dialog->currentTag(), council);
+    QVERIFY(m_dialog->errorText().isEmpty());
+
+    // Undoable through the controller.
+    m_controller->undoStack()->undo();
+    QVERIFY(tagNames().contains(QStringLiteral("Council")));
+    QTRY_VERIFY(item(QStringLiteral("Council")));
+}
+
+void TagManagerDialogTest::renameClashIsShownNotSwallowed()
+{
+    m_dialog->selectTag(tagId(QStringLiteral("Transport")));
+    whenModal<QInputDialog>([](QInputDialog *dialog) {
+        dialog->setTextValue(QStringLiteral("safety"));
+        dialog->accept();
+    });
+    m_dialog->renameCurrent();
+    QVERIFY2(m_dialog->errorText().contains(QLatin1String("safety")), qPrintable(m_dialog->errorText()));
+    QCOMPARE(
+        tagNames(), QStringList({ QStringLiteral("Council"), QStringLiteral("Safety"), QStringLiteral("Transport") }));
+    QCOMPARE(m_controller->undoStack()->count(), 0);
+}
+
+void TagManagerDialogTest::recolours()
+{
+    const qint64 safety = tagId(QStringLiteral("Safety"));
+    m_dialog->selectTag(safety);
+    whenModal<QColorDialog>([](QColorDialog *dialog) {
+        dialog->setCurrentColor(QColor(QStringLiteral("#123456")));
+        dialog->accept();
+    });
+    m_dialog->recolourCurrent();
+    QString color;
+    for (const Core::Tag &tag : m_library->tags().value_or(QList<Core::Tag>())) {
+        if (tag.id == safety) {
+            color = tag.color;
+        }
+    }
+    QCOMPARE(color, QStringLiteral("#123456"));
+    QTRY_COMPARE(item(QStringLiteral("Safety"))->data(Ui::TagManagerDialog::Name, Qt::UserRole + 1).toString(),
+        QStringLiteral("#123456"));
+}
+
+void TagManagerDialogTest::mergesIntoAnotherTag()
+{
+    const qint64 transport = tagId(QStringLiteral("Transport"));
+    m_dialog->selectTag(tagId(QStringLiteral("Council")));
+    whenModal<QInputDialog>([](QInputDialog *dialog) {
+        QCOMPARE(dialog->comboBoxItems(), QStringList({ QStringLiteral("Safety"), QStringLiteral("Transport") }));
+        dialog->setTextValue(QStringLiteral("Transport"));
+        dialog->accept();
+    });
+    m_dialog->mergeCurrent();
+    QCOMPARE(tagNames(), QStringList({ QStringLiteral("Safety"), QStringLiteral("Transport") }));
+    for (const Core::Tag &tag : m_library->tags().value_or(QList<Core::Tag>())) {
+        if (tag.id == transport) {
+            QCOMPARE(tag.annotations, 3);
+        }
+    }
+    QTRY_COMPARE(m_dialog->tagList()->topLevelItemCount(), 2);
+    QCOMPARE(m_dialog->currentTag(), transport);
+    QCOMPARE(item(QStringLiteral("Transport"))->text(Ui::TagManagerDialog::Passages), QStringLiteral("3"));
+    m_controller->undoStack()->undo();
+    QCOMPARE(tagNames().size(), 3);
+}
+
+void TagManagerDialogTest::deletesAfterConfirmation()
+{
+    m_dialog->selectTag(tagId(QStringLiteral("Transport")));
+    QString asked;
+    whenModal<QMessageBox>([&asked](QMessageBox *box) {
+        asked = box->text() + QLatin1Char(' ') + box->informativeText();
+        box->button(QMessageBox::Yes)->click();
+    });
+    m_dialog->deleteCurrent();
+    // The confirmation says what is lost.
+    QVERIFY2(asked.contains(QLatin1String("Transport")), qPrintable(asked));
+    QVERIFY2(asked.contains(QLatin1String("2 article")), qPrintable(asked));
+    QVERIFY2(asked.contains(QLatin1String("2 passage")), qPrintable(asked));
+    QCOMPARE(tagNames(), QStringList({ QStringLiteral("Council"), QStringLiteral("Safety") }));
+    QTRY_COMPARE(m_dialog->tagList()->topLevelItemCount(), 2);
+    m_controller->undoStack()->undo();
+    QCOMPARE(
+        tagNames(), QStringList({ QStringLiteral("Council"), QStringLiteral("Safety"), QStringLiteral("Transport") }));
+    QTRY_COMPARE(m_dialog->tagList()->topLevelItemCount(), 3);
+}
+
+void TagManagerDialogTest::cancelledDeleteKeepsTheTag()
+{
+    m_dialog->selectTag(tagId(QStringLiteral("Safety")));
+    whenModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Cancel)->click(); });
+    m_dialog->deleteCurrent();
+    QCOMPARE(tagNames().size(), 3);
+    QCOMPARE(m_controller->undoStack()->count(), 0);
+}
+
+QTEST_MAIN(TagManagerDialogTest)
+#include "tagmanagerdialog_test.moc"

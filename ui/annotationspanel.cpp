@@ -1,0 +1,441 @@
+#include "annotationspanel.h"
+
+#include "annotationcontroller.h"
+#include "annotationlistmodel.h"
+#include "roles.h"
+#include "store/library.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QPixmap>
+#include <QTableView>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace Dossier::Ui
+{
+
+namespace
+{
+
+constexpr int filterDelayMs = 250;
+
+QIcon swatch(const QString &color)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setPen(QColor(0, 0, 0, 90));
+    painter.setBrush(QColor(color));
+    painter.drawRect(QRectF(0.5, 0.5, 11, 11));
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+AnnotationsPanel::AnnotationsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new AnnotationListModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_tags(new QComboBox(this))
+    , m_thisArticle(new QCheckBox(tr("This article only"), this))
+    , m_orphaned(new QCheckBox(tr("Orphaned only"), this))
+    , m_view(new QTableView(this))
+    , m_error(new QLabel(this))
+    , m_count(new QLabel(this))
+    , m_filterDelay(new QTimer(this))
+    , m_refreshDelay(new QTimer(this))
+    , m_goTo(new QAction(tr("Go to Passage"), this))
+    , m_editNote(new QAction(tr("Edit Note…"), this))
+    , m_editTags(new QAction(tr("Edit Tags…"), this))
+    , m_remove(new QAction(tr("Remove"), this))
+{
+    m_filter->setPlaceholderText(tr("Filter quotes and notes"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter annotations"));
+    m_tags->setAccessibleName(tr("Tag filter"));
+    m_tags->setToolTip(tr("Only passages carrying this tag"));
+    m_tags->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_thisArticle->setAccessibleName(tr("Only annotations of this article"));
+    m_orphaned->setAccessibleName(tr("Only orphaned annotations"));
+    m_orphaned->setToolTip(tr("Passages whose quote is no longer in their article's text"));
+    m_error->setAccessibleName(tr("Annotations error"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 3px;"));
+    m_error->hide();
+    m_count->setAccessibleName(tr("Annotation count"));
+
+    m_view->setModel(m_model);
+    m_view->setAccessibleName(tr("Annotations"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // No sort indicator at first: the library's order (by article, then position) until a header is clicked.
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setSectionResizeMode(AnnotationListModel::Quote, QHeaderView::Stretch);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->installEventFilter(this);
+
+    m_remove->setShortcut(QKeySequence::Delete);
+    m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(m_remove);
+    for (QAction *action : { m_goTo, m_editNote, m_editTags, m_remove }) {
+        action->setEnabled(false);
+    }
+
+    auto *filters = new QHBoxLayout;
+    filters->setContentsMargins(0, 0, 0, 0);
+    filters->addWidget(m_filter, 1);
+    filters->addWidget(m_tags);
+    auto *checks = new QHBoxLayout;
+    checks->setContentsMargins(0, 0, 0, 0);
+    checks->addWidget(m_thisArticle);
+    checks->addWidget(m_orphaned);
+    checks->addStretch(1);
+    checks->addWidget(m_count);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(filters);
+    layout->addLayout(checks);
+    layout->addWidget(m_error);
+    layout->addWidget(m_view, 1);
+
+    reloadTags();
+
+    // Typing is debounced so the list is read once the user pauses, not per keystroke.
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(filterDelayMs);
+    connect(m_filterDelay, &QTimer::timeout, this, &AnnotationsPanel::applyFilter);
+    connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_filter, &QLineEdit::returnPressed, this, &AnnotationsPanel::applyFilter);
+    connect(m_tags, &QComboBox::activated, this, &AnnotationsPanel::applyFilter);
+    connect(m_thisArticle, &QCheckBox::toggled, this, &AnnotationsPanel::applyFilter);
+    connect(m_orphaned, &QCheckBox::toggled, this, &AnnotationsPanel::applyFilter);
+
+    // Several edits in a row (a multi-row removal, an undo macro) make one re-read.
+    m_refreshDelay->setSingleShot(true);
+    m_refreshDelay->setInterval(0);
+    connect(m_refreshDelay, &QTimer::timeout, this, &AnnotationsPanel::refresh);
+
+    connect(m_view, &QTableView::clicked, this, &AnnotationsPanel::activate);
+    connect(m_view, &QTableView::activated, this, &AnnotationsPanel::activate);
+    connect(m_view, &QTableView::customContextMenuRequested, this, &AnnotationsPanel::showContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AnnotationsPanel::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &AnnotationsPanel::updateActions);
+    connect(m_model, &AnnotationListModel::queryFailed, this, &AnnotationsPanel::showError);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &AnnotationsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &AnnotationsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &AnnotationsPanel::updateActions);
+
+    connect(m_goTo, &QAction::triggered, this, [this] { activate(m_view->currentIndex()); });
+    connect(m_editNote, &QAction::triggered, this, &AnnotationsPanel::editNote);
+    connect(m_editTags, &QAction::triggered, this, &AnnotationsPanel::editTags);
+    connect(m_remove, &QAction::triggered, this, &AnnotationsPanel::removeSelected);
+    updateActions();
+}
+
+AnnotationsPanel::~AnnotationsPanel() = default;
+
+void AnnotationsPanel::setController(AnnotationController *controller)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_connections)) {
+        disconnect(connection);
+    }
+    m_connections.clear();
+    m_controller = controller;
+    if (controller) {
+        m_connections = {
+            connect(controller, &AnnotationController::annotationsChanged, this, &AnnotationsPanel::scheduleRefresh),
+            connect(controller, &AnnotationController::tagsChanged, this, &AnnotationsPanel::scheduleRefresh),
+            connect(controller, &AnnotationController::errorOccurred, this, &AnnotationsPanel::showError),
+        };
+    }
+    refresh();
+}
+
+AnnotationController *AnnotationsPanel::controller() const
+{
+    return m_controller;
+}
+
+void AnnotationsPanel::setCurrentArticle(qint64 articleId)
+{
+    if (m_currentArticle == articleId) {
+        return;
+    }
+    m_currentArticle = articleId;
+    if (m_thisArticle->isChecked()) {
+        applyFilter();
+    }
+}
+
+qint64 AnnotationsPanel::currentArticle() const
+{
+    return m_currentArticle;
+}
+
+qint64 AnnotationsPanel::currentAnnotation() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(AnnotationIdRole).toLongLong() : -1;
+}
+
+void AnnotationsPanel::refresh()
+{
+    m_refreshDelay->stop();
+    m_error->hide();
+    Core::Library *library = m_controller ? m_controller->library() : nullptr;
+    if (m_model->library() != library) {
+        m_model->setLibrary(library);
+        reloadTags();
+    } else if (!reloadTags()) {
+        m_model->refresh();
+    }
+    m_count->setText(tr("%n passage(s)", nullptr, m_model->rowCount()));
+    updateActions();
+}
+
+void AnnotationsPanel::articlesChanged()
+{
+    m_model->articlesChanged();
+    m_count->setText(tr("%n passage(s)", nullptr, m_model->rowCount()));
+    updateActions();
+}
+
+void AnnotationsPanel::scheduleRefresh()
+{
+    m_refreshDelay->start();
+}
+
+bool AnnotationsPanel::reloadTags()
+{
+    // The selection is kept by tag id, so a renamed tag stays selected under its new name.
+    const qint64 selected = m_tags->currentIndex() > 0 ? m_tags->currentData().toLongLong() : -1;
+    const QString selectedName = m_tags->currentIndex() > 0 ? m_tags->currentText() : QString();
+    const QList<Core::Tag> codebook = m_controller ? m_controller->tags() : QList<Core::Tag>();
+    const QSignalBlocker blocker(m_tags);
+    m_tags->clear();
+    m_tags->addItem(tr("All tags"), qint64(-1));
+    int current = 0;
+    for (const Core::Tag &tag : codebook) {
+        m_tags->addItem(swatch(tag.color), tag.name, tag.id);
+        if (tag.id == selected) {
+            current = m_tags->count() - 1;
+        }
+    }
+    m_tags->setCurrentIndex(current);
+    if (selected >= 0 && (current == 0 || m_tags->currentText() != selectedName)) {
+        // The tag filtered by was deleted, merged or renamed: the query follows.
+        Core::AnnotationQuery query = m_model->query();
+        query.tags = current > 0 ? QStringList { m_tags->currentText() } : QStringList();
+        m_model->setQuery(query);
+        return true;
+    }
+    return false;
+}
+
+void AnnotationsPanel::applyFilter()
+{
+    m_filterDelay->stop();
+    Core::AnnotationQuery query;
+    query.text = m_filter->text().trimmed();
+    if (m_tags->currentIndex() > 0) {
+        query.tags = { m_tags->currentText() };
+    }
+    if (m_thisArticle->isChecked()) {
+        // No article open: nothing is "this article's".
+        query.articles = { m_currentArticle };
+    }
+    query.orphanedOnly = m_orphaned->isChecked();
+    m_error->hide();
+    m_model->setQuery(query);
+    m_count->setText(tr("%n passage(s)", nullptr, m_model->rowCount()));
+    updateActions();
+}
+
+void AnnotationsPanel::selectAnnotation(qint64 annotationId)
+{
+    const int row = m_model->rowOfAnnotation(annotationId);
+    if (row < 0) {
+        return;
+    }
+    const QModelIndex index = m_model->index(row, AnnotationListModel::Quote);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void AnnotationsPanel::activate(const QModelIndex &index)
+{
+    if (!index.isValid()) {
+        return;
+    }
+    const qint64 annotationId = index.data(AnnotationIdRole).toLongLong();
+    const qint64 articleId = index.data(ArticleIdRole).toLongLong();
+    if (articleId < 0) {
+        return; // the article was removed from the library: nothing to show
+    }
+    if (annotationId == m_lastActivated && m_sinceActivated.isValid()
+        && m_sinceActivated.elapsed() < QApplication::doubleClickInterval()) {
+        return;
+    }
+    m_lastActivated = annotationId;
+    m_sinceActivated.start();
+    Q_EMIT annotationActivated(articleId, annotationId);
+}
+
+QList<qint64> AnnotationsPanel::selectedAnnotations() const
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        ids.append(row.data(AnnotationIdRole).toLongLong());
+    }
+    if (ids.isEmpty() && m_view->currentIndex().isValid()) {
+        ids.append(currentAnnotation());
+    }
+    return ids;
+}
+
+void AnnotationsPanel::removeSelected()
+{
+    if (!m_controller) {
+        return;
+    }
+    const QList<qint64> ids = selectedAnnotations();
+    if (ids.isEmpty()) {
+        return;
+    }
+    QUndoStack *stack = m_controller->undoStack();
+    const bool macro = ids.size() > 1 && stack;
+    if (macro) {
+        stack->beginMacro(tr("Remove %n passage(s)", nullptr, int(ids.size())));
+    }
+    for (qint64 id : ids) {
+        if (!m_controller->removeAnnotation(id)) {
+            break; // errorOccurred() has said why
+        }
+    }
+    if (macro) {
+        stack->endMacro();
+    }
+}
+
+void AnnotationsPanel::editNote()
+{
+    const Core::Annotation *current = m_model->annotationAt(m_view->currentIndex().row());
+    if (!m_controller || !current) {
+        return;
+    }
+    Core::Annotation annotation = *current;
+    bool ok = false;
+    const QString note = QInputDialog::getMultiLineText(this, tr("Edit Note"),
+        tr("Note on \"%1\":").arg(m_view->currentIndex().siblingAtColumn(0).data().toString().left(80)),
+        annotation.note, &ok);
+    if (!ok || note == annotation.note) {
+        return;
+    }
+    annotation.note = note;
+    m_controller->editAnnotation(annotation);
+}
+
+void AnnotationsPanel::editTags()
+{
+    const Core::Annotation *current = m_model->annotationAt(m_view->currentIndex().row());
+    if (!m_controller || !current) {
+        return;
+    }
+    Core::Annotation annotation = *current;
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Edit Tags"), tr("Tags, separated by commas:"),
+        QLineEdit::Normal, annotation.tags.join(QLatin1String(", ")), &ok);
+    if (!ok) {
+        return;
+    }
+    QStringList tags;
+    for (const QString &part : text.split(QLatin1Char(','))) {
+        const QString tag = part.simplified();
+        if (!tag.isEmpty() && !tags.contains(tag, Qt::CaseInsensitive)) {
+            tags.append(tag);
+        }
+    }
+    if (tags == annotation.tags) {
+        return;
+    }
+    annotation.tags = tags;
+    m_controller->editAnnotation(annotation);
+}
+
+void AnnotationsPanel::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_view->indexAt(pos);
+    if (!index.isValid()) {
+        return;
+    }
+    if (!m_view->selectionModel()->isRowSelected(index.row(), {})) {
+        m_view->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    updateActions();
+    QMenu menu(this);
+    menu.addAction(m_goTo);
+    menu.addSeparator();
+    menu.addAction(m_editNote);
+    menu.addAction(m_editTags);
+    menu.addSeparator();
+    menu.addAction(m_remove);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void AnnotationsPanel::updateActions()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const bool editable = m_controller && current.isValid();
+    const int selected = int(m_view->selectionModel()->selectedRows().size());
+    m_goTo->setEnabled(current.isValid() && current.data(ArticleIdRole).toLongLong() >= 0);
+    m_editNote->setEnabled(editable);
+    m_editTags->setEnabled(editable);
+    m_remove->setEnabled(m_controller && (selected > 0 || current.isValid()));
+    m_remove->setText(selected > 1 ? tr("Remove %n Passages", nullptr, selected) : tr("Remove"));
+}
+
+void AnnotationsPanel::showError(const QString &message)
+{
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+bool AnnotationsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    // The Delete shortcut only fires in the active window; a key press that reaches the view
+    // without it (an inactive window, a test) removes all the same.
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->matches(QKeySequence::Delete) || key->key() == Qt::Key_Backspace) {
+            if (m_remove->isEnabled()) {
+                removeSelected();
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace Dossier::Ui

@@ -1,0 +1,106 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace Dossier::Ui
+{
+
+class AnnotationController;
+class AnnotationListModel;
+
+/*!
+    \brief The annotations dock: every highlighted passage of the library in a sortable table,
+    narrowed by text (quote or note), by tag, to the current article and to orphaned passages.
+    Activating a row asks for the passage to be shown; edits (note, tags, removal) go through the
+    AnnotationController, so they are undoable. Follows the controller's change signals.
+*/
+class AnnotationsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AnnotationsPanel)
+public:
+    explicit AnnotationsPanel(QWidget *parent = nullptr);
+    ~AnnotationsPanel() override;
+
+    /*! The controller edits go through; its library is the one listed (not owned; may be null). */
+    void setController(AnnotationController *controller);
+    AnnotationController *controller() const;
+    /*! The article open in the reader (-1: none), for "This article only". */
+    void setCurrentArticle(qint64 articleId);
+    qint64 currentArticle() const;
+    /*! The annotation of the current row, or -1. */
+    qint64 currentAnnotation() const;
+
+    // For tests and automation: the parts a user drives.
+    AnnotationListModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *filterField() const { return m_filter; }
+    QComboBox *tagFilter() const { return m_tags; }
+    QCheckBox *thisArticleOnly() const { return m_thisArticle; }
+    QCheckBox *orphanedOnly() const { return m_orphaned; }
+
+public Q_SLOTS:
+    /*! Reads the annotations and the codebook again (after a library was opened or an import). */
+    void refresh();
+    /*! Articles were imported again or removed (titles and anchoring states may have changed). */
+    void articlesChanged();
+    /*! Makes annotation \a id the current row when it is listed (e.g. the reader's cursor is on it). */
+    void selectAnnotation(qint64 annotationId);
+    /*! Removes the selected annotations through the controller (one undo step). */
+    void removeSelected();
+    /*! Asks for a new note for the current annotation and saves it through the controller. */
+    void editNote();
+    /*! Asks for the tags of the current annotation (comma-separated) and saves them. */
+    void editTags();
+
+Q_SIGNALS:
+    /*! The user activated a passage (click, Enter, double-click): show \a annotationId in \a articleId. */
+    void annotationActivated(qint64 articleId, qint64 annotationId);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void applyFilter();
+    /*! Re-reads the codebook into the tag filter; true when that changed the query (and re-read the list). */
+    bool reloadTags();
+    void scheduleRefresh();
+    void activate(const QModelIndex &index);
+    void showContextMenu(const QPoint &pos);
+    void updateActions();
+    void showError(const QString &message);
+    QList<qint64> selectedAnnotations() const;
+
+    QPointer<AnnotationController> m_controller;
+    qint64 m_currentArticle = -1;
+    AnnotationListModel *m_model = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QComboBox *m_tags = nullptr;
+    QCheckBox *m_thisArticle = nullptr;
+    QCheckBox *m_orphaned = nullptr;
+    QTableView *m_view = nullptr;
+    QLabel *m_error = nullptr;
+    QLabel *m_count = nullptr;
+    QTimer *m_filterDelay = nullptr;
+    QTimer *m_refreshDelay = nullptr;
+    QAction *m_goTo = nullptr;
+    QAction *m_editNote = nullptr;
+    QAction *m_editTags = nullptr;
+    QAction *m_remove = nullptr;
+    QList<QMetaObject::Connection> m_connections;
+    // A double-click is a click and an activation: one passage is announced once.
+    qint64 m_lastActivated = -1;
+    QElapsedTimer m_sinceActivated;
+};
+
+} // namespace Dossier::Ui

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QDialog>
+#include <QPointer>
+
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace Dossier::Ui
+{
+
+class AnnotationController;
+
+/*!
+    \brief The codebook: every tag with its colour and how many articles and passages carry it;
+    new, rename, recolour, merge into another tag and delete. Every change goes through the
+    AnnotationController (so Edit › Undo takes it back); failures are shown in the dialog.
+*/
+class TagManagerDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TagManagerDialog)
+public:
+    enum Column { Name, Articles, Passages, ColumnCount };
+
+    explicit TagManagerDialog(AnnotationController *controller, QWidget *parent = nullptr);
+    ~TagManagerDialog() override;
+
+    /*! The selected tag's id, or -1. */
+    qint64 currentTag() const;
+    void selectTag(qint64 tagId);
+
+    // For tests and automation.
+    QTreeWidget *tagList() const { return m_list; }
+    /*! The last error shown (empty when none). */
+    QString errorText() const;
+
+public Q_SLOTS:
+    /*! Re-reads the codebook (the controller's tagsChanged() calls it). */
+    void refresh();
+    void newTag();
+    void renameCurrent();
+    void recolourCurrent();
+    void mergeCurrent();
+    void deleteCurrent();
+
+private:
+    struct Current {
+        qint64 id = -1;
+        QString name;
+        QString color;
+        int articles = 0;
+        int passages = 0;
+    };
+    Current current() const;
+    void updateButtons();
+    void showError(const QString &message);
+    /*! Runs \a edit, showing a generic message when it fails without saying why. */
+    void run(const std::function<bool()> &edit, const QString &fallback);
+    qint64 tagIdByName(const QString &name) const;
+
+    QPointer<AnnotationController> m_controller;
+    QTreeWidget *m_list = nullptr;
+    QLabel *m_error = nullptr;
+    QPushButton *m_new = nullptr;
+    QPushButton *m_rename = nullptr;
+    QPushButton *m_recolour = nullptr;
+    QPushButton *m_merge = nullptr;
+    QPushButton *m_delete = nullptr;
+    bool m_errorShown = false;
+};
+
+} // namespace Dossier::Ui
