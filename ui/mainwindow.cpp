@@ -97,6 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_list->horizontalHeader()->setSectionResizeMode(DocumentListModel::Title, QHeaderView::Stretch);
     m_list->horizontalHeader()->setHighlightSections(false);
+    m_list->horizontalHeader()->resizeSection(DocumentListModel::Tags, 90);
 
     auto *failuresLayout = new QVBoxLayout(m_failures);
     failuresLayout->setContentsMargins(0, 0, 0, 0);
@@ -296,6 +297,7 @@ void MainWindow::createAnnotationActions()
     m_annotationsDock->setWidget(m_annotationsPanel);
     m_annotationsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_annotationsDock);
+    resizeDocks({ m_annotationsDock }, { 205 }, Qt::Vertical);
     connect(m_annotationsPanel, &AnnotationsPanel::annotationActivated, this, &MainWindow::revealAnnotation);
 
     m_highlight = new QAction(tr("&Highlight Selection"), this);
