@@ -1,7 +1,9 @@
 // Entity recognizer throughput: one thread, over the text of the files given (e.g. the CoNLL-2003
-// dev texts), after a warm-up pass.
+// dev texts), after a warm-up pass. It times the whole default recognizer (tokenizer, rules and
+// gazetteers, the sequence tagger, their merge), and says whether the tagger's model was loaded.
 //   dossier-nerbench FILE... [--repeat N]
 #include "analysis/entityrecognizer.h"
+#include "analysis/sequencetagger.h"
 #include "analysis/tokenizer.h"
 
 #include <QCoreApplication>
@@ -51,7 +53,8 @@ int main(int argc, char *argv[])
         }
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    std::printf("files=%lld tokens=%lld repeat=%d seconds=%.3f tokens_per_s=%.0f\n", qint64(texts.size()), tokens,
-        repeat, seconds, double(tokens) * repeat / seconds);
+    std::printf("files=%lld tokens=%lld repeat=%d seconds=%.3f tokens_per_s=%.0f tagger=%s\n", qint64(texts.size()),
+        tokens, repeat, seconds, double(tokens) * repeat / seconds,
+        SequenceTagger::instance().isLoaded() ? "loaded" : "missing");
     return mentions > 0 ? 0 : 1;
 }

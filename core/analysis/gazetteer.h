@@ -35,6 +35,8 @@ public:
 
     bool isFirstName(QStringView word) const { return m_firstNames.contains(word.toString().toCaseFolded()); }
     /*! \a folded is a case-folded word. */
+    bool isFoldedFirstName(const QString &folded) const { return m_firstNames.contains(folded); }
+    /*! \a folded is a case-folded word. */
     bool isCommonWord(const QString &folded) const { return m_commonWords.contains(folded); }
     bool isTitleHead(const QString &folded) const { return m_titleHeads.contains(folded); }
     bool isTitleModifier(const QString &folded) const { return m_titleModifiers.contains(folded); }

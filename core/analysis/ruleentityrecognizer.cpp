@@ -1,6 +1,7 @@
 #include "analysis/entityrecognizer.h"
 #include "analysis/gazetteer.h"
 #include "analysis/quantities.h"
+#include "analysis/rulerecognizer.h"
 #include "analysis/tokenizer.h"
 
 #include <QMap>
@@ -127,15 +128,17 @@ struct Found {
 class Pass
 {
 public:
-    Pass(QStringView text, const RecognizeContext &context)
+    Pass(QStringView text, const QList<Token> &tokens, const RecognizeContext &context)
         : m_text(text)
-        , m_tokens(tokenize(text))
+        , m_tokens(tokens)
         , m_gazetteer(Gazetteer::instance())
         , m_headline(context.headline)
     {
+        m_gazetteerCodes.resize(m_tokens.size());
+        m_titleCodes.resize(m_tokens.size());
     }
 
-    QList<RawMention> run(const RecognizeContext &context);
+    RuleEvidence run(const RecognizeContext &context);
 
 private:
     QStringView word(qsizetype t) const { return m_text.sliced(m_tokens[t].start, m_tokens[t].size()); }
@@ -163,7 +166,21 @@ private:
     QList<LineMode> m_modes; // per token
     QSet<QString> m_lowerWords; // words this text uses in lower case: evidence they are common words
     QList<Found> m_found;
+    QList<quint8> m_gazetteerCodes; // per token, see RuleEvidence::gazetteer
+    QList<quint8> m_titleCodes; // per token, see RuleEvidence::title
 };
+
+// 1 + (kind × 4 + position) for the tokens [first, last) of one span.
+void markSpan(QList<quint8> *codes, qsizetype first, qsizetype last, int kind)
+{
+    for (qsizetype t = first; t < last; ++t) {
+        const SpanPosition position = last - first == 1 ? SpanPosition::Unit
+            : t == first                                ? SpanPosition::Begin
+            : t + 1 == last                             ? SpanPosition::Last
+                                                        : SpanPosition::Inside;
+        (*codes)[t] = quint8(1 + kind * 4 + int(position));
+    }
+}
 
 bool Pass::isCommon(qsizetype t) const
 {
@@ -316,6 +333,7 @@ qsizetype Pass::scanRun(qsizetype t)
             }
             if (length > 0) {
                 units.append(Unit{u, u + length, entry, false});
+                markSpan(&m_gazetteerCodes, u, u + length, entry->demonym ? 2 : entry->type == EntityType::Org ? 1 : 0);
                 u += length;
             } else {
                 units.append(Unit{u, u + 1, nullptr, false});
@@ -439,6 +457,10 @@ void Pass::processRun(QList<Unit> units, bool sentenceInitial)
         }
         processPlain(slice(units, 0, start), sentenceInitial);
         emit(units[end].first, units[name - 1].last, EntityType::Person, {}, MentionConfidence::Sure);
+        for (qsizetype k = units[start].first; k < units[end].first; ++k) {
+            m_titleCodes[k] = 1;
+        }
+        markSpan(&m_titleCodes, units[end].first, units[name - 1].last, 1);
         processRun(slice(units, name, units.size()), false);
         return;
     }
@@ -682,7 +704,7 @@ void Pass::linkAcronyms()
     }
 }
 
-QList<RawMention> Pass::run(const RecognizeContext &context)
+RuleEvidence Pass::run(const RecognizeContext &context)
 {
     collectLowerWords();
     classifyLines();
@@ -730,7 +752,31 @@ QList<RawMention> Pass::run(const RecognizeContext &context)
         result.append(std::move(mention));
     }
     std::sort(result.begin(), result.end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
-    return result;
+
+    RuleEvidence evidence;
+    evidence.line.resize(m_tokens.size());
+    for (qsizetype t = 0; t < m_tokens.size(); ++t) {
+        evidence.line[t] = quint8(m_modes[t]);
+    }
+    evidence.rule.resize(m_tokens.size());
+    qsizetype k = 0;
+    for (const RawMention &mention : std::as_const(result)) {
+        // Tokens wholly inside the mention ('Japan' of 'Japan-EU' covers no whole token).
+        while (k < m_tokens.size() && m_tokens[k].start < mention.start) {
+            ++k;
+        }
+        qsizetype last = k;
+        while (last < m_tokens.size() && m_tokens[last].end <= mention.end) {
+            ++last;
+        }
+        if (last > k) {
+            markSpan(&evidence.rule, k, last, int(mention.type) * 3 + int(mention.confidence));
+        }
+    }
+    evidence.gazetteer = std::move(m_gazetteerCodes);
+    evidence.title = std::move(m_titleCodes);
+    evidence.mentions = std::move(result);
+    return evidence;
 }
 
 /*! The first engine: capitalised runs typed by gazetteers and cues, plus dates and amounts. */
@@ -739,14 +785,19 @@ class RuleEntityRecognizer final : public EntityRecognizer
 public:
     QList<RawMention> recognize(QStringView text, const RecognizeContext &context) const override
     {
-        Pass pass(text, context);
-        return pass.run(context);
+        return recognizeWithRules(text, tokenize(text), context).mentions;
     }
 };
 
 } // namespace
 
-const EntityRecognizer &defaultRecognizer()
+RuleEvidence recognizeWithRules(QStringView text, const QList<Token> &tokens, const RecognizeContext &context)
+{
+    Pass pass(text, tokens, context);
+    return pass.run(context);
+}
+
+const EntityRecognizer &ruleRecognizer()
 {
     static const RuleEntityRecognizer recognizer;
     Gazetteer::instance(); // load the lists now, not inside the first recognize()

@@ -1,0 +1,615 @@
+#include "analysis/sequencetagger.h"
+
+#include "analysis/gazetteer.h"
+
+#include <QFile>
+#include <QSet>
+#include <QtEndian>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Dossier::Core
+{
+
+namespace
+{
+
+// Bumped whenever the features change: a model trained on other features is refused, not misread.
+constexpr quint32 FeatureVersion = 3;
+// How many other occurrences of a name-like word lend it their contexts.
+constexpr int OtherOccurrences = 4;
+constexpr quint32 FormatVersion = 2;
+// The largest row scale: 64 features × 127 × 2^MaxShift stays well inside 32 bits.
+constexpr int MaxShift = 16;
+constexpr char Magic[4] = { 'D', 'T', 'A', 'G' };
+// The lead given to a label the rules impose: as sure as the tagger's surest.
+constexpr float ImposedMargin = 100;
+
+enum Template : quint64 {
+    Bias = 1,
+    Word,
+    Lower,
+    Shape,
+    ShortShape,
+    Prefix1,
+    Prefix2,
+    Prefix3,
+    Prefix4,
+    Suffix1,
+    Suffix2,
+    Suffix3,
+    Suffix4,
+    LowerBefore1,
+    LowerAfter1,
+    LowerBefore2,
+    LowerAfter2,
+    ShapeBefore1,
+    ShapeAfter1,
+    ShapeBefore2,
+    ShapeAfter2,
+    BigramBefore,
+    BigramAfter,
+    ShapeTrigram,
+    Context,
+    Gazetteer0,
+    GazetteerBefore,
+    GazetteerAfter,
+    Rule0,
+    RuleBefore,
+    RuleAfter,
+    GazetteerRule,
+    Lexicon,
+    LineWord,
+    SuffixShape,
+    WordBeforeShape,
+    WordAfterShape,
+    TitleCue,
+    TitleBefore,
+    OtherBefore,
+    OtherAfter,
+    OtherForm,
+    Previous,
+    Previous2,
+    PreviousWord,
+    PreviousShape,
+    History,
+};
+
+// Kinds of token (TaggerFeatures::Info::kind).
+enum Kind : quint8 { Punctuation, LowerWord, Capitalised, AllCaps, Number, OtherWord };
+
+constexpr quint64 Boundary = 0x5bd1e9955bd1e995ULL; // the value of a neighbour past the line
+
+quint64 mix(quint64 x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+quint64 combine(quint64 a, quint64 b)
+{
+    return mix(a * 0x9e3779b97f4a7c15ULL + b);
+}
+
+quint64 hashUnits(const char16_t *units, qsizetype n)
+{
+    quint64 h = 0xcbf29ce484222325ULL;
+    for (qsizetype i = 0; i < n; ++i) {
+        h = (h ^ units[i]) * 0x100000001b3ULL;
+    }
+    return h ^ quint64(n);
+}
+
+char16_t shapeOf(QChar c)
+{
+    if (c.isUpper() || c.isTitleCase()) {
+        return u'X';
+    }
+    if (c.isLetter() || c.isMark()) {
+        return u'x';
+    }
+    if (c.isDigit()) {
+        return u'd';
+    }
+    return c.unicode();
+}
+
+void writeU32(QByteArray *out, quint32 value)
+{
+    char bytes[4];
+    qToLittleEndian(value, bytes);
+    out->append(bytes, 4);
+}
+
+} // namespace
+
+bool TaggerLabel::allowed(quint8 previous, quint8 next, bool lastOfLine)
+{
+    const bool open = previous != Outside
+        && (positionOf(previous) == SpanPosition::Begin || positionOf(previous) == SpanPosition::Inside);
+    if (next == Outside) {
+        return !open;
+    }
+    const SpanPosition position = positionOf(next);
+    if (open) {
+        return kindOf(next) == kindOf(previous)
+            && (position == SpanPosition::Last || (position == SpanPosition::Inside && !lastOfLine));
+    }
+    return position == SpanPosition::Unit || (position == SpanPosition::Begin && !lastOfLine);
+}
+
+TaggerFeatures::TaggerFeatures(QStringView text, const QList<Token> &tokens, const RuleEvidence &evidence)
+    : m_info(tokens.size())
+    , m_labels(tokens.size(), TaggerLabel::Outside)
+{
+    const Gazetteer &gazetteer = Gazetteer::instance();
+    struct Uses {
+        int lower = 0; // written in lower case
+        int capital = 0; // capitalised inside a prose sentence
+        qint32 first = -1; // name-like occurrences: the first and the last so far
+        qint32 last = -1;
+    };
+    QHash<quint64, Uses> uses; // by case-folded word
+    uses.reserve(tokens.size() / 2);
+    QVarLengthArray<char16_t, 64> lower;
+    QVarLengthArray<char16_t, 64> shape;
+    QVarLengthArray<char16_t, 16> shortShape;
+    for (qsizetype t = 0; t < tokens.size(); ++t) {
+        const Token &token = tokens[t];
+        Info &info = m_info[t];
+        const QStringView word = text.sliced(token.start, token.size());
+        lower.clear();
+        shape.clear();
+        shortShape.clear();
+        int repeat = 0;
+        for (const QChar c : word) {
+            const char16_t u = c.unicode();
+            if (u < 0x80) { // ASCII, most of the time
+                lower.append(u >= u'0' && u <= u'9' ? u'0' : u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
+            } else {
+                lower.append(c.isDigit() ? u'0' : c.toCaseFolded().unicode());
+            }
+            const char16_t s = shapeOf(c);
+            repeat = !shape.isEmpty() && shape.last() == s ? repeat + 1 : 0;
+            if (repeat < 3 && shape.size() < 24) {
+                shape.append(s);
+            }
+            if ((shortShape.isEmpty() || shortShape.last() != s) && shortShape.size() < 12) {
+                shortShape.append(s);
+            }
+        }
+        info.word = hashUnits(reinterpret_cast<const char16_t *>(word.utf16()), word.size());
+        info.lower = hashUnits(lower.constData(), lower.size());
+        info.shape = hashUnits(shape.constData(), shape.size());
+        info.shortShape = hashUnits(shortShape.constData(), shortShape.size());
+        for (int k = 0; k < 4 && k < lower.size(); ++k) {
+            info.prefix[k] = hashUnits(lower.constData(), k + 1);
+            info.suffix[k] = hashUnits(lower.constData() + lower.size() - k - 1, k + 1);
+        }
+        if (token.is(Token::Number)) {
+            info.kind = Number;
+        } else if (!token.is(Token::Word)) {
+            info.kind = Punctuation;
+        } else if (token.is(Token::AllCaps)) {
+            info.kind = AllCaps;
+        } else if (token.is(Token::Cap)) {
+            info.kind = Capitalised;
+        } else {
+            info.kind
+                = std::any_of(word.begin(), word.end(), [](QChar c) { return c.isUpper(); }) ? OtherWord : LowerWord;
+        }
+        info.position = (token.is(Token::SentenceStart) ? 1 : 0) | (token.is(Token::LineStart) ? 2 : 0)
+            | (token.is(Token::Possessive) ? 4 : 0);
+        info.lineStart = token.is(Token::LineStart);
+        info.gazetteer = t < evidence.gazetteer.size() ? evidence.gazetteer[t] : 0;
+        info.rule = t < evidence.rule.size() ? evidence.rule[t] : 0;
+        info.line = t < evidence.line.size() ? evidence.line[t] : 0;
+        info.title = t < evidence.title.size() ? evidence.title[t] : 0;
+        const bool nameLike = info.kind == Capitalised || info.kind == AllCaps || info.kind == OtherWord;
+        if (nameLike) {
+            const QString folded
+                = QString::fromRawData(reinterpret_cast<const QChar *>(lower.constData()), lower.size());
+            info.lexicon = (gazetteer.isFoldedFirstName(folded) ? 1 : 0) | (gazetteer.isCommonWord(folded) ? 2 : 0)
+                | (gazetteer.isTitleHead(folded) || gazetteer.isTitleModifier(folded) ? 4 : 0);
+        }
+        if (info.kind == LowerWord) {
+            ++uses[info.lower].lower;
+        } else if (nameLike) {
+            // Chains of the same name-like word, so that each occurrence sees the contexts of the others:
+            // 'ATALANTA' in a headline learns from 'the club Atalanta' in the body.
+            Uses &u = uses[info.lower];
+            if (info.kind == Capitalised && info.line == 0 && !token.is(Token::SentenceStart)) {
+                ++u.capital;
+            }
+            if (u.last >= 0) {
+                m_info[size_t(u.last)].nextSame = qint32(t);
+            } else {
+                u.first = qint32(t);
+            }
+            u.last = qint32(t);
+            info.firstSame = u.first;
+        }
+    }
+    for (qsizetype t = 0; t < tokens.size(); ++t) {
+        Info &info = m_info[t];
+        if (info.kind != Capitalised && info.kind != AllCaps && info.kind != OtherWord) {
+            continue;
+        }
+        const bool self = info.kind == Capitalised && info.line == 0 && !tokens[t].is(Token::SentenceStart);
+        const Uses u = uses.value(info.lower);
+        info.document = (u.lower > 0 ? 1 : 0) | (u.capital > (self ? 1 : 0) ? 2 : 0);
+    }
+}
+
+const TaggerFeatures::Info *TaggerFeatures::at(qsizetype i, int offset) const
+{
+    if (offset < 0) {
+        for (int k = 0; k > offset; --k) {
+            if (i + k <= 0 || m_info[i + k].lineStart) {
+                return nullptr;
+            }
+        }
+    } else {
+        for (int k = 1; k <= offset; ++k) {
+            if (i + k >= size() || m_info[i + k].lineStart) {
+                return nullptr;
+            }
+        }
+    }
+    return &m_info[i + offset];
+}
+
+void TaggerFeatures::features(qsizetype i, TaggerFeatureList *out) const
+{
+    const Info &c = m_info[i];
+    const Info *before1 = at(i, -1);
+    const Info *before2 = before1 ? at(i, -2) : nullptr;
+    const Info *after1 = at(i, 1);
+    const Info *after2 = after1 ? at(i, 2) : nullptr;
+    const auto lowerOf = [](const Info *x) { return x ? x->lower : Boundary; };
+    const auto shapeOf = [](const Info *x) { return x ? x->shortShape : Boundary; };
+    const auto add = [out](Template t, quint64 value) { out->append(combine(quint64(t), value)); };
+
+    add(Bias, 0);
+    add(Word, c.word);
+    add(Lower, c.lower);
+    add(Shape, c.shape);
+    add(ShortShape, c.shortShape);
+    for (int k = 0; k < 4; ++k) {
+        if (c.prefix[k]) {
+            add(Template(Prefix1 + k), c.prefix[k]);
+            add(Template(Suffix1 + k), c.suffix[k]);
+        }
+    }
+    add(LowerBefore1, lowerOf(before1));
+    add(LowerAfter1, lowerOf(after1));
+    add(LowerBefore2, lowerOf(before2));
+    add(LowerAfter2, lowerOf(after2));
+    add(ShapeBefore1, shapeOf(before1));
+    add(ShapeAfter1, shapeOf(after1));
+    add(ShapeBefore2, shapeOf(before2));
+    add(ShapeAfter2, shapeOf(after2));
+    add(BigramBefore, combine(lowerOf(before1), c.lower));
+    add(BigramAfter, combine(c.lower, lowerOf(after1)));
+    add(ShapeTrigram, combine(combine(shapeOf(before1), c.shortShape), shapeOf(after1)));
+    add(Context, quint64(c.kind) | quint64(c.position) << 4 | quint64(c.line) << 8 | quint64(c.document) << 12);
+    add(Gazetteer0, c.gazetteer);
+    add(GazetteerBefore, before1 ? before1->gazetteer : 255);
+    add(GazetteerAfter, after1 ? after1->gazetteer : 255);
+    add(Rule0, c.rule);
+    add(RuleBefore, before1 ? before1->rule : 255);
+    add(RuleAfter, after1 ? after1->rule : 255);
+    add(GazetteerRule, quint64(c.gazetteer) << 8 | c.rule);
+    add(Lexicon, quint64(c.lexicon) << 4 | c.kind);
+    if (c.line != 0) {
+        add(LineWord, combine(c.line, c.lower));
+    }
+    add(SuffixShape, combine(c.suffix[2], c.shortShape));
+    add(WordBeforeShape, combine(lowerOf(before1), c.shortShape));
+    add(WordAfterShape, combine(lowerOf(after1), c.shortShape));
+    add(TitleCue, c.title);
+    add(TitleBefore, before1 ? before1->title : 255);
+    int others = 0;
+    for (qint32 j = c.firstSame; j >= 0 && others < OtherOccurrences; j = m_info[size_t(j)].nextSame) {
+        if (j == i) {
+            continue;
+        }
+        ++others;
+        const Info &o = m_info[size_t(j)];
+        add(OtherBefore, lowerOf(at(j, -1)));
+        add(OtherAfter, lowerOf(at(j, 1)));
+        add(OtherForm, quint64(o.kind) << 8 | quint64(o.line) << 4 | quint64(c.kind));
+    }
+
+    const quint64 previous = before1 ? m_labels[i - 1] : 255;
+    const quint64 previous2 = before2 ? m_labels[i - 2] : 255;
+    add(Previous, previous);
+    add(Previous2, previous2 << 8 | previous);
+    add(PreviousWord, combine(previous, c.lower));
+    add(PreviousShape, combine(previous, c.shortShape));
+    if (c.kind == Capitalised || c.kind == AllCaps || c.kind == OtherWord) {
+        add(History, quint64(m_history.value(c.lower)) << 8 | quint64(c.kind) << 4 | c.line);
+    }
+}
+
+bool TaggerFeatures::isCommon(qsizetype i) const
+{
+    const Info &c = m_info[i];
+    if (c.kind != Capitalised && c.kind != AllCaps && c.kind != OtherWord) {
+        return true;
+    }
+    return (c.lexicon & 2) || (c.document & 1);
+}
+
+bool TaggerFeatures::isPlain(qsizetype i) const
+{
+    const Info &c = m_info[i];
+    if (c.kind == Punctuation) {
+        return true;
+    }
+    if (c.kind != LowerWord && c.kind != Number) {
+        return false;
+    }
+    const Info *next = at(i, 1);
+    return !next || (next->kind != Capitalised && next->kind != AllCaps && next->kind != OtherWord);
+}
+
+bool TaggerFeatures::isLowerElsewhere(qsizetype i) const
+{
+    const Info &c = m_info[i];
+    return (c.kind != Capitalised && c.kind != AllCaps && c.kind != OtherWord) || (c.document & 1);
+}
+
+quint8 TaggerFeatures::imposed(qsizetype i) const
+{
+    const quint8 title = m_info[i].title;
+    if (title == 0) {
+        return NoLabel;
+    }
+    return title == 1 ? TaggerLabel::Outside : TaggerLabel::make(TaggerLabel::Person, SpanPosition(title - 5));
+}
+
+void TaggerFeatures::assign(qsizetype i, quint8 label)
+{
+    m_labels[i] = label;
+    const Info &c = m_info[i];
+    if (c.kind == Capitalised || c.kind == AllCaps || c.kind == OtherWord) {
+        m_history.insert(c.lower, label == TaggerLabel::Outside ? 1 : quint8(TaggerLabel::kindOf(label) + 2));
+    }
+}
+
+void TaggerFeatures::reset()
+{
+    std::fill(m_labels.begin(), m_labels.end(), TaggerLabel::Outside);
+    m_history.clear();
+}
+
+const SequenceTagger &SequenceTagger::instance()
+{
+    static const SequenceTagger tagger = [] {
+        SequenceTagger loaded;
+        QFile file(QStringLiteral(":/dossier/models/tagger.bin"));
+        QString error;
+        if (!file.open(QIODevice::ReadOnly)) {
+            qWarning("the entity tagger model is missing: names come from the rules alone");
+        } else if (!loaded.load(file.readAll(), &error)) {
+            qWarning("the entity tagger model is unusable (%s): names come from the rules alone", qPrintable(error));
+        }
+        return loaded;
+    }();
+    return tagger;
+}
+
+bool SequenceTagger::load(const QByteArray &data, QString *error)
+{
+    const auto fail = [&](const char *why) {
+        *error = QString::fromLatin1(why);
+        m_bits = 0;
+        m_rows.clear();
+        return false;
+    };
+    constexpr qsizetype header = 4 + 5 * 4;
+    if (data.size() < header || !data.startsWith(QByteArrayView(Magic, 4))) {
+        return fail("not a tagger model");
+    }
+    const char *p = data.constData() + 4;
+    const quint32 format = qFromLittleEndian<quint32>(p);
+    const quint32 bits = qFromLittleEndian<quint32>(p + 4);
+    const quint32 labels = qFromLittleEndian<quint32>(p + 8);
+    const quint32 features = qFromLittleEndian<quint32>(p + 12);
+    const quint32 rows = qFromLittleEndian<quint32>(p + 16);
+    if (format != FormatVersion || labels != quint32(TaggerLabel::Count)) {
+        return fail("unknown format");
+    }
+    if (features != FeatureVersion) {
+        return fail("trained on other features");
+    }
+    if (bits < 8 || bits > 26) {
+        return fail("bad header");
+    }
+    m_bits = int(bits);
+    m_rows.assign(size_t(1) << bits, Row {});
+    const char *end = data.constData() + data.size();
+    p = data.constData() + header;
+    quint64 bucket = 0;
+    for (quint32 r = 0; r < rows; ++r) {
+        quint64 delta = 0;
+        int shift = 0;
+        while (true) {
+            if (p >= end || shift > 35) {
+                return fail("truncated");
+            }
+            const quint8 byte = quint8(*p++);
+            delta |= quint64(byte & 0x7f) << shift;
+            shift += 7;
+            if (!(byte & 0x80)) {
+                break;
+            }
+        }
+        bucket += delta;
+        if (bucket >= (quint64(1) << bits) || end - p < 1 + TaggerLabel::Count) {
+            return fail("truncated");
+        }
+        Row &row = m_rows[size_t(bucket)];
+        row.shift = quint8(*p);
+        if (row.shift > MaxShift) {
+            return fail("bad weights");
+        }
+        std::copy(p + 1, p + 1 + TaggerLabel::Count, row.weights);
+        p += 1 + TaggerLabel::Count;
+    }
+    if (p != end) {
+        return fail("trailing data");
+    }
+    return true;
+}
+
+QByteArray SequenceTagger::serialize(const std::vector<float> &weights, int bits)
+{
+    QByteArray rows;
+    quint32 count = 0;
+    quint64 last = 0;
+    const size_t buckets = size_t(1) << bits;
+    qint8 q[TaggerLabel::Count];
+    for (size_t b = 0; b < buckets; ++b) {
+        // One scale per row: a row is (mostly) one feature, and features' weights differ by orders of magnitude.
+        const float *w = weights.data() + b * TaggerLabel::Count;
+        float largest = 0;
+        for (int l = 0; l < TaggerLabel::Count; ++l) {
+            largest = std::max(largest, std::abs(w[l]) * float(1 << FractionBits));
+        }
+        int shift = 0;
+        while (shift < MaxShift && largest / float(1 << shift) > 127.0f) {
+            ++shift;
+        }
+        const float step = float(1 << shift) / float(1 << FractionBits);
+        bool zero = true;
+        for (int l = 0; l < TaggerLabel::Count; ++l) {
+            q[l] = qint8(std::lround(std::clamp(w[l] / step, -127.0f, 127.0f)));
+            zero = zero && q[l] == 0;
+        }
+        if (zero) {
+            continue;
+        }
+        quint64 delta = b - last;
+        last = b;
+        do {
+            const quint8 byte = quint8(delta & 0x7f);
+            delta >>= 7;
+            rows.append(char(delta ? byte | 0x80 : byte));
+        } while (delta);
+        rows.append(char(shift));
+        rows.append(reinterpret_cast<const char *>(q), TaggerLabel::Count);
+        ++count;
+    }
+    QByteArray out(Magic, 4);
+    writeU32(&out, FormatVersion);
+    writeU32(&out, quint32(bits));
+    writeU32(&out, quint32(TaggerLabel::Count));
+    writeU32(&out, FeatureVersion);
+    writeU32(&out, count);
+    out.append(rows);
+    return out;
+}
+
+QList<TaggedSpan> SequenceTagger::tag(TaggerFeatures &features, std::vector<float> *tokenMargins) const
+{
+    const qsizetype n = features.size();
+    std::vector<float> own;
+    std::vector<float> &margins = tokenMargins ? *tokenMargins : own;
+    margins.assign(size_t(n), 0.0f);
+    if (!isLoaded()) {
+        return {};
+    }
+    TaggerFeatureList list;
+    QVarLengthArray<const Row *, 64> rows;
+    for (qsizetype i = 0; i < n; ++i) {
+        const quint8 previous = i == 0 || features.lastOfLine(i - 1) ? TaggerLabel::Outside : features.label(i - 1);
+        const bool closed = previous == TaggerLabel::Outside || TaggerLabel::positionOf(previous) == SpanPosition::Last
+            || TaggerLabel::positionOf(previous) == SpanPosition::Unit;
+        if (closed && features.isPlain(i) && features.imposed(i) == TaggerFeatures::NoLabel) {
+            // Most tokens: a comma, 'the', '1996' start no name (on CoNLL-2003 dev, scoring them changes no label).
+            features.assign(i, TaggerLabel::Outside);
+            margins[size_t(i)] = ImposedMargin;
+            continue;
+        }
+        list.clear();
+        features.features(i, &list);
+        rows.clear();
+        for (const quint64 f : std::as_const(list)) {
+            const Row *row = &m_rows[bucket(f, m_bits)];
+#if defined(__GNUC__)
+            __builtin_prefetch(row);
+            __builtin_prefetch(&row->shift);
+#endif
+            rows.append(row);
+        }
+        qint32 scores[TaggerLabel::Count] = {};
+        for (const Row *row : std::as_const(rows)) {
+            const int shift = row->shift;
+            for (int l = 0; l < TaggerLabel::Count; ++l) {
+                scores[l] += qint32(row->weights[l]) << shift;
+            }
+        }
+        qint32 lead = 0;
+        quint8 label = best(scores, previous, features.lastOfLine(i), &lead);
+        float margin = float(lead) / float(1 << FractionBits);
+        const quint8 imposed = features.imposed(i);
+        if (imposed != TaggerFeatures::NoLabel && imposed != label) {
+            label = imposed;
+            margin = ImposedMargin;
+            if (!TaggerLabel::allowed(previous, label, features.lastOfLine(i))) {
+                // A name left open before the title ends where the title starts.
+                const SpanPosition position = TaggerLabel::positionOf(previous);
+                features.assign(i - 1,
+                    TaggerLabel::make(TaggerLabel::kindOf(previous),
+                        position == SpanPosition::Begin ? SpanPosition::Unit : SpanPosition::Last));
+            }
+        }
+        features.assign(i, label);
+        margins[size_t(i)] = margin;
+    }
+    return spans(features, margins);
+}
+
+QList<TaggedSpan> SequenceTagger::spans(const TaggerFeatures &features, const std::vector<float> &margins)
+{
+    QList<TaggedSpan> out;
+    TaggedSpan open;
+    bool isOpen = false;
+    const auto close = [&](qsizetype end) {
+        if (isOpen) {
+            open.last = end;
+            out.append(open);
+        }
+        isOpen = false;
+    };
+    for (qsizetype i = 0; i < features.size(); ++i) {
+        const quint8 label = features.label(i);
+        if (label == TaggerLabel::Outside) {
+            close(i);
+            continue;
+        }
+        const int kind = TaggerLabel::kindOf(label);
+        const SpanPosition position = TaggerLabel::positionOf(label);
+        const bool starts = position == SpanPosition::Begin || position == SpanPosition::Unit;
+        if (!isOpen || starts || open.kind != kind || (i > 0 && features.lastOfLine(i - 1))) {
+            close(i);
+            open = TaggedSpan { i, i + 1, kind, margins[size_t(i)] };
+            isOpen = true;
+        }
+        open.margin = std::min(open.margin, margins[size_t(i)]);
+        if (position == SpanPosition::Last || position == SpanPosition::Unit || features.lastOfLine(i)) {
+            close(i + 1);
+        }
+    }
+    close(features.size());
+    return out;
+}
+
+} // namespace Dossier::Core

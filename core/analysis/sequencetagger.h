@@ -1,0 +1,178 @@
+#pragma once
+
+#include "analysis/rulerecognizer.h"
+#include "analysis/tokenizer.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QVarLengthArray>
+
+#include <vector>
+
+namespace Dossier::Core
+{
+
+/*!
+    \brief The tagger's labels (BILOU): 0 is outside any name, then Begin, Inside, Last and Unit for each
+    kind. MISC (CoNLL's fourth class: events, nationalities, works) is learned so that such names are not
+    mistaken for the others; it is never reported.
+*/
+namespace TaggerLabel
+{
+enum Kind : quint8 { Person, Org, Location, Misc };
+constexpr int KindCount = 4;
+constexpr int Count = 1 + 4 * KindCount;
+constexpr quint8 Outside = 0;
+constexpr quint8 make(int kind, SpanPosition position)
+{
+    return quint8(1 + kind * 4 + int(position));
+}
+constexpr int kindOf(quint8 label)
+{
+    return (label - 1) / 4;
+}
+constexpr SpanPosition positionOf(quint8 label)
+{
+    return SpanPosition((label - 1) % 4);
+}
+/*! Whether \a next may follow \a previous (Outside at the start); a name never crosses a line break. */
+bool allowed(quint8 previous, quint8 next, bool lastOfLine);
+} // namespace TaggerLabel
+
+/*! \brief Hashed features of one token; a weight table is indexed by SequenceTagger::bucket(). */
+using TaggerFeatureList = QVarLengthArray<quint64, 64>;
+
+/*!
+    \brief The features of one text for the tagger: word, case-folded word, shapes, affixes, neighbours
+    (±2 on the same line), line mode (prose, Title Case, ALL CAPS), how the document writes the word
+    elsewhere and the contexts of its other occurrences, gazetteer, title and rule evidence, and the labels
+    given so far (greedy left-to-right decoding reads them through assign()). Shared by the tagger and its
+    training tool, so both see the same.
+*/
+class TaggerFeatures
+{
+public:
+    TaggerFeatures(QStringView text, const QList<Token> &tokens, const RuleEvidence &evidence);
+
+    qsizetype size() const { return qsizetype(m_info.size()); }
+    /*! Features of token \a i, which may read the labels of tokens before it. */
+    void features(qsizetype i, TaggerFeatureList *out) const;
+    void assign(qsizetype i, quint8 label);
+    /*! Forgets the labels given (to decode the same text again). */
+    void reset();
+    bool lastOfLine(qsizetype i) const { return i + 1 >= size() || m_info[i + 1].lineStart; }
+    /*! The label the rules impose on token \a i, or NoLabel: a title's words are outside any name and the
+        name after a title is a person ('European Council President Herman Van Rompuy'). */
+    quint8 imposed(qsizetype i) const;
+    static constexpr quint8 NoLabel = 255;
+    /*! Whether token \a i is an ordinary word: not capitalised, or a common word (a list of them, or the
+        text writes it in lower case elsewhere): 'Peace', 'Policy'. */
+    bool isCommon(qsizetype i) const;
+    /*! Whether token \a i is punctuation, or a lower-case word or a number before no capitalised word: outside
+        any name unless one is open (the tagger does not score it then). */
+    bool isPlain(qsizetype i) const;
+    /*! Whether token \a i is not capitalised, or the text writes it in lower case elsewhere. */
+    bool isLowerElsewhere(qsizetype i) const;
+    quint8 label(qsizetype i) const { return m_labels[i]; }
+
+private:
+    struct Info {
+        quint64 word = 0;
+        quint64 lower = 0;
+        quint64 shape = 0;
+        quint64 shortShape = 0;
+        quint64 prefix[4] = {};
+        quint64 suffix[4] = {};
+        quint8 kind = 0; // see sequencetagger.cpp: punctuation, lower, capitalised, all caps, number, mixed
+        quint8 position = 0; // sentence start, line start, possessive
+        quint8 gazetteer = 0;
+        quint8 rule = 0;
+        quint8 line = 0;
+        quint8 title = 0;
+        quint8 lexicon = 0; // first name, common word, title word
+        quint8 document = 0; // how the document writes this word elsewhere
+        bool lineStart = false;
+        qint32 firstSame = -1; // for name-like words: the first token of the text with the same folded word …
+        qint32 nextSame = -1; // … and the next one after this
+    };
+    const Info *at(qsizetype i, int offset) const;
+
+    std::vector<Info> m_info;
+    std::vector<quint8> m_labels;
+    QHash<quint64, quint8> m_history; // case-folded word → kind + 2 of its last label (1: outside)
+};
+
+/*! \brief A name the tagger found: tokens [first, last). */
+struct TaggedSpan {
+    qsizetype first = 0;
+    qsizetype last = 0;
+    int kind = TaggerLabel::Person;
+    float margin = 0; //!< the smallest lead of a chosen label over the next best, in the span
+};
+
+/*!
+    \brief An averaged-perceptron sequence tagger over hashed features (BILOU labels, greedy left to right
+    with the previous labels as features). The weights are 8-bit, one row of TaggerLabel::Count and its
+    power-of-two scale per hash bucket, summed in integers. Immutable after loading; tag() is safe from
+    several threads at once.
+*/
+class SequenceTagger
+{
+public:
+    /*! The model compiled into the core (:/dossier/models/tagger.bin), loaded once, thread-safely; an
+        empty tagger when it is missing or damaged (isLoaded() is false; a warning is logged). */
+    static const SequenceTagger &instance();
+
+    SequenceTagger() = default;
+    /*! Reads a model written by serialize(); false with \a error set when it is not one. */
+    bool load(const QByteArray &data, QString *error);
+    bool isLoaded() const { return m_bits > 0; }
+    int bucketBits() const { return m_bits; }
+
+    /*! Labels every token of \a features (greedy, left to right) and returns the names found; \a margins, when
+        given, gets each token's lead of its label over the next best. */
+    QList<TaggedSpan> tag(TaggerFeatures &features, std::vector<float> *margins = nullptr) const;
+
+    static quint32 bucket(quint64 feature, int bits) { return quint32(feature >> (64 - bits)); }
+    /*! Writes \a weights (2^\a bits rows of TaggerLabel::Count) quantised to 8 bits with a power-of-two scale
+        per row, rows of zeros left out. */
+    static QByteArray serialize(const std::vector<float> &weights, int bits);
+    /*! The best label allowed after \a previous; \a margin gets its lead over the next best allowed. */
+    template<typename Score> static quint8 best(const Score *scores, quint8 previous, bool lastOfLine, Score *margin);
+    /*! The names in a label sequence (an open name ends where the sequence or its line does). */
+    static QList<TaggedSpan> spans(const TaggerFeatures &features, const std::vector<float> &margins);
+
+    /*! Scores are fixed-point numbers with this many fraction bits. */
+    static constexpr int FractionBits = 8;
+
+private:
+    struct Row {
+        qint8 weights[TaggerLabel::Count] = {};
+        quint8 shift = 0; // weight = stored value × 2^shift / 2^FractionBits
+    };
+    int m_bits = 0;
+    std::vector<Row> m_rows;
+};
+
+template<typename Score>
+quint8 SequenceTagger::best(const Score *scores, quint8 previous, bool lastOfLine, Score *margin)
+{
+    int bestLabel = -1;
+    int second = -1;
+    for (int label = 0; label < TaggerLabel::Count; ++label) {
+        if (!TaggerLabel::allowed(previous, quint8(label), lastOfLine)) {
+            continue;
+        }
+        if (bestLabel < 0 || scores[label] > scores[bestLabel]) {
+            second = bestLabel;
+            bestLabel = label;
+        } else if (second < 0 || scores[label] > scores[second]) {
+            second = label;
+        }
+    }
+    *margin = second < 0 ? Score(0) : scores[bestLabel] - scores[second];
+    return quint8(bestLabel);
+}
+
+} // namespace Dossier::Core
