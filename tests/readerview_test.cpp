@@ -1,4 +1,5 @@
 #include "articlehighlighter.h"
+#include "connectioncounter.h"
 #include "findbar.h"
 #include "readerview.h"
 
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -165,6 +167,7 @@ private Q_SLOTS:
     void sourceViewShowsRawText();
     void zoomChangesFontSize();
     void clearEmptiesTheView();
+    void neverLoadsRemoteResources();
 };
 
 void ReaderViewTest::newsTextDefinitionIsFound()
@@ -602,6 +605,54 @@ void ReaderViewTest::clearEmptiesTheView()
     view.clear();
     QVERIFY(view.document()->isEmpty());
     QVERIFY(!view.jumpToNextMention(AliceId));
+}
+
+void ReaderViewTest::neverLoadsRemoteResources()
+{
+    Test::ConnectionCounter server;
+    QVERIFY(server.isListening());
+    QVERIFY(Test::ConnectionCounter::connectTo(server.port())); // the counter does count
+    QTRY_COMPARE(server.connections(), 1);
+    // An application-wide resource provider that fetches what it is asked for: the reader's documents
+    // must not use it, nor load anything remote themselves.
+    QTextDocument::setDefaultResourceProvider([](const QUrl &url) {
+        Test::ConnectionCounter::connectTo(url.port());
+        return QVariant();
+    });
+    const auto resetProvider = qScopeGuard([] { QTextDocument::setDefaultResourceProvider({}); });
+    const QString origin = QString::fromLatin1(server.origin());
+    const QString remote = QStringLiteral("<link rel=\"stylesheet\" href=\"%1/style.css\"><script src=\"%1/app.js\">"
+                                          "</script><img src=\"%1/photo.png\" srcset=\"%1/photo-2x.png 2x\">"
+                                          "<iframe src=\"%1/frame.html\"></iframe>")
+                               .arg(origin);
+
+    Core::Article article = sampleArticle();
+    article.format = QStringLiteral("html");
+    article.path = QStringLiteral("/tmp/news/acme-deal.html");
+    article.body += QStringLiteral("\n\n") + remote;
+    article.rawText = QStringLiteral("<!DOCTYPE html><html><head>") + remote + QStringLiteral("</head><body><p>")
+        + article.body + QStringLiteral("</p></body></html>");
+    Ui::ReaderView view;
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showArticle(article);
+    for (const bool source : { true, false }) {
+        view.setShowSource(source);
+        QTextDocument *doc = view.document();
+        QVERIFY(doc->toPlainText().contains(origin + QStringLiteral("/photo.png")));
+        // Rich text put into the document (its linked style sheet is loaded on import), and a direct request.
+        QTextCursor cursor(doc);
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertHtml(remote);
+        QVERIFY(doc->resource(QTextDocument::ImageResource, QUrl(origin + QStringLiteral("/direct.png"))).isNull());
+        QVERIFY(doc->resource(QTextDocument::StyleSheetResource,
+                       QUrl(QStringLiteral("//127.0.0.1:%1/s.css").arg(server.port())))
+                    .isNull());
+        view.repaint();
+    }
+    QTest::qWait(200);
+    QCOMPARE(server.connections(), 1);
 }
 
 QTEST_MAIN(ReaderViewTest)

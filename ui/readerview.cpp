@@ -31,9 +31,29 @@ constexpr int MinZoom = -8;
 constexpr int MaxZoom = 24;
 constexpr int MaxFindMatches = 10000; // counting beyond this is slow and says nothing more
 
+// The reader lays out plain text, but should anything put rich text in its documents (an image, a
+// style sheet), they load local resources only: never from the network, whatever an application-wide
+// resource provider would do.
+class LocalResourceDocument final : public QTextDocument
+{
+public:
+    using QTextDocument::QTextDocument;
+
+protected:
+    QVariant loadResource(int type, const QUrl &name) override
+    {
+        // No host either: "file://server/x" and "//server/x" may reach a network share.
+        const QString scheme = name.scheme().toLower();
+        const bool local
+            = name.host().isEmpty() && (scheme.isEmpty() || scheme == u"file" || scheme == u"qrc" || scheme == u"data");
+        return local ? QTextDocument::loadResource(type, name) : QVariant();
+    }
+};
+
 QTextDocument *makeDocument(QObject *parent)
 {
-    auto *doc = new QTextDocument(parent);
+    auto *doc = new LocalResourceDocument(parent);
+    doc->setResourceProvider([](const QUrl &) { return QVariant(); }); // bypasses the default provider
     doc->setDocumentLayout(new QPlainTextDocumentLayout(doc));
     doc->setUndoRedoEnabled(false);
     doc->setDocumentMargin(12);

@@ -11,9 +11,11 @@
 #include <cstring>
 #include <vector>
 
-namespace Dossier::Core::Html {
+namespace Dossier::Core::Html
+{
 
-namespace {
+namespace
+{
 
 // Per-node statistics over the kept (non-junk) part of a subtree.
 struct Stats {
@@ -57,7 +59,7 @@ struct Stats {
         listChars -= o.listChars;
         strong -= o.strong;
     }
-    double linkDensity() const{return chars > 0 ? double(linkChars) / chars : 0.0;}
+    double linkDensity() const { return chars > 0 ? double(linkChars) / chars : 0.0; }
 };
 
 enum Flag : quint8 {
@@ -123,10 +125,10 @@ void Extractor::flatten(const GumboNode *root)
         int index;
     };
     m_nodes.reserve(4096);
-    m_nodes.push_back(Node{});
+    m_nodes.push_back(Node {});
     m_nodes[0].g = root;
     m_nodes[0].tag = root->type == GUMBO_NODE_ELEMENT ? root->v.element.tag : GUMBO_TAG_HTML;
-    std::vector<Frame> stack{{root, 0, 0}};
+    std::vector<Frame> stack { { root, 0, 0 } };
     while (!stack.empty()) {
         Frame &frame = stack.back();
         const GumboVector *kids = Html::children(frame.g);
@@ -490,11 +492,14 @@ std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
 {
     const int parent = m_nodes[top].parent;
     if (parent <= 0 || m_nodes[top].tag == GUMBO_TAG_BODY) {
-        return{top};
+        return { top };
     }
     const double topScore = m_nodes[top].score;
     const double threshold = std::max(10.0, topScore * 0.2);
     const char *topClass = Html::attribute(m_nodes[top].g, "class");
+    // An article element (<article>, <main>, itemprop=articleBody…) holds the whole article: what
+    // lies beside it belongs to it only when marked so too.
+    const bool topIsBody = (m_nodes[top].flags & Strong) != 0;
     std::vector<int> roots;
     for (int c = parent + 1; c < m_nodes[parent].end; c = m_nodes[c].end) {
         const Node &sibling = m_nodes[c];
@@ -502,7 +507,7 @@ std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
             roots.push_back(c);
             continue;
         }
-        if (sibling.text || (sibling.flags & (Junk | skip))) {
+        if (sibling.text || (sibling.flags & (Junk | skip)) || (topIsBody && sibling.total.strong == 0)) {
             continue;
         }
         const char *cls = Html::attribute(sibling.g, "class");
@@ -621,8 +626,8 @@ bool isFramingLine(const QString &line)
     if (line.size() > 60) {
         return false;
     }
-    static const QRegularExpression byline(QStringLiteral("^(?:By|Posted by|Written by|From)\\s+\\S"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression byline(
+        QStringLiteral("^(?:By|Posted by|Written by|From)\\s+\\S"), QRegularExpression::CaseInsensitiveOption);
     if (byline.match(line).hasMatch() && !line.endsWith(QLatin1Char('.'))) {
         return true;
     }

@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <uchardet.h>
 
 namespace Dossier::Core
@@ -98,6 +99,82 @@ const char *sniffUtf16(QByteArrayView bytes)
     return nullptr;
 }
 
+// windows-1252's characters for bytes 0x80-0x9F (the five it leaves undefined keep their C1 code).
+constexpr char16_t windows1252High[32] = { 0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6,
+    0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+    0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178 };
+
+// Length of the well-formed UTF-8 sequence at \a p, or 0.
+int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char c = *p;
+    if (c < 0x80) {
+        return 1;
+    }
+    const int length = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (length == 0 || end - p < length) {
+        return 0;
+    }
+    for (int k = 1; k < length; ++k) {
+        if ((p[k] & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F) || (c == 0xF0 && p[1] < 0x90)
+        || (c == 0xF4 && p[1] > 0x8F)) {
+        return 0;
+    }
+    return length;
+}
+
+/*
+    UTF-8 text with stray bytes of a legacy encoding (a quote pasted from a word processor, a
+    template in windows-1252): well-formed sequences far outnumber the bytes that are not. Text in
+    a legacy encoding makes a well-formed multi-byte sequence only by chance, next to broken ones.
+*/
+bool isMostlyUtf8(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto *end = p + bytes.size();
+    qsizetype multibyte = 0;
+    qsizetype invalid = 0;
+    while (p < end) {
+        const int length = utf8SequenceLength(p, end);
+        multibyte += length > 1 ? 1 : 0;
+        invalid += length == 0 ? 1 : 0;
+        p += std::max(length, 1);
+    }
+    return invalid > 0 && multibyte >= 2 * invalid;
+}
+
+// UTF-8, with each byte that is not part of a well-formed sequence read as windows-1252.
+QString decodeUtf8WithWindows1252(QByteArrayView bytes)
+{
+    QString text;
+    text.reserve(bytes.size());
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto *end = p + bytes.size();
+    while (p < end) {
+        const unsigned char *run = p;
+        for (int length = 0; p < end && (length = utf8SequenceLength(p, end)) > 0;) {
+            p += length;
+        }
+        text.append(QString::fromUtf8(reinterpret_cast<const char *>(run), p - run));
+        if (p < end) {
+            text.append(QChar(*p >= 0x80 && *p < 0xA0 ? windows1252High[*p - 0x80] : char16_t(*p)));
+            ++p;
+        }
+    }
+    return text;
+}
+
+// What a browser decodes a label with: ISO-8859-1 means windows-1252 (WHATWG Encoding Standard).
+QString decodingName(const QString &canonical)
+{
+    return canonical == QLatin1String("ISO-8859-1") ? QStringLiteral("windows-1252") : canonical;
+}
+
 QString detect(const QByteArray &bytes)
 {
     uchardet_t detector = uchardet_new();
@@ -155,36 +232,38 @@ DecodeResult TextDecoder::decode(const QByteArray &bytes, const QByteArray &decl
         result.error = QStringLiteral("not a text file (binary data)");
         return result;
     }
-    if (!declared.isEmpty()) {
-        const QString name = canonicalName(declared);
-        // A page that declares UTF-8 but is not valid UTF-8 lies; one that declares a legacy
-        // encoding but is valid non-ASCII UTF-8 most likely lies too (re-saved by an editor).
-        const bool validUtf8 = isValidUtf8(bytes);
-        if (name == QLatin1String("UTF-8") ? validUtf8 : !validUtf8) {
-            if (decodeStrict(bytes, name, &result.text)) {
-                result.encoding = name;
-                return result;
-            }
-        }
-    }
+    // A page that declares UTF-8 but is not valid UTF-8 lies; one that declares a legacy encoding
+    // but is valid non-ASCII UTF-8 most likely lies too (re-saved by an editor). Whether the bytes
+    // are UTF-8 is found by decoding them, once.
     if (decodeStrict(bytes, QStringLiteral("UTF-8"), &result.text)) {
         result.encoding = QStringLiteral("UTF-8");
         return result;
     }
-    QString detected = detect(bytes);
-    // uchardet says ISO-8859-1 for most Western text; windows-1252 is its superset in practice
-    // (curly quotes and dashes in 0x80-0x9F), and what a browser does.
-    if (detected == QLatin1String("ISO-8859-1")) {
-        detected = QStringLiteral("windows-1252");
+    const QString mixed = QStringLiteral("UTF-8 (invalid bytes as windows-1252)");
+    if (isMostlyUtf8(bytes)) {
+        result.text = decodeUtf8WithWindows1252(bytes);
+        result.encoding = mixed;
+        return result;
     }
+    // ISO-8859-1 is read as windows-1252, its superset in practice (curly quotes and dashes in
+    // 0x80-0x9F, which pages declaring Latin-1 use), as browsers do; uchardet also says
+    // ISO-8859-1 for most Western text.
+    if (!declared.isEmpty()) {
+        const QString name = decodingName(canonicalName(declared));
+        if (name != QLatin1String("UTF-8") && decodeStrict(bytes, name, &result.text)) {
+            result.encoding = name;
+            return result;
+        }
+    }
+    const QString detected = decodingName(detect(bytes));
     if (!detected.isEmpty() && detected != QLatin1String("UTF-8") && decodeStrict(bytes, detected, &result.text)) {
         result.encoding = detected;
         return result;
     }
-    // Mostly UTF-8 with a few broken bytes: keep the text, mark what was lost.
-    QStringDecoder utf8(QStringConverter::Utf8);
-    result.text = utf8.decode(bytes);
-    result.encoding = QStringLiteral("UTF-8 (invalid bytes replaced)");
+    // Nothing fits: keep the well-formed UTF-8, and read the other bytes as windows-1252 rather
+    // than lose them.
+    result.text = decodeUtf8WithWindows1252(bytes);
+    result.encoding = mixed;
     return result;
 }
 

@@ -15,8 +15,9 @@ struct DecodeResult {
 };
 
 /*!
-    \brief Decodes article files: BOMs first, then a declared charset (HTML meta) when the bytes
-    agree with it, then strict UTF-8, then detection with uchardet.
+    \brief Decodes article files: BOMs first, then strict UTF-8, then UTF-8 with stray
+    windows-1252 bytes, then a declared charset (HTML meta) when the bytes are valid in it, then
+    detection with uchardet. ISO-8859-1 is read as windows-1252, as browsers do.
 */
 class TextDecoder
 {
