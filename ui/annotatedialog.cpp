@@ -1,5 +1,7 @@
 #include "annotatedialog.h"
 
+#include "swatch.h"
+
 #include <QColorDialog>
 #include <QComboBox>
 #include <QCompleter>
@@ -17,17 +19,6 @@ namespace Dossier::Ui
 
 namespace
 {
-
-QIcon swatch(const QColor &color)
-{
-    QPixmap pixmap(16, 16);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setPen(QColor(0, 0, 0, 90));
-    painter.setBrush(color);
-    painter.drawRoundedRect(QRectF(0.5, 0.5, 15, 15), 3, 3);
-    return QIcon(pixmap);
-}
 
 // Completes the tag being typed (after the last comma) from the codebook.
 class TagCompleter final : public QCompleter
@@ -66,7 +57,7 @@ AnnotateDialog::AnnotateDialog(const QString &quote, const QList<Core::Tag> &cod
     QStringList names;
     for (const Core::Tag &tag : codebook) {
         names.append(tag.name);
-        m_color->addItem(swatch(QColor(tag.color)), tag.name, tag.color);
+        m_color->addItem(colorSwatch(QColor(tag.color)), tag.name, tag.color);
     }
     auto *completer = new TagCompleter(new QStringListModel(names, this), this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -149,7 +140,7 @@ void AnnotateDialog::setColor(const QString &color)
     }
     m_customColor = color.toLower();
     const int custom = m_color->count() - 1;
-    m_color->insertItem(custom, swatch(QColor(m_customColor)), m_customColor, m_customColor);
+    m_color->insertItem(custom, colorSwatch(QColor(m_customColor)), m_customColor, m_customColor);
     m_color->setCurrentIndex(custom);
 }
 

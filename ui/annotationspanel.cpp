@@ -1,5 +1,7 @@
 #include "annotationspanel.h"
 
+#include "swatch.h"
+
 #include "annotationcontroller.h"
 #include "annotationlistmodel.h"
 #include "roles.h"
@@ -31,17 +33,6 @@ namespace
 {
 
 constexpr int filterDelayMs = 250;
-
-QIcon swatch(const QString &color)
-{
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setPen(QColor(0, 0, 0, 90));
-    painter.setBrush(QColor(color));
-    painter.drawRect(QRectF(0.5, 0.5, 11, 11));
-    return QIcon(pixmap);
-}
 
 } // namespace
 
@@ -236,7 +227,7 @@ bool AnnotationsPanel::reloadTags()
     m_tags->addItem(tr("All tags"), qint64(-1));
     int current = 0;
     for (const Core::Tag &tag : codebook) {
-        m_tags->addItem(swatch(tag.color), tag.name, tag.id);
+        m_tags->addItem(colorSwatch(QColor(tag.color)), tag.name, tag.id);
         if (tag.id == selected) {
             current = m_tags->count() - 1;
         }

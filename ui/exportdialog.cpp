@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "swatch.h"
+
 #include "export/exportjob.h"
 #include "store/library.h"
 
@@ -34,17 +36,6 @@ namespace Dossier::Ui
 
 namespace
 {
-
-QIcon swatch(const QString &color)
-{
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setPen(QColor(0, 0, 0, 90));
-    painter.setBrush(QColor(color));
-    painter.drawRect(QRectF(0.5, 0.5, 11, 11));
-    return QIcon(pixmap);
-}
 
 bool isExportSuffix(const QString &suffix)
 {
@@ -102,7 +93,7 @@ ExportDialog::ExportDialog(Core::Library *library, QWidget *parent)
     if (m_library) {
         if (const auto codebook = m_library->tags()) {
             for (const Core::Tag &tag : *codebook) {
-                auto *item = new QListWidgetItem(swatch(tag.color), tag.name, m_tags);
+                auto *item = new QListWidgetItem(colorSwatch(QColor(tag.color)), tag.name, m_tags);
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
                 item->setCheckState(Qt::Unchecked);
                 item->setToolTip(tr("%1 article(s), %2 passage(s)").arg(tag.documents).arg(tag.annotations));

@@ -1,5 +1,7 @@
 #include "tagfacetlist.h"
 
+#include "swatch.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -14,17 +16,6 @@ namespace
 {
 
 constexpr int TagIdRole = Qt::UserRole + 1;
-
-QIcon swatch(const QColor &color)
-{
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setPen(QColor(0, 0, 0, 90));
-    painter.setBrush(color);
-    painter.drawRoundedRect(QRectF(0.5, 0.5, 11, 11), 2, 2);
-    return QIcon(pixmap);
-}
 
 } // namespace
 
@@ -79,8 +70,8 @@ void TagFacetList::setTags(const QList<Core::Tag> &tags)
     m_list->clear();
     QList<qint64> stillThere;
     for (const Core::Tag &tag : tags) {
-        auto *item
-            = new QListWidgetItem(swatch(QColor(tag.color)), tr("%1 (%2)").arg(tag.name).arg(tag.documents), m_list);
+        auto *item = new QListWidgetItem(
+            colorSwatch(QColor(tag.color)), tr("%1 (%2)").arg(tag.name).arg(tag.documents), m_list);
         item->setData(TagIdRole, tag.id);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         const bool checked = m_checked.contains(tag.id);

@@ -1,5 +1,7 @@
 #include "tagmanagerdialog.h"
 
+#include "swatch.h"
+
 #include "annotationcontroller.h"
 
 #include <QColorDialog>
@@ -23,17 +25,6 @@ namespace
 
 constexpr int TagIdRole = Qt::UserRole;
 constexpr int TagColorRole = Qt::UserRole + 1;
-
-QIcon swatch(const QString &color)
-{
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setPen(QColor(0, 0, 0, 90));
-    painter.setBrush(QColor(color));
-    painter.drawRect(QRectF(0.5, 0.5, 13, 13));
-    return QIcon(pixmap);
-}
 
 } // namespace
 
@@ -113,7 +104,7 @@ void TagManagerDialog::refresh()
     QTreeWidgetItem *current = nullptr;
     for (const Core::Tag &tag : tags) {
         auto *item = new QTreeWidgetItem(m_list);
-        item->setIcon(Name, swatch(tag.color));
+        item->setIcon(Name, colorSwatch(QColor(tag.color)));
         item->setText(Name, tag.name);
         item->setData(Name, TagIdRole, tag.id);
         item->setData(Name, TagColorRole, tag.color);
