@@ -1,6 +1,7 @@
 #include "annotationcontroller.h"
 #include "annotationlistmodel.h"
 #include "annotationspanel.h"
+#include "guihelpers.h"
 #include "roles.h"
 #include "store/library.h"
 #include "testarticles.h"
@@ -18,6 +19,9 @@
 #include <QUndoStack>
 
 using namespace Dossier;
+using Dossier::Test::bridgeBody;
+using Dossier::Test::harbourBody;
+using Dossier::Test::whenModal;
 
 class AnnotationsPanelTest : public QObject
 {
@@ -43,31 +47,6 @@ private:
     qint64 m_bridge = -1;
     qint64 m_railings = -1;
 };
-
-namespace
-{
-
-const QString harbourBody = QStringLiteral(
-    "The harbour council agreed to repaint the pier railings before summer. A new ferry timetable starts in June.");
-const QString bridgeBody
-    = QStringLiteral("The old bridge was closed to lorries on Tuesday while engineers test the cables.");
-
-// Answers the next modal dialog of type T (polling: it may take a moment to open).
-template<typename T> void whenModal(std::function<void(T *)> answer)
-{
-    auto *timer = new QTimer(qApp);
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
-        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            answer(dialog);
-        }
-    });
-    timer->start();
-}
-
-} // namespace
 
 void AnnotationsPanelTest::init()
 {

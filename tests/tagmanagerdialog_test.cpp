@@ -1,4 +1,5 @@
 #include "annotationcontroller.h"
+#include "guihelpers.h"
 #include "store/library.h"
 #include "tagmanagerdialog.h"
 #include "testarticles.h"
@@ -15,6 +16,9 @@
 #include <QUndoStack>
 
 using namespace Dossier;
+using Dossier::Test::bridgeBody;
+using Dossier::Test::harbourBody;
+using Dossier::Test::whenModal;
 
 class TagManagerDialogTest : public QObject
 {
@@ -41,30 +45,6 @@ private:
     std::unique_ptr<Ui::AnnotationController> m_controller;
     std::unique_ptr<Ui::TagManagerDialog> m_dialog;
 };
-
-namespace
-{
-
-const QString harbourBody = QStringLiteral(
-    "The harbour council agreed to repaint the pier railings before summer. A new ferry timetable starts in June.");
-const QString bridgeBody
-    = QStringLiteral("The old bridge was closed to lorries on Tuesday while engineers test the cables.");
-
-template<typename T> void whenModal(std::function<void(T *)> answer)
-{
-    auto *timer = new QTimer(qApp);
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
-        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
-            timer->stop();
-            timer->deleteLater();
-            answer(dialog);
-        }
-    });
-    timer->start();
-}
-
-} // namespace
 
 qint64 TagManagerDialogTest::tagId(const QString &name) const
 {

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QApplication>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
+
+// Helpers for tests that drive real widgets.
+namespace Dossier::Test
+{
+
+/*! Answers the next modal dialog of type T (polling: it may take a moment to open). */
+template<typename T> void whenModal(std::function<void(T *)> answer)
+{
+    auto *timer = new QTimer(qApp);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, answer] {
+        if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+            timer->stop();
+            timer->deleteLater();
+            answer(dialog);
+        }
+    });
+    timer->start();
+}
+
+/*! Two short local reports in our own words, for annotation fixtures. */
+inline const QString harbourBody = QStringLiteral(
+    "The harbour council agreed to repaint the pier railings before summer. A new ferry timetable starts in June.");
+inline const QString bridgeBody
+    = QStringLiteral("The old bridge was closed to lorries on Tuesday while engineers test the cables.");
+
+} // namespace Dossier::Test
