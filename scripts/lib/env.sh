@@ -22,6 +22,7 @@ DOSSIER_PACKAGES=(
     qt6-base-dev libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6
     libkf6syntaxhighlighting-dev libuchardet-dev libgumbo-dev iso-codes
     xvfb xauth fonts-dejavu-core poppler-utils
+    clang libclang-rt-19-dev llvm-19 qt6-l10n-tools qt6-tools-dev
 )
 
 dossier_log() { printf 'dossier: %s\n' "$*" >&2; }
