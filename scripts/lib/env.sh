@@ -98,7 +98,8 @@ dossier_ensure_root() {
 dossier_chroot() {
     local root=$1 workdir=$2
     shift 2
-    # The compiler cache lives beside the root, not in it, so it outlives a rebuilt root.
+    # The compiler cache lives beside the root, not in it, so it outlives a rebuilt root; paths
+    # relative to the checkout make one cache serve every clone and worktree.
     mkdir -p "$DOSSIER_CACHE/ccache"
     local binds=("$DOSSIER_REPO" "$workdir" "$DOSSIER_CACHE/ccache")
     [ -n "$DOSSIER_SHARED" ] && binds+=("$DOSSIER_SHARED")
@@ -120,6 +121,7 @@ exec chroot "$root" sh -c "cd \"\$0\" && exec \"\$@\"" "$workdir" "$@"'
         env -i PATH=/usr/lib/ccache:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
         TERM="${TERM:-dumb}" DISPLAY="${DISPLAY:-}" CI="${CI:-}" \
         QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-}" CCACHE_DIR="$DOSSIER_CACHE/ccache" \
+        CCACHE_BASEDIR="$DOSSIER_REPO" CCACHE_NOHASHDIR=1 \
         XDG_RUNTIME_DIR=/tmp/dossier-runtime-root "$@"
 }
 
