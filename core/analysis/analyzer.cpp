@@ -97,6 +97,12 @@ AnalyzeResult Analyzer::analyzeBytes(const QString &path, const QByteArray &byte
     article.body = std::move(read.body);
     article.meta = std::move(read.meta);
 
+    recognizeEntities(article);
+    return result;
+}
+
+void Analyzer::recognizeEntities(Article &article)
+{
     const EntityRecognizer &recognizer = defaultRecognizer();
     RecognizeContext context;
     context.articleDate = Dates::parseDate(article.meta.date);
@@ -110,7 +116,6 @@ AnalyzeResult Analyzer::analyzeBytes(const QString &path, const QByteArray &byte
     GroupedEntities grouped = groupMentions(article.body, bodyMentions, article.meta.title, titleMentions);
     article.entities = std::move(grouped.entities);
     article.mentions = std::move(grouped.mentions);
-    return result;
 }
 
 } // namespace Dossier::Core

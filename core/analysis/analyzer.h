@@ -33,6 +33,9 @@ public:
     bool readFile(const QString &path, QByteArray *bytes, QString *error) const;
     /*! Analyses \a bytes as if read from \a path (the path only picks the format). */
     AnalyzeResult analyzeBytes(const QString &path, const QByteArray &bytes) const;
+    /*! Finds the entities of an article's body and title (the title's date resolves relative
+        dates), replacing Article::entities and Article::mentions. */
+    static void recognizeEntities(Article &article);
 
 private:
     AnalyzeOptions m_options;

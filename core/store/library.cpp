@@ -393,7 +393,7 @@ std::optional<StoreOutcome> Library::store(const Article &article, qint64 *store
     }
     find.finish();
     if (existingId >= 0) {
-        for (const char *table : { "mentions", "article_aliases", "article_entities" }) {
+        for (const char *table : { "mentions", "article_aliases", "article_entities", "retag_queue" }) {
             QSqlQuery clear(db);
             clear.prepare(QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)));
             clear.addBindValue(existingId);
@@ -402,14 +402,22 @@ std::optional<StoreOutcome> Library::store(const Article &article, qint64 *store
             }
         }
     }
+    // The analyst's corrections apply to every article stored, new or re-imported.
+    if (!d->refreshCuration()) {
+        return rollback();
+    }
+    std::optional<Article> curated;
+    if (!d->curation.isEmpty()) {
+        curated = article;
+        d->curation.apply(*curated);
+    }
+    const Article &stored = curated ? *curated : article;
     qint64 id = -1;
-    if (!d->writeArticle(article, existingId, &id) || !d->writeEntities(id, article)
+    if (!d->writeArticle(stored, existingId, &id) || !d->writeEntities(id, stored)
         || !d->reanchorAnnotations(id, article)) {
         return rollback();
     }
-    if (existingId >= 0
-        && !d->exec(QStringLiteral("DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM article_entities ae "
-                                   "WHERE ae.entity_id = entities.id)"))) {
+    if (existingId >= 0 && !d->removeUnusedEntities()) {
         return rollback();
     }
     if (!d->commit()) {
@@ -467,10 +475,7 @@ bool Library::removeArticle(qint64 id)
     removeTexts.addBindValue(id);
     remove.prepare(QStringLiteral("DELETE FROM articles WHERE id = ?"));
     remove.addBindValue(id);
-    if (!d->exec(removeTexts) || !d->exec(remove)
-        || !d->exec(QStringLiteral("DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM article_entities ae "
-                                   "WHERE ae.entity_id = entities.id)"))
-        || !d->exec(QStringLiteral("COMMIT"))) {
+    if (!d->exec(removeTexts) || !d->exec(remove) || !d->removeUnusedEntities() || !d->exec(QStringLiteral("COMMIT"))) {
         const QString error = d->error;
         d->exec(QStringLiteral("ROLLBACK"));
         d->error = error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/curation.h"
 #include "annotations/annotation.h"
 #include "article.h"
 
@@ -167,6 +168,40 @@ public:
     std::optional<Annotation> annotation(qint64 annotationId);
     /*! Annotations matching \a query, by article then position; orphaned ones last. */
     std::optional<QList<Annotation>> annotations(const AnnotationQuery &query = {});
+    //@}
+
+    /*! \name Entity curation: the analyst's corrections, kept in the library
+
+        Each change is stored as a rule (or watchlist entry) that every later import applies, and
+        queues the articles it affects for re-tagging; retagPending() works through the queue.
+        Rules are by name, so they outlive the articles they were made on. */
+    //@{
+    /*! The entity with this id (aliases filled in). */
+    std::optional<EntitySummary> entity(qint64 entityId);
+    /*! The entity of \a type whose name or one of whose aliases is \a name (as entityKey() compares). */
+    std::optional<EntitySummary> findEntity(EntityType type, const QString &name);
+    /*! Every rule, oldest first. */
+    std::optional<QList<EntityRule>> entityRules();
+    std::optional<QList<WatchEntry>> watchlist();
+    /*! Gives the entity another name (merging it with the entity of that name, if there is one). */
+    std::optional<EntityRule> renameEntity(qint64 entityId, const QString &name);
+    /*! Makes \a fromId a part of \a intoId: its mentions and aliases go to \a intoId. */
+    std::optional<EntityRule> mergeEntities(qint64 fromId, qint64 intoId);
+    /*! Mentions written as \a alias leave the entity and become an entity of their own. */
+    std::optional<EntityRule> splitAlias(qint64 entityId, const QString &alias);
+    std::optional<EntityRule> setEntityType(qint64 entityId, EntityType type);
+    /*! The entity is never shown again (its mentions are dropped from every article). */
+    std::optional<EntityRule> suppressEntity(qint64 entityId);
+    /*! Takes a rule back; the articles it changed are re-tagged without it. */
+    bool removeEntityRule(qint64 ruleId);
+    /*! Adds \a entry to the watchlist (replacing an entry of the same type and name). */
+    std::optional<WatchEntry> watch(const WatchEntry &entry);
+    bool unwatch(qint64 watchId);
+    /*! How many articles wait to be re-tagged. */
+    std::optional<qint64> pendingRetags();
+    /*! Re-tags up to \a limit waiting articles (each whole, in one transaction) and returns how
+        many it did; 0 when none wait. */
+    std::optional<int> retagPending(int limit = 16);
     //@}
 
 private:

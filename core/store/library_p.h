@@ -91,6 +91,30 @@ struct Library::Private {
     std::optional<Tag> findOrCreateTag(const QString &name, const QString &color);
     bool writeAnnotationTags(qint64 annotationId, const QStringList &names);
     bool writeAnnotation(const Annotation &annotation, qint64 *id);
+    // Entity curation (librarycuration.cpp). The rules in force, reloaded inside a transaction
+    // whenever curation_state says another connection (or process) changed them.
+    Curation curation;
+    qint64 curationVersion = -1;
+    bool refreshCuration();
+    // Queue the articles a curation change may alter: those mentioning the entity, those with
+    // the alias, those whose text holds any of the phrases. Inside the caller's transaction.
+    bool enqueueEntity(EntityType type, const QString &key);
+    bool enqueueForm(EntityType type, const QString &key);
+    bool enqueueText(const QStringList &phrases);
+    bool bumpCurationVersion() { return exec(QStringLiteral("UPDATE curation_state SET version = version + 1")); }
+    // Stores \a rule (replacing the rule for the same name), keeping the rules acyclic: what a
+    // rule maps to has no rule of its own (a rename back simply ends the old rename).
+    bool addRule(EntityRule *rule);
+    // A rule about the stored entity \a entity: stored, and its articles queued.
+    std::optional<EntityRule> addEntityRule(const EntitySummary &entity, EntityRule rule);
+    // Re-finds the entities of the stored article \a id under the current curation.
+    bool retagArticle(qint64 id);
+    // Drops library entities no article mentions any more (after an update, removal or re-tag).
+    bool removeUnusedEntities()
+    {
+        return exec(QStringLiteral("DELETE FROM entities WHERE NOT EXISTS (SELECT 1 FROM article_entities ae WHERE "
+                                   "ae.entity_id = entities.id)"));
+    }
     // Runs \a work in one write transaction (a savepoint inside a batch).
     template<typename Work> bool transaction(Work work)
     {

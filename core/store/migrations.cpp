@@ -174,6 +174,39 @@ constexpr const char *version4[] = {
     END)",
 };
 
+// Version 5: the analyst's corrections to entities. Rules map an entity (or one surface form of
+// it) to another name and type, or suppress it; a watchlist of names to find in every article;
+// the articles waiting to be re-tagged after a change; and a counter that tells every open
+// connection (other processes too) to reload the rules.
+constexpr const char *version5[] = {
+    R"(CREATE TABLE entity_rules (
+        id INTEGER PRIMARY KEY,
+        scope TEXT NOT NULL,
+        type TEXT NOT NULL,
+        key TEXT NOT NULL,
+        label TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_type TEXT NOT NULL DEFAULT '',
+        target_name TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        UNIQUE (scope, type, key)
+    ))",
+    R"(CREATE TABLE watchlist (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        created_at INTEGER NOT NULL,
+        UNIQUE (type, key)
+    ))",
+    R"(CREATE TABLE retag_queue (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+    ))",
+    "CREATE TABLE curation_state (version INTEGER NOT NULL)",
+    "INSERT INTO curation_state (version) VALUES (0)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -185,7 +218,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 }
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
-constexpr std::array steps { step(version1), step(version2), step(version3), step(version4) };
+constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5) };
 
 } // namespace
 

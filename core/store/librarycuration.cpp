@@ -1,0 +1,546 @@
+// Entity curation: the analyst's rules and watchlist, and re-tagging the articles they change.
+
+#include "analysis/analyzer.h"
+#include "analysis/entityrecognizer.h"
+#include "store/library_p.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Dossier::Core
+{
+
+namespace
+{
+
+QString scopeName(EntityRule::Scope scope)
+{
+    return scope == EntityRule::Scope::Entity ? QStringLiteral("entity") : QStringLiteral("form");
+}
+
+QString actionName(EntityRule::Action action)
+{
+    return action == EntityRule::Action::Map ? QStringLiteral("map") : QStringLiteral("suppress");
+}
+
+EntityType typeFrom(const QVariant &value)
+{
+    EntityType type = EntityType::Person;
+    entityTypeFromName(value.toString(), &type);
+    return type;
+}
+
+constexpr auto ruleColumns = "id, scope, type, label, action, target_type, target_name, created_at";
+
+EntityRule ruleFrom(const QSqlQuery &query)
+{
+    EntityRule rule;
+    rule.id = query.value(0).toLongLong();
+    rule.scope = query.value(1).toString() == u"form" ? EntityRule::Scope::Form : EntityRule::Scope::Entity;
+    rule.type = typeFrom(query.value(2));
+    rule.label = query.value(3).toString();
+    rule.action = query.value(4).toString() == u"suppress" ? EntityRule::Action::Suppress : EntityRule::Action::Map;
+    rule.targetType = rule.action == EntityRule::Action::Map ? typeFrom(query.value(5)) : rule.type;
+    rule.targetName = query.value(6).toString();
+    rule.createdAt = query.value(7).toLongLong();
+    return rule;
+}
+
+WatchEntry watchFrom(const QSqlQuery &query)
+{
+    WatchEntry entry;
+    entry.id = query.value(0).toLongLong();
+    entry.type = typeFrom(query.value(1));
+    entry.name = query.value(2).toString();
+    const QJsonArray aliases = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).array();
+    for (const QJsonValue &alias : aliases) {
+        entry.aliases.append(alias.toString());
+    }
+    return entry;
+}
+
+// An FTS5 query matching any of \a phrases as phrases.
+QString phraseQuery(const QStringList &phrases)
+{
+    QStringList parts;
+    for (const QString &phrase : phrases) {
+        // A phrase of only punctuation has no tokens, which FTS5 rejects.
+        if (std::any_of(phrase.cbegin(), phrase.cend(), [](QChar c) { return c.isLetterOrNumber(); })) {
+            parts.append(
+                QLatin1Char('"') + QString(phrase).replace(QLatin1Char('"'), QLatin1String("\"\"")) + QLatin1Char('"'));
+        }
+    }
+    return parts.join(QLatin1String(" OR "));
+}
+
+// Names are one line of text, without the control characters a paste may bring.
+QString cleanName(const QString &name)
+{
+    QString clean;
+    clean.reserve(name.size());
+    for (const QChar c : name) {
+        clean.append(c.category() == QChar::Other_Control || c.isSpace() ? QChar(u' ') : c);
+    }
+    return clean.simplified();
+}
+
+} // namespace
+
+bool Library::Private::enqueueEntity(EntityType type, const QString &key)
+{
+    QSqlQuery query(db());
+    return run(query,
+        QStringLiteral("INSERT OR IGNORE INTO retag_queue (article_id) SELECT ae.article_id FROM entities e "
+                       "JOIN article_entities ae ON ae.entity_id = e.id WHERE e.type = ? AND e.key = ?"),
+        { entityTypeName(type), key });
+}
+
+bool Library::Private::enqueueForm(EntityType type, const QString &key)
+{
+    QSqlQuery query(db());
+    return run(query,
+        QStringLiteral("INSERT OR IGNORE INTO retag_queue (article_id) SELECT aa.article_id FROM article_aliases aa "
+                       "JOIN entities e ON e.id = aa.entity_id WHERE aa.key = ? AND e.type = ?"),
+        { key, entityTypeName(type) });
+}
+
+bool Library::Private::enqueueText(const QStringList &phrases)
+{
+    const QString match = phraseQuery(phrases);
+    if (match.isEmpty()) {
+        return true;
+    }
+    QSqlQuery query(db());
+    return run(query,
+        QStringLiteral(
+            "INSERT OR IGNORE INTO retag_queue (article_id) SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"),
+        { match });
+}
+
+bool Library::Private::addRule(EntityRule *rule)
+{
+    QSqlQuery query(db());
+    if (rule->action == EntityRule::Action::Map
+        && !run(query, QStringLiteral("DELETE FROM entity_rules WHERE scope = 'entity' AND type = ? AND key = ?"),
+            { entityTypeName(rule->targetType), entityKey(rule->targetName) })) {
+        return false;
+    }
+    rule->createdAt = QDateTime::currentMSecsSinceEpoch();
+    if (!run(query,
+            QStringLiteral("INSERT OR REPLACE INTO entity_rules (scope, type, key, label, action, target_type, "
+                           "target_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            { scopeName(rule->scope), entityTypeName(rule->type), entityKey(rule->label), rule->label,
+                actionName(rule->action),
+                rule->action == EntityRule::Action::Map ? entityTypeName(rule->targetType) : QString(),
+                notNull(rule->targetName), rule->createdAt })) {
+        return false;
+    }
+    rule->id = query.lastInsertId().toLongLong();
+    return bumpCurationVersion();
+}
+
+std::optional<EntityRule> Library::Private::addEntityRule(const EntitySummary &entity, EntityRule rule)
+{
+    rule.scope = EntityRule::Scope::Entity;
+    rule.type = entity.type;
+    rule.label = entity.name;
+    if (!enqueueEntity(entity.type, entityKey(entity.name)) || !addRule(&rule)) {
+        return std::nullopt;
+    }
+    return rule;
+}
+
+bool Library::Private::refreshCuration()
+{
+    QSqlQuery query(db());
+    if (!run(query, QStringLiteral("SELECT version FROM curation_state"), {}) || !query.next()) {
+        return false;
+    }
+    const qint64 version = query.value(0).toLongLong();
+    if (version == curationVersion) {
+        return true;
+    }
+    QList<EntityRule> rules;
+    if (!run(query, QStringLiteral("SELECT %1 FROM entity_rules ORDER BY id").arg(QLatin1String(ruleColumns)), {})) {
+        return false;
+    }
+    while (query.next()) {
+        rules.append(ruleFrom(query));
+    }
+    QList<WatchEntry> watchlist;
+    if (!run(query, QStringLiteral("SELECT id, type, name, aliases FROM watchlist ORDER BY id"), {})) {
+        return false;
+    }
+    while (query.next()) {
+        watchlist.append(watchFrom(query));
+    }
+    curation = Curation(rules, watchlist);
+    curationVersion = version;
+    return true;
+}
+
+bool Library::Private::retagArticle(qint64 id)
+{
+    QSqlQuery query(db());
+    if (!run(query,
+            QStringLiteral("SELECT t.body, a.title, a.date FROM articles a JOIN article_texts t ON t.id = a.id "
+                           "WHERE a.id = ?"),
+            { id })) {
+        return false;
+    }
+    if (query.next()) {
+        Article article;
+        article.body = query.value(0).toString();
+        article.meta.title = query.value(1).toString();
+        article.meta.date = query.value(2).toString();
+        query.finish();
+        Analyzer::recognizeEntities(article);
+        curation.apply(article);
+        for (const char *table : { "mentions", "article_aliases", "article_entities" }) {
+            if (!run(query, QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)), { id })) {
+                return false;
+            }
+        }
+        if (!writeEntities(id, article)
+            || !run(query, QStringLiteral("UPDATE articles SET entity_count = ? WHERE id = ?"),
+                { qint64(article.entities.size()), id })) {
+            return false;
+        }
+    }
+    return run(query, QStringLiteral("DELETE FROM retag_queue WHERE article_id = ?"), { id });
+}
+
+std::optional<EntitySummary> Library::entity(qint64 entityId)
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT e.id, e.name, e.type, (SELECT count(*) FROM article_entities ae WHERE "
+                           "ae.entity_id = e.id) FROM entities e WHERE e.id = ?"),
+            { entityId })) {
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        d->error = QStringLiteral("no entity with id %1").arg(entityId);
+        return std::nullopt;
+    }
+    EntitySummary entity;
+    entity.id = query.value(0).toLongLong();
+    entity.name = query.value(1).toString();
+    entity.type = typeFrom(query.value(2));
+    entity.documents = query.value(3).toInt();
+    query.finish();
+    const auto aliases = entityAliases(entityId);
+    if (!aliases) {
+        return std::nullopt;
+    }
+    entity.aliases = *aliases;
+    entity.aliases.removeAll(entity.name);
+    return entity;
+}
+
+std::optional<EntitySummary> Library::findEntity(EntityType type, const QString &name)
+{
+    const QString key = entityKey(name);
+    QSqlQuery query(d->db());
+    // The entity of that name first; else the one most often written that way.
+    if (!d->run(query,
+            QStringLiteral("SELECT id FROM entities WHERE type = ? AND key = ? UNION ALL SELECT id FROM (SELECT "
+                           "aa.entity_id AS id, count(*) AS n FROM article_aliases aa JOIN entities e ON e.id = "
+                           "aa.entity_id WHERE aa.key = ? AND e.type = ? GROUP BY aa.entity_id ORDER BY n DESC) "
+                           "LIMIT 1"),
+            { entityTypeName(type), key, key, entityTypeName(type) })) {
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        d->error = QStringLiteral("no %1 entity called '%2'").arg(entityTypeName(type), name);
+        return std::nullopt;
+    }
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    return entity(id);
+}
+
+std::optional<QList<EntityRule>> Library::entityRules()
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query, QStringLiteral("SELECT %1 FROM entity_rules ORDER BY id").arg(QLatin1String(ruleColumns)), {})) {
+        return std::nullopt;
+    }
+    QList<EntityRule> rules;
+    while (query.next()) {
+        rules.append(ruleFrom(query));
+    }
+    return rules;
+}
+
+std::optional<QList<WatchEntry>> Library::watchlist()
+{
+    QSqlQuery query(d->db());
+    if (!d->run(
+            query, QStringLiteral("SELECT id, type, name, aliases FROM watchlist ORDER BY name COLLATE NOCASE"), {})) {
+        return std::nullopt;
+    }
+    QList<WatchEntry> entries;
+    while (query.next()) {
+        entries.append(watchFrom(query));
+    }
+    return entries;
+}
+
+std::optional<EntityRule> Library::renameEntity(qint64 entityId, const QString &newName)
+{
+    const QString name = cleanName(newName);
+    if (name.isEmpty()) {
+        d->error = QStringLiteral("the new name is empty");
+        return std::nullopt;
+    }
+    std::optional<EntityRule> result;
+    const bool ok = d->transaction([&] {
+        const auto current = entity(entityId);
+        if (!current) {
+            return false;
+        }
+        EntityRule rule;
+        rule.targetType = current->type;
+        rule.targetName = name;
+        result = d->addEntityRule(*current, rule);
+        if (!result) {
+            return false;
+        }
+        // Shown under its new name at once when no other entity has that name; otherwise the
+        // re-tag merges the two.
+        QSqlQuery query(d->db());
+        return d->run(query,
+            QStringLiteral("UPDATE entities SET name = ?, key = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+                           "entities o WHERE o.type = entities.type AND o.key = ? AND o.id <> ?)"),
+            { name, entityKey(name), entityId, entityKey(name), entityId });
+    });
+    return ok ? result : std::nullopt;
+}
+
+std::optional<EntityRule> Library::mergeEntities(qint64 fromId, qint64 intoId)
+{
+    if (fromId == intoId) {
+        d->error = QStringLiteral("an entity cannot be merged into itself");
+        return std::nullopt;
+    }
+    std::optional<EntityRule> result;
+    const bool ok = d->transaction([&] {
+        const auto from = entity(fromId);
+        const auto into = from ? entity(intoId) : std::nullopt;
+        if (!into) {
+            return false;
+        }
+        EntityRule rule;
+        rule.targetType = into->type;
+        rule.targetName = into->name;
+        result = d->addEntityRule(*from, rule);
+        return result.has_value();
+    });
+    return ok ? result : std::nullopt;
+}
+
+std::optional<EntityRule> Library::splitAlias(qint64 entityId, const QString &alias)
+{
+    std::optional<EntityRule> result;
+    const bool ok = d->transaction([&] {
+        const auto current = entity(entityId);
+        if (!current) {
+            return false;
+        }
+        const QString form = cleanName(alias);
+        if (entityKey(form) == entityKey(current->name)) {
+            d->error = QStringLiteral("'%1' is the entity's own name; rename the entity instead").arg(form);
+            return false;
+        }
+        const bool known = std::any_of(current->aliases.cbegin(), current->aliases.cend(),
+            [&](const QString &a) { return entityKey(a) == entityKey(form); });
+        if (!known) {
+            d->error = QStringLiteral("'%1' is not an alias of %2 (aliases: %3)")
+                           .arg(form, current->name, current->aliases.join(QLatin1String(", ")));
+            return false;
+        }
+        EntityRule rule;
+        rule.scope = EntityRule::Scope::Form;
+        rule.type = current->type;
+        rule.label = form;
+        rule.targetType = current->type;
+        rule.targetName = form;
+        if (!d->enqueueForm(current->type, entityKey(form)) || !d->addRule(&rule)) {
+            return false;
+        }
+        result = rule;
+        return true;
+    });
+    return ok ? result : std::nullopt;
+}
+
+std::optional<EntityRule> Library::setEntityType(qint64 entityId, EntityType type)
+{
+    if (!isNameType(type)) {
+        d->error = QStringLiteral("an entity can become a PERSON, ORG or LOCATION, not %1").arg(entityTypeName(type));
+        return std::nullopt;
+    }
+    std::optional<EntityRule> result;
+    const bool ok = d->transaction([&] {
+        const auto current = entity(entityId);
+        if (!current) {
+            return false;
+        }
+        if (!isNameType(current->type)) {
+            d->error = QStringLiteral("dates and amounts keep their type");
+            return false;
+        }
+        EntityRule rule;
+        rule.targetType = type;
+        rule.targetName = current->name;
+        result = d->addEntityRule(*current, rule);
+        return result.has_value();
+    });
+    return ok ? result : std::nullopt;
+}
+
+std::optional<EntityRule> Library::suppressEntity(qint64 entityId)
+{
+    std::optional<EntityRule> result;
+    const bool ok = d->transaction([&] {
+        const auto current = entity(entityId);
+        if (!current) {
+            return false;
+        }
+        EntityRule rule;
+        rule.action = EntityRule::Action::Suppress;
+        result = d->addEntityRule(*current, rule);
+        return result.has_value();
+    });
+    return ok ? result : std::nullopt;
+}
+
+bool Library::removeEntityRule(qint64 ruleId)
+{
+    return d->transaction([&] {
+        QSqlQuery query(d->db());
+        if (!d->run(query, QStringLiteral("SELECT %1 FROM entity_rules WHERE id = ?").arg(QLatin1String(ruleColumns)),
+                { ruleId })) {
+            return false;
+        }
+        if (!query.next()) {
+            d->error = QStringLiteral("no entity rule with id %1").arg(ruleId);
+            return false;
+        }
+        const EntityRule rule = ruleFrom(query);
+        query.finish();
+        // What the rule made of its mentions, and wherever its name is written.
+        if (rule.action == EntityRule::Action::Map) {
+            EntityType type = rule.targetType;
+            QString name = rule.targetName;
+            if (d->refreshCuration() && d->curation.resolve(&type, &name) && !d->enqueueEntity(type, entityKey(name))) {
+                return false;
+            }
+        }
+        return d->enqueueText({ rule.label })
+            && d->run(query, QStringLiteral("DELETE FROM entity_rules WHERE id = ?"), { ruleId })
+            && d->bumpCurationVersion();
+    });
+}
+
+std::optional<WatchEntry> Library::watch(const WatchEntry &given)
+{
+    WatchEntry entry = given;
+    entry.name = cleanName(entry.name);
+    if (entry.name.isEmpty()) {
+        d->error = QStringLiteral("a watched name cannot be empty");
+        return std::nullopt;
+    }
+    if (!isNameType(entry.type)) {
+        d->error = QStringLiteral("the watchlist holds people, organisations and places, not %1")
+                       .arg(entityTypeName(entry.type));
+        return std::nullopt;
+    }
+    QStringList aliases;
+    for (const QString &alias : std::as_const(entry.aliases)) {
+        const QString clean = cleanName(alias);
+        if (!clean.isEmpty() && clean != entry.name && !aliases.contains(clean)) {
+            aliases.append(clean);
+        }
+    }
+    entry.aliases = aliases;
+    const bool ok = d->transaction([&] {
+        QSqlQuery query(d->db());
+        if (!d->run(query,
+                QStringLiteral("INSERT INTO watchlist (type, key, name, aliases, created_at) VALUES (?, ?, ?, ?, ?) "
+                               "ON CONFLICT (type, key) DO UPDATE SET name = excluded.name, aliases = "
+                               "excluded.aliases RETURNING id"),
+                { entityTypeName(entry.type), entityKey(entry.name), entry.name,
+                    QString::fromUtf8(
+                        QJsonDocument(QJsonArray::fromStringList(entry.aliases)).toJson(QJsonDocument::Compact)),
+                    QDateTime::currentMSecsSinceEpoch() })
+            || !query.next()) {
+            return false;
+        }
+        entry.id = query.value(0).toLongLong();
+        query.finish();
+        return d->enqueueText(QStringList(entry.aliases) << entry.name) && d->bumpCurationVersion();
+    });
+    return ok ? std::optional(entry) : std::nullopt;
+}
+
+bool Library::unwatch(qint64 watchId)
+{
+    return d->transaction([&] {
+        QSqlQuery query(d->db());
+        if (!d->run(query, QStringLiteral("SELECT id, type, name, aliases FROM watchlist WHERE id = ?"), { watchId })) {
+            return false;
+        }
+        if (!query.next()) {
+            d->error = QStringLiteral("no watchlist entry with id %1").arg(watchId);
+            return false;
+        }
+        const WatchEntry entry = watchFrom(query);
+        query.finish();
+        return d->enqueueEntity(entry.type, entityKey(entry.name))
+            && d->enqueueText(QStringList(entry.aliases) << entry.name)
+            && d->run(query, QStringLiteral("DELETE FROM watchlist WHERE id = ?"), { watchId })
+            && d->bumpCurationVersion();
+    });
+}
+
+std::optional<qint64> Library::pendingRetags()
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query, QStringLiteral("SELECT count(*) FROM retag_queue"), {}) || !query.next()) {
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+std::optional<int> Library::retagPending(int limit)
+{
+    int done = 0;
+    const bool ok = d->transaction([&] {
+        if (!d->refreshCuration()) {
+            return false;
+        }
+        QSqlQuery query(d->db());
+        if (!d->run(
+                query, QStringLiteral("SELECT article_id FROM retag_queue ORDER BY article_id LIMIT ?"), { limit })) {
+            return false;
+        }
+        QList<qint64> ids;
+        while (query.next()) {
+            ids.append(query.value(0).toLongLong());
+        }
+        query.finish();
+        for (qint64 id : std::as_const(ids)) {
+            if (!d->retagArticle(id)) {
+                return false;
+            }
+            ++done;
+        }
+        return done == 0 || d->removeUnusedEntities();
+    });
+    return ok ? std::optional(done) : std::nullopt;
+}
+
+} // namespace Dossier::Core
