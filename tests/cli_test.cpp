@@ -24,6 +24,7 @@ private Q_SLOTS:
     void badSearchQueryExitsOneWithMessage();
     void annotateTagListAndExport();
     void reimportReattachesOrOrphans();
+    void entityCurationPersistsAndSurvivesReimport();
     void annotateErrorsExitOne_data();
     void annotateErrorsExitOne();
 
@@ -193,6 +194,13 @@ void CliTest::usageErrorsExitTwo_data()
         QStringLiteral("docx"), QStringLiteral("--out"), QStringLiteral("x.docx") };
     QTest::newRow("export without --out")
         << QStringList { QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf") };
+    QTest::newRow("entity without an action") << QStringList { QStringLiteral("entity") };
+    QTest::newRow("entity rename without a new name")
+        << QStringList { QStringLiteral("entity"), QStringLiteral("rename"), QStringLiteral("PERSON:Aiko Tanabe") };
+    QTest::newRow("entity type to an unknown type") << QStringList { QStringLiteral("entity"), QStringLiteral("type"),
+        QStringLiteral("PERSON:Aiko Tanabe"), QStringLiteral("BOAT") };
+    QTest::newRow("entity watch without --type")
+        << QStringList { QStringLiteral("entity"), QStringLiteral("watch"), QStringLiteral("Blue Lantern") };
 }
 
 void CliTest::usageErrorsExitTwo()
@@ -371,6 +379,84 @@ void CliTest::reimportReattachesOrOrphans()
     const Run orphans
         = cli({ QStringLiteral("annotations"), QStringLiteral("--library"), library, QStringLiteral("--orphaned") });
     QCOMPARE(orphans.lines().size(), 1);
+}
+
+void CliTest::entityCurationPersistsAndSurvivesReimport()
+{
+    const QString file = write(QStringLiteral("story.txt"), story);
+    const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
+    QCOMPARE(cli({ QStringLiteral("import"), QStringLiteral("--library"), library, file }).exitCode, 0);
+    const auto entity = [&](const QStringList &arguments) {
+        return cli(QStringList { QStringLiteral("entity") } + arguments
+            + QStringList { QStringLiteral("--library"), library });
+    };
+    const auto names = [&] {
+        QStringList rows;
+        for (const QJsonObject &e : cli({ QStringLiteral("entities"), QStringLiteral("--library"), library }).lines()) {
+            rows.append(e.value(QLatin1String("type")).toString() + u':' + e.value(QLatin1String("name")).toString());
+        }
+        return rows;
+    };
+    QVERIFY(names().contains(QStringLiteral("PERSON:Aiko Tanabe")));
+    QVERIFY(names().contains(QStringLiteral("LOCATION:Tokyo")));
+
+    // Each change is one process; the next process (a restart) sees it.
+    const Run renamed
+        = entity({ QStringLiteral("rename"), QStringLiteral("PERSON:Tanabe"), QStringLiteral("Tanabe Aiko") });
+    QCOMPARE(renamed.exitCode, 0);
+    const QJsonObject result = QJsonDocument::fromJson(renamed.out).object();
+    QCOMPARE(result.value(QLatin1String("entity")).toObject().value(QLatin1String("name")).toString(),
+        QStringLiteral("Tanabe Aiko"));
+    QCOMPARE(result.value(QLatin1String("retagged")).toInt(), 1);
+    QCOMPARE(entity({ QStringLiteral("suppress"), QStringLiteral("LOCATION:Tokyo") }).exitCode, 0);
+    const Run watched = entity({ QStringLiteral("watch"), QStringLiteral("--type"), QStringLiteral("ORG"),
+        QStringLiteral("Cyber Desk"), QStringLiteral("--alias"), QStringLiteral("threat data") });
+    QCOMPARE(watched.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(watched.out)
+                 .object()
+                 .value(QLatin1String("entity"))
+                 .toObject()
+                 .value(QLatin1String("documents"))
+                 .toInt(),
+        1);
+
+    const auto check = [&] {
+        const QStringList now = names();
+        QVERIFY2(now.contains(QStringLiteral("PERSON:Tanabe Aiko")), qPrintable(now.join(u' ')));
+        QVERIFY(!now.contains(QStringLiteral("PERSON:Aiko Tanabe")));
+        QVERIFY(!now.contains(QStringLiteral("LOCATION:Tokyo")));
+        QVERIFY(now.contains(QStringLiteral("ORG:Cyber Desk")));
+        const Run rules = entity({ QStringLiteral("rules") });
+        QCOMPARE(rules.lines().size(), 2);
+        QCOMPARE(rules.lines().at(1).value(QLatin1String("action")).toString(), QStringLiteral("suppress"));
+        QCOMPARE(entity({ QStringLiteral("watchlist") }).lines().size(), 1);
+        // The list filter follows the curated names.
+        QCOMPARE(cli({ QStringLiteral("list"), QStringLiteral("--library"), library, QStringLiteral("--entity"),
+                         QStringLiteral("PERSON:Tanabe Aiko") })
+                     .lines()
+                     .size(),
+            1);
+    };
+    check();
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    // The file changes and is imported again: the curation holds.
+    QByteArray edited = story;
+    edited.replace("officials said.", "officials said. Tokyo and Manila will meet again in May.");
+    write(QStringLiteral("story.txt"), edited);
+    QCOMPARE(QJsonDocument::fromJson(cli({ QStringLiteral("import"), QStringLiteral("--library"), library, file }).out)
+                 .object()
+                 .value(QLatin1String("updated"))
+                 .toInt(),
+        1);
+    check();
+    // Errors name the problem and change nothing.
+    const Run missing
+        = entity({ QStringLiteral("merge"), QStringLiteral("PERSON:Nobody"), QStringLiteral("PERSON:Tanabe Aiko") });
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains("no PERSON entity called 'Nobody'"));
+    QCOMPARE(entity({ QStringLiteral("rules") }).lines().size(), 2);
 }
 
 void CliTest::annotateErrorsExitOne_data()

@@ -4,10 +4,12 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/curation.h"
+#include "import/retagjob.h"
 #include "store/library.h"
 #include "testarticles.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -108,6 +110,7 @@ private Q_SLOTS:
     void curationSurvivesReimport();
     void sameEntityAcrossArticlesIsOneRow();
     void removedArticlesLeaveNoStaleEntities();
+    void retagRunReportsProgressAndResumesAfterCancel();
     void badCurationIsAnError_data();
     void badCurationIsAnError();
 
@@ -577,6 +580,53 @@ void CurationTest::removedArticlesLeaveNoStaleEntities()
     const auto watched = library.findEntity(EntityType::Org, QStringLiteral("Blue Lantern"));
     QVERIFY(watched);
     QCOMPARE(watched->documents, 1);
+}
+
+void CurationTest::retagRunReportsProgressAndResumesAfterCancel()
+{
+    {
+        Library library(libraryPath());
+        QVERIFY(library.open());
+        for (int i = 0; i < 20; ++i) {
+            import(library, write(QStringLiteral("a%1.txt").arg(i), QByteArray(harbourDeal) + QByteArray::number(i)));
+        }
+        QVERIFY(library.suppressEntity(entityId(library, EntityType::Person, QStringLiteral("Aiko Tanabe"))));
+        QCOMPARE(library.pendingRetags(), 20);
+    }
+    // Canceled before it starts: nothing done, everything still queued.
+    std::atomic_bool cancel { true };
+    RetagSummary summary = retagQueued(libraryPath(), {}, cancel);
+    QVERIFY(summary.canceled);
+    QCOMPARE(summary.retagged, 0);
+    // Canceled half-way (from the progress callback): what was done stays done, the rest waits.
+    cancel = false;
+    QList<std::pair<int, int>> steps;
+    summary = retagQueued(
+        libraryPath(),
+        [&](int done, int total) {
+            steps.append({ done, total });
+            if (done >= 8) {
+                cancel = true;
+            }
+        },
+        cancel);
+    QVERIFY(summary.canceled);
+    QCOMPARE(summary.retagged, 16);
+    QCOMPARE(steps, (QList<std::pair<int, int>> { { 0, 20 }, { 8, 20 } }));
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QCOMPARE(library.pendingRetags(), 4);
+    // The job resumes and finishes, off the calling thread.
+    RetagJob job(libraryPath());
+    QSignalSpy finished(&job, &RetagJob::finished);
+    job.start();
+    QVERIFY(finished.wait(10000));
+    const auto result = finished.front().front().value<RetagSummary>();
+    QCOMPARE(result.retagged, 4);
+    QVERIFY(!result.canceled);
+    QVERIFY(result.error.isEmpty());
+    QCOMPARE(library.pendingRetags(), 0);
+    QVERIFY(!library.findEntity(EntityType::Person, QStringLiteral("Aiko Tanabe")));
 }
 
 void CurationTest::badCurationIsAnError_data()

@@ -12,6 +12,7 @@ int analyze(const QStringList &arguments);
 int import(const QStringList &arguments);
 int list(const QStringList &arguments);
 int entities(const QStringList &arguments);
+int entity(const QStringList &arguments);
 int search(const QStringList &arguments);
 int annotate(const QStringList &arguments);
 int tag(const QStringList &arguments);

@@ -17,6 +17,10 @@ commands:
   list --library L [--entity TYPE:NAME]... [--query Q]
                                           list articles (JSON Lines)
   entities --library L [--type T]         list entities by number of documents (JSON Lines)
+  entity ACTION --library L ARGS...       curate entities: rename ENTITY NAME, merge ENTITY INTO,
+                                          split ENTITY ALIAS, type ENTITY TYPE, suppress ENTITY,
+                                          unrule ID, rules, watch --type T NAME [--alias A]...,
+                                          unwatch ID, watchlist, retag (ENTITY: id or TYPE:NAME)
   search --library L QUERY                full-text search, ranked (JSON Lines)
   annotate --library L --doc ID (--quote TEXT | --start N --end N) [--tag T]... [--note TEXT] [--color #RRGGBB]
                                           highlight a passage, print it as JSON
@@ -62,6 +66,7 @@ int main(int argc, char *argv[])
         { u"import", Dossier::Cli::import },
         { u"list", Dossier::Cli::list },
         { u"entities", Dossier::Cli::entities },
+        { u"entity", Dossier::Cli::entity },
         { u"search", Dossier::Cli::search },
         { u"annotate", Dossier::Cli::annotate },
         { u"tag", Dossier::Cli::tag },
