@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QApplication>
+#include <QMenu>
 #include <QTimer>
 #include <QWidget>
 
@@ -21,6 +22,40 @@ template<typename T> void whenModal(std::function<void(T *)> answer)
             timer->deleteLater();
             answer(dialog);
         }
+    });
+    timer->start();
+}
+
+/*! Picks \a path ("Change Type/Organisation", without '&') in the next popup menu that opens,
+    as a user would, and closes the menu. */
+inline void whenPopupChoose(const QString &path)
+{
+    auto *timer = new QTimer(qApp);
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, [timer, path] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu) {
+            return;
+        }
+        timer->stop();
+        timer->deleteLater();
+        QMenu *current = menu;
+        QAction *found = nullptr;
+        for (const QString &step : path.split(QLatin1Char('/'))) {
+            found = nullptr;
+            for (QAction *action : current ? current->actions() : QList<QAction *> {}) {
+                if (action->text().remove(QLatin1Char('&')) == step) {
+                    found = action;
+                }
+            }
+            current = found ? found->menu() : nullptr;
+        }
+        if (found && found->isEnabled()) {
+            found->trigger();
+        } else {
+            qWarning("no enabled menu entry %s", qPrintable(path));
+        }
+        menu->close();
     });
     timer->start();
 }

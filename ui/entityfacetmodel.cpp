@@ -152,6 +152,16 @@ void EntityFacetModel::reload()
     startQuery();
 }
 
+void EntityFacetModel::reloadWithAliases()
+{
+    m_aliasQuery.cancel();
+    ++m_aliasGeneration;
+    m_aliasLoading = false;
+    m_aliases.clear();
+    m_aliasesComplete = false;
+    startQuery();
+}
+
 bool EntityFacetModel::isLoading() const
 {
     return m_appliedGeneration != m_generation;

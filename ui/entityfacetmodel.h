@@ -41,6 +41,8 @@ public:
     Core::DocumentFilter filter() const;
     /*! Queries the facets again, e.g. after an import (aliases of new entities follow). */
     void reload();
+    /*! Queries the facets and every entity's aliases again (after entity corrections). */
+    void reloadWithAliases();
     /*! True from setFilter() until its answer is applied. */
     bool isLoading() const;
     QString errorString() const;

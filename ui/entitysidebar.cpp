@@ -1,5 +1,6 @@
 #include "entitysidebar.h"
 
+#include "entitycurator.h"
 #include "entityfacetmodel.h"
 #include "roles.h"
 
@@ -294,6 +295,11 @@ void EntitySidebar::refresh()
     m_model->reload();
 }
 
+void EntitySidebar::entitiesChanged()
+{
+    m_model->reloadWithAliases();
+}
+
 Core::DocumentFilter EntitySidebar::entityFilter() const
 {
     return m_model->entitySelection();
@@ -373,15 +379,35 @@ void EntitySidebar::rebuildChips()
     m_chipArea->setVisible(!m_chips.isEmpty());
 }
 
+void EntitySidebar::setCurator(EntityCurator *curator)
+{
+    m_curator = curator;
+}
+
 void EntitySidebar::showContextMenu(const QPoint &position)
 {
     const QModelIndex index = m_view->indexAt(position);
     if (!index.isValid() || index.data(IsTypeGroupRole).toBool()) {
+        if (m_curator) {
+            QMenu menu(this);
+            QAction *watch = menu.addAction(tr("&Watch a Name…"));
+            QAction *corrections = menu.addAction(tr("Entity &Corrections…"));
+            const QAction *chosen = menu.exec(m_view->viewport()->mapToGlobal(position));
+            if (chosen == watch) {
+                m_curator->watch();
+            } else if (chosen == corrections) {
+                m_curator->manageRules();
+            }
+        }
         return;
     }
     const qint64 id = index.data(EntityIdRole).toLongLong();
     const auto state = EntityFilterState(index.data(FilterStateRole).toInt());
     QMenu menu(this);
+    // Actions of submenus are reported by their menus' triggered(); record whichever fires.
+    const QAction *chosen = nullptr;
+    const auto record = [&chosen](QAction *action) { chosen = action; };
+    connect(&menu, &QMenu::triggered, this, record);
     QAction *include = menu.addAction(tr("&Include"));
     include->setCheckable(true);
     include->setChecked(state == EntityFilterState::Included);
@@ -390,13 +416,69 @@ void EntitySidebar::showContextMenu(const QPoint &position)
     exclude->setChecked(state == EntityFilterState::Excluded);
     QAction *remove = menu.addAction(tr("&Remove from Filters"));
     remove->setEnabled(state != EntityFilterState::None);
-    const QAction *chosen = menu.exec(m_view->viewport()->mapToGlobal(position));
+
+    // Corrections, stored in the library and applied to every article.
+    QAction *rename = nullptr;
+    QAction *merge = nullptr;
+    QAction *suppress = nullptr;
+    QAction *watch = nullptr;
+    QAction *corrections = nullptr;
+    QHash<const QAction *, QString> splits;
+    QHash<const QAction *, Core::EntityType> types;
+    if (m_curator) {
+        const auto type = Core::EntityType(index.data(EntityTypeRole).toInt());
+        menu.addSeparator();
+        if (Core::isNameType(type)) {
+            rename = menu.addAction(tr("Re&name…"));
+            merge = menu.addAction(tr("&Merge Into…"));
+            QMenu *split = menu.addMenu(tr("&Split Alias Off"));
+            connect(split, &QMenu::triggered, this, record);
+            for (const QString &alias : index.data(AliasesRole).toStringList()) {
+                splits.insert(split->addAction(alias), alias);
+            }
+            split->setEnabled(!splits.isEmpty());
+            QMenu *retype = menu.addMenu(tr("Change &Type"));
+            connect(retype, &QMenu::triggered, this, record);
+            const std::pair<Core::EntityType, QString> choices[] = { { Core::EntityType::Person, tr("&Person") },
+                { Core::EntityType::Org, tr("&Organisation") }, { Core::EntityType::Location, tr("P&lace") } };
+            for (const auto &[choice, label] : choices) {
+                QAction *action = retype->addAction(label);
+                action->setEnabled(choice != type);
+                types.insert(action, choice);
+            }
+        }
+        suppress = menu.addAction(tr("Su&ppress"));
+        suppress->setToolTip(tr("Never show this entity again (Entity Corrections can take it back)"));
+        menu.addSeparator();
+        watch = menu.addAction(tr("&Watch a Name…"));
+        corrections = menu.addAction(tr("Entity &Corrections…"));
+    }
+    if (const QAction *returned = menu.exec(m_view->viewport()->mapToGlobal(position))) {
+        chosen = returned;
+    }
+    if (!chosen) {
+        return;
+    }
     if (chosen == include) {
         m_model->setFilterState(id, include->isChecked() ? EntityFilterState::Included : EntityFilterState::None);
     } else if (chosen == exclude) {
         m_model->setFilterState(id, exclude->isChecked() ? EntityFilterState::Excluded : EntityFilterState::None);
     } else if (chosen == remove) {
         m_model->setFilterState(id, EntityFilterState::None);
+    } else if (chosen == rename) {
+        m_curator->rename(id);
+    } else if (chosen == merge) {
+        m_curator->mergeInto(id);
+    } else if (splits.contains(chosen)) {
+        m_curator->splitAlias(id, splits.value(chosen));
+    } else if (types.contains(chosen)) {
+        m_curator->changeType(id, types.value(chosen));
+    } else if (chosen == suppress) {
+        m_curator->suppress(id);
+    } else if (chosen == watch) {
+        m_curator->watch();
+    } else if (chosen == corrections) {
+        m_curator->manageRules();
     }
 }
 

@@ -13,6 +13,7 @@ class QTreeView;
 namespace Dossier::Ui
 {
 
+class EntityCurator;
 class EntityFacetModel;
 class EntityFilterProxyModel;
 
@@ -44,6 +45,12 @@ public:
     void clearFilters();
     /*! Queries the facets again, e.g. after an import. */
     void refresh();
+    /*! Queries the facets and the entities' aliases again, after entity corrections. */
+    void entitiesChanged();
+
+    /*! Offers \a curator's corrections (rename, merge, split, type, suppress, watch) in the
+        context menu; none without one. */
+    void setCurator(EntityCurator *curator);
 
     /*! The entity part of the document filter (text empty). */
     Core::DocumentFilter entityFilter() const;
@@ -71,6 +78,7 @@ private:
     QToolButton *m_clearAllButton = nullptr;
     QList<QToolButton *> m_chips;
     QTreeView *m_view = nullptr;
+    EntityCurator *m_curator = nullptr;
     QString m_searchText;
     QList<qint64> m_tags;
     Core::DocumentFilter m_lastEmitted;

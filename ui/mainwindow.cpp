@@ -4,6 +4,7 @@
 #include "annotationcontroller.h"
 #include "annotationspanel.h"
 #include "documentlistmodel.h"
+#include "entitycurator.h"
 #include "entitysidebar.h"
 #include "exportdialog.h"
 #include "import/importjob.h"
@@ -31,6 +32,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -73,6 +75,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_annotations(new AnnotationController(this))
     , m_tagFacets(new TagFacetList(this))
     , m_annotationsPanel(new AnnotationsPanel(this))
+    , m_curator(new EntityCurator(this))
 {
     setWindowTitle(tr("Dossier"));
     setAcceptDrops(true);
@@ -197,6 +200,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     createAnnotationActions();
+    createRetagStatus();
     createMenus();
     restoreSettings();
 }
@@ -255,6 +259,10 @@ void MainWindow::createMenus()
     annotate->addAction(m_tagArticle);
     annotate->addAction(tr("&Manage Tags…"), this, &MainWindow::manageTags);
 
+    QMenu *entities = menuBar()->addMenu(tr("E&ntities"));
+    entities->addAction(tr("&Watch a Name…"), m_curator, [this] { m_curator->watch(); });
+    entities->addAction(tr("Entity &Corrections…"), m_curator, &EntityCurator::manageRules);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_reader, &ReaderView::zoomIn);
     view->addAction(tr("Zoom In"), QKeySequence(tr("Ctrl+=")), m_reader, &ReaderView::zoomIn);
@@ -287,6 +295,69 @@ void MainWindow::createMenus()
             tr("<p><b>Dossier</b> %1</p><p>A research browser for news articles.</p>")
                 .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::createRetagStatus()
+{
+    // Entity corrections re-tag the articles they touch in the background; the status bar shows
+    // how far that is, and it can be stopped (the rest is done on the next start).
+    m_sidebar->setCurator(m_curator);
+    m_retagStatus = new QWidget(this);
+    auto *layout = new QHBoxLayout(m_retagStatus);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *label = new QLabel(tr("Applying entity corrections"), m_retagStatus);
+    m_retagProgress = new QProgressBar(m_retagStatus);
+    m_retagProgress->setMaximumWidth(160);
+    m_retagProgress->setAccessibleName(tr("Entity correction progress"));
+    m_retagProgress->setRange(0, 0);
+    auto *stop = new QToolButton(m_retagStatus);
+    stop->setText(tr("Stop"));
+    stop->setToolTip(tr("Stop re-tagging; the remaining articles are done the next time the library opens"));
+    layout->addWidget(label);
+    layout->addWidget(m_retagProgress);
+    layout->addWidget(stop);
+    statusBar()->addPermanentWidget(m_retagStatus);
+    m_retagStatus->hide();
+    connect(stop, &QToolButton::clicked, m_curator, &EntityCurator::cancelRetag);
+    // A rename shows at once; the rest once the articles are re-tagged.
+    connect(m_curator, &EntityCurator::changed, this, [this] {
+        m_sidebar->entitiesChanged();
+        m_retagProgress->setRange(0, 0);
+        m_retagStatus->show();
+    });
+    connect(m_curator, &EntityCurator::retagProgress, this, [this](int done, int total) {
+        m_retagStatus->show();
+        m_retagProgress->setRange(0, total);
+        m_retagProgress->setValue(done);
+        m_retagProgress->setFormat(tr("%1 of %2").arg(done).arg(total));
+    });
+    connect(m_curator, &EntityCurator::retagFinished, this, [this](const Core::RetagSummary &summary) {
+        m_retagStatus->hide();
+        if (!summary.error.isEmpty()) {
+            QMessageBox::warning(this, tr("Entity Corrections Not Applied"),
+                tr("Re-tagging stopped: %1\nThe corrections are kept and applied the next time the library opens.")
+                    .arg(summary.error));
+        } else if (summary.canceled) {
+            statusBar()->showMessage(
+                tr("Stopped applying entity corrections; the rest is done the next time the library opens."), 10000);
+        }
+        entitiesRetagged();
+    });
+}
+
+void MainWindow::entitiesRetagged()
+{
+    m_model->refresh();
+    m_sidebar->entitiesChanged();
+    updateStatus();
+    // The open article's mentions may have changed: show it again where the reader was.
+    if (m_currentId >= 0) {
+        const qint64 id = m_currentId;
+        const int scroll = m_reader->textEdit()->verticalScrollBar()->value();
+        m_currentId = -1;
+        showArticle(id);
+        m_reader->textEdit()->verticalScrollBar()->setValue(scroll);
+    }
 }
 
 void MainWindow::createAnnotationActions()
@@ -521,6 +592,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_import) {
         m_import->cancel();
     }
+    m_curator->cancelRetag();
     event->accept();
 }
 
@@ -540,6 +612,7 @@ bool MainWindow::openLibrary(const QString &path)
     }
     m_model->setLibrary(nullptr);
     m_annotations->setLibrary(nullptr);
+    m_curator->setLibrary(nullptr);
     m_library = std::move(library);
     m_currentId = -1;
     m_annotationsPanel->setCurrentArticle(-1);
@@ -547,6 +620,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_sidebar->setLibraryPath(m_library->path());
     m_model->setLibrary(m_library.get());
     m_annotations->setLibrary(m_library.get());
+    m_curator->setLibrary(m_library.get());
     m_tagFacets->clearChecked();
     refreshTagFacets();
     QSettings().setValue(settingsLibrary, m_library->path());

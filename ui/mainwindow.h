@@ -28,6 +28,7 @@ namespace Dossier::Ui
 class AnnotationController;
 class AnnotationsPanel;
 class DocumentListModel;
+class EntityCurator;
 class EntitySidebar;
 class ReaderView;
 class TagFacetList;
@@ -62,6 +63,7 @@ public:
     AnnotationsPanel *annotationsPanel() const { return m_annotationsPanel; }
     qint64 currentArticleId() const { return m_currentId; }
     AnnotationController *annotationController() const { return m_annotations; }
+    EntityCurator *entityCurator() const { return m_curator; }
     QAction *highlightAction() const { return m_highlight; }
     QAction *removeHighlightAction() const { return m_removeHighlight; }
 
@@ -95,6 +97,8 @@ private:
     void tagArticle();
     void manageTags();
     void exportPack();
+    void createRetagStatus();
+    void entitiesRetagged();
 
     std::unique_ptr<Core::Library> m_library;
     Core::DocumentFilter m_entityFilter;
@@ -127,6 +131,10 @@ private:
     QAction *m_removeHighlight = nullptr;
     QAction *m_tagArticle = nullptr;
     qint64 m_annotationUnderCursor = -1;
+
+    EntityCurator *m_curator = nullptr;
+    QWidget *m_retagStatus = nullptr;
+    QProgressBar *m_retagProgress = nullptr;
 };
 
 } // namespace Dossier::Ui

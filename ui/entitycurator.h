@@ -1,0 +1,72 @@
+#pragma once
+
+#include "analysis/curation.h"
+#include "import/retagjob.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QWidget;
+
+namespace Dossier::Core
+{
+class Library;
+} // namespace Dossier::Core
+
+namespace Dossier::Ui
+{
+
+/*!
+    \brief The analyst's entity corrections, from the GUI: asks what it needs in a dialog (unless
+    given), stores the rule in the library and re-tags the affected articles in the background
+    (RetagJob), reporting progress. Errors (an unknown alias, an empty name) show in a message box
+    and store nothing.
+
+    A re-tag left unfinished (canceled, or the program closed) is resumed when the library is set.
+*/
+class EntityCurator final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EntityCurator)
+public:
+    explicit EntityCurator(QWidget *dialogParent);
+    ~EntityCurator() override;
+
+    /*! The library to curate (nullptr for none). Starts re-tagging if articles wait for it. */
+    void setLibrary(Core::Library *library);
+
+    /*! Renames the entity; asks for the name when \a name is empty. */
+    bool rename(qint64 entityId, const QString &name = {});
+    /*! Merges the entity into \a intoId; asks which entity when \a intoId is -1. */
+    bool mergeInto(qint64 entityId, qint64 intoId = -1);
+    bool splitAlias(qint64 entityId, const QString &alias);
+    bool changeType(qint64 entityId, Core::EntityType type);
+    bool suppress(qint64 entityId);
+    /*! Adds a name to the watchlist; asks for it (type, other spellings) when \a entry's name is empty. */
+    bool watch(const Core::WatchEntry &entry = {});
+    /*! The rules and watchlist, each of which can be taken back. */
+    void manageRules();
+
+    bool isRetagging() const;
+    void cancelRetag();
+    /*! Blocks until the running re-tag (if any) has finished; for tests and shutdown. */
+    void waitForRetag();
+
+Q_SIGNALS:
+    /*! A rule or watch entry was stored; re-tagging follows. */
+    void changed();
+    void retagProgress(int done, int total);
+    /*! Re-tagging finished (or was canceled or failed): the entities, lists and reader may differ. */
+    void retagFinished(const Dossier::Core::RetagSummary &summary);
+
+private:
+    bool stored(bool ok);
+    void startRetag();
+
+    QWidget *m_parent = nullptr;
+    Core::Library *m_library = nullptr;
+    QPointer<Core::RetagJob> m_job;
+    bool m_again = false;
+};
+
+} // namespace Dossier::Ui
