@@ -120,6 +120,22 @@ void CliTest::analyzePrintsTheContractFields()
         const int entity = m.value(QLatin1String("entity")).toInt();
         QVERIFY(entity >= 0 && entity < entities.size());
     }
+    // Dates and amounts come normalised: 'next month' against the article's date (2026-03-04),
+    // '$1.2 billion' as amount and currency.
+    QCOMPARE(object.value(QLatin1String("date")).toString(), QStringLiteral("2026-03-04"));
+    QStringList normalised;
+    for (const QJsonValue &value : entities) {
+        const QJsonObject e = value.toObject();
+        const QString type = e.value(QLatin1String("type")).toString();
+        if (type == u"DATE" || type == u"MONEY") {
+            normalised.append(type + u':' + e.value(QLatin1String("name")).toString() + u'='
+                + e.value(QLatin1String("aliases")).toArray().at(0).toString());
+        }
+    }
+    normalised.sort();
+    QCOMPARE(normalised,
+        (QStringList { QStringLiteral("DATE:2026-03-03=Tuesday"), QStringLiteral("DATE:2026-04=next month"),
+            QStringLiteral("MONEY:1200000000 USD=$1.2 billion") }));
 }
 
 void CliTest::analyzeRawKeepsTheWholeText()

@@ -167,25 +167,25 @@ void EntityCurationTest::changeTypeFromTheContextMenu()
 
 void EntityCurationTest::renameThroughTheDialogAndRestart()
 {
-    const QModelIndex dateline = row(QStringLiteral("KESTREL BAY"), EntityType::Location);
+    const QModelIndex dateline = row(QStringLiteral("Kestrel Bay"), EntityType::Location);
     QVERIFY(dateline.isValid());
     QSignalSpy finished(m_window->entityCurator(), &Ui::EntityCurator::retagFinished);
     Test::whenModal<QInputDialog>([](QInputDialog *dialog) {
-        QCOMPARE(dialog->textValue(), QStringLiteral("KESTREL BAY"));
-        dialog->setTextValue(QStringLiteral("Kestrel Bay"));
+        QCOMPARE(dialog->textValue(), QStringLiteral("Kestrel Bay"));
+        dialog->setTextValue(QStringLiteral("Port of Kestrel Bay"));
         dialog->accept();
     });
     choose(dateline, QStringLiteral("Rename…"));
     QVERIFY(finished.wait(20000));
-    QTRY_VERIFY(row(QStringLiteral("Kestrel Bay"), EntityType::Location).isValid());
-    QVERIFY(!row(QStringLiteral("KESTREL BAY"), EntityType::Location).isValid());
-    QCOMPARE(row(QStringLiteral("Kestrel Bay"), EntityType::Location).data(Ui::DocumentCountRole).toInt(), 2);
+    QTRY_VERIFY(row(QStringLiteral("Port of Kestrel Bay"), EntityType::Location).isValid());
+    QVERIFY(!row(QStringLiteral("Kestrel Bay"), EntityType::Location).isValid());
+    QCOMPARE(row(QStringLiteral("Port of Kestrel Bay"), EntityType::Location).data(Ui::DocumentCountRole).toInt(), 2);
     // A restart of the window on the same library shows the corrected name.
     m_window = std::make_unique<Ui::MainWindow>();
     QVERIFY(m_window->openLibrary(m_libraryPath));
     m_window->show();
-    QTRY_VERIFY(row(QStringLiteral("Kestrel Bay"), EntityType::Location).isValid());
-    QVERIFY(!row(QStringLiteral("KESTREL BAY"), EntityType::Location).isValid());
+    QTRY_VERIFY(row(QStringLiteral("Port of Kestrel Bay"), EntityType::Location).isValid());
+    QVERIFY(!row(QStringLiteral("Kestrel Bay"), EntityType::Location).isValid());
 }
 
 void EntityCurationTest::mergeIntoAnotherEntity()

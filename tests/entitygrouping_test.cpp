@@ -88,6 +88,9 @@ void EntityGroupingTest::groups_data()
     QTest::newRow("all-caps dateline is an alias")
         << QStringLiteral("OSLO\n\nTalks in Oslo ended.") << QStringLiteral("Oslo") << QStringLiteral("LOCATION")
         << QStringList{QStringLiteral("OSLO")} << 2;
+    QTest::newRow("all-caps dateline of a two-word place")
+        << QStringLiteral("KESTREL BAY, March 4 - The terminal at Kestrel Bay opened.") << QStringLiteral("Kestrel Bay")
+        << QStringLiteral("LOCATION") << QStringList{QStringLiteral("KESTREL BAY")} << 2;
 }
 
 void EntityGroupingTest::groups()

@@ -3,7 +3,8 @@
 
 #include <QHash>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 QString entityKey(QStringView name)
 {
@@ -31,7 +32,8 @@ QString entityKey(QStringView name)
     return key;
 }
 
-namespace {
+namespace
+{
 
 struct Item {
     qsizetype start = 0;
@@ -95,7 +97,7 @@ int matchPart(Item *item, const QHash<QString, int> &byKey, const QHash<QString,
             ++i;
         }
         if (i > start) {
-            words.append({start, i});
+            words.append({ start, i });
         }
     }
     for (qsizetype length = words.size() - 1; length >= 1; --length) {
@@ -163,7 +165,7 @@ GroupedEntities groupMentions(
     QHash<QString, int> byKey;
     // Names with a canonical form first, so that their other surface forms ('US', 'EEAS' once linked to
     // its expansion) lead to them when met on their own.
-    for (const bool known : {true, false}) {
+    for (const bool known : { true, false }) {
         for (Item &item : items) {
             if (item.confidence == MentionConfidence::Candidate || item.known != known) {
                 continue;
@@ -171,7 +173,7 @@ GroupedEntities groupMentions(
             auto it = byKey.constFind(item.key);
             if (it == byKey.constEnd()) {
                 it = byKey.insert(item.key, int(groups.size()));
-                groups.append(Group{typeOf(item.key, item.type), item.key});
+                groups.append(Group { typeOf(item.key, item.type), item.key });
             }
             item.entity = *it;
         }
@@ -246,7 +248,7 @@ GroupedEntities groupMentions(
         auto it = index.find(item.entity);
         if (it == index.end()) {
             it = index.insert(item.entity, int(grouped.entities.size()));
-            grouped.entities.append(Entity{item.canonical, groups[item.entity].type, {}, 0});
+            grouped.entities.append(Entity { item.canonical, groups[item.entity].type, {}, 0 });
         }
         Entity &entity = grouped.entities[*it];
         ++entity.count;
@@ -257,7 +259,11 @@ GroupedEntities groupMentions(
             continue;
         }
         const int e = index.value(item.entity);
-        const int rank = (item.known ? 1000000 : 0) + int(item.canonical.size());
+        // Between forms of one length, one in ordinary case ('Kestrel Bay') beats a shouted
+        // dateline or headline ('KESTREL BAY'); short acronyms are left as they are.
+        const bool shouted = item.canonical.size() > 5 && item.canonical == item.canonical.toUpper()
+            && item.canonical != item.canonical.toLower();
+        const int rank = (item.known ? 1000000 : 0) + 2 * int(item.canonical.size()) + (shouted ? 0 : 1);
         if (rank > nameRank[e]) {
             nameRank[e] = rank;
             grouped.entities[e].name = item.canonical;
@@ -273,7 +279,7 @@ GroupedEntities groupMentions(
             entity.aliases.append(item.surface);
         }
         if (item.body) {
-            grouped.mentions.append(Mention{item.start, item.end, entity.type, e});
+            grouped.mentions.append(Mention { item.start, item.end, entity.type, e });
         }
     }
     std::sort(grouped.mentions.begin(), grouped.mentions.end(),
