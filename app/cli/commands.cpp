@@ -132,11 +132,16 @@ QString bodyOf(Library &library, const Annotation &annotation, QHash<qint64, QSt
 
 QJsonObject entityJson(const EntitySummary &entity)
 {
+    QVariantList aliasCounts;
+    for (const int n : entity.aliasDocuments) {
+        aliasCounts.append(n);
+    }
     return QJsonObject {
         { QLatin1String("id"), entity.id },
         { QLatin1String("name"), entity.name },
         { QLatin1String("type"), entityTypeName(entity.type) },
         { QLatin1String("aliases"), QJsonArray::fromStringList(entity.aliases) },
+        { QLatin1String("alias_documents"), QJsonArray::fromVariantList(aliasCounts) },
         { QLatin1String("documents"), entity.documents },
     };
 }

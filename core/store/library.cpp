@@ -676,6 +676,7 @@ std::optional<QList<EntitySummary>> Library::entities(std::optional<EntityType> 
         const int index = indexOf.value(aliases.value(0).toLongLong(), -1);
         if (index >= 0 && aliases.value(1).toString() != rows[index].name) {
             rows[index].aliases.append(aliases.value(1).toString());
+            rows[index].aliasDocuments.append(aliases.value(2).toInt());
         }
     }
     return rows;

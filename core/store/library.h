@@ -31,7 +31,8 @@ struct EntitySummary {
     qint64 id = -1;
     QString name;
     EntityType type = EntityType::Person;
-    QStringList aliases;
+    QStringList aliases; //!< most used first
+    QList<int> aliasDocuments; //!< for each alias, the number of articles that write it so (when filled)
     int documents = 0;
 };
 

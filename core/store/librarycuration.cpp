@@ -230,12 +230,18 @@ std::optional<EntitySummary> Library::entity(qint64 entityId)
     entity.type = typeFrom(query.value(2));
     entity.documents = query.value(3).toInt();
     query.finish();
-    const auto aliases = entityAliases(entityId);
-    if (!aliases) {
+    if (!d->run(query,
+            QStringLiteral("SELECT alias, count(*) AS n FROM article_aliases WHERE entity_id = ? GROUP BY alias "
+                           "ORDER BY n DESC, alias"),
+            { entityId })) {
         return std::nullopt;
     }
-    entity.aliases = *aliases;
-    entity.aliases.removeAll(entity.name);
+    while (query.next()) {
+        if (query.value(0).toString() != entity.name) {
+            entity.aliases.append(query.value(0).toString());
+            entity.aliasDocuments.append(query.value(1).toInt());
+        }
+    }
     return entity;
 }
 
