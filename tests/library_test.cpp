@@ -358,12 +358,27 @@ void LibraryTest::refusesLibraryFromNewerSchema()
         db.setDatabaseName(libraryPath());
         QVERIFY(db.open());
         QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 999"));
+        // A newer Dossier might use another journal mode: opening must not switch it back to WAL.
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA journal_mode = DELETE"));
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("bump"));
-    Library library(libraryPath());
-    QVERIFY(!library.open());
-    QVERIFY2(library.errorString().contains(QLatin1String("newer")), qPrintable(library.errorString()));
+    const auto bytes = [&] {
+        QFile file(libraryPath());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const QByteArray before = bytes();
+    QVERIFY(!before.isEmpty());
+    {
+        Library library(libraryPath());
+        QVERIFY(!library.open());
+        QVERIFY2(library.errorString().contains(QLatin1String("newer")), qPrintable(library.errorString()));
+        QVERIFY2(library.errorString().contains(QLatin1String("untouched")), qPrintable(library.errorString()));
+    }
+    // Untouched: the same bytes, no backup, no WAL.
+    QCOMPARE(bytes(), before);
+    const QStringList left = QDir(QFileInfo(libraryPath()).absolutePath()).entryList(QDir::Files);
+    QCOMPARE(left, QStringList { QFileInfo(libraryPath()).fileName() });
 }
 
 void LibraryTest::refusesFileThatIsNotALibrary()

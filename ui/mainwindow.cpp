@@ -72,6 +72,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_cancel(new QToolButton(this))
     , m_searchDelay(new QTimer(this))
     , m_refreshDelay(new QTimer(this))
+    , m_changeWatch(new QTimer(this))
+    , m_readOnlyNotice(new QLabel(this))
     , m_annotations(new AnnotationController(this))
     , m_tagFacets(new TagFacetList(this))
     , m_annotationsPanel(new AnnotationsPanel(this))
@@ -87,6 +89,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_searchError->setWordWrap(true);
     m_searchError->setStyleSheet(QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 3px;"));
     m_searchError->hide();
+    m_readOnlyNotice->setAccessibleName(tr("Read-only library"));
+    m_readOnlyNotice->setWordWrap(true);
+    m_readOnlyNotice->setText(tr("This library is read-only (its file or folder cannot be written): you can read, "
+                                 "search and export, but not import, highlight or tag."));
+    m_readOnlyNotice->setStyleSheet(QStringLiteral("background: #fff4ce; color: #3b2f00; padding: 4px;"));
+    m_readOnlyNotice->hide();
 
     m_list->setModel(m_model);
     m_list->setAccessibleName(tr("Documents"));
@@ -122,6 +130,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *centre = new QWidget(this);
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->addWidget(m_readOnlyNotice);
     centreLayout->addWidget(m_search);
     centreLayout->addWidget(m_searchError);
     centreLayout->addWidget(m_list, 1);
@@ -181,6 +190,12 @@ MainWindow::MainWindow(QWidget *parent)
         updateStatus();
     });
 
+    // Another program (dossier-cli, a second window) may write to the library: SQLite cannot notify
+    // across processes, so a cheap PRAGMA data_version is polled and the views refresh when it moves.
+    m_changeWatch->setInterval(1000);
+    connect(m_changeWatch, &QTimer::timeout, this, &MainWindow::checkForOutsideChanges);
+    m_changeWatch->start();
+
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(
         m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
@@ -218,8 +233,10 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open Library…"), QKeySequence::Open, this, &MainWindow::chooseLibrary);
     file->addSeparator();
-    file->addAction(tr("&Import Files…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::chooseImportFiles);
-    file->addAction(tr("Import &Folder…"), QKeySequence(tr("Ctrl+Shift+I")), this, &MainWindow::chooseImportFolder);
+    m_writeActions.append(
+        file->addAction(tr("&Import Files…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::chooseImportFiles));
+    m_writeActions.append(file->addAction(
+        tr("Import &Folder…"), QKeySequence(tr("Ctrl+Shift+I")), this, &MainWindow::chooseImportFolder));
     file->addSeparator();
     file->addAction(tr("&Export Evidence Pack…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportPack);
     file->addSeparator();
@@ -257,7 +274,7 @@ void MainWindow::createMenus()
     annotate->addAction(m_removeHighlight);
     annotate->addSeparator();
     annotate->addAction(m_tagArticle);
-    annotate->addAction(tr("&Manage Tags…"), this, &MainWindow::manageTags);
+    m_writeActions.append(annotate->addAction(tr("&Manage Tags…"), this, &MainWindow::manageTags));
 
     QMenu *entities = menuBar()->addMenu(tr("E&ntities"));
     entities->addAction(tr("&Watch a Name…"), m_curator, [this] { m_curator->watch(); });
@@ -444,7 +461,7 @@ void MainWindow::refreshAnnotations()
 void MainWindow::updateAnnotationActions(qint64 annotationUnderCursor)
 {
     m_annotationUnderCursor = annotationUnderCursor;
-    const bool article = m_library && m_currentId >= 0;
+    const bool article = m_library && !m_library->isReadOnly() && m_currentId >= 0;
     const auto [start, end] = m_reader->selectedBodyRange();
     m_highlight->setEnabled(article && end > start);
     m_highlightWith->setEnabled(article && end > start);
@@ -458,6 +475,10 @@ qint64 MainWindow::highlightSelection(const QStringList &tags, const QString &no
     const auto [start, end] = m_reader->selectedBodyRange();
     if (!m_library || m_currentId < 0 || end <= start) {
         statusBar()->showMessage(tr("Select a passage of the article first."), 4000);
+        return -1;
+    }
+    if (m_library->isReadOnly()) {
+        statusBar()->showMessage(tr("This library is read-only: highlights cannot be saved in it."), 4000);
         return -1;
     }
     return m_annotations->annotate(m_currentId, start, end, tags, note, color);
@@ -624,7 +645,15 @@ bool MainWindow::openLibrary(const QString &path)
     m_tagFacets->clearChecked();
     refreshTagFacets();
     QSettings().setValue(settingsLibrary, m_library->path());
-    setWindowTitle(tr("%1 — Dossier").arg(QFileInfo(m_library->path()).fileName()));
+    m_dataVersion = m_library->dataVersion();
+    const bool readOnly = m_library->isReadOnly();
+    m_readOnlyNotice->setVisible(readOnly);
+    for (QAction *action : std::as_const(m_writeActions)) {
+        action->setEnabled(!readOnly);
+    }
+    updateAnnotationActions(-1);
+    setWindowTitle(readOnly ? tr("%1 (read-only) — Dossier").arg(QFileInfo(m_library->path()).fileName())
+                            : tr("%1 — Dossier").arg(QFileInfo(m_library->path()).fileName()));
     updateStatus();
     return true;
 }
@@ -671,6 +700,22 @@ void MainWindow::updateStatus()
     m_countLabel->setText(tr("%1 of %2 documents").arg(m_model->rowCount()).arg(total));
 }
 
+void MainWindow::checkForOutsideChanges()
+{
+    if (!m_library) {
+        return;
+    }
+    const auto version = m_library->dataVersion();
+    if (!version || version == m_dataVersion) {
+        return;
+    }
+    m_dataVersion = version;
+    m_sidebar->refresh();
+    m_annotationsPanel->articlesChanged();
+    refreshAnnotations();
+    applyFilter(); // reloads the list (and tag facets), keeping the open article selected
+}
+
 void MainWindow::showArticle(qint64 id)
 {
     if (!m_library || id == m_currentId) {
@@ -701,6 +746,10 @@ void MainWindow::importPaths(const QStringList &paths)
         statusBar()->showMessage(tr("An import is already running; wait for it or cancel it first."), 5000);
         return;
     }
+    if (m_library->isReadOnly()) {
+        statusBar()->showMessage(tr("This library is read-only: nothing can be imported into it."), 5000);
+        return;
+    }
     m_import = new Core::ImportJob(m_library->path(), paths, this);
     Core::AnalyzeOptions options;
     options.maxFileSize
@@ -713,6 +762,8 @@ void MainWindow::importPaths(const QStringList &paths)
         m_progressLabel->setText(tr("Importing %1 of %2: %3").arg(done).arg(total).arg(QFileInfo(current).fileName()));
     });
     connect(m_import, &Core::ImportJob::articleStored, m_refreshDelay, qOverload<>(&QTimer::start));
+    connect(m_import, &Core::ImportJob::waiting, this,
+        [this] { m_progressLabel->setText(tr("Waiting for the library (another program is writing)…")); });
     connect(m_import, &Core::ImportJob::finished, this, &MainWindow::importFinished);
     m_progress->setRange(0, 0);
     m_progressLabel->setText(tr("Importing…"));

@@ -66,6 +66,10 @@ public:
     EntityCurator *entityCurator() const { return m_curator; }
     QAction *highlightAction() const { return m_highlight; }
     QAction *removeHighlightAction() const { return m_removeHighlight; }
+    /*! Shown while the open library is read-only. */
+    QLabel *readOnlyNotice() const { return m_readOnlyNotice; }
+    /*! The actions that write to the library (import, tags), disabled while it is read-only. */
+    QList<QAction *> writeActions() const { return m_writeActions; }
 
     /*! Highlights the reader's selection in the open article with \a tags, \a note and \a color
         (undoable). Returns the new annotation's id, or -1 when nothing is selected or it failed. */
@@ -83,6 +87,7 @@ private:
     void applyFilter();
     void showArticle(qint64 id);
     void updateStatus();
+    void checkForOutsideChanges();
     void importFinished(const Core::ImportSummary &summary);
     void chooseImportFiles();
     void chooseImportFolder();
@@ -119,6 +124,10 @@ private:
     QToolButton *m_cancel = nullptr;
     QTimer *m_searchDelay = nullptr;
     QTimer *m_refreshDelay = nullptr;
+    QTimer *m_changeWatch = nullptr;
+    std::optional<qint64> m_dataVersion;
+    QLabel *m_readOnlyNotice = nullptr;
+    QList<QAction *> m_writeActions;
     Core::ImportJob *m_import = nullptr;
 
     AnnotationController *m_annotations = nullptr;

@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -65,13 +66,44 @@ QCommandLineOption libraryOption()
         Library::defaultPath());
 }
 
+// Said once when a write has to wait for another process's transaction.
+void announceWait()
+{
+    printError(QStringLiteral("waiting for the library (another process is writing)…"));
+}
+
 bool openLibrary(Library &library)
 {
+    library.setWaitNotifier(announceWait);
     if (!library.open()) {
         printError(library.errorString());
         return false;
     }
+    if (library.isReadOnly()) {
+        printError(QStringLiteral("the library %1 cannot be written: opened read-only").arg(library.path()));
+    }
     return true;
+}
+
+QCommandLineOption maxFileSizeOption()
+{
+    return QCommandLineOption(QStringLiteral("max-file-size"),
+        QStringLiteral("Refuse files larger than MB megabytes, unread (default %1).")
+            .arg(AnalyzeOptions().maxFileSize / (1024 * 1024)),
+        QStringLiteral("MB"), QString::number(AnalyzeOptions().maxFileSize / (1024 * 1024)));
+}
+
+// The --max-file-size option in bytes; prints the problem and returns nullopt when it is not a size.
+std::optional<qint64> maxFileSize(const QCommandLineParser &parser)
+{
+    bool ok = false;
+    const qint64 megabytes = parser.value(QStringLiteral("max-file-size")).toLongLong(&ok);
+    if (!ok || megabytes <= 0 || megabytes > 1024 * 1024) {
+        printError(QStringLiteral("--max-file-size wants a number of megabytes (1 or more), not '%1'")
+                       .arg(parser.value(QStringLiteral("max-file-size"))));
+        return std::nullopt;
+    }
+    return megabytes * 1024 * 1024;
 }
 
 QJsonObject summaryJson(const ArticleSummary &summary)
@@ -237,6 +269,139 @@ bool retagNow(Library &library, int *retagged)
     }
     return true;
 }
+
+
+// One passage to highlight, as given on the command line or on a line of annotate --batch.
+struct PassageRequest {
+    qint64 articleId = -1;
+    std::optional<QString> quote;
+    std::optional<qint64> start;
+    std::optional<qint64> end;
+    QStringList tags;
+    QString note;
+    QString color;
+};
+
+// Highlights the passage and prints it (once stored); false with *error set when it cannot.
+bool annotatePassage(Library &library, const PassageRequest &request, QString *error)
+{
+    const auto article = library.article(request.articleId);
+    if (!article) {
+        *error = library.errorString();
+        return false;
+    }
+    const QString &body = article->body;
+    qsizetype utf16Start = -1;
+    qsizetype utf16End = -1;
+    if (request.start) {
+        utf16Start = utf16Offset(body, *request.start);
+        utf16End = utf16Offset(body, *request.end);
+        if (utf16Start < 0 || utf16End < 0 || utf16Start >= utf16End) {
+            *error = QStringLiteral("the passage %1–%2 is not within article %3's text (0–%4 code points)")
+                         .arg(*request.start)
+                         .arg(*request.end)
+                         .arg(request.articleId)
+                         .arg(codePointOffset(body, body.size()));
+            return false;
+        }
+        if (request.quote && QStringView(body).sliced(utf16Start, utf16End - utf16Start) != *request.quote) {
+            *error = QStringLiteral("the text at %1–%2 is not the quote given").arg(*request.start).arg(*request.end);
+            return false;
+        }
+    } else {
+        const QString text = request.quote.value_or(QString());
+        const QList<qsizetype> found = findQuote(body, text);
+        if (text.isEmpty() || found.isEmpty()) {
+            *error = QStringLiteral("the quote is not in article %1's text").arg(request.articleId);
+            return false;
+        }
+        if (found.size() > 1) {
+            QStringList places;
+            for (qsizetype at : found) {
+                places.append(QString::number(codePointOffset(body, at)));
+            }
+            *error = QStringLiteral("the quote occurs %1 times in article %2 (at %3); give --start and --end to choose")
+                         .arg(found.size())
+                         .arg(request.articleId)
+                         .arg(places.join(QLatin1String(", ")));
+            return false;
+        }
+        utf16Start = found.first();
+        utf16End = utf16Start + text.size();
+    }
+    const auto annotation
+        = library.annotate(request.articleId, utf16Start, utf16End, request.tags, request.note, request.color);
+    if (!annotation) {
+        *error = library.errorString();
+        return false;
+    }
+    // Printed only now that it is committed: a caller that has read the line may rely on it.
+    printJson(annotationToJson(*annotation, body));
+    std::fflush(stdout);
+    return true;
+}
+
+// A line of annotate --batch: {"doc", "quote" and/or "start"+"end", "tags", "note", "color"}.
+std::optional<PassageRequest> passageFromJson(const QByteArray &line, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+    if (!document.isObject()) {
+        *error = QStringLiteral("not a JSON object: %1").arg(parseError.errorString());
+        return std::nullopt;
+    }
+    const QJsonObject object = document.object();
+    const auto number = [&](const char *key) -> std::optional<qint64> {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (!value.isDouble() || value.toDouble() < 0 || value.toDouble() != double(value.toInteger())) {
+            return std::nullopt;
+        }
+        return value.toInteger();
+    };
+    PassageRequest request;
+    const auto doc = number("doc");
+    request.start = number("start");
+    request.end = number("end");
+    if (object.value(QLatin1String("quote")).isString()) {
+        request.quote = object.value(QLatin1String("quote")).toString();
+    }
+    if (!doc || request.start.has_value() != request.end.has_value() || (!request.quote && !request.start)) {
+        *error = QStringLiteral("a line wants \"doc\" and either \"quote\" or both \"start\" and \"end\" "
+                                "(non-negative integers)");
+        return std::nullopt;
+    }
+    request.articleId = *doc;
+    for (const QJsonValue &tag : object.value(QLatin1String("tags")).toArray()) {
+        request.tags.append(tag.toString());
+    }
+    request.note = object.value(QLatin1String("note")).toString();
+    request.color = object.value(QLatin1String("color")).toString();
+    return request;
+}
+
+// annotate --batch: one passage per line of \a input, each stored (and printed) before the next is read.
+int annotateBatch(Library &library, QIODevice &input)
+{
+    int status = Ok;
+    int lineNumber = 0;
+    // readLine() blocks until a whole line (or the end) is there, so a pipe is served as it is written.
+    for (QByteArray raw; !(raw = input.readLine()).isEmpty();) {
+        const QByteArray line = raw.trimmed();
+        ++lineNumber;
+        if (line.isEmpty()) {
+            continue;
+        }
+        QString error;
+        const auto request = passageFromJson(line, &error);
+        if (!request || !annotatePassage(library, *request, &error)) {
+            printJson(QJsonObject { { QLatin1String("line"), lineNumber }, { QLatin1String("error"), error } });
+            std::fflush(stdout);
+            status = Failed;
+        }
+    }
+    return status;
+}
+
 } // namespace
 
 int annotate(const QStringList &arguments)
@@ -258,91 +423,64 @@ int annotate(const QStringList &arguments)
         QStringLiteral("note"), QStringLiteral("A note on the passage."), QStringLiteral("TEXT"));
     const QCommandLineOption color(QStringLiteral("color"),
         QStringLiteral("Highlight colour #RRGGBB (default: the first tag's colour)."), QStringLiteral("#RRGGBB"));
-    for (const QCommandLineOption &option : { doc, quote, start, end, tag, note, color }) {
+    const QCommandLineOption batch(QStringLiteral("batch"),
+        QStringLiteral("Read passages from FILE ('-': standard input), one JSON object a line: {\"doc\", \"quote\" "
+                       "and/or \"start\"+\"end\", \"tags\", \"note\", \"color\"}; each is stored, then printed."),
+        QStringLiteral("FILE"));
+    for (const QCommandLineOption &option : { doc, quote, start, end, tag, note, color, batch }) {
         parser.addOption(option);
     }
     int code = Ok;
     const QString syntax
-        = QStringLiteral("annotate --library L --doc ID (--quote TEXT | --start N --end N) [--tag T]... "
-                         "[--note TEXT] [--color #RRGGBB]");
+        = QStringLiteral("annotate --library L (--doc ID (--quote TEXT | --start N --end N) [--tag T]... "
+                         "[--note TEXT] [--color #RRGGBB] | --batch FILE)");
     if (!parse(parser, arguments, syntax, &code)) {
         return code;
     }
+    if (parser.isSet(batch)) {
+        QFile input(parser.value(batch));
+        const bool fromStdin = parser.value(batch) == u"-";
+        if (!(fromStdin ? input.open(stdin, QIODevice::ReadOnly) : input.open(QIODevice::ReadOnly))) {
+            printError(QStringLiteral("cannot read %1: %2").arg(parser.value(batch), input.errorString()));
+            return Failed;
+        }
+        Library library(parser.value(QStringLiteral("library")));
+        return openLibrary(library) ? annotateBatch(library, input) : Failed;
+    }
     if (!parser.isSet(doc) || (!parser.isSet(quote) && !(parser.isSet(start) && parser.isSet(end)))
         || (parser.isSet(start) != parser.isSet(end))) {
-        printError(QStringLiteral("annotate needs --doc and either --quote or both --start and --end"));
+        printError(QStringLiteral("annotate needs --doc and either --quote or both --start and --end, or --batch"));
         std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
         return Usage;
     }
+    PassageRequest request;
     const auto articleId = integerOption(parser, doc);
     if (!articleId) {
         return Usage;
     }
-    std::optional<qint64> from;
-    std::optional<qint64> to;
+    request.articleId = *articleId;
     if (parser.isSet(start)) {
-        from = integerOption(parser, start);
-        to = integerOption(parser, end);
-        if (!from || !to) {
+        request.start = integerOption(parser, start);
+        request.end = integerOption(parser, end);
+        if (!request.start || !request.end) {
             return Usage;
         }
     }
+    if (parser.isSet(quote)) {
+        request.quote = parser.value(quote);
+    }
+    request.tags = parser.values(tag);
+    request.note = parser.value(note);
+    request.color = parser.value(color);
     Library library(parser.value(QStringLiteral("library")));
     if (!openLibrary(library)) {
         return Failed;
     }
-    const auto article = library.article(*articleId);
-    if (!article) {
-        printError(library.errorString());
+    QString error;
+    if (!annotatePassage(library, request, &error)) {
+        printError(error);
         return Failed;
     }
-    const QString &body = article->body;
-    qsizetype utf16Start = -1;
-    qsizetype utf16End = -1;
-    if (from) {
-        utf16Start = utf16Offset(body, *from);
-        utf16End = utf16Offset(body, *to);
-        if (utf16Start < 0 || utf16End < 0 || utf16Start >= utf16End) {
-            printError(QStringLiteral("the passage %1–%2 is not within article %3's text (0–%4 code points)")
-                           .arg(*from)
-                           .arg(*to)
-                           .arg(*articleId)
-                           .arg(codePointOffset(body, body.size())));
-            return Failed;
-        }
-        if (parser.isSet(quote) && QStringView(body).sliced(utf16Start, utf16End - utf16Start) != parser.value(quote)) {
-            printError(QStringLiteral("the text at %1–%2 is not the quote given").arg(*from).arg(*to));
-            return Failed;
-        }
-    } else {
-        const QString text = parser.value(quote);
-        const QList<qsizetype> found = findQuote(body, text);
-        if (text.isEmpty() || found.isEmpty()) {
-            printError(QStringLiteral("the quote is not in article %1's text").arg(*articleId));
-            return Failed;
-        }
-        if (found.size() > 1) {
-            QStringList places;
-            for (qsizetype at : found) {
-                places.append(QString::number(codePointOffset(body, at)));
-            }
-            printError(
-                QStringLiteral("the quote occurs %1 times in article %2 (at %3); give --start and --end to choose")
-                    .arg(found.size())
-                    .arg(*articleId)
-                    .arg(places.join(QLatin1String(", "))));
-            return Failed;
-        }
-        utf16Start = found.first();
-        utf16End = utf16Start + text.size();
-    }
-    const auto annotation = library.annotate(
-        *articleId, utf16Start, utf16End, parser.values(tag), parser.value(note), parser.value(color));
-    if (!annotation) {
-        printError(library.errorString());
-        return Failed;
-    }
-    printJson(annotationToJson(*annotation, body));
     return Ok;
 }
 
@@ -519,11 +657,16 @@ int analyze(const QStringList &arguments)
     const QCommandLineOption raw(
         QStringLiteral("raw"), QStringLiteral("No cleaning or metadata: the whole decoded text is the body."));
     parser.addOption(raw);
+    parser.addOption(maxFileSizeOption());
     parser.addPositionalArgument(
         QStringLiteral("FILE"), QStringLiteral("Article files to analyse."), QStringLiteral("FILE..."));
     int code = Ok;
-    if (!parse(parser, arguments, QStringLiteral("analyze [--raw] FILE..."), &code)) {
+    if (!parse(parser, arguments, QStringLiteral("analyze [--raw] [--max-file-size MB] FILE..."), &code)) {
         return code;
+    }
+    const auto limit = maxFileSize(parser);
+    if (!limit) {
+        return Usage;
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
@@ -532,6 +675,7 @@ int analyze(const QStringList &arguments)
     }
     AnalyzeOptions options;
     options.raw = parser.isSet(raw);
+    options.maxFileSize = *limit;
     const Analyzer analyzer(options);
     int status = Ok;
     for (const QString &file : files) {
@@ -552,19 +696,26 @@ int import(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(libraryOption());
+    parser.addOption(maxFileSizeOption());
     parser.addPositionalArgument(
         QStringLiteral("PATH"), QStringLiteral("Files and folders to import."), QStringLiteral("PATH..."));
     int code = Ok;
-    if (!parse(parser, arguments, QStringLiteral("import --library L PATH..."), &code)) {
+    if (!parse(parser, arguments, QStringLiteral("import --library L [--max-file-size MB] PATH..."), &code)) {
         return code;
     }
     if (parser.positionalArguments().isEmpty()) {
         printError(QStringLiteral("import needs at least one PATH"));
         return Usage;
     }
+    const auto limit = maxFileSize(parser);
+    if (!limit) {
+        return Usage;
+    }
     ImportRequest request;
     request.libraryPath = parser.value(QStringLiteral("library"));
     request.paths = parser.positionalArguments();
+    request.options.maxFileSize = *limit;
+    request.waiting = announceWait;
     const bool tty = isatty(fileno(stderr));
     QElapsedTimer sinceReport;
     sinceReport.start();
@@ -580,7 +731,12 @@ int import(const QStringList &arguments)
     const std::atomic_bool cancel { false };
     const ImportSummary summary = importFiles(request, cancel);
     if (!summary.fatalError.isEmpty()) {
-        printError(summary.fatalError);
+        const int stored = summary.imported + summary.updated;
+        printError(QStringLiteral("import stopped: %1").arg(summary.fatalError)
+            + (stored > 0 ? QStringLiteral(" (the %1 articles stored before that are kept; importing again goes on "
+                                           "from there)")
+                                .arg(stored)
+                          : QString()));
     }
     QJsonArray failed;
     for (const ImportFailure &failure : summary.failed) {

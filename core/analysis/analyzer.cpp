@@ -2,6 +2,7 @@
 
 #include "analysis/dates.h"
 #include "analysis/entityrecognizer.h"
+#include "analysis/metadatatext.h"
 #include "formats/articlereader.h"
 
 #include <QCryptographicHash>
@@ -96,6 +97,8 @@ AnalyzeResult Analyzer::analyzeBytes(const QString &path, const QByteArray &byte
     article.rawText = std::move(read.rawText);
     article.body = std::move(read.body);
     article.meta = std::move(read.meta);
+    // Every reader's metadata passes here: nothing in a title or byline may steer how it is shown.
+    sanitizeMetadata(article.meta);
 
     recognizeEntities(article);
     return result;

@@ -97,6 +97,12 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
         summary.fatalError = library.errorString();
         return summary;
     }
+    if (library.isReadOnly()) {
+        summary.fatalError
+            = QStringLiteral("the library is read-only (its file or folder cannot be written); nothing was imported");
+        return summary;
+    }
+    library.setWaitNotifier(request.waiting);
     const QStringList files = collectImportFiles(request.paths, &summary.failed);
     const int total = int(files.size());
     const QHash<QString, StoredFile> stored = library.storedFiles();
@@ -248,6 +254,7 @@ void ImportJob::start()
             QMetaObject::invokeMethod(
                 this, [this, id, outcome] { Q_EMIT articleStored(id, outcome); }, Qt::QueuedConnection);
         };
+        request.waiting = [this] { QMetaObject::invokeMethod(this, &ImportJob::waiting, Qt::QueuedConnection); };
         const ImportSummary summary = importFiles(request, m_cancel);
         QMetaObject::invokeMethod(
             this, [this, summary] { Q_EMIT finished(summary); }, Qt::QueuedConnection);

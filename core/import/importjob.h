@@ -37,6 +37,7 @@ struct ImportRequest {
     int threads = 0; //!< analysis threads; 0 = one per core
     std::function<void(int done, int total, const QString &current)> progress;
     std::function<void(qint64 id, StoreOutcome outcome)> stored;
+    std::function<void()> waiting; //!< once, when the import has to wait for another process's write
 };
 
 /*! The files an import of \a paths reads: files as given; folders walked recursively (symlinks
@@ -70,6 +71,8 @@ public:
 Q_SIGNALS:
     void progress(int done, int total, const QString &current);
     void articleStored(qint64 id, Dossier::Core::StoreOutcome outcome);
+    /*! The import waits for another program that is writing to the library. */
+    void waiting();
     void finished(const Dossier::Core::ImportSummary &summary);
 
 private:

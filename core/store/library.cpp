@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QVariant>
 
 #include <atomic>
@@ -170,37 +171,79 @@ bool Library::open()
         d->error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
         return false;
     }
+    // SQLite writes the library and, beside it, its -wal and -shm files: a library whose file or
+    // folder cannot be written is opened read-only rather than failing on the first write.
+    d->readOnly = info.exists() && (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connection);
-    db.setDatabaseName(d->path);
-    // Wait for another writer rather than failing at once.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
-    if (!db.open()) {
+    const auto connect = [&](bool immutable) {
+        db.close();
+        // A read-only WAL library whose -shm file cannot be created opens only as "immutable".
+        db.setDatabaseName(immutable
+                ? QUrl::fromLocalFile(d->path).toString(QUrl::FullyEncoded) + QStringLiteral("?immutable=1")
+                : d->path);
+        // Wait for another writer rather than failing at once.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000")
+            + (d->readOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString())
+            + (immutable ? QStringLiteral(";QSQLITE_OPEN_URI") : QString()));
+        return db.open();
+    };
+    if (!connect(false)) {
         d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, db.lastError().text());
         return false;
     }
-    QSqlQuery check(db);
-    if (!check.exec(QStringLiteral("PRAGMA schema_version"))) {
-        d->error = QStringLiteral("%1 is not a Dossier library (%2)").arg(d->path, sqlError(check));
+    const auto readable = [&] {
+        QSqlQuery check(db);
+        if (!check.exec(QStringLiteral("PRAGMA schema_version"))) {
+            d->error = sqlError(check);
+            return false;
+        }
+        return true;
+    };
+    if (!readable() && !(d->readOnly && connect(true) && readable())) {
+        d->error = QStringLiteral("%1 is not a Dossier library (%2)").arg(d->path, d->error);
         return false;
     }
-    check.finish();
-    // A library from an older Dossier is copied next to itself before it is migrated.
     QSqlQuery version(db);
-    if (version.exec(QStringLiteral("PRAGMA user_version")) && version.next()) {
-        const int current = version.value(0).toInt();
-        version.finish();
-        if (current > 0 && current < Migrations::latestVersion()) {
-            const QString backup = d->path + QStringLiteral(".schema-%1.bak").arg(current);
-            d->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-            if (!QFile::exists(backup) && !QFile::copy(d->path, backup)) {
-                d->error = QStringLiteral("cannot back up the library to %1 before upgrading it; it was left untouched")
-                               .arg(backup);
-                return false;
-            }
+    const int current
+        = version.exec(QStringLiteral("PRAGMA user_version")) && version.next() ? version.value(0).toInt() : 0;
+    version.finish();
+    if (current > Migrations::latestVersion()) {
+        // Refused before anything (journal mode, backup, migration) touches the file.
+        Migrations::migrate(db, &d->error);
+        return false;
+    }
+    if (d->readOnly) {
+        if (current < Migrations::latestVersion()) {
+            d->error = QStringLiteral("the library %1 cannot be written and is from an older Dossier (schema %2); "
+                                      "make it writable so that it can be upgraded")
+                           .arg(d->path)
+                           .arg(current);
+            return false;
+        }
+        if (!d->exec(QStringLiteral("PRAGMA cache_size = -32768"))
+            || !d->exec(QStringLiteral("PRAGMA temp_store = MEMORY"))) {
+            d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, d->error);
+            return false;
+        }
+        d->open = true;
+        return true;
+    }
+    // A library from an older Dossier is copied next to itself before it is migrated.
+    if (current > 0 && current < Migrations::latestVersion()) {
+        const QString backup = d->path + QStringLiteral(".schema-%1.bak").arg(current);
+        d->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        if (!QFile::exists(backup) && !QFile::copy(d->path, backup)) {
+            d->error = QStringLiteral("cannot back up the library to %1 before upgrading it; it was left untouched")
+                           .arg(backup);
+            return false;
         }
     }
-    if (!d->exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !d->exec(QStringLiteral("PRAGMA foreign_keys = ON"))
-        || !d->exec(QStringLiteral("PRAGMA synchronous = NORMAL"))
+    if (!d->exec(QStringLiteral("PRAGMA journal_mode = WAL"))
+        || !d->exec(QStringLiteral("PRAGMA foreign_keys = ON"))
+        // FULL: a commit is on disk when it returns, so an annotation the user saw saved survives a
+        // power cut too (NORMAL may lose the last commits then); imports commit in batches, so the
+        // extra fsync per commit costs little.
+        || !d->exec(QStringLiteral("PRAGMA synchronous = FULL"))
         || !d->exec(QStringLiteral("PRAGMA cache_size = -32768"))
         // Savepoint journals and sort spills in memory, not in temporary files.
         || !d->exec(QStringLiteral("PRAGMA temp_store = MEMORY"))) {
@@ -214,6 +257,54 @@ bool Library::open()
     }
     d->open = true;
     return true;
+}
+
+bool Library::isReadOnly() const
+{
+    return d->readOnly;
+}
+
+void Library::setWaitNotifier(std::function<void()> notify)
+{
+    d->onWait = std::move(notify);
+}
+
+std::optional<qint64> Library::dataVersion()
+{
+    QSqlQuery query(d->db());
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next()) {
+        d->error = sqlError(query);
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+bool Library::Private::beginImmediate()
+{
+    if (readOnly) {
+        error = QStringLiteral("the library is read-only (its file or folder cannot be written); nothing was changed");
+        return false;
+    }
+    if (!onWait) {
+        return exec(QStringLiteral("BEGIN IMMEDIATE"));
+    }
+    // Try briefly first, so the user hears why the write is slow before it waits in earnest.
+    exec(QStringLiteral("PRAGMA busy_timeout = 200"));
+    QSqlQuery begin(db());
+    const bool begun = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    exec(QStringLiteral("PRAGMA busy_timeout = 30000"));
+    if (begun) {
+        return true;
+    }
+    if (!begin.lastError().databaseText().contains(QLatin1String("locked"))) {
+        error = sqlError(begin);
+        return false;
+    }
+    if (!waitAnnounced) {
+        waitAnnounced = true;
+        onWait();
+    }
+    return exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 QHash<QString, StoredFile> Library::storedFiles()
@@ -431,7 +522,7 @@ std::optional<StoreOutcome> Library::store(const Article &article, qint64 *store
 
 bool Library::beginBatch()
 {
-    if (d->inBatch || !d->exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    if (d->inBatch || !d->beginImmediate()) {
         return false;
     }
     d->inBatch = true;
@@ -465,7 +556,7 @@ void Library::rollbackBatch()
 
 bool Library::removeArticle(qint64 id)
 {
-    if (!d->exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+    if (!d->beginImmediate()) {
         return false;
     }
     QSqlQuery remove(d->db());

@@ -9,6 +9,7 @@
 #include <QString>
 #include <Qt>
 
+#include <functional>
 #include <optional>
 
 namespace Dossier::Core
@@ -87,9 +88,19 @@ public:
     ~Library();
     Q_DISABLE_COPY_MOVE(Library)
 
-    /*! Opens (creating if needed) and migrates the library. Returns false with errorString() set. */
+    /*! Opens (creating if needed) and migrates the library. Returns false with errorString() set.
+        A library whose file or folder cannot be written is opened read-only (see isReadOnly()). */
     bool open();
     bool isOpen() const;
+    /*! True when the library was opened read-only: reading works, every write fails with a message
+        saying so and changes nothing. */
+    bool isReadOnly() const;
+    /*! Called once, the first time a write has to wait for another process's transaction (the
+        write then waits, up to 30 s, instead of failing). */
+    void setWaitNotifier(std::function<void()> notify);
+    /*! A number that changes whenever another connection (in this process or another) commits a
+        change to the library; cheap enough to poll. */
+    std::optional<qint64> dataVersion();
     QString path() const;
     QString errorString() const;
 

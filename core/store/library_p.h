@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <functional>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace Dossier::Core
@@ -25,6 +27,9 @@ struct Library::Private {
     QString connection;
     QString error;
     bool open = false;
+    bool readOnly = false;
+    std::function<void()> onWait;
+    bool waitAnnounced = false;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connection, false); }
 
@@ -49,8 +54,9 @@ struct Library::Private {
     bool inBatch = false;
 
     // BEGIN IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy timeout)
-    // there instead of failing half-way through.
-    bool begin() { return exec(inBatch ? QStringLiteral("SAVEPOINT article") : QStringLiteral("BEGIN IMMEDIATE")); }
+    // there instead of failing half-way through; onWait hears once that it has to.
+    bool beginImmediate();
+    bool begin() { return inBatch ? exec(QStringLiteral("SAVEPOINT article")) : beginImmediate(); }
     bool commit() { return exec(inBatch ? QStringLiteral("RELEASE article") : QStringLiteral("COMMIT")); }
     void rollback()
     {

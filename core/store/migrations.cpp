@@ -243,9 +243,24 @@ bool migrate(QSqlDatabase &db, QString *error)
         return false;
     }
     for (int version = current; version < latestVersion(); ++version) {
-        if (!db.transaction()) {
-            *error = QStringLiteral("cannot start the migration: %1").arg(db.lastError().text());
+        // IMMEDIATE takes the write lock first, waiting (busy timeout) for another process opening
+        // the same new library at this moment; a deferred transaction would fail instead of waiting.
+        if (!query.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            *error = QStringLiteral("cannot start the migration: %1").arg(query.lastError().text());
             return false;
+        }
+        // That process may have taken the library past this step meanwhile.
+        if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+            *error = QStringLiteral("cannot read the schema version: %1").arg(query.lastError().text());
+            db.rollback();
+            return false;
+        }
+        const int now = query.value(0).toInt();
+        query.finish();
+        if (now > version) {
+            db.rollback();
+            version = now - 1;
+            continue;
         }
         const Step &s = steps[size_t(version)];
         for (size_t i = 0; i < s.count; ++i) {
