@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "readerview.h"
+#include "translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QDate>
@@ -89,6 +90,7 @@ Core::Article article(
 void MainWindowTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(Ui::installTranslator(QLocale(QLocale::English)));
     m_libraryPath = m_dir.filePath(QStringLiteral("fixture.dossier"));
     Core::Library library(m_libraryPath);
     QVERIFY(library.open());
@@ -139,7 +141,7 @@ void MainWindowTest::listsTheLibrary()
     QCOMPARE(m_window->documentModel()->rowCount(), 4);
     const auto labels = m_window->findChildren<QLabel *>();
     const bool counted = std::any_of(labels.cbegin(), labels.cend(),
-        [](const QLabel *label) { return label->text() == QLatin1String("4 of 4 documents"); });
+        [](const QLabel *label) { return label->text() == QLatin1String("4 of 4 articles"); });
     QVERIFY(counted);
 }
 

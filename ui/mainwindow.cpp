@@ -743,7 +743,7 @@ void MainWindow::refreshTagFacets()
 void MainWindow::updateStatus()
 {
     const qint64 total = m_library ? m_library->articleCount().value_or(0) : 0;
-    m_countLabel->setText(tr("%1 of %2 documents").arg(m_model->rowCount()).arg(total));
+    m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(m_model->rowCount()));
 }
 
 void MainWindow::checkForOutsideChanges()
