@@ -80,40 +80,29 @@ QString orderByClause(const DocumentOrder &order, Qt::SortOrder direction)
     return terms.join(QStringLiteral(", "));
 }
 
-Statement sortKeysStatement(const DocumentOrder &order, const QString &ids, const QVariantList &idBinds, qint64 id)
+Statement sortKeysStatement(const DocumentOrder &order, qint64 id)
 {
     QStringList columns;
     for (const SortKey &key : order.keys) {
         columns.append(key.expression);
     }
-    Statement statement { QStringLiteral("SELECT %1 FROM articles a WHERE a.id = ?").arg(columns.join(u',')), {} };
-    if (!ids.isEmpty()) {
-        statement.sql = QStringLiteral("WITH listed(id) AS MATERIALIZED (%1) ").arg(ids) + statement.sql
-            + QStringLiteral(" AND a.id IN (SELECT id FROM listed)");
-        statement.binds = idBinds;
-    }
-    statement.binds.append(id);
-    return statement;
+    return { QStringLiteral("SELECT %1 FROM articles a WHERE a.id = ?").arg(columns.join(u',')), { id } };
 }
 
 Statement rowsBeforeStatement(const DocumentOrder &order, Qt::SortOrder direction, const QString &ids,
     const QVariantList &idBinds, qint64 id, const QVariantList &values)
 {
-    Statement statement;
-    QStringList counts;
+    // The rows before the article, as disjoint ranges of the order: a greater first key; an equal
+    // first key and a greater second; ...; equal keys and a greater id (for a descending order).
+    QStringList ranges;
+    QVariantList rangeBinds;
     QStringList equal; // the keys so far equal the article's
     QVariantList equalBinds;
     const auto addRange = [&](const QString &condition, const QVariant &value) {
-        QStringList where = equal;
-        where.append(condition);
-        if (!ids.isEmpty()) {
-            where.append(QStringLiteral("a.id IN (SELECT id FROM listed)"));
-        }
-        counts.append(
-            QStringLiteral("(SELECT COUNT(*) FROM articles a WHERE %1)").arg(where.join(QStringLiteral(" AND "))));
-        statement.binds.append(equalBinds);
+        ranges.append(QStringList(equal + QStringList { condition }).join(QStringLiteral(" AND ")));
+        rangeBinds.append(equalBinds);
         if (value.isValid()) {
-            statement.binds.append(value);
+            rangeBinds.append(value);
         }
     };
     const bool descending = direction == Qt::DescendingOrder;
@@ -123,6 +112,7 @@ Statement rowsBeforeStatement(const DocumentOrder &order, Qt::SortOrder directio
         const QVariant value = values.value(i);
         const bool keyDescending = descending && !key.alwaysAscending;
         if (value.isNull()) {
+            // NULL sorts first: only in a descending order do rows come before it.
             if (keyDescending) {
                 addRange(term + QStringLiteral(" IS NOT NULL"), {});
             }
@@ -141,12 +131,22 @@ Statement rowsBeforeStatement(const DocumentOrder &order, Qt::SortOrder directio
         equalBinds.append(value);
     }
     addRange(descending ? QStringLiteral("a.id > ?") : QStringLiteral("a.id < ?"), id);
-    statement.sql = QStringLiteral("SELECT ") + counts.join(QStringLiteral(" + "));
-    if (!ids.isEmpty()) {
-        statement.sql = QStringLiteral("WITH listed(id) AS MATERIALIZED (%1) ").arg(ids) + statement.sql;
-        statement.binds = idBinds + statement.binds;
+
+    if (ids.isEmpty()) {
+        // One COUNT per range: each walks a range of the sort column's index, reading no row.
+        QStringList counts;
+        for (const QString &range : std::as_const(ranges)) {
+            counts.append(QStringLiteral("(SELECT COUNT(*) FROM articles a WHERE %1)").arg(range));
+        }
+        return { QStringLiteral("SELECT ") + counts.join(QStringLiteral(" + ")) + QStringLiteral(", 1"), rangeBinds };
     }
-    return statement;
+    // Under a filter, one pass over the listed articles tests every range (a COUNT per range
+    // would look each listed article up once per range: 3x slower for a broad full-text query),
+    // and the same materialised list says whether the article is listed at all.
+    return { QStringLiteral("WITH listed(id) AS MATERIALIZED (%1) SELECT (SELECT COUNT(*) FROM articles a WHERE a.id "
+                            "IN (SELECT id FROM listed) AND ((%2))), ? IN (SELECT id FROM listed)")
+                 .arg(ids, ranges.join(QStringLiteral(") OR ("))),
+        idBinds + rangeBinds + QVariantList { id } };
 }
 
 } // namespace Dossier::Core

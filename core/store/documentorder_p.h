@@ -38,12 +38,13 @@ QString idSet(const DocumentFilter &filter, QVariantList *binds);
 DocumentOrder documentOrder(DocumentSort sort);
 /*! "k1 DESC, k2 DESC, a.id DESC" for \a order. */
 QString orderByClause(const DocumentOrder &order, Qt::SortOrder direction);
-/*! The article's own sort keys: one row of order.keys for the article bound last, or no row
-    when \a ids (an id set as idSet() makes it, empty for all articles) leaves it out. */
-Statement sortKeysStatement(const DocumentOrder &order, const QString &ids, const QVariantList &idBinds, qint64 id);
+/*! The sort keys of article \a id: one row of order.keys, or none when there is no such article. */
+Statement sortKeysStatement(const DocumentOrder &order, qint64 id);
 /*! How many articles of \a ids come before article \a id, whose sort keys are \a values, in
-    \a order and \a direction: one COUNT per disjoint range of the order (greater key; equal key
-    and greater id; ...), so each is a range of the sort column's index and no row is read. */
+    \a order and \a direction: over all articles one COUNT per disjoint range of the order
+    (greater key; equal key and greater id; ...), each a range of the sort column's index, so no
+    row is read; under a filter one pass over the listed ids. \a ids is an id set as idSet() makes
+    it, empty for all articles. Two columns: the count, and whether \a ids lists the article. */
 Statement rowsBeforeStatement(const DocumentOrder &order, Qt::SortOrder direction, const QString &ids,
     const QVariantList &idBinds, qint64 id, const QVariantList &values);
 

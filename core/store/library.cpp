@@ -777,10 +777,8 @@ std::optional<QList<ArticleSummary>> Library::documents(
 std::optional<qint64> Library::documentRow(
     const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, qint64 id)
 {
-    QVariantList binds;
-    const QString ids = idSet(filter, &binds);
     const DocumentOrder sortOrder = documentOrder(sort);
-    const Statement keys = sortKeysStatement(sortOrder, ids, binds, id);
+    const Statement keys = sortKeysStatement(sortOrder, id);
     QSqlQuery query(d->db());
     if (!d->run(query, keys.sql, keys.binds)) {
         return std::nullopt;
@@ -793,11 +791,13 @@ std::optional<qint64> Library::documentRow(
         values.append(query.value(int(i)));
     }
     query.finish();
+    QVariantList binds;
+    const QString ids = idSet(filter, &binds);
     const Statement before = rowsBeforeStatement(sortOrder, order, ids, binds, id, values);
     if (!d->run(query, before.sql, before.binds) || !query.next()) {
         return std::nullopt;
     }
-    return query.value(0).toLongLong();
+    return query.value(1).toBool() ? query.value(0).toLongLong() : -1;
 }
 
 std::optional<QList<Tag>> Library::tagFacets(const DocumentFilter &filter)
