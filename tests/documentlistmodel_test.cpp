@@ -19,6 +19,7 @@ private Q_SLOTS:
     void filtersByTextAndEntity();
     void badQueryEmptiesTheListWithAnError();
     void refreshSeesNewArticles();
+    void refreshAndSortKeepRowsOnTheirArticles();
 
 private:
     void addArticles(int from, int to);
@@ -147,6 +148,45 @@ void DocumentListModelTest::refreshSeesNewArticles()
     addArticles(1000, 1010);
     model.refresh();
     QCOMPARE(model.rowCount(), before + 10);
+}
+
+void DocumentListModelTest::refreshAndSortKeepRowsOnTheirArticles()
+{
+    Ui::DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLibrary(m_library.get());
+    model.sort(Ui::DocumentListModel::Title, Qt::DescendingOrder);
+    const QPersistentModelIndex picked = model.index(900, Ui::DocumentListModel::Title);
+    const qint64 id = picked.data(Ui::DocumentListModel::IdRole).toLongLong();
+    const QString title = picked.data().toString();
+    const int before = model.rowCount();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+    // 20 articles whose titles sort before it: it moves down 20 rows, without a reset.
+    addArticles(2000, 2020);
+    model.refresh();
+    QCOMPARE(model.rowCount(), before + 20);
+    QCOMPARE(picked.row(), 920);
+    QCOMPARE(picked.data().toString(), title);
+    QCOMPARE(model.rowOfId(id), 920);
+    QCOMPARE(inserted.size(), 1);
+
+    // One of them removed: it moves up a row.
+    QVERIFY(m_library->removeArticle(model.index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong()));
+    model.refresh();
+    QCOMPARE(model.rowCount(), before + 19);
+    QCOMPARE(picked.row(), 919);
+    QCOMPARE(picked.data(Ui::DocumentListModel::IdRole).toLongLong(), id);
+    QCOMPARE(removed.size(), 1);
+
+    // A new order: it follows its article there, found in SQL (far beyond the rows fetched).
+    model.sort(Ui::DocumentListModel::Date, Qt::AscendingOrder);
+    QVERIFY(picked.isValid());
+    QCOMPARE(picked.data(Ui::DocumentListModel::IdRole).toLongLong(), id);
+    QCOMPARE(picked.row(), int(*m_library->documentRow({}, Core::DocumentSort::Date, Qt::AscendingOrder, id)));
+    QCOMPARE(resets.size(), 0);
 }
 
 QTEST_MAIN(DocumentListModelTest)

@@ -5,14 +5,19 @@
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "readerview.h"
+#include "translations.h"
 
+#include <QAbstractItemModelTester>
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
@@ -41,6 +46,7 @@ private Q_SLOTS:
     void openingAnArticleHighlightsItsMentions();
     void searchAndMalformedSearch();
     void importShowsNewArticlesAndFailures();
+    void importKeepsTheOpenArticleInPlace();
     void preferencesAreSaved();
 
 private:
@@ -84,6 +90,7 @@ Core::Article article(
 void MainWindowTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(Ui::installTranslator(QLocale(QLocale::English)));
     m_libraryPath = m_dir.filePath(QStringLiteral("fixture.dossier"));
     Core::Library library(m_libraryPath);
     QVERIFY(library.open());
@@ -134,7 +141,7 @@ void MainWindowTest::listsTheLibrary()
     QCOMPARE(m_window->documentModel()->rowCount(), 4);
     const auto labels = m_window->findChildren<QLabel *>();
     const bool counted = std::any_of(labels.cbegin(), labels.cend(),
-        [](const QLabel *label) { return label->text() == QLatin1String("4 of 4 documents"); });
+        [](const QLabel *label) { return label->text() == QLatin1String("4 of 4 articles"); });
     QVERIFY(counted);
 }
 
@@ -283,6 +290,67 @@ void MainWindowTest::importShowsNewArticlesAndFailures()
     QCOMPARE(failures->count(), 1);
     QVERIFY(failures->item(0)->text().contains(QLatin1String("bad.txt")));
     QVERIFY(failures->isVisible());
+}
+
+void MainWindowTest::importKeepsTheOpenArticleInPlace()
+{
+    // 3,000 articles, one a day, newest first: the article picked is far beyond the first window.
+    const QString path = m_dir.filePath(QStringLiteral("long.dossier"));
+    QFile::remove(path);
+    {
+        Core::Library library(path);
+        QVERIFY(library.open());
+        QVERIFY(library.beginBatch());
+        for (int i = 0; i < 3000; ++i) {
+            Core::Article a = article(QStringLiteral("L%1").arg(i), QStringLiteral("Harbour report %1.").arg(i), {});
+            a.meta.date = QDate(2020, 1, 1).addDays(i).toString(Qt::ISODate);
+            QVERIFY(library.store(a));
+        }
+        QVERIFY(library.commitBatch());
+    }
+    QVERIFY(m_window->openLibrary(path));
+    QTableView *view = m_window->documentView();
+    Ui::DocumentListModel *model = m_window->documentModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 3000);
+    const QModelIndex picked = model->index(2500, Ui::DocumentListModel::Title);
+    QCOMPARE(picked.data().toString(), QStringLiteral("Article L499"));
+    // Drag the scroll bar down to it (one step is one row), then click it.
+    QTRY_VERIFY(view->verticalScrollBar()->maximum() > 2500);
+    view->verticalScrollBar()->setValue(2495);
+    QTRY_VERIFY(view->viewport()->rect().contains(view->visualRect(picked).center()));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(picked).center());
+    const qint64 id = picked.data(Ui::DocumentListModel::IdRole).toLongLong();
+    QTRY_COMPARE(m_window->currentArticleId(), id);
+    const int y = view->visualRect(picked).top();
+    QVERIFY(y > 0);
+
+    // 150 newer articles land while it is open: all of them sort before it.
+    const QString folder = m_dir.filePath(QStringLiteral("newer"));
+    QDir().mkpath(folder);
+    for (int i = 0; i < 150; ++i) {
+        QFile file(folder + QStringLiteral("/n%1.md").arg(i));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QStringLiteral("---\ntitle: Newer report %1\ndate: 2031-02-03\n---\n\nPatrols resumed near reef %1.\n")
+                .arg(i)
+                .toUtf8());
+    }
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    m_window->importPaths({ folder });
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isImporting(), 60000);
+    QCOMPARE(model->rowCount(), 3150);
+    QCOMPARE(resets.count(), 0);
+
+    const QModelIndex current = view->currentIndex();
+    QCOMPARE(current.row(), 2650);
+    QCOMPARE(current.data(Ui::DocumentListModel::IdRole).toLongLong(), id);
+    QCOMPARE(view->selectionModel()->selectedRows(), QModelIndexList { model->index(2650, 0) });
+    // Still in view, at the same height: the list did not jump under the analyst.
+    QVERIFY(view->visualRect(current).intersects(view->viewport()->rect()));
+    QCOMPARE(view->visualRect(current).top(), y);
+    QCOMPARE(m_window->currentArticleId(), id);
+    QVERIFY(m_window->reader()->document()->firstBlock().text().contains(QLatin1String("Article L499")));
 }
 
 void MainWindowTest::preferencesAreSaved()

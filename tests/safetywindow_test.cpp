@@ -3,6 +3,7 @@
 #include "privatemount.h"
 #include "readerview.h"
 #include "safetyhelpers.h"
+#include "translations.h"
 
 #include <QAction>
 #include <QApplication>
@@ -54,6 +55,7 @@ private:
 void SafetyWindowTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(Ui::installTranslator(QLocale(QLocale::English)));
 }
 
 void SafetyWindowTest::init()
@@ -104,7 +106,7 @@ void SafetyWindowTest::seesArticlesImportedByTheCli()
     QTRY_COMPARE_WITH_TIMEOUT(m_window->documentModel()->rowCount(), 43, 5000);
     const auto labels = m_window->findChildren<QLabel *>();
     QTRY_VERIFY(std::any_of(labels.cbegin(), labels.cend(),
-        [](const QLabel *label) { return label->text() == QLatin1String("43 of 43 documents"); }));
+        [](const QLabel *label) { return label->text() == QLatin1String("43 of 43 articles"); }));
     // The open article stays open and selected.
     QCOMPARE(m_window->currentArticleId(), open);
     QVERIFY(m_window->reader()->textEdit()->toPlainText().startsWith(

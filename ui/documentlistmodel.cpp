@@ -29,7 +29,53 @@ Core::DocumentFilter DocumentListModel::filter() const
 
 void DocumentListModel::refresh()
 {
-    reload();
+    const auto count = m_library && m_error.isEmpty() ? m_library->countDocuments(m_filter) : std::nullopt;
+    if (!count) {
+        reload();
+        return;
+    }
+    // No reset: rows are added or removed at the end, and the rest is a layout change in which
+    // every persistent index (the view's current row, its selection) follows its article.
+    const int newCount = int(*count);
+    if (newCount > m_count) {
+        beginInsertRows({}, m_count, newCount - 1);
+        m_count = newCount;
+        endInsertRows();
+    }
+    relayout([this] { m_pages.clear(); });
+    if (newCount < m_count) {
+        beginRemoveRows({}, newCount, m_count - 1);
+        m_count = newCount;
+        endRemoveRows();
+    }
+}
+
+void DocumentListModel::relayout(const std::function<void()> &change)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList from = persistentIndexList();
+    // The articles under the persistent indexes, as the rows showed them before the change (a row
+    // not fetched cannot be under one: the view never asked for it).
+    QList<qint64> ids;
+    ids.reserve(from.size());
+    for (const QModelIndex &index : from) {
+        const Core::ArticleSummary *row = cachedSummaryAt(index.row());
+        ids.append(row ? row->id : -1);
+    }
+    change();
+    QHash<qint64, int> rows;
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (qsizetype i = 0; i < from.size(); ++i) {
+        const qint64 id = ids.at(i);
+        if (!rows.contains(id)) {
+            rows.insert(id, id < 0 ? -1 : rowOfId(id));
+        }
+        const int row = rows.value(id);
+        to.append(row >= 0 && row < m_count ? index(row, from.at(i).column()) : QModelIndex());
+    }
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 QString DocumentListModel::errorString() const
@@ -56,6 +102,13 @@ void DocumentListModel::reload()
     }
 }
 
+const Core::ArticleSummary *DocumentListModel::cachedSummaryAt(int row) const
+{
+    const QList<Core::ArticleSummary> *rows = m_pages.object(row / pageSize);
+    const int offset = row % pageSize;
+    return rows && offset < rows->size() ? &rows->at(offset) : nullptr;
+}
+
 const Core::ArticleSummary *DocumentListModel::summaryAt(int row) const
 {
     const int page = row / pageSize;
@@ -74,8 +127,7 @@ const Core::ArticleSummary *DocumentListModel::summaryAt(int row) const
 
 int DocumentListModel::rowOfId(qint64 id) const
 {
-    // Only the windows already fetched are searched: finding an arbitrary id would mean reading
-    // the whole list, which the model exists to avoid.
+    // The windows already fetched first; any other row is counted in SQL along the sort index.
     const QList<int> pages = m_pages.keys();
     for (int page : pages) {
         const QList<Core::ArticleSummary> *rows = m_pages.object(page);
@@ -85,7 +137,11 @@ int DocumentListModel::rowOfId(qint64 id) const
             }
         }
     }
-    return -1;
+    if (!m_library || !m_error.isEmpty()) {
+        return -1;
+    }
+    const auto row = m_library->documentRow(m_filter, m_sort, m_order, id);
+    return row && *row < m_count ? int(*row) : -1;
 }
 
 int DocumentListModel::rowCount(const QModelIndex &parent) const
@@ -161,14 +217,11 @@ void DocumentListModel::sort(int column, Qt::SortOrder order)
     if (column < 0 || column >= ColumnCount) {
         return;
     }
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    m_sort = sorts[column];
-    m_order = order;
-    m_pages.clear();
-    // Persistent indexes cannot follow rows we have not fetched; views re-select by id.
-    const QModelIndexList persistent = persistentIndexList();
-    changePersistentIndexList(persistent, QModelIndexList(persistent.size()));
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    relayout([this, column, order] {
+        m_sort = sorts[column];
+        m_order = order;
+        m_pages.clear();
+    });
 }
 
 } // namespace Dossier::Ui

@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QCache>
 
+#include <functional>
+
 namespace Dossier::Ui
 {
 
@@ -29,11 +31,13 @@ public:
     /*! Lists what \a filter lets through. A bad query leaves the list empty and sets errorString(). */
     void setFilter(const Core::DocumentFilter &filter);
     Core::DocumentFilter filter() const;
-    /*! Re-reads the count and drops cached rows (after an import added articles). */
+    /*! Re-reads the list after the library changed (an import added articles), without a reset:
+        rows are inserted or removed at the end and the view's current row and selection follow
+        their articles to their new rows. */
     void refresh();
     /*! The last query's error ("bad search query: …"), or empty. */
     QString errorString() const;
-    /*! The row of the article \a id among the rows fetched so far, or -1. */
+    /*! The row of the article \a id (found in SQL when not fetched yet), or -1 when not listed. */
     int rowOfId(qint64 id) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -49,6 +53,10 @@ Q_SIGNALS:
 private:
     static constexpr int pageSize = 128;
     const Core::ArticleSummary *summaryAt(int row) const;
+    const Core::ArticleSummary *cachedSummaryAt(int row) const;
+    // Applies \a change (new data, a new order) as a layout change that moves every persistent
+    // index to its article's new row.
+    void relayout(const std::function<void()> &change);
     void reload();
 
     Core::Library *m_library = nullptr;

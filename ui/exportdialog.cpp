@@ -1,9 +1,8 @@
 #include "exportdialog.h"
 
-#include "swatch.h"
-
 #include "export/exportjob.h"
 #include "store/library.h"
+#include "swatch.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -96,7 +95,8 @@ ExportDialog::ExportDialog(Core::Library *library, QWidget *parent)
                 auto *item = new QListWidgetItem(colorSwatch(QColor(tag.color)), tag.name, m_tags);
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
                 item->setCheckState(Qt::Unchecked);
-                item->setToolTip(tr("%1 article(s), %2 passage(s)").arg(tag.documents).arg(tag.annotations));
+                item->setToolTip(tr("%1, %2").arg(
+                    tr("%n article(s)", nullptr, tag.documents), tr("%n passage(s)", nullptr, tag.annotations)));
             }
         }
     }

@@ -185,9 +185,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_refreshDelay->setSingleShot(true);
     m_refreshDelay->setInterval(400);
     connect(m_refreshDelay, &QTimer::timeout, this, [this] {
-        m_model->refresh();
+        refreshList();
         m_sidebar->refresh();
-        updateStatus();
     });
 
     // Another program (dossier-cli, a second window) may write to the library: SQLite cannot notify
@@ -197,6 +196,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_changeWatch->start();
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    // A new order moves the open article's row (the model keeps it current): follow it.
+    connect(m_list->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+        [this] { revealCurrentArticle(QAbstractItemView::PositionAtCenter); });
     connect(
         m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
             if (current.isValid()) {
@@ -364,9 +366,8 @@ void MainWindow::createRetagStatus()
 
 void MainWindow::entitiesRetagged()
 {
-    m_model->refresh();
+    refreshList();
     m_sidebar->entitiesChanged();
-    updateStatus();
     // The open article's mentions may have changed: show it again where the reader was.
     if (m_currentId >= 0) {
         const qint64 id = m_currentId;
@@ -577,12 +578,8 @@ void MainWindow::revealAnnotation(qint64 articleId, qint64 annotationId)
     if (!m_library) {
         return;
     }
-    const int row = m_model->rowOfId(articleId);
-    if (row >= 0) {
-        m_list->selectionModel()->setCurrentIndex(
-            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
     showArticle(articleId); // also when the list's filter hides it
+    revealCurrentArticle(QAbstractItemView::EnsureVisible);
     const auto annotation = m_library->annotation(annotationId);
     if (annotation && annotation->state != Core::AnnotationState::Orphaned) {
         m_reader->revealBodyRange(annotation->anchor.start, annotation->anchor.end);
@@ -671,13 +668,62 @@ void MainWindow::applyFilter()
         m_searchError->setText(m_model->errorString());
         m_searchError->show();
     }
-    // Keep the open article selected if it is still listed.
-    const int row = m_currentId >= 0 ? m_model->rowOfId(m_currentId) : -1;
-    if (row >= 0) {
-        m_list->selectionModel()->setCurrentIndex(
-            m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
+    // Keep the open article selected, in view, if it is still listed.
+    revealCurrentArticle(QAbstractItemView::PositionAtCenter);
     refreshTagFacets();
+}
+
+void MainWindow::revealCurrentArticle(QAbstractItemView::ScrollHint hint)
+{
+    const QModelIndex current = selectCurrentArticle();
+    if (current.isValid()) {
+        scrollListTo(current, hint);
+    }
+}
+
+void MainWindow::scrollListTo(const QModelIndex &index, QAbstractItemView::ScrollHint hint)
+{
+    m_list->doItemsLayout(); // after a reset or new rows, the scroll range must cover them first
+    m_list->scrollTo(index, hint);
+}
+
+QModelIndex MainWindow::selectCurrentArticle()
+{
+    const int row = m_currentId >= 0 ? m_model->rowOfId(m_currentId) : -1;
+    if (row < 0) {
+        return {};
+    }
+    const QModelIndex index = m_model->index(row, 0);
+    if (m_list->selectionModel()->currentIndex().row() != row || !m_list->selectionModel()->isRowSelected(row)) {
+        m_list->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    return index;
+}
+
+void MainWindow::refreshList()
+{
+    // The analyst's place: the open article's row where it was in the view when it was in view,
+    // else the article at the top of the view (unless the view is at the very top, where new
+    // articles should show up).
+    const int top = m_list->rowAt(0);
+    const int bottom = m_list->rowAt(m_list->viewport()->height() - 1);
+    const int current = m_list->currentIndex().row();
+    qint64 anchor = -1;
+    int offset = 0;
+    if (current >= 0 && top >= 0 && current >= top && (bottom < 0 || current <= bottom)) {
+        anchor = m_list->currentIndex().data(DocumentListModel::IdRole).toLongLong();
+        offset = current - top;
+    } else if (top > 0) {
+        anchor = m_model->index(top, 0).data(DocumentListModel::IdRole).toLongLong();
+    }
+    m_model->refresh();
+    selectCurrentArticle();
+    const int row = anchor >= 0 ? m_model->rowOfId(anchor) : -1;
+    if (row >= 0) {
+        scrollListTo(m_model->index(std::max(row - offset, 0), 0), QAbstractItemView::PositionAtTop);
+    }
+    updateStatus();
 }
 
 void MainWindow::refreshTagFacets()
@@ -697,7 +743,7 @@ void MainWindow::refreshTagFacets()
 void MainWindow::updateStatus()
 {
     const qint64 total = m_library ? m_library->articleCount().value_or(0) : 0;
-    m_countLabel->setText(tr("%1 of %2 documents").arg(m_model->rowCount()).arg(total));
+    m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(m_model->rowCount()));
 }
 
 void MainWindow::checkForOutsideChanges()
@@ -713,7 +759,8 @@ void MainWindow::checkForOutsideChanges()
     m_sidebar->refresh();
     m_annotationsPanel->articlesChanged();
     refreshAnnotations();
-    applyFilter(); // reloads the list (and tag facets), keeping the open article selected
+    refreshList();
+    refreshTagFacets();
 }
 
 void MainWindow::showArticle(qint64 id)
@@ -783,13 +830,12 @@ void MainWindow::importFinished(const Core::ImportSummary &summary)
         w->hide();
     }
     m_refreshDelay->stop();
-    m_model->refresh();
+    refreshList();
     m_sidebar->refresh();
     // Re-imported articles may have moved or orphaned passages.
     m_annotationsPanel->articlesChanged();
     refreshAnnotations();
     refreshTagFacets();
-    updateStatus();
     QString message = tr("Import %1: %2 new, %3 updated, %4 unchanged, %5 failed")
                           .arg(summary.canceled ? tr("cancelled") : tr("finished"))
                           .arg(summary.imported)

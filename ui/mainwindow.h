@@ -2,6 +2,7 @@
 
 #include "store/library.h"
 
+#include <QAbstractItemView>
 #include <QMainWindow>
 
 #include <memory>
@@ -85,6 +86,13 @@ protected:
 private:
     void createMenus();
     void applyFilter();
+    // Re-reads the list after the library changed, keeping the analyst's place.
+    void refreshList();
+    // Makes the open article the list's current row when it is listed; returns its index.
+    QModelIndex selectCurrentArticle();
+    // The same, scrolled into view.
+    void revealCurrentArticle(QAbstractItemView::ScrollHint hint);
+    void scrollListTo(const QModelIndex &index, QAbstractItemView::ScrollHint hint);
     void showArticle(qint64 id);
     void updateStatus();
     void checkForOutsideChanges();

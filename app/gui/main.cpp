@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -15,6 +16,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("dossier"));
     QApplication::setApplicationVersion(QStringLiteral(DOSSIER_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.dossier.Dossier"));
+    Dossier::Ui::installTranslator();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Dossier: a research browser for news articles."));

@@ -134,6 +134,10 @@ public:
     /*! One window of the filtered, sorted document list (summaries only, never bodies). */
     std::optional<QList<ArticleSummary>> documents(
         const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit);
+    /*! The row of article \a id in that list (what documents() would list it at), or -1 when
+        \a filter leaves it out; counted in SQL along the sort column's index, never reading the
+        rows before it. */
+    std::optional<qint64> documentRow(const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, qint64 id);
     /*! The entities of the articles \a filter lets through, each with the number of those
         articles that mention it, most first; at most \a limitPerType per type. Aliases are not
         filled in (see entityAliases()). */

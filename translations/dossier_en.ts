@@ -1,0 +1,102 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Dossier::Ui::AnnotationsPanel</name>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n passage(s)</source>
+        <translation>
+            <numerusform>Remove %n passage</numerusform>
+            <numerusform>Remove %n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n Passages</source>
+        <translation>
+            <numerusform>Remove %n Passage</numerusform>
+            <numerusform>Remove %n Passages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::EntityCurator</name>
+    <message numerus="yes">
+        <source>%1 (%2, %n article(s))</source>
+        <translation>
+            <numerusform>%1 (%2, %n article)</numerusform>
+            <numerusform>%1 (%2, %n articles)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::EntityFacetModel</name>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::FindBar</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%1 of %n article(s)</source>
+        <translation>
+            <numerusform>%1 of %n article</numerusform>
+            <numerusform>%1 of %n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::TagManagerDialog</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
