@@ -602,7 +602,7 @@ void CurationTest::retagRunReportsProgressAndResumesAfterCancel()
     }
     // Canceled before it starts: nothing done, everything still queued.
     std::atomic_bool cancel { true };
-    RetagSummary summary = retagQueued(libraryPath(), {}, cancel);
+    RetagSummary summary = retagQueued(libraryPath(), {}, cancel, 8);
     QVERIFY(summary.canceled);
     QCOMPARE(summary.retagged, 0);
     // Canceled half-way (from the progress callback): what was done stays done, the rest waits.
@@ -616,7 +616,7 @@ void CurationTest::retagRunReportsProgressAndResumesAfterCancel()
                 cancel = true;
             }
         },
-        cancel);
+        cancel, 8);
     QVERIFY(summary.canceled);
     QCOMPARE(summary.retagged, 16);
     QCOMPARE(steps, (QList<std::pair<int, int>> { { 0, 20 }, { 8, 20 } }));

@@ -4,11 +4,13 @@
 
 #include <QtConcurrent>
 
+#include <algorithm>
+
 namespace Dossier::Core
 {
 
 RetagSummary retagQueued(const QString &libraryPath, const std::function<void(int done, int total)> &progress,
-    const std::atomic_bool &cancel)
+    const std::atomic_bool &cancel, int articlesPerStep)
 {
     RetagSummary summary;
     Library library(libraryPath);
@@ -16,9 +18,10 @@ RetagSummary retagQueued(const QString &libraryPath, const std::function<void(in
         summary.error = library.errorString();
         return summary;
     }
-    // Small steps: each holds the write lock for a few articles only, so an import or an
-    // annotation in another window never waits long.
-    constexpr int step = 8;
+    // Steps of a few dozen articles: each holds the write lock for some 50 ms only, so an import
+    // or an annotation in another window never waits long, while the commits (each synced to
+    // disk) stay few.
+    const int step = std::max(1, articlesPerStep);
     while (!cancel) {
         const auto waiting = library.pendingRetags();
         if (!waiting) {

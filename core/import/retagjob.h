@@ -19,12 +19,12 @@ struct RetagSummary {
 
 /*!
     Re-tags the articles an entity curation change queued in the library at \a libraryPath, a few
-    per transaction, until none wait, \a cancel is set or an error occurs. \a progress gets
+    (\a articlesPerStep) per transaction, until none wait, \a cancel is set or an error occurs. \a progress gets
     (done, total) after each step; total grows when another change queues more meanwhile. A
     canceled run leaves the rest queued: the next run (or the next start of the GUI) resumes.
 */
 RetagSummary retagQueued(const QString &libraryPath, const std::function<void(int done, int total)> &progress,
-    const std::atomic_bool &cancel);
+    const std::atomic_bool &cancel, int articlesPerStep = 32);
 
 /*! \brief Runs retagQueued() off the calling thread, with progress and cancel. */
 class RetagJob final : public QObject
