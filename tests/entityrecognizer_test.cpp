@@ -260,6 +260,9 @@ void EntityRecognizerTest::scalesAmounts_data()
     QTest::newRow("thousands separators") << QStringLiteral("9,000") << 0 << QStringLiteral("9000");
     QTest::newRow("trailing zeros") << QStringLiteral("12.50") << 0 << QStringLiteral("12.5");
     QTest::newRow("not an amount") << QStringLiteral("12-15") << 0 << QString();
+    // Found by fuzz/dates_fuzz.cpp: digits of other scripts came out as they were.
+    QTest::newRow("Arabic-Indic digits") << QStringLiteral("\u0663.\u0665") << 3 << QStringLiteral("3500");
+    QTest::newRow("NKo digit") << QStringLiteral("\u07C6") << 0 << QStringLiteral("6");
 }
 
 void EntityRecognizerTest::scalesAmounts()

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void sortsAndPagesDocuments();
     void facetsFollowTheFilter();
     void badFilterQueryIsAnError();
+    void ftsDebugCommandIsAnError();
     void aliasesOfAnEntity();
 
 private:
@@ -599,6 +600,26 @@ void LibraryTest::badFilterQueryIsAnError()
     QVERIFY2(library.errorString().startsWith(QLatin1String("bad search query")), qPrintable(library.errorString()));
     QVERIFY(!library.documents(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
     QVERIFY(!library.entityFacets(filter));
+    QCOMPARE(library.countDocuments({}), 3);
+}
+
+void LibraryTest::ftsDebugCommandIsAnError()
+{
+    // Found by fuzz/search_fuzz.cpp: FTS5 ran '*id' as a debugging command, so the document list
+    // counted one article and listed none, and search and list found nothing without an error.
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    storeThree(library);
+    for (const QString &query : { QStringLiteral("*id"), QStringLiteral("*ID"), QStringLiteral("*reads") }) {
+        DocumentFilter filter;
+        filter.text = query;
+        QVERIFY2(!library.countDocuments(filter), qPrintable(query));
+        QVERIFY(!library.documents(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
+        QVERIFY(!library.search(query));
+        QVERIFY2(
+            library.errorString().startsWith(QLatin1String("bad search query")), qPrintable(library.errorString()));
+        QVERIFY(!library.list(ListQuery { {}, query, -1, 0 }));
+    }
     QCOMPARE(library.countDocuments({}), 3);
 }
 

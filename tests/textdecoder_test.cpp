@@ -16,6 +16,8 @@ private Q_SLOTS:
     void trustsDeclaredCharsetOnlyWhenBytesAgree();
     void findsHtmlDeclaredCharset_data();
     void findsHtmlDeclaredCharset();
+    void validatesUtf8_data();
+    void validatesUtf8();
 };
 
 namespace
@@ -113,6 +115,31 @@ void TextDecoderTest::findsHtmlDeclaredCharset()
     QFETCH(QByteArray, head);
     QFETCH(QByteArray, charset);
     QCOMPARE(TextDecoder::htmlDeclaredCharset(head), charset);
+}
+
+void TextDecoderTest::validatesUtf8_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<bool>("valid");
+
+    QTest::newRow("empty") << QByteArray() << true;
+    QTest::newRow("ASCII") << QByteArray("plain text") << true;
+    QTest::newRow("multi-byte") << western.toUtf8() + japanese.toUtf8() << true;
+    QTest::newRow("four bytes") << QByteArray("\xF0\x9F\x93\xB0 news") << true;
+    // Found by fuzz/decoder_fuzz.cpp: KOI8-R text was called valid UTF-8 (any bytes were).
+    QTest::newRow("KOI8-R") << encode("KOI8-R", QStringLiteral("Москва, новости дня")) << false;
+    QTest::newRow("windows-1252") << encode("windows-1252", western) << false;
+    QTest::newRow("truncated sequence") << QByteArray("caf\xC3") << false;
+    QTest::newRow("overlong") << QByteArray("\xC0\xAF") << false;
+    QTest::newRow("surrogate") << QByteArray("\xED\xA0\x80") << false;
+    QTest::newRow("past U+10FFFF") << QByteArray("\xF4\x90\x80\x80") << false;
+}
+
+void TextDecoderTest::validatesUtf8()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(bool, valid);
+    QCOMPARE(TextDecoder::isValidUtf8(bytes), valid);
 }
 
 QTEST_GUILESS_MAIN(TextDecoderTest)

@@ -419,8 +419,9 @@ QString scaleAmount(QStringView number, int exponent)
     QString fraction;
     bool point = false;
     for (QChar c : number) {
+        // Digits of any script ('٣', '߆') are written as ASCII: the canonical amount is one key.
         if (c.isDigit()) {
-            (point ? fraction : whole).append(c);
+            (point ? fraction : whole).append(QLatin1Char(char('0' + c.digitValue())));
         } else if (c == u'.' && !point) {
             point = true;
         } else if (c != u',' || point) {

@@ -193,9 +193,18 @@ QString detect(const QByteArray &bytes)
 
 bool TextDecoder::isValidUtf8(QByteArrayView bytes)
 {
-    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
-    (void)decoder.decode(bytes);
-    return !decoder.hasError();
+    // Not QStringDecoder: its decode() converts lazily, so without building the QString it never
+    // looks at the bytes and hasError() stays false.
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto *end = p + bytes.size();
+    while (p < end) {
+        const int length = utf8SequenceLength(p, end);
+        if (length == 0) {
+            return false;
+        }
+        p += length;
+    }
+    return true;
 }
 
 QByteArray TextDecoder::htmlDeclaredCharset(QByteArrayView head)

@@ -12,7 +12,7 @@ QString idSet(const DocumentFilter &filter, QVariantList *binds)
     QStringList parts;
     if (!filter.text.trimmed().isEmpty()) {
         parts.append(QStringLiteral("SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"));
-        binds->append(filter.text);
+        binds->append(ftsQuery(filter.text));
     }
     if (!filter.entities.isEmpty()) {
         if (filter.anyOf) {

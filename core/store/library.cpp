@@ -616,7 +616,7 @@ std::optional<QList<ArticleSummary>> Library::list(const ListQuery &request)
     QVariantList binds;
     if (!request.query.isEmpty()) {
         where.append(QStringLiteral("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"));
-        binds.append(request.query);
+        binds.append(ftsQuery(request.query));
     }
     for (const EntityFilter &filter : request.entities) {
         where.append(QStringLiteral(
@@ -660,7 +660,7 @@ std::optional<QList<ArticleSummary>> Library::search(const QString &text, int li
         "SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, "
         "snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
         "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?"));
-    query.addBindValue(text);
+    query.addBindValue(ftsQuery(text));
     query.addBindValue(limit);
     if (!query.exec()) {
         d->error = QStringLiteral("bad search query: %1").arg(sqlError(query));

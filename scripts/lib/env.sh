@@ -125,6 +125,15 @@ exec chroot "$root" sh -c "cd \"\$0\" && exec \"\$@\"" "$workdir" "$@"'
         XDG_RUNTIME_DIR=/tmp/dossier-runtime-root "$@"
 }
 
+# Settings for the sanitizer builds (asan, fuzz) as VAR=VALUE words for `env` (the build root is
+# entered with a clean environment): stop at the first error with a symbolized stack and report
+# every leak at exit (no suppressions: none has been needed, in Qt or elsewhere).
+dossier_sanitizer_env() {
+    echo ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:check_initialization_order=1:strict_init_order=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-19/bin/llvm-symbolizer
+}
+
 # dossier_exec CMD...: run CMD on the host if it can, else inside the root, from the current
 # directory. Exit status is CMD's.
 dossier_exec() {
@@ -150,11 +159,14 @@ dossier_build_dir() {
 dossier_build() {
     local flavour=$1
     shift
-    local dir type sanitize=OFF
+    local dir type sanitize=OFF extra=()
     dir=$(dossier_build_dir "$flavour")
     case $flavour in
     asan) type=Debug sanitize=ON ;;
     release) type=Release ;;
+    # libFuzzer targets (fuzz/): clang, everything instrumented; tests and benchmarks left out.
+    fuzz) type=Debug extra=(-DCMAKE_CXX_COMPILER=clang++ -DDOSSIER_FUZZ=ON -DDOSSIER_BUILD_TESTS=OFF
+        -DDOSSIER_BUILD_BENCHMARKS=OFF) ;;
     *) type=RelWithDebInfo ;;
     esac
     local targets=()
@@ -163,7 +175,7 @@ dossier_build() {
         cd "$DOSSIER_REPO"
         if [ ! -f "$dir/build.ninja" ]; then
             dossier_exec cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" -DDOSSIER_SANITIZE="$sanitize" \
-                -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >&2
+                -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "${extra[@]}" >&2
         fi
         dossier_exec cmake --build "$dir" "${targets[@]}" >&2
     )

@@ -1,0 +1,37 @@
+#pragma once
+
+// The body of the three ArticleReader targets (text, HTML, Markdown).
+
+#include "analysis/dates.h"
+#include "formats/articlereader.h"
+#include "fuzzsupport.h"
+
+namespace Dossier::Fuzz
+{
+
+/*! Larger inputs are refused: 256 KB is several times a long article page and keeps each run
+    fast enough for the fuzzer to explore. */
+constexpr size_t maxReaderInput = 256 * 1024;
+
+/*! Reads the input with \a reader raw and cleaned, and checks what the reader promises. */
+inline int fuzzReader(const Core::ArticleReader &reader, const uint8_t *data, size_t size)
+{
+    if (size > maxReaderInput) {
+        return reject;
+    }
+    const QByteArray input = bytes(data, size);
+    (void)reader.confidence(reader.format(), input);
+    const Core::ReadResult raw = reader.read(input, Core::ReadOptions { true });
+    check(!raw.ok() || raw.body == raw.rawText, "a raw read's body is the whole decoded text");
+    const Core::ReadResult read = reader.read(input, Core::ReadOptions { false });
+    check(read.ok() == raw.ok(), "only decoding decides whether a file can be read");
+    if (read.ok()) {
+        check(read.rawText == raw.rawText && read.encoding == raw.encoding, "cleaning does not change decoding");
+        check(!read.encoding.isEmpty(), "a read names its encoding");
+        check(
+            read.meta.date.isEmpty() || Core::Dates::parseDate(read.meta.date).isValid(), "the date found is ISO 8601");
+    }
+    return 0;
+}
+
+} // namespace Dossier::Fuzz
