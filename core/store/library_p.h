@@ -89,6 +89,18 @@ struct Library::Private {
         }
         return true;
     }
+    // run(), then steps to the first row; false with error = \a missing when there is none.
+    bool runOne(QSqlQuery &query, const QString &sql, const QVariantList &binds, const QString &missing)
+    {
+        if (!run(query, sql, binds)) {
+            return false;
+        }
+        if (!query.next()) {
+            error = missing;
+            return false;
+        }
+        return true;
+    }
     bool writeEntities(qint64 articleId, const Article &article);
     // Re-attaches the annotations of the article at \a path (stored as \a articleId) to its new
     // text; inside the caller's transaction. Those that cannot be re-attached are orphaned.

@@ -427,12 +427,9 @@ bool Library::removeEntityRule(qint64 ruleId)
 {
     return d->transaction([&] {
         QSqlQuery query(d->db());
-        if (!d->run(query, QStringLiteral("SELECT %1 FROM entity_rules WHERE id = ?").arg(QLatin1String(ruleColumns)),
-                { ruleId })) {
-            return false;
-        }
-        if (!query.next()) {
-            d->error = QStringLiteral("no entity rule with id %1").arg(ruleId);
+        if (!d->runOne(query,
+                QStringLiteral("SELECT %1 FROM entity_rules WHERE id = ?").arg(QLatin1String(ruleColumns)), { ruleId },
+                QStringLiteral("no entity rule with id %1").arg(ruleId))) {
             return false;
         }
         const EntityRule rule = ruleFrom(query);
@@ -496,11 +493,8 @@ bool Library::unwatch(qint64 watchId)
 {
     return d->transaction([&] {
         QSqlQuery query(d->db());
-        if (!d->run(query, QStringLiteral("SELECT id, type, name, aliases FROM watchlist WHERE id = ?"), { watchId })) {
-            return false;
-        }
-        if (!query.next()) {
-            d->error = QStringLiteral("no watchlist entry with id %1").arg(watchId);
+        if (!d->runOne(query, QStringLiteral("SELECT id, type, name, aliases FROM watchlist WHERE id = ?"), { watchId },
+                QStringLiteral("no watchlist entry with id %1").arg(watchId))) {
             return false;
         }
         const WatchEntry entry = watchFrom(query);
