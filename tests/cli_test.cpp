@@ -1,9 +1,12 @@
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +25,8 @@ private Q_SLOTS:
     void usageErrorsExitTwo();
     void importListEntitiesSearch();
     void badSearchQueryExitsOneWithMessage();
+    void anotherProgramsDatabaseIsRefusedUntouched_data();
+    void anotherProgramsDatabaseIsRefusedUntouched();
     void annotateTagListAndExport();
     void reimportReattachesOrOrphans();
     void entityCurationPersistsAndSurvivesReimport();
@@ -283,6 +288,52 @@ void CliTest::badSearchQueryExitsOneWithMessage()
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY(run.err.contains("bad search query"));
+}
+
+void CliTest::anotherProgramsDatabaseIsRefusedUntouched_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::newRow("list") << QStringList { QStringLiteral("list") };
+    QTest::newRow("import") << QStringList { QStringLiteral("import"), QStringLiteral("story.txt") };
+    QTest::newRow("annotations") << QStringList { QStringLiteral("annotations") };
+}
+
+void CliTest::anotherProgramsDatabaseIsRefusedUntouched()
+{
+    // A browser's places.sqlite: one table, one row, rollback journal.
+    QFETCH(QStringList, command);
+    write(QStringLiteral("story.txt"), story);
+    const QString places = m_dir->filePath(QStringLiteral("places.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("places"));
+        db.setDatabaseName(places);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO moz_places (url) VALUES ('https://example.org/')")));
+        query.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("places"));
+    const auto hash = [&] {
+        QFile file(places);
+        return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                              : QByteArray();
+    };
+    const QByteArray before = hash();
+    QStringList arguments = command;
+    arguments.insert(1, QStringLiteral("--library"));
+    arguments.insert(2, places);
+    if (arguments.size() > 3) {
+        arguments[3] = m_dir->filePath(arguments[3]);
+    }
+    const Run run = cli(arguments);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("is not a Dossier library"), run.err.constData());
+    QVERIFY2(run.err.contains("moz_places"), run.err.constData());
+    QCOMPARE(hash(), before);
+    QVERIFY(!QFileInfo::exists(places + QStringLiteral("-wal")));
+    QVERIFY(!QFileInfo::exists(places + QStringLiteral("-journal")));
 }
 
 void CliTest::annotateTagListAndExport()

@@ -1,4 +1,5 @@
 #include "safetyhelpers.h"
+#include "store/library.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -14,6 +15,7 @@ class ConcurrencyTest : public QObject
 private Q_SLOTS:
     void init();
     void twoImportsBothFinishWithNothingLostOrDuplicated();
+    void pairsOpeningOneNewLibraryTogetherBothSucceed();
     void writerWaitsVisiblyForAnother_data();
     void writerWaitsVisiblyForAnother();
 
@@ -79,6 +81,36 @@ void ConcurrencyTest::twoImportsBothFinishWithNothingLostOrDuplicated()
     markers.insert(markersOf(shared, 300));
     const QStringList problems = library.audit(RawLibrary(reference).articles(), markers);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+}
+
+void ConcurrencyTest::pairsOpeningOneNewLibraryTogetherBothSucceed()
+{
+    // Two processes setting up one new library at the same moment (first read, switch to WAL,
+    // migrations) both succeed: one of them waits for the other, none fails with "locked". Many
+    // pairs, each on a fresh library, because the race lasts milliseconds.
+    const QString folder = m_dir->filePath(QStringLiteral("articles"));
+    generateArticles(folder, 2, 0);
+    constexpr int pairs = 24;
+    for (int pair = 0; pair < pairs; ++pair) {
+        const QString library = m_dir->filePath(QStringLiteral("fresh-%1.dossier").arg(pair));
+        QProcess first;
+        QProcess second;
+        // One writes (import), the other only reads (list): both open, and so set up, the library.
+        first.start(
+            QStringLiteral(DOSSIER_CLI), { QStringLiteral("import"), QStringLiteral("--library"), library, folder });
+        second.start(QStringLiteral(DOSSIER_CLI), { QStringLiteral("list"), QStringLiteral("--library"), library });
+        QVERIFY(first.waitForFinished(60000));
+        QVERIFY(second.waitForFinished(60000));
+        const QByteArray errors = first.readAllStandardError() + second.readAllStandardError();
+        QVERIFY2(first.exitStatus() == QProcess::NormalExit && first.exitCode() == 0,
+            qPrintable(QStringLiteral("pair %1: import failed: %2").arg(pair).arg(QString::fromUtf8(errors))));
+        QVERIFY2(second.exitStatus() == QProcess::NormalExit && second.exitCode() == 0,
+            qPrintable(QStringLiteral("pair %1: list failed: %2").arg(pair).arg(QString::fromUtf8(errors))));
+        const RawLibrary raw(library);
+        QCOMPARE(raw.column(QStringLiteral("SELECT count(*) FROM articles")).value(0).toInt(), 2);
+        QCOMPARE(raw.column(QStringLiteral("PRAGMA user_version")).value(0).toInt(),
+            Dossier::Core::Library::schemaVersion());
+    }
 }
 
 void ConcurrencyTest::writerWaitsVisiblyForAnother_data()

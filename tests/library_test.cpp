@@ -1,10 +1,17 @@
 #include "store/library.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <latch>
+#include <thread>
 
 using namespace Dossier::Core;
 
@@ -29,6 +36,10 @@ private Q_SLOTS:
     void migratesOlderSchemaKeepingABackup();
     void refusesLibraryFromNewerSchema();
     void refusesFileThatIsNotALibrary();
+    void refusesAnotherProgramsDatabaseUntouched_data();
+    void refusesAnotherProgramsDatabaseUntouched();
+    void marksNewAndUpgradedLibrariesWithTheApplicationId();
+    void twoThreadsOpeningOneNewLibraryBothSucceed();
     void entitiesCountDocuments();
     void filtersDocuments_data();
     void filtersDocuments();
@@ -295,6 +306,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup_data()
     QTest::newRow("schema 1") << 1;
     QTest::newRow("schema 3") << 3;
     QTest::newRow("schema 4") << 4;
+    QTest::newRow("schema 5") << 5;
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup()
@@ -344,7 +356,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     QVERIFY2(
         library.annotate(rows->front().id, 0, 4, { QStringLiteral("Checked") }), qPrintable(library.errorString()));
     QCOMPARE(library.tags()->size(), fixtureTags + 1);
-    QCOMPARE(library.entityRules()->size(), 0);
+    QCOMPARE(library.entityRules()->size(), version >= 5 ? 1 : 0);
     QCOMPARE(library.pendingRetags(), 0);
 }
 
@@ -392,6 +404,127 @@ void LibraryTest::refusesFileThatIsNotALibrary()
     QVERIFY(!library.open());
     QVERIFY(!library.errorString().isEmpty());
     QCOMPARE(QFileInfo(libraryPath()).size(), 4096);
+}
+
+void LibraryTest::refusesAnotherProgramsDatabaseUntouched_data()
+{
+    QTest::addColumn<QStringList>("statements");
+    // A browser's history: one table, one row, the default journal mode.
+    QTest::newRow("another program's tables")
+        << QStringList { QStringLiteral("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)"),
+               QStringLiteral("INSERT INTO moz_places (url) VALUES ('https://example.org/')") };
+    // A program that marks its files, like Dossier does now.
+    QTest::newRow("another application id")
+        << QStringList { QStringLiteral("PRAGMA application_id = 1234"), QStringLiteral("CREATE TABLE t (x)") };
+    // One that has a table called articles, but is no Dossier library.
+    QTest::newRow("an articles table alone")
+        << QStringList { QStringLiteral("CREATE TABLE articles (id INTEGER PRIMARY KEY, headline TEXT)"),
+               QStringLiteral("PRAGMA user_version = 3") };
+    // Settings only: a version, no tables.
+    QTest::newRow("a version, no tables") << QStringList { QStringLiteral("PRAGMA user_version = 7") };
+}
+
+void LibraryTest::refusesAnotherProgramsDatabaseUntouched()
+{
+    QFETCH(QStringList, statements);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        db.setDatabaseName(libraryPath());
+        QVERIFY(db.open());
+        for (const QString &statement : std::as_const(statements)) {
+            QSqlQuery query(db);
+            QVERIFY2(query.exec(statement), qPrintable(statement));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    const auto hash = [&] {
+        QFile file(libraryPath());
+        return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                              : QByteArray();
+    };
+    const QByteArray before = hash();
+    QVERIFY(!before.isEmpty());
+    {
+        Library library(libraryPath());
+        QVERIFY(!library.open());
+        QVERIFY2(
+            library.errorString().contains(QLatin1String("not a Dossier library")), qPrintable(library.errorString()));
+        QVERIFY2(library.errorString().contains(QLatin1String("untouched")), qPrintable(library.errorString()));
+        // Nothing can be done with it either.
+        QVERIFY(!library.articleCount());
+    }
+    // The same bytes, and nothing beside it (no WAL, no backup).
+    QCOMPARE(hash(), before);
+    const QStringList left = QDir(QFileInfo(libraryPath()).absolutePath()).entryList(QDir::Files);
+    QCOMPARE(left, QStringList { QFileInfo(libraryPath()).fileName() });
+}
+
+void LibraryTest::marksNewAndUpgradedLibrariesWithTheApplicationId()
+{
+    const auto applicationId = [](const QString &path) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("id"));
+        db.setDatabaseName(path);
+        int id = -1;
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next()) {
+                id = query.value(0).toInt();
+            }
+        }
+        db = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("id"));
+        return id;
+    };
+    constexpr int dossier = 0x446f7373; // "Doss"
+    {
+        Library library(libraryPath());
+        QVERIFY(library.open());
+    }
+    QCOMPARE(applicationId(libraryPath()), dossier);
+    // A library of the schema before (5) has none; opening it gives it one, after the backup.
+    const QString old = m_dir->filePath(QStringLiteral("old.dossier"));
+    QVERIFY(QFile::copy(QStringLiteral(DOSSIER_TEST_DATA "/libraries/schema-5.dossier"), old));
+    QFile::setPermissions(old, QFile::ReadOwner | QFile::WriteOwner);
+    QCOMPARE(applicationId(old), 0);
+    {
+        Library library(old);
+        QVERIFY2(library.open(), qPrintable(library.errorString()));
+        QCOMPARE(library.articleCount(), 3);
+    }
+    QCOMPARE(applicationId(old), dossier);
+    QCOMPARE(applicationId(old + QStringLiteral(".schema-5.bak")), 0);
+}
+
+void LibraryTest::twoThreadsOpeningOneNewLibraryBothSucceed()
+{
+    // Two connections setting up one new library at the same instant (first read, switch to WAL,
+    // migrations): the second waits for the first instead of failing with "locked". Released
+    // together by a latch, many times, because the window lasts microseconds.
+    constexpr int rounds = 40;
+    for (int round = 0; round < rounds; ++round) {
+        const QString path = m_dir->filePath(QStringLiteral("race-%1.dossier").arg(round));
+        std::latch start(2);
+        QString errors[2];
+        bool opened[2] = { false, false };
+        const auto openAndWrite = [&](int which) {
+            Library library(path);
+            start.arrive_and_wait();
+            opened[which] = library.open()
+                && library.store(makeArticle(QStringLiteral("/race/%1.txt").arg(which), QStringLiteral("Race"),
+                    QStringLiteral("Both connections store one article."), QByteArray::number(which)));
+            errors[which] = library.errorString();
+        };
+        std::thread first(openAndWrite, 0);
+        std::thread second(openAndWrite, 1);
+        first.join();
+        second.join();
+        QVERIFY2(opened[0], qPrintable(QStringLiteral("round %1: %2").arg(round).arg(errors[0])));
+        QVERIFY2(opened[1], qPrintable(QStringLiteral("round %1: %2").arg(round).arg(errors[1])));
+        Library library(path);
+        QVERIFY(library.open());
+        QCOMPARE(library.articleCount(), 2);
+    }
 }
 
 void LibraryTest::entitiesCountDocuments()

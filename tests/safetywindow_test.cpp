@@ -42,6 +42,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void seesArticlesImportedByTheCli();
+    void windowAndCliOpenANewLibraryTogether();
     void readOnlyLibraryShowsANoticeAndDisablesWrites();
     void hostileTitlesCannotSpoofTheWindowOrTheCli();
 
@@ -124,6 +125,27 @@ void SafetyWindowTest::seesArticlesImportedByTheCli()
                                   .toString(),
         QStringLiteral("Checked"), 5000);
     QVERIFY(row >= 0);
+}
+
+void SafetyWindowTest::windowAndCliOpenANewLibraryTogether()
+{
+    // The window and dossier-cli set up one new library at the same moment: both open it, the
+    // window then shows what the CLI imported. Repeated, each time on a fresh library.
+    const QString folder = m_dir->filePath(QStringLiteral("articles"));
+    generateArticles(folder, 3, 0);
+    for (int round = 0; round < 8; ++round) {
+        const QString library = m_dir->filePath(QStringLiteral("together-%1.dossier").arg(round));
+        QProcess cli;
+        cli.start(
+            QStringLiteral(DOSSIER_CLI), { QStringLiteral("import"), QStringLiteral("--library"), library, folder });
+        QVERIFY(cli.waitForStarted());
+        auto window = std::make_unique<Ui::MainWindow>();
+        QVERIFY2(window->openLibrary(library), qPrintable(QStringLiteral("round %1").arg(round)));
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0,
+            qPrintable(QStringLiteral("round %1: %2").arg(round).arg(QString::fromUtf8(cli.readAllStandardError()))));
+        QTRY_COMPARE_WITH_TIMEOUT(window->documentModel()->rowCount(), 3, 5000);
+    }
 }
 
 void SafetyWindowTest::readOnlyLibraryShowsANoticeAndDisablesWrites()

@@ -1,22 +1,28 @@
 #include "store/library.h"
 
 #include "analysis/entityrecognizer.h"
+#include "store/datalocations.h"
 #include "store/documentorder_p.h"
 #include "store/library_p.h"
 #include "store/migrations_p.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStringList>
+#include <QThread>
 #include <QUrl>
 #include <QVariant>
 
+#include <algorithm>
 #include <atomic>
 
 Q_LOGGING_CATEGORY(lcStore, "dossier.store")
@@ -43,6 +49,75 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
     summary.path = query.value(4).toString();
     summary.entityCount = query.value(5).toInt();
     return summary;
+}
+
+constexpr int busyTimeoutMs = 30000;
+
+// SQLite's primary result code of a failed statement (QSQLITE reports it as the native code).
+int sqliteCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? code & 0xff : -1;
+}
+
+constexpr int sqliteBusy = 5;
+constexpr int sqliteLocked = 6;
+
+// What a file says it is: its schema version, application id and tables, read in one statement
+// so that they agree with each other while another process is setting up the same file.
+struct FileIdentity {
+    int userVersion = 0;
+    int applicationId = 0;
+    QStringList tables;
+};
+
+std::optional<FileIdentity> readIdentity(const QSqlDatabase &db, QString *failure)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT (SELECT user_version FROM pragma_user_version), "
+                                   "(SELECT application_id FROM pragma_application_id), "
+                                   "(SELECT group_concat(name, '/') FROM (SELECT name FROM sqlite_master "
+                                   "WHERE type = 'table' ORDER BY name))"))
+        || !query.next()) {
+        *failure = sqlError(query);
+        return std::nullopt;
+    }
+    FileIdentity identity;
+    identity.userVersion = query.value(0).toInt();
+    identity.applicationId = query.value(1).toInt();
+    identity.tables = query.value(2).toString().split(u'/', Qt::SkipEmptyParts);
+    return identity;
+}
+
+// True when \a file is a Dossier library (of any schema) or an empty database Dossier may make one
+// of; false with \a foreign saying what it is otherwise.
+bool isDossierOrEmpty(const FileIdentity &file, QString *foreign)
+{
+    if (file.applicationId == Migrations::applicationId) {
+        return true;
+    }
+    if (file.applicationId != 0) {
+        *foreign
+            = QStringLiteral("its application id is 0x%1").arg(quint32(file.applicationId), 8, 16, QLatin1Char('0'));
+        return false;
+    }
+    if (file.tables.isEmpty() && file.userVersion == 0) {
+        return true; // a new, empty file
+    }
+    // Libraries of schemas 1 to 5 predate the application id; every one of them has these tables.
+    if (file.userVersion > 0 && file.tables.contains(QLatin1String("articles"))
+        && file.tables.contains(QLatin1String("entities"))) {
+        return true;
+    }
+    const qsizetype shown = std::min<qsizetype>(file.tables.size(), 5);
+    *foreign = file.tables.isEmpty()
+        ? QStringLiteral("it holds no tables but has the version %1").arg(file.userVersion)
+        : QStringLiteral("it holds the tables %1%2")
+              .arg(file.tables.first(shown).join(QLatin1String(", ")),
+                  file.tables.size() > shown ? QStringLiteral(" and %1 more").arg(file.tables.size() - shown)
+                                             : QString());
+    return false;
 }
 
 } // namespace
@@ -87,7 +162,7 @@ Library::~Library()
 
 QString Library::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/library.dossier");
+    return DataLocations::defaultLibrary();
 }
 
 int Library::schemaVersion()
@@ -128,6 +203,12 @@ bool Library::open()
     // folder cannot be written is opened read-only rather than failing on the first write.
     d->readOnly = info.exists() && (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), d->connection);
+    // A library that fails to open keeps no connection: nothing can run on a refused file.
+    const auto closeUnlessOpen = qScopeGuard([&] {
+        if (!d->open) {
+            db.close();
+        }
+    });
     const auto connect = [&](bool immutable) {
         db.close();
         // A read-only WAL library whose -shm file cannot be created opens only as "immutable".
@@ -156,10 +237,21 @@ bool Library::open()
         d->error = QStringLiteral("%1 is not a Dossier library (%2)").arg(d->path, d->error);
         return false;
     }
-    QSqlQuery version(db);
-    const int current
-        = version.exec(QStringLiteral("PRAGMA user_version")) && version.next() ? version.value(0).toInt() : 0;
-    version.finish();
+    // Another program's database is refused before anything (journal mode, migration) touches it.
+    QString failure;
+    const std::optional<FileIdentity> identity = readIdentity(db, &failure);
+    if (!identity) {
+        d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, failure);
+        return false;
+    }
+    QString foreign;
+    if (!isDossierOrEmpty(*identity, &foreign)) {
+        d->error = QStringLiteral("%1 is not a Dossier library: it is another program's SQLite database (%2); it "
+                                  "was left untouched")
+                       .arg(d->path, foreign);
+        return false;
+    }
+    const int current = identity->userVersion;
     if (current > Migrations::latestVersion()) {
         // Refused before anything (journal mode, backup, migration) touches the file.
         Migrations::migrate(db, &d->error);
@@ -230,6 +322,32 @@ std::optional<qint64> Library::dataVersion()
         return std::nullopt;
     }
     return query.value(0).toLongLong();
+}
+
+bool Library::Private::switchToWal()
+{
+    // Switching a library to WAL upgrades the read lock the switch starts with to an exclusive
+    // one, and SQLite never calls the busy handler for such an upgrade (waiting while holding a
+    // read lock could deadlock two connections). So when another process sets up the same new
+    // library at this very moment, the switch fails at once with SQLITE_BUSY (or leaves the old
+    // mode): try again, for as long as the busy timeout would have waited.
+    const QDeadlineTimer deadline(busyTimeoutMs);
+    for (int attempt = 1;; ++attempt) {
+        QSqlQuery query(db());
+        if (query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) && query.next()) {
+            if (query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0) {
+                return true;
+            }
+        } else if (const int code = sqliteCode(query.lastError()); code != sqliteBusy && code != sqliteLocked) {
+            error = sqlError(query);
+            return false;
+        }
+        if (deadline.hasExpired()) {
+            error = QStringLiteral("the library is locked by another program (still busy after waiting)");
+            return false;
+        }
+        QThread::msleep(std::min(attempt, 10) * 5);
+    }
 }
 
 bool Library::Private::beginImmediate()

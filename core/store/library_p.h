@@ -53,6 +53,9 @@ struct Library::Private {
     }
     bool inBatch = false;
 
+    // PRAGMA journal_mode = WAL, retried while another connection holds the lock it needs.
+    bool switchToWal();
+
     // BEGIN IMMEDIATE takes the write lock up front, so a concurrent writer waits (busy timeout)
     // there instead of failing half-way through; onWait hears once that it has to.
     bool beginImmediate();

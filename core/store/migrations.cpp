@@ -207,6 +207,12 @@ constexpr const char *version5[] = {
     "INSERT INTO curation_state (version) VALUES (0)",
 };
 
+// Version 6: the library says what it is. SQLite's application_id marks the file as a Dossier
+// library, so that Dossier can refuse another program's database instead of changing it.
+constexpr const char *version6[] = {
+    "PRAGMA application_id = 1148154739",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -218,7 +224,8 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 }
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
-constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5) };
+constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
+    step(version6) };
 
 } // namespace
 
@@ -242,6 +249,7 @@ bool migrate(QSqlDatabase &db, QString *error)
                      .arg(latestVersion());
         return false;
     }
+    query.finish();
     for (int version = current; version < latestVersion(); ++version) {
         // IMMEDIATE takes the write lock first, waiting (busy timeout) for another process opening
         // the same new library at this moment; a deferred transaction would fail instead of waiting.

@@ -6,6 +6,9 @@
 namespace Dossier::Core::Migrations
 {
 
+/*! PRAGMA application_id of a Dossier library ("Doss" in ASCII), set by migration step 6. */
+constexpr int applicationId = 0x446f7373;
+
 /*! The schema version this build writes (PRAGMA user_version). */
 int latestVersion();
 
