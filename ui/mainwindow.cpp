@@ -52,6 +52,7 @@ const QString settingsGeometry = QStringLiteral("window/geometry");
 const QString settingsState = QStringLiteral("window/state");
 const QString settingsSplitter = QStringLiteral("window/splitter");
 const QString settingsLibrary = QStringLiteral("library/last");
+const QString settingsImportFolder = QStringLiteral("import/lastFolder");
 const QString settingsTheme = QLatin1String(Settings::theme);
 } // namespace
 
@@ -235,10 +236,13 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open Library…"), QKeySequence::Open, this, &MainWindow::chooseLibrary);
     file->addSeparator();
-    m_writeActions.append(
-        file->addAction(tr("&Import Files…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::chooseImportFiles));
-    m_writeActions.append(file->addAction(
-        tr("Import &Folder…"), QKeySequence(tr("Ctrl+Shift+I")), this, &MainWindow::chooseImportFolder));
+    QAction *importFiles
+        = file->addAction(tr("&Import Files…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::chooseImportFiles);
+    importFiles->setObjectName(QStringLiteral("importFilesAction"));
+    QAction *importFolder = file->addAction(
+        tr("Import &Folder…"), QKeySequence(tr("Ctrl+Shift+I")), this, &MainWindow::chooseImportFolder);
+    importFolder->setObjectName(QStringLiteral("importFolderAction"));
+    m_writeActions.append({ importFiles, importFolder });
     file->addSeparator();
     file->addAction(tr("&Export Evidence Pack…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportPack);
     file->addSeparator();
@@ -614,6 +618,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::adoptMovedData(const Core::DataLocations::LegacyMove &moved)
+{
+    QSettings settings;
+    for (const Core::DataLocations::Move &move : moved.library) {
+        if (settings.value(settingsLibrary).toString() == move.from) {
+            settings.setValue(settingsLibrary, move.to);
+        }
+    }
+}
+
+void MainWindow::reportMovedData(const Core::DataLocations::LegacyMove &moved)
+{
+    const QStringList messages = moved.messages();
+    if (messages.isEmpty()) {
+        return;
+    }
+    auto *box = new QMessageBox(moved.errors.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+        tr("Library Moved"), messages.join(u'\n'), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("movedDataMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 bool MainWindow::openLibrary(const QString &path)
 {
     QString file = path;
@@ -855,17 +882,38 @@ void MainWindow::importFinished(const Core::ImportSummary &summary)
 
 void MainWindow::chooseImportFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Files"), QString(),
+    auto *dialog = new QFileDialog(this, tr("Import Files"), lastImportFolder(),
         tr("Articles (*.txt *.text *.html *.htm *.xhtml *.md *.markdown);;All files (*)"));
-    importPaths(files);
+    dialog->setObjectName(QStringLiteral("importFilesDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    openImportDialog(dialog);
 }
 
 void MainWindow::chooseImportFolder()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Import a Folder"));
-    if (!dir.isEmpty()) {
-        importPaths({ dir });
-    }
+    auto *dialog = new QFileDialog(this, tr("Import a Folder"), lastImportFolder());
+    dialog->setObjectName(QStringLiteral("importFolderDialog"));
+    dialog->setFileMode(QFileDialog::Directory);
+    dialog->setOption(QFileDialog::ShowDirsOnly);
+    openImportDialog(dialog);
+}
+
+QString MainWindow::lastImportFolder() const
+{
+    const QString last = QSettings().value(settingsImportFolder).toString();
+    return !last.isEmpty() && QFileInfo(last).isDir() ? last : QDir::homePath();
+}
+
+void MainWindow::openImportDialog(QFileDialog *dialog)
+{
+    // Window-modal and not blocking: the window goes on painting an import already running.
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QFileDialog::filesSelected, this, [this, dialog](const QStringList &paths) {
+        QSettings().setValue(settingsImportFolder, dialog->directory().absolutePath());
+        importPaths(paths);
+    });
+    dialog->open();
 }
 
 void MainWindow::chooseLibrary()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/datalocations.h"
 #include "store/library.h"
 
 #include <QAbstractItemView>
@@ -8,6 +9,7 @@
 #include <memory>
 
 class QDockWidget;
+class QFileDialog;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -48,6 +50,11 @@ public:
     ~MainWindow() override;
 
     /*! Opens the library at \a path (the last one, else the default library, when empty). */
+    /*! Follows a library moved from an old place (Core::DataLocations::moveLegacyData()): the
+        remembered last library is updated when it was the moved file. */
+    void adoptMovedData(const Core::DataLocations::LegacyMove &moved);
+    /*! Tells the user, in a message box that does not block, what was moved and from where. */
+    void reportMovedData(const Core::DataLocations::LegacyMove &moved);
     bool openLibrary(const QString &path);
     /*! Imports \a paths (files and folders) into the open library in the background. */
     void importPaths(const QStringList &paths);
@@ -100,6 +107,8 @@ private:
     void chooseImportFiles();
     void chooseImportFolder();
     void chooseLibrary();
+    QString lastImportFolder() const;
+    void openImportDialog(QFileDialog *dialog);
     void restoreSettings();
     void createAnnotationActions();
     void refreshAnnotations();

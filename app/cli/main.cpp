@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "store/datalocations.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -45,8 +46,8 @@ int main(int argc, char *argv[])
     }
     std::unique_ptr<QCoreApplication> app(
         needsGui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
-    QCoreApplication::setApplicationName(QStringLiteral("dossier"));
-    QCoreApplication::setOrganizationName(QStringLiteral("dossier"));
+    QCoreApplication::setApplicationName(QLatin1StringView(Dossier::Core::DataLocations::applicationName));
+    QCoreApplication::setOrganizationName(QLatin1StringView(Dossier::Core::DataLocations::organizationName));
     QCoreApplication::setApplicationVersion(QStringLiteral(DOSSIER_VERSION));
 
     QStringList arguments = QCoreApplication::arguments();
@@ -57,6 +58,11 @@ int main(int argc, char *argv[])
     if (arguments[1] == u"--version") {
         std::printf("dossier-cli %s\n", DOSSIER_VERSION);
         return Dossier::Cli::Ok;
+    }
+    // A library an earlier build kept elsewhere (inside the build root, or under dossier/dossier)
+    // moves to the data folder the first time the program starts.
+    for (const QString &message : Dossier::Core::DataLocations::moveLegacyData().messages()) {
+        std::fprintf(stderr, "dossier-cli: %s\n", qPrintable(message));
     }
     const QString command = arguments[1];
     arguments.removeAt(1);

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "store/datalocations.h"
 #include "translations.h"
 
 #include <QApplication>
@@ -11,9 +12,9 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("dossier"));
+    QApplication::setApplicationName(QLatin1StringView(Dossier::Core::DataLocations::applicationName));
     QApplication::setApplicationDisplayName(QStringLiteral("Dossier"));
-    QApplication::setOrganizationName(QStringLiteral("dossier"));
+    QApplication::setOrganizationName(QLatin1StringView(Dossier::Core::DataLocations::organizationName));
     QApplication::setApplicationVersion(QStringLiteral(DOSSIER_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.dossier.Dossier"));
     Dossier::Ui::installTranslator();
@@ -33,7 +34,10 @@ int main(int argc, char *argv[])
         QStringLiteral("[PATH...]"));
     parser.process(app);
 
+    // A library an earlier build kept elsewhere moves to the data folder at the first start.
+    const Dossier::Core::DataLocations::LegacyMove moved = Dossier::Core::DataLocations::moveLegacyData();
     Dossier::Ui::MainWindow window;
+    window.adoptMovedData(moved);
     if (!window.openLibrary(parser.value(library))) {
         return 1;
     }
@@ -44,6 +48,7 @@ int main(int argc, char *argv[])
         window.resize(1400, 860);
     }
     window.show();
+    window.reportMovedData(moved);
     if (parser.isSet(screenshot)) {
         // Grab only once the event loop has laid out and painted the window.
         QTimer::singleShot(300, &window, [&] {
