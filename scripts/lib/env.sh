@@ -8,8 +8,14 @@
 
 set -euo pipefail
 
-DOSSIER_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-DOSSIER_SHARED=$(cd "$DOSSIER_REPO/../shared" 2>/dev/null && pwd || true)
+if [ -n "${DOSSIER_INSTALLED:-}" ]; then
+    # A copy made by scripts/install, beside the installed programs: there is no checkout.
+    DOSSIER_REPO=
+    DOSSIER_SHARED=
+else
+    DOSSIER_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+    DOSSIER_SHARED=$(cd "$DOSSIER_REPO/../shared" 2>/dev/null && pwd || true)
+fi
 DOSSIER_CACHE=${DOSSIER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dossier}
 DOSSIER_ROOT=$DOSSIER_CACHE/trixie-root
 DOSSIER_SUITE=trixie
@@ -93,36 +99,91 @@ dossier_ensure_root() {
     exec 9>&-
 }
 
-# dossier_chroot ROOT WORKDIR CMD...: run CMD inside ROOT with /dev, /proc, /sys, /tmp, the
-# repository, ../shared and WORKDIR bound at the same paths, in a private mount namespace.
+# The host's own folders that a build root does not replace: every top-level folder but the
+# operating system's, and of those, the parts that hold user files. Inside the root they appear at
+# the same paths, so any path the user can reach on the host (home, /media, /mnt, network mounts,
+# /var/tmp, ...) works unchanged in the programs, their file dialogs and drag and drop.
+DOSSIER_SYSTEM_DIRS=" bin boot dev etc lib lib32 lib64 libx32 lost+found proc run sbin sys tmp usr var "
+dossier_host_dirs() {
+    local entry name
+    for entry in /*; do
+        name=${entry#/}
+        [ -d "$entry" ] && [ ! -L "$entry" ] || continue
+        case $DOSSIER_SYSTEM_DIRS in *" $name "*) continue ;; esac
+        printf '%s\n' "$entry"
+    done
+    local part
+    for part in /tmp /var/tmp /run/user /run/media; do
+        [ -d "$part" ] && [ ! -L "$part" ] && printf '%s\n' "$part"
+    done
+    return 0
+}
+
+# dossier_chroot ROOT WORKDIR CMD...: run CMD inside ROOT, in a private mount namespace, with the
+# host's folders (dossier_host_dirs), the repository, ../shared, WORKDIR and $HOME bound at the
+# same paths, /dev, /proc and /sys, and the host user's HOME and XDG folders in the environment:
+# only the operating system (/usr, /etc, /var) is the root's. Mounts made by the host later (a USB
+# stick under /media) appear inside too; nothing mounted inside is seen outside.
 dossier_chroot() {
     local root=$1 workdir=$2
     shift 2
     # The compiler cache lives beside the root, not in it, so it outlives a rebuilt root; paths
     # relative to the checkout make one cache serve every clone and worktree.
     mkdir -p "$DOSSIER_CACHE/ccache"
-    local binds=("$DOSSIER_REPO" "$workdir" "$DOSSIER_CACHE/ccache")
+    local binds=()
+    mapfile -t binds < <(dossier_host_dirs)
+    binds+=("$DOSSIER_REPO" "$workdir" "$DOSSIER_CACHE/ccache" "$HOME")
     [ -n "$DOSSIER_SHARED" ] && binds+=("$DOSSIER_SHARED")
     [ -n "${DOSSIER_EXTRA_BINDS:-}" ] && binds+=($DOSSIER_EXTRA_BINDS)
+    # The environment the programs see: the host user's home and XDG folders (so the library and
+    # settings live where the user's other programs keep theirs), display and session bus.
+    local environment=(PATH=/usr/lib/ccache:/usr/sbin:/usr/bin:/sbin:/bin HOME="$HOME" LANG=C.UTF-8
+        TERM="${TERM:-dumb}" DISPLAY="${DISPLAY:-}" CI="${CI:-}" QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-}"
+        CCACHE_DIR="$DOSSIER_CACHE/ccache" CCACHE_BASEDIR="$DOSSIER_REPO" CCACHE_NOHASHDIR=1
+        DOSSIER_LEGACY_HOME=/var/lib/dossier/root-home)
+    local name
+    for name in USER LOGNAME XDG_DATA_HOME XDG_CONFIG_HOME XDG_CACHE_HOME XDG_STATE_HOME XAUTHORITY \
+        WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS DOSSIER_TEST_HOST_DIRS; do
+        [ -n "${!name:-}" ] && environment+=("$name=${!name}")
+    done
+    if [ -n "${XDG_RUNTIME_DIR:-}" ] && [ -d "$XDG_RUNTIME_DIR" ]; then
+        environment+=(XDG_RUNTIME_DIR="$XDG_RUNTIME_DIR")
+    else
+        environment+=(XDG_RUNTIME_DIR=/tmp/dossier-runtime-$(id -u))
+    fi
     local script='set -e
 root=$1; workdir=$2; shift 2
+# The root'\''s own home, where builds before the host home was bound kept their library, stays
+# reachable (DOSSIER_LEGACY_HOME) for the programs to move it out.
+mkdir -p "$root/var/lib/dossier/root-home"
+mount --bind "$root/root" "$root/var/lib/dossier/root-home"
+bound=" "
+for dir in "$@"; do
+  [ "$dir" = -- ] && break
+  case $dir in /*) ;; *) continue ;; esac
+  [ -d "$dir" ] || continue
+  # Never over the operating system of the root itself (a command started from /usr/share, say).
+  case $dir in
+    / | /usr | /usr/* | /etc | /etc/* | /bin | /bin/* | /sbin | /sbin/* | /lib | /lib/* | /lib32* | /lib64* | /libx32* | \
+    /boot* | /proc* | /sys | /sys/* | /dev | /dev/* | /var | /run) continue ;;
+  esac
+  # Already inside a folder bound before?
+  covered=0
+  for b in $bound; do case $dir/ in "$b"/*) covered=1 ;; esac; done
+  [ $covered = 1 ] && continue
+  mkdir -p "$root$dir"
+  mount --rbind "$dir" "$root$dir"
+  bound="$bound$dir "
+done
+while [ "$1" != "--" ]; do shift; done
+shift
 mount --rbind /dev "$root/dev"
 mount -t proc proc "$root/proc"
 mount --rbind /sys "$root/sys"
-mount --rbind /tmp "$root/tmp"
-while [ "$1" != "--" ]; do
-  if [ "$1" != / ] && [ -d "$1" ]; then mkdir -p "$root$1"; mount --rbind "$1" "$root$1"; fi
-  shift
-done
-shift
 cd "$root"
-exec chroot "$root" sh -c "cd \"\$0\" && exec \"\$@\"" "$workdir" "$@"'
-    unshare -m --propagation private bash -c "$script" dossier-root "$root" "$workdir" "${binds[@]}" -- \
-        env -i PATH=/usr/lib/ccache:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
-        TERM="${TERM:-dumb}" DISPLAY="${DISPLAY:-}" CI="${CI:-}" \
-        QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-}" CCACHE_DIR="$DOSSIER_CACHE/ccache" \
-        CCACHE_BASEDIR="$DOSSIER_REPO" CCACHE_NOHASHDIR=1 \
-        XDG_RUNTIME_DIR=/tmp/dossier-runtime-root "$@"
+exec chroot "$root" sh -c "cd \"\$0\" 2>/dev/null || cd /; exec \"\$@\"" "$workdir" "$@"'
+    unshare -m --propagation slave bash -c "$script" dossier-root "$root" "$workdir" "${binds[@]}" -- \
+        env -i "${environment[@]}" "$@"
 }
 
 # Settings for the sanitizer builds (asan, fuzz) as VAR=VALUE words for `env` (the build root is
