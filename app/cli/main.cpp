@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/integritycommands.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -30,6 +31,7 @@ commands:
                                           list passages (JSON Lines)
   export --library L --format pdf|md|jsonld --out FILE [--tag T]... [--doc ID]... [--annotation ID]... [--full-text]
                                           write an evidence pack
+  check --library L                       check a library for damage (JSON; exit 1 when damaged)
 
 Run 'dossier-cli COMMAND --help' for a command's options.
 )";
@@ -72,6 +74,7 @@ int main(int argc, char *argv[])
         { u"tag", Dossier::Cli::tag },
         { u"annotations", Dossier::Cli::annotations },
         { u"export", Dossier::Cli::exportPack },
+        { u"check", Dossier::Cli::check },
     };
     for (const auto &[name, handler] : commands) {
         if (command == QStringView(name)) {

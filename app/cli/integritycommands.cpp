@@ -1,0 +1,88 @@
+#include "cli/integritycommands.h"
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "store/integrity.h"
+#include "store/library.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+
+namespace Dossier::Cli
+{
+
+using namespace Dossier::Core;
+
+namespace
+{
+
+// Parses the command line; on a usage error (or --help) prints it and returns false with *exitCode set.
+bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, const QString &syntax, int *exitCode)
+{
+    parser.setApplicationDescription(syntax);
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        writeError(parser.errorText());
+        std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
+        *exitCode = Usage;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        *exitCode = Ok;
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        writeError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
+        std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
+        *exitCode = Usage;
+        return false;
+    }
+    return true;
+}
+
+QJsonValue countOrNull(const std::optional<qint64> &count)
+{
+    return count ? QJsonValue(*count) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+int check(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(QCommandLineOption(QStringList { QStringLiteral("library"), QStringLiteral("l") },
+        QStringLiteral("The library file (default: %1).").arg(Library::defaultPath()), QStringLiteral("L"),
+        Library::defaultPath()));
+    int code = Ok;
+    if (!parseArguments(parser, arguments, QStringLiteral("check --library L"), &code)) {
+        return code;
+    }
+    const IntegrityReport report = LibraryCheck::run(parser.value(QStringLiteral("library")));
+    QJsonArray problems;
+    for (const IntegrityProblem &problem : report.problems) {
+        problems.append(QJsonObject {
+            { QLatin1String("kind"), problemKindName(problem.kind) },
+            { QLatin1String("table"), problem.table.isEmpty() ? QJsonValue(QJsonValue::Null) : problem.table },
+            { QLatin1String("detail"), problem.detail },
+            { QLatin1String("count"), problem.count },
+        });
+    }
+    QJsonObject result {
+        { QLatin1String("library"), report.library },
+        { QLatin1String("ok"), report.ok() },
+        { QLatin1String("problems"), problems },
+        { QLatin1String("articles"), countOrNull(report.articles) },
+        { QLatin1String("annotations"), countOrNull(report.annotations) },
+    };
+    if (!report.error.isEmpty()) {
+        writeError(report.error);
+        result.insert(QLatin1String("error"), report.error);
+    } else if (!report.ok()) {
+        writeError(QStringLiteral("the library %1 failed the check (see \"problems\")").arg(report.library));
+    }
+    writeJsonLine(result);
+    return report.ok() ? Ok : Failed;
+}
+
+} // namespace Dossier::Cli
