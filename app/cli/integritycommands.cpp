@@ -4,6 +4,7 @@
 #include "cli/output.h"
 #include "store/integrity.h"
 #include "store/library.h"
+#include "store/recovery.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -80,6 +81,56 @@ int check(const QStringList &arguments)
         result.insert(QLatin1String("error"), report.error);
     } else if (!report.ok()) {
         writeError(QStringLiteral("the library %1 failed the check (see \"problems\")").arg(report.library));
+    }
+    writeJsonLine(result);
+    return report.ok() ? Ok : Failed;
+}
+
+int recover(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption from(
+        QStringLiteral("from"), QStringLiteral("The damaged library (only read)."), QStringLiteral("DAMAGED"));
+    const QCommandLineOption library(QStringList { QStringLiteral("library"), QStringLiteral("l") },
+        QStringLiteral("The new library to write (must not exist)."), QStringLiteral("NEW"));
+    parser.addOption(from);
+    parser.addOption(library);
+    int code = Ok;
+    const QString syntax = QStringLiteral("recover --from DAMAGED --library NEW");
+    if (!parseArguments(parser, arguments, syntax, &code)) {
+        return code;
+    }
+    if (!parser.isSet(from) || !parser.isSet(library)) {
+        writeError(QStringLiteral("recover needs --from and --library"));
+        std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
+        return Usage;
+    }
+    const RecoveryReport report = LibraryRecovery::recover(parser.value(from), parser.value(library));
+    QJsonArray lost;
+    for (const LostItem &item : report.lost) {
+        lost.append(QJsonObject {
+            { QLatin1String("kind"), item.kind },
+            { QLatin1String("id"), item.id ? QJsonValue(*item.id) : QJsonValue(QJsonValue::Null) },
+            { QLatin1String("detail"), item.detail },
+        });
+    }
+    QJsonObject result {
+        { QLatin1String("from"), report.from },
+        { QLatin1String("library"), report.library },
+        { QLatin1String("articles"), report.articles },
+        { QLatin1String("annotations"), report.annotations },
+        { QLatin1String("orphaned"), report.orphaned },
+        { QLatin1String("tags"), report.tags },
+        { QLatin1String("rules"), report.rules },
+        { QLatin1String("watchlist"), report.watchlist },
+        { QLatin1String("retagged"), report.retagged },
+        { QLatin1String("lost"), lost },
+    };
+    if (!report.error.isEmpty()) {
+        writeError(report.error);
+        result.insert(QLatin1String("error"), report.error);
+    } else if (!report.lost.isEmpty()) {
+        writeError(QStringLiteral("recovered into %1, but not everything (see \"lost\")").arg(report.library));
     }
     writeJsonLine(result);
     return report.ok() ? Ok : Failed;

@@ -32,6 +32,7 @@ commands:
   export --library L --format pdf|md|jsonld --out FILE [--tag T]... [--doc ID]... [--annotation ID]... [--full-text]
                                           write an evidence pack
   check --library L                       check a library for damage (JSON; exit 1 when damaged)
+  recover --from DAMAGED --library NEW    salvage what can be read of a damaged library into a new one
 
 Run 'dossier-cli COMMAND --help' for a command's options.
 )";
@@ -75,6 +76,7 @@ int main(int argc, char *argv[])
         { u"annotations", Dossier::Cli::annotations },
         { u"export", Dossier::Cli::exportPack },
         { u"check", Dossier::Cli::check },
+        { u"recover", Dossier::Cli::recover },
     };
     for (const auto &[name, handler] : commands) {
         if (command == QStringView(name)) {

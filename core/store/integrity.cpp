@@ -147,7 +147,7 @@ private:
         QString error;
         // Every message, not SQLite's default first 100.
         if (!m_connection.exec(query, QStringLiteral("PRAGMA integrity_check(1000000)"), {}, &error)) {
-            add(Kind::Integrity, {}, error);
+            add(Kind::Integrity, {}, QStringLiteral("the integrity check failed: %1").arg(error));
             return;
         }
         while (query.next()) {
@@ -159,7 +159,8 @@ private:
             add(Kind::Integrity, tableOf(message), message);
         }
         if (query.lastError().isValid()) {
-            add(Kind::Integrity, {}, Connection::errorText(query));
+            add(Kind::Integrity, {},
+                QStringLiteral("the integrity check stopped: %1").arg(Connection::errorText(query)));
         }
     }
 
