@@ -136,4 +136,14 @@ int recover(const QStringList &arguments)
     return report.ok() ? Ok : Failed;
 }
 
+void backUpIfDue(const QString &library, Backups::Reason reason)
+{
+    const Backups::Result result = Backups::fromSettings(library).backupIfDue(reason);
+    if (result.made) {
+        writeError(QStringLiteral("backed up the library to %1").arg(result.path));
+    } else if (!result.error.isEmpty()) {
+        writeError(QStringLiteral("warning: %1").arg(result.error));
+    }
+}
+
 } // namespace Dossier::Cli

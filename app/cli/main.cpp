@@ -14,7 +14,8 @@ constexpr char usage[] = R"(usage: dossier-cli COMMAND [OPTIONS] [ARGS]
 
 commands:
   analyze [--raw] FILE...                 analyse files, print one JSON object per file
-  import --library L PATH...              import files and folders into a library
+  import --library L [--no-backup] PATH...
+                                          import files and folders into a library
   list --library L [--entity TYPE:NAME]... [--query Q]
                                           list articles (JSON Lines)
   entities --library L [--type T]         list entities by number of documents (JSON Lines)
