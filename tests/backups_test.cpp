@@ -181,7 +181,8 @@ void BackupsTest::cliImportBacksUpLargeImportsAndOnceADay()
     CliRun run = import(QStringLiteral("a"), 120, 0);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(backupCount(), 1);
-    QVERIFY2(QString::fromUtf8(run.err).contains(QStringLiteral("backed up the library to ") + folder), run.err.constData());
+    QVERIFY2(
+        QString::fromUtf8(run.err).contains(QStringLiteral("backed up the library to ") + folder), run.err.constData());
     // A small import the same day: already backed up today.
     QCOMPARE(import(QStringLiteral("b"), 5, 200).exitCode, 0);
     QCOMPARE(backupCount(), 1);

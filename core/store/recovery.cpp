@@ -617,7 +617,7 @@ private:
         }
         for (auto it = orphanedOf.cbegin(); it != orphanedOf.cend(); ++it) {
             if (const auto lost = m_lostArticles.constFind(it.key()); lost != m_lostArticles.cend()) {
-                m_report.lost[*lost].detail += QStringLiteral("; its %1 passages are kept, orphaned").arg(it.value());
+                m_report.lost[*lost].detail += QStringLiteral("; its passages (%1) are kept, orphaned").arg(it.value());
             }
         }
         return true;
