@@ -10,12 +10,14 @@
 #include "import/importjob.h"
 #include "preferencesdialog.h"
 #include "readerview.h"
+#include "store/backupjob.h"
 #include "tagfacetlist.h"
 #include "tagmanagerdialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -679,7 +681,23 @@ bool MainWindow::openLibrary(const QString &path)
     setWindowTitle(readOnly ? tr("%1 (read-only) — Dossier").arg(QFileInfo(m_library->path()).fileName())
                             : tr("%1 — Dossier").arg(QFileInfo(m_library->path()).fileName()));
     updateStatus();
+    backUp(false);
     return true;
+}
+
+void MainWindow::backUp(bool afterLargeImport)
+{
+    if (!m_backups) {
+        m_backups = new Core::BackupJob(this);
+        connect(m_backups, &Core::BackupJob::finished, this, [this](const Core::Backups::Result &result) {
+            statusBar()->showMessage(result.made
+                    ? tr("Library backed up to %1").arg(QDir::toNativeSeparators(result.path))
+                    : tr("The automatic backup failed: %1").arg(result.error),
+                10000);
+        });
+    }
+    m_backups->request(
+        m_library->path(), afterLargeImport ? Core::Backups::Reason::LargeImport : Core::Backups::Reason::Daily);
 }
 
 void MainWindow::applyFilter()
@@ -874,6 +892,9 @@ void MainWindow::importFinished(const Core::ImportSummary &summary)
         m_failureList->addItem(tr("%1 — %2").arg(failure.path, failure.error));
     }
     m_failures->setVisible(m_failureList->count() > 0);
+    if (m_library && summary.imported + summary.updated >= Core::BackupSettings::largeImport) {
+        backUp(true);
+    }
     if (!summary.fatalError.isEmpty()) {
         QMessageBox::warning(this, tr("Import Stopped"),
             tr("The import stopped: %1\nArticles stored before that are kept.").arg(summary.fatalError));

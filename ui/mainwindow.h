@@ -21,6 +21,7 @@ class QToolButton;
 
 namespace Dossier::Core
 {
+class BackupJob;
 class ImportJob;
 struct ImportSummary;
 } // namespace Dossier::Core
@@ -121,6 +122,8 @@ private:
     void exportPack();
     void createRetagStatus();
     void entitiesRetagged();
+    // The automatic backup of the open library, in the background: once a day, and after a large import.
+    void backUp(bool afterLargeImport);
 
     std::unique_ptr<Core::Library> m_library;
     Core::DocumentFilter m_entityFilter;
@@ -146,6 +149,7 @@ private:
     QLabel *m_readOnlyNotice = nullptr;
     QList<QAction *> m_writeActions;
     Core::ImportJob *m_import = nullptr;
+    Core::BackupJob *m_backups = nullptr;
 
     AnnotationController *m_annotations = nullptr;
     TagFacetList *m_tagFacets = nullptr;

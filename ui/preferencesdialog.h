@@ -4,6 +4,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLineEdit;
 class QSpinBox;
 
 namespace Dossier::Ui
@@ -18,7 +19,8 @@ inline constexpr char maxFileSizeMb[] = "import/maxFileSizeMb";
 inline constexpr int defaultMaxFileSizeMb = 64;
 } // namespace Settings
 
-/*! \brief Preferences: the reader's theme, whether to reopen the last library, the import size limit. */
+/*! \brief Preferences: the reader's theme, whether to reopen the last library, the import size limit,
+    and the automatic backups (folder and how many to keep; keys in Core::BackupSettings). */
 class PreferencesDialog final : public QDialog
 {
     Q_OBJECT
@@ -35,6 +37,8 @@ private:
     QComboBox *m_theme = nullptr;
     QCheckBox *m_reopen = nullptr;
     QSpinBox *m_maxSize = nullptr;
+    QLineEdit *m_backupFolder = nullptr;
+    QSpinBox *m_backupKeep = nullptr;
 };
 
 } // namespace Dossier::Ui

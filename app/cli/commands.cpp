@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 
 #include "analysis/analyzer.h"
+#include "cli/integritycommands.h"
 #include "export/evidencepack.h"
 #include "export/exporters.h"
 #include "import/importjob.h"
@@ -269,7 +270,6 @@ bool retagNow(Library &library, int *retagged)
     }
     return true;
 }
-
 
 // One passage to highlight, as given on the command line or on a line of annotate --batch.
 struct PassageRequest {
@@ -697,10 +697,16 @@ int import(const QStringList &arguments)
     QCommandLineParser parser;
     parser.addOption(libraryOption());
     parser.addOption(maxFileSizeOption());
+    const QCommandLineOption noBackup(QStringLiteral("no-backup"),
+        QStringLiteral("Make no automatic backup (otherwise: one a day, before the import, and one after an import "
+                       "of %1 or more articles).")
+            .arg(BackupSettings::largeImport));
+    parser.addOption(noBackup);
     parser.addPositionalArgument(
         QStringLiteral("PATH"), QStringLiteral("Files and folders to import."), QStringLiteral("PATH..."));
     int code = Ok;
-    if (!parse(parser, arguments, QStringLiteral("import --library L [--max-file-size MB] PATH..."), &code)) {
+    if (!parse(parser, arguments, QStringLiteral("import --library L [--max-file-size MB] [--no-backup] PATH..."),
+            &code)) {
         return code;
     }
     if (parser.positionalArguments().isEmpty()) {
@@ -728,8 +734,15 @@ int import(const QStringList &arguments)
             }
         }
     };
+    const bool backUp = !parser.isSet(noBackup);
+    if (backUp) {
+        backUpIfDue(request.libraryPath, Backups::Reason::Daily);
+    }
     const std::atomic_bool cancel { false };
     const ImportSummary summary = importFiles(request, cancel);
+    if (backUp && summary.imported + summary.updated >= BackupSettings::largeImport) {
+        backUpIfDue(request.libraryPath, Backups::Reason::LargeImport);
+    }
     if (!summary.fatalError.isEmpty()) {
         const int stored = summary.imported + summary.updated;
         printError(QStringLiteral("import stopped: %1").arg(summary.fatalError)

@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/integritycommands.h"
 #include "store/datalocations.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,8 @@ constexpr char usage[] = R"(usage: dossier-cli COMMAND [OPTIONS] [ARGS]
 
 commands:
   analyze [--raw] FILE...                 analyse files, print one JSON object per file
-  import --library L PATH...              import files and folders into a library
+  import --library L [--no-backup] PATH...
+                                          import files and folders into a library
   list --library L [--entity TYPE:NAME]... [--query Q]
                                           list articles (JSON Lines)
   entities --library L [--type T]         list entities by number of documents (JSON Lines)
@@ -31,6 +33,8 @@ commands:
                                           list passages (JSON Lines)
   export --library L --format pdf|md|jsonld --out FILE [--tag T]... [--doc ID]... [--annotation ID]... [--full-text]
                                           write an evidence pack
+  check --library L                       check a library for damage (JSON; exit 1 when damaged)
+  recover --from DAMAGED --library NEW    salvage what can be read of a damaged library into a new one
 
 Run 'dossier-cli COMMAND --help' for a command's options.
 )";
@@ -78,6 +82,8 @@ int main(int argc, char *argv[])
         { u"tag", Dossier::Cli::tag },
         { u"annotations", Dossier::Cli::annotations },
         { u"export", Dossier::Cli::exportPack },
+        { u"check", Dossier::Cli::check },
+        { u"recover", Dossier::Cli::recover },
     };
     for (const auto &[name, handler] : commands) {
         if (command == QStringView(name)) {
