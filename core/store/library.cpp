@@ -283,7 +283,7 @@ bool Library::open()
             return false;
         }
     }
-    if (!d->exec(QStringLiteral("PRAGMA journal_mode = WAL"))
+    if (!d->switchToWal()
         || !d->exec(QStringLiteral("PRAGMA foreign_keys = ON"))
         // FULL: a commit is on disk when it returns, so an annotation the user saw saved survives a
         // power cut too (NORMAL may lose the last commits then); imports commit in batches, so the
