@@ -2,6 +2,7 @@
 
 #include "analysis/analyzer.h"
 #include "cli/integritycommands.h"
+#include "cli/output.h"
 #include "export/evidencepack.h"
 #include "export/exporters.h"
 #include "import/importjob.h"
@@ -29,59 +30,21 @@ using namespace Dossier::Core;
 namespace
 {
 
-void printJson(const QJsonObject &object)
-{
-    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact);
-    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-    std::fputc('\n', stdout);
-}
-
-void printError(const QString &message)
-{
-    std::fprintf(stderr, "dossier-cli: %s\n", qPrintable(message));
-}
-
-// Parses the command line; on a usage error prints it and returns false with *exitCode set.
-bool parse(QCommandLineParser &parser, const QStringList &arguments, const QString &syntax, int *exitCode)
-{
-    parser.setApplicationDescription(syntax);
-    parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
-        *exitCode = Usage;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        *exitCode = Ok;
-        return false;
-    }
-    return true;
-}
-
-QCommandLineOption libraryOption()
-{
-    return QCommandLineOption(QStringList { QStringLiteral("library"), QStringLiteral("l") },
-        QStringLiteral("The library file (default: %1).").arg(Library::defaultPath()), QStringLiteral("L"),
-        Library::defaultPath());
-}
-
 // Said once when a write has to wait for another process's transaction.
 void announceWait()
 {
-    printError(QStringLiteral("waiting for the library (another process is writing)…"));
+    writeError(QStringLiteral("waiting for the library (another process is writing)…"));
 }
 
 bool openLibrary(Library &library)
 {
     library.setWaitNotifier(announceWait);
     if (!library.open()) {
-        printError(library.errorString());
+        writeError(library.errorString());
         return false;
     }
     if (library.isReadOnly()) {
-        printError(QStringLiteral("the library %1 cannot be written: opened read-only").arg(library.path()));
+        writeError(QStringLiteral("the library %1 cannot be written: opened read-only").arg(library.path()));
     }
     return true;
 }
@@ -100,7 +63,7 @@ std::optional<qint64> maxFileSize(const QCommandLineParser &parser)
     bool ok = false;
     const qint64 megabytes = parser.value(QStringLiteral("max-file-size")).toLongLong(&ok);
     if (!ok || megabytes <= 0 || megabytes > 1024 * 1024) {
-        printError(QStringLiteral("--max-file-size wants a number of megabytes (1 or more), not '%1'")
+        writeError(QStringLiteral("--max-file-size wants a number of megabytes (1 or more), not '%1'")
                        .arg(parser.value(QStringLiteral("max-file-size"))));
         return std::nullopt;
     }
@@ -127,7 +90,7 @@ std::optional<qint64> integerOption(const QCommandLineParser &parser, const QCom
     bool ok = false;
     const qint64 value = parser.value(option).toLongLong(&ok);
     if (!ok || value < 0) {
-        printError(QStringLiteral("--%1 wants a non-negative number, not '%2'")
+        writeError(QStringLiteral("--%1 wants a non-negative number, not '%2'")
                        .arg(option.names().constFirst(), parser.value(option)));
         return std::nullopt;
     }
@@ -141,7 +104,7 @@ std::optional<QList<qint64>> integerOptions(const QCommandLineParser &parser, co
         bool ok = false;
         const qint64 value = text.toLongLong(&ok);
         if (!ok || value < 0) {
-            printError(
+            writeError(
                 QStringLiteral("--%1 wants a non-negative number, not '%2'").arg(option.names().constFirst(), text));
             return std::nullopt;
         }
@@ -214,7 +177,7 @@ std::optional<EntityType> typeArgument(const QString &text)
 {
     EntityType type;
     if (!entityTypeFromName(text, &type)) {
-        printError(QStringLiteral("unknown entity type '%1' (PERSON, ORG, LOCATION, DATE, MONEY)").arg(text));
+        writeError(QStringLiteral("unknown entity type '%1' (PERSON, ORG, LOCATION, DATE, MONEY)").arg(text));
         return std::nullopt;
     }
     return type;
@@ -233,13 +196,13 @@ std::optional<EntitySummary> entityArgument(Library &library, const QString &spe
         const qsizetype colon = spec.indexOf(u':');
         EntityType type;
         if (colon <= 0 || !entityTypeFromName(QStringView(spec).first(colon), &type)) {
-            printError(QStringLiteral("an entity is an id or TYPE:NAME (e.g. PERSON:Aiko Tanabe); got '%1'").arg(spec));
+            writeError(QStringLiteral("an entity is an id or TYPE:NAME (e.g. PERSON:Aiko Tanabe); got '%1'").arg(spec));
             return std::nullopt;
         }
         entity = library.findEntity(type, spec.mid(colon + 1).trimmed());
     }
     if (!entity) {
-        printError(library.errorString());
+        writeError(library.errorString());
     }
     return entity;
 }
@@ -265,7 +228,7 @@ bool retagNow(Library &library, int *retagged)
     }
     *retagged = summary.retagged;
     if (!summary.error.isEmpty()) {
-        printError(summary.error);
+        writeError(summary.error);
         return false;
     }
     return true;
@@ -336,7 +299,7 @@ bool annotatePassage(Library &library, const PassageRequest &request, QString *e
         return false;
     }
     // Printed only now that it is committed: a caller that has read the line may rely on it.
-    printJson(annotationToJson(*annotation, body));
+    writeJsonLine(annotationToJson(*annotation, body));
     std::fflush(stdout);
     return true;
 }
@@ -394,7 +357,7 @@ int annotateBatch(Library &library, QIODevice &input)
         QString error;
         const auto request = passageFromJson(line, &error);
         if (!request || !annotatePassage(library, *request, &error)) {
-            printJson(QJsonObject { { QLatin1String("line"), lineNumber }, { QLatin1String("error"), error } });
+            writeJsonLine(QJsonObject { { QLatin1String("line"), lineNumber }, { QLatin1String("error"), error } });
             std::fflush(stdout);
             status = Failed;
         }
@@ -434,14 +397,14 @@ int annotate(const QStringList &arguments)
     const QString syntax
         = QStringLiteral("annotate --library L (--doc ID (--quote TEXT | --start N --end N) [--tag T]... "
                          "[--note TEXT] [--color #RRGGBB] | --batch FILE)");
-    if (!parse(parser, arguments, syntax, &code)) {
+    if (!parseCommandLine(parser, arguments, syntax, &code)) {
         return code;
     }
     if (parser.isSet(batch)) {
         QFile input(parser.value(batch));
         const bool fromStdin = parser.value(batch) == u"-";
         if (!(fromStdin ? input.open(stdin, QIODevice::ReadOnly) : input.open(QIODevice::ReadOnly))) {
-            printError(QStringLiteral("cannot read %1: %2").arg(parser.value(batch), input.errorString()));
+            writeError(QStringLiteral("cannot read %1: %2").arg(parser.value(batch), input.errorString()));
             return Failed;
         }
         Library library(parser.value(QStringLiteral("library")));
@@ -449,7 +412,7 @@ int annotate(const QStringList &arguments)
     }
     if (!parser.isSet(doc) || (!parser.isSet(quote) && !(parser.isSet(start) && parser.isSet(end)))
         || (parser.isSet(start) != parser.isSet(end))) {
-        printError(QStringLiteral("annotate needs --doc and either --quote or both --start and --end, or --batch"));
+        writeError(QStringLiteral("annotate needs --doc and either --quote or both --start and --end, or --batch"));
         std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
         return Usage;
     }
@@ -478,7 +441,7 @@ int annotate(const QStringList &arguments)
     }
     QString error;
     if (!annotatePassage(library, request, &error)) {
-        printError(error);
+        writeError(error);
         return Failed;
     }
     return Ok;
@@ -496,11 +459,11 @@ int tag(const QStringList &arguments)
         QStringLiteral("TAG"), QStringLiteral("Tags to add (created as needed)."), QStringLiteral("TAG..."));
     int code = Ok;
     const QString syntax = QStringLiteral("tag --library L --doc ID [--remove] TAG...");
-    if (!parse(parser, arguments, syntax, &code)) {
+    if (!parseCommandLine(parser, arguments, syntax, &code)) {
         return code;
     }
     if (!parser.isSet(doc) || parser.positionalArguments().isEmpty()) {
-        printError(QStringLiteral("tag needs --doc and at least one TAG"));
+        writeError(QStringLiteral("tag needs --doc and at least one TAG"));
         std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
         return Usage;
     }
@@ -513,7 +476,7 @@ int tag(const QStringList &arguments)
         return Failed;
     }
     if (!library.article(*articleId)) {
-        printError(library.errorString());
+        writeError(library.errorString());
         return Failed;
     }
     bool ok = true;
@@ -526,10 +489,10 @@ int tag(const QStringList &arguments)
     }
     const auto tags = ok ? library.articleTags(*articleId) : std::nullopt;
     if (!tags) {
-        printError(library.errorString());
+        writeError(library.errorString());
         return Failed;
     }
-    printJson(QJsonObject {
+    writeJsonLine(QJsonObject {
         { QLatin1String("doc"), *articleId }, { QLatin1String("tags"), QJsonArray::fromStringList(*tags) } });
     return Ok;
 }
@@ -550,7 +513,7 @@ int annotations(const QStringList &arguments)
         parser.addOption(option);
     }
     int code = Ok;
-    if (!parse(parser, arguments,
+    if (!parseCommandLine(parser, arguments,
             QStringLiteral("annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned]"), &code)) {
         return code;
     }
@@ -569,12 +532,12 @@ int annotations(const QStringList &arguments)
     }
     const auto rows = library.annotations(query);
     if (!rows) {
-        printError(library.errorString());
+        writeError(library.errorString());
         return Failed;
     }
     QHash<qint64, QString> bodies;
     for (const Annotation &annotation : *rows) {
-        printJson(annotationToJson(annotation, bodyOf(library, annotation, &bodies)));
+        writeJsonLine(annotationToJson(annotation, bodyOf(library, annotation, &bodies)));
     }
     return Ok;
 }
@@ -603,12 +566,12 @@ int exportPack(const QStringList &arguments)
     const QString syntax
         = QStringLiteral("export --library L --format pdf|md|jsonld --out FILE [--tag T]... [--doc ID]... "
                          "[--annotation ID]... [--full-text] [--title TEXT]");
-    if (!parse(parser, arguments, syntax, &code)) {
+    if (!parseCommandLine(parser, arguments, syntax, &code)) {
         return code;
     }
     const auto chosenFormat = exportFormatFromName(parser.value(format));
     if (!chosenFormat || !parser.isSet(out)) {
-        printError(parser.isSet(out)
+        writeError(parser.isSet(out)
                 ? QStringLiteral("--format wants pdf, md or jsonld, not '%1'").arg(parser.value(format))
                 : QStringLiteral("export needs --out FILE"));
         std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
@@ -631,21 +594,21 @@ int exportPack(const QStringList &arguments)
     }
     for (qint64 id : selection.articles) {
         if (!library.article(id)) {
-            printError(library.errorString());
+            writeError(library.errorString());
             return Failed;
         }
     }
     QString error;
     const auto pack = collectEvidence(library, selection, &error);
     if (!pack) {
-        printError(error);
+        writeError(error);
         return Failed;
     }
     if (!writePack(*pack, *chosenFormat, parser.value(out), &error)) {
-        printError(error);
+        writeError(error);
         return Failed;
     }
-    printJson(QJsonObject { { QLatin1String("out"), parser.value(out) },
+    writeJsonLine(QJsonObject { { QLatin1String("out"), parser.value(out) },
         { QLatin1String("format"), exportSuffix(*chosenFormat) }, { QLatin1String("articles"), pack->articles.size() },
         { QLatin1String("passages"), pack->passageCount() } });
     return Ok;
@@ -661,7 +624,7 @@ int analyze(const QStringList &arguments)
     parser.addPositionalArgument(
         QStringLiteral("FILE"), QStringLiteral("Article files to analyse."), QStringLiteral("FILE..."));
     int code = Ok;
-    if (!parse(parser, arguments, QStringLiteral("analyze [--raw] [--max-file-size MB] FILE..."), &code)) {
+    if (!parseCommandLine(parser, arguments, QStringLiteral("analyze [--raw] [--max-file-size MB] FILE..."), &code)) {
         return code;
     }
     const auto limit = maxFileSize(parser);
@@ -670,7 +633,7 @@ int analyze(const QStringList &arguments)
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {
-        printError(QStringLiteral("analyze needs at least one FILE"));
+        writeError(QStringLiteral("analyze needs at least one FILE"));
         return Usage;
     }
     AnalyzeOptions options;
@@ -681,13 +644,13 @@ int analyze(const QStringList &arguments)
     for (const QString &file : files) {
         const AnalyzeResult result = analyzer.analyzeFile(file);
         if (!result.ok()) {
-            printJson(QJsonObject { { QLatin1String("path"), file }, { QLatin1String("error"), result.error } });
+            writeJsonLine(QJsonObject { { QLatin1String("path"), file }, { QLatin1String("error"), result.error } });
             status = Failed;
             continue;
         }
         Article article = result.article;
         article.path = file; // as given, so callers can match their own paths
-        printJson(articleToJson(article));
+        writeJsonLine(articleToJson(article));
     }
     return status;
 }
@@ -705,12 +668,12 @@ int import(const QStringList &arguments)
     parser.addPositionalArgument(
         QStringLiteral("PATH"), QStringLiteral("Files and folders to import."), QStringLiteral("PATH..."));
     int code = Ok;
-    if (!parse(parser, arguments, QStringLiteral("import --library L [--max-file-size MB] [--no-backup] PATH..."),
-            &code)) {
+    if (!parseCommandLine(parser, arguments,
+            QStringLiteral("import --library L [--max-file-size MB] [--no-backup] PATH..."), &code)) {
         return code;
     }
     if (parser.positionalArguments().isEmpty()) {
-        printError(QStringLiteral("import needs at least one PATH"));
+        writeError(QStringLiteral("import needs at least one PATH"));
         return Usage;
     }
     const auto limit = maxFileSize(parser);
@@ -745,7 +708,7 @@ int import(const QStringList &arguments)
     }
     if (!summary.fatalError.isEmpty()) {
         const int stored = summary.imported + summary.updated;
-        printError(QStringLiteral("import stopped: %1").arg(summary.fatalError)
+        writeError(QStringLiteral("import stopped: %1").arg(summary.fatalError)
             + (stored > 0 ? QStringLiteral(" (the %1 articles stored before that are kept; importing again goes on "
                                            "from there)")
                                 .arg(stored)
@@ -765,7 +728,7 @@ int import(const QStringList &arguments)
     if (!summary.fatalError.isEmpty()) {
         result.insert(QLatin1String("error"), summary.fatalError);
     }
-    printJson(result);
+    writeJsonLine(result);
     return summary.fatalError.isEmpty() && summary.failed.isEmpty() ? Ok : Failed;
 }
 
@@ -782,7 +745,8 @@ int list(const QStringList &arguments)
     parser.addOption(entity);
     parser.addOption(query);
     int code = Ok;
-    if (!parse(parser, arguments, QStringLiteral("list --library L [--entity TYPE:NAME]... [--query Q]"), &code)) {
+    if (!parseCommandLine(
+            parser, arguments, QStringLiteral("list --library L [--entity TYPE:NAME]... [--query Q]"), &code)) {
         return code;
     }
     ListQuery request;
@@ -791,7 +755,7 @@ int list(const QStringList &arguments)
         const qsizetype colon = value.indexOf(u':');
         EntityFilter filter;
         if (colon <= 0 || !entityTypeFromName(QStringView(value).first(colon), &filter.type)) {
-            printError(
+            writeError(
                 QStringLiteral("--entity wants TYPE:NAME with TYPE one of PERSON, ORG, LOCATION, DATE, MONEY; got '%1'")
                     .arg(value));
             return Usage;
@@ -805,11 +769,11 @@ int list(const QStringList &arguments)
     }
     const auto rows = library.list(request);
     if (!rows) {
-        printError(library.errorString());
+        writeError(library.errorString());
         return Failed;
     }
     for (const ArticleSummary &row : *rows) {
-        printJson(summaryJson(row));
+        writeJsonLine(summaryJson(row));
     }
     return Ok;
 }
@@ -822,14 +786,14 @@ int entities(const QStringList &arguments)
         QStringLiteral("type"), QStringLiteral("Only entities of this type."), QStringLiteral("T"));
     parser.addOption(typeOption);
     int code = Ok;
-    if (!parse(parser, arguments, QStringLiteral("entities --library L [--type T]"), &code)) {
+    if (!parseCommandLine(parser, arguments, QStringLiteral("entities --library L [--type T]"), &code)) {
         return code;
     }
     std::optional<EntityType> type;
     if (parser.isSet(typeOption)) {
         EntityType t;
         if (!entityTypeFromName(parser.value(typeOption), &t)) {
-            printError(QStringLiteral("unknown entity type '%1' (PERSON, ORG, LOCATION, DATE, MONEY)")
+            writeError(QStringLiteral("unknown entity type '%1' (PERSON, ORG, LOCATION, DATE, MONEY)")
                            .arg(parser.value(typeOption)));
             return Usage;
         }
@@ -841,11 +805,11 @@ int entities(const QStringList &arguments)
     }
     const auto rows = library.entities(type);
     if (!rows) {
-        printError(library.errorString());
+        writeError(library.errorString());
         return Failed;
     }
     for (const EntitySummary &row : *rows) {
-        printJson(entityJson(row));
+        writeJsonLine(entityJson(row));
     }
     return Ok;
 }
@@ -868,7 +832,7 @@ int entity(const QStringList &arguments)
         QStringLiteral("ARGS"), QStringLiteral("The action's arguments."), QStringLiteral("..."));
     const QString syntax = QStringLiteral("entity ACTION --library L ARGS...");
     int code = Ok;
-    if (!parse(parser, arguments, syntax, &code)) {
+    if (!parseCommandLine(parser, arguments, syntax, &code)) {
         return code;
     }
     QStringList args = parser.positionalArguments();
@@ -883,14 +847,14 @@ int entity(const QStringList &arguments)
     const auto shape = std::find_if(
         std::begin(shapes), std::end(shapes), [&](const Shape &s) { return action == QStringView(s.name); });
     if (shape == std::end(shapes) || args.size() != shape->arguments) {
-        printError(shape == std::end(shapes)
+        writeError(shape == std::end(shapes)
                 ? QStringLiteral("unknown entity action '%1'").arg(action)
                 : QStringLiteral("entity %1 takes %2 argument(s)").arg(action).arg(shape->arguments));
         std::fprintf(stderr, "usage: dossier-cli %s\n%s", qPrintable(syntax), qPrintable(parser.helpText()));
         return Usage;
     }
     if (action == u"watch" && !parser.isSet(typeOption)) {
-        printError(QStringLiteral("entity watch needs --type (PERSON, ORG or LOCATION)"));
+        writeError(QStringLiteral("entity watch needs --type (PERSON, ORG or LOCATION)"));
         return Usage;
     }
     std::optional<EntityType> type;
@@ -905,7 +869,7 @@ int entity(const QStringList &arguments)
         bool ok = false;
         number = args[0].toLongLong(&ok);
         if (!ok) {
-            printError(QStringLiteral("entity %1 wants an id, not '%2'").arg(action, args[0]));
+            writeError(QStringLiteral("entity %1 wants an id, not '%2'").arg(action, args[0]));
             return Usage;
         }
     }
@@ -918,15 +882,15 @@ int entity(const QStringList &arguments)
         if (action == u"rules") {
             const auto rules = library.entityRules();
             for (const EntityRule &rule : rules.value_or(QList<EntityRule> {})) {
-                printJson(ruleJson(rule));
+                writeJsonLine(ruleJson(rule));
             }
-            return rules ? Ok : (printError(library.errorString()), Failed);
+            return rules ? Ok : (writeError(library.errorString()), Failed);
         }
         const auto entries = library.watchlist();
         for (const WatchEntry &entry : entries.value_or(QList<WatchEntry> {})) {
-            printJson(watchJson(entry));
+            writeJsonLine(watchJson(entry));
         }
-        return entries ? Ok : (printError(library.errorString()), Failed);
+        return entries ? Ok : (writeError(library.errorString()), Failed);
     }
 
     // The change, then the re-tagging it asks for, then what the entity has become.
@@ -975,7 +939,7 @@ int entity(const QStringList &arguments)
         }
     }
     if (!ok) {
-        printError(library.errorString());
+        writeError(library.errorString());
         return Failed;
     }
     int retagged = 0;
@@ -987,7 +951,7 @@ int entity(const QStringList &arguments)
         const auto now = library.findEntity(outcome->first, outcome->second);
         result.insert(QLatin1String("entity"), now ? QJsonValue(entityJson(*now)) : QJsonValue(QJsonValue::Null));
     }
-    printJson(result);
+    writeJsonLine(result);
     return Ok;
 }
 
@@ -1001,11 +965,11 @@ int search(const QStringList &arguments)
     parser.addPositionalArgument(
         QStringLiteral("QUERY"), QStringLiteral("FTS5 query: words, \"phrases\", prefix*, AND/OR/NOT, NEAR."));
     int code = Ok;
-    if (!parse(parser, arguments, QStringLiteral("search --library L QUERY"), &code)) {
+    if (!parseCommandLine(parser, arguments, QStringLiteral("search --library L QUERY"), &code)) {
         return code;
     }
     if (parser.positionalArguments().isEmpty()) {
-        printError(QStringLiteral("search needs a QUERY"));
+        writeError(QStringLiteral("search needs a QUERY"));
         return Usage;
     }
     Library library(parser.value(QStringLiteral("library")));
@@ -1014,13 +978,13 @@ int search(const QStringList &arguments)
     }
     const auto rows = library.search(parser.positionalArguments().join(u' '), parser.value(limit).toInt());
     if (!rows) {
-        printError(library.errorString());
+        writeError(library.errorString());
         return Failed;
     }
     for (const ArticleSummary &row : *rows) {
         QJsonObject object = summaryJson(row);
         object.insert(QLatin1String("snippet"), row.snippet);
-        printJson(object);
+        writeJsonLine(object);
     }
     return Ok;
 }

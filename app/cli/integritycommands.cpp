@@ -17,20 +17,10 @@ using namespace Dossier::Core;
 namespace
 {
 
-// Parses the command line; on a usage error (or --help) prints it and returns false with *exitCode set.
+// parseCommandLine(), and these commands take no positional arguments.
 bool parseArguments(QCommandLineParser &parser, const QStringList &arguments, const QString &syntax, int *exitCode)
 {
-    parser.setApplicationDescription(syntax);
-    parser.addHelpOption();
-    if (!parser.parse(arguments)) {
-        writeError(parser.errorText());
-        std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
-        *exitCode = Usage;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(parser.helpText()));
-        *exitCode = Ok;
+    if (!parseCommandLine(parser, arguments, syntax, exitCode)) {
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -52,9 +42,7 @@ QJsonValue countOrNull(const std::optional<qint64> &count)
 int check(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addOption(QCommandLineOption(QStringList { QStringLiteral("library"), QStringLiteral("l") },
-        QStringLiteral("The library file (default: %1).").arg(Library::defaultPath()), QStringLiteral("L"),
-        Library::defaultPath()));
+    parser.addOption(libraryOption());
     int code = Ok;
     if (!parseArguments(parser, arguments, QStringLiteral("check --library L"), &code)) {
         return code;
