@@ -27,6 +27,8 @@ private Q_SLOTS:
     void nothingToBackUpOrTurnedOff();
     void failedBackupLeavesNothingBehind();
     void cliImportBacksUpLargeImportsAndOnceADay();
+    void restoreLatestKeepsTheDamagedFileAside();
+    void restoreLatestWithoutABackupChangesNothing();
 
 private:
     QString makeLibrary(int count);
@@ -195,6 +197,62 @@ void BackupsTest::cliImportBacksUpLargeImportsAndOnceADay()
     Core::Backups backups(library);
     backups.setFolder(folder);
     QCOMPARE(RawLibrary(backups.latest().front().path).articles().size(), 335);
+}
+
+void BackupsTest::restoreLatestKeepsTheDamagedFileAside()
+{
+    const QString library = makeLibrary(5);
+    Core::Backups backups(library);
+    backups.setClock([this] { return m_now; });
+    const Core::Backups::Result backup = backups.backupIfDue(Reason::Daily);
+    QVERIFY2(backup.made, qPrintable(backup.error));
+    // Three articles more than the backup holds, then the library is damaged past opening.
+    QCOMPARE(importGenerated(library, m_dir->filePath(QStringLiteral("more")), 3).imported, 3);
+    damageFirstPage(library);
+    {
+        Core::Library damaged(library);
+        QVERIFY(!damaged.open());
+        QCOMPARE(damaged.openFailure(), Core::Library::OpenFailure::Damaged);
+    }
+    // A write-ahead log left beside it belongs to the damaged file, not to the backup.
+    {
+        QFile wal(library + QStringLiteral("-wal"));
+        QVERIFY(wal.open(QIODevice::WriteOnly));
+        wal.write("left by the damaged library");
+    }
+    const QByteArray damagedBytes = fileDigest(library);
+    const QByteArray backupBytes = fileDigest(backup.path);
+
+    m_now = m_now.addSecs(3600);
+    const Core::Backups::RestoreResult result = backups.restoreLatest();
+    QVERIFY2(result.restored, qPrintable(result.error));
+    QCOMPARE(result.backup, backup.path);
+    QCOMPARE(result.keptAside, library + QStringLiteral(".damaged-20260310-100000"));
+    QCOMPARE(fileDigest(result.keptAside), damagedBytes);
+    QVERIFY(QFile::exists(result.keptAside + QStringLiteral("-wal")));
+    QVERIFY(!QFile::exists(library + QStringLiteral("-wal")));
+    QCOMPARE(fileDigest(library), backupBytes);
+    QCOMPARE(fileDigest(backup.path), backupBytes); // the backup stays a backup
+    // No temporary copy was left beside it.
+    QCOMPARE(QDir(m_dir->path()).entryList({ QStringLiteral("*.tmp") }, QDir::Files | QDir::Hidden), QStringList());
+    Core::Library restored(library);
+    QVERIFY2(restored.open(), qPrintable(restored.errorString()));
+    QCOMPARE(restored.articleCount().value_or(-1), qint64(5));
+}
+
+void BackupsTest::restoreLatestWithoutABackupChangesNothing()
+{
+    const QString library = makeLibrary(2);
+    damageFirstPage(library);
+    const QByteArray before = fileDigest(library);
+    const QStringList files = QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden);
+    Core::Backups backups(library);
+    const Core::Backups::RestoreResult result = backups.restoreLatest();
+    QVERIFY(!result.restored);
+    QVERIFY2(result.error.contains(QLatin1String("there is no backup of")), qPrintable(result.error));
+    QVERIFY(result.keptAside.isEmpty());
+    QCOMPARE(fileDigest(library), before);
+    QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files | QDir::Hidden), files);
 }
 
 QTEST_GUILESS_MAIN(BackupsTest)

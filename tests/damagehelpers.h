@@ -7,6 +7,7 @@
 #include "import/importjob.h"
 #include "safetyhelpers.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QList>
 #include <QSet>
@@ -162,6 +163,22 @@ inline QList<qint64> damageMiddleLeaf(const QString &library, const QString &tab
     const QList<qint64> ids = file.rowids(page);
     PageFile::overwrite(library, page, file.pageSize());
     return ids;
+}
+
+/*! Damages the first page of the library (its header and schema): SQLite then cannot open it at
+    all ("file is not a database"). */
+inline void damageFirstPage(const QString &library)
+{
+    checkpoint(library);
+    PageFile::overwrite(library, 1, PageFile(library).pageSize());
+}
+
+/*! The SHA-256 of the file at \a path (empty when it cannot be read). */
+inline QByteArray fileDigest(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                          : QByteArray();
 }
 
 } // namespace Dossier::Test

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void migratesOlderSchemaKeepingABackup();
     void refusesLibraryFromNewerSchema();
     void refusesFileThatIsNotALibrary();
+    void damagedLibraryIsToldApartFromRefusals_data();
+    void damagedLibraryIsToldApartFromRefusals();
     void refusesAnotherProgramsDatabaseUntouched_data();
     void refusesAnotherProgramsDatabaseUntouched();
     void marksNewAndUpgradedLibrariesWithTheApplicationId();
@@ -386,6 +388,7 @@ void LibraryTest::refusesLibraryFromNewerSchema()
         Library library(libraryPath());
         QVERIFY(!library.open());
         QVERIFY2(library.errorString().contains(QLatin1String("newer")), qPrintable(library.errorString()));
+        QCOMPARE(library.openFailure(), Library::OpenFailure::Newer);
         QVERIFY2(library.errorString().contains(QLatin1String("untouched")), qPrintable(library.errorString()));
     }
     // Untouched: the same bytes, no backup, no WAL.
@@ -404,6 +407,40 @@ void LibraryTest::refusesFileThatIsNotALibrary()
     QVERIFY(!library.open());
     QVERIFY(!library.errorString().isEmpty());
     QCOMPARE(QFileInfo(libraryPath()).size(), 4096);
+}
+
+void LibraryTest::damagedLibraryIsToldApartFromRefusals_data()
+{
+    QTest::addColumn<qint64>("from");
+    QTest::addColumn<qint64>("length");
+    // SQLite then says "file is not a database" ...
+    QTest::newRow("damaged header") << qint64(0) << qint64(100);
+    // ... and "database disk image is malformed" (its schema, on the rest of page 1).
+    QTest::newRow("damaged schema") << qint64(100) << qint64(3996);
+}
+
+void LibraryTest::damagedLibraryIsToldApartFromRefusals()
+{
+    QFETCH(qint64, from);
+    QFETCH(qint64, length);
+    {
+        Library library(libraryPath());
+        QVERIFY(library.open());
+        QCOMPARE(library.openFailure(), Library::OpenFailure::None);
+        QVERIFY(library.ensureTag(QStringLiteral("kept")));
+    }
+    QFile file(libraryPath());
+    QVERIFY(file.open(QIODevice::ReadWrite) && file.seek(from));
+    QByteArray garbage(length, '\0');
+    for (qsizetype i = 0; i < garbage.size(); ++i) {
+        garbage[i] = char(0x5a ^ (i * 13));
+    }
+    QCOMPARE(file.write(garbage), length);
+    file.close();
+    Library library(libraryPath());
+    QVERIFY(!library.open());
+    QCOMPARE(library.openFailure(), Library::OpenFailure::Damaged);
+    QVERIFY(!library.errorString().isEmpty());
 }
 
 void LibraryTest::refusesAnotherProgramsDatabaseUntouched_data()
@@ -451,6 +488,7 @@ void LibraryTest::refusesAnotherProgramsDatabaseUntouched()
         QVERIFY2(
             library.errorString().contains(QLatin1String("not a Dossier library")), qPrintable(library.errorString()));
         QVERIFY2(library.errorString().contains(QLatin1String("untouched")), qPrintable(library.errorString()));
+        QCOMPARE(library.openFailure(), Library::OpenFailure::Foreign);
         // Nothing can be done with it either.
         QVERIFY(!library.articleCount());
     }

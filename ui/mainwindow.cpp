@@ -8,6 +8,7 @@
 #include "entitysidebar.h"
 #include "exportdialog.h"
 #include "import/importjob.h"
+#include "librarycheckdialog.h"
 #include "preferencesdialog.h"
 #include "readerview.h"
 #include "store/backupjob.h"
@@ -247,6 +248,9 @@ void MainWindow::createMenus()
     m_writeActions.append({ importFiles, importFolder });
     file->addSeparator();
     file->addAction(tr("&Export Evidence Pack…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportPack);
+    m_checkLibrary = file->addAction(tr("&Check Library…"), this, &MainWindow::checkLibrary);
+    m_checkLibrary->setObjectName(QStringLiteral("checkLibraryAction"));
+    m_checkLibrary->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -654,7 +658,13 @@ bool MainWindow::openLibrary(const QString &path)
     }
     auto library = std::make_unique<Core::Library>(file);
     if (!library->open()) {
-        QMessageBox::warning(this, tr("Cannot Open the Library"), library->errorString());
+        // A damaged library can be restored from a backup or recovered; other refusals (another
+        // program's file, a newer Dossier, read-only) leave nothing to repair.
+        if (library->openFailure() == Core::Library::OpenFailure::Damaged) {
+            openCheckDialog(QStringLiteral("damagedLibraryDialog"))->offerRepair(file, library->errorString());
+        } else {
+            QMessageBox::warning(this, tr("Cannot Open the Library"), library->errorString());
+        }
         return false;
     }
     m_model->setLibrary(nullptr);
@@ -680,9 +690,36 @@ bool MainWindow::openLibrary(const QString &path)
     updateAnnotationActions(-1);
     setWindowTitle(readOnly ? tr("%1 (read-only) — Dossier").arg(QFileInfo(m_library->path()).fileName())
                             : tr("%1 — Dossier").arg(QFileInfo(m_library->path()).fileName()));
+    m_checkLibrary->setEnabled(true);
     updateStatus();
     backUp(false);
     return true;
+}
+
+bool MainWindow::isOfferingRepair() const
+{
+    const auto *dialog = findChild<LibraryCheckDialog *>(QStringLiteral("damagedLibraryDialog"));
+    return dialog && dialog->isVisible();
+}
+
+void MainWindow::checkLibrary()
+{
+    if (m_library) {
+        openCheckDialog(QStringLiteral("libraryCheckDialog"))->check(m_library->path());
+    }
+}
+
+LibraryCheckDialog *MainWindow::openCheckDialog(const QString &name)
+{
+    // Window-modal and not blocking: the check runs in the background while the window paints.
+    auto *dialog = new LibraryCheckDialog(this);
+    dialog->setObjectName(name);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(
+        dialog, &LibraryCheckDialog::openLibraryRequested, this, [this](const QString &path) { openLibrary(path); });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::backUp(bool afterLargeImport)

@@ -34,6 +34,7 @@ class AnnotationsPanel;
 class DocumentListModel;
 class EntityCurator;
 class EntitySidebar;
+class LibraryCheckDialog;
 class ReaderView;
 class TagFacetList;
 
@@ -56,7 +57,14 @@ public:
     void adoptMovedData(const Core::DataLocations::LegacyMove &moved);
     /*! Tells the user, in a message box that does not block, what was moved and from where. */
     void reportMovedData(const Core::DataLocations::LegacyMove &moved);
+    /*! A library that exists but cannot be read (Core::Library::OpenFailure::Damaged) is not
+        opened either: a dialog offers to restore its latest backup or to recover it (see
+        isOfferingRepair()). */
     bool openLibrary(const QString &path);
+    /*! True while the dialog offering to repair a library that could not be opened is shown. */
+    bool isOfferingRepair() const;
+    /*! File › Check Library: checks the open library in the background and shows the report. */
+    void checkLibrary();
     /*! Imports \a paths (files and folders) into the open library in the background. */
     void importPaths(const QStringList &paths);
     bool isImporting() const;
@@ -108,6 +116,7 @@ private:
     void chooseImportFiles();
     void chooseImportFolder();
     void chooseLibrary();
+    LibraryCheckDialog *openCheckDialog(const QString &name);
     QString lastImportFolder() const;
     void openImportDialog(QFileDialog *dialog);
     void restoreSettings();
@@ -148,6 +157,7 @@ private:
     std::optional<qint64> m_dataVersion;
     QLabel *m_readOnlyNotice = nullptr;
     QList<QAction *> m_writeActions;
+    QAction *m_checkLibrary = nullptr;
     Core::ImportJob *m_import = nullptr;
     Core::BackupJob *m_backups = nullptr;
 

@@ -38,7 +38,8 @@ int main(int argc, char *argv[])
     const Dossier::Core::DataLocations::LegacyMove moved = Dossier::Core::DataLocations::moveLegacyData();
     Dossier::Ui::MainWindow window;
     window.adoptMovedData(moved);
-    if (!window.openLibrary(parser.value(library))) {
+    // A damaged library leaves the window open on the dialog that offers to repair it.
+    if (!window.openLibrary(parser.value(library)) && !window.isOfferingRepair()) {
         return 1;
     }
     if (!parser.positionalArguments().isEmpty()) {

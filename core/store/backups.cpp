@@ -1,6 +1,7 @@
 #include "store/backups.h"
 
 #include "store/connection_p.h"
+#include "store/integrity.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -197,6 +198,85 @@ Backups::Result Backups::backupNow()
     }
     QFile::remove(temporary);
     result.error = QStringLiteral("cannot name the backup in %1").arg(dir);
+    return result;
+}
+
+Backups::RestoreResult Backups::restoreLatest()
+{
+    RestoreResult result;
+    const QList<BackupInfo> backups = latest();
+    if (backups.isEmpty()) {
+        result.error = QStringLiteral("there is no backup of %1 in %2").arg(m_library, folder());
+        return result;
+    }
+    // The newest backup that is itself sound: a damaged backup would only replace one damage by another.
+    for (const BackupInfo &backup : backups) {
+        if (LibraryCheck::run(backup.path).ok()) {
+            result.backup = backup.path;
+            break;
+        }
+    }
+    if (result.backup.isEmpty()) {
+        result.error = QStringLiteral("none of the %1 backups of %2 in %3 is sound")
+                           .arg(backups.size())
+                           .arg(m_library, folder());
+        return result;
+    }
+    const QFileInfo library(m_library);
+    const QString dir = library.absolutePath();
+    const QString temporary = QStringLiteral("%1/.%2.restore-%3.tmp")
+                                  .arg(dir, library.fileName(), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (!QFile::copy(result.backup, temporary)) {
+        QFile::remove(temporary);
+        result.error = QStringLiteral("cannot copy the backup %1 to %2").arg(result.backup, dir);
+        return result;
+    }
+    syncToDisk(temporary);
+
+    // The file it replaces goes aside with its write-ahead log (which holds part of its content)
+    // and journal; the shared-memory index is SQLite's scratch file and goes with them.
+    static const QStringList companions { QString(), QStringLiteral("-wal"), QStringLiteral("-journal"),
+        QStringLiteral("-shm") };
+    QStringList moved;
+    const auto putBack = [&] {
+        for (const QString &suffix : std::as_const(moved)) {
+            QFile::rename(result.keptAside + suffix, library.absoluteFilePath() + suffix);
+        }
+    };
+    if (library.exists()) {
+        const QString base = library.absoluteFilePath() + QStringLiteral(".damaged-")
+            + m_now().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        for (int n = 1; n < 100 && result.keptAside.isEmpty(); ++n) {
+            const QString candidate = n == 1 ? base : QStringLiteral("%1-%2").arg(base).arg(n);
+            if (std::none_of(companions.cbegin(), companions.cend(),
+                    [&](const QString &suffix) { return QFile::exists(candidate + suffix); })) {
+                result.keptAside = candidate;
+            }
+        }
+        for (const QString &suffix : companions) {
+            const QString from = library.absoluteFilePath() + suffix;
+            if (result.keptAside.isEmpty()
+                || (QFile::exists(from) && !QFile::rename(from, result.keptAside + suffix))) {
+                putBack();
+                QFile::remove(temporary);
+                result.error = QStringLiteral("cannot keep %1 aside; it was left as it was").arg(from);
+                result.keptAside.clear();
+                return result;
+            }
+            if (QFile::exists(result.keptAside + suffix)) {
+                moved.append(suffix);
+            }
+        }
+    }
+    if (!QFile::rename(temporary, library.absoluteFilePath())) {
+        putBack();
+        QFile::remove(temporary);
+        result.error = QStringLiteral("cannot put the backup in the place of %1; it was left as it was").arg(m_library);
+        result.keptAside.clear();
+        return result;
+    }
+    syncToDisk(dir);
+    result.restored = true;
     return result;
 }
 

@@ -53,6 +53,15 @@ public:
         QString error;
     };
 
+    /*! What restoreLatest() did: restored (from \c backup, the replaced file kept as \c keptAside),
+        or not, with \c error, and then nothing was changed. */
+    struct RestoreResult {
+        bool restored = false;
+        QString backup;
+        QString keptAside; //!< empty when there was no library file to keep
+        QString error;
+    };
+
     explicit Backups(const QString &libraryPath);
 
     /*! Backups of \a libraryPath as the user's settings and the environment say. */
@@ -74,6 +83,11 @@ public:
     Result backupIfDue(Reason reason);
     /*! The backups there are, newest first. */
     QList<BackupInfo> latest() const;
+    /*! Puts the newest backup that passes LibraryCheck in the library's place. The library file
+        there (with its -wal and -journal) is first renamed to \c <library>.damaged-YYYYMMDD-HHMMSS,
+        never deleted; the backup is copied under a temporary name, synced, then renamed into
+        place, so the library is whole at every moment. No connection may have the library open. */
+    RestoreResult restoreLatest();
 
 private:
     Result backupNow();

@@ -53,16 +53,26 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
 
 constexpr int busyTimeoutMs = 30000;
 
-// SQLite's primary result code of a failed statement (QSQLITE reports it as the native code).
-int sqliteCode(const QSqlError &error)
-{
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok);
-    return ok ? code & 0xff : -1;
-}
-
 constexpr int sqliteBusy = 5;
 constexpr int sqliteLocked = 6;
+constexpr int sqliteCorrupt = 11;
+constexpr int sqliteNotADatabase = 26;
+
+// What an open() that failed on statement result \a code was. SQLite cannot tell a damaged header
+// from a file that never was a database (both are SQLITE_NOTADB): both count as damaged.
+Library::OpenFailure failureOf(int code)
+{
+    switch (code) {
+    case sqliteCorrupt:
+    case sqliteNotADatabase:
+        return Library::OpenFailure::Damaged;
+    case sqliteBusy:
+    case sqliteLocked:
+        return Library::OpenFailure::Locked;
+    default:
+        return Library::OpenFailure::Other;
+    }
+}
 
 // What a file says it is: its schema version, application id and tables, read in one statement
 // so that they agree with each other while another process is setting up the same file.
@@ -72,7 +82,7 @@ struct FileIdentity {
     QStringList tables;
 };
 
-std::optional<FileIdentity> readIdentity(const QSqlDatabase &db, QString *failure)
+std::optional<FileIdentity> readIdentity(const QSqlDatabase &db, QString *failure, int *code)
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT (SELECT user_version FROM pragma_user_version), "
@@ -81,6 +91,7 @@ std::optional<FileIdentity> readIdentity(const QSqlDatabase &db, QString *failur
                                    "WHERE type = 'table' ORDER BY name))"))
         || !query.next()) {
         *failure = sqlError(query);
+        *code = sqliteCode(query.lastError());
         return std::nullopt;
     }
     FileIdentity identity;
@@ -121,6 +132,13 @@ bool isDossierOrEmpty(const FileIdentity &file, QString *foreign)
 }
 
 } // namespace
+
+int sqliteCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? code & 0xff : -1;
+}
 
 QString sqlError(const QSqlQuery &query)
 {
@@ -180,6 +198,11 @@ QString Library::errorString() const
     return d->error;
 }
 
+Library::OpenFailure Library::openFailure() const
+{
+    return d->openFailure;
+}
+
 bool Library::isOpen() const
 {
     return d->open;
@@ -190,6 +213,9 @@ bool Library::open()
     if (d->open) {
         return true;
     }
+    // Every return below that is not a success says what kind of failure it was.
+    d->openFailure = OpenFailure::Other;
+    d->errorCode = -1;
     const QFileInfo info(d->path);
     if (info.exists() && info.isDir()) {
         d->error = QStringLiteral("%1 is a directory, not a library file").arg(d->path);
@@ -229,19 +255,23 @@ bool Library::open()
         QSqlQuery check(db);
         if (!check.exec(QStringLiteral("PRAGMA schema_version"))) {
             d->error = sqlError(check);
+            d->errorCode = sqliteCode(check.lastError());
             return false;
         }
         return true;
     };
     if (!readable() && !(d->readOnly && connect(true) && readable())) {
         d->error = QStringLiteral("%1 is not a Dossier library (%2)").arg(d->path, d->error);
+        d->openFailure = failureOf(d->errorCode);
         return false;
     }
     // Another program's database is refused before anything (journal mode, migration) touches it.
     QString failure;
-    const std::optional<FileIdentity> identity = readIdentity(db, &failure);
+    int code = -1;
+    const std::optional<FileIdentity> identity = readIdentity(db, &failure, &code);
     if (!identity) {
         d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, failure);
+        d->openFailure = failureOf(code);
         return false;
     }
     QString foreign;
@@ -249,16 +279,19 @@ bool Library::open()
         d->error = QStringLiteral("%1 is not a Dossier library: it is another program's SQLite database (%2); it "
                                   "was left untouched")
                        .arg(d->path, foreign);
+        d->openFailure = OpenFailure::Foreign;
         return false;
     }
     const int current = identity->userVersion;
     if (current > Migrations::latestVersion()) {
         // Refused before anything (journal mode, backup, migration) touches the file.
         Migrations::migrate(db, &d->error);
+        d->openFailure = OpenFailure::Newer;
         return false;
     }
     if (d->readOnly) {
         if (current < Migrations::latestVersion()) {
+            d->openFailure = OpenFailure::ReadOnly;
             d->error = QStringLiteral("the library %1 cannot be written and is from an older Dossier (schema %2); "
                                       "make it writable so that it can be upgraded")
                            .arg(d->path)
@@ -268,9 +301,11 @@ bool Library::open()
         if (!d->exec(QStringLiteral("PRAGMA cache_size = -32768"))
             || !d->exec(QStringLiteral("PRAGMA temp_store = MEMORY"))) {
             d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, d->error);
+            d->openFailure = failureOf(d->errorCode);
             return false;
         }
         d->open = true;
+        d->openFailure = OpenFailure::None;
         return true;
     }
     // A library from an older Dossier is copied next to itself before it is migrated.
@@ -293,6 +328,7 @@ bool Library::open()
         // Savepoint journals and sort spills in memory, not in temporary files.
         || !d->exec(QStringLiteral("PRAGMA temp_store = MEMORY"))) {
         d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, d->error);
+        d->openFailure = failureOf(d->errorCode);
         return false;
     }
     QString error;
@@ -301,6 +337,7 @@ bool Library::open()
         return false;
     }
     d->open = true;
+    d->openFailure = OpenFailure::None;
     return true;
 }
 
@@ -340,10 +377,12 @@ bool Library::Private::switchToWal()
             }
         } else if (const int code = sqliteCode(query.lastError()); code != sqliteBusy && code != sqliteLocked) {
             error = sqlError(query);
+            errorCode = code;
             return false;
         }
         if (deadline.hasExpired()) {
             error = QStringLiteral("the library is locked by another program (still busy after waiting)");
+            errorCode = sqliteBusy;
             return false;
         }
         QThread::msleep(std::min(attempt, 10) * 5);

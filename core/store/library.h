@@ -84,6 +84,17 @@ struct StoredFile {
 class Library
 {
 public:
+    /*! \brief Why open() failed, for the window to offer what fits (errorString() words it). */
+    enum class OpenFailure {
+        None, //!< open() has not failed
+        Damaged, //!< SQLite cannot read the file (a malformed page or header): check, restore a backup or recover it
+        Foreign, //!< another program's database, refused untouched
+        Newer, //!< a library from a newer Dossier, refused untouched
+        ReadOnly, //!< cannot be written, and needs writing (an upgrade) before it can be opened
+        Locked, //!< another program kept the library locked for longer than the busy timeout
+        Other, //!< a folder, a missing folder that cannot be made, or an error of another kind
+    };
+
     explicit Library(const QString &path);
     ~Library();
     Q_DISABLE_COPY_MOVE(Library)
@@ -91,6 +102,8 @@ public:
     /*! Opens (creating if needed) and migrates the library. Returns false with errorString() set.
         A library whose file or folder cannot be written is opened read-only (see isReadOnly()). */
     bool open();
+    /*! What kind of failure the last open() was; None after a successful one. */
+    OpenFailure openFailure() const;
     bool isOpen() const;
     /*! True when the library was opened read-only: reading works, every write fails with a message
         saying so and changes nothing. */

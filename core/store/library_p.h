@@ -7,6 +7,7 @@
 
 #include <QLoggingCategory>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -19,6 +20,8 @@ namespace Dossier::Core
 
 /*! A user-readable message for the query's last error (locked, disk full, read-only, ...). */
 QString sqlError(const QSqlQuery &query);
+/*! SQLite's primary result code of a failed statement (QSQLITE reports it as the native code), -1 when unknown. */
+int sqliteCode(const QSqlError &error);
 /*! Qt binds a null QString as SQL NULL; text columns are NOT NULL, so bind "" instead. */
 QString notNull(const QString &value);
 
@@ -26,6 +29,8 @@ struct Library::Private {
     QString path;
     QString connection;
     QString error;
+    int errorCode = -1; //!< SQLite's primary result code of the last failed statement, -1 when unknown
+    OpenFailure openFailure = OpenFailure::None;
     bool open = false;
     bool readOnly = false;
     std::function<void()> onWait;
@@ -47,6 +52,7 @@ struct Library::Private {
         QSqlQuery query(db());
         if (!query.exec(sql)) {
             error = sqlError(query);
+            errorCode = sqliteCode(query.lastError());
             return false;
         }
         return true;
