@@ -794,7 +794,10 @@ void MainWindow::refreshList()
     qint64 anchor = -1;
     int offset = 0;
     if (current >= 0 && top >= 0 && current >= top && (bottom < 0 || current <= bottom)) {
-        anchor = m_list->currentIndex().data(DocumentListModel::IdRole).toLongLong();
+        // The open article by its id, not through the model: while an import commits, a page the
+        // view fetched since the last refresh reads rows the count does not have yet, so the id
+        // under a row may be an article further down (the list then jumped back by that many).
+        anchor = m_currentId >= 0 ? m_currentId : m_list->currentIndex().data(DocumentListModel::IdRole).toLongLong();
         offset = current - top;
     } else if (top > 0) {
         anchor = m_model->index(top, 0).data(DocumentListModel::IdRole).toLongLong();
