@@ -1,11 +1,14 @@
 // Trains the entity tagger (core/analysis/sequencetagger.h) on CoNLL-2003-format data — an averaged
 // perceptron, greedy left-to-right decoding, documents shuffled by a seeded generator — and writes the
 // 8-bit model the core compiles in. Only the weights are written: never the data.
-//   dossier-train-tagger --train eng.train --out resources/models/tagger.bin
-//                        [--dev eng.testa] [--epochs N] [--bits B] [--seed S]
+//   dossier-train-tagger --train eng.train [--weight N] [--train FILE [--weight N]]...
+//                        --out resources/models/tagger.bin [--dev FILE]... [--epochs N] [--bits B] [--seed S]
+// Each --train corpus is read in order; --weight shows its documents N times per epoch.
+//   dossier-train-tagger --make-lexicon GAZETTEER_DIR resources/models/lexicon.bin
 //   dossier-train-tagger --explain FILE...   what the rules, the tagger and the recognizer find (development)
 // The text of each document is rebuilt from its tokens as the project's evaluation copies are (one
 // sentence per line), so the tagger learns on Dossier's own tokenizer, rules and gazetteers.
+#include "analysis/featurelexicon.h"
 #include "analysis/rulerecognizer.h"
 #include "analysis/sequencetagger.h"
 #include "analysis/tokenizer.h"
@@ -13,8 +16,10 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <random>
@@ -459,6 +464,54 @@ void calibrate(const std::vector<std::unique_ptr<Document>> &docs, const Sequenc
         miscOverGazetteer[0], miscOverGazetteer[1]);
 }
 
+// Builds the feature lexicon (core/analysis/featurelexicon.h) from the gazetteer lists of
+// ../shared/train/ner/gazetteers: one name per line.
+int makeLexicon(const QString &dir, const QString &outPath)
+{
+    static const std::pair<FeatureLexicon::List, const char *> files[] = {
+        { FeatureLexicon::City, "LOC.cities.txt" },
+        { FeatureLexicon::City, "LOC.capitals.txt" },
+        { FeatureLexicon::Region, "LOC.subcountries.txt" },
+        { FeatureLexicon::Country, "LOC.countries.txt" },
+        { FeatureLexicon::Company, "ORG.companies.txt" },
+        { FeatureLexicon::CompanyShort, "ORG.companies_short.txt" },
+        { FeatureLexicon::University, "ORG.universities.txt" },
+        { FeatureLexicon::FirstName, "PER.first_names.txt" },
+        { FeatureLexicon::Surname, "PER.surnames.txt" },
+    };
+    QList<std::pair<FeatureLexicon::List, QStringList>> lists;
+    for (const auto &[list, name] : files) {
+        QFile file(dir + u'/' + QLatin1StringView(name));
+        if (!file.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "cannot read %s\n", qPrintable(file.fileName()));
+            return 1;
+        }
+        QStringList names;
+        while (!file.atEnd()) {
+            const QString line = QString::fromUtf8(file.readLine()).trimmed();
+            if (!line.isEmpty()) {
+                names.append(line);
+            }
+        }
+        std::printf("%s: %lld names\n", name, qint64(names.size()));
+        lists.append({ list, names });
+    }
+    const QByteArray data = FeatureLexicon::build(lists);
+    FeatureLexicon check;
+    QString error;
+    if (!check.load(data, &error)) {
+        std::fprintf(stderr, "the lexicon written does not load: %s\n", qPrintable(error));
+        return 1;
+    }
+    QSaveFile out(outPath);
+    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit()) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(outPath));
+        return 1;
+    }
+    std::printf("wrote %s: %d entries, %lld bytes\n", qPrintable(outPath), check.size(), qint64(data.size()));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -467,8 +520,15 @@ int main(int argc, char *argv[])
     if (app.arguments().value(1) == u"--explain") {
         return explain(app.arguments().mid(2));
     }
-    QString trainPath;
-    QString devPath;
+    if (app.arguments().value(1) == u"--make-lexicon" && app.arguments().size() == 4) {
+        return makeLexicon(app.arguments().at(2), app.arguments().at(3));
+    }
+    struct Corpus {
+        QString path;
+        int weight = 1; // how many times each of its documents is seen per epoch
+    };
+    QList<Corpus> trainSets;
+    QStringList devPaths;
     QString outPath;
     int epochs = 16;
     int bits = 17;
@@ -478,9 +538,11 @@ int main(int argc, char *argv[])
         const QString &arg = args[i];
         const QString value = i + 1 < args.size() ? args[i + 1] : QString();
         if (arg == u"--train") {
-            trainPath = value;
+            trainSets.append(Corpus { value });
+        } else if (arg == u"--weight" && !trainSets.isEmpty()) {
+            trainSets.last().weight = value.toInt();
         } else if (arg == u"--dev") {
-            devPath = value;
+            devPaths.append(value);
         } else if (arg == u"--out") {
             outPath = value;
         } else if (arg == u"--epochs") {
@@ -495,19 +557,33 @@ int main(int argc, char *argv[])
         }
         ++i;
     }
-    if (trainPath.isEmpty() || outPath.isEmpty() || epochs < 1 || bits < 10 || bits > 24) {
+    const bool weightsOk
+        = std::all_of(trainSets.cbegin(), trainSets.cend(), [](const Corpus &c) { return c.weight >= 1; });
+    if (trainSets.isEmpty() || !weightsOk || outPath.isEmpty() || epochs < 1 || bits < 10 || bits > 24) {
         std::fprintf(stderr,
-            "usage: dossier-train-tagger --train FILE --out MODEL [--dev FILE] [--epochs N] "
-            "[--bits 10..24] [--seed S]\n");
+            "usage: dossier-train-tagger --train FILE [--weight N] [--train FILE [--weight N]]... --out MODEL "
+            "[--dev FILE]... [--epochs N] [--bits 10..24] [--seed S]\n");
         return 2;
     }
     QElapsedTimer timer;
     timer.start();
-    std::vector<std::unique_ptr<Document>> train = readConll(trainPath);
-    std::vector<std::unique_ptr<Document>> dev = devPath.isEmpty() ? decltype(train)() : readConll(devPath);
-    if (train.empty()) {
-        std::fprintf(stderr, "no training documents in %s\n", qPrintable(trainPath));
-        return 1;
+    std::vector<std::unique_ptr<Document>> train;
+    std::vector<size_t> copies; // per training document: how often an epoch shows it
+    for (const Corpus &corpus : std::as_const(trainSets)) {
+        std::vector<std::unique_ptr<Document>> docs = readConll(corpus.path);
+        if (docs.empty()) {
+            std::fprintf(stderr, "no training documents in %s\n", qPrintable(corpus.path));
+            return 1;
+        }
+        for (auto &doc : docs) {
+            train.push_back(std::move(doc));
+            copies.push_back(size_t(corpus.weight));
+        }
+    }
+    std::vector<std::pair<QString, std::vector<std::unique_ptr<Document>>>> dev;
+    for (const QString &path : std::as_const(devPaths)) {
+        dev.emplace_back(
+            QFileInfo(QFileInfo(path).path()).fileName() + u'/' + QFileInfo(path).fileName(), readConll(path));
     }
     qint64 tokens = 0;
     int misaligned = 0;
@@ -517,19 +593,23 @@ int main(int argc, char *argv[])
         tokens += doc->tokens.size();
         names += doc->entities.size();
     }
-    for (auto &doc : dev) {
-        prepare(doc.get());
+    size_t devDocuments = 0;
+    for (auto &set : dev) {
+        for (auto &doc : set.second) {
+            prepare(doc.get());
+        }
+        devDocuments += set.second.size();
     }
     std::printf("train: %zu documents, %lld tokens, %lld names (%d not on token boundaries); dev: %zu documents; "
                 "prepared in %.1f s\n",
-        train.size(), tokens, names, misaligned, dev.size(), double(timer.elapsed()) / 1000);
+        train.size(), tokens, names, misaligned, devDocuments, double(timer.elapsed()) / 1000);
     std::fflush(stdout);
 
     Perceptron model(bits);
     std::mt19937 random(seed);
-    std::vector<size_t> order(train.size());
-    for (size_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
+    std::vector<size_t> order;
+    for (size_t i = 0; i < train.size(); ++i) {
+        order.insert(order.end(), copies[i], i);
     }
     for (int epoch = 1; epoch <= epochs; ++epoch) {
         for (size_t i = order.size() - 1; i > 0; --i) { // Fisher-Yates, the same on every platform
@@ -540,12 +620,14 @@ int main(int argc, char *argv[])
         }
         if (!dev.empty()) {
             const std::vector<float> averaged = model.averaged();
-            Score s;
-            for (auto &doc : dev) {
-                decode(doc.get(), model, averaged, false);
-                score(*doc, SequenceTagger::spans(*doc->features, std::vector<float>(doc->tokens.size())), &s);
+            for (auto &[name, docs] : dev) {
+                Score s;
+                for (auto &doc : docs) {
+                    decode(doc.get(), model, averaged, false);
+                    score(*doc, SequenceTagger::spans(*doc->features, std::vector<float>(doc->tokens.size())), &s);
+                }
+                s.print(qPrintable(QStringLiteral("epoch %1 %2 (float)").arg(epoch).arg(name)));
             }
-            s.print(qPrintable(QStringLiteral("epoch %1 dev (float)").arg(epoch)));
         } else {
             std::printf("epoch %d\n", epoch);
             std::fflush(stdout);
@@ -558,14 +640,16 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "the model written does not load: %s\n", qPrintable(error));
         return 1;
     }
-    if (!dev.empty()) {
+    for (auto &[name, docs] : dev) {
         Score s;
-        for (auto &doc : dev) {
+        for (auto &doc : docs) {
             doc->features->reset();
             score(*doc, tagger.tag(*doc->features), &s);
         }
-        s.print("final dev (8-bit model)");
-        calibrate(dev, tagger);
+        s.print(qPrintable(QStringLiteral("final %1 (8-bit model)").arg(name)));
+    }
+    if (!dev.empty()) {
+        calibrate(dev.front().second, tagger); // the first dev set's table
     }
     QSaveFile out(outPath);
     if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit()) {

@@ -1,5 +1,6 @@
 #include "analysis/sequencetagger.h"
 
+#include "analysis/featurelexicon.h"
 #include "analysis/gazetteer.h"
 
 #include <QFile>
@@ -16,7 +17,7 @@ namespace
 {
 
 // Bumped whenever the features change: a model trained on other features is refused, not misread.
-constexpr quint32 FeatureVersion = 3;
+constexpr quint32 FeatureVersion = 4;
 // How many other occurrences of a name-like word lend it their contexts.
 constexpr int OtherOccurrences = 4;
 constexpr quint32 FormatVersion = 2;
@@ -74,6 +75,10 @@ enum Template : quint64 {
     PreviousWord,
     PreviousShape,
     History,
+    LexiconHit,
+    LexiconList,
+    LexiconBefore,
+    LexiconAfter,
 };
 
 // Kinds of token (TaggerFeatures::Info::kind).
@@ -148,6 +153,7 @@ TaggerFeatures::TaggerFeatures(QStringView text, const QList<Token> &tokens, con
     , m_labels(tokens.size(), TaggerLabel::Outside)
 {
     const Gazetteer &gazetteer = Gazetteer::instance();
+    const std::vector<FeatureLexicon::Hit> lexicon = FeatureLexicon::instance().match(text, tokens);
     struct Uses {
         int lower = 0; // written in lower case
         int capital = 0; // capitalised inside a prose sentence
@@ -210,6 +216,8 @@ TaggerFeatures::TaggerFeatures(QStringView text, const QList<Token> &tokens, con
         info.rule = t < evidence.rule.size() ? evidence.rule[t] : 0;
         info.line = t < evidence.line.size() ? evidence.line[t] : 0;
         info.title = t < evidence.title.size() ? evidence.title[t] : 0;
+        info.lexiconUnit = lexicon[size_t(t)].unit;
+        info.lexiconMulti = lexicon[size_t(t)].multi;
         const bool nameLike = info.kind == Capitalised || info.kind == AllCaps || info.kind == OtherWord;
         if (nameLike) {
             const QString folded
@@ -312,6 +320,21 @@ void TaggerFeatures::features(qsizetype i, TaggerFeatureList *out) const
     add(SuffixShape, combine(c.suffix[2], c.shortShape));
     add(WordBeforeShape, combine(lowerOf(before1), c.shortShape));
     add(WordAfterShape, combine(lowerOf(after1), c.shortShape));
+    const bool nameLike = c.kind == Capitalised || c.kind == AllCaps || c.kind == OtherWord;
+    if (nameLike) {
+        // The large name lists, as evidence: which lists know the word, alone or inside a longer name.
+        add(LexiconHit, quint64(c.lexiconUnit) | quint64(c.lexiconMulti) << 8);
+        for (int l = 0; l < FeatureLexicon::ListCount; ++l) {
+            const bool unit = c.lexiconUnit & (1u << l);
+            const bool multi = c.lexiconMulti & (1u << l);
+            if (unit || multi) {
+                add(LexiconList, quint64(l) << 2 | (unit ? 1 : 0) | (multi ? 2 : 0));
+            }
+        }
+        const auto lists = [](const Info *x) { return x ? quint64(x->lexiconUnit | x->lexiconMulti) : 256; };
+        add(LexiconBefore, lists(before1));
+        add(LexiconAfter, lists(after1));
+    }
     add(TitleCue, c.title);
     add(TitleBefore, before1 ? before1->title : 255);
     int others = 0;
@@ -332,7 +355,7 @@ void TaggerFeatures::features(qsizetype i, TaggerFeatureList *out) const
     add(Previous2, previous2 << 8 | previous);
     add(PreviousWord, combine(previous, c.lower));
     add(PreviousShape, combine(previous, c.shortShape));
-    if (c.kind == Capitalised || c.kind == AllCaps || c.kind == OtherWord) {
+    if (nameLike) {
         add(History, quint64(m_history.value(c.lower)) << 8 | quint64(c.kind) << 4 | c.line);
     }
 }

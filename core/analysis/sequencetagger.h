@@ -72,6 +72,8 @@ public:
     /*! Whether token \a i is punctuation, or a lower-case word or a number before no capitalised word: outside
         any name unless one is open (the tagger does not score it then). */
     bool isPlain(qsizetype i) const;
+    /*! Whether token \a i is a word of titles ('Ambassador', 'Minister', 'Deputy'). */
+    bool isTitleWord(qsizetype i) const { return m_info[i].lexicon & 4; }
     /*! Whether token \a i is not capitalised, or the text writes it in lower case elsewhere. */
     bool isLowerElsewhere(qsizetype i) const;
     quint8 label(qsizetype i) const { return m_labels[i]; }
@@ -92,6 +94,8 @@ private:
         quint8 title = 0;
         quint8 lexicon = 0; // first name, common word, title word
         quint8 document = 0; // how the document writes this word elsewhere
+        quint8 lexiconUnit = 0; // FeatureLexicon::Hit
+        quint8 lexiconMulti = 0;
         bool lineStart = false;
         qint32 firstSame = -1; // for name-like words: the first token of the text with the same folded word …
         qint32 nextSame = -1; // … and the next one after this
