@@ -20,6 +20,9 @@ private Q_SLOTS:
     void scalesAmounts_data();
     void scalesAmounts();
     void possessiveIsNotPartOfTheSpan();
+    void noNameCrossesALineBreak_data();
+    void noNameCrossesALineBreak();
+    void datelineIsANameOfItsOwn();
     void handlesLargeInput();
 };
 
@@ -133,6 +136,29 @@ void EntityRecognizerTest::recognizes_data()
                                        << QStringList{QStringLiteral("TALKS"), QStringLiteral("STALL")};
     QTest::newRow("all-caps dateline") << QStringLiteral("OSLO\n\nThe fleet returned on time.") << false
                                        << QStringList{QStringLiteral("LOCATION OSLO=Oslo")} << QStringList{};
+    // Non-entities of web pages: button and prompt text, headline case, capitalised sentence openings.
+    QTest::newRow("button and prompt text")
+        << QStringLiteral("Sign Up\nGet The App\nRead More\nShare This Article\nThe ferry left Halden at noon.")
+        << false << QStringList{}
+        << QStringList{QStringLiteral("Sign Up"), QStringLiteral("Get The App"), QStringLiteral("Get"),
+               QStringLiteral("App"), QStringLiteral("Read More"), QStringLiteral("Share This Article"),
+               QStringLiteral("Share")};
+    QTest::newRow("headline-case subheading")
+        << QStringLiteral("Excessive Delays Anger Shippers\nThe port reopened on Monday after the repairs.") << false
+        << QStringList{}
+        << QStringList{QStringLiteral("Excessive Delays Anger Shippers"), QStringLiteral("Excessive"),
+               QStringLiteral("Delays"), QStringLiteral("Anger Shippers")};
+    QTest::newRow("capitalised sentence openings")
+        << QStringLiteral("Abuse of the tendering rules was alleged. Excessive silt has closed two berths. "
+                          "Complete details will follow next week. Get ready, the harbour master said.")
+        << false << QStringList{}
+        << QStringList{QStringLiteral("Abuse"), QStringLiteral("Excessive"), QStringLiteral("Complete"),
+               QStringLiteral("Get")};
+    QTest::newRow("a name ends where the name ends")
+        << QStringLiteral("The Kestrel Bay Port Authority on Wednesday asked the council to act.") << false
+        << QStringList{QStringLiteral("ORG Kestrel Bay Port Authority")}
+        << QStringList{QStringLiteral("Kestrel Bay Port Authority on Wednesday"),
+               QStringLiteral("Wednesday asked the")};
     QTest::newRow("title-case heading") << QStringLiteral("Strengthening Regional Fisheries Cooperation\nIt rained.")
                                         << false << QStringList{}
                                         << QStringList{QStringLiteral("Strengthening Regional Fisheries Cooperation")};
@@ -279,6 +305,40 @@ void EntityRecognizerTest::possessiveIsNotPartOfTheSpan()
     const QStringList found = tagged(text);
     QVERIFY2(found.contains(QStringLiteral("LOCATION Norway=Norway")), qPrintable(found.join(u'|')));
     QVERIFY2(found.contains(QStringLiteral("LOCATION Chile=Chile")), qPrintable(found.join(u'|')));
+}
+
+void EntityRecognizerTest::noNameCrossesALineBreak_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("names listed one per line") << QStringLiteral(
+        "Contributors\nTomas Reyes\nInes Okafor\nMara Lindqvist\nThe council met again on Friday.");
+    QTest::newRow("a caption above a paragraph")
+        << QStringLiteral("Harbour master Tomas Reyes\nNorvik Marine lost the first bid for the dredging work.");
+    QTest::newRow("a place at the end of one line, a person at the start of the next")
+        << QStringLiteral("Ferries resumed between Halden and Kestrel Bay\nInes Okafor said the timetable would hold.");
+}
+
+void EntityRecognizerTest::noNameCrossesALineBreak()
+{
+    QFETCH(QString, text);
+    for (const RawMention &m : defaultRecognizer().recognize(text, {})) {
+        const QString surface = text.sliced(m.start, m.end - m.start);
+        QVERIFY2(!surface.contains(u'\n'), qPrintable(surface));
+    }
+}
+
+void EntityRecognizerTest::datelineIsANameOfItsOwn()
+{
+    // A scrape that lost the dash after the dateline: 'TOKYO' and 'Japan' are two places, not one name.
+    const QString text = QStringLiteral("OSLO Norway and Iceland will discuss fishing quotas, officials said.");
+    RecognizeContext context;
+    context.datelineEnd = 4;
+    const QStringList found = tagged(text, context);
+    QVERIFY2(found.contains(QStringLiteral("LOCATION OSLO=Oslo")), qPrintable(found.join(u'|')));
+    QVERIFY2(found.contains(QStringLiteral("LOCATION Norway=Norway")), qPrintable(found.join(u'|')));
+    for (const QString &entry : found) {
+        QVERIFY2(!entry.contains(QStringLiteral("OSLO Norway")), qPrintable(found.join(u'|')));
+    }
 }
 
 void EntityRecognizerTest::handlesLargeInput()

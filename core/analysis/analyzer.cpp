@@ -109,12 +109,26 @@ void Analyzer::recognizeEntities(Article &article)
     const EntityRecognizer &recognizer = defaultRecognizer();
     RecognizeContext context;
     context.articleDate = Dates::parseDate(article.meta.date);
+    const QString &dateline = article.meta.dateline;
+    if (!dateline.isEmpty() && article.body.size() > dateline.size()
+        && article.body.startsWith(dateline, Qt::CaseInsensitive) && article.body[dateline.size()] == u' ') {
+        context.datelineEnd = dateline.size(); // 'TOKYO Japan and …': the dateline is a name of its own
+    }
     const QList<RawMention> bodyMentions = recognizer.recognize(article.body, context);
     QList<RawMention> titleMentions;
     if (!article.meta.title.isEmpty()) {
         RecognizeContext titleContext = context;
         titleContext.headline = true;
         titleMentions = recognizer.recognize(article.meta.title, titleContext);
+        // A headline is Title Case, where every word looks like a name ('Port Authority Approves Dredging
+        // Plan'): a name found only there, and known to no gazetteer, counts only if the body confirms it.
+        for (RawMention &mention : titleMentions) {
+            const bool name = mention.type == EntityType::Person || mention.type == EntityType::Org
+                || mention.type == EntityType::Location;
+            if (name && mention.canonical.isEmpty()) {
+                mention.confidence = MentionConfidence::Candidate;
+            }
+        }
     }
     GroupedEntities grouped = groupMentions(article.body, bodyMentions, article.meta.title, titleMentions);
     article.entities = std::move(grouped.entities);

@@ -8,7 +8,8 @@
 
 #include <memory>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief How sure a recognizer is of a mention; grouping resolves the weaker ones against the document. */
 enum class MentionConfidence : quint8 {
@@ -32,6 +33,9 @@ struct RawMention {
 struct RecognizeContext {
     QDate articleDate; //!< to resolve relative dates; may be invalid
     bool headline = false; //!< the text is a headline (often Title Case or ALL CAPS)
+    /*! Where a dateline fused to the first sentence ends ('TOKYO Japan and the United States …'), or -1: no
+        name runs across it, as none runs across a line break. */
+    qsizetype datelineEnd = -1;
 };
 
 /*!
@@ -59,8 +63,8 @@ struct GroupedEntities {
     'Abe' are one person, 'U.S.' / 'US' / 'United States' one place, 'EU' / 'European Union' one
     organisation. Title mentions count towards entities but are not listed as mentions.
 */
-GroupedEntities groupMentions(QStringView body, const QList<RawMention> &bodyMentions, QStringView title,
-                              const QList<RawMention> &titleMentions);
+GroupedEntities groupMentions(
+    QStringView body, const QList<RawMention> &bodyMentions, QStringView title, const QList<RawMention> &titleMentions);
 
 /*! The key that identifies an entity's name across the library: case-folded, accents and dots
     removed, whitespace collapsed, a leading "the" dropped ('U.S.' and 'US' share one key). */

@@ -6,6 +6,8 @@
 
 #include <QVarLengthArray>
 
+#include <algorithm>
+
 namespace Dossier::Core
 {
 
@@ -56,7 +58,14 @@ class TaggedEntityRecognizer final : public EntityRecognizer
 public:
     QList<RawMention> recognize(QStringView text, const RecognizeContext &context) const override
     {
-        const QList<Token> tokens = tokenize(text);
+        QList<Token> tokens = tokenize(text);
+        if (context.datelineEnd > 0) {
+            const auto after = std::partition_point(
+                tokens.begin(), tokens.end(), [&](const Token &t) { return t.start < context.datelineEnd; });
+            if (after != tokens.end() && after != tokens.begin()) {
+                after->flags |= Token::LineStart | Token::SentenceStart;
+            }
+        }
         RuleEvidence rules = recognizeWithRules(text, tokens, context);
         const SequenceTagger &tagger = SequenceTagger::instance();
         if (!tagger.isLoaded()) {
@@ -108,9 +117,11 @@ public:
             }
             bool common = true;
             bool lower = true;
+            bool titleOnly = true; // 'the Ambassador', 'Deputy Minister': a title without its holder's name
             for (qsizetype k = span.first; k < span.last; ++k) {
                 common = common && features.isCommon(k);
                 lower = lower && features.isLowerElsewhere(k);
+                titleOnly = titleOnly && features.isTitleWord(k);
             }
             const bool agreed = same && same->confidence != MentionConfidence::Candidate;
             // A name of ordinary words ('Partnership', 'Peace') needs a larger lead: the training text has few.
@@ -132,7 +143,7 @@ public:
             // Unsure of a name made of ordinary words or ending in one ('Fisheries Policy'), or of an acronym, or
             // sure of one whose every word the text also writes in lower case ('Cyber Policy' beside 'cyber' and
             // 'policy'): it needs the document's confirmation.
-            const bool candidate = (!sure && (common || ordinaryHead || acronym)) || (lower && !agreed);
+            const bool candidate = (!sure && (common || ordinaryHead || acronym)) || (lower && !agreed) || titleOnly;
             for (const qsizetype r : rivals) {
                 settled[r] = true;
             }
