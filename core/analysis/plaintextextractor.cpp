@@ -8,11 +8,13 @@
 #include <QRegularExpression>
 #include <QSet>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 using namespace TextCleaning;
 
-namespace {
+namespace
+{
 
 constexpr auto unicode = QRegularExpression::UseUnicodePropertiesOption;
 constexpr auto caseless = QRegularExpression::CaseInsensitiveOption;
@@ -45,6 +47,7 @@ struct Line {
     bool byline = false;
     bool credit = false;
     bool caption = false;
+    bool menu = false; //!< long, but entries run together rather than a sentence
     bool tableRow = false; //!< cells aligned with runs of spaces, as text browsers render tables
     bool hardStop = false; //!< chrome that ends an article: comments, copyright, newsletter, "most read"
     double score = 0;
@@ -88,19 +91,62 @@ double scoreLine(const Line &line)
         }
         return w >= 4 ? 1 : -2;
     }
-    // Headlines, subheads, menu entries: no sentence punctuation.
-    return w >= 20 ? 0.5 * w : -3;
+    // Headlines, subheads, menu entries: no sentence punctuation. A long one is prose cut short
+    // unless it reads like a menu: entries split by bars or bullets, nearly every word capitalised.
+    return w >= 20 && !line.menu ? 0.5 * w : -3;
 }
 
-bool isTableRow(QStringView text)
+// A line of menu entries or headlines run together: several separators ("News | Sport | …"), or
+// capitalised words in nearly every place where prose has lower-case ones.
+bool isMenuLine(QStringView text, int words)
 {
-    int columns = 0;
-    for (qsizetype i = 1; i < text.size(); ++i) {
-        if (text.at(i) == u' ' && text.at(i - 1) == u' ' && (i + 1 >= text.size() || text.at(i + 1) != u' ')) {
-            ++columns;
+    constexpr int maxSeparators = 3;
+    int separators = 0;
+    int lower = 0;
+    bool wordStart = true;
+    for (const QChar c : text) {
+        if (c == u'|' || c == u'·' || c == u'•') {
+            if (++separators >= maxSeparators) {
+                return true;
+            }
+        }
+        if (c.isSpace()) {
+            wordStart = true;
+        } else if (wordStart) {
+            lower += c.isLower() ? 1 : 0;
+            wordStart = false;
+        }
+        if (c.isLetter() && !c.isLower() && !c.isUpper()) {
+            return false; // scripts without case (Japanese, Chinese) say nothing here
         }
     }
-    return columns >= 2;
+    return lower * 4 < words;
+}
+
+// Cells aligned with runs of spaces; prose typed with two spaces after each full stop has long cells.
+bool isTableRow(QStringView text)
+{
+    constexpr int maxCellWords = 12;
+    int columns = 0;
+    int cellWords = 0;
+    bool inWord = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c != u' ') {
+            cellWords += inWord ? 0 : 1;
+            inWord = true;
+            continue;
+        }
+        inWord = false;
+        if (i > 0 && text.at(i - 1) == u' ' && (i + 1 >= text.size() || text.at(i + 1) != u' ')) {
+            ++columns;
+            if (cellWords > maxCellWords) {
+                return false;
+            }
+            cellWords = 0;
+        }
+    }
+    return columns >= 2 && cellWords <= maxCellWords;
 }
 
 // A line's shape with every run of digits replaced by one '0'; empty when it has no digit.
@@ -153,6 +199,7 @@ QList<Line> splitLines(const QString &text)
         line.sentence = endsSentence(trimmed);
         line.debris = isMarkupDebris(trimmed);
         line.tableRow = isTableRow(trimmed);
+        line.menu = line.words >= 20 && !line.sentence && isMenuLine(trimmed, line.words);
         // Long lines are prose whatever words they use; skip the costlier checks for them.
         if (line.words <= 40) {
             line.byline = isByline(trimmed);
@@ -241,16 +288,25 @@ std::pair<qsizetype, qsizetype> densestRun(const QList<Line> &lines)
     if (current.end >= 0) {
         runs.append(current);
     }
-    double best = 0;
-    for (const Run &run : std::as_const(runs)) {
-        best = std::max(best, run.score);
-    }
-    for (const Run &run : std::as_const(runs)) {
-        if (run.score > 0 && run.score >= runnerUpShare * best) {
-            return { run.start, run.end };
+    qsizetype best = -1;
+    for (qsizetype r = 0; r < runs.size(); ++r) {
+        if (runs.at(r).score > 0 && (best < 0 || runs.at(r).score > runs.at(best).score)) {
+            best = r;
         }
     }
-    return { -1, -1 };
+    if (best < 0) {
+        return { -1, -1 };
+    }
+    // An earlier run close to the best wins when chrome that ends articles (a comments heading,
+    // "Most read", a newsletter box) stands between them: the best one is then the comments.
+    for (qsizetype r = 0; r < best; ++r) {
+        const Run &run = runs.at(r);
+        if (run.score < runnerUpShare * runs.at(best).score) {
+            continue;
+        }
+        return { run.start, run.end };
+    }
+    return { runs.at(best).start, runs.at(best).end };
 }
 
 bool isDateLine(const Line &line)
@@ -574,6 +630,78 @@ bool isInnerNoise(const Line &line)
     return line.words >= 6 && isAllCaps(line.text);
 }
 
+// Whether the article's prose resumes at line \a i: two paragraphs in a row, or one long one
+// (teasers have one short paragraph under each headline).
+bool proseResumes(const QList<Line> &lines, qsizetype i)
+{
+    constexpr int longParagraph = 40;
+    const auto prose = [&](qsizetype k) {
+        const Line &line = lines.at(k);
+        return line.score > 0 && line.sentence && line.words >= 8 && !line.bullet && line.boilerplate == 0;
+    };
+    return prose(i) && (lines.at(i).words >= longParagraph || (i + 1 < lines.size() && prose(i + 1)));
+}
+
+// The article's end, moved past lists, tables and subheads (which the scoring cannot tell from menus)
+// when its prose resumes after them. A gap that holds chrome ending articles ("Comments", "Share
+// this story", "Most read"), a cookie banner or more than a little site furniture ends the article.
+qsizetype extendOverLists(const QList<Line> &lines, qsizetype end)
+{
+    constexpr qsizetype maxGap = 40;
+    constexpr int maxChrome = 2;
+    constexpr int maxInlineChrome = 3;
+    while (true) {
+        int chrome = 0;
+        qsizetype i = end + 1;
+        for (; i < lines.size() && !proseResumes(lines, i); ++i) {
+            const Line &line = lines.at(i);
+            // A date, a byline or a credit in the gap is the header or footer of another story.
+            if (line.hardStop || line.boilerplate >= consentWeight || i - end > maxGap || line.byline || line.credit
+                || isDateLine(line)) {
+                return end;
+            }
+            // "Advertisement" or a share button may sit inside an article; a subscription box may not.
+            if (line.boilerplate > 0 && (line.words > maxInlineChrome || ++chrome > maxChrome)) {
+                return end;
+            }
+        }
+        if (i >= lines.size()) {
+            return end;
+        }
+        end = i;
+        while (end + 1 < lines.size() && lines.at(end + 1).score > 0) {
+            ++end;
+        }
+    }
+}
+
+// Where the run takes in the next story of an endless page or a teaser with its own header: after
+// some prose, a stretch without prose that holds a date and a byline or closing chrome ("Share",
+// "Comments") starts another article. Returns the run's last line before it.
+qsizetype nextArticleHeader(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr int proseBefore = 80;
+    int prose = 0;
+    for (qsizetype i = start; i <= end; ++i) {
+        if (lines.at(i).score > 0) {
+            prose += lines.at(i).words;
+            continue;
+        }
+        bool date = false;
+        bool header = false;
+        qsizetype j = i;
+        for (; j <= end && lines.at(j).score <= 0; ++j) {
+            date = date || isDateLine(lines.at(j));
+            header = header || lines.at(j).hardStop || lines.at(j).byline;
+        }
+        if (prose >= proseBefore && date && header && j <= end) {
+            return i - 1;
+        }
+        i = j - 1;
+    }
+    return end;
+}
+
 } // namespace
 
 Extraction PlainTextExtractor::extract(const QString &text)
@@ -586,6 +714,7 @@ Extraction PlainTextExtractor::extract(const QString &text)
     if (start < 0) {
         return result;
     }
+    end = nextArticleHeader(lines, start, extendOverLists(lines, end));
     while (start < end && isEdgeNoise(lines.at(start))) {
         ++start;
     }
