@@ -702,6 +702,54 @@ qsizetype nextArticleHeader(const QList<Line> &lines, qsizetype start, qsizetype
     return end;
 }
 
+// A headline of another story: a few words, capitalised as titles are, with no full stop.
+bool isHeadlineCase(const Line &line)
+{
+    constexpr int minWords = 4;
+    constexpr int maxWords = 20;
+    if (line.words < minWords || line.words > maxWords || line.bullet || line.tableRow || line.text.back() == u'.') {
+        return false;
+    }
+    int capitalised = 0;
+    int cased = 0;
+    for (const QStringView word : line.text.tokenize(u' ', Qt::SkipEmptyParts)) {
+        const QChar first = word.front();
+        if (first.isUpper()) {
+            ++capitalised;
+            ++cased;
+        } else if (first.isLower()) {
+            ++cased;
+        }
+    }
+    // Short words (of, the, a) stay lower case in titles.
+    return cased >= minWords && capitalised * 10 >= cased * 6;
+}
+
+// Lines of the run that belong to a list of other stories' headlines: three or more headline-cased
+// lines in a row, and the short label above them ("Editor's picks", "More for you").
+QList<bool> headlineLists(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr qsizetype minHeadlines = 3;
+    constexpr int maxLabelWords = 4;
+    QList<bool> listed(end - start + 1, false);
+    for (qsizetype i = start; i <= end;) {
+        qsizetype j = i;
+        while (j <= end && isHeadlineCase(lines.at(j))) {
+            ++j;
+        }
+        if (j - i >= minHeadlines) {
+            for (qsizetype k = i; k < j; ++k) {
+                listed[k - start] = true;
+            }
+            if (i > start && lines.at(i - 1).words <= maxLabelWords && !lines.at(i - 1).sentence) {
+                listed[i - 1 - start] = true;
+            }
+        }
+        i = std::max(j, i + 1);
+    }
+    return listed;
+}
+
 } // namespace
 
 Extraction PlainTextExtractor::extract(const QString &text)
@@ -751,11 +799,15 @@ Extraction PlainTextExtractor::extract(const QString &text)
             ++longLines[lines.at(i).text];
         }
     }
+    const QList<bool> headlines = headlineLists(lines, start, end);
     QStringList paragraphs;
     bool insert = false; // inside "Related articles" and its links, until the prose goes on
     for (qsizetype i = start; i <= end; ++i) {
         const Line &line = lines.at(i);
-        if (line.boilerplate > 0 && isInnerNoise(line)) {
+        if (headlines.at(i - start)) {
+            continue;
+        }
+        if ((line.boilerplate > 0 && isInnerNoise(line)) || (line.hardStop && line.words <= 4 && !line.sentence)) {
             insert = true;
         } else if (line.sentence && line.words >= 8 && !line.bullet) {
             insert = false;

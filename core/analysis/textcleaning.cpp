@@ -157,7 +157,7 @@ bool isHardStop(QStringView line)
     static const QRegularExpression stop(
         QStringLiteral(u"©|\\b(?:comments?|reply|replies|copyright|rights reserved|newsletters?|subscribe|sign up|"
                        u"trending|most (?:read|popular|viewed|shared)|recommended|you may also like|more from|related|"
-                       u"about the author|"
+                       u"about the author|more for you|editor['’]?s picks|read next|up next|you might also like|"
                        u"more stories|latest news|tags?:|share this|leave a|kommentare|commentaires|comentarios)\\b"),
         unicode | caseless);
     return wordCount(line) <= 12 && stop.matchView(line).hasMatch();
