@@ -25,7 +25,8 @@ private Q_SLOTS:
     void isFastOnLargeInput();
 };
 
-namespace {
+namespace
+{
 
 QString fixture(const QString &name)
 {
@@ -79,6 +80,16 @@ void PlainTextExtractorTest::extractsFixtures_data()
                                        << QString() << QString() << QStringLiteral("Zurich")
                                        << QStringLiteral("ZURICH -- Glaciers in the Swiss Alps lost ice twice as fast")
                                        << QStringLiteral("a spokesman for the federal environment office said.");
+    QTest::newRow("list inside the article, comments after it")
+        << QStringLiteral("list_inside_article.txt")
+        << QStringLiteral("Town council approves new flood plan after wet winter") << QStringLiteral("2025-03-03")
+        << QStringLiteral("Valley Courier") << QString() << QStringLiteral("The town council of Ellmere approved")
+        << QStringLiteral("whether to repair their homes now or wait for the works.");
+    QTest::newRow("endless page: the next story's header ends the article")
+        << QStringLiteral("endless_page.txt") << QStringLiteral("Night buses to run on four new routes")
+        << QStringLiteral("2025-04-02") << QString() << QString()
+        << QStringLiteral("The city's transport company will add")
+        << QStringLiteral("whether the service is worth the cost.");
     QTest::newRow("comment thread longer than the article")
         << QStringLiteral("comment_thread.txt")
         << QStringLiteral("Tablet Makers Turn to Recycled Aluminium for Next Models") << QStringLiteral("2025-03-11")
@@ -256,6 +267,51 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("Related articles"), QStringLiteral("birds from space"),
                QStringLiteral("amphibians are vanishing"), QStringLiteral("Most Read"), QStringLiteral("gadgets"),
                QStringLiteral("Lena Ortiz") };
+    QTest::newRow("bullet list inside the article kept, prose after it kept, share prompt and comments dropped")
+        << QStringLiteral("list_inside_article.txt")
+        << QStringList { QStringLiteral("The plan, drafted by the council's engineers"),
+               QStringLiteral("* Raise the embankment at Mill Lane"),
+               QStringLiteral("* A volunteer flood warden scheme"),
+               QStringLiteral("Councillor Amir Haddad, who chairs the works committee"),
+               QStringLiteral("asked the council to publish a timetable") }
+        << QStringList { QStringLiteral("Valley Courier"), QStringLiteral("Petra Lindahl"), QStringLiteral("Share"),
+               QStringLiteral("Comments"), QStringLiteral("Greta M."), QStringLiteral("waited ten years"),
+               QStringLiteral("next valley"), QStringLiteral("Reply") };
+    QTest::newRow("teaser headlines inside and after the article dropped")
+        << QStringLiteral("headline_list.txt")
+        << QStringList { QStringLiteral("The ferry linking the mainland"), QStringLiteral("Islanders had relied"),
+               QStringLiteral("The operator said the repaired pier"),
+               QStringLiteral("will review the storm defences of all island piers") }
+        << QStringList { QStringLiteral("More for you"), QStringLiteral("Lighthouse"), QStringLiteral("Rye Bread"),
+               QStringLiteral("Northern Coast"), QStringLiteral("Trending"), QStringLiteral("Sports Hall"),
+               QStringLiteral("Seabirds"), QStringLiteral("Podcasts") };
+    QTest::newRow("captions and photo credits dropped")
+        << QStringLiteral("captions_credits.txt")
+        << QStringList { QStringLiteral("A water mill that stood empty"), QStringLiteral("The mill trust bought"),
+               QStringLiteral("Volunteers spent two winters"), QStringLiteral("classes for schools would start") }
+        << QStringList { QStringLiteral("The restored water wheel"), QStringLiteral("Photo:"),
+               QStringLiteral("Ida Marsh"), QStringLiteral("Getty Images"), QStringLiteral("Copyright"),
+               QStringLiteral("Menu") };
+    QTest::newRow("byline and the author's bio dropped")
+        << QStringLiteral("byline_bio.txt")
+        << QStringList { QStringLiteral("Marine biologists have mapped"), QStringLiteral("The maps show that"),
+               QStringLiteral("where boats may anchor without damaging it.") }
+        << QStringList { QStringLiteral("By Mara Lindqvist"), QStringLiteral("senior science correspondent"),
+               QStringLiteral("studied marine biology"), QStringLiteral("Follow Mara"), QStringLiteral("Sign in") };
+    QTest::newRow("cookie banner, share buttons and newsletter box dropped")
+        << QStringLiteral("share_newsletter_cookie.txt")
+        << QStringList { QStringLiteral("The central library in Hillcrest will stay open"),
+               QStringLiteral("second floor reading room"), QStringLiteral("Librarian Nora Pekkala said"),
+               QStringLiteral("security staff will be on duty until closing time.") }
+        << QStringList { QStringLiteral("cookies"), QStringLiteral("Accept all"), QStringLiteral("BUTTON"),
+               QStringLiteral("Share this"), QStringLiteral("newsletter"), QStringLiteral("inbox"),
+               QStringLiteral("Sign up"), QStringLiteral("IFRAME"), QStringLiteral("Privacy") };
+    QTest::newRow("next story of an endless page dropped")
+        << QStringLiteral("endless_page.txt")
+        << QStringList { QStringLiteral("The city's transport company will add four night bus routes"),
+               QStringLiteral("shift workers said"), QStringLiteral("whether the service is worth the cost.") }
+        << QStringList { QStringLiteral("Share This Story"), QStringLiteral("More on Transport"),
+               QStringLiteral("Cycle lane"), QStringLiteral("Sofia Brandt"), QStringLiteral("cycle network") };
     QTest::newRow("byline and comment thread dropped")
         << QStringLiteral("comment_thread.txt") << QStringList { QStringLiteral("Recycled aluminium also needs") }
         << QStringList { QStringLiteral("Jo Example"), QStringLiteral("Tag:"), QStringLiteral("84 comments"),

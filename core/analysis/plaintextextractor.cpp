@@ -1,6 +1,7 @@
 #include "analysis/plaintextextractor.h"
 
 #include "analysis/dates.h"
+#include "analysis/plaintextlines_p.h"
 #include "analysis/textcleaning.h"
 
 #include <QHash>
@@ -8,11 +9,14 @@
 #include <QRegularExpression>
 #include <QSet>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 using namespace TextCleaning;
+using namespace PlainText;
 
-namespace {
+namespace
+{
 
 constexpr auto unicode = QRegularExpression::UseUnicodePropertiesOption;
 constexpr auto caseless = QRegularExpression::CaseInsensitiveOption;
@@ -22,8 +26,6 @@ constexpr qsizetype titleWindow = 25;
 constexpr qsizetype headerAboveTitle = 12;
 constexpr qsizetype headerWithoutTitle = 30;
 constexpr qsizetype trailerWindow = 60;
-constexpr qsizetype mastheadLines = 3;
-constexpr qsizetype creditLines = 6; // wire credits sit right under the article
 // Scoring of lines (see scoreLine): a prose line scores its words up to maxLineScore, so that one
 // long comment cannot outweigh an article; the n-th line of a stretch without prose costs
 // 1 + (n - 1) / 2 times its own (negative) score, up to maxGapFactor times.
@@ -34,34 +36,6 @@ constexpr double runnerUpShare = 0.5;
 constexpr qsizetype repeatWindow = 3;
 constexpr int templateRepeats = 3;
 constexpr int consentWeight = 10; // a cookie banner counts as this many chrome words
-
-struct Line {
-    QStringView text; //!< trimmed
-    int words = 0;
-    int boilerplate = 0;
-    bool bullet = false;
-    bool sentence = false;
-    bool debris = false;
-    bool byline = false;
-    bool credit = false;
-    bool caption = false;
-    bool tableRow = false; //!< cells aligned with runs of spaces, as text browsers render tables
-    bool hardStop = false; //!< chrome that ends an article: comments, copyright, newsletter, "most read"
-    double score = 0;
-};
-
-// Whether \a text is written in capitals (and so has cased letters at all, unlike Japanese).
-bool isAllCaps(QStringView text)
-{
-    bool upper = false;
-    for (const QChar c : text) {
-        if (c.isLower()) {
-            return false;
-        }
-        upper = upper || c.isUpper();
-    }
-    return upper;
-}
 
 double scoreLine(const Line &line)
 {
@@ -88,19 +62,62 @@ double scoreLine(const Line &line)
         }
         return w >= 4 ? 1 : -2;
     }
-    // Headlines, subheads, menu entries: no sentence punctuation.
-    return w >= 20 ? 0.5 * w : -3;
+    // Headlines, subheads, menu entries: no sentence punctuation. A long one is prose cut short
+    // unless it reads like a menu: entries split by bars or bullets, nearly every word capitalised.
+    return w >= 20 && !line.menu ? 0.5 * w : -3;
 }
 
-bool isTableRow(QStringView text)
+// A line of menu entries or headlines run together: several separators ("News | Sport | …"), or
+// capitalised words in nearly every place where prose has lower-case ones.
+bool isMenuLine(QStringView text, int words)
 {
-    int columns = 0;
-    for (qsizetype i = 1; i < text.size(); ++i) {
-        if (text.at(i) == u' ' && text.at(i - 1) == u' ' && (i + 1 >= text.size() || text.at(i + 1) != u' ')) {
-            ++columns;
+    constexpr int maxSeparators = 3;
+    int separators = 0;
+    int lower = 0;
+    bool wordStart = true;
+    for (const QChar c : text) {
+        if (c == u'|' || c == u'·' || c == u'•') {
+            if (++separators >= maxSeparators) {
+                return true;
+            }
+        }
+        if (c.isSpace()) {
+            wordStart = true;
+        } else if (wordStart) {
+            lower += c.isLower() ? 1 : 0;
+            wordStart = false;
+        }
+        if (c.isLetter() && !c.isLower() && !c.isUpper()) {
+            return false; // scripts without case (Japanese, Chinese) say nothing here
         }
     }
-    return columns >= 2;
+    return lower * 4 < words;
+}
+
+// Cells aligned with runs of spaces; prose typed with two spaces after each full stop has long cells.
+bool isTableRow(QStringView text)
+{
+    constexpr int maxCellWords = 12;
+    int columns = 0;
+    int cellWords = 0;
+    bool inWord = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c != u' ') {
+            cellWords += inWord ? 0 : 1;
+            inWord = true;
+            continue;
+        }
+        inWord = false;
+        if (i > 0 && text.at(i - 1) == u' ' && (i + 1 >= text.size() || text.at(i + 1) != u' ')) {
+            ++columns;
+            if (cellWords > maxCellWords) {
+                return false;
+            }
+            cellWords = 0;
+        }
+    }
+    return columns >= 2 && cellWords <= maxCellWords;
 }
 
 // A line's shape with every run of digits replaced by one '0'; empty when it has no digit.
@@ -153,6 +170,7 @@ QList<Line> splitLines(const QString &text)
         line.sentence = endsSentence(trimmed);
         line.debris = isMarkupDebris(trimmed);
         line.tableRow = isTableRow(trimmed);
+        line.menu = line.words >= 20 && !line.sentence && isMenuLine(trimmed, line.words);
         // Long lines are prose whatever words they use; skip the costlier checks for them.
         if (line.words <= 40) {
             line.byline = isByline(trimmed);
@@ -241,16 +259,25 @@ std::pair<qsizetype, qsizetype> densestRun(const QList<Line> &lines)
     if (current.end >= 0) {
         runs.append(current);
     }
-    double best = 0;
-    for (const Run &run : std::as_const(runs)) {
-        best = std::max(best, run.score);
-    }
-    for (const Run &run : std::as_const(runs)) {
-        if (run.score > 0 && run.score >= runnerUpShare * best) {
-            return { run.start, run.end };
+    qsizetype best = -1;
+    for (qsizetype r = 0; r < runs.size(); ++r) {
+        if (runs.at(r).score > 0 && (best < 0 || runs.at(r).score > runs.at(best).score)) {
+            best = r;
         }
     }
-    return { -1, -1 };
+    if (best < 0) {
+        return { -1, -1 };
+    }
+    // An earlier run close to the best wins when chrome that ends articles (a comments heading,
+    // "Most read", a newsletter box) stands between them: the best one is then the comments.
+    for (qsizetype r = 0; r < best; ++r) {
+        const Run &run = runs.at(r);
+        if (run.score < runnerUpShare * runs.at(best).score) {
+            continue;
+        }
+        return { run.start, run.end };
+    }
+    return { runs.at(best).start, runs.at(best).end };
 }
 
 bool isDateLine(const Line &line)
@@ -380,160 +407,6 @@ QString findDate(const QList<Line> &lines, qsizetype titleIndex, qsizetype bodyS
     return {};
 }
 
-QString agencyName(QStringView name)
-{
-    // KYODO -> Kyodo, but AP and AFP stay acronyms.
-    const QString simple = name.trimmed().toString();
-    bool upper = true;
-    int letters = 0;
-    for (const QChar c : simple) {
-        if (c.isLetter()) {
-            ++letters;
-            upper = upper && c.isUpper();
-        }
-    }
-    return upper && letters > 4 ? titleCase(simple) : simple;
-}
-
-// The outlet named by the page's first line: "Xyz live feed", "Xyz Newswire", "The Xyz Times".
-QString mastheadSource(const Line &line, bool firstLine)
-{
-    static const QRegularExpression feed(
-        QStringLiteral(R"(^(\p{Lu}[\p{L}\d.&' -]{1,40}?)\s+(?:live\s*feed|news\s*feed|feed|newswire|wire)$)"),
-        unicode | caseless);
-    static const QRegularExpression paper(
-        QStringLiteral(
-            R"(^(?:The\s+|THE\s+)?\p{Lu}[\p{L}.&'-]*(?:\s+\p{Lu}[\p{L}.&'-]*){0,2}\s+(?:News|Times|Post|)"
-            R"(Herald|Tribune|Journal|Gazette|Chronicle|Telegraph|Guardian|Observer|Daily|Today|Monitor|)"
-            R"(Shimbun|Standard|Independent|Express|Courier|Inquirer|Review|NEWS|TIMES|POST|HERALD|)"
-            R"(TRIBUNE|JOURNAL|GAZETTE|CHRONICLE|TELEGRAPH|GUARDIAN|OBSERVER|DAILY|TODAY|MONITOR|SHIMBUN)$)"),
-        unicode);
-    static const QRegularExpression generic(
-        QStringLiteral(R"(^(?:latest|breaking|top|more|world|local|business|sports?|tech|home|other|related|recent|)"
-                       R"(national|international|daily|today|good|fake|your|our|all)\b)"),
-        caseless);
-    if (line.words > 5 || line.boilerplate > 0 || line.bullet) {
-        return {};
-    }
-    if (const auto m = feed.matchView(line.text); m.hasMatch()) {
-        return m.captured(1).trimmed();
-    }
-    if (firstLine && paper.matchView(line.text).hasMatch() && !generic.matchView(line.text).hasMatch()) {
-        // THE EXAMPLE TIMES -> The Example Times
-        return isAllCaps(line.text) ? titleCase(line.text) : line.text.toString();
-    }
-    return {};
-}
-
-// A wire credit under the article: "© KYODO", "(c) AFP", "— KYODO" (an agency name in capitals, no
-// year), or an agency alone in brackets: "(Kyodo)".
-QString wireCredit(QStringView text)
-{
-    static const QRegularExpression wire(
-        QStringLiteral(R"(^(?:©|\([cC]\)|[Cc]opyright|COPYRIGHT|—|–|--?)\s*(\p{Lu}[\p{Lu}&.' -]{1,30})$|)"
-                       R"(^\((\p{Lu}[\p{L}&.-]{1,20})\)$)"),
-        unicode);
-    // What text browsers write for buttons and edits, in brackets too.
-    static const QRegularExpression markup(QStringLiteral("^(?:BUTTON|IMG|IMAGE|INS|DEL|IFRAME|EMBED|VIDEO)$"));
-    const auto m = wire.matchView(text);
-    if (!m.hasMatch()) {
-        return {};
-    }
-    const QStringView name = (m.capturedLength(1) ? m.capturedView(1) : m.capturedView(2)).trimmed();
-    return name.isEmpty() || markup.matchView(name).hasMatch() ? QString() : agencyName(name);
-}
-
-// The holder of a copyright line: "© 2021 Example Media Inc. All rights reserved." -> "Example Media".
-QString copyrightHolder(QStringView text)
-{
-    static const QRegularExpression notice(
-        QStringLiteral(R"(^(?:copyright\s*(?:©|\(c\)|@)?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.*)$)"),
-        caseless);
-    static const QRegularExpression cut(
-        QStringLiteral(R"(\s[\[(|]|\.\s|\s[-–—]\s|,?\s+(?:inc|ltd|llc|plc|corp|gmbh|limited)\b|\.$)"), caseless);
-    static const QRegularExpression generic(
-        QStringLiteral(R"(\b(?:policy|notice|information|statement|terms|reserved)\b)"), caseless);
-    const auto m = notice.matchView(text);
-    if (!m.hasMatch() || m.capturedStart(1) == 0) {
-        return {};
-    }
-    QStringView holder = m.capturedView(1);
-    if (const auto c = cut.matchView(holder); c.hasMatch()) {
-        holder = holder.left(c.capturedStart());
-    }
-    holder = holder.trimmed();
-    if (holder.isEmpty() || !holder.front().isUpper() || wordCount(holder) > 5
-        || generic.matchView(holder).hasMatch()) {
-        return {};
-    }
-    return holder.toString();
-}
-
-// Site chrome naming the outlet as one word: "Defensenews TV" -> "Defense News".
-QString chromeSource(QStringView text)
-{
-    static const QRegularExpression chrome(
-        QStringLiteral(R"(^(\p{Lu}\p{Ll}{2,})(news|times|post|herald|journal)\s+(?:TV|Radio|Video|Podcast|Live)$)"),
-        unicode);
-    const auto m = chrome.matchView(text);
-    return m.hasMatch() ? m.captured(1) + QLatin1Char(' ') + titleCase(m.capturedView(2)) : QString();
-}
-
-// The agency after a byline: "By Jane Doe, Kyodo News", "Jane Doe | AP" (but not "…, Staff Writer").
-QString bylineAgency(const Line &line)
-{
-    static const QRegularExpression agency(
-        QStringLiteral(R"(\s*(?:,|\||—|–|-)\s*(\p{Lu}[\p{L}&.' ]{1,30}?)\s*$)"), unicode);
-    static const QRegularExpression role(
-        QStringLiteral(
-            R"(\b(?:writer|reporter|correspondent|editor|staff|contributor|columnist|author|journalist)s?\b)"),
-        caseless);
-    if (!line.byline) {
-        return {};
-    }
-    const auto m = agency.matchView(line.text);
-    if (!m.hasMatch() || role.matchView(m.capturedView(1)).hasMatch()) {
-        return {};
-    }
-    return m.captured(1);
-}
-
-QString findSource(const QList<Line> &lines, qsizetype titleIndex, qsizetype bodyStart, qsizetype bodyEnd)
-{
-    // A masthead: the first line, or for "… live feed" / "… newswire" one of the first few above the headline.
-    const qsizetype mastheadEnd = std::min<qsizetype>(titleIndex >= 0 ? titleIndex : bodyStart, mastheadLines);
-    for (qsizetype i = 0; i < mastheadEnd; ++i) {
-        if (QString masthead = mastheadSource(lines.at(i), i == 0); !masthead.isEmpty()) {
-            return masthead;
-        }
-    }
-    if (QString agency = leadingAgency(lines.at(bodyStart).text); !agency.isEmpty()) {
-        return agency;
-    }
-    const qsizetype trailerEnd = std::min(lines.size(), bodyEnd + 1 + trailerWindow);
-    for (qsizetype i = bodyEnd; i < std::min(trailerEnd, bodyEnd + 1 + creditLines); ++i) {
-        if (QString credit = wireCredit(lines.at(i).text); !credit.isEmpty()) {
-            return credit;
-        }
-    }
-    for (qsizetype i = std::max<qsizetype>(0, bodyStart - headerAboveTitle); i < bodyStart; ++i) {
-        if (QString agency = bylineAgency(lines.at(i)); !agency.isEmpty()) {
-            return agency;
-        }
-    }
-    for (qsizetype i = bodyEnd + 1; i < trailerEnd; ++i) {
-        if (QString holder = copyrightHolder(lines.at(i).text); !holder.isEmpty()) {
-            return holder;
-        }
-    }
-    for (qsizetype i = bodyEnd + 1; i < trailerEnd; ++i) {
-        if (QString chrome = chromeSource(lines.at(i).text); !chrome.isEmpty()) {
-            return chrome;
-        }
-    }
-    return {};
-}
-
 // Lines that may be cut from either end of the run: bylines, credits, captions, chrome.
 bool isEdgeNoise(const Line &line)
 {
@@ -574,6 +447,140 @@ bool isInnerNoise(const Line &line)
     return line.words >= 6 && isAllCaps(line.text);
 }
 
+// Whether the article's prose resumes at line \a i: two paragraphs in a row, or one long one
+// (teasers have one short paragraph under each headline).
+bool proseResumes(const QList<Line> &lines, qsizetype i)
+{
+    constexpr int longParagraph = 40;
+    const auto prose = [&](qsizetype k) {
+        const Line &line = lines.at(k);
+        return line.score > 0 && line.sentence && line.words >= 8 && !line.bullet && line.boilerplate == 0;
+    };
+    return prose(i) && (lines.at(i).words >= longParagraph || (i + 1 < lines.size() && prose(i + 1)));
+}
+
+// The article's end, moved past lists, tables and subheads (which the scoring cannot tell from menus)
+// when its prose resumes after them. A gap that holds chrome ending articles ("Comments", "Share
+// this story", "Most read"), a cookie banner or more than a little site furniture ends the article.
+qsizetype extendOverLists(const QList<Line> &lines, qsizetype end)
+{
+    constexpr qsizetype maxGap = 40;
+    constexpr int maxChrome = 2;
+    constexpr int maxInlineChrome = 3;
+    while (true) {
+        int chrome = 0;
+        qsizetype i = end + 1;
+        for (; i < lines.size() && !proseResumes(lines, i); ++i) {
+            const Line &line = lines.at(i);
+            // A date, a byline or a credit in the gap is the header or footer of another story.
+            if (line.hardStop || line.boilerplate >= consentWeight || i - end > maxGap || line.byline || line.credit
+                || isDateLine(line)) {
+                return end;
+            }
+            // "Advertisement" or a share button may sit inside an article; a subscription box may not.
+            if (line.boilerplate > 0 && (line.words > maxInlineChrome || ++chrome > maxChrome)) {
+                return end;
+            }
+        }
+        if (i >= lines.size()) {
+            return end;
+        }
+        end = i;
+        while (end + 1 < lines.size() && lines.at(end + 1).score > 0) {
+            ++end;
+        }
+    }
+}
+
+// Where the run takes in the next story of an endless page or a teaser with its own header: after
+// some prose, a stretch without prose that holds a date and a byline or closing chrome ("Share",
+// "Comments") starts another article. Returns the run's last line before it.
+qsizetype nextArticleHeader(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr int proseBefore = 80;
+    int prose = 0;
+    for (qsizetype i = start; i <= end; ++i) {
+        if (lines.at(i).score > 0) {
+            prose += lines.at(i).words;
+            continue;
+        }
+        bool date = false;
+        bool header = false;
+        qsizetype j = i;
+        for (; j <= end && lines.at(j).score <= 0; ++j) {
+            date = date || isDateLine(lines.at(j));
+            header = header || lines.at(j).hardStop || lines.at(j).byline;
+        }
+        if (prose >= proseBefore && date && header && j <= end) {
+            return i - 1;
+        }
+        i = j - 1;
+    }
+    return end;
+}
+
+// A headline of another story: a few words, capitalised as titles are, with no full stop.
+bool isHeadlineCase(const Line &line)
+{
+    constexpr int minWords = 4;
+    constexpr int maxWords = 20;
+    if (line.words < minWords || line.words > maxWords || line.bullet || line.tableRow || line.text.back() == u'.') {
+        return false;
+    }
+    int capitalised = 0;
+    int cased = 0;
+    for (const QStringView word : line.text.tokenize(u' ', Qt::SkipEmptyParts)) {
+        const QChar first = word.front();
+        if (first.isUpper()) {
+            ++capitalised;
+            ++cased;
+        } else if (first.isLower()) {
+            ++cased;
+        }
+    }
+    // Short words (of, the, a) stay lower case in titles.
+    return cased >= minWords && capitalised * 10 >= cased * 6;
+}
+
+// Lines of the run that belong to a list of other stories' headlines: three or more headline-cased
+// lines in a row, and the short label above them ("Editor's picks", "More for you").
+QList<bool> headlineLists(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr qsizetype minHeadlines = 3;
+    constexpr int maxLabelWords = 4;
+    QList<bool> listed(end - start + 1, false);
+    for (qsizetype i = start; i <= end;) {
+        qsizetype j = i;
+        while (j <= end && isHeadlineCase(lines.at(j))) {
+            ++j;
+        }
+        if (j - i >= minHeadlines) {
+            for (qsizetype k = i; k < j; ++k) {
+                listed[k - start] = true;
+            }
+            if (i > start && lines.at(i - 1).words <= maxLabelWords && !lines.at(i - 1).sentence) {
+                listed[i - 1 - start] = true;
+            }
+        }
+        i = std::max(j, i + 1);
+    }
+    return listed;
+}
+
+// The text of a newsletter or subscription box: a line with several chrome words ("Get the news in
+// your inbox. Subscribe.") beside a button or a short prompt. Alone, such words are prose
+// ("shares fell after comments by …").
+bool isPromptBox(const QList<Line> &lines, qsizetype i)
+{
+    constexpr int maxWords = 40;
+    const auto prompt = [&](qsizetype k) {
+        return k >= 0 && k < lines.size()
+            && (lines.at(k).debris || (lines.at(k).boilerplate > 0 && lines.at(k).words <= 10));
+    };
+    const Line &line = lines.at(i);
+    return line.boilerplate >= 2 && line.words <= maxWords && (prompt(i - 1) || prompt(i + 1));
+}
+
 } // namespace
 
 Extraction PlainTextExtractor::extract(const QString &text)
@@ -586,6 +593,7 @@ Extraction PlainTextExtractor::extract(const QString &text)
     if (start < 0) {
         return result;
     }
+    end = nextArticleHeader(lines, start, extendOverLists(lines, end));
     while (start < end && isEdgeNoise(lines.at(start))) {
         ++start;
     }
@@ -622,11 +630,15 @@ Extraction PlainTextExtractor::extract(const QString &text)
             ++longLines[lines.at(i).text];
         }
     }
+    const QList<bool> headlines = headlineLists(lines, start, end);
     QStringList paragraphs;
     bool insert = false; // inside "Related articles" and its links, until the prose goes on
     for (qsizetype i = start; i <= end; ++i) {
         const Line &line = lines.at(i);
-        if (line.boilerplate > 0 && isInnerNoise(line)) {
+        if (headlines.at(i - start) || isPromptBox(lines, i)) {
+            continue;
+        }
+        if ((line.boilerplate > 0 && isInnerNoise(line)) || (line.hardStop && line.words <= 4 && !line.sentence)) {
             insert = true;
         } else if (line.sentence && line.words >= 8 && !line.bullet) {
             insert = false;

@@ -6,9 +6,11 @@
 
 #include <algorithm>
 
-namespace Dossier::Core::TextCleaning {
+namespace Dossier::Core::TextCleaning
+{
 
-namespace {
+namespace
+{
 
 constexpr auto unicode = QRegularExpression::UseUnicodePropertiesOption;
 constexpr auto caseless = QRegularExpression::CaseInsensitiveOption;
@@ -154,7 +156,8 @@ bool isHardStop(QStringView line)
 {
     static const QRegularExpression stop(
         QStringLiteral(u"©|\\b(?:comments?|reply|replies|copyright|rights reserved|newsletters?|subscribe|sign up|"
-                       u"trending|most (?:read|popular|viewed|shared)|recommended|you may also like|more from|"
+                       u"trending|most (?:read|popular|viewed|shared)|recommended|you may also like|more from|related|"
+                       u"about the author|more for you|editor['’]?s picks|read next|up next|you might also like|"
                        u"more stories|latest news|tags?:|share this|leave a|kommentare|commentaires|comentarios)\\b"),
         unicode | caseless);
     return wordCount(line) <= 12 && stop.matchView(line).hasMatch();
@@ -193,9 +196,15 @@ bool isCredit(QStringView line)
             R"(^\(?(?:additional )?(?:reporting|editing|writing|compiled|translated|produced) by\b|)"
             R"(^(?:photo|image|picture|illustration|video)s?(?: credit)?\s*:|^(?:source|credit|citation)s?\s*:|)"
             R"(contributed (?:to )?this report|)"
-            R"(\bis an? (?:[\w-]+ ){0,4}(?:reporter|writer|editor|correspondent|journalist)\b)"),
+            R"(\bis (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,4}(?:reporter|writer|editor|correspondent|journalist|)"
+            R"(columnist|contributor)\b)"),
         unicode | caseless);
-    return wordCount(line) <= 40 && credit.matchView(line).hasMatch();
+    // An author's bio under the article: "Jane Doe (@jdoe) is a senior writer at …", however long.
+    static const QRegularExpression bio(
+        QStringLiteral(R"(^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:\(@\w+\)\s+)?is (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,5})"
+                       R"((?:reporter|writer|editor|correspondent|journalist|columnist|contributor)s?\b)"),
+        unicode);
+    return (wordCount(line) <= 40 && credit.matchView(line).hasMatch()) || bio.matchView(line).hasMatch();
 }
 
 bool isCaption(QStringView line)

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+namespace Dossier::Core::PlainText
+{
+
+/*! \brief One non-empty line of raw text with the signals the article search reads from it. */
+struct Line {
+    QStringView text; //!< trimmed
+    int words = 0;
+    int boilerplate = 0;
+    bool bullet = false;
+    bool sentence = false;
+    bool debris = false;
+    bool byline = false;
+    bool credit = false;
+    bool caption = false;
+    bool menu = false; //!< long, but entries run together rather than a sentence
+    bool tableRow = false; //!< cells aligned with runs of spaces, as text browsers render tables
+    bool hardStop = false; //!< chrome that ends an article: comments, copyright, newsletter, "most read"
+    double score = 0;
+};
+
+// Whether \a text is written in capitals (and so has cased letters at all, unlike Japanese).
+inline bool isAllCaps(QStringView text)
+{
+    bool upper = false;
+    for (const QChar c : text) {
+        if (c.isLower()) {
+            return false;
+        }
+        upper = upper || c.isUpper();
+    }
+    return upper;
+}
+
+/*!
+    The outlet that published the article between \a bodyStart and \a bodyEnd of \a lines: a masthead,
+    an agency in the dateline, a wire credit, a byline's agency, a copyright holder, site chrome.
+*/
+QString findSource(const QList<Line> &lines, qsizetype titleIndex, qsizetype bodyStart, qsizetype bodyEnd);
+
+} // namespace Dossier::Core::PlainText
