@@ -1,10 +1,9 @@
 #include "formats/htmlextractor.h"
 
-#include "analysis/dates.h"
 #include "formats/htmldom.h"
 #include "formats/htmlhints.h"
+#include "formats/htmllines.h"
 
-#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -675,38 +674,6 @@ void Extractor::cleanConditionally(int root, quint8 skip)
         default:
             break;
         }
-    }
-}
-
-// Lines that frame an article rather than belong to it: a byline, a bare date.
-bool isFramingLine(const QString &line)
-{
-    if (line.size() > 60) {
-        return false;
-    }
-    static const QRegularExpression byline(
-        QStringLiteral("^(?:By|Posted by|Written by|From)\\s+\\S"), QRegularExpression::CaseInsensitiveOption);
-    if (byline.match(line).hasMatch() && !line.endsWith(QLatin1Char('.'))) {
-        return true;
-    }
-    // A date or time and little else: "Nov. 20, 2019, 9:28 AM UTC", "Updated 14 March 2024".
-    static const QRegularExpression letters(QStringLiteral("\\p{L}{4,}"));
-    return line.size() <= 40 && !Dates::parse(line).isEmpty() && line.count(letters) <= 3;
-}
-
-// Ads markers anywhere; framing lines only at the start and the end of the body.
-void trimBoilerplateLines(QStringList *paragraphs)
-{
-    static const QRegularExpression advert(
-        QStringLiteral("^(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|werbung|"
-                       "story continues below(?: advertisement)?|continue reading below)$"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    paragraphs->removeIf([](const QString &p) { return advert.match(p).hasMatch(); });
-    for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->first()); ++n) {
-        paragraphs->removeFirst();
-    }
-    for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->last()); ++n) {
-        paragraphs->removeLast();
     }
 }
 
