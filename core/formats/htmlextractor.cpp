@@ -292,10 +292,17 @@ void Extractor::dropSoftBoilerplate()
     const int allChars = std::max(1, m_nodes[0].total.chars);
     // Article-body markers with real text below each node: a teaser card in an <article> element
     // does not make its "related stories" box part of the article.
+    // Nor does a comment's text marked up as an "entry-content" in a list of comments.
+    std::vector<char> inThread(m_nodes.size(), 0);
+    for (size_t i = 1; i < m_nodes.size(); ++i) {
+        const Node &node = m_nodes[i];
+        const bool listed = node.tag == GUMBO_TAG_LI || node.tag == GUMBO_TAG_OL || node.tag == GUMBO_TAG_UL;
+        inThread[i] = inThread[size_t(node.parent)] || ((node.flags & Comment) && listed);
+    }
     std::vector<int> bodies(m_nodes.size(), 0);
     for (size_t i = m_nodes.size(); i-- > 1;) {
         const Node &node = m_nodes[i];
-        if ((node.flags & Strong) && node.total.chars >= 500) {
+        if ((node.flags & Strong) && node.total.chars >= 500 && !inThread[i]) {
             ++bodies[i];
         }
         bodies[size_t(node.parent)] += bodies[i];
