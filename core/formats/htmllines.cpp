@@ -35,7 +35,17 @@ void trimBoilerplateLines(QStringList *paragraphs)
         QStringLiteral("^(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|werbung|"
                        "story continues below(?: advertisement)?|continue reading below)$"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    paragraphs->removeIf([](const QString &p) { return advert.match(p).hasMatch(); });
+    // The labels of widgets left between paragraphs: share buttons, teaser boxes' titles.
+    static const QRegularExpression label(
+        QStringLiteral("^(?:share|share this(?: article| story| post)?|email|print|"
+                       "copy link|save|related|related (?:content|articles|stories|posts|links|coverage)|recommended|"
+                       "recommended (?:for you|stories|articles|reading)|you (?:may|might) also like|read more|"
+                       "read next|up next|most (?:popular|read|viewed|shared)|trending(?: now)?|"
+                       "newsletters?|sign up|subscribe(?: now)?|swipe to scroll horizontally|article continues below"
+                       "(?: this)? (?:ad|advertisement))\\s*:?$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    paragraphs->removeIf(
+        [](const QString &p) { return p.size() <= 40 && (advert.match(p).hasMatch() || label.match(p).hasMatch()); });
     for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->first()); ++n) {
         paragraphs->removeFirst();
     }
