@@ -131,6 +131,32 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("morning briefing"), QStringLiteral("Sign up"), QStringLiteral("transport correspondent"),
                QStringLiteral("More by"), QStringLiteral("comments"), QStringLiteral("About time"),
                QStringLiteral("Related stories"), QStringLiteral("cycle path") };
+    QTest::newRow("widgets inside the article body: caption, share bar, teaser lists, prompts, bio")
+        << fixture("inline-widgets.html")
+        << QStringList { QStringLiteral("The new tram line between the central station and the airport"),
+               QStringLiteral("before the line can open."), QStringLiteral("who now take the crowded express bus."),
+               QStringLiteral("which takes twenty-two minutes."),
+               QStringLiteral("said the board's chair, Greta Vollmer, at a news conference at the depot.") }
+        << QStringList { QStringLiteral("Photo:"), QStringLiteral("test tram"), QStringLiteral("Share"),
+               QStringLiteral("Recommended"), QStringLiteral("Harbour ferry"), QStringLiteral("More for you"),
+               QStringLiteral("ring road"), QStringLiteral("Support local news"), QStringLiteral("one euro"),
+               QStringLiteral("morning briefing"), QStringLiteral("Sign up"), QStringLiteral("Oskar Lind"),
+               QStringLiteral("Most read"), QStringLiteral("Storm damages"), QStringLiteral("cookies"),
+               QStringLiteral("Copyright") };
+    QTest::newRow("several whole articles side by side: the first one")
+        << fixture("stream.html")
+        << QStringList { QStringLiteral("Apple growers in the northern valley"),
+               QStringLiteral("trap a thin layer of warmer air"), QStringLiteral("said Lotte Aberg"),
+               QStringLiteral("from the coldest hour of the night.") }
+        << QStringList { QStringLiteral("swimming hall"), QStringLiteral("lime trees"), QStringLiteral("quiet study"),
+               QStringLiteral("Ines Marr") };
+    QTest::newRow("comments marked up as entries, beside an article of lists")
+        << fixture("comment-entries.html")
+        << QStringList { QStringLiteral("The spring update of the editor is out today"),
+               QStringLiteral("Search now runs in the background"), QStringLiteral("Results are grouped by folder"),
+               QStringLiteral("Regular expressions are checked"), QStringLiteral("sent us their reports.") }
+        << QStringList { QStringLiteral("comments"), QStringLiteral("saved searches"), QStringLiteral("Mika Saari"),
+               QStringLiteral("key bindings"), QStringLiteral("Post comment") };
     QTest::newRow("class and id words: article body, sidebar and promo")
         << QByteArray("<html><body><div id=\"wrapper\"><div class=\"promo-panel\"><p>Subscribe today and save half"
                       " on your first year, with unlimited access to every story, puzzle and newsletter we publish.</p>"
@@ -161,6 +187,15 @@ void HtmlReaderTest::extractsArticle_data()
         << QStringList { QStringLiteral("The museum will reopen its east wing") }
         << QStringList { QStringLiteral("color"), QStringLiteral("tracking"), QStringLiteral("Hidden promo"),
                QStringLiteral("Also hidden") };
+    QTest::newRow("class \"hidden\" hides a block unless a responsive class shows it")
+        << QByteArray("<html><body><div class=\"story\"><p>The ferry service to the island will run twice a day"
+                      " again from June, the operator announced on Monday, after a winter of cuts.</p>"
+                      "<div class=\"hidden\"><p>Become a member and read every story on the island for free.</p></div>"
+                      "<div class=\"hidden md:block\"><p>Islanders had campaigned for months, saying that a single"
+                      " crossing made it impossible to commute to jobs and schools on the mainland.</p></div>"
+                      "</div></body></html>")
+        << QStringList { QStringLiteral("The ferry service to the island"), QStringLiteral("on the mainland.") }
+        << QStringList { QStringLiteral("Become a member") };
 }
 
 void HtmlReaderTest::extractsArticle()

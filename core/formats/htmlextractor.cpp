@@ -1,14 +1,14 @@
 #include "formats/htmlextractor.h"
 
-#include "analysis/dates.h"
 #include "formats/htmldom.h"
 #include "formats/htmlhints.h"
+#include "formats/htmllines.h"
 
-#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
 #include <vector>
 
 namespace Dossier::Core::Html
@@ -108,6 +108,7 @@ private:
     void aggregate(quint8 skip);
     void dropSoftBoilerplate();
     int chooseTop(const Options &options);
+    int firstOfStream(int top) const;
     std::vector<int> mergeSiblings(int top, quint8 skip);
     void cleanConditionally(int root, quint8 skip);
     bool shouldRemove(int index) const;
@@ -291,10 +292,17 @@ void Extractor::dropSoftBoilerplate()
     const int allChars = std::max(1, m_nodes[0].total.chars);
     // Article-body markers with real text below each node: a teaser card in an <article> element
     // does not make its "related stories" box part of the article.
+    // Nor does a comment's text marked up as an "entry-content" in a list of comments.
+    std::vector<char> inThread(m_nodes.size(), 0);
+    for (size_t i = 1; i < m_nodes.size(); ++i) {
+        const Node &node = m_nodes[i];
+        const bool listed = node.tag == GUMBO_TAG_LI || node.tag == GUMBO_TAG_OL || node.tag == GUMBO_TAG_UL;
+        inThread[i] = inThread[size_t(node.parent)] || ((node.flags & Comment) && listed);
+    }
     std::vector<int> bodies(m_nodes.size(), 0);
     for (size_t i = m_nodes.size(); i-- > 1;) {
         const Node &node = m_nodes[i];
-        if ((node.flags & Strong) && node.total.chars >= 500) {
+        if ((node.flags & Strong) && node.total.chars >= 500 && !inThread[i]) {
             ++bodies[i];
         }
         bodies[size_t(node.parent)] += bodies[i];
@@ -483,6 +491,51 @@ int Extractor::chooseTop(const Options &options)
     return top;
 }
 
+// An article of its own: <article>, or an element typed a schema.org Article (NewsArticle…) or
+// BlogPosting, with real text.
+bool isArticleUnit(const Node &node)
+{
+    if (node.text || node.total.chars < 500) {
+        return false;
+    }
+    if (node.tag == GUMBO_TAG_ARTICLE) {
+        return true;
+    }
+    const char *type = Html::attribute(node.g, "itemtype");
+    if (type == nullptr) {
+        return false;
+    }
+    const std::string_view t(type);
+    return t.ends_with("Article") || t.ends_with("BlogPosting");
+}
+
+// Pages that load the next stories as one scrolls hold several whole articles side by side: the
+// first is the one the page is about.
+int Extractor::firstOfStream(int top) const
+{
+    std::vector<int> firstUnit(size_t(m_nodes[top].end - top), -1);
+    std::vector<int> units(size_t(m_nodes[top].end - top), 0);
+    std::vector<int> unitChars(size_t(m_nodes[top].end - top), 0);
+    for (int i = top + 1; i < m_nodes[top].end; ++i) {
+        const Node &node = m_nodes[i];
+        if (node.text || (node.flags & (Junk | Removed)) || !isArticleUnit(node)) {
+            continue;
+        }
+        const auto p = size_t(node.parent - top);
+        if (firstUnit[p] < 0) {
+            firstUnit[p] = i;
+        }
+        ++units[p];
+        unitChars[p] += node.total.chars;
+    }
+    for (size_t p = 0; p < units.size(); ++p) {
+        if (units[p] >= 2 && unitChars[p] * 2 >= m_nodes[top].total.chars) {
+            return firstUnit[p];
+        }
+    }
+    return top;
+}
+
 bool endsSentence(const QString &text)
 {
     return text.endsWith(QLatin1Char('.')) || text.contains(QLatin1String(". "));
@@ -500,6 +553,7 @@ std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
     // An article element (<article>, <main>, itemprop=articleBody…) holds the whole article: what
     // lies beside it belongs to it only when marked so too.
     const bool topIsBody = (m_nodes[top].flags & Strong) != 0;
+    const bool topIsUnit = isArticleUnit(m_nodes[top]);
     std::vector<int> roots;
     for (int c = parent + 1; c < m_nodes[parent].end; c = m_nodes[c].end) {
         const Node &sibling = m_nodes[c];
@@ -507,7 +561,8 @@ std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
             roots.push_back(c);
             continue;
         }
-        if (sibling.text || (sibling.flags & (Junk | skip)) || (topIsBody && sibling.total.strong == 0)) {
+        if (sibling.text || (sibling.flags & (Junk | skip)) || (topIsBody && sibling.total.strong == 0)
+            || (topIsUnit && isArticleUnit(sibling))) {
             continue;
         }
         const char *cls = Html::attribute(sibling.g, "class");
@@ -584,10 +639,19 @@ void Extractor::cleanConditionally(int root, quint8 skip)
     // Deepest and last nodes first, as readability does, so that an outer container is judged on
     // what is left inside it.
     std::vector<char> alive(size_t(m_nodes[root].end - root), 1);
+    std::vector<int> before(size_t(m_nodes[root].end - root), 0); // text before any removal
     for (int i = root + 1; i < m_nodes[root].end; ++i) {
         const Node &node = m_nodes[i];
         alive[size_t(i - root)] = alive[size_t(node.parent - root)] && !(node.flags & (Junk | skip));
+        before[size_t(i - root)] = node.total.chars;
     }
+    // What is left of a block whose links were removed: the "Recommended" or "More for you" title
+    // of a list of teasers, a lone "Advertisement" label. Paragraphs stay.
+    auto isResidue = [&](int i) {
+        const Stats &s = m_nodes[i].total;
+        const int removed = before[size_t(i - root)] - s.chars;
+        return removed > 0 && s.chars < 100 && removed >= 2 * s.chars && s.paragraphs == 0;
+    };
     for (int i = m_nodes[root].end - 1; i > root; --i) {
         const Node &node = m_nodes[i];
         if (!alive[size_t(i - root)] || (node.flags & Removed) || node.text) {
@@ -601,7 +665,7 @@ void Extractor::cleanConditionally(int root, quint8 skip)
         case GUMBO_TAG_DIV:
         case GUMBO_TAG_SECTION:
         case GUMBO_TAG_TD: // layout tables: the navigation column beside the text
-            if (shouldRemove(i)) {
+            if (shouldRemove(i) || isResidue(i)) {
                 removeNode(i, root);
             }
             break;
@@ -617,38 +681,6 @@ void Extractor::cleanConditionally(int root, quint8 skip)
         default:
             break;
         }
-    }
-}
-
-// Lines that frame an article rather than belong to it: a byline, a bare date.
-bool isFramingLine(const QString &line)
-{
-    if (line.size() > 60) {
-        return false;
-    }
-    static const QRegularExpression byline(
-        QStringLiteral("^(?:By|Posted by|Written by|From)\\s+\\S"), QRegularExpression::CaseInsensitiveOption);
-    if (byline.match(line).hasMatch() && !line.endsWith(QLatin1Char('.'))) {
-        return true;
-    }
-    // A date or time and little else: "Nov. 20, 2019, 9:28 AM UTC", "Updated 14 March 2024".
-    static const QRegularExpression letters(QStringLiteral("\\p{L}{4,}"));
-    return line.size() <= 40 && !Dates::parse(line).isEmpty() && line.count(letters) <= 3;
-}
-
-// Ads markers anywhere; framing lines only at the start and the end of the body.
-void trimBoilerplateLines(QStringList *paragraphs)
-{
-    static const QRegularExpression advert(
-        QStringLiteral("^(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|werbung|"
-                       "story continues below(?: advertisement)?|continue reading below)$"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    paragraphs->removeIf([](const QString &p) { return advert.match(p).hasMatch(); });
-    for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->first()); ++n) {
-        paragraphs->removeFirst();
-    }
-    for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->last()); ++n) {
-        paragraphs->removeLast();
     }
 }
 
@@ -731,6 +763,7 @@ QString Extractor::run(const Options &options, const QString &title)
             }
         }
     }
+    top = firstOfStream(top);
     const std::vector<int> roots = mergeSiblings(top, skip);
     if (options.clean) {
         for (const int root : roots) {

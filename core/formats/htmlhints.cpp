@@ -96,12 +96,41 @@ bool isHeading(GumboTag tag)
     return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6;
 }
 
+namespace
+{
+
+bool hasHiddenClass(std::string_view cls)
+{
+    bool hidden = false;
+    size_t start = 0;
+    while (start < cls.size()) {
+        size_t stop = cls.find_first_of(" \t\n\r\f", start);
+        if (stop == std::string_view::npos) {
+            stop = cls.size();
+        }
+        const std::string_view token = cls.substr(start, stop - start);
+        if (token.find(':') != std::string_view::npos) {
+            return false;
+        }
+        hidden = hidden || token == "hidden";
+        start = stop + 1;
+    }
+    return hidden;
+}
+
+} // namespace
+
 bool isHidden(const GumboNode *node)
 {
     if (attribute(node, "hidden") != nullptr) {
         return true;
     }
     if (const char *aria = attribute(node, "aria-hidden"); aria != nullptr && std::strcmp(aria, "true") == 0) {
+        return true;
+    }
+    // The utility class of CSS frameworks (Bootstrap, Tailwind) that hides an element until a script
+    // shows it: "hidden" as a whole token, unless a responsive variant ("md:block") shows it anyway.
+    if (const char *cls = attribute(node, "class"); cls != nullptr && hasHiddenClass(cls)) {
         return true;
     }
     if (const char *style = attribute(node, "style")) {
@@ -121,19 +150,19 @@ namespace
 // Class/id words. Substrings for distinctive words, whole tokens for short ambiguous ones ("ad"
 // would match "lead-paragraph" as a substring).
 const char *const negativeParts[] = { "comment", "disqus", "sidebar", "side-bar", "footer", "masthead", "breadcrumb",
-    "related", "recommend", "share", "sharing", "social", "promo", "newsletter", "subscri", "signup", "sign-up",
-    "cookie", "consent", "gdpr", "banner", "sponsor", "advert", "popup", "modal", "pagination", "pager", "widget",
-    "trending", "popular", "mostread", "most-read", "outbrain", "taboola", "byline", "author", "toolbar", "skip-link",
-    "menu", "navbar", "navigation", "caption", "credit", "login", "readmore", "read-more", "more-stories", "taglist",
-    "tag-list", "newsfeed", "combx", "community", "remark", "replies", "shoutbox", "skyscraper", "supplemental",
-    "agegate", "disclaimer", "copyright", "rating", "follow", "print", "donate", "jump" };
+    "related", "recommend", "recirc", "share", "sharing", "social", "promo", "newsletter", "subscri", "signup",
+    "sign-up", "cookie", "consent", "gdpr", "banner", "sponsor", "advert", "popup", "modal", "pagination", "pager",
+    "widget", "trending", "popular", "mostread", "most-read", "outbrain", "taboola", "byline", "author", "toolbar",
+    "skip-link", "menu", "navbar", "navigation", "caption", "credit", "login", "readmore", "read-more", "more-stories",
+    "taglist", "tag-list", "newsfeed", "combx", "community", "remark", "replies", "shoutbox", "skyscraper",
+    "supplemental", "agegate", "disclaimer", "copyright", "rating", "follow", "print", "donate", "jump" };
 const char *const negativeTokens[]
     = { "ad", "ads", "adv", "nav", "header", "meta", "tools", "date", "time", "hidden", "hide", "tags", "tag", "topics",
           "extra", "aside", "rail", "links", "more", "next", "prev", "dfp", "gpt", "teaser", "teasers" };
 // Boilerplate even when the class also has a positive word ("share-text", "article-caption").
-const char *const smallNegativeParts[] = { "share", "sharing", "social", "related", "newsletter", "cookie", "promo",
-    "advert", "sponsor", "outbrain", "taboola", "byline", "caption", "credit", "subscri", "signup", "sign-up", "hidden",
-    "screen-reader", "sr-only", "visually-hidden" };
+const char *const smallNegativeParts[] = { "share", "sharing", "social", "related", "recirc", "newsletter", "cookie",
+    "promo", "advert", "sponsor", "outbrain", "taboola", "byline", "caption", "credit", "subscri", "signup", "sign-up",
+    "hidden", "screen-reader", "sr-only", "visually-hidden" };
 const char *const positiveParts[]
     = { "article", "body", "content", "entry", "post", "story", "text", "main", "blog", "hentry", "prose", "column" };
 // Conventional names of the element holding an article's paragraphs.
