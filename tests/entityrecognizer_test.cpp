@@ -154,6 +154,11 @@ void EntityRecognizerTest::recognizes_data()
         << false << QStringList{}
         << QStringList{QStringLiteral("Abuse"), QStringLiteral("Excessive"), QStringLiteral("Complete"),
                QStringLiteral("Get")};
+    QTest::newRow("a plural noun opening a sentence")
+        << QStringLiteral("Officials in Halden and Oslo expect a joint statement within weeks, Ines Okafor told "
+                          "reporters. Residents were not consulted.")
+        << false << QStringList{QStringLiteral("PERSON Ines Okafor")}
+        << QStringList{QStringLiteral("Officials"), QStringLiteral("Residents")};
     QTest::newRow("a name ends where the name ends")
         << QStringLiteral("The Kestrel Bay Port Authority on Wednesday asked the council to act.") << false
         << QStringList{QStringLiteral("ORG Kestrel Bay Port Authority")}

@@ -3,7 +3,6 @@
 #include "analysis/tokenizer.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -39,19 +38,33 @@ public:
 
     FeatureLexicon() = default;
     bool load(const QByteArray &data, QString *error);
-    bool isLoaded() const { return !m_entries.isEmpty(); }
-    int size() const { return int(m_entries.size()); }
+    bool isLoaded() const { return m_count > 0; }
+    /*! How many names (not counting names listed twice). */
+    int size() const { return m_count; }
 
     /*! Per token of \a tokens (tokenize(\a text)): the lists whose entries cover it. Entries match
         case-insensitively, starting only at a capitalised word. */
     std::vector<Hit> match(QStringView text, const QList<Token> &tokens) const;
+    /*! The same, from each token's tokenHash() (the tagger has them already). */
+    std::vector<Hit> match(const QList<Token> &tokens, const std::vector<quint64> &tokenHashes) const;
+    /*! The hash of one token, case-folded (digits as written); for a token without digits, the value of the
+        tagger's case-folded word feature. */
+    static quint64 tokenHash(QStringView word);
 
     /*! The file load() reads, from entries (one name per string) of each list; the same lists give the
         same bytes. Entries that do not start with a capital letter, or longer than MaxTokens, are left out. */
     static QByteArray build(const QList<std::pair<List, QStringList>> &lists);
 
 private:
-    QHash<quint64, quint8> m_entries; // hash of an entry's folded tokens → its lists
+    /*! Lists (low byte) and whether a longer entry starts with these tokens (IsPrefix) of a hash, or 0. */
+    quint16 find(quint64 key) const;
+    static constexpr quint16 IsPrefix = 0x100;
+
+    // An open-addressing table of the hashes of the entries and of their first tokens: matching stops as
+    // soon as no entry starts with the tokens read so far, which is after one look-up for most words.
+    std::vector<quint64> m_slots; // the hash (low 40 bits) and its value (above): one cache line per look-up; 0 empty
+    int m_shift = 64;
+    int m_count = 0; // entries (not prefixes)
 };
 
 } // namespace Dossier::Core

@@ -1,10 +1,16 @@
 #include "analysis/gazetteer.h"
 
+#include "analysis/featurelexicon.h"
+
 #include <QFile>
 
-namespace Dossier::Core {
+#include <algorithm>
 
-namespace {
+namespace Dossier::Core
+{
+
+namespace
+{
 
 bool hasLower(QStringView s)
 {
@@ -46,6 +52,15 @@ Gazetteer::Gazetteer()
     loadEntries(QStringLiteral("regions.txt"), EntityType::Location, false);
     loadEntries(QStringLiteral("demonyms.txt"), EntityType::Location, true);
     loadEntries(QStringLiteral("subdivisions.txt"), EntityType::Location, false);
+    m_firstTokens.assign(1024, 0); // 65,536 bits for about 4,000 first tokens: 1 false pass in 200
+    const size_t bits = m_firstTokens.size() * 64;
+    for (auto it = m_maxTokens.cbegin(); it != m_maxTokens.cend(); ++it) {
+        const quint64 h = foldedHash(it.key());
+        for (const quint64 probe : { h, h >> 21, h >> 42 }) {
+            const size_t bit = size_t(probe) % bits;
+            m_firstTokens[bit / 64] |= quint64(1) << (bit % 64);
+        }
+    }
 
     const auto words = [](const QStringList &lines, QSet<QString> *set) {
         for (const QString &line : lines) {
@@ -59,7 +74,7 @@ Gazetteer::Gazetteer()
 
     for (const QString &line : readLines(QStringLiteral("titles.txt"))) {
         if (line.startsWith(u'+')) {
-            words({line.mid(1)}, &m_titleModifiers);
+            words({ line.mid(1) }, &m_titleModifiers);
             continue;
         }
         const QStringList parts = line.toCaseFolded().split(u' ', Qt::SkipEmptyParts);
@@ -73,6 +88,15 @@ Gazetteer::Gazetteer()
             }
         }
     }
+    const auto flag = [this](const QSet<QString> &set, quint8 bit) {
+        for (const QString &word : set) {
+            m_wordFlags[FeatureLexicon::tokenHash(word)] |= bit;
+        }
+    };
+    flag(m_firstNames, 1);
+    flag(m_commonWords, 2);
+    flag(m_titleHeads, 4);
+    flag(m_titleModifiers, 4);
 }
 
 void Gazetteer::loadEntries(const QString &file, EntityType type, bool demonyms)
@@ -107,11 +131,40 @@ void Gazetteer::loadEntries(const QString &file, EntityType type, bool demonyms)
     }
 }
 
+quint64 Gazetteer::foldedHash(QStringView word)
+{
+    quint64 h = 0xcbf29ce484222325ULL;
+    for (const QChar c : word) {
+        h = (h ^ c.toCaseFolded().unicode()) * 0x100000001b3ULL;
+    }
+    return h ^ (h >> 31);
+}
+
+bool Gazetteer::mayStartEntry(QStringView word) const
+{
+    const bool surrogates = std::any_of(word.begin(), word.end(), [](QChar c) { return c.isSurrogate(); });
+    if (m_firstTokens.empty() || surrogates) {
+        return true; // folded code point by code point, as QString::toCaseFolded() does: look it up
+    }
+    const quint64 h = foldedHash(word);
+    const size_t bits = m_firstTokens.size() * 64;
+    for (const quint64 probe : { h, h >> 21, h >> 42 }) {
+        const size_t bit = size_t(probe) % bits;
+        if (!(m_firstTokens[bit / 64] & (quint64(1) << (bit % 64)))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 int Gazetteer::match(
     QStringView text, const QList<Token> &tokens, qsizetype first, bool allCaps, const GazetteerEntry **entry) const
 {
     const Token &head = tokens[first];
     if (!head.is(Token::Cap)) {
+        return 0;
+    }
+    if (!mayStartEntry(text.sliced(head.start, head.size()))) {
         return 0;
     }
     QString key = text.sliced(head.start, head.size()).toString().toCaseFolded();
@@ -121,7 +174,7 @@ int Gazetteer::match(
     }
     // Candidate lengths: tokens on one line, not past a sentence end.
     qsizetype last = first + 1;
-    QList<QString> keys{key};
+    QList<QString> keys { key };
     while (last < tokens.size() && last - first < *maxIt && !tokens[last].is(Token::LineStart)) {
         key.append(u' ');
         key.append(text.sliced(tokens[last].start, tokens[last].size()).toString().toCaseFolded());

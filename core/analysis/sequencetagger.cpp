@@ -2,6 +2,7 @@
 
 #include "analysis/featurelexicon.h"
 #include "analysis/gazetteer.h"
+#include "analysis/tokenhash_p.h"
 
 #include <QFile>
 #include <QSet>
@@ -101,15 +102,6 @@ quint64 combine(quint64 a, quint64 b)
     return mix(a * 0x9e3779b97f4a7c15ULL + b);
 }
 
-quint64 hashUnits(const char16_t *units, qsizetype n)
-{
-    quint64 h = 0xcbf29ce484222325ULL;
-    for (qsizetype i = 0; i < n; ++i) {
-        h = (h ^ units[i]) * 0x100000001b3ULL;
-    }
-    return h ^ quint64(n);
-}
-
 char16_t shapeOf(QChar c)
 {
     if (c.isUpper() || c.isTitleCase()) {
@@ -153,13 +145,13 @@ TaggerFeatures::TaggerFeatures(QStringView text, const QList<Token> &tokens, con
     , m_labels(tokens.size(), TaggerLabel::Outside)
 {
     const Gazetteer &gazetteer = Gazetteer::instance();
-    const std::vector<FeatureLexicon::Hit> lexicon = FeatureLexicon::instance().match(text, tokens);
     struct Uses {
         int lower = 0; // written in lower case
         int capital = 0; // capitalised inside a prose sentence
         qint32 first = -1; // name-like occurrences: the first and the last so far
         qint32 last = -1;
     };
+    std::vector<quint64> lexiconKeys(size_t(tokens.size())); // FeatureLexicon::tokenHash() of each token
     QHash<quint64, Uses> uses; // by case-folded word
     uses.reserve(tokens.size() / 2);
     QVarLengthArray<char16_t, 64> lower;
@@ -173,13 +165,11 @@ TaggerFeatures::TaggerFeatures(QStringView text, const QList<Token> &tokens, con
         shape.clear();
         shortShape.clear();
         int repeat = 0;
+        bool digits = false; // other than '0': the lexicon's key differs from the lower-case word's
         for (const QChar c : word) {
-            const char16_t u = c.unicode();
-            if (u < 0x80) { // ASCII, most of the time
-                lower.append(u >= u'0' && u <= u'9' ? u'0' : u >= u'A' && u <= u'Z' ? char16_t(u + 32) : u);
-            } else {
-                lower.append(c.isDigit() ? u'0' : c.toCaseFolded().unicode());
-            }
+            const char16_t folded = foldForHash(c);
+            digits = digits || (folded == u'0' && c != u'0');
+            lower.append(folded);
             const char16_t s = shapeOf(c);
             repeat = !shape.isEmpty() && shape.last() == s ? repeat + 1 : 0;
             if (repeat < 3 && shape.size() < 24) {
@@ -191,6 +181,7 @@ TaggerFeatures::TaggerFeatures(QStringView text, const QList<Token> &tokens, con
         }
         info.word = hashUnits(reinterpret_cast<const char16_t *>(word.utf16()), word.size());
         info.lower = hashUnits(lower.constData(), lower.size());
+        lexiconKeys[size_t(t)] = digits ? FeatureLexicon::tokenHash(word) : info.lower;
         info.shape = hashUnits(shape.constData(), shape.size());
         info.shortShape = hashUnits(shortShape.constData(), shortShape.size());
         for (int k = 0; k < 4 && k < lower.size(); ++k) {
@@ -216,14 +207,9 @@ TaggerFeatures::TaggerFeatures(QStringView text, const QList<Token> &tokens, con
         info.rule = t < evidence.rule.size() ? evidence.rule[t] : 0;
         info.line = t < evidence.line.size() ? evidence.line[t] : 0;
         info.title = t < evidence.title.size() ? evidence.title[t] : 0;
-        info.lexiconUnit = lexicon[size_t(t)].unit;
-        info.lexiconMulti = lexicon[size_t(t)].multi;
         const bool nameLike = info.kind == Capitalised || info.kind == AllCaps || info.kind == OtherWord;
         if (nameLike) {
-            const QString folded
-                = QString::fromRawData(reinterpret_cast<const QChar *>(lower.constData()), lower.size());
-            info.lexicon = (gazetteer.isFoldedFirstName(folded) ? 1 : 0) | (gazetteer.isCommonWord(folded) ? 2 : 0)
-                | (gazetteer.isTitleHead(folded) || gazetteer.isTitleModifier(folded) ? 4 : 0);
+            info.lexicon = gazetteer.wordFlags(info.lower);
         }
         if (info.kind == LowerWord) {
             ++uses[info.lower].lower;
@@ -243,8 +229,11 @@ TaggerFeatures::TaggerFeatures(QStringView text, const QList<Token> &tokens, con
             info.firstSame = u.first;
         }
     }
+    const std::vector<FeatureLexicon::Hit> lexicon = FeatureLexicon::instance().match(tokens, lexiconKeys);
     for (qsizetype t = 0; t < tokens.size(); ++t) {
         Info &info = m_info[t];
+        info.lexiconUnit = lexicon[size_t(t)].unit;
+        info.lexiconMulti = lexicon[size_t(t)].multi;
         if (info.kind != Capitalised && info.kind != AllCaps && info.kind != OtherWord) {
             continue;
         }

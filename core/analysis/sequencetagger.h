@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/featurelexicon.h"
 #include "analysis/rulerecognizer.h"
 #include "analysis/tokenizer.h"
 
@@ -72,6 +73,16 @@ public:
     /*! Whether token \a i is punctuation, or a lower-case word or a number before no capitalised word: outside
         any name unless one is open (the tagger does not score it then). */
     bool isPlain(qsizetype i) const;
+    /*! Whether token \a i could be someone's name by the lists (a given name or a surname) or by the
+        document (it is capitalised elsewhere, not at a sentence start). */
+    bool isNameElsewhere(qsizetype i) const
+    {
+        const Info &c = m_info[i];
+        constexpr quint8 people = 1u << FeatureLexicon::FirstName | 1u << FeatureLexicon::Surname;
+        return (c.lexicon & 1) || ((c.lexiconUnit | c.lexiconMulti) & people) || (c.document & 2);
+    }
+    /*! Whether token \a i starts a sentence. */
+    bool startsSentence(qsizetype i) const { return m_info[i].position & 1; }
     /*! Whether token \a i is a word of titles ('Ambassador', 'Minister', 'Deputy'). */
     bool isTitleWord(qsizetype i) const { return m_info[i].lexicon & 4; }
     /*! Whether token \a i is not capitalised, or the text writes it in lower case elsewhere. */

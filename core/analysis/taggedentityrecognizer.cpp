@@ -143,7 +143,12 @@ public:
             // Unsure of a name made of ordinary words or ending in one ('Fisheries Policy'), or of an acronym, or
             // sure of one whose every word the text also writes in lower case ('Cyber Policy' beside 'cyber' and
             // 'policy'): it needs the document's confirmation.
-            const bool candidate = (!sure && (common || ordinaryHead || acronym)) || (lower && !agreed) || titleOnly;
+            // 'Officials in Oslo expect …': one capitalised word opening a sentence, known to no list of names and
+            // written nowhere else as a name, is a person only if a surer mention confirms it.
+            const bool lonePerson = span.kind == TaggerLabel::Person && span.last - span.first == 1
+                && features.startsSentence(span.first) && !features.isNameElsewhere(span.first) && !agreed;
+            const bool candidate
+                = (!sure && (common || ordinaryHead || acronym)) || (lower && !agreed) || titleOnly || lonePerson;
             for (const qsizetype r : rivals) {
                 settled[r] = true;
             }
