@@ -63,6 +63,15 @@ void ArticleEntitiesTest::listsOnlyTheArticlesNames_data()
         << QStringList { QStringLiteral("LOCATION Norway"), QStringLiteral("LOCATION Iceland") }
         << QStringList { QStringLiteral("ORG OSLO Norway"), QStringLiteral("LOCATION OSLO Norway"),
                QStringLiteral("PERSON OSLO Norway") };
+    QTest::newRow("the sentence after a dateline and a dash")
+        << QByteArray("Halden Courier\n"
+                      "Ferry talks to resume\n"
+                      "12 May 2026\n"
+                      "HALDEN \xe2\x80\x94 Officials in Halden and Moss expect a joint statement within weeks, Ines "
+                      "Okafor told reporters.\n"
+                      "The ferry between the two towns has not run since March.\n")
+        << QStringList { QStringLiteral("PERSON Ines Okafor") }
+        << QStringList { QStringLiteral("PERSON Officials"), QStringLiteral("ORG Officials") };
 }
 
 void ArticleEntitiesTest::listsOnlyTheArticlesNames()

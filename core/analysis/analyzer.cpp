@@ -110,9 +110,18 @@ void Analyzer::recognizeEntities(Article &article)
     RecognizeContext context;
     context.articleDate = Dates::parseDate(article.meta.date);
     const QString &dateline = article.meta.dateline;
-    if (!dateline.isEmpty() && article.body.size() > dateline.size()
-        && article.body.startsWith(dateline, Qt::CaseInsensitive) && article.body[dateline.size()] == u' ') {
-        context.datelineEnd = dateline.size(); // 'TOKYO Japan and …': the dateline is a name of its own
+    if (!dateline.isEmpty() && article.body.startsWith(dateline, Qt::CaseInsensitive)) {
+        // 'TOKYO Japan and …', 'HALDEN — Officials said …': the dateline is a name of its own, and the
+        // sentence starts after it.
+        qsizetype next = dateline.size();
+        while (next < article.body.size()
+            && (article.body[next] == u' ' || article.body[next] == u'-' || article.body[next] == u'\u2013'
+                || article.body[next] == u'\u2014' || article.body[next] == u':')) {
+            ++next;
+        }
+        if (next > dateline.size() && next < article.body.size() && article.body[next].isUpper()) {
+            context.datelineEnd = next;
+        }
     }
     const QList<RawMention> bodyMentions = recognizer.recognize(article.body, context);
     QList<RawMention> titleMentions;

@@ -184,8 +184,8 @@ bool Library::Private::retagArticle(qint64 id)
 {
     QSqlQuery query(db());
     if (!run(query,
-            QStringLiteral("SELECT t.body, a.title, a.date FROM articles a JOIN article_texts t ON t.id = a.id "
-                           "WHERE a.id = ?"),
+            QStringLiteral("SELECT t.body, a.title, a.date, a.dateline FROM articles a "
+                           "JOIN article_texts t ON t.id = a.id WHERE a.id = ?"),
             { id })) {
         return false;
     }
@@ -194,6 +194,7 @@ bool Library::Private::retagArticle(qint64 id)
         article.body = query.value(0).toString();
         article.meta.title = query.value(1).toString();
         article.meta.date = query.value(2).toString();
+        article.meta.dateline = query.value(3).toString(); // the recognizer reads where it ends
         query.finish();
         Analyzer::recognizeEntities(article);
         curation.apply(article);
