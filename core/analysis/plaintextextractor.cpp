@@ -23,9 +23,7 @@ constexpr auto caseless = QRegularExpression::CaseInsensitiveOption;
 
 // How far from the body the header search looks, in non-empty lines.
 constexpr qsizetype titleWindow = 25;
-constexpr qsizetype headerAboveTitle = 12;
 constexpr qsizetype headerWithoutTitle = 30;
-constexpr qsizetype trailerWindow = 60;
 // Scoring of lines (see scoreLine): a prose line scores its words up to maxLineScore, so that one
 // long comment cannot outweigh an article; the n-th line of a stretch without prose costs
 // 1 + (n - 1) / 2 times its own (negative) score, up to maxGapFactor times.

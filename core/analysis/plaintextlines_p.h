@@ -7,6 +7,11 @@
 namespace Dossier::Core::PlainText
 {
 
+// How far from the body the header and source searches look, in non-empty lines (shared by the
+// extractor and the source search, which must agree).
+constexpr qsizetype headerAboveTitle = 12;
+constexpr qsizetype trailerWindow = 60;
+
 /*! \brief One non-empty line of raw text with the signals the article search reads from it. */
 struct Line {
     QStringView text; //!< trimmed

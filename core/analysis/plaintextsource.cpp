@@ -14,9 +14,7 @@ namespace
 constexpr auto unicode = QRegularExpression::UseUnicodePropertiesOption;
 constexpr auto caseless = QRegularExpression::CaseInsensitiveOption;
 
-// How far from the body the source search looks, in non-empty lines.
-constexpr qsizetype headerAboveTitle = 12;
-constexpr qsizetype trailerWindow = 60;
+// The source search's own windows, in non-empty lines (the shared ones are in plaintextlines_p.h).
 constexpr qsizetype mastheadLines = 3;
 constexpr qsizetype creditLines = 6; // wire credits sit right under the article
 
