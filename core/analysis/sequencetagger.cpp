@@ -18,7 +18,7 @@ namespace
 {
 
 // Bumped whenever the features change: a model trained on other features is refused, not misread.
-constexpr quint32 FeatureVersion = 4;
+constexpr quint32 FeatureVersion = 5;
 // How many other occurrences of a name-like word lend it their contexts.
 constexpr int OtherOccurrences = 4;
 constexpr quint32 FormatVersion = 2;
@@ -80,6 +80,13 @@ enum Template : quint64 {
     LexiconList,
     LexiconBefore,
     LexiconAfter,
+    ClassFine,
+    ClassMiddle,
+    ClassCoarse,
+    ClassShape,
+    ClassBefore,
+    ClassAfter,
+    ClassBigram,
 };
 
 // Kinds of token (TaggerFeatures::Info::kind).
@@ -140,7 +147,8 @@ bool TaggerLabel::allowed(quint8 previous, quint8 next, bool lastOfLine)
     return position == SpanPosition::Unit || (position == SpanPosition::Begin && !lastOfLine);
 }
 
-TaggerFeatures::TaggerFeatures(QStringView text, const QList<Token> &tokens, const RuleEvidence &evidence)
+TaggerFeatures::TaggerFeatures(
+    QStringView text, const QList<Token> &tokens, const RuleEvidence &evidence, const WordClusters &clusters)
     : m_info(tokens.size())
     , m_labels(tokens.size(), TaggerLabel::Outside)
 {
@@ -203,6 +211,9 @@ TaggerFeatures::TaggerFeatures(QStringView text, const QList<Token> &tokens, con
         info.position = (token.is(Token::SentenceStart) ? 1 : 0) | (token.is(Token::LineStart) ? 2 : 0)
             | (token.is(Token::Possessive) ? 4 : 0);
         info.lineStart = token.is(Token::LineStart);
+        if (info.kind != Punctuation) {
+            info.classes = clusters.classOf(info.lower);
+        }
         info.gazetteer = t < evidence.gazetteer.size() ? evidence.gazetteer[t] : 0;
         info.rule = t < evidence.rule.size() ? evidence.rule[t] : 0;
         info.line = t < evidence.line.size() ? evidence.line[t] : 0;
@@ -324,6 +335,15 @@ void TaggerFeatures::features(qsizetype i, TaggerFeatureList *out) const
         add(LexiconBefore, lists(before1));
         add(LexiconAfter, lists(after1));
     }
+    // Word classes: what the word is used like in unlabelled text, and what its neighbours are.
+    const auto middleOf = [](const Info *x) { return x ? quint64(x->classes.middle) : 0xffff; };
+    add(ClassFine, c.classes.fine);
+    add(ClassMiddle, c.classes.middle);
+    add(ClassCoarse, c.classes.coarse);
+    add(ClassShape, quint64(c.classes.fine) << 8 | c.kind);
+    add(ClassBefore, middleOf(before1));
+    add(ClassAfter, middleOf(after1));
+    add(ClassBigram, middleOf(before1) << 32 | quint64(c.classes.fine) << 16 | middleOf(after1));
     add(TitleCue, c.title);
     add(TitleBefore, before1 ? before1->title : 255);
     int others = 0;

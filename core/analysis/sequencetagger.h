@@ -3,6 +3,7 @@
 #include "analysis/featurelexicon.h"
 #include "analysis/rulerecognizer.h"
 #include "analysis/tokenizer.h"
+#include "analysis/wordclusters.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -47,14 +48,16 @@ using TaggerFeatureList = QVarLengthArray<quint64, 64>;
 /*!
     \brief The features of one text for the tagger: word, case-folded word, shapes, affixes, neighbours
     (±2 on the same line), line mode (prose, Title Case, ALL CAPS), how the document writes the word
-    elsewhere and the contexts of its other occurrences, gazetteer, title and rule evidence, and the labels
+    elsewhere and the contexts of its other occurrences, word classes learned from unlabelled text (its own and
+    its neighbours'), gazetteer, title and rule evidence, and the labels
     given so far (greedy left-to-right decoding reads them through assign()). Shared by the tagger and its
     training tool, so both see the same.
 */
 class TaggerFeatures
 {
 public:
-    TaggerFeatures(QStringView text, const QList<Token> &tokens, const RuleEvidence &evidence);
+    TaggerFeatures(QStringView text, const QList<Token> &tokens, const RuleEvidence &evidence,
+        const WordClusters &clusters = WordClusters::instance());
 
     qsizetype size() const { return qsizetype(m_info.size()); }
     /*! Features of token \a i, which may read the labels of tokens before it. */
@@ -108,6 +111,7 @@ private:
         quint8 lexiconUnit = 0; // FeatureLexicon::Hit
         quint8 lexiconMulti = 0;
         bool lineStart = false;
+        WordClusters::Classes classes; // learned from unlabelled text
         qint32 firstSame = -1; // for name-like words: the first token of the text with the same folded word …
         qint32 nextSame = -1; // … and the next one after this
     };

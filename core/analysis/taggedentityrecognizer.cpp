@@ -132,7 +132,15 @@ public:
                 && rules.mentions[rivals.first()].start == start && rules.mentions[rivals.first()].end == end
                 && rules.mentions[rivals.first()].confidence == MentionConfidence::Sure
                 && !rules.mentions[rivals.first()].canonical.isEmpty();
-            if ((!sure && ruleStands) || gazetteerName) {
+            // A name of several words that the curated gazetteers know as a place or an organisation is not a
+            // person however sure the tagger is ('Senkaku Islands', 'Tokyo Metropolitan Government').
+            const bool knownNotPerson = span.kind == TaggerLabel::Person && span.last - span.first > 1
+                && std::any_of(rivals.cbegin(), rivals.cend(), [&](qsizetype r) {
+                       const RawMention &m = rules.mentions[r];
+                       return m.start == start && m.end == end && m.confidence == MentionConfidence::Sure
+                           && !m.canonical.isEmpty() && m.type != EntityType::Person;
+                   });
+            if ((!sure && ruleStands) || gazetteerName || knownNotPerson) {
                 for (const qsizetype r : rivals) {
                     stands[r] = rules.mentions[r].confidence == MentionConfidence::Sure;
                 }
