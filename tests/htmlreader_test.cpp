@@ -143,6 +143,13 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("morning briefing"), QStringLiteral("Sign up"), QStringLiteral("Oskar Lind"),
                QStringLiteral("Most read"), QStringLiteral("Storm damages"), QStringLiteral("cookies"),
                QStringLiteral("Copyright") };
+    QTest::newRow("notices between and after the paragraphs: disclosure, credit, newsletter, contact, copyright")
+        << fixture("notices.html")
+        << QStringList { QStringLiteral("The library in the village of Ashby will open a reading garden"),
+               QStringLiteral("for its nature lessons"), QStringLiteral("the gate that opens onto the lane."),
+               QStringLiteral("until the library closes at seven.") }
+        << QStringList { QStringLiteral("commission"), QStringLiteral("Marta Lindqvist"), QStringLiteral("newsletter"),
+               QStringLiteral("originally published"), QStringLiteral("hanna.brook"), QStringLiteral("Copyright") };
     QTest::newRow("several whole articles side by side: the first one")
         << fixture("stream.html")
         << QStringList { QStringLiteral("Apple growers in the northern valley"),
