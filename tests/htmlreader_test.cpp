@@ -150,6 +150,13 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("until the library closes at seven.") }
         << QStringList { QStringLiteral("commission"), QStringLiteral("Marta Lindqvist"), QStringLiteral("newsletter"),
                QStringLiteral("originally published"), QStringLiteral("hanna.brook"), QStringLiteral("Copyright") };
+    QTest::newRow("text kept for subscribers is the article, the prompt to subscribe is not")
+        << fixture("subscriber-text.html")
+        << QStringList { QStringLiteral("The old paper mill on the east bank will reopen next year"),
+               QStringLiteral("patched with plastic sheets every autumn."), QStringLiteral("up to fourteen metres high."),
+               QStringLiteral("said Ida Marsh"), QStringLiteral("on weekday mornings.") }
+        << QStringList { QStringLiteral("unlimited access"), QStringLiteral("free articles"),
+               QStringLiteral("Riverside Post") };
     QTest::newRow("several whole articles side by side: the first one")
         << fixture("stream.html")
         << QStringList { QStringLiteral("Apple growers in the northern valley"),
