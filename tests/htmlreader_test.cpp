@@ -157,6 +157,12 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("said Ida Marsh"), QStringLiteral("on weekday mornings.") }
         << QStringList { QStringLiteral("unlimited access"), QStringLiteral("free articles"),
                QStringLiteral("Riverside Post") };
+    QTest::newRow("lists of other stories named with a plural of article or post")
+        << fixture("story-lists.html")
+        << QStringList { QStringLiteral("The night ferry between the harbour town and the northern islands"),
+               QStringLiteral("look at the numbers again after two summers.") }
+        << QStringList { QStringLiteral("Trending"), QStringLiteral("Harbour wall"), QStringLiteral("Popular"),
+               QStringLiteral("fish soup") };
     QTest::newRow("several whole articles side by side: the first one")
         << fixture("stream.html")
         << QStringList { QStringLiteral("Apple growers in the northern valley"),

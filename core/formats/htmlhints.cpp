@@ -250,6 +250,14 @@ ClassHints classHints(const char *cls, const char *id)
     hints.negative = containsAny(hay, negativeParts, std::size(negativeParts))
         || hasToken(text, negativeTokens, std::size(negativeTokens));
     hints.positive = containsAny(hay, positiveParts, std::size(positiveParts));
+    if (hints.negative && hints.positive) {
+        // Many articles beside a boilerplate word are a list of other stories ("trending-articles",
+        // "popular-posts"), not the article.
+        QByteArray singular = text;
+        singular.replace("articles", "").replace("posts", "");
+        hints.positive = containsAny(
+            std::string_view(singular.constData(), size_t(singular.size())), positiveParts, std::size(positiveParts));
+    }
     hints.smallNegative = containsAny(hay, smallNegativeParts, std::size(smallNegativeParts));
     hints.articleBody = containsAny(hay, bodyParts, std::size(bodyParts));
     static const char *const commentParts[] = { "comment", "disqus" };
