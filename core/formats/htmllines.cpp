@@ -20,7 +20,16 @@ bool isFramingLine(const QString &line)
     }
     static const QRegularExpression byline(
         QStringLiteral("^(?:By|Posted by|Written by|From)\\s+\\S"), QRegularExpression::CaseInsensitiveOption);
-    if (byline.match(line).hasMatch() && !line.endsWith(QLatin1Char('.'))) {
+    // "ByThe Associated Press": the byline's "By" and the name in two elements, with no space between.
+    static const QRegularExpression gluedByline(QStringLiteral("^By\\p{Lu}\\p{Ll}"));
+    if ((byline.match(line).hasMatch() || gluedByline.match(line).hasMatch()) && !line.endsWith(QLatin1Char('.'))) {
+        return true;
+    }
+    // The label of a date left on its own line ("Updated", "Published"), a reading time.
+    static const QRegularExpression stamp(
+        QStringLiteral("^(?:(?:last )?updated|published|posted)(?: on)?:?$|^\\d+\\s*min(?:ute)?s?\\.? read\\b"),
+        caseless);
+    if (line.size() <= 40 && stamp.match(line).hasMatch()) {
         return true;
     }
     // A date or time and little else: "Nov. 20, 2019, 9:28 AM UTC", "Updated 14 March 2024".
@@ -86,7 +95,8 @@ void trimBoilerplateLines(QStringList *paragraphs)
 {
     static const QRegularExpression advert(
         QStringLiteral("^(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|werbung|"
-                       "story continues below(?: advertisement)?|continue reading below)$"),
+                       "story continues below(?: advertisement)?|continue reading below)"
+                       "(?:\\W+(?:page|story|article) continues below)?$"),
         caseless);
     // The labels of widgets left between paragraphs: share buttons, teaser boxes' titles.
     static const QRegularExpression label(
@@ -99,8 +109,17 @@ void trimBoilerplateLines(QStringList *paragraphs)
             "newsletters?|sign up|subscribe(?: now)?|swipe to scroll horizontally|article continues below"
             "(?: this)? (?:ad|advertisement))\\s*:?$"),
         caseless);
+    // A gallery's counter ("12 of 57").
+    static const QRegularExpression counter(QStringLiteral("^\\d+ of \\d+$"), caseless);
     paragraphs->removeIf([](const QString &p) {
-        return (p.size() <= 40 && (advert.match(p).hasMatch() || label.match(p).hasMatch())) || isNotice(p);
+        if (p.size() <= 40) {
+            // "- Advertisement -": the label between dashes.
+            const QString bare = p.trimmed().remove(QRegularExpression(QStringLiteral("^[-–—•*]+\\s*|\\s*[-–—•*]+$")));
+            if (advert.match(bare).hasMatch() || label.match(bare).hasMatch() || counter.match(p).hasMatch()) {
+                return true;
+            }
+        }
+        return isNotice(p);
     });
     for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->first()); ++n) {
         paragraphs->removeFirst();
