@@ -52,7 +52,7 @@ bool isNotice(const QString &line)
                        "\\baffiliate (?:links?|commission|partnerships?)\\b"),
         caseless);
     static const QRegularExpression credit(
-        QStringLiteral("^[(\\[]?(?:photo|image|picture|video)?\\s*(?:credits?|via)\\s*:|"
+        QStringLiteral("^[(\\[]?(?:photo|image|picture|video)?\\s*(?:credits?|via|source)\\s*:|"
                        "^[(\\[]?(?:photo|image|picture|video)s?\\s*(?:credits?)?\\s*(?::|via\\b)|"
                        "\\b(?:photo|image)?\\s*credit:\\s*[^.]{1,60}$"),
         caseless);
@@ -106,8 +106,8 @@ void trimBoilerplateLines(QStringList *paragraphs)
             "recommended|recommended (?:for you|stories|articles|reading)|editors['’] (?:picks|recommendations)|"
             "you (?:may|might) also like|you might like|read more|read next|next read this|up next|"
             "keep reading|more about|must (?:read|watch)|most (?:popular|read|viewed|shared)|trending(?: now)?|"
-            "newsletters?|sign up|subscribe(?: now)?|swipe to scroll horizontally|article continues below"
-            "(?: this)? (?:ad|advertisement))\\s*:?$"),
+            "newsletters?|sign up|subscribe(?: now)?|(?:advertiser |affiliate )?disclosure|"
+            "swipe to scroll horizontally|article continues below(?: this)? (?:ad|advertisement))\\s*:?$"),
         caseless);
     // A gallery's counter ("12 of 57").
     static const QRegularExpression counter(QStringLiteral("^\\d+ of \\d+$"), caseless);
