@@ -143,6 +143,35 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("morning briefing"), QStringLiteral("Sign up"), QStringLiteral("Oskar Lind"),
                QStringLiteral("Most read"), QStringLiteral("Storm damages"), QStringLiteral("cookies"),
                QStringLiteral("Copyright") };
+    QTest::newRow("notices between and after the paragraphs: disclosure, credit, newsletter, contact, copyright")
+        << fixture("notices.html")
+        << QStringList { QStringLiteral("The library in the village of Ashby will open a reading garden"),
+               QStringLiteral("for its nature lessons"), QStringLiteral("the gate that opens onto the lane."),
+               QStringLiteral("until the library closes at seven.") }
+        << QStringList { QStringLiteral("Disclosure"), QStringLiteral("commission"), QStringLiteral("Marta Lindqvist"),
+               QStringLiteral("parish records"), QStringLiteral("newsletter"), QStringLiteral("originally published"),
+               QStringLiteral("hanna.brook"), QStringLiteral("Copyright") };
+    QTest::newRow("text kept for subscribers is the article, the prompt to subscribe is not")
+        << fixture("subscriber-text.html")
+        << QStringList { QStringLiteral("The old paper mill on the east bank will reopen next year"),
+               QStringLiteral("patched with plastic sheets every autumn."),
+               QStringLiteral("up to fourteen metres high."), QStringLiteral("said Ida Marsh"),
+               QStringLiteral("on weekday mornings.") }
+        << QStringList { QStringLiteral("unlimited access"), QStringLiteral("free articles"),
+               QStringLiteral("Riverside Post") };
+    QTest::newRow("lists of other stories named with a plural of article or post")
+        << fixture("story-lists.html")
+        << QStringList { QStringLiteral("The night ferry between the harbour town and the northern islands"),
+               QStringLiteral("look at the numbers again after two summers.") }
+        << QStringList { QStringLiteral("Trending"), QStringLiteral("Harbour wall"), QStringLiteral("Popular"),
+               QStringLiteral("fish soup") };
+    QTest::newRow("glued byline, date labels, reading time, gallery counter, dashed advert labels")
+        << fixture("stamps.html")
+        << QStringList { QStringLiteral("The town choir, founded by a group of railway workers in 1921"),
+               QStringLiteral("every Thursday night."), QStringLiteral("almost two seconds later."),
+               QStringLiteral("during a storm two winters ago.") }
+        << QStringList { QStringLiteral("Valley Wire"), QStringLiteral("Updated"), QStringLiteral("min read"),
+               QStringLiteral("3 of 12"), QStringLiteral("Advertisement") };
     QTest::newRow("several whole articles side by side: the first one")
         << fixture("stream.html")
         << QStringList { QStringLiteral("Apple growers in the northern valley"),

@@ -99,6 +99,25 @@ bool isHeading(GumboTag tag)
 namespace
 {
 
+// Class words of the text kept for paying readers: the article itself, which a paywall script hides
+// from others with an inline style (the page still carries it).
+const char *const subscriberText[]
+    = { "subscriber-only", "subscribers-only", "subscriber-preview", "subscriber-content" };
+
+bool isSubscriberText(const char *cls)
+{
+    if (cls == nullptr) {
+        return false;
+    }
+    const std::string_view c(cls);
+    for (const char *part : subscriberText) {
+        if (c.find(part) != std::string_view::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool hasHiddenClass(std::string_view cls)
 {
     bool hidden = false;
@@ -133,7 +152,7 @@ bool isHidden(const GumboNode *node)
     if (const char *cls = attribute(node, "class"); cls != nullptr && hasHiddenClass(cls)) {
         return true;
     }
-    if (const char *style = attribute(node, "style")) {
+    if (const char *style = attribute(node, "style"); style != nullptr && !isSubscriberText(attribute(node, "class"))) {
         QByteArray s(style);
         s = s.toLower();
         s.replace(' ', "");
@@ -222,10 +241,23 @@ ClassHints classHints(const char *cls, const char *id)
         text.append(id);
     }
     text = text.toLower();
+    // Text kept for paying readers ("subscriber-only", "subscriber-preview") is the article itself,
+    // not a prompt to subscribe.
+    for (const char *part : subscriberText) {
+        text.replace(part, "");
+    }
     const std::string_view hay(text.constData(), size_t(text.size()));
     hints.negative = containsAny(hay, negativeParts, std::size(negativeParts))
         || hasToken(text, negativeTokens, std::size(negativeTokens));
     hints.positive = containsAny(hay, positiveParts, std::size(positiveParts));
+    if (hints.negative && hints.positive) {
+        // Many articles beside a boilerplate word are a list of other stories ("trending-articles",
+        // "popular-posts"), not the article.
+        QByteArray singular = text;
+        singular.replace("articles", "").replace("posts", "");
+        hints.positive = containsAny(
+            std::string_view(singular.constData(), size_t(singular.size())), positiveParts, std::size(positiveParts));
+    }
     hints.smallNegative = containsAny(hay, smallNegativeParts, std::size(smallNegativeParts));
     hints.articleBody = containsAny(hay, bodyParts, std::size(bodyParts));
     static const char *const commentParts[] = { "comment", "disqus" };

@@ -10,6 +10,8 @@ namespace Dossier::Core::Html
 namespace
 {
 
+constexpr auto caseless = QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
+
 // Lines that frame an article rather than belong to it: a byline, a bare date.
 bool isFramingLine(const QString &line)
 {
@@ -18,7 +20,16 @@ bool isFramingLine(const QString &line)
     }
     static const QRegularExpression byline(
         QStringLiteral("^(?:By|Posted by|Written by|From)\\s+\\S"), QRegularExpression::CaseInsensitiveOption);
-    if (byline.match(line).hasMatch() && !line.endsWith(QLatin1Char('.'))) {
+    // "ByThe Associated Press": the byline's "By" and the name in two elements, with no space between.
+    static const QRegularExpression gluedByline(QStringLiteral("^By\\p{Lu}\\p{Ll}"));
+    if ((byline.match(line).hasMatch() || gluedByline.match(line).hasMatch()) && !line.endsWith(QLatin1Char('.'))) {
+        return true;
+    }
+    // The label of a date left on its own line ("Updated", "Published"), a reading time.
+    static const QRegularExpression stamp(
+        QStringLiteral("^(?:(?:last )?updated|published|posted)(?: on)?:?$|^\\d+\\s*min(?:ute)?s?\\.? read\\b"),
+        caseless);
+    if (line.size() <= 40 && stamp.match(line).hasMatch()) {
         return true;
     }
     // A date or time and little else: "Nov. 20, 2019, 9:28 AM UTC", "Updated 14 March 2024".
@@ -26,30 +37,95 @@ bool isFramingLine(const QString &line)
     return line.size() <= 40 && !Dates::parse(line).isEmpty() && line.count(letters) <= 3;
 }
 
+// Prompts and notices that publishers put between or after the paragraphs of any article: a
+// newsletter sign-up, an affiliate-link disclosure, a photo credit left when its caption went.
+bool isNotice(const QString &line)
+{
+    static const QRegularExpression newsletter(
+        QStringLiteral("\\b(?:sign(?:ing)? up|subscribe|subscribing)\\b.{0,100}\\bnewsletters?\\b|"
+                       "\\bnewsletters?\\b.{0,80}\\b(?:sign up|subscribe|inbox)\\b|"
+                       "\\b(?:delivered|direct|straight|right) (?:straight |right |directly )?to your inbox"),
+        caseless);
+    static const QRegularExpression affiliate(
+        QStringLiteral("\\b(?:we|us|site) (?:may |might |could )?(?:earn|receive|get|make)s? (?:a |an )?"
+                       "(?:small |affiliate )?(?:commission|compensation|share of (?:the )?(?:sales?|revenue))|"
+                       "\\baffiliate (?:links?|commission|partnerships?)\\b"),
+        caseless);
+    static const QRegularExpression credit(
+        QStringLiteral("^[(\\[]?(?:photo|image|picture|video)?\\s*(?:credits?|via|source)\\s*:|"
+                       "^[(\\[]?(?:photo|image|picture|video)s?\\s*(?:credits?)?\\s*(?::|via\\b)|"
+                       "\\b(?:photo|image)?\\s*credit:\\s*[^.]{1,60}$"),
+        caseless);
+    // (A bare "Sign up for our newsletter" is a button's label: see trimBoilerplateLines().)
+    return (line.size() > 40 && line.size() <= 250 && newsletter.match(line).hasMatch())
+        || (line.size() <= 400 && affiliate.match(line).hasMatch())
+        || (line.size() <= 120 && credit.match(line).hasMatch());
+}
+
+// Lines that follow an article's last paragraph: copyright, how to reach or follow the author, the
+// author, where the story first appeared, a call for tips. Body text elsewhere may read
+// like them, so they are only dropped at the end.
+bool isTrailer(const QString &line)
+{
+    static const QRegularExpression copyright(
+        QStringLiteral("^\\W*(?:copyright\\s*)?(?:©|\\(c\\)|copyright\\b)|\\ball rights reserved\\b"), caseless);
+    static const QRegularExpression contact(
+        QStringLiteral("\\b(?:reached|contact\\w*|reach (?:him|her|them)|email "
+                       "(?:him|her|them))\\b.{0,60}[\\w.+-]+@[\\w-]+\\.[\\w.]+|"
+                       "^\\W*(?:contact|follow|email|reach)\\b.{0,80}\\b(?:on|at|via)\\b"
+                       ".{0,60}\\b(?:twitter|instagram|facebook|threads|tiktok|snapchat|linkedin|bluesky|x|email|"
+                       "signal)\\b"),
+        caseless);
+    static const QRegularExpression origin(
+        QStringLiteral("^\\W*(?:this (?:article|story|post|piece)(?: was)? (?:originally|first)|"
+                       "a version of this (?:article|story)|read the original (?:article|story)|cross-?posted from|"
+                       "editor['’]s note: this (?:article|story)(?: was)? (?:originally|first))"),
+        caseless);
+    static const QRegularExpression tip(QStringLiteral("^got a (?:news )?tip\\b"), caseless);
+    return (line.size() <= 100 && copyright.match(line).hasMatch())
+        || (line.size() <= 150 && contact.match(line).hasMatch())
+        || (line.size() <= 200 && origin.match(line).hasMatch()) || (line.size() <= 120 && tip.match(line).hasMatch());
+}
+
 } // namespace
 
-// Ads markers anywhere; framing lines only at the start and the end of the body.
+// Ads markers and notices anywhere; framing lines only at the start and the end of the body,
+// trailers only at the end.
 void trimBoilerplateLines(QStringList *paragraphs)
 {
     static const QRegularExpression advert(
         QStringLiteral("^(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|werbung|"
-                       "story continues below(?: advertisement)?|continue reading below)$"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+                       "story continues below(?: advertisement)?|continue reading below)"
+                       "(?:\\W+(?:page|story|article) continues below)?$"),
+        caseless);
     // The labels of widgets left between paragraphs: share buttons, teaser boxes' titles.
     static const QRegularExpression label(
-        QStringLiteral("^(?:share|share this(?: article| story| post)?|email|print|"
-                       "copy link|save|related|related (?:content|articles|stories|posts|links|coverage)|recommended|"
-                       "recommended (?:for you|stories|articles|reading)|you (?:may|might) also like|read more|"
-                       "read next|up next|most (?:popular|read|viewed|shared)|trending(?: now)?|"
-                       "newsletters?|sign up|subscribe(?: now)?|swipe to scroll horizontally|article continues below"
-                       "(?: this)? (?:ad|advertisement))\\s*:?$"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    paragraphs->removeIf(
-        [](const QString &p) { return p.size() <= 40 && (advert.match(p).hasMatch() || label.match(p).hasMatch()); });
+        QStringLiteral(
+            "^(?:share|share this(?: article| story| post)?|email|print|"
+            "copy link|save|related|related (?:content|articles|stories|posts|links|coverage|topics|videos?)|"
+            "recommended|recommended (?:for you|stories|articles|reading)|editors['’] (?:picks|recommendations)|"
+            "you (?:may|might) also like|you might like|read more|read next|next read this|up next|"
+            "keep reading|more about|must (?:read|watch)|most (?:popular|read|viewed|shared)|trending(?: now)?|"
+            "newsletters?|sign up|subscribe(?: now)?|(?:advertiser |affiliate )?disclosure|"
+            "swipe to scroll horizontally|article continues below(?: this)? (?:ad|advertisement))\\s*:?$"),
+        caseless);
+    // A gallery's counter ("12 of 57").
+    static const QRegularExpression counter(QStringLiteral("^\\d+ of \\d+$"), caseless);
+    paragraphs->removeIf([](const QString &p) {
+        if (p.size() <= 40) {
+            // "- Advertisement -": the label between dashes.
+            const QString bare = p.trimmed().remove(QRegularExpression(QStringLiteral("^[-–—•*]+\\s*|\\s*[-–—•*]+$")));
+            if (advert.match(bare).hasMatch() || label.match(bare).hasMatch() || counter.match(p).hasMatch()) {
+                return true;
+            }
+        }
+        return isNotice(p);
+    });
     for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->first()); ++n) {
         paragraphs->removeFirst();
     }
-    for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->last()); ++n) {
+    for (int n = 0;
+         n < 6 && !paragraphs->isEmpty() && (isFramingLine(paragraphs->last()) || isTrailer(paragraphs->last())); ++n) {
         paragraphs->removeLast();
     }
 }
