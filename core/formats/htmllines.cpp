@@ -111,10 +111,11 @@ void trimBoilerplateLines(QStringList *paragraphs)
         caseless);
     // A gallery's counter ("12 of 57").
     static const QRegularExpression counter(QStringLiteral("^\\d+ of \\d+$"), caseless);
+    // "- Advertisement -": the label between dashes.
+    static const QRegularExpression dashes(QStringLiteral("^[-–—•*]+\\s*|\\s*[-–—•*]+$"));
     paragraphs->removeIf([](const QString &p) {
         if (p.size() <= 40) {
-            // "- Advertisement -": the label between dashes.
-            const QString bare = p.trimmed().remove(QRegularExpression(QStringLiteral("^[-–—•*]+\\s*|\\s*[-–—•*]+$")));
+            const QString bare = p.trimmed().remove(dashes);
             if (advert.match(bare).hasMatch() || label.match(bare).hasMatch() || counter.match(p).hasMatch()) {
                 return true;
             }
