@@ -298,6 +298,11 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("where boats may anchor without damaging it.") }
         << QStringList { QStringLiteral("By Mara Lindqvist"), QStringLiteral("senior science correspondent"),
                QStringLiteral("studied marine biology"), QStringLiteral("Follow Mara"), QStringLiteral("Sign in") };
+    QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
+        << QStringLiteral("promo_above_byline.txt")
+        << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }
+        << QStringList { QStringLiteral("Ada Quinn"), QStringLiteral("podcast app"), QStringLiteral("Ledger Radio"),
+               QStringLiteral("By Lena Marsh"), QStringLiteral("Have a tip") };
     QTest::newRow("cookie banner, share buttons and newsletter box dropped")
         << QStringLiteral("share_newsletter_cookie.txt")
         << QStringList { QStringLiteral("The central library in Hillcrest will stay open"),

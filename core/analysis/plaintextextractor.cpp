@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Dossier::Core
 {
 
@@ -31,6 +33,8 @@ constexpr int maxLineScore = 40;
 constexpr double maxGapFactor = 10;
 // The first run scoring at least this share of the best one is the article (comments come after it).
 constexpr double runnerUpShare = 0.5;
+constexpr qsizetype headerLines = 8; // how far above a run its byline may be
+constexpr qsizetype trailerLines = 15; // how far under a run the chrome ending it may be
 constexpr qsizetype repeatWindow = 3;
 constexpr int templateRepeats = 3;
 constexpr int consentWeight = 10; // a cookie banner counts as this many chrome words
@@ -273,7 +277,18 @@ std::pair<qsizetype, qsizetype> densestRun(const QList<Line> &lines)
         if (run.score < runnerUpShare * runs.at(best).score) {
             continue;
         }
-        return { run.start, run.end };
+        // A byline just above the best run, and none above this one, makes this one a teaser or a promo
+        // in the page's header (unless chrome that ends articles stands between them).
+        const auto byline = [&](qsizetype at) {
+            return std::any_of(lines.cbegin() + std::max<qsizetype>(0, at - headerLines), lines.cbegin() + at,
+                [](const Line &line) { return line.byline; });
+        };
+        const bool ended = std::any_of(lines.cbegin() + run.end + 1,
+            lines.cbegin() + std::min(runs.at(best).start, run.end + 1 + trailerLines),
+            [](const Line &line) { return line.hardStop || line.boilerplate >= consentWeight; });
+        if (ended || !byline(runs.at(best).start) || byline(run.start)) {
+            return { run.start, run.end };
+        }
     }
     return { runs.at(best).start, runs.at(best).end };
 }
