@@ -298,6 +298,13 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("where boats may anchor without damaging it.") }
         << QStringList { QStringLiteral("By Mara Lindqvist"), QStringLiteral("senior science correspondent"),
                QStringLiteral("studied marine biology"), QStringLiteral("Follow Mara"), QStringLiteral("Sign in") };
+    QTest::newRow("a widget repeated between the sections of a guide dropped, the sections after it kept")
+        << QStringLiteral("repeated_widget.txt")
+        << QStringList { QStringLiteral("We boiled water in eleven electric kettles"),
+               QStringLiteral("The Brightwater Classic boiled"), QStringLiteral("The Hearth Basic costs"),
+               QStringLiteral("will not wake the rest of the house in the morning.") }
+        << QStringList { QStringLiteral("Most Popular"), QStringLiteral("Router"), QStringLiteral("Nia Brooks"),
+               QStringLiteral("Guides"), QStringLiteral("Advertisement"), QStringLiteral("Sign in") };
     QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
         << QStringLiteral("promo_above_byline.txt")
         << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }

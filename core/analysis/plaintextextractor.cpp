@@ -37,6 +37,7 @@ constexpr qsizetype headerLines = 8; // how far above a run its byline may be
 constexpr qsizetype trailerLines = 15; // how far under a run the chrome ending it may be
 constexpr qsizetype repeatWindow = 3;
 constexpr int templateRepeats = 3;
+constexpr int widgetRepeats = 3;
 constexpr int consentWeight = 10; // a cookie banner counts as this many chrome words
 
 double scoreLine(const Line &line)
@@ -185,6 +186,15 @@ QList<Line> splitLines(const QString &text)
         }
         line.score = scoreLine(line);
         lines.append(line);
+    }
+    // A line found three times or more on the page belongs to a widget repeated in it ("Most Popular"
+    // and its headlines between the sections of a buying guide, a shop's name under every product).
+    QHash<QStringView, int> counts;
+    for (const Line &line : std::as_const(lines)) {
+        ++counts[line.text];
+    }
+    for (Line &line : lines) {
+        line.widget = counts.value(line.text) >= widgetRepeats;
     }
     // A line repeated within a few lines (an image's alt text, then its caption) is chrome, and so is
     // a short line with digits whose shape recurs ("Rating: 12 Votes", "2 days ago at 07:52 am"):
@@ -483,11 +493,16 @@ qsizetype extendOverLists(const QList<Line> &lines, qsizetype end)
     while (true) {
         int chrome = 0;
         qsizetype i = end + 1;
+        qsizetype widgets = 0; // the article goes on across a repeated widget as if it were not there
         for (; i < lines.size() && !proseResumes(lines, i); ++i) {
             const Line &line = lines.at(i);
+            if (line.widget) {
+                ++widgets;
+                continue;
+            }
             // A date, a byline or a credit in the gap is the header or footer of another story.
-            if (line.hardStop || line.boilerplate >= consentWeight || i - end > maxGap || line.byline || line.credit
-                || isDateLine(line)) {
+            if (line.hardStop || line.boilerplate >= consentWeight || i - end - widgets > maxGap || line.byline
+                || line.credit || isDateLine(line)) {
                 return end;
             }
             // "Advertisement" or a share button may sit inside an article; a subscription box may not.
@@ -594,6 +609,19 @@ bool isPromptBox(const QList<Line> &lines, qsizetype i)
     return line.boilerplate >= 2 && line.words <= maxWords && (prompt(i - 1) || prompt(i + 1));
 }
 
+// A line of a widget repeated on the page ("Advertisement", a shop's name, "Most Popular" and its
+// headlines), unless it opens a list of links or is a field of a list that recurs in the article
+// ("* Status: Steady").
+bool isWidget(const QList<Line> &lines, qsizetype i)
+{
+    const Line &line = lines.at(i);
+    if (!line.widget || line.sentence || line.hardStop) {
+        return false;
+    }
+    const bool inBlock = (i > 0 && lines.at(i - 1).widget) || (i + 1 < lines.size() && lines.at(i + 1).widget);
+    return !line.bullet || inBlock;
+}
+
 } // namespace
 
 Extraction PlainTextExtractor::extract(const QString &text)
@@ -648,7 +676,7 @@ Extraction PlainTextExtractor::extract(const QString &text)
     bool insert = false; // inside "Related articles" and its links, until the prose goes on
     for (qsizetype i = start; i <= end; ++i) {
         const Line &line = lines.at(i);
-        if (headlines.at(i - start) || isPromptBox(lines, i)) {
+        if (headlines.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)) {
             continue;
         }
         if ((line.boilerplate > 0 && isInnerNoise(line)) || (line.hardStop && line.words <= 4 && !line.sentence)) {
