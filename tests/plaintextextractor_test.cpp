@@ -305,6 +305,12 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("will not wake the rest of the house in the morning.") }
         << QStringList { QStringLiteral("Most Popular"), QStringLiteral("Router"), QStringLiteral("Nia Brooks"),
                QStringLiteral("Guides"), QStringLiteral("Advertisement"), QStringLiteral("Sign in") };
+    QTest::newRow("photo credits on their own lines dropped")
+        << QStringLiteral("photo_credits.txt")
+        << QStringList { QStringLiteral("The tram depot on Canal Street"), QStringLiteral("Traders said the first"),
+               QStringLiteral("if the first season goes well.") }
+        << QStringList { QStringLiteral("Image 1 of 3"), QStringLiteral("Pia Lund"), QStringLiteral("City Archive"),
+               QStringLiteral("Courtesy of"), QStringLiteral("Image credit") };
     QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
         << QStringLiteral("promo_above_byline.txt")
         << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }

@@ -210,10 +210,21 @@ bool isCredit(QStringView line)
 bool isCaption(QStringView line)
 {
     static const QRegularExpression caption(
-        QStringLiteral(R"(\((?:image|photo|picture|pic|credit|source|foto)s?\s*:[^)]*\)\s*$|^in this (?:\w+ )?photo\b|)"
-                       R"(\b(?:getty images|ap photo|afp photo|reuters/|shutterstock|file photo|photo credit)\b|)"
-                       R"(^\d+\s*of\s*\d+\S|\([^()]{2,60}/[^()]{2,60}\)$|\bvia (?:AP|Reuters|AFP|Getty Images)\)$)"),
+        QStringLiteral(
+            R"(\((?:image|photo|picture|pic|credit|source|foto)s?(?: credits?)?\s*:[^)]*\)\s*$|^in this (?:\w+ )?photo\b|)"
+            R"(\b(?:getty images|ap photo|afp photo|reuters/|shutterstock|file photo|photo credit)\b|)"
+            R"(^\d+\s*of\s*\d+\S|\([^()]{2,60}/[^()]{2,60}\)$|\bvia (?:AP|Reuters|AFP|Getty Images)\)$)"),
         unicode | caseless);
+    // A photo credit on its own line: "Jane Doe/AP", "NASA / Dave Ryan", "Courtesy of the museum",
+    // "Image 2 of 5".
+    static const QRegularExpression photo(
+        QStringLiteral(R"(^\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3} ?/ ?\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}$|)"
+                       R"(^(?:photo |image )?courtesy (?:of )?\S|^(?:image|photo|picture|slide) \d+ of \d+$)"),
+        unicode | caseless);
+    constexpr int maxPhotoCreditWords = 8;
+    if (wordCount(line) <= maxPhotoCreditWords && !endsSentence(line) && photo.matchView(line).hasMatch()) {
+        return true;
+    }
     return wordCount(line) <= 100 && caption.matchView(line).hasMatch();
 }
 
