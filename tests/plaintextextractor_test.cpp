@@ -311,6 +311,12 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("if the first season goes well.") }
         << QStringList { QStringLiteral("Image 1 of 3"), QStringLiteral("Pia Lund"), QStringLiteral("City Archive"),
                QStringLiteral("Courtesy of"), QStringLiteral("Image credit") };
+    QTest::newRow("an embedded post's label and a recommendation label with its links dropped")
+        << QStringLiteral("recommendation_labels.txt")
+        << QStringList { QStringLiteral("The choir of Hilltop Primary School"), QStringLiteral("The head teacher said"),
+               QStringLiteral("present each child with a medal.") }
+        << QStringList { QStringLiteral("View this post"), QStringLiteral("A post shared by"),
+               QStringLiteral("interested in"), QStringLiteral("Bus Shelter") };
     QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
         << QStringLiteral("promo_above_byline.txt")
         << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }

@@ -130,7 +130,8 @@ int boilerplateHits(QStringView line)
             u"also|follow us|skip to|back to top|"
             u"next (?:article|story|post)|previous (?:article|story|post)|load more|password|username|filed under|"
             u"click here|download (?:the|our) app|redirected|javascript|explore further|see more|don'?t miss|"
-            u"also read|read also|inbox|recaptcha|alerts|"
+            u"also read|read also|inbox|recaptcha|alerts|you might (?:also )?(?:like|enjoy)|"
+            u"(?:might|may) (?:also )?be interested in|view this post on|"
             // The same in the other languages our sources use most.
             u"bronnen|quellen|fuentes|fontes|anmelden|abonnieren|inloggen|connexion|abonnez|suscr[ií]bete|compartir|"
             u"partager|teilen|delen|coment[áa]rios?|comentarios?|commentaires?|kommentare|reacties|publicidad|werbung|"
