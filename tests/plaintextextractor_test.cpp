@@ -317,6 +317,11 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("present each child with a medal.") }
         << QStringList { QStringLiteral("View this post"), QStringLiteral("A post shared by"),
                QStringLiteral("interested in"), QStringLiteral("Bus Shelter") };
+    QTest::newRow("a caption said twice on one line (alt text and caption) dropped")
+        << QStringLiteral("doubled_caption.txt")
+        << QStringList { QStringLiteral("Night temperatures in the valley"), QStringLiteral("The weather service said"),
+               QStringLiteral("where the cold air settles.") }
+        << QStringList { QStringLiteral("orchard near Dalby"), QStringLiteral("Photo:") };
     QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
         << QStringLiteral("promo_above_byline.txt")
         << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }

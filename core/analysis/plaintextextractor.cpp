@@ -158,6 +158,22 @@ bool repeatedNearby(const QList<Line> &lines, qsizetype index)
     return false;
 }
 
+// An image's alt text and its caption run together on one line: the line's opening comes again
+// later in it ("Skaters on the pond. Skaters on the pond. Photo: …"). Prose does not repeat itself so.
+bool repeatsOpening(QStringView text)
+{
+    // Long enough that a name repeated in a paragraph ("The Startup Challenge is … The Startup
+    // Challenge will …") does not count, short enough for a short caption said twice.
+    constexpr qsizetype maxOpening = 50;
+    constexpr qsizetype minLetters = 15;
+    const qsizetype opening = std::min(maxOpening, text.size() / 2);
+    const QStringView head = text.left(opening);
+    if (std::count_if(head.begin(), head.end(), [](QChar c) { return c.isLetter(); }) < minLetters) {
+        return false;
+    }
+    return text.indexOf(head, opening) > 0;
+}
+
 QList<Line> splitLines(const QString &text)
 {
     QList<Line> lines;
@@ -182,7 +198,7 @@ QList<Line> splitLines(const QString &text)
         if (line.words <= 100) {
             line.boilerplate = boilerplateHits(trimmed) + (isConsentBanner(trimmed) ? consentWeight : 0);
             line.credit = isCredit(trimmed);
-            line.caption = isCaption(trimmed);
+            line.caption = isCaption(trimmed) || repeatsOpening(trimmed);
         }
         line.score = scoreLine(line);
         lines.append(line);
