@@ -298,6 +298,40 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("where boats may anchor without damaging it.") }
         << QStringList { QStringLiteral("By Mara Lindqvist"), QStringLiteral("senior science correspondent"),
                QStringLiteral("studied marine biology"), QStringLiteral("Follow Mara"), QStringLiteral("Sign in") };
+    QTest::newRow("a widget repeated between the sections of a guide dropped, the sections after it kept")
+        << QStringLiteral("repeated_widget.txt")
+        << QStringList { QStringLiteral("We boiled water in eleven electric kettles"),
+               QStringLiteral("The Brightwater Classic boiled"), QStringLiteral("The Hearth Basic costs"),
+               QStringLiteral("will not wake the rest of the house in the morning.") }
+        << QStringList { QStringLiteral("Most Popular"), QStringLiteral("Router"), QStringLiteral("Nia Brooks"),
+               QStringLiteral("Guides"), QStringLiteral("Advertisement"), QStringLiteral("Sign in") };
+    QTest::newRow("photo credits on their own lines dropped")
+        << QStringLiteral("photo_credits.txt")
+        << QStringList { QStringLiteral("The tram depot on Canal Street"), QStringLiteral("Traders said the first"),
+               QStringLiteral("if the first season goes well.") }
+        << QStringList { QStringLiteral("Image 1 of 3"), QStringLiteral("Pia Lund"), QStringLiteral("City Archive"),
+               QStringLiteral("Courtesy of"), QStringLiteral("Image credit") };
+    QTest::newRow("an embedded post's label and a recommendation label with its links dropped")
+        << QStringLiteral("recommendation_labels.txt")
+        << QStringList { QStringLiteral("The choir of Hilltop Primary School"), QStringLiteral("The head teacher said"),
+               QStringLiteral("present each child with a medal.") }
+        << QStringList { QStringLiteral("View this post"), QStringLiteral("A post shared by"),
+               QStringLiteral("interested in"), QStringLiteral("Bus Shelter") };
+    QTest::newRow("a caption said twice on one line (alt text and caption) dropped")
+        << QStringLiteral("doubled_caption.txt")
+        << QStringList { QStringLiteral("Night temperatures in the valley"), QStringLiteral("The weather service said"),
+               QStringLiteral("where the cold air settles.") }
+        << QStringList { QStringLiteral("orchard near Dalby"), QStringLiteral("Photo:") };
+    QTest::newRow("a caption printed twice with different credits dropped")
+        << QStringLiteral("caption_twice_credits.txt")
+        << QStringList { QStringLiteral("The Mill Street bridge will close"),
+               QStringLiteral("The bridge carries about twelve thousand"), QStringLiteral("while the work goes on.") }
+        << QStringList { QStringLiteral("Workers inspect"), QStringLiteral("County Roads Office") };
+    QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
+        << QStringLiteral("promo_above_byline.txt")
+        << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }
+        << QStringList { QStringLiteral("Ada Quinn"), QStringLiteral("podcast app"), QStringLiteral("Ledger Radio"),
+               QStringLiteral("By Lena Marsh"), QStringLiteral("Have a tip") };
     QTest::newRow("cookie banner, share buttons and newsletter box dropped")
         << QStringLiteral("share_newsletter_cookie.txt")
         << QStringList { QStringLiteral("The central library in Hillcrest will stay open"),

@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Dossier::Core
 {
 
@@ -31,8 +33,11 @@ constexpr int maxLineScore = 40;
 constexpr double maxGapFactor = 10;
 // The first run scoring at least this share of the best one is the article (comments come after it).
 constexpr double runnerUpShare = 0.5;
+constexpr qsizetype headerLines = 8; // how far above a run its byline may be
+constexpr qsizetype trailerLines = 15; // how far under a run the chrome ending it may be
 constexpr qsizetype repeatWindow = 3;
 constexpr int templateRepeats = 3;
+constexpr int widgetRepeats = 3;
 constexpr int consentWeight = 10; // a cookie banner counts as this many chrome words
 
 double scoreLine(const Line &line)
@@ -145,12 +150,39 @@ bool repeatedNearby(const QList<Line> &lines, qsizetype index)
     const QStringView text = lines.at(index).text;
     const qsizetype from = std::max<qsizetype>(0, index - repeatWindow);
     const qsizetype to = std::min(lines.size() - 1, index + repeatWindow);
+    // A caption repeated with a different credit ("… in 2018. 4", "… in 2018. Station/YouTube") counts too.
+    // Paragraphs a page prints twice are longer than captions, and one copy of them is the article's.
+    constexpr qsizetype sameOpening = 50;
+    constexpr int maxCaptionWords = 40;
+    const QStringView opening = text.left(sameOpening);
     for (qsizetype i = from; i <= to; ++i) {
-        if (i != index && lines.at(i).text == text) {
+        if (i == index) {
+            continue;
+        }
+        const QStringView other = lines.at(i).text;
+        if (other == text
+            || (opening.size() == sameOpening && lines.at(index).words <= maxCaptionWords
+                && other.startsWith(opening))) {
             return true;
         }
     }
     return false;
+}
+
+// An image's alt text and its caption run together on one line: the line's opening comes again
+// later in it ("Skaters on the pond. Skaters on the pond. Photo: …"). Prose does not repeat itself so.
+bool repeatsOpening(QStringView text)
+{
+    // Long enough that a name repeated in a paragraph ("The Startup Challenge is … The Startup
+    // Challenge will …") does not count, short enough for a short caption said twice.
+    constexpr qsizetype maxOpening = 50;
+    constexpr qsizetype minLetters = 15;
+    const qsizetype opening = std::min(maxOpening, text.size() / 2);
+    const QStringView head = text.left(opening);
+    if (std::count_if(head.begin(), head.end(), [](QChar c) { return c.isLetter(); }) < minLetters) {
+        return false;
+    }
+    return text.indexOf(head, opening) > 0;
 }
 
 QList<Line> splitLines(const QString &text)
@@ -177,10 +209,19 @@ QList<Line> splitLines(const QString &text)
         if (line.words <= 100) {
             line.boilerplate = boilerplateHits(trimmed) + (isConsentBanner(trimmed) ? consentWeight : 0);
             line.credit = isCredit(trimmed);
-            line.caption = isCaption(trimmed);
+            line.caption = isCaption(trimmed) || repeatsOpening(trimmed);
         }
         line.score = scoreLine(line);
         lines.append(line);
+    }
+    // A line found three times or more on the page belongs to a widget repeated in it ("Most Popular"
+    // and its headlines between the sections of a buying guide, a shop's name under every product).
+    QHash<QStringView, int> counts;
+    for (const Line &line : std::as_const(lines)) {
+        ++counts[line.text];
+    }
+    for (Line &line : lines) {
+        line.widget = counts.value(line.text) >= widgetRepeats;
     }
     // A line repeated within a few lines (an image's alt text, then its caption) is chrome, and so is
     // a short line with digits whose shape recurs ("Rating: 12 Votes", "2 days ago at 07:52 am"):
@@ -273,7 +314,18 @@ std::pair<qsizetype, qsizetype> densestRun(const QList<Line> &lines)
         if (run.score < runnerUpShare * runs.at(best).score) {
             continue;
         }
-        return { run.start, run.end };
+        // A byline just above the best run, and none above this one, makes this one a teaser or a promo
+        // in the page's header (unless chrome that ends articles stands between them).
+        const auto byline = [&](qsizetype at) {
+            return std::any_of(lines.cbegin() + std::max<qsizetype>(0, at - headerLines), lines.cbegin() + at,
+                [](const Line &line) { return line.byline; });
+        };
+        const bool ended = std::any_of(lines.cbegin() + run.end + 1,
+            lines.cbegin() + std::min(runs.at(best).start, run.end + 1 + trailerLines),
+            [](const Line &line) { return line.hardStop || line.boilerplate >= consentWeight; });
+        if (ended || !byline(runs.at(best).start) || byline(run.start)) {
+            return { run.start, run.end };
+        }
     }
     return { runs.at(best).start, runs.at(best).end };
 }
@@ -468,11 +520,16 @@ qsizetype extendOverLists(const QList<Line> &lines, qsizetype end)
     while (true) {
         int chrome = 0;
         qsizetype i = end + 1;
+        qsizetype widgets = 0; // the article goes on across a repeated widget as if it were not there
         for (; i < lines.size() && !proseResumes(lines, i); ++i) {
             const Line &line = lines.at(i);
+            if (line.widget) {
+                ++widgets;
+                continue;
+            }
             // A date, a byline or a credit in the gap is the header or footer of another story.
-            if (line.hardStop || line.boilerplate >= consentWeight || i - end > maxGap || line.byline || line.credit
-                || isDateLine(line)) {
+            if (line.hardStop || line.boilerplate >= consentWeight || i - end - widgets > maxGap || line.byline
+                || line.credit || isDateLine(line)) {
                 return end;
             }
             // "Advertisement" or a share button may sit inside an article; a subscription box may not.
@@ -579,6 +636,19 @@ bool isPromptBox(const QList<Line> &lines, qsizetype i)
     return line.boilerplate >= 2 && line.words <= maxWords && (prompt(i - 1) || prompt(i + 1));
 }
 
+// A line of a widget repeated on the page ("Advertisement", a shop's name, "Most Popular" and its
+// headlines), unless it opens a list of links or is a field of a list that recurs in the article
+// ("* Status: Steady").
+bool isWidget(const QList<Line> &lines, qsizetype i)
+{
+    const Line &line = lines.at(i);
+    if (!line.widget || line.sentence || line.hardStop) {
+        return false;
+    }
+    const bool inBlock = (i > 0 && lines.at(i - 1).widget) || (i + 1 < lines.size() && lines.at(i + 1).widget);
+    return !line.bullet || inBlock;
+}
+
 } // namespace
 
 Extraction PlainTextExtractor::extract(const QString &text)
@@ -633,7 +703,7 @@ Extraction PlainTextExtractor::extract(const QString &text)
     bool insert = false; // inside "Related articles" and its links, until the prose goes on
     for (qsizetype i = start; i <= end; ++i) {
         const Line &line = lines.at(i);
-        if (headlines.at(i - start) || isPromptBox(lines, i)) {
+        if (headlines.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)) {
             continue;
         }
         if ((line.boilerplate > 0 && isInnerNoise(line)) || (line.hardStop && line.words <= 4 && !line.sentence)) {

@@ -24,6 +24,7 @@ struct Line {
     bool credit = false;
     bool caption = false;
     bool menu = false; //!< long, but entries run together rather than a sentence
+    bool widget = false; //!< found three times or more on the page: part of a repeated widget
     bool tableRow = false; //!< cells aligned with runs of spaces, as text browsers render tables
     bool hardStop = false; //!< chrome that ends an article: comments, copyright, newsletter, "most read"
     double score = 0;

@@ -130,7 +130,8 @@ int boilerplateHits(QStringView line)
             u"also|follow us|skip to|back to top|"
             u"next (?:article|story|post)|previous (?:article|story|post)|load more|password|username|filed under|"
             u"click here|download (?:the|our) app|redirected|javascript|explore further|see more|don'?t miss|"
-            u"also read|read also|inbox|recaptcha|alerts|"
+            u"also read|read also|inbox|recaptcha|alerts|you might (?:also )?(?:like|enjoy)|"
+            u"(?:might|may) (?:also )?be interested in|view this post on|"
             // The same in the other languages our sources use most.
             u"bronnen|quellen|fuentes|fontes|anmelden|abonnieren|inloggen|connexion|abonnez|suscr[ií]bete|compartir|"
             u"partager|teilen|delen|coment[áa]rios?|comentarios?|commentaires?|kommentare|reacties|publicidad|werbung|"
@@ -210,10 +211,21 @@ bool isCredit(QStringView line)
 bool isCaption(QStringView line)
 {
     static const QRegularExpression caption(
-        QStringLiteral(R"(\((?:image|photo|picture|pic|credit|source|foto)s?\s*:[^)]*\)\s*$|^in this (?:\w+ )?photo\b|)"
-                       R"(\b(?:getty images|ap photo|afp photo|reuters/|shutterstock|file photo|photo credit)\b|)"
-                       R"(^\d+\s*of\s*\d+\S|\([^()]{2,60}/[^()]{2,60}\)$|\bvia (?:AP|Reuters|AFP|Getty Images)\)$)"),
+        QStringLiteral(
+            R"(\((?:image|photo|picture|pic|credit|source|foto)s?(?: credits?)?\s*:[^)]*\)\s*$|^in this (?:\w+ )?photo\b|)"
+            R"(\b(?:getty images|ap photo|afp photo|reuters/|shutterstock|file photo|photo credit)\b|)"
+            R"(^\d+\s*of\s*\d+\S|\([^()]{2,60}/[^()]{2,60}\)$|\bvia (?:AP|Reuters|AFP|Getty Images)\)$)"),
         unicode | caseless);
+    // A photo credit on its own line: "Jane Doe/AP", "NASA / Dave Ryan", "Courtesy of the museum",
+    // "Image 2 of 5".
+    static const QRegularExpression photo(
+        QStringLiteral(R"(^\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3} ?/ ?\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}$|)"
+                       R"(^(?:photo |image )?courtesy (?:of )?\S|^(?:image|photo|picture|slide) \d+ of \d+$)"),
+        unicode | caseless);
+    constexpr int maxPhotoCreditWords = 8;
+    if (wordCount(line) <= maxPhotoCreditWords && !endsSentence(line) && photo.matchView(line).hasMatch()) {
+        return true;
+    }
     return wordCount(line) <= 100 && caption.matchView(line).hasMatch();
 }
 
