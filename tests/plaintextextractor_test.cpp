@@ -322,11 +322,6 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("Night temperatures in the valley"), QStringLiteral("The weather service said"),
                QStringLiteral("where the cold air settles.") }
         << QStringList { QStringLiteral("orchard near Dalby"), QStringLiteral("Photo:") };
-    QTest::newRow("a caption printed twice with different credits dropped")
-        << QStringLiteral("caption_twice_credits.txt")
-        << QStringList { QStringLiteral("The Mill Street bridge will close"),
-               QStringLiteral("The bridge carries about twelve thousand"), QStringLiteral("while the work goes on.") }
-        << QStringList { QStringLiteral("Workers inspect"), QStringLiteral("County Roads Office") };
     QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
         << QStringLiteral("promo_above_byline.txt")
         << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }

@@ -150,19 +150,8 @@ bool repeatedNearby(const QList<Line> &lines, qsizetype index)
     const QStringView text = lines.at(index).text;
     const qsizetype from = std::max<qsizetype>(0, index - repeatWindow);
     const qsizetype to = std::min(lines.size() - 1, index + repeatWindow);
-    // A caption repeated with a different credit ("… in 2018. 4", "… in 2018. Station/YouTube") counts too.
-    // Paragraphs a page prints twice are longer than captions, and one copy of them is the article's.
-    constexpr qsizetype sameOpening = 50;
-    constexpr int maxCaptionWords = 40;
-    const QStringView opening = text.left(sameOpening);
     for (qsizetype i = from; i <= to; ++i) {
-        if (i == index) {
-            continue;
-        }
-        const QStringView other = lines.at(i).text;
-        if (other == text
-            || (opening.size() == sameOpening && lines.at(index).words <= maxCaptionWords
-                && other.startsWith(opening))) {
+        if (i != index && lines.at(i).text == text) {
             return true;
         }
     }
