@@ -152,8 +152,11 @@ void HostileContentTest::repetitiveInputFinishes()
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(result.article.size, bytes.size());
     }
+    // Quadratic work grows sixteen times; linear work was seen growing up to 7.4 times (4 MB of empty HTML
+    // elements while another build ran: at four times the size the parser's data leave the caches), so the
+    // line is drawn well above that and well below sixteen.
     const double growth = spent[1] / std::max(spent[0], 1.0);
-    QVERIFY2(growth < 9,
+    QVERIFY2(growth < 12,
         qPrintable(
             QStringLiteral("quadratic somewhere: four times the input took %1 times as long").arg(growth, 0, 'f', 1)));
 }
