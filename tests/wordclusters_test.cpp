@@ -94,16 +94,13 @@ void WordClustersTest::wordsUsedAlikeShareAClass_data()
     QTest::addColumn<quint32>("seed");
     // Not a lucky draw: the same with other seeds of the k-means.
     for (const quint32 seed : { 2003u, 1u, 77u }) {
-        const auto name = [seed](const char *what) {
-            return qPrintable(QStringLiteral("%1, seed %2").arg(QLatin1String(what)).arg(seed));
-        };
-        QTest::newRow(name("towns")) << QStringLiteral("Halden") << QStringLiteral("Tromsdal")
-                                     << QStringLiteral("Norvik") << seed;
-        QTest::newRow(name("firms")) << QStringLiteral("Arcfield") << QStringLiteral("Lumeq") << QStringLiteral("Maria")
-                                     << seed;
-        QTest::newRow(name("people")) << QStringLiteral("Ines") << QStringLiteral("Sanna") << QStringLiteral("Vardo")
-                                      << seed;
-        QTest::newRow(name("case does not matter"))
+        QTest::addRow("towns, seed %u", seed)
+            << QStringLiteral("Halden") << QStringLiteral("Tromsdal") << QStringLiteral("Norvik") << seed;
+        QTest::addRow("firms, seed %u", seed)
+            << QStringLiteral("Arcfield") << QStringLiteral("Lumeq") << QStringLiteral("Maria") << seed;
+        QTest::addRow("people, seed %u", seed)
+            << QStringLiteral("Ines") << QStringLiteral("Sanna") << QStringLiteral("Vardo") << seed;
+        QTest::addRow("case does not matter, seed %u", seed)
             << QStringLiteral("HALDEN") << QStringLiteral("moss") << QStringLiteral("Henrik") << seed;
     }
 }
