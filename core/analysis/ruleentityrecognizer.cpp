@@ -7,9 +7,11 @@
 #include <QMap>
 #include <QSet>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
-namespace {
+namespace
+{
 
 QSet<QString> wordSet(std::initializer_list<const char *> words)
 {
@@ -23,7 +25,7 @@ QSet<QString> wordSet(std::initializer_list<const char *> words)
 // Last words that make a capitalised run an organisation ('Hudson Institute', 'Yomiuri Shimbun').
 const QSet<QString> &orgSuffixes()
 {
-    static const QSet<QString> set = wordSet({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company",
+    static const QSet<QString> set = wordSet({ "inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company",
         "ltd", "ltd.", "llc", "plc", "ag", "gmbh", "group", "holdings", "bank", "institute", "institution", "forum",
         "council", "commission", "committee", "ministry", "agency", "service", "services", "party", "association",
         "federation", "union", "league", "organization", "organisation", "foundation", "fund", "university", "college",
@@ -32,53 +34,53 @@ const QSet<QString> &orgSuffixes()
         "news", "times", "post", "journal", "press", "herald", "tribune", "broadcasting", "airlines", "airways",
         "motors", "electric", "industries", "technologies", "telecom", "pharmaceuticals", "club", "fc", "coalition",
         "movement", "front", "brigade", "brigades", "command", "secretariat", "cabinet", "government", "directorate",
-        "centre", "center", "laboratory", "laboratories", "hospital", "trust", "network", "exchange", "alliance"});
+        "centre", "center", "laboratory", "laboratories", "hospital", "trust", "network", "exchange", "alliance" });
     return set;
 }
 
 // First words that make 'X of Y' an organisation ('Ministry of Foreign Affairs', 'University of Tokyo').
 const QSet<QString> &orgHeads()
 {
-    static const QSet<QString> set = wordSet({"ministry", "department", "bank", "university", "association",
+    static const QSet<QString> set = wordSet({ "ministry", "department", "bank", "university", "association",
         "organization", "organisation", "federation", "council", "commission", "committee", "court", "office", "bureau",
         "agency", "institute", "academy", "league", "union", "church", "house", "board", "college", "school", "centre",
         "center", "society", "chamber", "embassy", "consulate", "party", "fund", "order", "museum", "foundation",
-        "government", "parliament"});
+        "government", "parliament" });
     return set;
 }
 
 const QSet<QString> &locationSuffixes()
 {
     static const QSet<QString> set = wordSet(
-        {"island", "islands", "isle", "isles", "sea", "ocean", "river", "lake", "mountain", "mountains", "bay", "gulf",
+        { "island", "islands", "isle", "isles", "sea", "ocean", "river", "lake", "mountain", "mountains", "bay", "gulf",
             "strait", "straits", "peninsula", "province", "prefecture", "county", "valley", "desert", "canal", "street",
             "avenue", "road", "square", "park", "beach", "coast", "heights", "plateau", "basin", "delta", "reef",
-            "atoll", "archipelago", "airport", "harbor", "harbour", "district", "oblast", "region", "state", "port"});
+            "atoll", "archipelago", "airport", "harbor", "harbour", "district", "oblast", "region", "state", "port" });
     return set;
 }
 
 const QSet<QString> &locationHeads()
 {
     static const QSet<QString> set
-        = wordSet({"mount", "mt.", "lake", "cape", "fort", "gulf", "bay", "sea", "isle", "strait"});
+        = wordSet({ "mount", "mt.", "lake", "cape", "fort", "gulf", "bay", "sea", "isle", "strait" });
     return set;
 }
 
 // Last words of the names of events and documents.
 const QSet<QString> &eventWords()
 {
-    static const QSet<QString> set = wordSet({"games", "olympics", "olympic", "paralympics", "paralympic", "open",
+    static const QSet<QString> set = wordSet({ "games", "olympics", "olympic", "paralympics", "paralympic", "open",
         "cup", "war", "protocol", "accord", "accords", "agreement", "treaty", "summit", "championship", "championships",
         "marathon", "declaration", "convention", "festival", "prize", "award", "awards", "index", "dialogue",
         "partnership", "week", "expo", "fair", "initiative", "strategy", "act", "charter", "process", "round",
-        "masters", "classic", "trophy", "tour", "rally", "derby", "grand prix", "crisis", "talks"});
+        "masters", "classic", "trophy", "tour", "rally", "derby", "grand prix", "crisis", "talks" });
     return set;
 }
 
 const QSet<QString> &directions()
 {
-    static const QSet<QString> set = wordSet({"north", "south", "east", "west", "northern", "southern", "eastern",
-        "western", "central", "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest"});
+    static const QSet<QString> set = wordSet({ "north", "south", "east", "west", "northern", "southern", "eastern",
+        "western", "central", "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest" });
     return set;
 }
 
@@ -86,25 +88,25 @@ const QSet<QString> &directions()
 const QSet<QString> &functionWords()
 {
     static const QSet<QString> set = wordSet(
-        {"the", "a", "an", "in", "at", "on", "for", "with", "by", "from", "to", "as", "of", "and", "or", "but", "if",
+        { "the", "a", "an", "in", "at", "on", "for", "with", "by", "from", "to", "as", "of", "and", "or", "but", "if",
             "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "it", "he", "she",
             "they", "we", "i", "you", "there", "here", "when", "while", "after", "before", "during", "since", "under",
-            "over", "into", "via", "per", "amid", "about", "against", "between", "among", "through", "than", "then"});
+            "over", "into", "via", "per", "amid", "about", "against", "between", "among", "through", "than", "then" });
     return set;
 }
 
 // Lower-case words allowed inside a name: 'Bank of Japan', 'Charles de Gaulle', 'Procter & Gamble'.
 const QSet<QString> &particles()
 {
-    static const QSet<QString> set = wordSet({"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del",
-        "bin", "al", "el", "ibn", "dos", "das", "y"});
+    static const QSet<QString> set = wordSet({ "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del",
+        "bin", "al", "el", "ibn", "dos", "das", "y" });
     return set;
 }
 
 const QSet<QString> &speechVerbs()
 {
-    static const QSet<QString> set = wordSet({"said", "says", "told", "added", "wrote", "asked", "explained", "noted",
-        "stated", "argued", "insisted", "warned", "tweeted"});
+    static const QSet<QString> set = wordSet({ "said", "says", "told", "added", "wrote", "asked", "explained", "noted",
+        "stated", "argued", "insisted", "warned", "tweeted" });
     return set;
 }
 
@@ -206,7 +208,7 @@ bool Pass::hasLowerPart(qsizetype t) const
 bool Pass::nounLike(qsizetype t) const
 {
     static const char *const endings[]
-        = {"ics", "ity", "tion", "sion", "ment", "ness", "ure", "ance", "ence", "ism", "ship", "ogy"};
+        = { "ics", "ity", "tion", "sion", "ment", "ness", "ure", "ance", "ence", "ism", "ship", "ogy" };
     const QString f = folded(t);
     if (f.size() < 6) {
         return false;
@@ -280,8 +282,8 @@ void Pass::emit(
     if (first >= last) {
         return;
     }
-    m_found.append(
-        Found{first, last, RawMention{m_tokens[first].start, m_tokens[last - 1].end, type, canonical, confidence}});
+    m_found.append(Found {
+        first, last, RawMention { m_tokens[first].start, m_tokens[last - 1].end, type, canonical, confidence } });
 }
 
 void Pass::emitEntry(const Unit &unit, MentionConfidence confidence)
@@ -302,8 +304,9 @@ void Pass::emitHyphenParts(qsizetype t)
         if (!tokens.isEmpty() && m_gazetteer.match(part, tokens, 0, false, &entry) == tokens.size()
             && !entry->demonym) {
             const qsizetype start = m_tokens[t].start + offset;
-            m_found.append(Found{t, t + 1,
-                RawMention{start, start + part.size(), entry->type, entry->canonical, MentionConfidence::Candidate}});
+            m_found.append(Found { t, t + 1,
+                RawMention {
+                    start, start + part.size(), entry->type, entry->canonical, MentionConfidence::Candidate } });
         }
         offset += part.size() + 1;
     }
@@ -332,11 +335,11 @@ qsizetype Pass::scanRun(qsizetype t)
                 length = 0;
             }
             if (length > 0) {
-                units.append(Unit{u, u + length, entry, false});
+                units.append(Unit { u, u + length, entry, false });
                 markSpan(&m_gazetteerCodes, u, u + length, entry->demonym ? 2 : entry->type == EntityType::Org ? 1 : 0);
                 u += length;
             } else {
-                units.append(Unit{u, u + 1, nullptr, false});
+                units.append(Unit { u, u + 1, nullptr, false });
                 ++u;
             }
             const QString f = folded(units.last().last - 1);
@@ -368,7 +371,7 @@ qsizetype Pass::scanRun(qsizetype t)
         if (!(m_tokens[next].is(Token::Word) && m_tokens[next].is(Token::Cap)) || m_tokens[next].is(Token::LineStart)) {
             break;
         }
-        units.append(Unit{u, next, nullptr, true});
+        units.append(Unit { u, next, nullptr, true });
         u = next;
     }
     if (units.isEmpty()) {
@@ -699,7 +702,7 @@ void Pass::linkAcronyms()
             m_found[*it].mention = mention;
         } else {
             byFirstToken.insert(acronym, m_found.size());
-            m_found.append(Found{acronym, acronym + 1, mention});
+            m_found.append(Found { acronym, acronym + 1, mention });
         }
     }
 }
