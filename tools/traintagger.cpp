@@ -37,6 +37,17 @@ using namespace Dossier::Core;
 namespace
 {
 
+// Writes a model file whole or not at all; says why on stderr when it cannot.
+bool writeModel(const QString &outPath, const QByteArray &data)
+{
+    QSaveFile out(outPath);
+    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit()) {
+        std::fprintf(stderr, "cannot write %s: %s\n", qPrintable(outPath), qPrintable(out.errorString()));
+        return false;
+    }
+    return true;
+}
+
 struct Entity {
     qsizetype start = 0;
     qsizetype end = 0;
@@ -531,9 +542,7 @@ int makeLexicon(const QString &dir, const QString &outPath)
         std::fprintf(stderr, "the lexicon written does not load: %s\n", qPrintable(error));
         return 1;
     }
-    QSaveFile out(outPath);
-    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit()) {
-        std::fprintf(stderr, "cannot write %s\n", qPrintable(outPath));
+    if (!writeModel(outPath, data)) {
         return 1;
     }
     std::printf("wrote %s: %d entries, %lld bytes\n", qPrintable(outPath), check.size(), qint64(data.size()));
@@ -582,9 +591,7 @@ int makeClusters(const QStringList &args)
         std::fprintf(stderr, "the word classes written do not load: %s\n", qPrintable(error));
         return 1;
     }
-    QSaveFile out(outPath);
-    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit()) {
-        std::fprintf(stderr, "cannot write %s\n", qPrintable(outPath));
+    if (!writeModel(outPath, data)) {
         return 1;
     }
     std::printf("wrote %s: %d words, %lld bytes\n", qPrintable(outPath), check.size(), qint64(data.size()));
@@ -758,9 +765,7 @@ int main(int argc, char *argv[])
     if (!dev.empty()) {
         calibrate(dev.front().second, tagger); // the first dev set's table
     }
-    QSaveFile out(outPath);
-    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit()) {
-        std::fprintf(stderr, "cannot write %s\n", qPrintable(outPath));
+    if (!writeModel(outPath, data)) {
         return 1;
     }
     std::printf("wrote %s: %lld bytes, 2^%d buckets; trained in %.1f s\n", qPrintable(outPath), qint64(data.size()),

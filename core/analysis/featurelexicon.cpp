@@ -1,8 +1,8 @@
 #include "analysis/featurelexicon.h"
 
+#include "analysis/modelfile_p.h"
 #include "analysis/tokenhash_p.h"
 
-#include <QFile>
 #include <QVarLengthArray>
 #include <QtEndian>
 
@@ -40,17 +40,8 @@ quint64 finish(quint64 h)
 
 const FeatureLexicon &FeatureLexicon::instance()
 {
-    static const FeatureLexicon lexicon = [] {
-        FeatureLexicon loaded;
-        QFile file(QStringLiteral(":/dossier/models/lexicon.bin"));
-        QString error;
-        if (!file.open(QIODevice::ReadOnly)) {
-            qWarning("the name lexicon is missing: the entity tagger works without it");
-        } else if (!loaded.load(file.readAll(), &error)) {
-            qWarning("the name lexicon is unusable (%s): the entity tagger works without it", qPrintable(error));
-        }
-        return loaded;
-    }();
+    static const FeatureLexicon lexicon = loadCompiledModel<FeatureLexicon>(
+        QStringLiteral(":/dossier/models/lexicon.bin"), "the name lexicon is", "the entity tagger works without it");
     return lexicon;
 }
 

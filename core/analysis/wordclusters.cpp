@@ -1,6 +1,7 @@
 #include "analysis/wordclusters.h"
 
-#include <QFile>
+#include "analysis/modelfile_p.h"
+
 #include <QtEndian>
 
 #include <algorithm>
@@ -25,28 +26,13 @@ quint64 slotOf(quint64 key)
     return key;
 }
 
-void writeU32(QByteArray *out, quint32 value)
-{
-    char bytes[4];
-    qToLittleEndian(value, bytes);
-    out->append(bytes, 4);
-}
-
 } // namespace
 
 const WordClusters &WordClusters::instance()
 {
-    static const WordClusters clusters = [] {
-        WordClusters loaded;
-        QFile file(QStringLiteral(":/dossier/models/clusters.bin"));
-        QString error;
-        if (!file.open(QIODevice::ReadOnly)) {
-            qWarning("the word classes are missing: the entity tagger works without them");
-        } else if (!loaded.load(file.readAll(), &error)) {
-            qWarning("the word classes are unusable (%s): the entity tagger works without them", qPrintable(error));
-        }
-        return loaded;
-    }();
+    static const WordClusters clusters
+        = loadCompiledModel<WordClusters>(QStringLiteral(":/dossier/models/clusters.bin"), "the word classes are",
+            "the entity tagger works without them");
     return clusters;
 }
 
@@ -153,9 +139,9 @@ QByteArray WordClusters::build(const std::vector<std::pair<quint64, quint16>> &w
                       [](quint64 a, quint64 b) { return (a & KeyMask) == (b & KeyMask); }),
         entries.end());
     QByteArray out(Magic, 4);
-    writeU32(&out, FormatVersion);
-    writeU32(&out, quint32(middle.size()));
-    writeU32(&out, quint32(entries.size()));
+    appendU32(&out, FormatVersion);
+    appendU32(&out, quint32(middle.size()));
+    appendU32(&out, quint32(entries.size()));
     for (size_t c = 0; c < middle.size(); ++c) {
         char bytes[4];
         qToLittleEndian(middle[c], bytes);
