@@ -138,13 +138,22 @@ public:
     {
         m_gazetteerCodes.resize(m_tokens.size());
         m_titleCodes.resize(m_tokens.size());
+        m_folded.resize(size_t(m_tokens.size()));
     }
 
     RuleEvidence run(const RecognizeContext &context);
 
 private:
     QStringView word(qsizetype t) const { return m_text.sliced(m_tokens[t].start, m_tokens[t].size()); }
-    QString folded(qsizetype t) const { return word(t).toString().toCaseFolded(); }
+    // The token case-folded, made once: the rules ask for it many times.
+    const QString &folded(qsizetype t) const
+    {
+        QString &f = m_folded[size_t(t)];
+        if (f.isEmpty()) {
+            f = word(t).toString().toCaseFolded();
+        }
+        return f;
+    }
     bool isCommon(qsizetype t) const;
     bool isTitleWord(qsizetype t) const;
     bool hasLowerPart(qsizetype t) const;
@@ -167,6 +176,7 @@ private:
     bool m_headline;
     QList<LineMode> m_modes; // per token
     QSet<QString> m_lowerWords; // words this text uses in lower case: evidence they are common words
+    mutable std::vector<QString> m_folded; // per token, see folded()
     QList<Found> m_found;
     QList<quint8> m_gazetteerCodes; // per token, see RuleEvidence::gazetteer
     QList<quint8> m_titleCodes; // per token, see RuleEvidence::title
@@ -229,10 +239,12 @@ bool Pass::isTitleWord(qsizetype t) const
 
 void Pass::collectLowerWords()
 {
-    for (const Token &token : std::as_const(m_tokens)) {
+    m_lowerWords.reserve(m_tokens.size() / 2);
+    for (qsizetype t = 0; t < m_tokens.size(); ++t) {
+        const Token &token = m_tokens[t];
         if (token.is(Token::Word) && !token.is(Token::Cap)) {
-            const QStringView w = m_text.sliced(token.start, token.size());
-            m_lowerWords.insert(w.toString().toCaseFolded());
+            const QStringView w = word(t);
+            m_lowerWords.insert(folded(t));
             if (token.is(Token::Hyphenated)) {
                 for (QStringView part : QStringTokenizer(w, u'-', Qt::SkipEmptyParts)) {
                     m_lowerWords.insert(part.toString().toCaseFolded());

@@ -2,9 +2,9 @@
 
 #include "analysis/featurelexicon.h"
 #include "analysis/gazetteer.h"
+#include "analysis/modelfile_p.h"
 #include "analysis/tokenhash_p.h"
 
-#include <QFile>
 #include <QSet>
 #include <QtEndian>
 
@@ -123,13 +123,6 @@ char16_t shapeOf(QChar c)
     return c.unicode();
 }
 
-void writeU32(QByteArray *out, quint32 value)
-{
-    char bytes[4];
-    qToLittleEndian(value, bytes);
-    out->append(bytes, 4);
-}
-
 } // namespace
 
 bool TaggerLabel::allowed(quint8 previous, quint8 next, bool lastOfLine)
@@ -149,7 +142,8 @@ bool TaggerLabel::allowed(quint8 previous, quint8 next, bool lastOfLine)
 
 TaggerFeatures::TaggerFeatures(
     QStringView text, const QList<Token> &tokens, const RuleEvidence &evidence, const WordClusters &clusters)
-    : m_info(tokens.size())
+    : m_clusters(clusters)
+    , m_info(tokens.size())
     , m_labels(tokens.size(), TaggerLabel::Outside)
 {
     const Gazetteer &gazetteer = Gazetteer::instance();
@@ -211,9 +205,6 @@ TaggerFeatures::TaggerFeatures(
         info.position = (token.is(Token::SentenceStart) ? 1 : 0) | (token.is(Token::LineStart) ? 2 : 0)
             | (token.is(Token::Possessive) ? 4 : 0);
         info.lineStart = token.is(Token::LineStart);
-        if (info.kind != Punctuation) {
-            info.classes = clusters.classOf(info.lower);
-        }
         info.gazetteer = t < evidence.gazetteer.size() ? evidence.gazetteer[t] : 0;
         info.rule = t < evidence.rule.size() ? evidence.rule[t] : 0;
         info.line = t < evidence.line.size() ? evidence.line[t] : 0;
@@ -252,6 +243,17 @@ TaggerFeatures::TaggerFeatures(
         const Uses u = uses.value(info.lower);
         info.document = (u.lower > 0 ? 1 : 0) | (u.capital > (self ? 1 : 0) ? 2 : 0);
     }
+}
+
+const WordClusters::Classes &TaggerFeatures::classesOf(const Info &info) const
+{
+    if (!info.classesKnown) {
+        info.classesKnown = true;
+        if (info.kind != Punctuation) {
+            info.classes = m_clusters.classOf(info.lower);
+        }
+    }
+    return info.classes;
 }
 
 const TaggerFeatures::Info *TaggerFeatures::at(qsizetype i, int offset) const
@@ -336,14 +338,15 @@ void TaggerFeatures::features(qsizetype i, TaggerFeatureList *out) const
         add(LexiconAfter, lists(after1));
     }
     // Word classes: what the word is used like in unlabelled text, and what its neighbours are.
-    const auto middleOf = [](const Info *x) { return x ? quint64(x->classes.middle) : 0xffff; };
-    add(ClassFine, c.classes.fine);
-    add(ClassMiddle, c.classes.middle);
-    add(ClassCoarse, c.classes.coarse);
-    add(ClassShape, quint64(c.classes.fine) << 8 | c.kind);
+    const auto middleOf = [this](const Info *x) { return x ? quint64(classesOf(*x).middle) : 0xffff; };
+    const WordClusters::Classes &classes = classesOf(c);
+    add(ClassFine, classes.fine);
+    add(ClassMiddle, classes.middle);
+    add(ClassCoarse, classes.coarse);
+    add(ClassShape, quint64(classes.fine) << 8 | c.kind);
     add(ClassBefore, middleOf(before1));
     add(ClassAfter, middleOf(after1));
-    add(ClassBigram, middleOf(before1) << 32 | quint64(c.classes.fine) << 16 | middleOf(after1));
+    add(ClassBigram, middleOf(before1) << 32 | quint64(classes.fine) << 16 | middleOf(after1));
     add(TitleCue, c.title);
     add(TitleBefore, before1 ? before1->title : 255);
     int others = 0;
@@ -423,17 +426,8 @@ void TaggerFeatures::reset()
 
 const SequenceTagger &SequenceTagger::instance()
 {
-    static const SequenceTagger tagger = [] {
-        SequenceTagger loaded;
-        QFile file(QStringLiteral(":/dossier/models/tagger.bin"));
-        QString error;
-        if (!file.open(QIODevice::ReadOnly)) {
-            qWarning("the entity tagger model is missing: names come from the rules alone");
-        } else if (!loaded.load(file.readAll(), &error)) {
-            qWarning("the entity tagger model is unusable (%s): names come from the rules alone", qPrintable(error));
-        }
-        return loaded;
-    }();
+    static const SequenceTagger tagger = loadCompiledModel<SequenceTagger>(
+        QStringLiteral(":/dossier/models/tagger.bin"), "the entity tagger model is", "names come from the rules alone");
     return tagger;
 }
 
@@ -540,11 +534,11 @@ QByteArray SequenceTagger::serialize(const std::vector<float> &weights, int bits
         ++count;
     }
     QByteArray out(Magic, 4);
-    writeU32(&out, FormatVersion);
-    writeU32(&out, quint32(bits));
-    writeU32(&out, quint32(TaggerLabel::Count));
-    writeU32(&out, FeatureVersion);
-    writeU32(&out, count);
+    appendU32(&out, FormatVersion);
+    appendU32(&out, quint32(bits));
+    appendU32(&out, quint32(TaggerLabel::Count));
+    appendU32(&out, FeatureVersion);
+    appendU32(&out, count);
     out.append(rows);
     return out;
 }

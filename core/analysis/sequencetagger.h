@@ -111,12 +111,16 @@ private:
         quint8 lexiconUnit = 0; // FeatureLexicon::Hit
         quint8 lexiconMulti = 0;
         bool lineStart = false;
-        WordClusters::Classes classes; // learned from unlabelled text
+        mutable WordClusters::Classes classes; // learned from unlabelled text; see classesOf()
+        mutable bool classesKnown = false;
         qint32 firstSame = -1; // for name-like words: the first token of the text with the same folded word …
         qint32 nextSame = -1; // … and the next one after this
     };
     const Info *at(qsizetype i, int offset) const;
+    /*! The word classes of \a info, looked up when first asked for: most tokens are never scored. */
+    const WordClusters::Classes &classesOf(const Info &info) const;
 
+    const WordClusters &m_clusters;
     std::vector<Info> m_info;
     std::vector<quint8> m_labels;
     QHash<quint64, quint8> m_history; // case-folded word → kind + 2 of its last label (1: outside)
