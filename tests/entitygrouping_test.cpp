@@ -14,6 +14,7 @@ private Q_SLOTS:
     void placeOnlyInsideACompoundIsNoEntity();
     void titleMentionsCountButAreNotListed();
     void confidentTypeWinsEverywhere();
+    void sureMentionsOfTwoTypesAreTwoEntities();
     void candidatesNeedAnAnchor();
     void possessiveIsNotPartOfTheMention();
     void entityKey_data();
@@ -152,6 +153,27 @@ void EntityGroupingTest::confidentTypeWinsEverywhere()
     QCOMPARE(grouped.entities[0].count, 2);
     QCOMPARE(grouped.mentions.size(), 2);
     QCOMPARE(grouped.mentions[1].type, EntityType::Org);
+}
+
+void EntityGroupingTest::sureMentionsOfTwoTypesAreTwoEntities()
+{
+    // The city of a dateline and the team named after it, each sure: two entities of one name.
+    const QString body = QStringLiteral("HALDEN 2026-05-02\nHalden beat Norvik. Halden lost to Vardo. Guests: Halden");
+    const QList<RawMention> raw {
+        { 0, 6, EntityType::Location, {}, MentionConfidence::Sure },
+        { 18, 24, EntityType::Org, {}, MentionConfidence::Sure },
+        { 38, 44, EntityType::Org, {}, MentionConfidence::Sure },
+        { 68, 74, EntityType::Person, {}, MentionConfidence::Guess },
+    };
+    const GroupedEntities grouped = groupMentions(body, raw, {}, {});
+    QCOMPARE(grouped.entities.size(), 2);
+    QCOMPARE(grouped.mentions.size(), 4);
+    QCOMPARE(grouped.mentions[0].type, EntityType::Location);
+    QCOMPARE(grouped.mentions[1].type, EntityType::Org);
+    QCOMPARE(grouped.mentions[2].type, EntityType::Org);
+    QCOMPARE(grouped.mentions[3].type, EntityType::Org); // a guess still follows the vote
+    QVERIFY(grouped.mentions[0].entity != grouped.mentions[1].entity);
+    QCOMPARE(grouped.mentions[1].entity, grouped.mentions[3].entity);
 }
 
 void EntityGroupingTest::candidatesNeedAnAnchor()

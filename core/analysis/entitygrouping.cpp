@@ -156,6 +156,17 @@ GroupedEntities groupMentions(
         return EntityType(std::max_element(it->begin(), it->end()) - it->begin());
     };
 
+    // A sure mention of another type than its name's vote is another entity of the same name: the city in
+    // a dateline ('NEW YORK 1996-08-30') beside its baseball team in the standings ('NEW YORK 74 59').
+    for (Item &item : items) {
+        if (item.confidence == MentionConfidence::Sure && isName(item.type)
+            && typeOf(item.key, item.type) != item.type) {
+            const QString space = entityTypeName(item.type) + QLatin1Char('|');
+            item.key.prepend(space);
+            item.surfaceKey.prepend(space);
+        }
+    }
+
     struct Group {
         EntityType type;
         QString key;
