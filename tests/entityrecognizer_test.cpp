@@ -23,6 +23,9 @@ private Q_SLOTS:
     void noNameCrossesALineBreak_data();
     void noNameCrossesALineBreak();
     void datelineIsANameOfItsOwn();
+    void addressIsOneToken_data();
+    void addressIsOneToken();
+    void nameInAnAddressStaysAName();
     void handlesLargeInput();
 };
 
@@ -60,6 +63,12 @@ void EntityRecognizerTest::recognizes_data()
     QTest::newRow("person after a title with of")
         << QStringLiteral("Later, Secretary of State Tomasz Wierzbicki arrived by train.") << false
         << QStringList{QStringLiteral("PERSON Tomasz Wierzbicki")} << QStringList{QStringLiteral("State")};
+    QTest::newRow("an agency named after its country")
+        << QStringLiteral("Figures released by Statistics Canada on Monday showed exports fell for a third month.")
+        << false << QStringList{QStringLiteral("ORG Statistics Canada")} << QStringList{QStringLiteral("Canada")};
+    QTest::newRow("a person whose surname is a place")
+        << QStringLiteral("Trevor Holland scored twice for the visitors.") << false
+        << QStringList{QStringLiteral("PERSON Trevor Holland")} << QStringList{QStringLiteral("Holland")};
     QTest::newRow("organisation before a title")
         << QStringLiteral("The board heard from Northwind Council President Aldo Ferrante on the matter.") << false
         << QStringList{QStringLiteral("ORG Northwind Council"), QStringLiteral("PERSON Aldo Ferrante")}
@@ -344,6 +353,47 @@ void EntityRecognizerTest::datelineIsANameOfItsOwn()
     for (const QString &entry : found) {
         QVERIFY2(!entry.contains(QStringLiteral("OSLO Norway")), qPrintable(found.join(u'|')));
     }
+}
+
+void EntityRecognizerTest::addressIsOneToken_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("address"); // empty: there is none
+    QTest::newRow("e-mail address") << QStringLiteral("Write to marta.quellin@harbour-news.example.org today.")
+                                    << QStringLiteral("marta.quellin@harbour-news.example.org");
+    QTest::newRow("web address with a scheme")
+        << QStringLiteral("Read it at https://news.example.org/world/ports?id=7, then reply.")
+        << QStringLiteral("https://news.example.org/world/ports?id=7");
+    QTest::newRow("web address without a scheme, ending a sentence")
+        << QStringLiteral("The full report is at www.example.org/reports.") << QStringLiteral("www.example.org/reports");
+    QTest::newRow("an abbreviation is no address") << QStringLiteral("The U.S. delegation left at 5 p.m.") << QString();
+    QTest::newRow("an at sign without a domain")
+        << QStringLiteral("Meet john@ the gate, or email nobody@localhost") << QString();
+}
+
+void EntityRecognizerTest::addressIsOneToken()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, address);
+    QStringList found;
+    for (const Token &token : tokenize(text)) {
+        if (token.is(Token::Address)) {
+            QVERIFY(!token.is(Token::Word));
+            found.append(text.sliced(token.start, token.size()));
+        }
+    }
+    QCOMPARE(found, address.isEmpty() ? QStringList() : QStringList { address });
+}
+
+void EntityRecognizerTest::nameInAnAddressStaysAName()
+{
+    // The lower-case 'marta' and 'quellin' of the address are not the text writing the name as common words.
+    const QString text = QStringLiteral(
+        "The harbour authority approved the dredging plan on Tuesday after a two-year review.\n"
+        "Reporting by Marta Quellin in Kestrel Bay; editing by Tomas Reyes\n"
+        "Contact: marta.quellin@harbour-news.example.org");
+    const QStringList found = tagged(text);
+    QVERIFY2(found.contains(QStringLiteral("PERSON Marta Quellin")), qPrintable(found.join(u'|')));
 }
 
 void EntityRecognizerTest::handlesLargeInput()

@@ -107,6 +107,7 @@ public:
             const auto rivals = overlapping(start, end);
             const RawMention *same = nullptr;
             bool ruleStands = false; // a sure rule mention here, other than the tagger's
+            bool inside = true; // every rule mention here lies inside the tagger's name, shorter
             for (const qsizetype r : rivals) {
                 const RawMention &m = rules.mentions[r];
                 if (m.start == start && m.end == end && span.kind != TaggerLabel::Misc && m.type == typeOf(span.kind)) {
@@ -114,6 +115,7 @@ public:
                 } else if (m.confidence == MentionConfidence::Sure) {
                     ruleStands = true;
                 }
+                inside = inside && m.start >= start && m.end <= end && m.end - m.start < end - start;
             }
             bool common = true;
             bool lower = true;
@@ -140,7 +142,10 @@ public:
                        return m.start == start && m.end == end && m.confidence == MentionConfidence::Sure
                            && !m.canonical.isEmpty() && m.type != EntityType::Person;
                    });
-            if ((!sure && ruleStands) || gazetteerName || knownNotPerson) {
+            // A longer name around a known one ('Statistics Canada', 'China Daily', 'Trevor Holland') needs half
+            // the lead to stand against the known name.
+            const bool around = inside && span.kind != TaggerLabel::Misc && margin >= DecidedMargin / 2;
+            if ((!sure && !around && ruleStands) || gazetteerName || knownNotPerson) {
                 for (const qsizetype r : rivals) {
                     stands[r] = rules.mentions[r].confidence == MentionConfidence::Sure;
                 }
