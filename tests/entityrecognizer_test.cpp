@@ -23,6 +23,8 @@ private Q_SLOTS:
     void noNameCrossesALineBreak_data();
     void noNameCrossesALineBreak();
     void datelineIsANameOfItsOwn();
+    void nameHoldsNoOrdinaryWords_data();
+    void nameHoldsNoOrdinaryWords();
     void addressIsOneToken_data();
     void addressIsOneToken();
     void nameInAnAddressStaysAName();
@@ -352,6 +354,41 @@ void EntityRecognizerTest::datelineIsANameOfItsOwn()
     QVERIFY2(found.contains(QStringLiteral("LOCATION Norway=Norway")), qPrintable(found.join(u'|')));
     for (const QString &entry : found) {
         QVERIFY2(!entry.contains(QStringLiteral("OSLO Norway")), qPrintable(found.join(u'|')));
+    }
+}
+
+void EntityRecognizerTest::nameHoldsNoOrdinaryWords_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("a product name before lower-case words")
+        << QStringLiteral("The card costs the same as regular Kestrel Prepaid SIMs with up to 21 GB data for only "
+                          "PHP99. Buy it on the Kestrel Online Store and instantly activate the code.");
+    QTest::newRow("a title before a comma")
+        << QStringLiteral("We spent an hour talking about Top Gun: Maverick, only for the world to shut down.");
+    QTest::newRow("a sentence opened by a conjunction")
+        << QStringLiteral("Nobody expected it. And Halvorsen wants to look like the calm one. But Lindqvist left.");
+    QTest::newRow("a name in headline case with joining words")
+        << QStringLiteral("Shares in Bank Of Norvik rose after Procter & Gamble reported on Tuesday.");
+}
+
+void EntityRecognizerTest::nameHoldsNoOrdinaryWords()
+{
+    // Inside a name: capitalised words, numbers, particles ('de'), and joining words ('of', 'and', '&').
+    static const QStringList joining = { QStringLiteral("of"), QStringLiteral("and"), QStringLiteral("for"),
+        QStringLiteral("on"), QStringLiteral("in"), QStringLiteral("at"), QStringLiteral("&") };
+    static const QStringList openers = { QStringLiteral("And"), QStringLiteral("But") };
+    QFETCH(QString, text);
+    for (const RawMention &m : defaultRecognizer().recognize(text, {})) {
+        if (m.type != EntityType::Person && m.type != EntityType::Org && m.type != EntityType::Location) {
+            continue;
+        }
+        const QString surface = text.sliced(m.start, m.end - m.start);
+        QVERIFY2(!surface.contains(u','), qPrintable(surface));
+        const QStringList words = surface.split(u' ', Qt::SkipEmptyParts);
+        QVERIFY2(!openers.contains(words.first()), qPrintable(surface));
+        for (const QString &word : words) {
+            QVERIFY2(!word[0].isLower() || joining.contains(word), qPrintable(surface));
+        }
     }
 }
 

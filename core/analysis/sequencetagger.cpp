@@ -123,6 +123,37 @@ char16_t shapeOf(QChar c)
     return c.unicode();
 }
 
+// A name starts and ends with a word and holds only joining words inside: where the tagger's label would
+// make 'AI tools with OpenAI-powered' or 'Maverick, only' one name, the name ends before the token instead
+// (and before the joining words it ended on), and the token is outside any name.
+quint8 keepNameShape(TaggerFeatures &features, qsizetype i, quint8 previous, quint8 label)
+{
+    const TaggerFeatures::NameRole role = features.nameRole(i);
+    if (role == TaggerFeatures::NameRole::Word || label == TaggerLabel::Outside) {
+        return label;
+    }
+    const bool open = previous != TaggerLabel::Outside
+        && (TaggerLabel::positionOf(previous) == SpanPosition::Begin
+            || TaggerLabel::positionOf(previous) == SpanPosition::Inside);
+    if (!open) {
+        return TaggerLabel::Outside; // nothing but a word starts a name
+    }
+    if (role == TaggerFeatures::NameRole::Joiner && TaggerLabel::positionOf(label) == SpanPosition::Inside) {
+        return label;
+    }
+    qsizetype j = i - 1;
+    while (j > 0 && TaggerLabel::positionOf(features.label(j)) == SpanPosition::Inside
+        && features.nameRole(j) == TaggerFeatures::NameRole::Joiner) {
+        features.assign(j, TaggerLabel::Outside);
+        --j;
+    }
+    const quint8 last = features.label(j);
+    features.assign(j,
+        TaggerLabel::make(TaggerLabel::kindOf(last),
+            TaggerLabel::positionOf(last) == SpanPosition::Begin ? SpanPosition::Unit : SpanPosition::Last));
+    return TaggerLabel::Outside;
+}
+
 } // namespace
 
 bool TaggerLabel::allowed(quint8 previous, quint8 next, bool lastOfLine)
@@ -400,6 +431,53 @@ bool TaggerFeatures::isLowerElsewhere(qsizetype i) const
     return (c.kind != Capitalised && c.kind != AllCaps && c.kind != OtherWord) || (c.document & 1);
 }
 
+TaggerFeatures::NameRole TaggerFeatures::nameRole(qsizetype i) const
+{
+    const auto hashes = [](std::initializer_list<const char16_t *> words) {
+        QSet<quint64> set;
+        for (const char16_t *word : words) {
+            set.insert(hashUnits(word, qsizetype(std::char_traits<char16_t>::length(word))));
+        }
+        return set;
+    };
+    // Inside a name in any case ('Bank of England', 'Bank Of America' in a headline).
+    static const QSet<quint64> connectors = hashes({ u"of", u"and", u"for", u"on", u"in", u"at", u"upon", u"und" });
+    // Parts of names in lower case, at any place ('de Silva', 'Charles de Gaulle', 'Rafael van der Vaart').
+    static const QSet<quint64> particles = hashes({ u"de", u"del", u"della", u"degli", u"dei", u"der", u"den", u"des",
+        u"van", u"von", u"da", u"di", u"du", u"la", u"le", u"les", u"al", u"el", u"bin", u"ibn", u"bint", u"y", u"e",
+        u"zu", u"ter", u"ten", u"et", u"au", u"aux", u"sur", u"the" });
+    // Inside a name only ('Procter & Gamble'). Particles ('de Silva'), brackets ('Mladost (L)') and the dot of
+    // an abbreviation ('Fla.') are left to the tagger.
+    static const QSet<quint64> joiningMarks = hashes({ u"&", u"'", u"\u2019", u"-", u"/" });
+    static const QSet<quint64> free = hashes({ u".", u"(", u")" });
+    // Words that open sentences and never names: a sentence's 'And Biden' is Biden.
+    static const QSet<quint64> openers = hashes({ u"but", u"or", u"nor", u"yet", u"if", u"when", u"whenever", u"as",
+        u"while", u"after", u"before", u"because", u"since", u"until", u"unless", u"though", u"although", u"whether",
+        u"with", u"without", u"by", u"from", u"to", u"into", u"this", u"that", u"these", u"those", u"then", u"there",
+        u"here", u"where", u"why", u"how", u"what", u"who", u"which", u"we", u"you", u"he", u"she", u"they", u"his",
+        u"her", u"their", u"our", u"my", u"your", u"its", u"is", u"are", u"was", u"were", u"has", u"have", u"had",
+        u"does", u"did", u"not", u"yes", u"however", u"meanwhile", u"also", u"than" });
+    const Info &c = m_info[size_t(i)];
+    switch (c.kind) {
+    case Punctuation:
+        return joiningMarks.contains(c.word) ? NameRole::Joiner
+            : free.contains(c.word)          ? NameRole::Word
+                                             : NameRole::None;
+    case LowerWord:
+        return connectors.contains(c.lower) ? NameRole::Joiner
+            : particles.contains(c.lower)   ? NameRole::Word
+                                            : NameRole::None;
+    case Capitalised:
+    case AllCaps:
+        if (connectors.contains(c.lower)) {
+            return NameRole::Joiner;
+        }
+        return (c.position & 1) && openers.contains(c.lower) ? NameRole::None : NameRole::Word;
+    default:
+        return NameRole::Word;
+    }
+}
+
 quint8 TaggerFeatures::imposed(qsizetype i) const
 {
     const quint8 title = m_info[i].title;
@@ -597,6 +675,7 @@ QList<TaggedSpan> SequenceTagger::tag(TaggerFeatures &features, std::vector<floa
                         position == SpanPosition::Begin ? SpanPosition::Unit : SpanPosition::Last));
             }
         }
+        label = keepNameShape(features, i, previous, label);
         features.assign(i, label);
         margins[size_t(i)] = margin;
     }

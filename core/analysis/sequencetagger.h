@@ -90,6 +90,11 @@ public:
     bool isTitleWord(qsizetype i) const { return m_info[i].lexicon & 4; }
     /*! Whether token \a i is not capitalised, or the text writes it in lower case elsewhere. */
     bool isLowerElsewhere(qsizetype i) const;
+    /*! What token \a i may be in a name: any part (a capitalised word, a number, a particle like 'de'), only
+        inside ('of', '&' in 'Bank of England', 'Procter & Gamble'), or no part ('with', ',', a sentence's
+        opening 'And' or 'But'). SequenceTagger::tag() holds its names to this. */
+    enum class NameRole : quint8 { Word, Joiner, None };
+    NameRole nameRole(qsizetype i) const;
     quint8 label(qsizetype i) const { return m_labels[i]; }
 
 private:
