@@ -25,9 +25,6 @@ private Q_SLOTS:
     void datelineIsANameOfItsOwn();
     void nameHoldsNoOrdinaryWords_data();
     void nameHoldsNoOrdinaryWords();
-    void addressIsOneToken_data();
-    void addressIsOneToken();
-    void nameInAnAddressStaysAName();
     void handlesLargeInput();
 };
 
@@ -390,47 +387,6 @@ void EntityRecognizerTest::nameHoldsNoOrdinaryWords()
             QVERIFY2(!word[0].isLower() || joining.contains(word), qPrintable(surface));
         }
     }
-}
-
-void EntityRecognizerTest::addressIsOneToken_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("address"); // empty: there is none
-    QTest::newRow("e-mail address") << QStringLiteral("Write to marta.quellin@harbour-news.example.org today.")
-                                    << QStringLiteral("marta.quellin@harbour-news.example.org");
-    QTest::newRow("web address with a scheme")
-        << QStringLiteral("Read it at https://news.example.org/world/ports?id=7, then reply.")
-        << QStringLiteral("https://news.example.org/world/ports?id=7");
-    QTest::newRow("web address without a scheme, ending a sentence")
-        << QStringLiteral("The full report is at www.example.org/reports.") << QStringLiteral("www.example.org/reports");
-    QTest::newRow("an abbreviation is no address") << QStringLiteral("The U.S. delegation left at 5 p.m.") << QString();
-    QTest::newRow("an at sign without a domain")
-        << QStringLiteral("Meet john@ the gate, or email nobody@localhost") << QString();
-}
-
-void EntityRecognizerTest::addressIsOneToken()
-{
-    QFETCH(QString, text);
-    QFETCH(QString, address);
-    QStringList found;
-    for (const Token &token : tokenize(text)) {
-        if (token.is(Token::Address)) {
-            QVERIFY(!token.is(Token::Word));
-            found.append(text.sliced(token.start, token.size()));
-        }
-    }
-    QCOMPARE(found, address.isEmpty() ? QStringList() : QStringList { address });
-}
-
-void EntityRecognizerTest::nameInAnAddressStaysAName()
-{
-    // The lower-case 'marta' and 'quellin' of the address are not the text writing the name as common words.
-    const QString text = QStringLiteral(
-        "The harbour authority approved the dredging plan on Tuesday after a two-year review.\n"
-        "Reporting by Marta Quellin in Kestrel Bay; editing by Tomas Reyes\n"
-        "Contact: marta.quellin@harbour-news.example.org");
-    const QStringList found = tagged(text);
-    QVERIFY2(found.contains(QStringLiteral("PERSON Marta Quellin")), qPrintable(found.join(u'|')));
 }
 
 void EntityRecognizerTest::handlesLargeInput()

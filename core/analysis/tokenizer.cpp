@@ -1,10 +1,8 @@
 #include "analysis/tokenizer.h"
 
-namespace Dossier::Core
-{
+namespace Dossier::Core {
 
-namespace
-{
+namespace {
 
 bool isApostrophe(QChar c)
 {
@@ -73,53 +71,6 @@ bool keepsDot(QStringView word)
     return false;
 }
 
-bool isAddressUnit(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'.' || c == u'_' || c == u'-' || c == u'+' || c == u'%';
-}
-
-// The end of an e-mail or web address starting at \a start, where a word scanned from there stopped at
-// \a stop; \a start when there is none. Its words are no evidence of how the text writes them.
-qsizetype addressEnd(QStringView text, qsizetype start, qsizetype stop)
-{
-    const qsizetype n = text.size();
-    const QChar d = text[stop];
-    const bool web = (d == u':' && text.sliced(stop).startsWith(u"://")
-                         && (text.sliced(start, stop - start).compare(u"http", Qt::CaseInsensitive) == 0
-                             || text.sliced(start, stop - start).compare(u"https", Qt::CaseInsensitive) == 0))
-        || (d == u'.' && stop - start == 3 && text.sliced(start, 3).compare(u"www", Qt::CaseInsensitive) == 0);
-    qsizetype end = stop;
-    if (web) {
-        while (end < n && !text[end].isSpace() && text[end] != u'"' && text[end] != u'<' && text[end] != u'>') {
-            ++end;
-        }
-    } else {
-        if (d != u'@' && d != u'.' && d != u'_' && d != u'+') {
-            return start;
-        }
-        while (end < n && isAddressUnit(text[end])) {
-            ++end;
-        }
-        if (end >= n || text[end] != u'@') {
-            return start;
-        }
-        const qsizetype at = end++;
-        bool dot = false;
-        while (end < n && isAddressUnit(text[end])) {
-            dot = dot || (text[end] == u'.' && end + 1 < n && text[end + 1].isLetterOrNumber());
-            ++end;
-        }
-        if (!dot || end == at + 1) {
-            return start;
-        }
-    }
-    // A sentence's closing punctuation after the address is not part of it.
-    while (end > stop && QStringView(u".,;:!?)]}'\u2019").contains(text[end - 1])) {
-        --end;
-    }
-    return end > stop ? end : start;
-}
-
 } // namespace
 
 QList<Token> tokenize(QStringView text)
@@ -182,35 +133,28 @@ QList<Token> tokenize(QStringView text)
                 }
                 break;
             }
-            const qsizetype address = j < n ? addressEnd(text, i, j) : i;
-            if (address > i) {
-                token.end = address;
-                token.flags |= Token::Address;
-                i = address;
-            } else {
-                if (!number && j < n && text[j] == u'.' && keepsDot(text.sliced(i, j - i))) {
-                    ++j;
-                }
-                token.end = j;
-                token.flags |= number ? Token::Number : Token::Word;
-                if (!number) {
-                    int upper = 0;
-                    int letters = 0;
-                    for (qsizetype k = i; k < j; ++k) {
-                        if (text[k].isLetter()) {
-                            ++letters;
-                            upper += text[k].isUpper() ? 1 : 0;
-                        }
-                    }
-                    if (c.isUpper() || c.isTitleCase()) {
-                        token.flags |= Token::Cap;
-                    }
-                    if (letters >= 2 && upper == letters) {
-                        token.flags |= Token::AllCaps;
-                    }
-                }
-                i = j;
+            if (!number && j < n && text[j] == u'.' && keepsDot(text.sliced(i, j - i))) {
+                ++j;
             }
+            token.end = j;
+            token.flags |= number ? Token::Number : Token::Word;
+            if (!number) {
+                int upper = 0;
+                int letters = 0;
+                for (qsizetype k = i; k < j; ++k) {
+                    if (text[k].isLetter()) {
+                        ++letters;
+                        upper += text[k].isUpper() ? 1 : 0;
+                    }
+                }
+                if (c.isUpper() || c.isTitleCase()) {
+                    token.flags |= Token::Cap;
+                }
+                if (letters >= 2 && upper == letters) {
+                    token.flags |= Token::AllCaps;
+                }
+            }
+            i = j;
         } else {
             token.end = i + 1;
             token.flags |= Token::Punct;

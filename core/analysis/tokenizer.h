@@ -3,8 +3,7 @@
 #include <QList>
 #include <QStringView>
 
-namespace Dossier::Core
-{
+namespace Dossier::Core {
 
 /*! \brief A token of news text, as the rule recognizer sees it. Offsets are UTF-16 indices. */
 struct Token {
@@ -18,7 +17,6 @@ struct Token {
         LineStart = 0x40, //!< first token after a line break
         Possessive = 0x80, //!< the word was followed by 's / ’s (not part of the token)
         Hyphenated = 0x100, //!< a word with an inner hyphen
-        Address = 0x200, //!< an e-mail or web address ('jane.roe@example.org', 'https://…', 'www.…'), one token
     };
     qsizetype start = 0;
     qsizetype end = 0;
