@@ -68,6 +68,15 @@ void EntityRecognizerTest::recognizes_data()
     QTest::newRow("a person whose surname is a place")
         << QStringLiteral("Trevor Holland scored twice for the visitors.") << false
         << QStringList{QStringLiteral("PERSON Trevor Holland")} << QStringList{QStringLiteral("Holland")};
+    QTest::newRow("middle initials")
+        << QStringLiteral("Former rector Halvard K. Lindqvist wrote the letter, and Rep. Ines M. Okafor answered it.")
+        << false
+        << QStringList{QStringLiteral("PERSON Halvard K. Lindqvist"), QStringLiteral("PERSON Ines M. Okafor")}
+        << QStringList{QStringLiteral("Halvard K"), QStringLiteral("Ines M"), QStringLiteral("Okafor")};
+    QTest::newRow("two people joined by an ampersand")
+        << QStringLiteral("The couple, Ines Okafor & Tomas Reyes, have split, a spokesperson said on Monday.") << false
+        << QStringList{QStringLiteral("PERSON Ines Okafor"), QStringLiteral("PERSON Tomas Reyes")}
+        << QStringList{QStringLiteral("Ines Okafor & Tomas Reyes")};
     QTest::newRow("organisation before a title")
         << QStringLiteral("The board heard from Northwind Council President Aldo Ferrante on the matter.") << false
         << QStringList{QStringLiteral("ORG Northwind Council"), QStringLiteral("PERSON Aldo Ferrante")}

@@ -138,7 +138,8 @@ quint8 keepNameShape(TaggerFeatures &features, qsizetype i, quint8 previous, qui
     if (!open) {
         return TaggerLabel::Outside; // nothing but a word starts a name
     }
-    if (role == TaggerFeatures::NameRole::Joiner && TaggerLabel::positionOf(label) == SpanPosition::Inside) {
+    if (role == TaggerFeatures::NameRole::Joiner && TaggerLabel::positionOf(label) == SpanPosition::Inside
+        && (TaggerLabel::kindOf(label) != TaggerLabel::Person || features.joinsPersonName(i))) {
         return label;
     }
     qsizetype j = i - 1;
@@ -152,6 +153,41 @@ quint8 keepNameShape(TaggerFeatures &features, qsizetype i, quint8 previous, qui
         TaggerLabel::make(TaggerLabel::kindOf(last),
             TaggerLabel::positionOf(last) == SpanPosition::Begin ? SpanPosition::Unit : SpanPosition::Last));
     return TaggerLabel::Outside;
+}
+
+// 'Derek C' + 'Bok' → 'Derek C. Bok': a person's name that ends in a middle initial goes on over its dot and the
+// capitalised word after it (and the rest of a name starting there, whatever the tagger took it for).
+void joinMiddleInitials(TaggerFeatures &features, std::vector<float> &margins)
+{
+    using TaggerLabel::kindOf;
+    using TaggerLabel::make;
+    using TaggerLabel::positionOf;
+    for (qsizetype i = 1; i + 2 < features.size(); ++i) {
+        const quint8 label = features.label(i);
+        if (label == TaggerLabel::Outside || kindOf(label) != TaggerLabel::Person
+            || (positionOf(label) != SpanPosition::Last && positionOf(label) != SpanPosition::Unit)
+            || !features.isInitialBeforeName(i)) {
+            continue;
+        }
+        const quint8 inside = make(TaggerLabel::Person, SpanPosition::Inside);
+        features.assign(
+            i, positionOf(label) == SpanPosition::Unit ? make(TaggerLabel::Person, SpanPosition::Begin) : inside);
+        features.assign(i + 1, inside);
+        margins[size_t(i + 1)] = margins[size_t(i)];
+        qsizetype k = i + 2;
+        const quint8 next = features.label(k);
+        if (next != TaggerLabel::Outside && positionOf(next) == SpanPosition::Begin) {
+            // The name that starts there becomes the rest of this one.
+            while (k + 1 < features.size() && features.label(k) != TaggerLabel::Outside
+                && positionOf(features.label(k)) != SpanPosition::Last) {
+                features.assign(k, inside);
+                ++k;
+            }
+        }
+        features.assign(k, make(TaggerLabel::Person, SpanPosition::Last));
+        margins[size_t(k)] = std::min(margins[size_t(k)], margins[size_t(i)]);
+        i = k;
+    }
 }
 
 } // namespace
@@ -431,12 +467,20 @@ bool TaggerFeatures::isLowerElsewhere(qsizetype i) const
     return (c.kind != Capitalised && c.kind != AllCaps && c.kind != OtherWord) || (c.document & 1);
 }
 
+namespace
+{
+quint64 hashOf(const char16_t *word)
+{
+    return hashUnits(word, qsizetype(std::char_traits<char16_t>::length(word)));
+}
+} // namespace
+
 TaggerFeatures::NameRole TaggerFeatures::nameRole(qsizetype i) const
 {
     const auto hashes = [](std::initializer_list<const char16_t *> words) {
         QSet<quint64> set;
         for (const char16_t *word : words) {
-            set.insert(hashUnits(word, qsizetype(std::char_traits<char16_t>::length(word))));
+            set.insert(hashOf(word));
         }
         return set;
     };
@@ -476,6 +520,26 @@ TaggerFeatures::NameRole TaggerFeatures::nameRole(qsizetype i) const
     default:
         return NameRole::Word;
     }
+}
+
+bool TaggerFeatures::joinsPersonName(qsizetype i) const
+{
+    static const quint64 of = hashOf(u"of");
+    static const quint64 hyphen = hashOf(u"-");
+    const Info &c = m_info[size_t(i)];
+    return c.lower == of || c.word == hyphen;
+}
+
+bool TaggerFeatures::isInitialBeforeName(qsizetype i) const
+{
+    static const quint64 capital = hashOf(u"X");
+    static const quint64 dot = hashOf(u".");
+    if (i + 2 >= size() || m_info[size_t(i)].kind != Capitalised || m_info[size_t(i)].shape != capital) {
+        return false;
+    }
+    const Info &next = m_info[size_t(i + 1)];
+    const Info &name = m_info[size_t(i + 2)];
+    return next.word == dot && !next.lineStart && !name.lineStart && name.kind == Capitalised;
 }
 
 quint8 TaggerFeatures::imposed(qsizetype i) const
@@ -679,6 +743,7 @@ QList<TaggedSpan> SequenceTagger::tag(TaggerFeatures &features, std::vector<floa
         features.assign(i, label);
         margins[size_t(i)] = margin;
     }
+    joinMiddleInitials(features, margins);
     return spans(features, margins);
 }
 

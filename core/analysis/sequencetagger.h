@@ -95,6 +95,12 @@ public:
         opening 'And' or 'But'). SequenceTagger::tag() holds its names to this. */
     enum class NameRole : quint8 { Word, Joiner, None };
     NameRole nameRole(qsizetype i) const;
+    /*! Whether joining token \a i may sit inside a person's name ('of' in 'Catherine of Aragon'); 'and',
+        '&', 'for' join two people or a person and something else ('Jamie Foxx & Katie Holmes'). */
+    bool joinsPersonName(qsizetype i) const;
+    /*! Whether token \a i is a single capital letter followed by a dot and, on the same line, a capitalised
+        word: the middle initial of 'Derek C. Bok', whose dot the tokenizer takes for a sentence's end. */
+    bool isInitialBeforeName(qsizetype i) const;
     quint8 label(qsizetype i) const { return m_labels[i]; }
 
 private:
