@@ -373,6 +373,9 @@ void EntityRecognizerTest::nameHoldsNoOrdinaryWords_data()
         << QStringLiteral("We spent an hour talking about Top Gun: Maverick, only for the world to shut down.");
     QTest::newRow("a sentence opened by a conjunction")
         << QStringLiteral("Nobody expected it. And Halvorsen wants to look like the calm one. But Lindqvist left.");
+    QTest::newRow("a shouted promotion inside a paragraph")
+        << QStringLiteral("The dress sold for $1.1 million. GET KESTREL BUSINESS ON THE GO BY CLICKING HERE Halvorsen "
+                          "bought it for a museum in Norvik.");
     QTest::newRow("a name in headline case with joining words")
         << QStringLiteral("Shares in Bank Of Norvik rose after Procter & Gamble reported on Tuesday.");
 }
@@ -383,6 +386,7 @@ void EntityRecognizerTest::nameHoldsNoOrdinaryWords()
     static const QStringList joining = { QStringLiteral("of"), QStringLiteral("and"), QStringLiteral("for"),
         QStringLiteral("on"), QStringLiteral("in"), QStringLiteral("at"), QStringLiteral("&") };
     static const QStringList openers = { QStringLiteral("And"), QStringLiteral("But") };
+    static const QStringList shouted = { QStringLiteral("BY"), QStringLiteral("HERE"), QStringLiteral("TO") };
     QFETCH(QString, text);
     for (const RawMention &m : defaultRecognizer().recognize(text, {})) {
         if (m.type != EntityType::Person && m.type != EntityType::Org && m.type != EntityType::Location) {
@@ -394,6 +398,7 @@ void EntityRecognizerTest::nameHoldsNoOrdinaryWords()
         QVERIFY2(!openers.contains(words.first()), qPrintable(surface));
         for (const QString &word : words) {
             QVERIFY2(!word[0].isLower() || joining.contains(word), qPrintable(surface));
+            QVERIFY2(!shouted.contains(word), qPrintable(surface));
         }
     }
 }

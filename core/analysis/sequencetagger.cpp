@@ -501,6 +501,7 @@ TaggerFeatures::NameRole TaggerFeatures::nameRole(qsizetype i) const
         u"here", u"where", u"why", u"how", u"what", u"who", u"which", u"we", u"you", u"he", u"she", u"they", u"his",
         u"her", u"their", u"our", u"my", u"your", u"its", u"is", u"are", u"was", u"were", u"has", u"have", u"had",
         u"does", u"did", u"not", u"yes", u"however", u"meanwhile", u"also", u"than" });
+    static const QSet<quint64> acronyms = hashes({ u"who", u"or", u"as", u"is", u"us", u"it" });
     const Info &c = m_info[size_t(i)];
     switch (c.kind) {
     case Punctuation:
@@ -512,11 +513,16 @@ TaggerFeatures::NameRole TaggerFeatures::nameRole(qsizetype i) const
             : particles.contains(c.lower)   ? NameRole::Word
                                             : NameRole::None;
     case Capitalised:
-    case AllCaps:
         if (connectors.contains(c.lower)) {
             return NameRole::Joiner;
         }
         return (c.position & 1) && openers.contains(c.lower) ? NameRole::None : NameRole::Word;
+    case AllCaps:
+        // Shouted anywhere ('CLICK HERE TO GET FOX BUSINESS ON THE GO'), save the acronyms among them.
+        if (connectors.contains(c.lower)) {
+            return NameRole::Joiner;
+        }
+        return openers.contains(c.lower) && !acronyms.contains(c.lower) ? NameRole::None : NameRole::Word;
     default:
         return NameRole::Word;
     }
