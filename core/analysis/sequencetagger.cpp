@@ -128,8 +128,11 @@ char16_t shapeOf(QChar c)
 // (and before the joining words it ended on), and the token is outside any name.
 quint8 keepNameShape(TaggerFeatures &features, qsizetype i, quint8 previous, quint8 label)
 {
+    if (label == TaggerLabel::Outside) {
+        return label;
+    }
     const TaggerFeatures::NameRole role = features.nameRole(i);
-    if (role == TaggerFeatures::NameRole::Word || label == TaggerLabel::Outside) {
+    if (role == TaggerFeatures::NameRole::Word) {
         return label;
     }
     const bool open = previous != TaggerLabel::Outside
