@@ -59,6 +59,9 @@ public:
     TaggerFeatures(QStringView text, const QList<Token> &tokens, const RuleEvidence &evidence,
         const WordClusters &clusters = WordClusters::instance());
 
+    /*! Bumped whenever the features change: a model trained on other features is refused, not misread. */
+    static constexpr quint32 Version = 5;
+
     qsizetype size() const { return qsizetype(m_info.size()); }
     /*! Features of token \a i, which may read the labels of tokens before it. */
     void features(qsizetype i, TaggerFeatureList *out) const;
