@@ -242,6 +242,24 @@ void CurationTest::apply_data()
                QStringLiteral("Tanabe>Aiko Tanabe/PERSON"),
                QStringLiteral("Northwind Logistics>Northwind Logistics/ORG"),
                QStringLiteral("Kestrel Bay>Kestrel Bay/LOCATION") };
+    QTest::newRow("a change of type made on the name typed otherwise elsewhere")
+        << QList<EntityRule> { mapRule(L, QStringLiteral("Northwind"), O, QStringLiteral("Northwind")) }
+        << QList<WatchEntry> {}
+        << QStringList { QStringLiteral("Aiko Tanabe (PERSON) [Tanabe] x2"), QStringLiteral("Northwind (ORG) x1"),
+               QStringLiteral("Northwind Logistics (ORG) x1"), QStringLiteral("Kestrel Bay (LOCATION) x1") }
+        << QStringList { QStringLiteral("Aiko Tanabe>Aiko Tanabe/PERSON"), QStringLiteral("Northwind>Northwind/ORG"),
+               QStringLiteral("Tanabe>Aiko Tanabe/PERSON"),
+               QStringLiteral("Northwind Logistics>Northwind Logistics/ORG"),
+               QStringLiteral("Kestrel Bay>Kestrel Bay/LOCATION") };
+    QTest::newRow("a rename elsewhere says nothing of the name's type")
+        << QList<EntityRule> { mapRule(L, QStringLiteral("Northwind"), O, QStringLiteral("Northwind Group")) }
+        << QList<WatchEntry> {}
+        << QStringList { QStringLiteral("Aiko Tanabe (PERSON) [Tanabe] x2"), QStringLiteral("Northwind (PERSON) x1"),
+               QStringLiteral("Northwind Logistics (ORG) x1"), QStringLiteral("Kestrel Bay (LOCATION) x1") }
+        << QStringList { QStringLiteral("Aiko Tanabe>Aiko Tanabe/PERSON"), QStringLiteral("Northwind>Northwind/PERSON"),
+               QStringLiteral("Tanabe>Aiko Tanabe/PERSON"),
+               QStringLiteral("Northwind Logistics>Northwind Logistics/ORG"),
+               QStringLiteral("Kestrel Bay>Kestrel Bay/LOCATION") };
     QTest::newRow("suppress: every form of the entity goes")
         << QList<EntityRule> { suppressRule(P, QStringLiteral("Aiko Tanabe")) } << QList<WatchEntry> {}
         << QStringList { QStringLiteral("Northwind (PERSON) x1"), QStringLiteral("Northwind Logistics (ORG) x1"),

@@ -18,6 +18,12 @@ Curation::Curation(const QList<EntityRule> &rules, const QList<WatchEntry> &watc
     for (const EntityRule &rule : rules) {
         auto &table = rule.scope == EntityRule::Scope::Entity ? m_entityRules : m_formRules;
         table.insert(Key { rule.type, entityKey(rule.label) }, rule);
+        const bool typeChange = rule.scope == EntityRule::Scope::Entity && rule.action == EntityRule::Action::Map
+            && rule.targetType != rule.type && isNameType(rule.type) && isNameType(rule.targetType)
+            && entityKey(rule.targetName) == entityKey(rule.label);
+        if (typeChange) {
+            m_correctedType.insert(entityKey(rule.label), rule.targetType);
+        }
     }
 }
 
@@ -26,10 +32,17 @@ bool Curation::resolve(EntityType *type, QString *name) const
     // Rules never form a cycle (the store removes a target's own rule when it adds one), but a
     // library edited by hand might: follow a bounded number of steps.
     QString key = entityKey(*name);
+    bool corrected = false; // moved by another article's change of type
     for (int step = 0; step < 16; ++step) {
         const auto rule = m_entityRules.constFind(Key { *type, key });
         if (rule == m_entityRules.cend()) {
-            break;
+            const auto type2 = step == 0 && isNameType(*type) ? m_correctedType.constFind(key) : m_correctedType.cend();
+            if (type2 == m_correctedType.cend() || *type2 == *type || corrected) {
+                break;
+            }
+            *type = *type2;
+            corrected = true;
+            continue;
         }
         if (rule->action == EntityRule::Action::Suppress) {
             return false;

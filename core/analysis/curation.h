@@ -69,7 +69,9 @@ public:
     */
     void apply(Article &article) const;
 
-    /*! Where the entity of \a type called \a name ends up: false when it is suppressed. */
+    /*! Where the entity of \a type called \a name ends up: false when it is suppressed. An analyst's change
+        of type ('Salesforce' is an ORG, not a PERSON) is evidence about the name: the name typed a third way
+        in another article ('Salesforce' as a LOCATION) goes to that type too, and follows its rules there. */
     bool resolve(EntityType *type, QString *name) const;
 
 private:
@@ -81,6 +83,7 @@ private:
     };
     QHash<Key, EntityRule> m_entityRules;
     QHash<Key, EntityRule> m_formRules;
+    QHash<QString, EntityType> m_correctedType; // entityKey() → the type an analyst changed the name to
     QList<WatchEntry> m_watchlist;
 };
 
