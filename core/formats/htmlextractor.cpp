@@ -3,6 +3,7 @@
 #include "formats/htmldom.h"
 #include "formats/htmlhints.h"
 #include "formats/htmllines.h"
+#include "formats/htmlnodes_p.h"
 
 #include <QStringList>
 
@@ -17,74 +18,7 @@ namespace Dossier::Core::Html
 namespace
 {
 
-// Per-node statistics over the kept (non-junk) part of a subtree.
-struct Stats {
-    int chars = 0; //!< non-space characters of text
-    int linkChars = 0; //!< of which inside <a>
-    int commas = 0;
-    int paragraphs = 0; //!< <p> elements
-    int images = 0;
-    int listItems = 0;
-    int inputs = 0;
-    int embeds = 0;
-    int headingChars = 0;
-    int listChars = 0; //!< text inside <ul>/<ol>
-    int strong = 0; //!< semantic article-body markers inside (itemprop=articleBody, <article>…)
-
-    void add(const Stats &o)
-    {
-        chars += o.chars;
-        linkChars += o.linkChars;
-        commas += o.commas;
-        paragraphs += o.paragraphs;
-        images += o.images;
-        listItems += o.listItems;
-        inputs += o.inputs;
-        embeds += o.embeds;
-        headingChars += o.headingChars;
-        listChars += o.listChars;
-        strong += o.strong;
-    }
-    void subtract(const Stats &o)
-    {
-        chars -= o.chars;
-        linkChars -= o.linkChars;
-        commas -= o.commas;
-        paragraphs -= o.paragraphs;
-        images -= o.images;
-        listItems -= o.listItems;
-        inputs -= o.inputs;
-        embeds -= o.embeds;
-        headingChars -= o.headingChars;
-        listChars -= o.listChars;
-        strong -= o.strong;
-    }
-    double linkDensity() const { return chars > 0 ? double(linkChars) / chars : 0.0; }
-};
-
-enum Flag : quint8 {
-    Junk = 1, //!< never part of the article (scripts, navigation, hidden…)
-    Soft = 2, //!< boilerplate by its class/id or tag, unless it holds the article
-    Strong = 4, //!< marks an article body (itemprop=articleBody, <article>, "article-body"…)
-    Removed = 8, //!< dropped while cleaning the chosen container
-    Comment = 16, //!< a comment thread by its class/id
-    SoftIfSmall = 32, //!< share bars, captions, bylines…: boilerplate whatever else the class says, when short
-};
-
-struct Node {
-    const GumboNode *g = nullptr;
-    int parent = -1;
-    int end = 0; //!< one past the last descendant, in preorder
-    GumboTag tag = GUMBO_TAG_UNKNOWN; //!< GUMBO_TAG_UNKNOWN for text
-    bool text = false;
-    quint8 flags = 0;
-    int classWeight = 0;
-    int inlineChars = 0; //!< text not inside a block-level child (a "div used as a paragraph")
-    Stats own; //!< this node's own contribution (its text, or itself as <p>, <img>…)
-    Stats total;
-    double score = 0;
-    bool scored = false;
-};
+using namespace Extraction;
 
 class Extractor
 {
@@ -107,7 +41,6 @@ private:
     void classify(Node &node);
     void aggregate(quint8 skip);
     void dropSoftBoilerplate();
-    int chooseTop(const Options &options);
     int firstOfStream(int top) const;
     std::vector<int> mergeSiblings(int top, quint8 skip);
     void cleanConditionally(int root, quint8 skip);
@@ -324,171 +257,6 @@ void Extractor::dropSoftBoilerplate()
             node.flags &= quint8(~Soft);
         }
     }
-}
-
-int Extractor::chooseTop(const Options &options)
-{
-    for (Node &node : m_nodes) {
-        node.score = 0;
-        node.scored = false;
-    }
-    const quint8 skip = options.dropSoft ? quint8(Soft) : quint8(0);
-    auto initialise = [&](Node &node) {
-        if (node.scored) {
-            return;
-        }
-        node.scored = true;
-        switch (node.tag) {
-        case GUMBO_TAG_DIV:
-        case GUMBO_TAG_ARTICLE:
-        case GUMBO_TAG_SECTION:
-        case GUMBO_TAG_MAIN:
-            node.score = 5;
-            break;
-        case GUMBO_TAG_PRE:
-        case GUMBO_TAG_TD:
-        case GUMBO_TAG_BLOCKQUOTE:
-            node.score = 3;
-            break;
-        case GUMBO_TAG_ADDRESS:
-        case GUMBO_TAG_OL:
-        case GUMBO_TAG_UL:
-        case GUMBO_TAG_DL:
-        case GUMBO_TAG_DD:
-        case GUMBO_TAG_DT:
-        case GUMBO_TAG_LI:
-        case GUMBO_TAG_FORM:
-            node.score = -3;
-            break;
-        case GUMBO_TAG_H1:
-        case GUMBO_TAG_H2:
-        case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6:
-        case GUMBO_TAG_TH:
-            node.score = -5;
-            break;
-        default:
-            break;
-        }
-        if (options.weighClasses) {
-            node.score += node.classWeight + ((node.flags & Strong) ? 25 : 0);
-        }
-    };
-    // Score paragraph-like blocks and hand the score to their ancestors, fading with distance.
-    for (size_t i = 1; i < m_nodes.size();) {
-        const Node &node = m_nodes[i];
-        if (node.flags & (Junk | skip)) {
-            i = size_t(node.end);
-            continue;
-        }
-        ++i;
-        if (node.text) {
-            continue;
-        }
-        int length = 0;
-        if (node.tag == GUMBO_TAG_P || node.tag == GUMBO_TAG_PRE || node.tag == GUMBO_TAG_TD) {
-            length = node.total.chars;
-        } else if (node.tag == GUMBO_TAG_DIV || node.tag == GUMBO_TAG_SECTION || node.tag == GUMBO_TAG_ARTICLE) {
-            length = node.inlineChars; // text directly in a div counts as a paragraph
-        }
-        if (length < 25) {
-            continue;
-        }
-        const double score = 1.0 + std::min(node.total.commas, 30) + std::min(length / 100, 3);
-        int ancestor = node.parent;
-        for (int level = 0; ancestor >= 0 && level < 5; ++level) {
-            Node &a = m_nodes[ancestor];
-            if (a.tag == GUMBO_TAG_HTML || a.g->type != GUMBO_NODE_ELEMENT) {
-                break;
-            }
-            initialise(a);
-            a.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
-            ancestor = a.parent;
-        }
-    }
-    int top = -1;
-    std::vector<int> best;
-    for (size_t i = 0; i < m_nodes.size(); ++i) {
-        Node &node = m_nodes[i];
-        if (!node.scored) {
-            continue;
-        }
-        node.score *= 1.0 - node.total.linkDensity();
-        best.push_back(int(i));
-    }
-    std::sort(best.begin(), best.end(), [this](int a, int b) { return m_nodes[a].score > m_nodes[b].score; });
-    if (best.empty()) {
-        return -1;
-    }
-    top = best.front();
-    if (m_nodes[top].tag == GUMBO_TAG_BODY) {
-        return top;
-    }
-    // Several near-best candidates sharing an ancestor: the article is split, take the ancestor.
-    int rivals = 0;
-    std::vector<int> counts;
-    std::vector<int> topAncestors;
-    for (int a = m_nodes[top].parent; a > 0; a = m_nodes[a].parent) {
-        topAncestors.push_back(a);
-    }
-    counts.assign(topAncestors.size(), 0);
-    for (size_t k = 1; k < best.size() && k < 5; ++k) {
-        const int other = best[k];
-        if (m_nodes[other].score < m_nodes[top].score * 0.75) {
-            continue;
-        }
-        ++rivals;
-        for (size_t j = 0; j < topAncestors.size(); ++j) {
-            const int a = topAncestors[j];
-            if (other > a && other < m_nodes[a].end) {
-                ++counts[j];
-            }
-        }
-    }
-    if (rivals >= 3) {
-        for (size_t j = 0; j < topAncestors.size(); ++j) {
-            if (counts[j] >= 3 && m_nodes[topAncestors[j]].tag != GUMBO_TAG_BODY) {
-                top = topAncestors[j];
-                initialise(m_nodes[top]);
-                break;
-            }
-        }
-    }
-    // Climb while a parent scores higher: the article may span several scored containers.
-    double lastScore = m_nodes[top].score;
-    const double threshold = lastScore / 3;
-    for (int parent = m_nodes[top].parent; parent > 0 && m_nodes[parent].tag != GUMBO_TAG_BODY;
-         parent = m_nodes[parent].parent) {
-        if (!m_nodes[parent].scored) {
-            continue;
-        }
-        const double parentScore = m_nodes[parent].score;
-        if (parentScore < threshold) {
-            break;
-        }
-        if (parentScore > lastScore) {
-            top = parent;
-            break;
-        }
-        lastScore = parentScore;
-    }
-    // An only child says nothing more than its parent.
-    while (m_nodes[top].parent > 0 && m_nodes[m_nodes[top].parent].tag != GUMBO_TAG_BODY) {
-        const int parent = m_nodes[top].parent;
-        int elements = 0;
-        for (int c = parent + 1; c < m_nodes[parent].end; c = m_nodes[c].end) {
-            if (!m_nodes[c].text && !(m_nodes[c].flags & Junk)) {
-                ++elements;
-            }
-        }
-        if (elements != 1) {
-            break;
-        }
-        top = parent;
-    }
-    return top;
 }
 
 // An article of its own: <article>, or an element typed a schema.org Article (NewsArticle…) or
@@ -753,7 +521,7 @@ QString Extractor::run(const Options &options, const QString &title)
     }
     const quint8 skip = options.dropSoft ? quint8(Soft) : quint8(0);
     aggregate(skip);
-    int top = chooseTop(options);
+    int top = chooseTop(m_nodes, skip, options.weighClasses);
     if (top < 0) {
         top = 0;
         for (size_t i = 0; i < m_nodes.size(); ++i) {
