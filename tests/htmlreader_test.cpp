@@ -151,6 +151,12 @@ void HtmlReaderTest::extractsArticle_data()
         << QStringList { QStringLiteral("Disclosure"), QStringLiteral("commission"), QStringLiteral("Marta Lindqvist"),
                QStringLiteral("parish records"), QStringLiteral("newsletter"), QStringLiteral("originally published"),
                QStringLiteral("hanna.brook"), QStringLiteral("Copyright") };
+    QTest::newRow("trailers after the last paragraph: correction, source of an adaptation, mission statement")
+        << fixture("trailers.html")
+        << QStringList { QStringLiteral("The open-air swimming pool on the harbour wall"),
+               QStringLiteral("before the end of November.") }
+        << QStringList { QStringLiteral("Correction"), QStringLiteral("earlier version"), QStringLiteral("Adapted"),
+               QStringLiteral("mission") };
     QTest::newRow("text kept for subscribers is the article, the prompt to subscribe is not")
         << fixture("subscriber-text.html")
         << QStringList { QStringLiteral("The old paper mill on the east bank will reopen next year"),

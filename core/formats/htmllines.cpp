@@ -82,7 +82,15 @@ bool isTrailer(const QString &line)
                        "editor['’]s note: this (?:article|story)(?: was)? (?:originally|first))"),
         caseless);
     static const QRegularExpression tip(QStringLiteral("^got a (?:news )?tip\\b"), caseless);
+    // What was corrected, where an excerpt comes from, what the publisher stands for.
+    static const QRegularExpression credits(
+        QStringLiteral("^\\W*(?:correction|clarification)\\b[^:]{0,60}:|"
+                       "^\\W*(?:an? )?(?:earlier|previous) versions? of this (?:article|story|post|report)|"
+                       "^\\W*(?:reprinted|excerpted|adapted) (?:with permission )?(?:by permission )?(?:from|of)\\b|"
+                       "['’]s (?:primary |journalistic )*mission is\\b"),
+        caseless);
     return (line.size() <= 100 && copyright.match(line).hasMatch())
+        || (line.size() <= 400 && credits.match(line).hasMatch())
         || (line.size() <= 150 && contact.match(line).hasMatch())
         || (line.size() <= 200 && origin.match(line).hasMatch()) || (line.size() <= 120 && tip.match(line).hasMatch());
 }
