@@ -151,6 +151,12 @@ void HtmlReaderTest::extractsArticle_data()
         << QStringList { QStringLiteral("Disclosure"), QStringLiteral("commission"), QStringLiteral("Marta Lindqvist"),
                QStringLiteral("parish records"), QStringLiteral("newsletter"), QStringLiteral("originally published"),
                QStringLiteral("hanna.brook"), QStringLiteral("Copyright") };
+    QTest::newRow("paragraphs in a \"read more\" block are the article, those of a cookie dialog are not")
+        << fixture("read-more.html")
+        << QStringList { QStringLiteral("The regional transport board will redraw every bus route"),
+               QStringLiteral("four fast lines would cross the valley"),
+               QStringLiteral("once the new stops by the motorway have been built.") }
+        << QStringList { QStringLiteral("Read more"), QStringLiteral("cookies"), QStringLiteral("twelve months") };
     QTest::newRow("trailers after the last paragraph: correction, source of an adaptation, mission statement")
         << fixture("trailers.html")
         << QStringList { QStringLiteral("The open-air swimming pool on the harbour wall"),

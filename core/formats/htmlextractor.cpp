@@ -173,6 +173,9 @@ void Extractor::classify(Node &node)
     if (hints.comment) {
         node.flags |= Comment;
     }
+    if (hints.prompt) {
+        node.flags |= Prompt;
+    }
     // Headings keep their text whatever their class says; the body element never goes.
     const bool removable = tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML && !isHeading(tag)
         && (tag == GUMBO_TAG_SPAN || !isInline(tag));
@@ -217,6 +220,17 @@ void Extractor::aggregate(quint8 skip)
     }
 }
 
+// Paragraphs without links are text whatever the class says: the half of an article that a "read
+// more" button unfolds. (Not a comment thread, a cookie notice or a newsletter prompt, nor a
+// header, footer or aside.)
+bool isProse(const Node &node)
+{
+    const bool classOnly = node.tag != GUMBO_TAG_HEADER && node.tag != GUMBO_TAG_FOOTER && node.tag != GUMBO_TAG_ASIDE
+        && node.tag != GUMBO_TAG_FORM && !(node.flags & (Comment | Prompt));
+    return classOnly && node.total.paragraphs >= 5 && node.total.chars >= 1000 && node.total.linkDensity() < 0.1
+        && node.total.listItems < node.total.paragraphs;
+}
+
 // Drops boilerplate marked by tag or class unless it holds the article: an article-body marker
 // inside, or most of the page's paragraphs (a wrapper named "page-with-sidebar").
 void Extractor::dropSoftBoilerplate()
@@ -253,7 +267,7 @@ void Extractor::dropSoftBoilerplate()
         const bool holdsArticle = bodies[i] > ownBody;
         const bool mostText
             = node.total.chars > allChars * 6 / 10 && (!(node.flags & Comment) || node.classWeight >= 0);
-        if (holdsArticle || mostText) {
+        if (holdsArticle || mostText || isProse(node)) {
             node.flags &= quint8(~Soft);
         }
     }
@@ -365,7 +379,7 @@ bool Extractor::shouldRemove(int index) const
     const Node &node = m_nodes[index];
     const Stats &s = node.total;
     if (node.classWeight < 0) {
-        return true;
+        return !isProse(node);
     }
     if (s.commas >= 10) {
         return false;

@@ -260,6 +260,9 @@ ClassHints classHints(const char *cls, const char *id)
     }
     hints.smallNegative = containsAny(hay, smallNegativeParts, std::size(smallNegativeParts));
     hints.articleBody = containsAny(hay, bodyParts, std::size(bodyParts));
+    static const char *const promptParts[] = { "cookie", "consent", "gdpr", "privacy", "modal", "popup", "overlay",
+        "newsletter", "subscri", "signup", "sign-up", "paywall", "promo", "donate" };
+    hints.prompt = containsAny(hay, promptParts, std::size(promptParts));
     static const char *const commentParts[] = { "comment", "disqus" };
     hints.comment = containsAny(hay, commentParts, std::size(commentParts));
     return hints;

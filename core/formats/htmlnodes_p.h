@@ -62,6 +62,7 @@ enum Flag : quint8 {
     Removed = 8, //!< dropped while cleaning the chosen container
     Comment = 16, //!< a comment thread by its class/id
     SoftIfSmall = 32, //!< share bars, captions, bylines…: boilerplate whatever else the class says, when short
+    Prompt = 64, //!< cookie notices, newsletter and subscription prompts, pop-ups by their class/id
 };
 
 struct Node {
