@@ -157,6 +157,12 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("four fast lines would cross the valley"),
                QStringLiteral("once the new stops by the motorway have been built.") }
         << QStringList { QStringLiteral("Read more"), QStringLiteral("cookies"), QStringLiteral("twelve months") };
+    QTest::newRow("figures without paragraphs left out: a photo's caption and credit, a table of figures")
+        << fixture("figures.html")
+        << QStringList { QStringLiteral("The level of the lake rose by almost half a metre"),
+               QStringLiteral("until the water goes down again."), QStringLiteral("no houses are at risk.") }
+        << QStringList { QStringLiteral("promenade"), QStringLiteral("Jonas Brandt"), QStringLiteral("September"),
+               QStringLiteral("Rain") };
     QTest::newRow("trailers after the last paragraph: correction, source of an adaptation, mission statement")
         << fixture("trailers.html")
         << QStringList { QStringLiteral("The open-air swimming pool on the harbour wall"),

@@ -407,6 +407,13 @@ bool Extractor::shouldRemove(int index) const
     return remove;
 }
 
+// A figure without paragraphs illustrates the text rather than continues it: a photo with its
+// caption and credit in plain elements, a chart, a table of figures.
+bool isIllustration(const Node &node)
+{
+    return node.tag == GUMBO_TAG_FIGURE && node.total.paragraphs == 0;
+}
+
 void Extractor::removeNode(int index, int root)
 {
     m_nodes[index].flags |= Removed;
@@ -447,7 +454,8 @@ void Extractor::cleanConditionally(int root, quint8 skip)
         case GUMBO_TAG_DIV:
         case GUMBO_TAG_SECTION:
         case GUMBO_TAG_TD: // layout tables: the navigation column beside the text
-            if (shouldRemove(i) || isResidue(i)) {
+        case GUMBO_TAG_FIGURE:
+            if (shouldRemove(i) || isResidue(i) || isIllustration(node)) {
                 removeNode(i, root);
             }
             break;
