@@ -118,7 +118,8 @@ void trimBoilerplateLines(QStringList *paragraphs)
             "swipe to scroll horizontally|article continues below(?: this)? (?:ad|advertisement))\\s*:?$"),
         caseless);
     // A gallery's counter ("12 of 57").
-    static const QRegularExpression counter(QStringLiteral("^\\d+ of \\d+$"), caseless);
+    static const QRegularExpression counter(
+        QStringLiteral("^(?:(?:image|photo|picture|slide)s? )?\\d+ (?:of|/) \\d+$"), caseless);
     // "- Advertisement -": the label between dashes.
     static const QRegularExpression dashes(QStringLiteral("^[-–—•*]+\\s*|\\s*[-–—•*]+$"));
     paragraphs->removeIf([](const QString &p) {
