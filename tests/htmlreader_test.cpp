@@ -163,6 +163,12 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("until the water goes down again."), QStringLiteral("no houses are at risk.") }
         << QStringList { QStringLiteral("promenade"), QStringLiteral("Jonas Brandt"), QStringLiteral("September"),
                QStringLiteral("Rain") };
+    QTest::newRow("a block of short article elements is a list of teasers")
+        << fixture("teaser-cards.html")
+        << QStringList { QStringLiteral("The clock on the town hall tower struck noon"),
+               QStringLiteral("climb the ninety steps.") }
+        << QStringList { QStringLiteral("Bakery"), QStringLiteral("rye loaf"), QStringLiteral("carols"),
+               QStringLiteral("cycle path"), QStringLiteral("quarry") };
     QTest::newRow("trailers after the last paragraph: correction, source of an adaptation, mission statement")
         << fixture("trailers.html")
         << QStringList { QStringLiteral("The open-air swimming pool on the harbour wall"),

@@ -43,6 +43,7 @@ private:
     void dropSoftBoilerplate();
     int firstOfStream(int top) const;
     std::vector<int> mergeSiblings(int top, quint8 skip);
+    bool holdsCards(int index) const;
     void cleanConditionally(int root, quint8 skip);
     bool shouldRemove(int index) const;
     void removeNode(int index, int root);
@@ -275,9 +276,9 @@ void Extractor::dropSoftBoilerplate()
 
 // An article of its own: <article>, or an element typed a schema.org Article (NewsArticle…) or
 // BlogPosting, with real text.
-bool isArticleUnit(const Node &node)
+bool isArticleElement(const Node &node)
 {
-    if (node.text || node.total.chars < 500) {
+    if (node.text) {
         return false;
     }
     if (node.tag == GUMBO_TAG_ARTICLE) {
@@ -289,6 +290,23 @@ bool isArticleUnit(const Node &node)
     }
     const std::string_view t(type);
     return t.ends_with("Article") || t.ends_with("BlogPosting");
+}
+
+bool isArticleUnit(const Node &node)
+{
+    return node.total.chars >= 500 && isArticleElement(node);
+}
+
+// A teaser card: an article element too short to be a story: a headline and a line or two.
+bool isCard(const Node &node)
+{
+    return node.total.chars < 500 && isArticleElement(node);
+}
+
+// A block made mostly of three or more teaser cards is a list of other stories.
+bool isCardList(int cards, int cardChars, int chars)
+{
+    return cards >= 3 && cardChars * 10 >= chars * 6;
 }
 
 // Pages that load the next stories as one scrolls hold several whole articles side by side: the
@@ -323,6 +341,26 @@ bool endsSentence(const QString &text)
     return text.endsWith(QLatin1Char('.')) || text.contains(QLatin1String(". "));
 }
 
+// Whether the block at \a index is a list of teaser cards (a walk over its subtree).
+bool Extractor::holdsCards(int index) const
+{
+    int cards = 0;
+    int cardChars = 0;
+    for (int i = index + 1; i < m_nodes[index].end;) {
+        const Node &node = m_nodes[i];
+        if (node.flags & Junk) {
+            i = node.end;
+        } else if (isCard(node)) {
+            ++cards;
+            cardChars += node.total.chars;
+            i = node.end;
+        } else {
+            ++i;
+        }
+    }
+    return isCardList(cards, cardChars, m_nodes[index].total.chars);
+}
+
 std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
 {
     const int parent = m_nodes[top].parent;
@@ -344,7 +382,7 @@ std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
             continue;
         }
         if (sibling.text || (sibling.flags & (Junk | skip)) || (topIsBody && sibling.total.strong == 0)
-            || (topIsUnit && isArticleUnit(sibling))) {
+            || (topIsUnit && isArticleUnit(sibling)) || holdsCards(c)) {
             continue;
         }
         const char *cls = Html::attribute(sibling.g, "class");
@@ -434,6 +472,28 @@ void Extractor::cleanConditionally(int root, quint8 skip)
         alive[size_t(i - root)] = alive[size_t(node.parent - root)] && !(node.flags & (Junk | skip));
         before[size_t(i - root)] = node.total.chars;
     }
+    // Teaser cards below each node, counted bottom-up (a card inside a card counts once).
+    std::vector<int> cards(size_t(m_nodes[root].end - root), 0);
+    std::vector<int> cardChars(size_t(m_nodes[root].end - root), 0);
+    for (int i = m_nodes[root].end - 1; i > root; --i) {
+        const Node &node = m_nodes[i];
+        if (!alive[size_t(i - root)] || node.text) {
+            continue;
+        }
+        const auto at = size_t(i - root);
+        if (isCard(node)) {
+            cards[at] = 1;
+            cardChars[at] = node.total.chars;
+        }
+        if (node.parent > root) {
+            cards[size_t(node.parent - root)] += cards[at];
+            cardChars[size_t(node.parent - root)] += cardChars[at];
+        }
+    }
+    auto cardList = [&](int i) {
+        const auto at = size_t(i - root);
+        return isCardList(cards[at], cardChars[at], m_nodes[i].total.chars);
+    };
     // What is left of a block whose links were removed: the "Recommended" or "More for you" title
     // of a list of teasers, a lone "Advertisement" label. Paragraphs stay.
     auto isResidue = [&](int i) {
@@ -455,7 +515,7 @@ void Extractor::cleanConditionally(int root, quint8 skip)
         case GUMBO_TAG_SECTION:
         case GUMBO_TAG_TD: // layout tables: the navigation column beside the text
         case GUMBO_TAG_FIGURE:
-            if (shouldRemove(i) || isResidue(i) || isIllustration(node)) {
+            if (shouldRemove(i) || isResidue(i) || isIllustration(node) || cardList(i)) {
                 removeNode(i, root);
             }
             break;
