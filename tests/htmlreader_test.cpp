@@ -169,6 +169,21 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("climb the ninety steps.") }
         << QStringList { QStringLiteral("Bakery"), QStringLiteral("rye loaf"), QStringLiteral("carols"),
                QStringLiteral("cycle path"), QStringLiteral("quarry") };
+    QTest::newRow("a table of short cells between the paragraphs is left out")
+        << fixture("data-table.html")
+        << QStringList { QStringLiteral("The town rowing club won three of the five races"),
+               QStringLiteral("the rainy weeks of September.") }
+        << QStringList { QStringLiteral("Winner"), QStringLiteral("6:41"), QStringLiteral("Harbour RC") };
+    QTest::newRow("a page that is mostly a table keeps it")
+        << QByteArray("<html><body><div class=\"content\"><p>The league table after the last match day of the"
+                      " season, with points and goals for every club.</p><table><tr><th>Club</th><th>Points</th>"
+                      "<th>Goals</th></tr><tr><td>Northbridge United</td><td>71</td><td>68</td></tr><tr><td>Eastfield"
+                      " Rovers</td><td>66</td><td>59</td></tr><tr><td>Westport Athletic</td><td>64</td><td>61</td></tr>"
+                      "<tr><td>Southam Town</td><td>52</td><td>47</td></tr><tr><td>Old Mill Wanderers</td><td>49</td>"
+                      "<td>44</td></tr></table></div></body></html>")
+        << QStringList { QStringLiteral("The league table"), QStringLiteral("Northbridge United"),
+               QStringLiteral("Old Mill Wanderers") }
+        << QStringList {};
     QTest::newRow("trailers after the last paragraph: correction, source of an adaptation, mission statement")
         << fixture("trailers.html")
         << QStringList { QStringLiteral("The open-air swimming pool on the harbour wall"),
