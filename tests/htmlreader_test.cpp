@@ -184,6 +184,13 @@ void HtmlReaderTest::extractsArticle_data()
         << QStringList { QStringLiteral("The league table"), QStringLiteral("Northbridge United"),
                QStringLiteral("Old Mill Wanderers") }
         << QStringList {};
+    QTest::newRow("byline, date, author's name and job title among the first lines, below a standfirst")
+        << fixture("head-lines.html")
+        << QStringList { QStringLiteral("Neighbours bought the shares in six weeks."),
+               QStringLiteral("The only shop in the village of Netherby"),
+               QStringLiteral("for the mornings and the weekends.") }
+        << QStringList { QStringLiteral("Dale Post"), QStringLiteral("March 3"), QStringLiteral("Ruth Ainsley"),
+               QStringLiteral("Co-Editor") };
     QTest::newRow("trailers after the last paragraph: correction, source of an adaptation, mission statement")
         << fixture("trailers.html")
         << QStringList { QStringLiteral("The open-air swimming pool on the harbour wall"),

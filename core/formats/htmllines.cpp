@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Dossier::Core::Html
 {
 
@@ -131,8 +133,24 @@ void trimBoilerplateLines(QStringList *paragraphs)
         }
         return isNotice(p);
     });
-    for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->first()); ++n) {
-        paragraphs->removeFirst();
+    // The head of the body: framing lines among its first lines (a standfirst may come before the
+    // byline), and an author's name above a job title ("Jane Roe" / "Senior Editor").
+    static const QRegularExpression role(
+        QStringLiteral("^(?:[\\w&-]+ ){0,3}(?:co-)?(?:editor|reporter|writer|correspondent|contributor|columnist|"
+                       "producer|intern|journalist)s?$"),
+        caseless);
+    static const QRegularExpression name(QStringLiteral("^\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){1,3}$"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    for (qsizetype i = 0; i < std::min<qsizetype>(4, paragraphs->size());) {
+        const QString &line = paragraphs->at(i);
+        if (isFramingLine(line) || (line.size() <= 40 && role.match(line).hasMatch())) {
+            paragraphs->removeAt(i);
+        } else if (line.size() <= 40 && i + 1 < paragraphs->size() && paragraphs->at(i + 1).size() <= 40
+            && name.match(line).hasMatch() && role.match(paragraphs->at(i + 1)).hasMatch()) {
+            paragraphs->removeAt(i);
+        } else {
+            ++i;
+        }
     }
     for (int n = 0;
          n < 6 && !paragraphs->isEmpty() && (isFramingLine(paragraphs->last()) || isTrailer(paragraphs->last())); ++n) {
