@@ -191,6 +191,16 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("for the mornings and the weekends.") }
         << QStringList { QStringLiteral("Dale Post"), QStringLiteral("March 3"), QStringLiteral("Ruth Ainsley"),
                QStringLiteral("Co-Editor") };
+    QTest::newRow("numbered notes under their heading at the end")
+        << QByteArray("<html><body><div class=\"story-text\"><p>The first radio station in the valley went on air"
+                      " in 1924 from a room above the post office, with a transmitter built by the postmaster.[1]</p>"
+                      "<p>Its evening concerts, played by the town band in the same small room, could be heard as far"
+                      " as the coast on clear winter nights, according to letters kept in the archive.[2]</p>"
+                      "<h3>Footnotes</h3><p>[1] Valley Archive, box 12, letters of the postmaster, 1923-1925.</p>"
+                      "<p>[2] Valley Archive, box 14, listeners' letters, 1925.</p></div></body></html>")
+        << QStringList { QStringLiteral("The first radio station in the valley"),
+               QStringLiteral("according to letters kept in the archive.") }
+        << QStringList { QStringLiteral("Footnotes"), QStringLiteral("box 12"), QStringLiteral("box 14") };
     QTest::newRow("trailers after the last paragraph: correction, source of an adaptation, mission statement")
         << fixture("trailers.html")
         << QStringList { QStringLiteral("The open-air swimming pool on the harbour wall"),

@@ -152,6 +152,16 @@ void trimBoilerplateLines(QStringList *paragraphs)
             ++i;
         }
     }
+    // Numbered notes under their heading at the end ("Footnotes", then "[1] …", "[2] …").
+    static const QRegularExpression notesHeading(
+        QStringLiteral("^(?:foot ?notes|end ?notes|notes|references|sources)\\s*:?$"), caseless);
+    static const QRegularExpression note(QStringLiteral("^\\[\\d+\\]"));
+    for (qsizetype i = paragraphs->size() - 2; i >= 0 && note.match(paragraphs->at(i + 1)).hasMatch(); --i) {
+        if (notesHeading.match(paragraphs->at(i)).hasMatch()) {
+            paragraphs->resize(i);
+            break;
+        }
+    }
     for (int n = 0;
          n < 6 && !paragraphs->isEmpty() && (isFramingLine(paragraphs->last()) || isTrailer(paragraphs->last())); ++n) {
         paragraphs->removeLast();
