@@ -157,12 +157,13 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("four fast lines would cross the valley"),
                QStringLiteral("once the new stops by the motorway have been built.") }
         << QStringList { QStringLiteral("Read more"), QStringLiteral("cookies"), QStringLiteral("twelve months") };
-    QTest::newRow("figures without paragraphs left out: a photo's caption and credit, a table of figures")
+    QTest::newRow(
+        "figures without paragraphs left out: a photo's caption and credit, a table of figures, a photo in a div")
         << fixture("figures.html")
         << QStringList { QStringLiteral("The level of the lake rose by almost half a metre"),
                QStringLiteral("until the water goes down again."), QStringLiteral("no houses are at risk.") }
         << QStringList { QStringLiteral("promenade"), QStringLiteral("Jonas Brandt"), QStringLiteral("September"),
-               QStringLiteral("Rain") };
+               QStringLiteral("Rain"), QStringLiteral("Boats moored"), QStringLiteral("Lena Vogt") };
     QTest::newRow("a block of short article elements is a list of teasers")
         << fixture("teaser-cards.html")
         << QStringList { QStringLiteral("The clock on the town hall tower struck noon"),

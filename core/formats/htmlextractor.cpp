@@ -450,10 +450,13 @@ bool Extractor::shouldRemove(int index) const
 }
 
 // A figure without paragraphs illustrates the text rather than continues it: a photo with its
-// caption and credit in plain elements, a chart, a table of figures.
+// caption and credit in plain elements, a chart, a table of figures. So does a div holding one
+// image and a line or two of text that is not a paragraph: a photo and its caption.
 bool isIllustration(const Node &node)
 {
-    return node.tag == GUMBO_TAG_FIGURE && node.total.paragraphs == 0;
+    return (node.tag == GUMBO_TAG_FIGURE && node.total.paragraphs == 0)
+        || (node.tag == GUMBO_TAG_DIV && node.total.images == 1 && node.total.paragraphs == 0 && node.total.chars > 0
+            && node.total.chars < 300 && node.total.headingChars == 0);
 }
 
 bool isDataTable(const Node &node)
