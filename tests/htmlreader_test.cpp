@@ -202,6 +202,11 @@ void HtmlReaderTest::extractsArticle_data()
         << QStringList { QStringLiteral("The first radio station in the valley"),
                QStringLiteral("according to letters kept in the archive.") }
         << QStringList { QStringLiteral("Footnotes"), QStringLiteral("box 12"), QStringLiteral("box 14") };
+    QTest::newRow("an article body cut in two containers of the same kind, further apart than siblings")
+        << fixture("split-body.html")
+        << QStringList { QStringLiteral("The paddle steamer Margarethe, built in 1911"),
+               QStringLiteral("rebuilt the engine from original plans."), QStringLiteral("not only the tourists.") }
+        << QStringList { QStringLiteral("Advertisement"), QStringLiteral("Print") };
     QTest::newRow("trailers after the last paragraph: correction, source of an adaptation, mission statement")
         << fixture("trailers.html")
         << QStringList { QStringLiteral("The open-air swimming pool on the harbour wall"),

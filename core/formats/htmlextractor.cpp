@@ -43,6 +43,7 @@ private:
     void dropSoftBoilerplate();
     int firstOfStream(int top) const;
     std::vector<int> mergeSiblings(int top, quint8 skip);
+    void addTwins(std::vector<int> *roots, int top, quint8 skip) const;
     bool holdsCards(int index) const;
     void cleanConditionally(int root, quint8 skip);
     bool shouldRemove(int index) const;
@@ -416,6 +417,62 @@ std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
     return roots;
 }
 
+// Two class attributes naming the same kind of block: equal, or with the same first class
+// ("story-body story-body-1" and "story-body story-body-2").
+bool sameKind(const char *a, const char *b)
+{
+    if (a == nullptr || b == nullptr || *a == 0 || *b == 0) {
+        return false;
+    }
+    const std::string_view x(a);
+    const std::string_view y(b);
+    const std::string_view firstX = x.substr(0, x.find(' '));
+    return x == y || (firstX.size() >= 4 && firstX == y.substr(0, y.find(' ')));
+}
+
+// An article cut into several containers of the same kind by what the page puts between them
+// (advertisements, a photo row), further apart than siblings: inside the article element that
+// holds the top, the other blocks with its tag and kind of class, holding paragraphs rather than
+// links, join it in document order.
+void Extractor::addTwins(std::vector<int> *roots, int top, quint8 skip) const
+{
+    const char *topClass = Html::attribute(m_nodes[top].g, "class");
+    if (topClass == nullptr || *topClass == 0) {
+        return;
+    }
+    int scope = m_nodes[top].parent;
+    for (int level = 0; scope > 0 && level < 6 && !isArticleUnit(m_nodes[scope]); ++level) {
+        scope = m_nodes[scope].parent;
+    }
+    if (scope <= 0 || !isArticleUnit(m_nodes[scope])) {
+        return;
+    }
+    auto covered = [&](int i) {
+        return std::any_of(roots->begin(), roots->end(), [&](int r) { return i >= r && i < m_nodes[r].end; });
+    };
+    std::vector<int> twins;
+    for (int i = scope + 1; i < m_nodes[scope].end;) {
+        const Node &node = m_nodes[i];
+        if ((node.flags & (Junk | skip)) || covered(i)
+            || (i != top && isArticleUnit(node) && !(i < top && top < node.end))) {
+            i = node.end;
+            continue;
+        }
+        if (!node.text && node.tag == m_nodes[top].tag && !(i < top && top < node.end)
+            && sameKind(topClass, Html::attribute(node.g, "class")) && node.total.paragraphs >= 1
+            && node.total.chars >= 100 && node.total.linkDensity() < 0.25) {
+            twins.push_back(i);
+            i = node.end;
+            continue;
+        }
+        ++i;
+    }
+    if (!twins.empty()) {
+        roots->insert(roots->end(), twins.begin(), twins.end());
+        std::sort(roots->begin(), roots->end());
+    }
+}
+
 bool Extractor::shouldRemove(int index) const
 {
     const Node &node = m_nodes[index];
@@ -628,7 +685,8 @@ QString Extractor::run(const Options &options, const QString &title)
         }
     }
     top = firstOfStream(top);
-    const std::vector<int> roots = mergeSiblings(top, skip);
+    std::vector<int> roots = mergeSiblings(top, skip);
+    addTwins(&roots, top, skip);
     if (options.clean) {
         for (const int root : roots) {
             cleanConditionally(root, skip);
