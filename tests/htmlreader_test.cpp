@@ -207,12 +207,13 @@ void HtmlReaderTest::extractsArticle_data()
         << QStringList { QStringLiteral("The paddle steamer Margarethe, built in 1911"),
                QStringLiteral("rebuilt the engine from original plans."), QStringLiteral("not only the tourists.") }
         << QStringList { QStringLiteral("Advertisement"), QStringLiteral("Print") };
-    QTest::newRow("trailers after the last paragraph: correction, source of an adaptation, mission statement")
+    QTest::newRow(
+        "trailers after the last paragraph: author's bio, correction, source of an adaptation, mission statement")
         << fixture("trailers.html")
         << QStringList { QStringLiteral("The open-air swimming pool on the harbour wall"),
                QStringLiteral("before the end of November.") }
-        << QStringList { QStringLiteral("Correction"), QStringLiteral("earlier version"), QStringLiteral("Adapted"),
-               QStringLiteral("mission") };
+        << QStringList { QStringLiteral("Mara Holm"), QStringLiteral("Correction"), QStringLiteral("earlier version"),
+               QStringLiteral("Adapted"), QStringLiteral("mission") };
     QTest::newRow("text kept for subscribers is the article, the prompt to subscribe is not")
         << fixture("subscriber-text.html")
         << QStringList { QStringLiteral("The old paper mill on the east bank will reopen next year"),

@@ -84,6 +84,13 @@ bool isTrailer(const QString &line)
                        "editor['’]s note: this (?:article|story)(?: was)? (?:originally|first))"),
         caseless);
     static const QRegularExpression tip(QStringLiteral("^got a (?:news )?tip\\b"), caseless);
+    // The author's bio: "Jane Roe is a reporter covering…", "John Doe writes about…".
+    static const QRegularExpression bio(
+        QStringLiteral(
+            "^\\W*\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){0,3},? (?:is|was|has been|writes|covers|reports)\\b"
+            ".{0,120}\\b(?:reporter|writer|editor|correspondent|contributor|freelancer|journalist|columnist|"
+            "critic|blogger|intern|covering|writes about|reports on)\\b"),
+        QRegularExpression::UseUnicodePropertiesOption);
     // What was corrected, where an excerpt comes from, what the publisher stands for.
     static const QRegularExpression credits(
         QStringLiteral("^\\W*(?:correction|clarification)\\b[^:]{0,60}:|"
@@ -92,7 +99,7 @@ bool isTrailer(const QString &line)
                        "['’]s (?:primary |journalistic )*mission is\\b"),
         caseless);
     return (line.size() <= 100 && copyright.match(line).hasMatch())
-        || (line.size() <= 400 && credits.match(line).hasMatch())
+        || (line.size() <= 400 && credits.match(line).hasMatch()) || (line.size() <= 400 && bio.match(line).hasMatch())
         || (line.size() <= 150 && contact.match(line).hasMatch())
         || (line.size() <= 200 && origin.match(line).hasMatch()) || (line.size() <= 120 && tip.match(line).hasMatch());
 }
