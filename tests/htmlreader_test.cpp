@@ -228,13 +228,14 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("look at the numbers again after two summers.") }
         << QStringList { QStringLiteral("Trending"), QStringLiteral("Harbour wall"), QStringLiteral("Popular"),
                QStringLiteral("fish soup") };
-    QTest::newRow("glued byline, date labels, reading time, gallery counters, dashed advert labels")
+    QTest::newRow("glued byline, date labels, reading time, gallery counters, dashed advert labels, video title")
         << fixture("stamps.html")
         << QStringList { QStringLiteral("The town choir, founded by a group of railway workers in 1921"),
                QStringLiteral("every Thursday night."), QStringLiteral("almost two seconds later."),
                QStringLiteral("during a storm two winters ago.") }
         << QStringList { QStringLiteral("Valley Wire"), QStringLiteral("Updated"), QStringLiteral("min read"),
-               QStringLiteral("3 of 12"), QStringLiteral("Image 5"), QStringLiteral("Advertisement") };
+               QStringLiteral("3 of 12"), QStringLiteral("Image 5"), QStringLiteral("Advertisement"),
+               QStringLiteral("Watch:") };
     QTest::newRow("several whole articles side by side: the first one")
         << fixture("stream.html")
         << QStringList { QStringLiteral("Apple growers in the northern valley"),

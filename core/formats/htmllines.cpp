@@ -131,7 +131,16 @@ void trimBoilerplateLines(QStringList *paragraphs)
         QStringLiteral("^(?:(?:image|photo|picture|slide)s? )?\\d+ (?:of|/) \\d+$"), caseless);
     // "- Advertisement -": the label between dashes.
     static const QRegularExpression dashes(QStringLiteral("^[-–—•*]+\\s*|\\s*[-–—•*]+$"));
+    // The title of an embedded video or podcast player: "Watch: …", "WATCH | …", "Listen to the
+    // podcast:".
+    static const QRegularExpression player(
+        QStringLiteral("^(?:watch(?: this| now| the video)?|video)\\s*[:|]|^listen to the podcast\\b|"
+                       "^(?:also )?available on apple podcasts\\b"),
+        caseless);
     paragraphs->removeIf([](const QString &p) {
+        if (p.size() <= 150 && player.match(p).hasMatch()) {
+            return true;
+        }
         if (p.size() <= 40) {
             const QString bare = p.trimmed().remove(dashes);
             if (advert.match(bare).hasMatch() || label.match(bare).hasMatch() || counter.match(p).hasMatch()) {
