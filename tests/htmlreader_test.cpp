@@ -86,11 +86,11 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("during the exam season.") }
         << QStringList { QStringLiteral("comments"), QStringLiteral("Finally!"), QStringLiteral("heating and lighting"),
                QStringLiteral("buses stop running"), QStringLiteral("Post comment") };
-    QTest::newRow("json-ld articleBody when the page renders it with scripts")
+    QTest::newRow("json-ld articleBody when the page renders it with scripts, without its trailer")
         << fixture("jsonld.html")
         << QStringList { QStringLiteral("Nach vier Jahren Bauzeit ist die neue Brücke"),
                QStringLiteral("Preise für Stahl gewesen.") }
-        << QStringList { QStringLiteral("Loading"), QStringLiteral("render") };
+        << QStringList { QStringLiteral("Loading"), QStringLiteral("render"), QStringLiteral("Alle Rechte") };
     QTest::newRow("old table layout with br-separated text")
         << fixture("table-layout.html")
         << QStringList { QStringLiteral("More than twelve thousand people visited the town fair"),
