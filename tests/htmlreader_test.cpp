@@ -164,12 +164,12 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("until the water goes down again."), QStringLiteral("no houses are at risk.") }
         << QStringList { QStringLiteral("promenade"), QStringLiteral("Jonas Brandt"), QStringLiteral("September"),
                QStringLiteral("Rain"), QStringLiteral("Boats moored"), QStringLiteral("Lena Vogt") };
-    QTest::newRow("a block of short article elements is a list of teasers")
+    QTest::newRow("a block of short article elements is a list of teasers, a card with a link is a teaser")
         << fixture("teaser-cards.html")
         << QStringList { QStringLiteral("The clock on the town hall tower struck noon"),
                QStringLiteral("climb the ninety steps.") }
         << QStringList { QStringLiteral("Bakery"), QStringLiteral("rye loaf"), QStringLiteral("carols"),
-               QStringLiteral("cycle path"), QStringLiteral("quarry") };
+               QStringLiteral("cycle path"), QStringLiteral("quarry"), QStringLiteral("bells") };
     QTest::newRow("a table of short cells between the paragraphs is left out")
         << fixture("data-table.html")
         << QStringList { QStringLiteral("The town rowing club won three of the five races"),

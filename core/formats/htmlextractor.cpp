@@ -182,6 +182,9 @@ void Extractor::classify(Node &node)
     if (hints.prompt) {
         node.flags |= Prompt;
     }
+    if (hints.card) {
+        node.flags |= Card;
+    }
     // Headings keep their text whatever their class says; the body element never goes.
     const bool removable = tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML && !isHeading(tag)
         && (tag == GUMBO_TAG_SPAN || !isInline(tag));
@@ -586,6 +589,7 @@ void Extractor::cleanConditionally(int root, quint8 skip)
         case GUMBO_TAG_TD: // layout tables: the navigation column beside the text
         case GUMBO_TAG_FIGURE:
             if (shouldRemove(i) || isResidue(i) || isIllustration(node) || cardList(i)
+                || ((node.flags & Card) && node.total.linkChars > 0 && node.total.chars < 500)
                 || (isDataTable(node) && node.total.chars * 2 < m_nodes[root].total.chars)) {
                 removeNode(i, root);
             }

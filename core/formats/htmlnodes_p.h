@@ -66,6 +66,7 @@ enum Flag : quint8 {
     Comment = 16, //!< a comment thread by its class/id
     SoftIfSmall = 32, //!< share bars, captions, bylines…: boilerplate whatever else the class says, when short
     Prompt = 64, //!< cookie notices, newsletter and subscription prompts, pop-ups by their class/id
+    Card = 128, //!< a "card" by its class: the teaser of another page
 };
 
 struct Node {
