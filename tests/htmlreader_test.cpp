@@ -86,11 +86,11 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("during the exam season.") }
         << QStringList { QStringLiteral("comments"), QStringLiteral("Finally!"), QStringLiteral("heating and lighting"),
                QStringLiteral("buses stop running"), QStringLiteral("Post comment") };
-    QTest::newRow("json-ld articleBody when the page renders it with scripts")
+    QTest::newRow("json-ld articleBody when the page renders it with scripts, without its trailer")
         << fixture("jsonld.html")
         << QStringList { QStringLiteral("Nach vier Jahren Bauzeit ist die neue Brücke"),
                QStringLiteral("Preise für Stahl gewesen.") }
-        << QStringList { QStringLiteral("Loading"), QStringLiteral("render") };
+        << QStringList { QStringLiteral("Loading"), QStringLiteral("render"), QStringLiteral("Alle Rechte") };
     QTest::newRow("old table layout with br-separated text")
         << fixture("table-layout.html")
         << QStringList { QStringLiteral("More than twelve thousand people visited the town fair"),
@@ -151,6 +151,69 @@ void HtmlReaderTest::extractsArticle_data()
         << QStringList { QStringLiteral("Disclosure"), QStringLiteral("commission"), QStringLiteral("Marta Lindqvist"),
                QStringLiteral("parish records"), QStringLiteral("newsletter"), QStringLiteral("originally published"),
                QStringLiteral("hanna.brook"), QStringLiteral("Copyright") };
+    QTest::newRow("paragraphs in a \"read more\" block are the article, those of a cookie dialog are not")
+        << fixture("read-more.html")
+        << QStringList { QStringLiteral("The regional transport board will redraw every bus route"),
+               QStringLiteral("four fast lines would cross the valley"),
+               QStringLiteral("once the new stops by the motorway have been built.") }
+        << QStringList { QStringLiteral("Read more"), QStringLiteral("cookies"), QStringLiteral("twelve months") };
+    QTest::newRow(
+        "figures without paragraphs left out: a photo's caption and credit, a table of figures, a photo in a div")
+        << fixture("figures.html")
+        << QStringList { QStringLiteral("The level of the lake rose by almost half a metre"),
+               QStringLiteral("until the water goes down again."), QStringLiteral("no houses are at risk.") }
+        << QStringList { QStringLiteral("promenade"), QStringLiteral("Jonas Brandt"), QStringLiteral("September"),
+               QStringLiteral("Rain"), QStringLiteral("Boats moored"), QStringLiteral("Lena Vogt") };
+    QTest::newRow("a block of short article elements is a list of teasers, a card with a link is a teaser")
+        << fixture("teaser-cards.html")
+        << QStringList { QStringLiteral("The clock on the town hall tower struck noon"),
+               QStringLiteral("climb the ninety steps.") }
+        << QStringList { QStringLiteral("Bakery"), QStringLiteral("rye loaf"), QStringLiteral("carols"),
+               QStringLiteral("cycle path"), QStringLiteral("quarry"), QStringLiteral("bells") };
+    QTest::newRow("a table of short cells between the paragraphs is left out")
+        << fixture("data-table.html")
+        << QStringList { QStringLiteral("The town rowing club won three of the five races"),
+               QStringLiteral("the rainy weeks of September.") }
+        << QStringList { QStringLiteral("Winner"), QStringLiteral("6:41"), QStringLiteral("Harbour RC") };
+    QTest::newRow("a page that is mostly a table keeps it")
+        << QByteArray("<html><body><div class=\"content\"><p>The league table after the last match day of the"
+                      " season, with points and goals for every club.</p><table><tr><th>Club</th><th>Points</th>"
+                      "<th>Goals</th></tr><tr><td>Northbridge United</td><td>71</td><td>68</td></tr><tr><td>Eastfield"
+                      " Rovers</td><td>66</td><td>59</td></tr><tr><td>Westport Athletic</td><td>64</td><td>61</td></tr>"
+                      "<tr><td>Southam Town</td><td>52</td><td>47</td></tr><tr><td>Old Mill Wanderers</td><td>49</td>"
+                      "<td>44</td></tr></table></div></body></html>")
+        << QStringList { QStringLiteral("The league table"), QStringLiteral("Northbridge United"),
+               QStringLiteral("Old Mill Wanderers") }
+        << QStringList {};
+    QTest::newRow("byline, date, author's name and job title among the first lines, below a standfirst")
+        << fixture("head-lines.html")
+        << QStringList { QStringLiteral("Neighbours bought the shares in six weeks."),
+               QStringLiteral("The only shop in the village of Netherby"),
+               QStringLiteral("for the mornings and the weekends.") }
+        << QStringList { QStringLiteral("Dale Post"), QStringLiteral("March 3"), QStringLiteral("Ruth Ainsley"),
+               QStringLiteral("Co-Editor") };
+    QTest::newRow("numbered notes under their heading at the end")
+        << QByteArray("<html><body><div class=\"story-text\"><p>The first radio station in the valley went on air"
+                      " in 1924 from a room above the post office, with a transmitter built by the postmaster.[1]</p>"
+                      "<p>Its evening concerts, played by the town band in the same small room, could be heard as far"
+                      " as the coast on clear winter nights, according to letters kept in the archive.[2]</p>"
+                      "<h3>Footnotes</h3><p>[1] Valley Archive, box 12, letters of the postmaster, 1923-1925.</p>"
+                      "<p>[2] Valley Archive, box 14, listeners' letters, 1925.</p></div></body></html>")
+        << QStringList { QStringLiteral("The first radio station in the valley"),
+               QStringLiteral("according to letters kept in the archive.") }
+        << QStringList { QStringLiteral("Footnotes"), QStringLiteral("box 12"), QStringLiteral("box 14") };
+    QTest::newRow("an article body cut in two containers of the same kind, further apart than siblings")
+        << fixture("split-body.html")
+        << QStringList { QStringLiteral("The paddle steamer Margarethe, built in 1911"),
+               QStringLiteral("rebuilt the engine from original plans."), QStringLiteral("not only the tourists.") }
+        << QStringList { QStringLiteral("Advertisement"), QStringLiteral("Print") };
+    QTest::newRow(
+        "trailers after the last paragraph: author's bio, correction, source of an adaptation, mission statement")
+        << fixture("trailers.html")
+        << QStringList { QStringLiteral("The open-air swimming pool on the harbour wall"),
+               QStringLiteral("before the end of November.") }
+        << QStringList { QStringLiteral("Mara Holm"), QStringLiteral("Correction"), QStringLiteral("earlier version"),
+               QStringLiteral("Adapted"), QStringLiteral("mission") };
     QTest::newRow("text kept for subscribers is the article, the prompt to subscribe is not")
         << fixture("subscriber-text.html")
         << QStringList { QStringLiteral("The old paper mill on the east bank will reopen next year"),
@@ -165,13 +228,14 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("look at the numbers again after two summers.") }
         << QStringList { QStringLiteral("Trending"), QStringLiteral("Harbour wall"), QStringLiteral("Popular"),
                QStringLiteral("fish soup") };
-    QTest::newRow("glued byline, date labels, reading time, gallery counter, dashed advert labels")
+    QTest::newRow("glued byline, date labels, reading time, gallery counters, dashed advert labels, video title")
         << fixture("stamps.html")
         << QStringList { QStringLiteral("The town choir, founded by a group of railway workers in 1921"),
                QStringLiteral("every Thursday night."), QStringLiteral("almost two seconds later."),
                QStringLiteral("during a storm two winters ago.") }
         << QStringList { QStringLiteral("Valley Wire"), QStringLiteral("Updated"), QStringLiteral("min read"),
-               QStringLiteral("3 of 12"), QStringLiteral("Advertisement") };
+               QStringLiteral("3 of 12"), QStringLiteral("Image 5"), QStringLiteral("Advertisement"),
+               QStringLiteral("Watch:") };
     QTest::newRow("several whole articles side by side: the first one")
         << fixture("stream.html")
         << QStringList { QStringLiteral("Apple growers in the northern valley"),

@@ -3,6 +3,7 @@
 #include "formats/htmldom.h"
 #include "formats/htmlhints.h"
 #include "formats/htmllines.h"
+#include "formats/htmlnodes_p.h"
 
 #include <QStringList>
 
@@ -17,74 +18,7 @@ namespace Dossier::Core::Html
 namespace
 {
 
-// Per-node statistics over the kept (non-junk) part of a subtree.
-struct Stats {
-    int chars = 0; //!< non-space characters of text
-    int linkChars = 0; //!< of which inside <a>
-    int commas = 0;
-    int paragraphs = 0; //!< <p> elements
-    int images = 0;
-    int listItems = 0;
-    int inputs = 0;
-    int embeds = 0;
-    int headingChars = 0;
-    int listChars = 0; //!< text inside <ul>/<ol>
-    int strong = 0; //!< semantic article-body markers inside (itemprop=articleBody, <article>…)
-
-    void add(const Stats &o)
-    {
-        chars += o.chars;
-        linkChars += o.linkChars;
-        commas += o.commas;
-        paragraphs += o.paragraphs;
-        images += o.images;
-        listItems += o.listItems;
-        inputs += o.inputs;
-        embeds += o.embeds;
-        headingChars += o.headingChars;
-        listChars += o.listChars;
-        strong += o.strong;
-    }
-    void subtract(const Stats &o)
-    {
-        chars -= o.chars;
-        linkChars -= o.linkChars;
-        commas -= o.commas;
-        paragraphs -= o.paragraphs;
-        images -= o.images;
-        listItems -= o.listItems;
-        inputs -= o.inputs;
-        embeds -= o.embeds;
-        headingChars -= o.headingChars;
-        listChars -= o.listChars;
-        strong -= o.strong;
-    }
-    double linkDensity() const { return chars > 0 ? double(linkChars) / chars : 0.0; }
-};
-
-enum Flag : quint8 {
-    Junk = 1, //!< never part of the article (scripts, navigation, hidden…)
-    Soft = 2, //!< boilerplate by its class/id or tag, unless it holds the article
-    Strong = 4, //!< marks an article body (itemprop=articleBody, <article>, "article-body"…)
-    Removed = 8, //!< dropped while cleaning the chosen container
-    Comment = 16, //!< a comment thread by its class/id
-    SoftIfSmall = 32, //!< share bars, captions, bylines…: boilerplate whatever else the class says, when short
-};
-
-struct Node {
-    const GumboNode *g = nullptr;
-    int parent = -1;
-    int end = 0; //!< one past the last descendant, in preorder
-    GumboTag tag = GUMBO_TAG_UNKNOWN; //!< GUMBO_TAG_UNKNOWN for text
-    bool text = false;
-    quint8 flags = 0;
-    int classWeight = 0;
-    int inlineChars = 0; //!< text not inside a block-level child (a "div used as a paragraph")
-    Stats own; //!< this node's own contribution (its text, or itself as <p>, <img>…)
-    Stats total;
-    double score = 0;
-    bool scored = false;
-};
+using namespace Extraction;
 
 class Extractor
 {
@@ -107,9 +41,10 @@ private:
     void classify(Node &node);
     void aggregate(quint8 skip);
     void dropSoftBoilerplate();
-    int chooseTop(const Options &options);
     int firstOfStream(int top) const;
     std::vector<int> mergeSiblings(int top, quint8 skip);
+    void addTwins(std::vector<int> *roots, int top, quint8 skip) const;
+    bool holdsCards(int index) const;
     void cleanConditionally(int root, quint8 skip);
     bool shouldRemove(int index) const;
     void removeNode(int index, int root);
@@ -204,6 +139,10 @@ void Extractor::classify(Node &node)
     case GUMBO_TAG_LI:
         node.own.listItems = 1;
         break;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+        node.own.cells = 1;
+        break;
     case GUMBO_TAG_ARTICLE:
     case GUMBO_TAG_MAIN:
         node.flags |= Strong;
@@ -239,6 +178,12 @@ void Extractor::classify(Node &node)
     }
     if (hints.comment) {
         node.flags |= Comment;
+    }
+    if (hints.prompt) {
+        node.flags |= Prompt;
+    }
+    if (hints.card) {
+        node.flags |= Card;
     }
     // Headings keep their text whatever their class says; the body element never goes.
     const bool removable = tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_HTML && !isHeading(tag)
@@ -284,6 +229,17 @@ void Extractor::aggregate(quint8 skip)
     }
 }
 
+// Paragraphs without links are text whatever the class says: the half of an article that a "read
+// more" button unfolds. (Not a comment thread, a cookie notice or a newsletter prompt, nor a
+// header, footer or aside.)
+bool isProse(const Node &node)
+{
+    const bool classOnly = node.tag != GUMBO_TAG_HEADER && node.tag != GUMBO_TAG_FOOTER && node.tag != GUMBO_TAG_ASIDE
+        && node.tag != GUMBO_TAG_FORM && !(node.flags & (Comment | Prompt));
+    return classOnly && node.total.paragraphs >= 5 && node.total.chars >= 1000 && node.total.linkDensity() < 0.1
+        && node.total.listItems < node.total.paragraphs;
+}
+
 // Drops boilerplate marked by tag or class unless it holds the article: an article-body marker
 // inside, or most of the page's paragraphs (a wrapper named "page-with-sidebar").
 void Extractor::dropSoftBoilerplate()
@@ -320,182 +276,17 @@ void Extractor::dropSoftBoilerplate()
         const bool holdsArticle = bodies[i] > ownBody;
         const bool mostText
             = node.total.chars > allChars * 6 / 10 && (!(node.flags & Comment) || node.classWeight >= 0);
-        if (holdsArticle || mostText) {
+        if (holdsArticle || mostText || isProse(node)) {
             node.flags &= quint8(~Soft);
         }
     }
 }
 
-int Extractor::chooseTop(const Options &options)
-{
-    for (Node &node : m_nodes) {
-        node.score = 0;
-        node.scored = false;
-    }
-    const quint8 skip = options.dropSoft ? quint8(Soft) : quint8(0);
-    auto initialise = [&](Node &node) {
-        if (node.scored) {
-            return;
-        }
-        node.scored = true;
-        switch (node.tag) {
-        case GUMBO_TAG_DIV:
-        case GUMBO_TAG_ARTICLE:
-        case GUMBO_TAG_SECTION:
-        case GUMBO_TAG_MAIN:
-            node.score = 5;
-            break;
-        case GUMBO_TAG_PRE:
-        case GUMBO_TAG_TD:
-        case GUMBO_TAG_BLOCKQUOTE:
-            node.score = 3;
-            break;
-        case GUMBO_TAG_ADDRESS:
-        case GUMBO_TAG_OL:
-        case GUMBO_TAG_UL:
-        case GUMBO_TAG_DL:
-        case GUMBO_TAG_DD:
-        case GUMBO_TAG_DT:
-        case GUMBO_TAG_LI:
-        case GUMBO_TAG_FORM:
-            node.score = -3;
-            break;
-        case GUMBO_TAG_H1:
-        case GUMBO_TAG_H2:
-        case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5:
-        case GUMBO_TAG_H6:
-        case GUMBO_TAG_TH:
-            node.score = -5;
-            break;
-        default:
-            break;
-        }
-        if (options.weighClasses) {
-            node.score += node.classWeight + ((node.flags & Strong) ? 25 : 0);
-        }
-    };
-    // Score paragraph-like blocks and hand the score to their ancestors, fading with distance.
-    for (size_t i = 1; i < m_nodes.size();) {
-        const Node &node = m_nodes[i];
-        if (node.flags & (Junk | skip)) {
-            i = size_t(node.end);
-            continue;
-        }
-        ++i;
-        if (node.text) {
-            continue;
-        }
-        int length = 0;
-        if (node.tag == GUMBO_TAG_P || node.tag == GUMBO_TAG_PRE || node.tag == GUMBO_TAG_TD) {
-            length = node.total.chars;
-        } else if (node.tag == GUMBO_TAG_DIV || node.tag == GUMBO_TAG_SECTION || node.tag == GUMBO_TAG_ARTICLE) {
-            length = node.inlineChars; // text directly in a div counts as a paragraph
-        }
-        if (length < 25) {
-            continue;
-        }
-        const double score = 1.0 + std::min(node.total.commas, 30) + std::min(length / 100, 3);
-        int ancestor = node.parent;
-        for (int level = 0; ancestor >= 0 && level < 5; ++level) {
-            Node &a = m_nodes[ancestor];
-            if (a.tag == GUMBO_TAG_HTML || a.g->type != GUMBO_NODE_ELEMENT) {
-                break;
-            }
-            initialise(a);
-            a.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
-            ancestor = a.parent;
-        }
-    }
-    int top = -1;
-    std::vector<int> best;
-    for (size_t i = 0; i < m_nodes.size(); ++i) {
-        Node &node = m_nodes[i];
-        if (!node.scored) {
-            continue;
-        }
-        node.score *= 1.0 - node.total.linkDensity();
-        best.push_back(int(i));
-    }
-    std::sort(best.begin(), best.end(), [this](int a, int b) { return m_nodes[a].score > m_nodes[b].score; });
-    if (best.empty()) {
-        return -1;
-    }
-    top = best.front();
-    if (m_nodes[top].tag == GUMBO_TAG_BODY) {
-        return top;
-    }
-    // Several near-best candidates sharing an ancestor: the article is split, take the ancestor.
-    int rivals = 0;
-    std::vector<int> counts;
-    std::vector<int> topAncestors;
-    for (int a = m_nodes[top].parent; a > 0; a = m_nodes[a].parent) {
-        topAncestors.push_back(a);
-    }
-    counts.assign(topAncestors.size(), 0);
-    for (size_t k = 1; k < best.size() && k < 5; ++k) {
-        const int other = best[k];
-        if (m_nodes[other].score < m_nodes[top].score * 0.75) {
-            continue;
-        }
-        ++rivals;
-        for (size_t j = 0; j < topAncestors.size(); ++j) {
-            const int a = topAncestors[j];
-            if (other > a && other < m_nodes[a].end) {
-                ++counts[j];
-            }
-        }
-    }
-    if (rivals >= 3) {
-        for (size_t j = 0; j < topAncestors.size(); ++j) {
-            if (counts[j] >= 3 && m_nodes[topAncestors[j]].tag != GUMBO_TAG_BODY) {
-                top = topAncestors[j];
-                initialise(m_nodes[top]);
-                break;
-            }
-        }
-    }
-    // Climb while a parent scores higher: the article may span several scored containers.
-    double lastScore = m_nodes[top].score;
-    const double threshold = lastScore / 3;
-    for (int parent = m_nodes[top].parent; parent > 0 && m_nodes[parent].tag != GUMBO_TAG_BODY;
-         parent = m_nodes[parent].parent) {
-        if (!m_nodes[parent].scored) {
-            continue;
-        }
-        const double parentScore = m_nodes[parent].score;
-        if (parentScore < threshold) {
-            break;
-        }
-        if (parentScore > lastScore) {
-            top = parent;
-            break;
-        }
-        lastScore = parentScore;
-    }
-    // An only child says nothing more than its parent.
-    while (m_nodes[top].parent > 0 && m_nodes[m_nodes[top].parent].tag != GUMBO_TAG_BODY) {
-        const int parent = m_nodes[top].parent;
-        int elements = 0;
-        for (int c = parent + 1; c < m_nodes[parent].end; c = m_nodes[c].end) {
-            if (!m_nodes[c].text && !(m_nodes[c].flags & Junk)) {
-                ++elements;
-            }
-        }
-        if (elements != 1) {
-            break;
-        }
-        top = parent;
-    }
-    return top;
-}
-
 // An article of its own: <article>, or an element typed a schema.org Article (NewsArticle…) or
 // BlogPosting, with real text.
-bool isArticleUnit(const Node &node)
+bool isArticleElement(const Node &node)
 {
-    if (node.text || node.total.chars < 500) {
+    if (node.text) {
         return false;
     }
     if (node.tag == GUMBO_TAG_ARTICLE) {
@@ -507,6 +298,23 @@ bool isArticleUnit(const Node &node)
     }
     const std::string_view t(type);
     return t.ends_with("Article") || t.ends_with("BlogPosting");
+}
+
+bool isArticleUnit(const Node &node)
+{
+    return node.total.chars >= 500 && isArticleElement(node);
+}
+
+// A teaser card: an article element too short to be a story: a headline and a line or two.
+bool isCard(const Node &node)
+{
+    return node.total.chars < 500 && isArticleElement(node);
+}
+
+// A block made mostly of three or more teaser cards is a list of other stories.
+bool isCardList(int cards, int cardChars, int chars)
+{
+    return cards >= 3 && cardChars * 10 >= chars * 6;
 }
 
 // Pages that load the next stories as one scrolls hold several whole articles side by side: the
@@ -541,6 +349,26 @@ bool endsSentence(const QString &text)
     return text.endsWith(QLatin1Char('.')) || text.contains(QLatin1String(". "));
 }
 
+// Whether the block at \a index is a list of teaser cards (a walk over its subtree).
+bool Extractor::holdsCards(int index) const
+{
+    int cards = 0;
+    int cardChars = 0;
+    for (int i = index + 1; i < m_nodes[index].end;) {
+        const Node &node = m_nodes[i];
+        if (node.flags & Junk) {
+            i = node.end;
+        } else if (isCard(node)) {
+            ++cards;
+            cardChars += node.total.chars;
+            i = node.end;
+        } else {
+            ++i;
+        }
+    }
+    return isCardList(cards, cardChars, m_nodes[index].total.chars);
+}
+
 std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
 {
     const int parent = m_nodes[top].parent;
@@ -562,7 +390,7 @@ std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
             continue;
         }
         if (sibling.text || (sibling.flags & (Junk | skip)) || (topIsBody && sibling.total.strong == 0)
-            || (topIsUnit && isArticleUnit(sibling))) {
+            || (topIsUnit && isArticleUnit(sibling)) || holdsCards(c)) {
             continue;
         }
         const char *cls = Html::attribute(sibling.g, "class");
@@ -592,12 +420,68 @@ std::vector<int> Extractor::mergeSiblings(int top, quint8 skip)
     return roots;
 }
 
+// Two class attributes naming the same kind of block: equal, or with the same first class
+// ("story-body story-body-1" and "story-body story-body-2").
+bool sameKind(const char *a, const char *b)
+{
+    if (a == nullptr || b == nullptr || *a == 0 || *b == 0) {
+        return false;
+    }
+    const std::string_view x(a);
+    const std::string_view y(b);
+    const std::string_view firstX = x.substr(0, x.find(' '));
+    return x == y || (firstX.size() >= 4 && firstX == y.substr(0, y.find(' ')));
+}
+
+// An article cut into several containers of the same kind by what the page puts between them
+// (advertisements, a photo row), further apart than siblings: inside the article element that
+// holds the top, the other blocks with its tag and kind of class, holding paragraphs rather than
+// links, join it in document order.
+void Extractor::addTwins(std::vector<int> *roots, int top, quint8 skip) const
+{
+    const char *topClass = Html::attribute(m_nodes[top].g, "class");
+    if (topClass == nullptr || *topClass == 0) {
+        return;
+    }
+    int scope = m_nodes[top].parent;
+    for (int level = 0; scope > 0 && level < 6 && !isArticleUnit(m_nodes[scope]); ++level) {
+        scope = m_nodes[scope].parent;
+    }
+    if (scope <= 0 || !isArticleUnit(m_nodes[scope])) {
+        return;
+    }
+    auto covered = [&](int i) {
+        return std::any_of(roots->begin(), roots->end(), [&](int r) { return i >= r && i < m_nodes[r].end; });
+    };
+    std::vector<int> twins;
+    for (int i = scope + 1; i < m_nodes[scope].end;) {
+        const Node &node = m_nodes[i];
+        if ((node.flags & (Junk | skip)) || covered(i)
+            || (i != top && isArticleUnit(node) && !(i < top && top < node.end))) {
+            i = node.end;
+            continue;
+        }
+        if (!node.text && node.tag == m_nodes[top].tag && !(i < top && top < node.end)
+            && sameKind(topClass, Html::attribute(node.g, "class")) && node.total.paragraphs >= 1
+            && node.total.chars >= 100 && node.total.linkDensity() < 0.25) {
+            twins.push_back(i);
+            i = node.end;
+            continue;
+        }
+        ++i;
+    }
+    if (!twins.empty()) {
+        roots->insert(roots->end(), twins.begin(), twins.end());
+        std::sort(roots->begin(), roots->end());
+    }
+}
+
 bool Extractor::shouldRemove(int index) const
 {
     const Node &node = m_nodes[index];
     const Stats &s = node.total;
     if (node.classWeight < 0) {
-        return true;
+        return !isProse(node);
     }
     if (s.commas >= 10) {
         return false;
@@ -625,6 +509,22 @@ bool Extractor::shouldRemove(int index) const
     return remove;
 }
 
+// A figure without paragraphs illustrates the text rather than continues it: a photo with its
+// caption and credit in plain elements, a chart, a table of figures. So does a div holding one
+// image and a line or two of text that is not a paragraph: a photo and its caption.
+bool isIllustration(const Node &node)
+{
+    return (node.tag == GUMBO_TAG_FIGURE && node.total.paragraphs == 0)
+        || (node.tag == GUMBO_TAG_DIV && node.total.images == 1 && node.total.paragraphs == 0 && node.total.chars > 0
+            && node.total.chars < 300 && node.total.headingChars == 0);
+}
+
+bool isDataTable(const Node &node)
+{
+    return node.tag == GUMBO_TAG_TABLE && node.total.paragraphs == 0 && node.total.cells >= 4
+        && node.total.chars < 40 * node.total.cells;
+}
+
 void Extractor::removeNode(int index, int root)
 {
     m_nodes[index].flags |= Removed;
@@ -645,6 +545,28 @@ void Extractor::cleanConditionally(int root, quint8 skip)
         alive[size_t(i - root)] = alive[size_t(node.parent - root)] && !(node.flags & (Junk | skip));
         before[size_t(i - root)] = node.total.chars;
     }
+    // Teaser cards below each node, counted bottom-up (a card inside a card counts once).
+    std::vector<int> cards(size_t(m_nodes[root].end - root), 0);
+    std::vector<int> cardChars(size_t(m_nodes[root].end - root), 0);
+    for (int i = m_nodes[root].end - 1; i > root; --i) {
+        const Node &node = m_nodes[i];
+        if (!alive[size_t(i - root)] || node.text) {
+            continue;
+        }
+        const auto at = size_t(i - root);
+        if (isCard(node)) {
+            cards[at] = 1;
+            cardChars[at] = node.total.chars;
+        }
+        if (node.parent > root) {
+            cards[size_t(node.parent - root)] += cards[at];
+            cardChars[size_t(node.parent - root)] += cardChars[at];
+        }
+    }
+    auto cardList = [&](int i) {
+        const auto at = size_t(i - root);
+        return isCardList(cards[at], cardChars[at], m_nodes[i].total.chars);
+    };
     // What is left of a block whose links were removed: the "Recommended" or "More for you" title
     // of a list of teasers, a lone "Advertisement" label. Paragraphs stay.
     auto isResidue = [&](int i) {
@@ -665,7 +587,10 @@ void Extractor::cleanConditionally(int root, quint8 skip)
         case GUMBO_TAG_DIV:
         case GUMBO_TAG_SECTION:
         case GUMBO_TAG_TD: // layout tables: the navigation column beside the text
-            if (shouldRemove(i) || isResidue(i)) {
+        case GUMBO_TAG_FIGURE:
+            if (shouldRemove(i) || isResidue(i) || isIllustration(node) || cardList(i)
+                || ((node.flags & Card) && node.total.linkChars > 0 && node.total.chars < 500)
+                || (isDataTable(node) && node.total.chars * 2 < m_nodes[root].total.chars)) {
                 removeNode(i, root);
             }
             break;
@@ -753,7 +678,7 @@ QString Extractor::run(const Options &options, const QString &title)
     }
     const quint8 skip = options.dropSoft ? quint8(Soft) : quint8(0);
     aggregate(skip);
-    int top = chooseTop(options);
+    int top = chooseTop(m_nodes, skip, options.weighClasses);
     if (top < 0) {
         top = 0;
         for (size_t i = 0; i < m_nodes.size(); ++i) {
@@ -764,7 +689,8 @@ QString Extractor::run(const Options &options, const QString &title)
         }
     }
     top = firstOfStream(top);
-    const std::vector<int> roots = mergeSiblings(top, skip);
+    std::vector<int> roots = mergeSiblings(top, skip);
+    addTwins(&roots, top, skip);
     if (options.clean) {
         for (const int root : roots) {
             cleanConditionally(root, skip);

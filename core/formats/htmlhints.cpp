@@ -260,6 +260,11 @@ ClassHints classHints(const char *cls, const char *id)
     }
     hints.smallNegative = containsAny(hay, smallNegativeParts, std::size(smallNegativeParts));
     hints.articleBody = containsAny(hay, bodyParts, std::size(bodyParts));
+    static const char *const cardTokens[] = { "card", "cards" };
+    hints.card = hasToken(text, cardTokens, std::size(cardTokens));
+    static const char *const promptParts[] = { "cookie", "consent", "gdpr", "privacy", "modal", "popup", "overlay",
+        "newsletter", "subscri", "signup", "sign-up", "paywall", "promo", "donate" };
+    hints.prompt = containsAny(hay, promptParts, std::size(promptParts));
     static const char *const commentParts[] = { "comment", "disqus" };
     hints.comment = containsAny(hay, commentParts, std::size(commentParts));
     return hints;

@@ -22,6 +22,8 @@ struct ClassHints {
     bool smallNegative = false; //!< share bars, captions, bylines: boilerplate even with a positive word
     bool articleBody = false; //!< a conventional name of the article-body element ("article-body"…)
     bool comment = false; //!< a comment thread
+    bool card = false; //!< a "card": the teaser of another page (headline, picture, a line of text)
+    bool prompt = false; //!< a notice or prompt over the page: cookies, consent, newsletter, paywall, pop-up
 };
 ClassHints classHints(const char *cls, const char *id);
 

@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Dossier::Core::Html
 {
 
@@ -82,7 +84,22 @@ bool isTrailer(const QString &line)
                        "editor['’]s note: this (?:article|story)(?: was)? (?:originally|first))"),
         caseless);
     static const QRegularExpression tip(QStringLiteral("^got a (?:news )?tip\\b"), caseless);
+    // The author's bio: "Jane Roe is a reporter covering…", "John Doe writes about…".
+    static const QRegularExpression bio(
+        QStringLiteral(
+            "^\\W*\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){0,3},? (?:is|was|has been|writes|covers|reports)\\b"
+            ".{0,120}\\b(?:reporter|writer|editor|correspondent|contributor|freelancer|journalist|columnist|"
+            "critic|blogger|intern|covering|writes about|reports on)\\b"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    // What was corrected, where an excerpt comes from, what the publisher stands for.
+    static const QRegularExpression credits(
+        QStringLiteral("^\\W*(?:correction|clarification)\\b[^:]{0,60}:|"
+                       "^\\W*(?:an? )?(?:earlier|previous) versions? of this (?:article|story|post|report)|"
+                       "^\\W*(?:reprinted|excerpted|adapted) (?:with permission )?(?:by permission )?(?:from|of)\\b|"
+                       "['’]s (?:primary |journalistic )*mission is\\b"),
+        caseless);
     return (line.size() <= 100 && copyright.match(line).hasMatch())
+        || (line.size() <= 400 && credits.match(line).hasMatch()) || (line.size() <= 400 && bio.match(line).hasMatch())
         || (line.size() <= 150 && contact.match(line).hasMatch())
         || (line.size() <= 200 && origin.match(line).hasMatch()) || (line.size() <= 120 && tip.match(line).hasMatch());
 }
@@ -110,10 +127,20 @@ void trimBoilerplateLines(QStringList *paragraphs)
             "swipe to scroll horizontally|article continues below(?: this)? (?:ad|advertisement))\\s*:?$"),
         caseless);
     // A gallery's counter ("12 of 57").
-    static const QRegularExpression counter(QStringLiteral("^\\d+ of \\d+$"), caseless);
+    static const QRegularExpression counter(
+        QStringLiteral("^(?:(?:image|photo|picture|slide)s? )?\\d+ (?:of|/) \\d+$"), caseless);
     // "- Advertisement -": the label between dashes.
     static const QRegularExpression dashes(QStringLiteral("^[-–—•*]+\\s*|\\s*[-–—•*]+$"));
+    // The title of an embedded video or podcast player: "Watch: …", "WATCH | …", "Listen to the
+    // podcast:".
+    static const QRegularExpression player(
+        QStringLiteral("^(?:watch(?: this| now| the video)?|video)\\s*[:|]|^listen to the podcast\\b|"
+                       "^(?:also )?available on apple podcasts\\b"),
+        caseless);
     paragraphs->removeIf([](const QString &p) {
+        if (p.size() <= 150 && player.match(p).hasMatch()) {
+            return true;
+        }
         if (p.size() <= 40) {
             const QString bare = p.trimmed().remove(dashes);
             if (advert.match(bare).hasMatch() || label.match(bare).hasMatch() || counter.match(p).hasMatch()) {
@@ -122,8 +149,34 @@ void trimBoilerplateLines(QStringList *paragraphs)
         }
         return isNotice(p);
     });
-    for (int n = 0; n < 3 && !paragraphs->isEmpty() && isFramingLine(paragraphs->first()); ++n) {
-        paragraphs->removeFirst();
+    // The head of the body: framing lines among its first lines (a standfirst may come before the
+    // byline), and an author's name above a job title ("Jane Roe" / "Senior Editor").
+    static const QRegularExpression role(
+        QStringLiteral("^(?:[\\w&-]+ ){0,3}(?:co-)?(?:editor|reporter|writer|correspondent|contributor|columnist|"
+                       "producer|intern|journalist)s?$"),
+        caseless);
+    static const QRegularExpression name(QStringLiteral("^\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){1,3}$"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    for (qsizetype i = 0; i < std::min<qsizetype>(4, paragraphs->size());) {
+        const QString &line = paragraphs->at(i);
+        if (isFramingLine(line) || (line.size() <= 40 && role.match(line).hasMatch())) {
+            paragraphs->removeAt(i);
+        } else if (line.size() <= 40 && i + 1 < paragraphs->size() && paragraphs->at(i + 1).size() <= 40
+            && name.match(line).hasMatch() && role.match(paragraphs->at(i + 1)).hasMatch()) {
+            paragraphs->removeAt(i);
+        } else {
+            ++i;
+        }
+    }
+    // Numbered notes under their heading at the end ("Footnotes", then "[1] …", "[2] …").
+    static const QRegularExpression notesHeading(
+        QStringLiteral("^(?:foot ?notes|end ?notes|notes|references|sources)\\s*:?$"), caseless);
+    static const QRegularExpression note(QStringLiteral("^\\[\\d+\\]"));
+    for (qsizetype i = paragraphs->size() - 2; i >= 0 && note.match(paragraphs->at(i + 1)).hasMatch(); --i) {
+        if (notesHeading.match(paragraphs->at(i)).hasMatch()) {
+            paragraphs->resize(i);
+            break;
+        }
     }
     for (int n = 0;
          n < 6 && !paragraphs->isEmpty() && (isFramingLine(paragraphs->last()) || isTrailer(paragraphs->last())); ++n) {

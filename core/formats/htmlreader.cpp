@@ -1,6 +1,7 @@
 #include "formats/htmlreader.h"
 
 #include "formats/htmlextractor.h"
+#include "formats/htmllines.h"
 #include "formats/htmlmetadata.h"
 #include "formats/textdecoder.h"
 
@@ -467,7 +468,10 @@ ReadResult HtmlReader::read(const QByteArray &bytes, const ReadOptions &options)
     result.body = Html::extractArticle(output->root, page.meta.title);
     gumbo_destroy_output(&gumboOptions, output);
     if (preferJsonLdBody(page.jsonLdBody, result.body)) {
-        result.body = page.jsonLdBody;
+        // The publisher's text carries the same prompts and trailers as the page's.
+        QStringList paragraphs = page.jsonLdBody.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
+        Html::trimBoilerplateLines(&paragraphs);
+        result.body = paragraphs.join(QStringLiteral("\n\n"));
     }
     return result;
 }
