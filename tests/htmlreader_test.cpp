@@ -170,11 +170,11 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("climb the ninety steps.") }
         << QStringList { QStringLiteral("Bakery"), QStringLiteral("rye loaf"), QStringLiteral("carols"),
                QStringLiteral("cycle path"), QStringLiteral("quarry"), QStringLiteral("bells") };
-    QTest::newRow("a table of short cells between the paragraphs is left out")
+    QTest::newRow("a table of results between the paragraphs stays: it is the article's data")
         << fixture("data-table.html")
-        << QStringList { QStringLiteral("The town rowing club won three of the five races"),
-               QStringLiteral("the rainy weeks of September.") }
-        << QStringList { QStringLiteral("Winner"), QStringLiteral("6:41"), QStringLiteral("Harbour RC") };
+        << QStringList { QStringLiteral("The town rowing club won three of the five races"), QStringLiteral("Winner"),
+               QStringLiteral("6:41"), QStringLiteral("Harbour RC"), QStringLiteral("the rainy weeks of September.") }
+        << QStringList {};
     QTest::newRow("a page that is mostly a table keeps it")
         << QByteArray("<html><body><div class=\"content\"><p>The league table after the last match day of the"
                       " season, with points and goals for every club.</p><table><tr><th>Club</th><th>Points</th>"

@@ -139,10 +139,6 @@ void Extractor::classify(Node &node)
     case GUMBO_TAG_LI:
         node.own.listItems = 1;
         break;
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-        node.own.cells = 1;
-        break;
     case GUMBO_TAG_ARTICLE:
     case GUMBO_TAG_MAIN:
         node.flags |= Strong;
@@ -519,12 +515,6 @@ bool isIllustration(const Node &node)
             && node.total.chars < 300 && node.total.headingChars == 0);
 }
 
-bool isDataTable(const Node &node)
-{
-    return node.tag == GUMBO_TAG_TABLE && node.total.paragraphs == 0 && node.total.cells >= 4
-        && node.total.chars < 40 * node.total.cells;
-}
-
 void Extractor::removeNode(int index, int root)
 {
     m_nodes[index].flags |= Removed;
@@ -589,8 +579,7 @@ void Extractor::cleanConditionally(int root, quint8 skip)
         case GUMBO_TAG_TD: // layout tables: the navigation column beside the text
         case GUMBO_TAG_FIGURE:
             if (shouldRemove(i) || isResidue(i) || isIllustration(node) || cardList(i)
-                || ((node.flags & Card) && node.total.linkChars > 0 && node.total.chars < 500)
-                || (isDataTable(node) && node.total.chars * 2 < m_nodes[root].total.chars)) {
+                || ((node.flags & Card) && node.total.linkChars > 0 && node.total.chars < 500)) {
                 removeNode(i, root);
             }
             break;

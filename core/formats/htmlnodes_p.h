@@ -18,7 +18,6 @@ struct Stats {
     int paragraphs = 0; //!< <p> elements
     int images = 0;
     int listItems = 0;
-    int cells = 0; //!< <td> and <th> elements
     int inputs = 0;
     int embeds = 0;
     int headingChars = 0;
@@ -33,7 +32,6 @@ struct Stats {
         paragraphs += o.paragraphs;
         images += o.images;
         listItems += o.listItems;
-        cells += o.cells;
         inputs += o.inputs;
         embeds += o.embeds;
         headingChars += o.headingChars;
@@ -48,7 +46,6 @@ struct Stats {
         paragraphs -= o.paragraphs;
         images -= o.images;
         listItems -= o.listItems;
-        cells -= o.cells;
         inputs -= o.inputs;
         embeds -= o.embeds;
         headingChars -= o.headingChars;
