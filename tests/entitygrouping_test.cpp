@@ -15,13 +15,16 @@ private Q_SLOTS:
     void titleMentionsCountButAreNotListed();
     void confidentTypeWinsEverywhere();
     void sureMentionsOfTwoTypesAreTwoEntities();
+    void libraryTypeWeighsLikeASureMention_data();
+    void libraryTypeWeighsLikeASureMention();
     void candidatesNeedAnAnchor();
     void possessiveIsNotPartOfTheMention();
     void entityKey_data();
     void entityKey();
 };
 
-namespace {
+namespace
+{
 
 GroupedEntities analyse(const QString &body, const QString &title = {})
 {
@@ -64,34 +67,36 @@ void EntityGroupingTest::groups_data()
 
     QTest::newRow("short form attaches to the full name")
         << QStringLiteral("Prime Minister Sven Aldridge opened the session. Aldridge later left for Oslo.")
-        << QStringLiteral("Sven Aldridge") << QStringLiteral("PERSON") << QStringList{QStringLiteral("Aldridge")} << 2;
+        << QStringLiteral("Sven Aldridge") << QStringLiteral("PERSON") << QStringList { QStringLiteral("Aldridge") }
+        << 2;
     QTest::newRow("short form before the full name")
         << QStringLiteral("Aldridge was late. Critics of Prime Minister Sven Aldridge smiled. Aldridge said sorry.")
-        << QStringLiteral("Sven Aldridge") << QStringLiteral("PERSON") << QStringList{QStringLiteral("Aldridge")} << 3;
+        << QStringLiteral("Sven Aldridge") << QStringLiteral("PERSON") << QStringList { QStringLiteral("Aldridge") }
+        << 3;
     QTest::newRow("particle surname") << QStringLiteral(
         "Council President Herman Van Beek spoke first. Van Beek then left.")
                                       << QStringLiteral("Herman Van Beek") << QStringLiteral("PERSON")
-                                      << QStringList{QStringLiteral("Van Beek")} << 2;
+                                      << QStringList { QStringLiteral("Van Beek") } << 2;
     QTest::newRow("U.S., US and United States")
         << QStringLiteral("The U.S. and Canada agreed. US officials said the United States would pay.")
         << QStringLiteral("United States") << QStringLiteral("LOCATION")
-        << QStringList{QStringLiteral("U.S."), QStringLiteral("US")} << 3;
+        << QStringList { QStringLiteral("U.S."), QStringLiteral("US") } << 3;
     QTest::newRow("EU and European Union")
         << QStringLiteral("The European Union (EU) met in Oslo. EU ministers agreed.")
-        << QStringLiteral("European Union") << QStringLiteral("ORG") << QStringList{QStringLiteral("EU")} << 3;
+        << QStringLiteral("European Union") << QStringLiteral("ORG") << QStringList { QStringLiteral("EU") } << 3;
     QTest::newRow("acronym attaches to its expansion")
         << QStringLiteral("The Northern Fisheries Research Council (NFRC) met. Later the NFRC said quotas would fall.")
         << QStringLiteral("Northern Fisheries Research Council") << QStringLiteral("ORG")
-        << QStringList{QStringLiteral("NFRC")} << 3;
+        << QStringList { QStringLiteral("NFRC") } << 3;
     QTest::newRow("place inside a compound counts when also named alone")
         << QStringLiteral("The Norway-Chile pact was signed. Norway paid most of it.") << QStringLiteral("Norway")
-        << QStringLiteral("LOCATION") << QStringList{} << 2;
+        << QStringLiteral("LOCATION") << QStringList {} << 2;
     QTest::newRow("all-caps dateline is an alias")
         << QStringLiteral("OSLO\n\nTalks in Oslo ended.") << QStringLiteral("Oslo") << QStringLiteral("LOCATION")
-        << QStringList{QStringLiteral("OSLO")} << 2;
+        << QStringList { QStringLiteral("OSLO") } << 2;
     QTest::newRow("all-caps dateline of a two-word place")
         << QStringLiteral("KESTREL BAY, March 4 - The terminal at Kestrel Bay opened.") << QStringLiteral("Kestrel Bay")
-        << QStringLiteral("LOCATION") << QStringList{QStringLiteral("KESTREL BAY")} << 2;
+        << QStringLiteral("LOCATION") << QStringList { QStringLiteral("KESTREL BAY") } << 2;
 }
 
 void EntityGroupingTest::groups()
@@ -143,9 +148,9 @@ void EntityGroupingTest::titleMentionsCountButAreNotListed()
 void EntityGroupingTest::confidentTypeWinsEverywhere()
 {
     const QString body = QStringLiteral("Kestrel grew. Kestrel hired staff.");
-    const QList<RawMention> raw{
-        {0, 7, EntityType::Org, {}, MentionConfidence::Sure},
-        {14, 21, EntityType::Person, {}, MentionConfidence::Guess},
+    const QList<RawMention> raw {
+        { 0, 7, EntityType::Org, {}, MentionConfidence::Sure },
+        { 14, 21, EntityType::Person, {}, MentionConfidence::Guess },
     };
     const GroupedEntities grouped = groupMentions(body, raw, {}, {});
     QCOMPARE(grouped.entities.size(), 1);
@@ -176,13 +181,53 @@ void EntityGroupingTest::sureMentionsOfTwoTypesAreTwoEntities()
     QCOMPARE(grouped.mentions[1].entity, grouped.mentions[3].entity);
 }
 
+using Counts = std::array<int, 3>;
+
+void EntityGroupingTest::libraryTypeWeighsLikeASureMention_data()
+{
+    QTest::addColumn<QList<MentionConfidence>>("confidences"); // of the PERSON mentions of 'Kestrel'
+    QTest::addColumn<Counts>("library"); // articles where 'kestrel' is a PERSON, ORG, LOCATION
+    QTest::addColumn<QString>("type");
+    using C = MentionConfidence;
+    QTest::newRow("no library: the article's type") << QList<C> { C::Sure } << Counts {} << QStringLiteral("PERSON");
+    QTest::newRow("a settled library type beats one sure mention")
+        << QList<C> { C::Sure } << Counts { 0, 50, 0 } << QStringLiteral("ORG");
+    QTest::newRow("and guesses") << QList<C> { C::Guess, C::Guess } << Counts { 1, 9, 0 } << QStringLiteral("ORG");
+    QTest::newRow("two sure mentions beat it")
+        << QList<C> { C::Sure, C::Sure } << Counts { 0, 50, 0 } << QStringLiteral("PERSON");
+    QTest::newRow("a divided library says nothing")
+        << QList<C> { C::Sure } << Counts { 3, 5, 0 } << QStringLiteral("PERSON");
+    QTest::newRow("nor does a name in two articles")
+        << QList<C> { C::Sure } << Counts { 0, 2, 0 } << QStringLiteral("PERSON");
+}
+
+void EntityGroupingTest::libraryTypeWeighsLikeASureMention()
+{
+    QFETCH(QList<MentionConfidence>, confidences);
+    QFETCH(Counts, library);
+    QFETCH(QString, type);
+    const QString body = QStringLiteral("Kestrel spoke. Kestrel left.");
+    QList<RawMention> raw;
+    for (qsizetype i = 0; i < confidences.size(); ++i) {
+        raw.append({ i == 0 ? 0 : 15, i == 0 ? 7 : 22, EntityType::Person, {}, confidences[i] });
+    }
+    LibraryTypes types;
+    types.articles.insert(QStringLiteral("kestrel"), library);
+    const GroupedEntities grouped = groupMentions(body, raw, {}, {}, &types);
+    QCOMPARE(grouped.entities.size(), 1);
+    QCOMPARE(entityTypeName(grouped.entities[0].type), type);
+    for (const Mention &m : grouped.mentions) {
+        QCOMPARE(m.type, grouped.entities[0].type);
+    }
+}
+
 void EntityGroupingTest::candidatesNeedAnAnchor()
 {
     const QString body = QStringLiteral("Kestrel grew. Kestrel hired staff. Plover left.");
-    const QList<RawMention> raw{
-        {0, 7, EntityType::Person, {}, MentionConfidence::Candidate},
-        {14, 21, EntityType::Org, {}, MentionConfidence::Sure},
-        {36, 42, EntityType::Person, {}, MentionConfidence::Candidate},
+    const QList<RawMention> raw {
+        { 0, 7, EntityType::Person, {}, MentionConfidence::Candidate },
+        { 14, 21, EntityType::Org, {}, MentionConfidence::Sure },
+        { 36, 42, EntityType::Person, {}, MentionConfidence::Candidate },
     };
     const GroupedEntities grouped = groupMentions(body, raw, {}, {});
     QCOMPARE(grouped.entities.size(), 1);
@@ -203,7 +248,7 @@ void EntityGroupingTest::possessiveIsNotPartOfTheMention()
         QStringLiteral("Norway"));
     // A recognizer that includes the 's still yields the bare name.
     const GroupedEntities raw
-        = groupMentions(body, {{0, 8, EntityType::Location, {}, MentionConfidence::Sure}}, {}, {});
+        = groupMentions(body, { { 0, 8, EntityType::Location, {}, MentionConfidence::Sure } }, {}, {});
     QCOMPARE(raw.entities.first().name, QStringLiteral("Norway"));
     QCOMPARE(raw.mentions.first().end, 6);
 }

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void marksNewAndUpgradedLibrariesWithTheApplicationId();
     void twoThreadsOpeningOneNewLibraryBothSucceed();
     void entitiesCountDocuments();
+    void nameTypesCountArticlesByType();
     void filtersDocuments_data();
     void filtersDocuments();
     void sortsAndPagesDocuments_data();
@@ -581,6 +582,28 @@ void LibraryTest::entitiesCountDocuments()
         QCOMPARE(entity.type, EntityType::Location);
     }
     QCOMPARE(all->front().documents, 1);
+}
+
+void LibraryTest::nameTypesCountArticlesByType()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    const auto [P, O, L] = std::tuple { EntityType::Person, EntityType::Org, EntityType::Location };
+    const EntityType types[] = { O, O, O, P };
+    for (int i = 0; i < 4; ++i) {
+        Article article = makeArticle(QStringLiteral("/corpus/kestrel-%1.txt").arg(i), QStringLiteral("Plant"),
+            QStringLiteral("Kestrel Dynamics opened a plant in Halden."), QByteArray::number(i));
+        addEntity(article, types[i], QStringLiteral("Kestrel Dynamics"), {});
+        addEntity(article, L, QStringLiteral("Halden"), {});
+        QVERIFY(library.store(article));
+    }
+    const LibraryTypes names = library.nameTypes();
+    QCOMPARE(names.articles.value(entityKey(u"Kestrel Dynamics")), (std::array<int, 3> { 1, 3, 0 }));
+    QCOMPARE(names.articles.value(entityKey(u"Halden")), (std::array<int, 3> { 0, 0, 4 }));
+    EntityType settled;
+    QVERIFY(names.settled(entityKey(u"Halden"), &settled));
+    QCOMPARE(settled, L);
+    QVERIFY(!names.settled(entityKey(u"Kestrel Dynamics"), &settled)); // 3 of 4: not four in five
 }
 
 namespace

@@ -100,11 +100,11 @@ AnalyzeResult Analyzer::analyzeBytes(const QString &path, const QByteArray &byte
     // Every reader's metadata passes here: nothing in a title or byline may steer how it is shown.
     sanitizeMetadata(article.meta);
 
-    recognizeEntities(article);
+    recognizeEntities(article, m_options.libraryTypes.get());
     return result;
 }
 
-void Analyzer::recognizeEntities(Article &article)
+void Analyzer::recognizeEntities(Article &article, const LibraryTypes *library)
 {
     const EntityRecognizer &recognizer = defaultRecognizer();
     RecognizeContext context;
@@ -139,7 +139,7 @@ void Analyzer::recognizeEntities(Article &article)
             }
         }
     }
-    GroupedEntities grouped = groupMentions(article.body, bodyMentions, article.meta.title, titleMentions);
+    GroupedEntities grouped = groupMentions(article.body, bodyMentions, article.meta.title, titleMentions, library);
     article.entities = std::move(grouped.entities);
     article.mentions = std::move(grouped.mentions);
 }

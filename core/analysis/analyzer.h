@@ -1,8 +1,11 @@
 #pragma once
 
+#include "analysis/entityrecognizer.h"
 #include "article.h"
 
 #include <QString>
+
+#include <memory>
 
 namespace Dossier::Core
 {
@@ -11,6 +14,8 @@ namespace Dossier::Core
 struct AnalyzeOptions {
     bool raw = false; //!< skip cleaning and metadata: the decoded text is the body
     qint64 maxFileSize = 64 * 1024 * 1024; //!< larger files are refused, not read
+    /*! How the library the articles go to types its names (see groupMentions()); none for a file alone. */
+    std::shared_ptr<const LibraryTypes> libraryTypes;
 };
 
 /*! \brief An analysed article, or the reason the file could not be analysed. */
@@ -35,7 +40,7 @@ public:
     AnalyzeResult analyzeBytes(const QString &path, const QByteArray &bytes) const;
     /*! Finds the entities of an article's body and title (the title's date resolves relative
         dates), replacing Article::entities and Article::mentions. */
-    static void recognizeEntities(Article &article);
+    static void recognizeEntities(Article &article, const LibraryTypes *library = nullptr);
 
 private:
     AnalyzeOptions m_options;

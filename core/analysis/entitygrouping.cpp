@@ -128,8 +128,23 @@ int wordCount(const QString &key)
 
 } // namespace
 
-GroupedEntities groupMentions(
-    QStringView body, const QList<RawMention> &bodyMentions, QStringView title, const QList<RawMention> &titleMentions)
+bool LibraryTypes::settled(const QString &key, EntityType *type, int minimum) const
+{
+    const auto it = articles.constFind(key);
+    if (it == articles.constEnd()) {
+        return false;
+    }
+    const int total = (*it)[0] + (*it)[1] + (*it)[2];
+    const auto most = std::max_element(it->begin(), it->end());
+    if (*most < minimum || 5 * *most < 4 * total) {
+        return false;
+    }
+    *type = EntityType(int(EntityType::Person) + int(most - it->begin()));
+    return true;
+}
+
+GroupedEntities groupMentions(QStringView body, const QList<RawMention> &bodyMentions, QStringView title,
+    const QList<RawMention> &titleMentions, const LibraryTypes *library)
 {
     QList<Item> items;
     items.reserve(titleMentions.size() + bodyMentions.size());
@@ -141,11 +156,22 @@ GroupedEntities groupMentions(
     }
     items.removeIf([](const Item &item) { return item.key.isEmpty() || item.key.endsWith(u':'); });
 
-    // One type per name in the document: sure mentions outvote guesses.
+    // One type per name in the document: sure mentions outvote guesses; the library's settled type counts as
+    // one sure mention more.
+    constexpr int Sure = 100;
     QHash<QString, std::array<int, 5>> votes;
     for (const Item &item : std::as_const(items)) {
         if (item.confidence != MentionConfidence::Candidate) {
-            votes[item.key][int(item.type)] += item.confidence == MentionConfidence::Sure ? 100 : 1;
+            votes[item.key][int(item.type)] += item.confidence == MentionConfidence::Sure ? Sure : 1;
+        }
+    }
+    const QHash<QString, std::array<int, 5>> ownVotes = votes;
+    if (library) {
+        for (auto it = votes.begin(); it != votes.end(); ++it) {
+            EntityType type;
+            if (library->settled(it.key(), &type)) {
+                (*it)[int(type)] += Sure + Sure / 2;
+            }
         }
     }
     const auto typeOf = [&](const QString &key, EntityType fallback) {
@@ -156,11 +182,13 @@ GroupedEntities groupMentions(
         return EntityType(std::max_element(it->begin(), it->end()) - it->begin());
     };
 
-    // A sure mention of another type than its name's vote is another entity of the same name: the city in
-    // a dateline ('NEW YORK 1996-08-30') beside its baseball team in the standings ('NEW YORK 74 59').
+    // A sure mention of another type than the article's own sure mentions give its name is another entity of
+    // the same name: the city in a dateline ('NEW YORK 1996-08-30') beside its baseball team in the standings
+    // ('NEW YORK 74 59'). Against the library alone, it follows the vote.
     for (Item &item : items) {
-        if (item.confidence == MentionConfidence::Sure && isName(item.type)
-            && typeOf(item.key, item.type) != item.type) {
+        const EntityType voted = typeOf(item.key, item.type);
+        if (item.confidence == MentionConfidence::Sure && isName(item.type) && voted != item.type
+            && ownVotes.value(item.key)[int(voted)] >= Sure) {
             const QString space = entityTypeName(item.type) + QLatin1Char('|');
             item.key.prepend(space);
             item.surfaceKey.prepend(space);

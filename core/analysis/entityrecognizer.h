@@ -3,9 +3,11 @@
 #include "article.h"
 
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QStringView>
 
+#include <array>
 #include <memory>
 
 namespace Dossier::Core
@@ -59,12 +61,30 @@ struct GroupedEntities {
 };
 
 /*!
+    \brief How a library types its names: for each entityKey(), in how many articles it is a PERSON, an ORG,
+    a LOCATION (after the analysts' corrections).
+*/
+struct LibraryTypes {
+    QHash<QString, std::array<int, 3>> articles;
+
+    /*! The type a library gives the name with \a key in at least \a minimum articles and four in five of
+        those that name it; false when it has none. */
+    bool settled(const QString &key, EntityType *type, int minimum = 3) const;
+};
+
+/*!
     Groups mentions into entities within one article: 'Prime Minister Shinzo Abe' / 'Shinzo Abe' /
     'Abe' are one person, 'U.S.' / 'US' / 'United States' one place, 'EU' / 'European Union' one
     organisation. Title mentions count towards entities but are not listed as mentions.
+
+    One type per name: sure mentions outvote guesses, and a name the \a library has settled on a type
+    counts as one sure mention more for it; a single sure mention of another type then follows it, two
+    keep their own type ('Salesforce', an ORG in fifty articles, is not a PERSON in the fifty-first unless
+    this article says so twice). A sure mention of another type than an article's own sure mentions give
+    the name is another entity of that name (the city of a dateline beside the team named after it).
 */
-GroupedEntities groupMentions(
-    QStringView body, const QList<RawMention> &bodyMentions, QStringView title, const QList<RawMention> &titleMentions);
+GroupedEntities groupMentions(QStringView body, const QList<RawMention> &bodyMentions, QStringView title,
+    const QList<RawMention> &titleMentions, const LibraryTypes *library = nullptr);
 
 /*! The key that identifies an entity's name across the library: case-folded, accents and dots
     removed, whitespace collapsed, a leading "the" dropped ('U.S.' and 'US' share one key). */

@@ -106,7 +106,11 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
     const QStringList files = collectImportFiles(request.paths, &summary.failed);
     const int total = int(files.size());
     const QHash<QString, StoredFile> stored = library.storedFiles();
-    const Analyzer analyzer(request.options);
+    AnalyzeOptions options = request.options;
+    // How the library types its names as the import starts: the same for every file of the run, whatever
+    // the order the threads finish in.
+    options.libraryTypes = std::make_shared<const LibraryTypes>(library.nameTypes());
+    const Analyzer analyzer(options);
 
     QThreadPool pool;
     if (request.threads > 0) {

@@ -61,6 +61,32 @@ QHash<QString, StoredFile> Library::storedFiles()
     return files;
 }
 
+LibraryTypes Library::nameTypes()
+{
+    LibraryTypes types;
+    d->readNameTypes(&types);
+    return types;
+}
+
+bool Library::Private::readNameTypes(LibraryTypes *types)
+{
+    types->articles.clear();
+    QSqlQuery query(db());
+    if (!run(query,
+            QStringLiteral("SELECT e.key, e.type, COUNT(*) FROM article_entities ae JOIN entities e ON e.id = "
+                           "ae.entity_id WHERE e.type IN ('PERSON', 'ORG', 'LOCATION') GROUP BY e.key, e.type"),
+            {})) {
+        return false;
+    }
+    while (query.next()) {
+        EntityType type;
+        if (entityTypeFromName(query.value(1).toString(), &type)) {
+            types->articles[query.value(0).toString()][int(type) - int(EntityType::Person)] = query.value(2).toInt();
+        }
+    }
+    return true;
+}
+
 bool Library::Private::writeArticle(const Article &article, qint64 existingId, qint64 *id)
 {
     QSqlQuery query(db());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/curation.h"
+#include "analysis/entityrecognizer.h"
 #include "annotations/annotation.h"
 #include "article.h"
 
@@ -136,6 +137,9 @@ public:
     void rollbackBatch();
     /*! Path → (id, SHA-256) of every stored file. */
     QHash<QString, StoredFile> storedFiles();
+    /*! How the library types its names, article by article, for the analysis of new articles; empty (and
+        errorString() set) when it cannot be read. */
+    LibraryTypes nameTypes();
 
     std::optional<Article> article(qint64 id);
     std::optional<QList<ArticleSummary>> list(const ListQuery &query);

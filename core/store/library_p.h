@@ -122,6 +122,8 @@ struct Library::Private {
     // whenever curation_state says another connection (or process) changed them.
     Curation curation;
     qint64 curationVersion = -1;
+    LibraryTypes nameTypes; // as the curation was last read: what re-tagging weighs names by
+    bool readNameTypes(LibraryTypes *types);
     bool refreshCuration();
     // Queue the articles a curation change may alter: those mentioning the entity, those with
     // the alias, those whose text holds any of the phrases. Inside the caller's transaction.

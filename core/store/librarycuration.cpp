@@ -175,6 +175,9 @@ bool Library::Private::refreshCuration()
     while (query.next()) {
         watchlist.append(watchFrom(query));
     }
+    if (!readNameTypes(&nameTypes)) {
+        return false;
+    }
     curation = Curation(rules, watchlist);
     curationVersion = version;
     return true;
@@ -196,7 +199,7 @@ bool Library::Private::retagArticle(qint64 id)
         article.meta.date = query.value(2).toString();
         article.meta.dateline = query.value(3).toString(); // the recognizer reads where it ends
         query.finish();
-        Analyzer::recognizeEntities(article);
+        Analyzer::recognizeEntities(article, &nameTypes);
         curation.apply(article);
         for (const char *table : { "mentions", "article_aliases", "article_entities" }) {
             if (!run(query, QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)), { id })) {
