@@ -341,6 +341,27 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("shift workers said"), QStringLiteral("whether the service is worth the cost.") }
         << QStringList { QStringLiteral("Share This Story"), QStringLiteral("More on Transport"),
                QStringLiteral("Cycle lane"), QStringLiteral("Sofia Brandt"), QStringLiteral("cycle network") };
+    QTest::newRow("chrome words that are the page's topic do not cut the article")
+        << QStringLiteral("topic_words.txt")
+        << QStringList { QStringLiteral("We tested nine free password managers"),
+               QStringLiteral("Setting it up took us ten minutes"),
+               QStringLiteral("Lockbox Local stores your password"), QStringLiteral("turned up in a data breach.") }
+        << QStringList { QStringLiteral("Gadget Bench"), QStringLiteral("Rhea Castellan"),
+               QStringLiteral("Related stories"), QStringLiteral("best paid password managers"),
+               QStringLiteral("Comments") };
+    QTest::newRow("a product's description naming chrome (\"most popular\") does not end a list of products")
+        << QStringLiteral("product_prices.txt")
+        << QStringList { QStringLiteral("A heavy skillet"), QStringLiteral("One of the most popular frothers"),
+               QStringLiteral("The board is light enough"), QStringLiteral("when you have finished baking.") }
+        << QStringList { QStringLiteral("Sign in"), QStringLiteral("Oskar Feld"), QStringLiteral("Trending"),
+               QStringLiteral("Air Fryers") };
+    QTest::newRow("a gallery laid out after the article dropped with its counters and captions")
+        << QStringLiteral("gallery_after_article.txt")
+        << QStringList { QStringLiteral("The Marlow quadruplets, whose birth"),
+               QStringLiteral("turned down several offers of a reality show.") }
+        << QStringList { QStringLiteral("1 of 4"), QStringLiteral("Birthday picnic"),
+               QStringLiteral("rare group photo"), QStringLiteral("matching red jumpers"), QStringLiteral("Share on"),
+               QStringLiteral("own timetable") };
     QTest::newRow("byline and comment thread dropped")
         << QStringLiteral("comment_thread.txt") << QStringList { QStringLiteral("Recycled aluminium also needs") }
         << QStringList { QStringLiteral("Jo Example"), QStringLiteral("Tag:"), QStringLiteral("84 comments"),

@@ -115,7 +115,7 @@ bool endsSentence(QStringView line)
     return end > 0 && enders.contains(line.at(end - 1));
 }
 
-int boilerplateHits(QStringView line)
+QStringList boilerplateTerms(QStringView line)
 {
     // Words that mark site furniture rather than article prose; only strong ones, since a short
     // subhead inside an article that matched would cut the article in two.
@@ -137,11 +137,20 @@ int boilerplateHits(QStringView line)
             u"partager|teilen|delen|coment[áa]rios?|comentarios?|commentaires?|kommentare|reacties|publicidad|werbung|"
             u"anzeige)\\b"),
         unicode | caseless);
-    int hits = 0;
-    for (auto it = vocabulary.globalMatchView(line); it.hasNext(); it.next()) {
-        ++hits;
+    QStringList terms;
+    for (auto it = vocabulary.globalMatchView(line); it.hasNext();) {
+        QString term = it.next().captured().toLower();
+        if (term.size() > 3 && term.endsWith(u's')) {
+            term.chop(1); // "comments" and "comment", "shares" and "share" are one term
+        }
+        terms.append(std::move(term));
     }
-    return hits;
+    return terms;
+}
+
+int boilerplateHits(QStringView line)
+{
+    return int(boilerplateTerms(line).size());
 }
 
 bool isConsentBanner(QStringView line)
