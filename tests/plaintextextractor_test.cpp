@@ -322,6 +322,12 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("Night temperatures in the valley"), QStringLiteral("The weather service said"),
                QStringLiteral("where the cold air settles.") }
         << QStringList { QStringLiteral("orchard near Dalby"), QStringLiteral("Photo:") };
+    QTest::newRow("long captions said twice on one line dropped, and the same captions said once")
+        << QStringLiteral("doubled_long_caption.txt")
+        << QStringList { QStringLiteral("The ferry between Porto Claro"), QStringLiteral("to welcome the ferry home.") }
+        << QStringList { QStringLiteral("Ana Ruiz /"), QStringLiteral("The ferry Marisol leaves"),
+               QStringLiteral("Deckhand Tiago Mendes"), QStringLiteral("Tags:"),
+               QStringLiteral("Harbour wall repairs") };
     QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
         << QStringLiteral("promo_above_byline.txt")
         << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }
@@ -362,6 +368,20 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("1 of 4"), QStringLiteral("Birthday picnic"),
                QStringLiteral("rare group photo"), QStringLiteral("matching red jumpers"), QStringLiteral("Share on"),
                QStringLiteral("own timetable") };
+    QTest::newRow("a video player inside the article dropped, the article on both sides of it kept")
+        << QStringLiteral("video_player_inside.txt")
+        << QStringList { QStringLiteral("The actor who voiced the hero"),
+               QStringLiteral("The studio that made the series"), QStringLiteral("The decision to recast the hero"),
+               QStringLiteral("to tell them so.") }
+        << QStringList { QStringLiteral("Watch"), QStringLiteral("Clockwork Levels"), QStringLiteral("Share"),
+               QStringLiteral("English"), QStringLiteral("RedditLink"), QStringLiteral("Horror Game"),
+               QStringLiteral("10:55AM"), QStringLiteral("comments") };
+    QTest::newRow("a donation prompt under the article dropped")
+        << QStringLiteral("donation_prompt.txt")
+        << QStringList { QStringLiteral("The city's central library"),
+               QStringLiteral("will stay open until ten o'clock.") }
+        << QStringList { QStringLiteral("Support independent journalism"), QStringLiteral("Our reporters cover"),
+               QStringLiteral("as little as"), QStringLiteral("Contribute"), QStringLiteral("swimming pool") };
     QTest::newRow("byline and comment thread dropped")
         << QStringLiteral("comment_thread.txt") << QStringList { QStringLiteral("Recycled aluminium also needs") }
         << QStringList { QStringLiteral("Jo Example"), QStringLiteral("Tag:"), QStringLiteral("84 comments"),

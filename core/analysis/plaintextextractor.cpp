@@ -446,6 +446,38 @@ bool isWidget(const QList<Line> &lines, qsizetype i)
     return !line.bullet || inBlock;
 }
 
+// Lines of the run that belong to a widget between its paragraphs (a video player with its buttons,
+// share links and the titles of other videos): short lines of a stretch without prose that holds
+// three pieces of chrome or more. Lists and subheads between paragraphs hold none, and the items of
+// a list are kept unless they are as short as a menu's.
+QList<bool> widgetStretches(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr int minChrome = 3;
+    constexpr int maxWords = 12;
+    constexpr int maxItemWords = 3; // a player's menu ("* English"), not a list of the article
+    QList<bool> dropped(end - start + 1, false);
+    for (qsizetype i = start; i <= end;) {
+        if (lines.at(i).score > 0) {
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        int chrome = 0;
+        for (; j <= end && lines.at(j).score <= 0; ++j) {
+            // Buttons and form fields count; a picture ("[photo.jpg]") or "[section]" of a config file does not.
+            const Line &line = lines.at(j);
+            chrome += (line.debris && !line.text.startsWith(u'[')) || line.boilerplate > 0 || line.hardStop ? 1 : 0;
+        }
+        if (chrome >= minChrome) {
+            for (qsizetype k = i; k < j; ++k) {
+                dropped[k - start] = lines.at(k).words <= (lines.at(k).bullet ? maxItemWords : maxWords);
+            }
+        }
+        i = j;
+    }
+    return dropped;
+}
+
 } // namespace
 
 Extraction PlainTextExtractor::extract(const QString &text)
@@ -496,11 +528,12 @@ Extraction PlainTextExtractor::extract(const QString &text)
         }
     }
     const QList<bool> headlines = headlineLists(lines, start, end);
+    const QList<bool> widgets = widgetStretches(lines, start, end);
     QStringList paragraphs;
     bool insert = false; // inside "Related articles" and its links, until the prose goes on
     for (qsizetype i = start; i <= end; ++i) {
         const Line &line = lines.at(i);
-        if (headlines.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)) {
+        if (headlines.at(i - start) || widgets.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)) {
             continue;
         }
         if ((line.boilerplate > 0 && isInnerNoise(line)) || (line.hardStop && line.words <= 4 && !line.sentence)) {

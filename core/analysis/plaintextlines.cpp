@@ -24,6 +24,7 @@ constexpr double maxGapFactor = 10;
 constexpr qsizetype repeatWindow = 3;
 constexpr int templateRepeats = 3;
 constexpr int widgetRepeats = 3;
+constexpr qsizetype minTwinLength = 40; // characters of a caption found again in its doubled twin
 
 double scoreLine(const Line &line)
 {
@@ -222,8 +223,24 @@ QList<Line> splitLines(const QString &text)
             line.caption = isCaption(trimmed) || repeatsOpening(trimmed);
         } else {
             terms.append(QStringList());
+            line.caption = repeatsOpening(trimmed);
         }
         lines.append(line);
+    }
+    // A caption said twice on one line (alt text and caption) next to the caption alone: the lone
+    // one is the caption too.
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QStringView text = lines.at(i).text;
+        if (!lines.at(i).caption || text.size() < 2 * minTwinLength) {
+            continue;
+        }
+        for (const qsizetype k : { i - 1, i + 1 }) {
+            if (k >= 0 && k < lines.size() && lines.at(k).text.size() >= minTwinLength
+                && lines.at(k).text.size() < text.size() && text.startsWith(lines.at(k).text)
+                && text.indexOf(lines.at(k).text, lines.at(k).text.size()) > 0) {
+                lines[k].caption = true;
+            }
+        }
     }
     const QSet<QString> topic = topicTerms(lines, terms);
     for (qsizetype i = 0; i < lines.size(); ++i) {

@@ -132,6 +132,8 @@ QStringList boilerplateTerms(QStringView line)
             u"click here|download (?:the|our) app|redirected|javascript|explore further|see more|don'?t miss|"
             u"also read|read also|inbox|recaptcha|alerts|you might (?:also )?(?:like|enjoy)|"
             u"(?:might|may) (?:also )?be interested in|view this post on|"
+            // Donation prompts: "Support independent journalism", "… as little as $1 a month".
+            u"support (?:our |independent |quality |local )?(?:journalism|newsroom|reporting)|as little as [$€£]\\d|"
             // The same in the other languages our sources use most.
             u"bronnen|quellen|fuentes|fontes|anmelden|abonnieren|inloggen|connexion|abonnez|suscr[ií]bete|compartir|"
             u"partager|teilen|delen|coment[áa]rios?|comentarios?|commentaires?|kommentare|reacties|publicidad|werbung|"
@@ -168,7 +170,12 @@ bool isHardStop(QStringView line)
         QStringLiteral(u"©|\\b(?:comments?|reply|replies|copyright|rights reserved|newsletters?|subscribe|sign up|"
                        u"trending|most (?:read|popular|viewed|shared)|recommended|you may also like|more from|related|"
                        u"about the author|more for you|editor['’]?s picks|read next|up next|you might also like|"
-                       u"more stories|latest news|tags?:|share this|leave a|kommentare|commentaires|comentarios)\\b"),
+                       u"more stories|latest news|tags?:|leave a|"
+                       // "Share this video" belongs to a player or a gallery inside the article.
+                       u"share "
+                       u"this(?!\\s+(?:video|gallery|image|photo|picture|clip|chart|graphic|map|slideshow))|kommentare|"
+                       u"commentaires|comentarios|"
+                       u"support (?:our |independent |quality |local )?(?:journalism|newsroom|reporting))\\b"),
         unicode | caseless);
     return wordCount(line) <= 12 && stop.matchView(line).hasMatch();
 }
