@@ -382,6 +382,14 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("will stay open until ten o'clock.") }
         << QStringList { QStringLiteral("Support independent journalism"), QStringLiteral("Our reporters cover"),
                QStringLiteral("as little as"), QStringLiteral("Contribute"), QStringLiteral("swimming pool") };
+    QTest::newRow("sentences that end with a colon before code samples keep the article together")
+        << QStringLiteral("code_sample.txt")
+        << QStringList { QStringLiteral("Before reaching for a statistics library"),
+               QStringLiteral("Take a short series of daily sign-up counts"),
+               QStringLiteral("The mean alone tells you little"), QStringLiteral("SELECT stddev(n)"),
+               QStringLiteral("Any value further than two standard deviations"),
+               QStringLiteral("from a scheduled job.") }
+        << QStringList { QStringLiteral("Dev Notes"), QStringLiteral("About") };
     QTest::newRow("byline and comment thread dropped")
         << QStringLiteral("comment_thread.txt") << QStringList { QStringLiteral("Recycled aluminium also needs") }
         << QStringList { QStringLiteral("Jo Example"), QStringLiteral("Tag:"), QStringLiteral("84 comments"),
@@ -415,6 +423,11 @@ void PlainTextExtractorTest::unwrapsHardWrappedText()
     QVERIFY(unwrapped.contains(QStringLiteral("which measured more than a hundred glaciers every summer.\n")));
     QVERIFY(unwrapped.contains(QStringLiteral("\n* Ski resorts prepare for shorter seasons\n")));
     QVERIFY(unwrapped.contains(QStringLiteral("\nBy Marta Keller\n")));
+    // A heading wider than the wrapped paragraphs does not hide their width.
+    const QString memo = TextCleaning::unwrapParagraphs(fixture(QStringLiteral("wrapped_memo.txt")));
+    QVERIFY(memo.contains(QStringLiteral("\nThis memo describes how the county archive will lend its digitised parish "
+                                         "registers to local history societies, which until now")));
+    QVERIFY(memo.contains(QStringLiteral("which parishes were most in demand.\n")));
     // Text whose paragraphs are already lines stays as it is.
     QVERIFY(TextCleaning::unwrapParagraphs(fixture(QStringLiteral("redirect_chrome.txt"))).isEmpty());
     QVERIFY(TextCleaning::unwrapParagraphs(fixture(QStringLiteral("dateline_subheads_sources.txt"))).isEmpty());

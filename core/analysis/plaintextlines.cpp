@@ -24,6 +24,7 @@ constexpr double maxGapFactor = 10;
 constexpr qsizetype repeatWindow = 3;
 constexpr int templateRepeats = 3;
 constexpr int widgetRepeats = 3;
+constexpr int minColonWords = 8;
 constexpr qsizetype minTwinLength = 40; // characters of a caption found again in its doubled twin
 
 double scoreLine(const Line &line)
@@ -207,7 +208,8 @@ QList<Line> splitLines(const QString &text)
         line.text = trimmed;
         line.words = wordCount(trimmed);
         line.bullet = isBullet(trimmed);
-        line.sentence = endsSentence(trimmed);
+        // A long line ending with a colon introduces a list or a code sample: prose too.
+        line.sentence = endsSentence(trimmed) || (line.words >= minColonWords && trimmed.endsWith(u':'));
         line.debris = isMarkupDebris(trimmed);
         line.tableRow = isTableRow(trimmed);
         line.menu = line.words >= 20 && !line.sentence && isMenuLine(trimmed, line.words);

@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <functional>
 
 namespace Dossier::Core::TextCleaning
 {
@@ -20,6 +21,8 @@ constexpr qsizetype minWrapWidth = 60;
 constexpr qsizetype maxWrapWidth = 100;
 constexpr qsizetype wrapSlack = 20;
 constexpr qsizetype minWrappedLines = 10;
+constexpr qsizetype maxOutliers = 3; // lines longer than the width of a wrapped text
+constexpr qsizetype outlierShare = 50; // … and no more than one in this many, but one always
 
 bool isCjk(char16_t c)
 {
@@ -263,8 +266,16 @@ QString unwrapParagraphs(const QString &text)
     if (lengths.size() < 10 || longest < minWrapWidth) {
         return {};
     }
-    const qsizetype nearWidth = std::count_if(
-        lengths.cbegin(), lengths.cend(), [&](qsizetype length) { return length >= longest - wrapSlack; });
+    // The width is that of the longest lines but a few (a heading or a table row may stick out).
+    QList<qsizetype> sorted = lengths;
+    const qsizetype outliers = std::clamp<qsizetype>(sorted.size() / outlierShare, 1, maxOutliers);
+    std::nth_element(sorted.begin(), sorted.begin() + outliers, sorted.end(), std::greater<>());
+    const qsizetype width = sorted.at(outliers);
+    if (width < minWrapWidth) {
+        return {};
+    }
+    const qsizetype nearWidth = std::count_if(lengths.cbegin(), lengths.cend(),
+        [&](qsizetype length) { return length >= width - wrapSlack && length <= width; });
     // Menus add many short lines, so a tenth will do when there are enough of them.
     if (nearWidth * 10 < lengths.size() || nearWidth < minWrappedLines) {
         return {};
@@ -286,7 +297,7 @@ QString unwrapParagraphs(const QString &text)
             result.append(u'\n');
         }
         result.append(line);
-        joinNext = line.size() >= longest - wrapSlack;
+        joinNext = line.size() >= width - wrapSlack;
     }
     return result;
 }
