@@ -390,6 +390,13 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("Any value further than two standard deviations"),
                QStringLiteral("from a scheduled job.") }
         << QStringList { QStringLiteral("Dev Notes"), QStringLiteral("About") };
+    QTest::newRow("the dishes of a recipe above the one that scores best kept, up to the byline")
+        << QStringLiteral("recipe_sections.txt")
+        << QStringList { QStringLiteral("Every December I swap"), QStringLiteral("This one is built on a tin"),
+               QStringLiteral("* 2 cans white beans"), QStringLiteral("A bright, sharp dip"),
+               QStringLiteral("Stir the herbs"), QStringLiteral("good sauce for baked potatoes or grilled fish.") }
+        << QStringList { QStringLiteral("Kitchen Table"), QStringLiteral("Greta Holm"), QStringLiteral("Sign in"),
+               QStringLiteral("Published"), QStringLiteral("Related Story"), QStringLiteral("Ten Cheeses") };
     QTest::newRow("byline and comment thread dropped")
         << QStringLiteral("comment_thread.txt") << QStringList { QStringLiteral("Recycled aluminium also needs") }
         << QStringList { QStringLiteral("Jo Example"), QStringLiteral("Tag:"), QStringLiteral("84 comments"),

@@ -344,6 +344,51 @@ qsizetype extendOverLists(const QList<Line> &lines, qsizetype end)
     }
 }
 
+// The article's start, moved back past lists, tables and subheads above it when its prose goes on
+// above them: the mirror of extendOverLists (a recipe's first dishes above the one that scores
+// best). A byline or a date in the gap is the article's header and stops it there.
+qsizetype extendBackOverLists(const QList<Line> &lines, qsizetype start)
+{
+    constexpr qsizetype maxGap = 40;
+    constexpr int maxChrome = 2;
+    constexpr int maxInlineChrome = 3;
+    constexpr int longParagraph = 40;
+    constexpr int maxDatelineWords = 20; // "Jane Doe · Example News · Posted: Dec 22, 2023 8:25 AM EST"
+    const auto prose = [&](qsizetype k) {
+        const Line &line = lines.at(k);
+        return k >= 0 && line.score > 0 && line.sentence && line.words >= 8 && !line.bullet && line.boilerplate == 0;
+    };
+    const auto proseEnds
+        = [&](qsizetype k) { return prose(k) && (lines.at(k).words >= longParagraph || (k > 0 && prose(k - 1))); };
+    while (true) {
+        int chrome = 0;
+        qsizetype i = start - 1;
+        qsizetype widgets = 0;
+        for (; i >= 0 && !proseEnds(i); --i) {
+            const Line &line = lines.at(i);
+            if (line.widget) {
+                ++widgets;
+                continue;
+            }
+            if (line.hardStop || line.boilerplate >= consentWeight || start - i - widgets > maxGap || line.byline
+                || line.credit || galleryCounter(line.text).first > 0
+                || (line.words <= maxDatelineWords && !Dates::parse(line.text).isEmpty())) {
+                return start;
+            }
+            if (line.boilerplate > 0 && line.score <= 0 && (line.words > maxInlineChrome || ++chrome > maxChrome)) {
+                return start;
+            }
+        }
+        if (i < 0) {
+            return start;
+        }
+        start = i;
+        while (start > 0 && lines.at(start - 1).score > 0) {
+            --start;
+        }
+    }
+}
+
 // Where the run takes in the next story of an endless page or a teaser with its own header: after
 // some prose, a stretch without prose that holds a date and a byline or closing chrome ("Share",
 // "Comments") starts another article. Returns the run's last line before it.
@@ -490,6 +535,7 @@ Extraction PlainTextExtractor::extract(const QString &text)
     if (start < 0) {
         return result;
     }
+    start = extendBackOverLists(lines, start);
     end = nextArticleHeader(lines, start, extendOverLists(lines, end));
     while (start < end && isEdgeNoise(lines.at(start))) {
         ++start;
