@@ -397,6 +397,13 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("Stir the herbs"), QStringLiteral("good sauce for baked potatoes or grilled fish.") }
         << QStringList { QStringLiteral("Kitchen Table"), QStringLiteral("Greta Holm"), QStringLiteral("Sign in"),
                QStringLiteral("Published"), QStringLiteral("Related Story"), QStringLiteral("Ten Cheeses") };
+    QTest::newRow("closing chrome followed by dated cards of other stories ends the article")
+        << QStringLiteral("dated_cards.txt")
+        << QStringList { QStringLiteral("A fossil snail found by a schoolteacher"),
+               QStringLiteral("with her class on a field trip last spring.") }
+        << QStringList { QStringLiteral("Share This Page"), QStringLiteral("Latest News"),
+               QStringLiteral("artist's impression"), QStringLiteral("Two moons"), QStringLiteral("barley"),
+               QStringLiteral("Feb 2"), QStringLiteral("crystals") };
     QTest::newRow("byline and comment thread dropped")
         << QStringLiteral("comment_thread.txt") << QStringList { QStringLiteral("Recycled aluminium also needs") }
         << QStringList { QStringLiteral("Jo Example"), QStringLiteral("Tag:"), QStringLiteral("84 comments"),

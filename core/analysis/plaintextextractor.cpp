@@ -389,9 +389,37 @@ qsizetype extendBackOverLists(const QList<Line> &lines, qsizetype start)
     }
 }
 
+// Whether the lines from \a from on are cards of other stories: a paragraph at most, then a stretch
+// with a date ("Feb 16, 2024 | Science"), twice or more.
+bool datedCardsFollow(const QList<Line> &lines, qsizetype from, qsizetype end)
+{
+    constexpr int minCards = 2;
+    int cards = 0;
+    for (qsizetype i = from; i <= end && cards < minCards;) {
+        qsizetype j = i;
+        while (j <= end && lines.at(j).score > 0) {
+            ++j;
+        }
+        if (j - i > 1 || j > end) {
+            return false;
+        }
+        bool date = false;
+        for (; j <= end && lines.at(j).score <= 0; ++j) {
+            date = date || isDateLine(lines.at(j));
+        }
+        if (!date) {
+            return false;
+        }
+        ++cards;
+        i = j;
+    }
+    return cards >= minCards;
+}
+
 // Where the run takes in the next story of an endless page or a teaser with its own header: after
 // some prose, a stretch without prose that holds a date and a byline or closing chrome ("Share",
-// "Comments") starts another article. Returns the run's last line before it.
+// "Comments"), or closing chrome followed by dated cards ("Latest News", then a caption, a headline
+// and a date for each story), starts another article. Returns the run's last line before it.
 qsizetype nextArticleHeader(const QList<Line> &lines, qsizetype start, qsizetype end)
 {
     constexpr int proseBefore = 80;
@@ -408,7 +436,7 @@ qsizetype nextArticleHeader(const QList<Line> &lines, qsizetype start, qsizetype
             date = date || isDateLine(lines.at(j));
             header = header || lines.at(j).hardStop || lines.at(j).byline;
         }
-        if (prose >= proseBefore && date && header && j <= end) {
+        if (prose >= proseBefore && header && j <= end && (date || datedCardsFollow(lines, j, end))) {
             return i - 1;
         }
         i = j - 1;
