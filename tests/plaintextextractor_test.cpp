@@ -328,6 +328,14 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("Ana Ruiz /"), QStringLiteral("The ferry Marisol leaves"),
                QStringLiteral("Deckhand Tiago Mendes"), QStringLiteral("Tags:"),
                QStringLiteral("Harbour wall repairs") };
+    QTest::newRow("alt text beside its caption, and a caption with two credits, dropped")
+        << QStringLiteral("caption_twins.txt")
+        << QStringList { QStringLiteral("Rangers counted more than two hundred seal pups"),
+               QStringLiteral("The rangers said a winter without big storms"),
+               QStringLiteral("Visitors are asked to stay behind the rope line"),
+               QStringLiteral("left the sandbank for the open sea.") }
+        << QStringList { QStringLiteral("A grey seal pup resting"), QStringLiteral("Volunteers watch the colony"),
+               QStringLiteral("Coast Trust"), QStringLiteral("Leona Hart") };
     QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
         << QStringLiteral("promo_above_byline.txt")
         << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }

@@ -193,6 +193,39 @@ QSet<QString> topicTerms(const QList<Line> &lines, const QList<QStringList> &ter
     return topic;
 }
 
+// \a text without what follows its last sentence: "… in 2018. WAFB/YouTube" -> "… in 2018.", or
+// without its final full stop when it has nothing after it.
+QStringView sentenceBody(QStringView text)
+{
+    for (qsizetype i = text.size() - 1; i > 0; --i) {
+        const QChar c = text.at(i);
+        if (c == u'.' || c == u'!' || c == u'?') {
+            return text.left(i);
+        }
+    }
+    return text;
+}
+
+// Two lines that are one caption said twice: the same words, then a different credit or nothing
+// ("Boats in the harbour" and "Boats in the harbour.", "… in 2018. 4" and "… in 2018. WAFB/YouTube").
+// A paragraph written out twice is the same line twice and is not taken for one.
+bool captionTwins(QStringView a, QStringView b)
+{
+    constexpr qsizetype minLength = 20;
+    constexpr int maxCreditWords = 6;
+    constexpr int maxCaptionWords = 60;
+    if (a == b || a.size() < minLength || b.size() < minLength || wordCount(a) > maxCaptionWords
+        || wordCount(b) > maxCaptionWords) {
+        return false;
+    }
+    const QStringView bodyA = sentenceBody(a);
+    const QStringView bodyB = sentenceBody(b);
+    if (bodyA != bodyB || bodyA.size() < minLength) {
+        return false;
+    }
+    return wordCount(a.mid(bodyA.size())) <= maxCreditWords && wordCount(b.mid(bodyB.size())) <= maxCreditWords;
+}
+
 } // namespace
 
 QList<Line> splitLines(const QString &text)
@@ -242,6 +275,14 @@ QList<Line> splitLines(const QString &text)
                 && text.indexOf(lines.at(k).text, lines.at(k).text.size()) > 0) {
                 lines[k].caption = true;
             }
+        }
+    }
+    // An image's alt text and its caption, or one caption with two credits, on lines side by side:
+    // the same words but for a credit or a full stop at the end.
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (captionTwins(lines.at(i).text, lines.at(i + 1).text)) {
+            lines[i].caption = true;
+            lines[i + 1].caption = true;
         }
     }
     const QSet<QString> topic = topicTerms(lines, terms);
