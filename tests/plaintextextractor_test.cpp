@@ -336,6 +336,12 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("left the sandbank for the open sea.") }
         << QStringList { QStringLiteral("A grey seal pup resting"), QStringLiteral("Volunteers watch the colony"),
                QStringLiteral("Coast Trust"), QStringLiteral("Leona Hart") };
+    QTest::newRow("a publication stamp inside the article dropped")
+        << QStringLiteral("stamp_line.txt")
+        << QStringList { QStringLiteral("The actor, who made his first film"),
+               QStringLiteral("He told the station's morning programme"),
+               QStringLiteral("two afternoon performances for schools.") }
+        << QStringList { QStringLiteral("Posted:"), QStringLiteral("Arts Desk"), QStringLiteral("Last Updated") };
     QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
         << QStringLiteral("promo_above_byline.txt")
         << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }

@@ -98,6 +98,17 @@ bool isDateLine(const Line &line)
     return line.words <= 10 && !Dates::parse(line.text).isEmpty();
 }
 
+// A publication stamp, perhaps with the outlet or the author: "CBC Arts · Posted: Dec 20, 2023
+// 10:27 AM EST | Last Updated: December 21, 2023".
+bool isStampLine(const Line &line)
+{
+    constexpr int maxWords = 20;
+    static const QRegularExpression stamp(
+        QStringLiteral(R"(\b(?:posted|updated|published)\s*(?:on|at)?\s*:)"), caseless);
+    return line.words <= maxWords && !line.sentence && stamp.matchView(line.text).hasMatch()
+        && !Dates::parse(line.text).isEmpty();
+}
+
 bool isBreadcrumb(QStringView text)
 {
     static const QRegularExpression separators(QStringLiteral(u"\\s[>»›|]\\s|\\s/\\s.*\\s/\\s"));
@@ -228,7 +239,7 @@ bool isEdgeNoise(const Line &line)
         return true;
     }
     return line.debris || line.byline || line.credit || line.caption || (line.boilerplate > 0 && line.words <= 12)
-        || (line.words <= 12 && isDateLine(line) && standaloneDateline(line.text).isEmpty());
+        || (line.words <= 12 && isDateLine(line) && standaloneDateline(line.text).isEmpty()) || isStampLine(line);
 }
 
 QStringView withoutBullet(QStringView text)
@@ -269,7 +280,7 @@ std::pair<int, int> galleryCounter(QStringView text)
 bool isInnerNoise(const Line &line)
 {
     if (line.debris || (line.boilerplate > 0 && line.words <= 6 && !line.sentence) || line.caption || line.byline
-        || (line.credit && line.words <= 12) || (line.words <= 8 && isDateLine(line))
+        || (line.credit && line.words <= 12) || (line.words <= 8 && isDateLine(line)) || isStampLine(line)
         || (line.words <= 4 && galleryCounter(line.text).first > 0)) {
         return true;
     }
