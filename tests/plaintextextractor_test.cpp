@@ -336,6 +336,12 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("left the sandbank for the open sea.") }
         << QStringList { QStringLiteral("A grey seal pup resting"), QStringLiteral("Volunteers watch the colony"),
                QStringLiteral("Coast Trust"), QStringLiteral("Leona Hart") };
+    QTest::newRow("an author's bio that says what the author writes about dropped")
+        << QStringLiteral("bio_writes_about.txt")
+        << QStringList { QStringLiteral("The studio behind last year's surprise puzzle hit"),
+               QStringLiteral("one on each side of the mechanism.") }
+        << QStringList { QStringLiteral("Contributing Editor"), QStringLiteral("has been writing about"),
+               QStringLiteral("board games") };
     QTest::newRow("a publication stamp inside the article dropped")
         << QStringLiteral("stamp_line.txt")
         << QStringList { QStringLiteral("The actor, who made his first film"),

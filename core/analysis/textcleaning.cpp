@@ -219,10 +219,14 @@ bool isCredit(QStringView line)
             R"(\bis (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,4}(?:reporter|writer|editor|correspondent|journalist|)"
             R"(columnist|contributor)\b)"),
         unicode | caseless);
-    // An author's bio under the article: "Jane Doe (@jdoe) is a senior writer at …", however long.
+    // An author's bio under the article: "Jane Doe (@jdoe) is a senior writer at …", "Jane Doe writes
+    // about …", "Editor: Jane Doe has been writing about games since 2010 …", however long.
     static const QRegularExpression bio(
-        QStringLiteral(R"(^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:\(@\w+\)\s+)?is (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,5})"
-                       R"((?:reporter|writer|editor|correspondent|journalist|columnist|contributor)s?\b)"),
+        QStringLiteral(R"(^(?:[\p{L} ]{1,40}: |• ?)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:\(@\w+\)\s+)?(?:)"
+                       R"(is (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,5}(?:reporter|writer|editor|correspondent|)"
+                       R"(journalist|columnist|contributor|freelancer)s?\b|)"
+                       R"(writes (?:about|for) |has been writing (?:about|on|for) |)"
+                       R"(has written (?:about|for) ))"),
         unicode);
     return (wordCount(line) <= 40 && credit.matchView(line).hasMatch()) || bio.matchView(line).hasMatch();
 }
