@@ -342,6 +342,14 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("one on each side of the mechanism.") }
         << QStringList { QStringLiteral("Contributing Editor"), QStringLiteral("has been writing about"),
                QStringLiteral("board games") };
+    QTest::newRow("a box of related links between two paragraphs dropped, the prose after it kept")
+        << QStringLiteral("related_box_inline.txt")
+        << QStringList { QStringLiteral("The club appointed its new head coach"),
+               QStringLiteral("His first decision was to bring back"),
+               QStringLiteral("four of the top six sides in the space of three weeks.") }
+        << QStringList { QStringLiteral("Advertisement"), QStringLiteral("Related From"),
+               QStringLiteral("Tomas Brenner"), QStringLiteral("harbour derby"), QStringLiteral("Read More"),
+               QStringLiteral("Tags:"), QStringLiteral("Harbour FC") };
     QTest::newRow("a publication stamp inside the article dropped")
         << QStringLiteral("stamp_line.txt")
         << QStringList { QStringLiteral("The actor, who made his first film"),

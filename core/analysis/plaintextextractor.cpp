@@ -314,6 +314,37 @@ bool proseResumes(const QList<Line> &lines, qsizetype i)
     return prose(i) && (lines.at(i).words >= longParagraph || (i + 1 < lines.size() && prose(i + 1)));
 }
 
+// The label of a box of links to other stories set inside an article: "Related", "Read more",
+// "See also", "Recommended".
+bool isInsertLabel(QStringView text)
+{
+    static const QRegularExpression label(
+        QStringLiteral(R"(^(?:related|read (?:more|also|next)|see also|also read|recommended|more from)\b)"), caseless);
+    return label.matchView(text).hasMatch();
+}
+
+// Where the article's prose resumes after a box of links opened by the label at \a label: within a
+// few lines that hold no date, byline, credit or chrome that ends articles; -1 when it does not.
+qsizetype insertEnd(const QList<Line> &lines, qsizetype label)
+{
+    constexpr qsizetype maxInsert = 6;
+    constexpr qsizetype teaserDateLines = 2;
+    for (qsizetype k = label + 1; k < lines.size() && k <= label + maxInsert; ++k) {
+        if (proseResumes(lines, k)) {
+            // A paragraph with a date under it is the teaser of the next story.
+            const bool dated = std::any_of(
+                lines.cbegin() + k + 1, lines.cbegin() + std::min(lines.size(), k + 1 + teaserDateLines), isDateLine);
+            return dated ? -1 : k;
+        }
+        const Line &line = lines.at(k);
+        if ((line.hardStop && !isInsertLabel(line.text)) || line.byline || line.credit || isDateLine(line)
+            || line.boilerplate >= consentWeight) {
+            return -1;
+        }
+    }
+    return -1;
+}
+
 // The article's end, moved past lists, tables and subheads (which the scoring cannot tell from menus)
 // when its prose resumes after them. A gap that holds chrome ending articles ("Comments", "Share
 // this story", "Most read"), a cookie banner or more than a little site furniture ends the article.
@@ -332,6 +363,15 @@ qsizetype extendOverLists(const QList<Line> &lines, qsizetype end)
             if (line.widget) {
                 ++widgets;
                 continue;
+            }
+            // A short box of related links ("Related From Example", a headline, "Read More") may sit
+            // between two paragraphs; comments, newsletters and copyright may not.
+            if (line.hardStop && isInsertLabel(line.text)) {
+                const qsizetype resumes = insertEnd(lines, i);
+                if (resumes > i) {
+                    i = resumes - 1;
+                    continue;
+                }
             }
             // A date, a byline or a credit in the gap is the header or footer of another story; a
             // gallery's counter ("1 of 57") opens its pictures and captions, which are not the article.

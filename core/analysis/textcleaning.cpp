@@ -178,7 +178,9 @@ bool isHardStop(QStringView line)
                        u"share "
                        u"this(?!\\s+(?:video|gallery|image|photo|picture|clip|chart|graphic|map|slideshow))|kommentare|"
                        u"commentaires|comentarios|"
-                       u"support (?:our |independent |quality |local )?(?:journalism|newsroom|reporting))\\b"),
+                       u"support (?:our |independent |quality |local )?(?:journalism|newsroom|reporting))\\b|"
+                       // "Tags:" ends with no word after the colon when the tags are on the next line.
+                       u"^tags?:"),
         unicode | caseless);
     return wordCount(line) <= 12 && stop.matchView(line).hasMatch();
 }
