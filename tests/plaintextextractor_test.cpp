@@ -336,12 +336,13 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("left the sandbank for the open sea.") }
         << QStringList { QStringLiteral("A grey seal pup resting"), QStringLiteral("Volunteers watch the colony"),
                QStringLiteral("Coast Trust"), QStringLiteral("Leona Hart") };
-    QTest::newRow("an author's bio that says what the author writes about dropped")
+    QTest::newRow("an author's bio that says what the author writes about, and how to reach the author, dropped")
         << QStringLiteral("bio_writes_about.txt")
         << QStringList { QStringLiteral("The studio behind last year's surprise puzzle hit"),
                QStringLiteral("one on each side of the mechanism.") }
         << QStringList { QStringLiteral("Contributing Editor"), QStringLiteral("has been writing about"),
-               QStringLiteral("board games") };
+               QStringLiteral("board games"), QStringLiteral("Contact"), QStringLiteral("example.org"),
+               QStringLiteral("Follow him") };
     QTest::newRow("a box of related links between two paragraphs dropped, the prose after it kept")
         << QStringLiteral("related_box_inline.txt")
         << QStringList { QStringLiteral("The club appointed its new head coach"),

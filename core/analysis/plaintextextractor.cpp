@@ -235,7 +235,18 @@ QString findDate(const QList<Line> &lines, qsizetype titleIndex, qsizetype bodyS
 bool isEdgeNoise(const Line &line)
 {
     static const QRegularExpression notice(QStringLiteral(R"(©|\bcopyright\b|\ball rights reserved\b)"), caseless);
+    // How to reach the author: "Contact Jane Doe at jane@example.com. Follow her on X …", "Staff
+    // writer Jane Doe can be reached at …", "Write to Jane Doe at …".
+    static const QRegularExpression contact(
+        QStringLiteral(
+            R"(\bcan be reached at\b|^\W*(?:contact|write to|reach) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)* )"
+            R"((?:at|via|on) |\bfollow (?:him|her|them|me) on\b)"),
+        unicode | caseless);
+    constexpr int maxContactWords = 40;
     if (line.words <= 80 && notice.matchView(line.text).hasMatch()) {
+        return true;
+    }
+    if (line.words <= maxContactWords && contact.matchView(line.text).hasMatch()) {
         return true;
     }
     return line.debris || line.byline || line.credit || line.caption || (line.boilerplate > 0 && line.words <= 12)
