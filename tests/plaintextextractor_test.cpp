@@ -351,6 +351,13 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("Advertisement"), QStringLiteral("Related From"),
                QStringLiteral("Tomas Brenner"), QStringLiteral("harbour derby"), QStringLiteral("Read More"),
                QStringLiteral("Tags:"), QStringLiteral("Harbour FC") };
+    QTest::newRow("tags run together and a list of headlines with one-sentence standfirsts after the article dropped")
+        << QStringLiteral("teaser_pairs.txt")
+        << QStringList { QStringLiteral("The singer told a radio interviewer"),
+               QStringLiteral("has gathered more than forty thousand signatures.") }
+        << QStringList { QStringLiteral("industrypay"), QStringLiteral("Rival Rappers"), QStringLiteral("shook hands"),
+               QStringLiteral("Dancer Boyfriend"), QStringLiteral("seven years"), QStringLiteral("Family Drama"),
+               QStringLiteral("time slot") };
     QTest::newRow("a publication stamp inside the article dropped")
         << QStringLiteral("stamp_line.txt")
         << QStringList { QStringLiteral("The actor, who made his first film"),

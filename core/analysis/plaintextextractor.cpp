@@ -249,6 +249,13 @@ bool isEdgeNoise(const Line &line)
     if (line.words <= maxContactWords && contact.matchView(line.text).hasMatch()) {
         return true;
     }
+    // Tags run together in lower case: "music industrypay gapfestivals".
+    constexpr int maxTagWords = 10;
+    if (!line.sentence && line.words <= maxTagWords
+        && std::none_of(line.text.begin(), line.text.end(), [](QChar c) { return c.isUpper(); })
+        && std::any_of(line.text.begin(), line.text.end(), [](QChar c) { return c.isLower(); })) {
+        return true;
+    }
     return line.debris || line.byline || line.credit || line.caption || (line.boilerplate > 0 && line.words <= 12)
         || (line.words <= 12 && isDateLine(line) && standaloneDateline(line.text).isEmpty()) || isStampLine(line);
 }
@@ -529,6 +536,34 @@ bool isHeadlineCase(const Line &line)
     return cased >= minWords && capitalised * 10 >= cased * 6;
 }
 
+// Where a list of other stories starts in the run after some prose: three headlines or more, each
+// with a one-sentence standfirst under it, in a row (but not questions: an FAQ's questions and short
+// answers). Returns the run's last line before it.
+qsizetype teaserList(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr int proseBefore = 80;
+    constexpr int minPairs = 3;
+    constexpr int maxStandfirstWords = 25;
+    const auto standfirst = [&](qsizetype k) {
+        const Line &line = lines.at(k);
+        return line.sentence && !line.bullet && line.words >= 3 && line.words <= maxStandfirstWords;
+    };
+    int prose = 0;
+    for (qsizetype i = start; i < end; ++i) {
+        int pairs = 0;
+        // Questions with short answers are an FAQ of the article.
+        for (qsizetype k = i;
+             k < end && isHeadlineCase(lines.at(k)) && !lines.at(k).text.endsWith(u'?') && standfirst(k + 1); k += 2) {
+            ++pairs;
+        }
+        if (pairs >= minPairs && prose >= proseBefore) {
+            return i - 1;
+        }
+        prose += lines.at(i).score > 0 ? lines.at(i).words : 0;
+    }
+    return end;
+}
+
 // Lines of the run that belong to a list of other stories' headlines: three or more headline-cased
 // lines in a row, and the short label above them ("Editor's picks", "More for you").
 QList<bool> headlineLists(const QList<Line> &lines, qsizetype start, qsizetype end)
@@ -626,7 +661,7 @@ Extraction PlainTextExtractor::extract(const QString &text)
         return result;
     }
     start = extendBackOverLists(lines, start);
-    end = nextArticleHeader(lines, start, extendOverLists(lines, end));
+    end = teaserList(lines, start, nextArticleHeader(lines, start, extendOverLists(lines, end)));
     while (start < end && isEdgeNoise(lines.at(start))) {
         ++start;
     }
