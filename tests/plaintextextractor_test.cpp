@@ -358,6 +358,12 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("industrypay"), QStringLiteral("Rival Rappers"), QStringLiteral("shook hands"),
                QStringLiteral("Dancer Boyfriend"), QStringLiteral("seven years"), QStringLiteral("Family Drama"),
                QStringLiteral("time slot") };
+    QTest::newRow("a paywall prompt and a disclaimer under the article dropped")
+        << QStringLiteral("paywall_disclaimer.txt")
+        << QStringList { QStringLiteral("Bond funds returned more in November"),
+               QStringLiteral("should not chase last month's winners.") }
+        << QStringList { QStringLiteral("unlimited access"), QStringLiteral("Free Trial"),
+               QStringLiteral("opinions expressed"), QStringLiteral("editorial policies") };
     QTest::newRow("a publication stamp inside the article dropped")
         << QStringLiteral("stamp_line.txt")
         << QStringList { QStringLiteral("The actor, who made his first film"),

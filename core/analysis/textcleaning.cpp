@@ -135,6 +135,9 @@ QStringList boilerplateTerms(QStringView line)
             u"click here|download (?:the|our) app|redirected|javascript|explore further|see more|don'?t miss|"
             u"also read|read also|inbox|recaptcha|alerts|you might (?:also )?(?:like|enjoy)|"
             u"(?:might|may) (?:also )?be interested in|view this post on|"
+            // Paywalls and disclaimers: "Get unlimited access … Start Free Trial", "The opinions expressed here
+            // are the author's", "Find out about our editorial policies".
+            u"unlimited access|free trial|opinions expressed|editorial polic(?:y|ies)|"
             // Donation prompts: "Support independent journalism", "… as little as $1 a month".
             u"support (?:our |independent |quality |local )?(?:journalism|newsroom|reporting)|as little as [$€£]\\d|"
             // The same in the other languages our sources use most.
