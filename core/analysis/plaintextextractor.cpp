@@ -552,8 +552,9 @@ qsizetype teaserList(const QList<Line> &lines, qsizetype start, qsizetype end)
     for (qsizetype i = start; i < end; ++i) {
         int pairs = 0;
         // Questions with short answers are an FAQ of the article.
-        for (qsizetype k = i;
-             k < end && isHeadlineCase(lines.at(k)) && !lines.at(k).text.endsWith(u'?') && standfirst(k + 1); k += 2) {
+        for (qsizetype k = i; k < end && pairs < minPairs && isHeadlineCase(lines.at(k))
+             && !lines.at(k).text.endsWith(u'?') && standfirst(k + 1);
+             k += 2) {
             ++pairs;
         }
         if (pairs >= minPairs && prose >= proseBefore) {
