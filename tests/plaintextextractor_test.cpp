@@ -322,6 +322,54 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("Night temperatures in the valley"), QStringLiteral("The weather service said"),
                QStringLiteral("where the cold air settles.") }
         << QStringList { QStringLiteral("orchard near Dalby"), QStringLiteral("Photo:") };
+    QTest::newRow("long captions said twice on one line dropped, and the same captions said once")
+        << QStringLiteral("doubled_long_caption.txt")
+        << QStringList { QStringLiteral("The ferry between Porto Claro"), QStringLiteral("to welcome the ferry home.") }
+        << QStringList { QStringLiteral("Ana Ruiz /"), QStringLiteral("The ferry Marisol leaves"),
+               QStringLiteral("Deckhand Tiago Mendes"), QStringLiteral("Tags:"),
+               QStringLiteral("Harbour wall repairs") };
+    QTest::newRow("alt text beside its caption, and a caption with two credits, dropped")
+        << QStringLiteral("caption_twins.txt")
+        << QStringList { QStringLiteral("Rangers counted more than two hundred seal pups"),
+               QStringLiteral("The rangers said a winter without big storms"),
+               QStringLiteral("Visitors are asked to stay behind the rope line"),
+               QStringLiteral("left the sandbank for the open sea.") }
+        << QStringList { QStringLiteral("A grey seal pup resting"), QStringLiteral("Volunteers watch the colony"),
+               QStringLiteral("Coast Trust"), QStringLiteral("Leona Hart") };
+    QTest::newRow("an author's bio that says what the author writes about, and how to reach the author, dropped")
+        << QStringLiteral("bio_writes_about.txt")
+        << QStringList { QStringLiteral("The studio behind last year's surprise puzzle hit"),
+               QStringLiteral("one on each side of the mechanism.") }
+        << QStringList { QStringLiteral("Contributing Editor"), QStringLiteral("has been writing about"),
+               QStringLiteral("board games"), QStringLiteral("Contact"), QStringLiteral("example.org"),
+               QStringLiteral("Follow him") };
+    QTest::newRow("a box of related links between two paragraphs dropped, the prose after it kept")
+        << QStringLiteral("related_box_inline.txt")
+        << QStringList { QStringLiteral("The club appointed its new head coach"),
+               QStringLiteral("His first decision was to bring back"),
+               QStringLiteral("four of the top six sides in the space of three weeks.") }
+        << QStringList { QStringLiteral("Advertisement"), QStringLiteral("Related From"),
+               QStringLiteral("Tomas Brenner"), QStringLiteral("harbour derby"), QStringLiteral("Read More"),
+               QStringLiteral("Tags:"), QStringLiteral("Harbour FC") };
+    QTest::newRow("tags run together and a list of headlines with one-sentence standfirsts after the article dropped")
+        << QStringLiteral("teaser_pairs.txt")
+        << QStringList { QStringLiteral("The singer told a radio interviewer"),
+               QStringLiteral("has gathered more than forty thousand signatures.") }
+        << QStringList { QStringLiteral("industrypay"), QStringLiteral("Rival Rappers"), QStringLiteral("shook hands"),
+               QStringLiteral("Dancer Boyfriend"), QStringLiteral("seven years"), QStringLiteral("Family Drama"),
+               QStringLiteral("time slot") };
+    QTest::newRow("a paywall prompt and a disclaimer under the article dropped")
+        << QStringLiteral("paywall_disclaimer.txt")
+        << QStringList { QStringLiteral("Bond funds returned more in November"),
+               QStringLiteral("should not chase last month's winners.") }
+        << QStringList { QStringLiteral("unlimited access"), QStringLiteral("Free Trial"),
+               QStringLiteral("opinions expressed"), QStringLiteral("editorial policies") };
+    QTest::newRow("a publication stamp inside the article dropped")
+        << QStringLiteral("stamp_line.txt")
+        << QStringList { QStringLiteral("The actor, who made his first film"),
+               QStringLiteral("He told the station's morning programme"),
+               QStringLiteral("two afternoon performances for schools.") }
+        << QStringList { QStringLiteral("Posted:"), QStringLiteral("Arts Desk"), QStringLiteral("Last Updated") };
     QTest::newRow("a promo in the masthead loses to the shorter article under its byline")
         << QStringLiteral("promo_above_byline.txt")
         << QStringList { QStringLiteral("Small bakeries across the lake region"), QStringLiteral("since the autumn.") }
@@ -341,6 +389,63 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("shift workers said"), QStringLiteral("whether the service is worth the cost.") }
         << QStringList { QStringLiteral("Share This Story"), QStringLiteral("More on Transport"),
                QStringLiteral("Cycle lane"), QStringLiteral("Sofia Brandt"), QStringLiteral("cycle network") };
+    QTest::newRow("chrome words that are the page's topic do not cut the article")
+        << QStringLiteral("topic_words.txt")
+        << QStringList { QStringLiteral("We tested nine free password managers"),
+               QStringLiteral("Setting it up took us ten minutes"),
+               QStringLiteral("Lockbox Local stores your password"), QStringLiteral("turned up in a data breach.") }
+        << QStringList { QStringLiteral("Gadget Bench"), QStringLiteral("Rhea Castellan"),
+               QStringLiteral("Related stories"), QStringLiteral("best paid password managers"),
+               QStringLiteral("Comments") };
+    QTest::newRow("a product's description naming chrome (\"most popular\") does not end a list of products")
+        << QStringLiteral("product_prices.txt")
+        << QStringList { QStringLiteral("A heavy skillet"), QStringLiteral("One of the most popular frothers"),
+               QStringLiteral("The board is light enough"), QStringLiteral("when you have finished baking.") }
+        << QStringList { QStringLiteral("Sign in"), QStringLiteral("Oskar Feld"), QStringLiteral("Trending"),
+               QStringLiteral("Air Fryers") };
+    QTest::newRow("a gallery laid out after the article dropped with its counters and captions")
+        << QStringLiteral("gallery_after_article.txt")
+        << QStringList { QStringLiteral("The Marlow quadruplets, whose birth"),
+               QStringLiteral("turned down several offers of a reality show.") }
+        << QStringList { QStringLiteral("1 of 4"), QStringLiteral("Birthday picnic"),
+               QStringLiteral("rare group photo"), QStringLiteral("matching red jumpers"), QStringLiteral("Share on"),
+               QStringLiteral("own timetable") };
+    QTest::newRow("a video player inside the article dropped, the article on both sides of it kept")
+        << QStringLiteral("video_player_inside.txt")
+        << QStringList { QStringLiteral("The actor who voiced the hero"),
+               QStringLiteral("The studio that made the series"), QStringLiteral("The decision to recast the hero"),
+               QStringLiteral("to tell them so.") }
+        << QStringList { QStringLiteral("Watch"), QStringLiteral("Clockwork Levels"), QStringLiteral("Share"),
+               QStringLiteral("English"), QStringLiteral("RedditLink"), QStringLiteral("Horror Game"),
+               QStringLiteral("10:55AM"), QStringLiteral("comments") };
+    QTest::newRow("a donation prompt under the article dropped")
+        << QStringLiteral("donation_prompt.txt")
+        << QStringList { QStringLiteral("The city's central library"),
+               QStringLiteral("will stay open until ten o'clock.") }
+        << QStringList { QStringLiteral("Support independent journalism"), QStringLiteral("Our reporters cover"),
+               QStringLiteral("as little as"), QStringLiteral("Contribute"), QStringLiteral("swimming pool") };
+    QTest::newRow("sentences that end with a colon before code samples keep the article together")
+        << QStringLiteral("code_sample.txt")
+        << QStringList { QStringLiteral("Before reaching for a statistics library"),
+               QStringLiteral("Take a short series of daily sign-up counts"),
+               QStringLiteral("The mean alone tells you little"), QStringLiteral("SELECT stddev(n)"),
+               QStringLiteral("Any value further than two standard deviations"),
+               QStringLiteral("from a scheduled job.") }
+        << QStringList { QStringLiteral("Dev Notes"), QStringLiteral("About") };
+    QTest::newRow("the dishes of a recipe above the one that scores best kept, up to the byline")
+        << QStringLiteral("recipe_sections.txt")
+        << QStringList { QStringLiteral("Every December I swap"), QStringLiteral("This one is built on a tin"),
+               QStringLiteral("* 2 cans white beans"), QStringLiteral("A bright, sharp dip"),
+               QStringLiteral("Stir the herbs"), QStringLiteral("good sauce for baked potatoes or grilled fish.") }
+        << QStringList { QStringLiteral("Kitchen Table"), QStringLiteral("Greta Holm"), QStringLiteral("Sign in"),
+               QStringLiteral("Published"), QStringLiteral("Related Story"), QStringLiteral("Ten Cheeses") };
+    QTest::newRow("closing chrome followed by dated cards of other stories ends the article")
+        << QStringLiteral("dated_cards.txt")
+        << QStringList { QStringLiteral("A fossil snail found by a schoolteacher"),
+               QStringLiteral("with her class on a field trip last spring.") }
+        << QStringList { QStringLiteral("Share This Page"), QStringLiteral("Latest News"),
+               QStringLiteral("artist's impression"), QStringLiteral("Two moons"), QStringLiteral("barley"),
+               QStringLiteral("Feb 2"), QStringLiteral("crystals") };
     QTest::newRow("byline and comment thread dropped")
         << QStringLiteral("comment_thread.txt") << QStringList { QStringLiteral("Recycled aluminium also needs") }
         << QStringList { QStringLiteral("Jo Example"), QStringLiteral("Tag:"), QStringLiteral("84 comments"),
@@ -374,6 +479,11 @@ void PlainTextExtractorTest::unwrapsHardWrappedText()
     QVERIFY(unwrapped.contains(QStringLiteral("which measured more than a hundred glaciers every summer.\n")));
     QVERIFY(unwrapped.contains(QStringLiteral("\n* Ski resorts prepare for shorter seasons\n")));
     QVERIFY(unwrapped.contains(QStringLiteral("\nBy Marta Keller\n")));
+    // A heading wider than the wrapped paragraphs does not hide their width.
+    const QString memo = TextCleaning::unwrapParagraphs(fixture(QStringLiteral("wrapped_memo.txt")));
+    QVERIFY(memo.contains(QStringLiteral("\nThis memo describes how the county archive will lend its digitised parish "
+                                         "registers to local history societies, which until now")));
+    QVERIFY(memo.contains(QStringLiteral("which parishes were most in demand.\n")));
     // Text whose paragraphs are already lines stays as it is.
     QVERIFY(TextCleaning::unwrapParagraphs(fixture(QStringLiteral("redirect_chrome.txt"))).isEmpty());
     QVERIFY(TextCleaning::unwrapParagraphs(fixture(QStringLiteral("dateline_subheads_sources.txt"))).isEmpty());

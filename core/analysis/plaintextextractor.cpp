@@ -26,236 +26,10 @@ constexpr auto caseless = QRegularExpression::CaseInsensitiveOption;
 // How far from the body the header search looks, in non-empty lines.
 constexpr qsizetype titleWindow = 25;
 constexpr qsizetype headerWithoutTitle = 30;
-// Scoring of lines (see scoreLine): a prose line scores its words up to maxLineScore, so that one
-// long comment cannot outweigh an article; the n-th line of a stretch without prose costs
-// 1 + (n - 1) / 2 times its own (negative) score, up to maxGapFactor times.
-constexpr int maxLineScore = 40;
-constexpr double maxGapFactor = 10;
 // The first run scoring at least this share of the best one is the article (comments come after it).
 constexpr double runnerUpShare = 0.5;
 constexpr qsizetype headerLines = 8; // how far above a run its byline may be
 constexpr qsizetype trailerLines = 15; // how far under a run the chrome ending it may be
-constexpr qsizetype repeatWindow = 3;
-constexpr int templateRepeats = 3;
-constexpr int widgetRepeats = 3;
-constexpr int consentWeight = 10; // a cookie banner counts as this many chrome words
-
-double scoreLine(const Line &line)
-{
-    const int w = line.words;
-    if (line.debris) {
-        return -5;
-    }
-    // Site furniture: a short line with one chrome word, a longer one with several, a cookie banner.
-    if ((line.boilerplate >= 1 && w <= 10) || (line.boilerplate >= 2 && w <= 40) || line.boilerplate >= consentWeight) {
-        return -12;
-    }
-    if (line.byline || line.credit || line.caption) {
-        return -4;
-    }
-    if (line.tableRow) {
-        return 1;
-    }
-    if (line.bullet) {
-        return w >= 15 && line.sentence ? 0.5 * w : -4;
-    }
-    if (line.sentence) {
-        if (w >= 8) {
-            return std::min(w, maxLineScore);
-        }
-        return w >= 4 ? 1 : -2;
-    }
-    // Headlines, subheads, menu entries: no sentence punctuation. A long one is prose cut short
-    // unless it reads like a menu: entries split by bars or bullets, nearly every word capitalised.
-    return w >= 20 && !line.menu ? 0.5 * w : -3;
-}
-
-// A line of menu entries or headlines run together: several separators ("News | Sport | …"), or
-// capitalised words in nearly every place where prose has lower-case ones.
-bool isMenuLine(QStringView text, int words)
-{
-    constexpr int maxSeparators = 3;
-    int separators = 0;
-    int lower = 0;
-    bool wordStart = true;
-    for (const QChar c : text) {
-        if (c == u'|' || c == u'·' || c == u'•') {
-            if (++separators >= maxSeparators) {
-                return true;
-            }
-        }
-        if (c.isSpace()) {
-            wordStart = true;
-        } else if (wordStart) {
-            lower += c.isLower() ? 1 : 0;
-            wordStart = false;
-        }
-        if (c.isLetter() && !c.isLower() && !c.isUpper()) {
-            return false; // scripts without case (Japanese, Chinese) say nothing here
-        }
-    }
-    return lower * 4 < words;
-}
-
-// Cells aligned with runs of spaces; prose typed with two spaces after each full stop has long cells.
-bool isTableRow(QStringView text)
-{
-    constexpr int maxCellWords = 12;
-    int columns = 0;
-    int cellWords = 0;
-    bool inWord = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c != u' ') {
-            cellWords += inWord ? 0 : 1;
-            inWord = true;
-            continue;
-        }
-        inWord = false;
-        if (i > 0 && text.at(i - 1) == u' ' && (i + 1 >= text.size() || text.at(i + 1) != u' ')) {
-            ++columns;
-            if (cellWords > maxCellWords) {
-                return false;
-            }
-            cellWords = 0;
-        }
-    }
-    return columns >= 2 && cellWords <= maxCellWords;
-}
-
-// A line's shape with every run of digits replaced by one '0'; empty when it has no digit.
-QString digitShape(QStringView text)
-{
-    QString shape;
-    shape.reserve(text.size());
-    bool digits = false;
-    bool any = false;
-    for (const QChar c : text) {
-        if (c.isDigit()) {
-            if (!digits) {
-                shape.append(QLatin1Char('0'));
-            }
-            digits = true;
-            any = true;
-        } else {
-            shape.append(c);
-            digits = false;
-        }
-    }
-    return any ? shape : QString();
-}
-
-bool repeatedNearby(const QList<Line> &lines, qsizetype index)
-{
-    const QStringView text = lines.at(index).text;
-    const qsizetype from = std::max<qsizetype>(0, index - repeatWindow);
-    const qsizetype to = std::min(lines.size() - 1, index + repeatWindow);
-    for (qsizetype i = from; i <= to; ++i) {
-        if (i != index && lines.at(i).text == text) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// An image's alt text and its caption run together on one line: the line's opening comes again
-// later in it ("Skaters on the pond. Skaters on the pond. Photo: …"). Prose does not repeat itself so.
-bool repeatsOpening(QStringView text)
-{
-    // Long enough that a name repeated in a paragraph ("The Startup Challenge is … The Startup
-    // Challenge will …") does not count, short enough for a short caption said twice.
-    constexpr qsizetype maxOpening = 50;
-    constexpr qsizetype minLetters = 15;
-    const qsizetype opening = std::min(maxOpening, text.size() / 2);
-    const QStringView head = text.left(opening);
-    if (std::count_if(head.begin(), head.end(), [](QChar c) { return c.isLetter(); }) < minLetters) {
-        return false;
-    }
-    return text.indexOf(head, opening) > 0;
-}
-
-QList<Line> splitLines(const QString &text)
-{
-    QList<Line> lines;
-    for (const QStringView raw : QStringView(text).tokenize(u'\n')) {
-        const QStringView trimmed = raw.trimmed();
-        if (trimmed.isEmpty()) {
-            continue;
-        }
-        Line line;
-        line.text = trimmed;
-        line.words = wordCount(trimmed);
-        line.bullet = isBullet(trimmed);
-        line.sentence = endsSentence(trimmed);
-        line.debris = isMarkupDebris(trimmed);
-        line.tableRow = isTableRow(trimmed);
-        line.menu = line.words >= 20 && !line.sentence && isMenuLine(trimmed, line.words);
-        // Long lines are prose whatever words they use; skip the costlier checks for them.
-        if (line.words <= 40) {
-            line.byline = isByline(trimmed);
-            line.hardStop = isHardStop(trimmed);
-        }
-        if (line.words <= 100) {
-            line.boilerplate = boilerplateHits(trimmed) + (isConsentBanner(trimmed) ? consentWeight : 0);
-            line.credit = isCredit(trimmed);
-            line.caption = isCaption(trimmed) || repeatsOpening(trimmed);
-        }
-        line.score = scoreLine(line);
-        lines.append(line);
-    }
-    // A line found three times or more on the page belongs to a widget repeated in it ("Most Popular"
-    // and its headlines between the sections of a buying guide, a shop's name under every product).
-    QHash<QStringView, int> counts;
-    for (const Line &line : std::as_const(lines)) {
-        ++counts[line.text];
-    }
-    for (Line &line : lines) {
-        line.widget = counts.value(line.text) >= widgetRepeats;
-    }
-    // A line repeated within a few lines (an image's alt text, then its caption) is chrome, and so is
-    // a short line with digits whose shape recurs ("Rating: 12 Votes", "2 days ago at 07:52 am"):
-    // the furniture of comment threads and teaser lists.
-    QHash<QString, int> shapes;
-    QList<QString> lineShapes(lines.size());
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (lines.at(i).words <= 8) {
-            lineShapes[i] = digitShape(lines.at(i).text);
-            if (!lineShapes.at(i).isEmpty()) {
-                ++shapes[lineShapes.at(i)];
-            }
-        }
-    }
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        Line &line = lines[i];
-        if (line.score > 0 && line.words >= 4 && repeatedNearby(lines, i)) {
-            line.score = -3;
-        }
-        if (!lineShapes.at(i).isEmpty() && shapes.value(lineShapes.at(i)) >= templateRepeats) {
-            line.score = std::min(line.score, -12.0);
-        }
-    }
-    // A paragraph wedged between images, links or list items is a teaser rather than article text.
-    const auto furniture = [&](qsizetype i) {
-        return i < 0 || i >= lines.size() || lines.at(i).debris || lines.at(i).bullet || lines.at(i).boilerplate > 0;
-    };
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (lines.at(i).score > 0 && furniture(i - 1) && furniture(i + 1)) {
-            lines[i].score *= 0.5;
-        }
-    }
-    // Each further line of a stretch without prose costs more than the one before, so that the
-    // article may bridge a subhead or a caption but not a menu or a comment thread.
-    int gap = 0;
-    for (Line &line : lines) {
-        if (line.score > 0) {
-            gap = 0;
-        } else {
-            ++gap;
-            line.score *= std::min(1 + (gap - 1) * 0.5, maxGapFactor);
-        }
-    }
-    return lines;
-}
 
 // Runs of lines with a high total score (Kadane): the article is a dense stretch of prose, and the
 // chrome around it scores below zero. Comment threads under an article can outscore it, so the
@@ -322,6 +96,17 @@ std::pair<qsizetype, qsizetype> densestRun(const QList<Line> &lines)
 bool isDateLine(const Line &line)
 {
     return line.words <= 10 && !Dates::parse(line.text).isEmpty();
+}
+
+// A publication stamp, perhaps with the outlet or the author: "CBC Arts · Posted: Dec 20, 2023
+// 10:27 AM EST | Last Updated: December 21, 2023".
+bool isStampLine(const Line &line)
+{
+    constexpr int maxWords = 20;
+    static const QRegularExpression stamp(
+        QStringLiteral(R"(\b(?:posted|updated|published)\s*(?:on|at)?\s*:)"), caseless);
+    return line.words <= maxWords && !line.sentence && stamp.matchView(line.text).hasMatch()
+        && !Dates::parse(line.text).isEmpty();
 }
 
 bool isBreadcrumb(QStringView text)
@@ -450,11 +235,29 @@ QString findDate(const QList<Line> &lines, qsizetype titleIndex, qsizetype bodyS
 bool isEdgeNoise(const Line &line)
 {
     static const QRegularExpression notice(QStringLiteral(R"(©|\bcopyright\b|\ball rights reserved\b)"), caseless);
+    // How to reach the author: "Contact Jane Doe at jane@example.com. Follow her on X …", "Staff
+    // writer Jane Doe can be reached at …", "Write to Jane Doe at …".
+    static const QRegularExpression contact(
+        QStringLiteral(
+            R"(\bcan be reached at\b|^\W*(?:contact|write to|reach) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)* )"
+            R"((?:at|via|on) |\bfollow (?:him|her|them|me) on\b)"),
+        unicode | caseless);
+    constexpr int maxContactWords = 40;
     if (line.words <= 80 && notice.matchView(line.text).hasMatch()) {
         return true;
     }
+    if (line.words <= maxContactWords && contact.matchView(line.text).hasMatch()) {
+        return true;
+    }
+    // Tags run together in lower case: "music industrypay gapfestivals".
+    constexpr int maxTagWords = 10;
+    if (!line.sentence && line.words <= maxTagWords
+        && std::none_of(line.text.begin(), line.text.end(), [](QChar c) { return c.isUpper(); })
+        && std::any_of(line.text.begin(), line.text.end(), [](QChar c) { return c.isLower(); })) {
+        return true;
+    }
     return line.debris || line.byline || line.credit || line.caption || (line.boilerplate > 0 && line.words <= 12)
-        || (line.words <= 12 && isDateLine(line) && standaloneDateline(line.text).isEmpty());
+        || (line.words <= 12 && isDateLine(line) && standaloneDateline(line.text).isEmpty()) || isStampLine(line);
 }
 
 QStringView withoutBullet(QStringView text)
@@ -475,15 +278,46 @@ QString withoutImages(QStringView text)
     return text.toString().remove(image).trimmed();
 }
 
+// The place of a picture in a gallery or slideshow: "2 of 57", "Image 3 of 5", "Slide 3/12" -> {2, 57};
+// {0, 0} for other lines.
+std::pair<int, int> galleryCounter(QStringView text)
+{
+    static const QRegularExpression counter(
+        QStringLiteral(R"(^(?:(?:image|photo|picture|slide)s?\s+)?(\d{1,3})\s*(?:of|/)\s*(\d{1,3})$)"), caseless);
+    if (text.size() > 24) {
+        return { 0, 0 };
+    }
+    const auto m = counter.matchView(text);
+    const int index = m.hasMatch() ? m.capturedView(1).toInt() : 0;
+    const int total = m.hasMatch() ? m.capturedView(2).toInt() : 0;
+    return index >= 1 && index <= total ? std::pair { index, total } : std::pair { 0, 0 };
+}
+
 // Lines inside the run that are not article text: leftovers of images and buttons, short chrome,
-// captions, bylines, and headlines of other stories in capitals.
+// captions, gallery counters, bylines, and headlines of other stories in capitals.
 bool isInnerNoise(const Line &line)
 {
     if (line.debris || (line.boilerplate > 0 && line.words <= 6 && !line.sentence) || line.caption || line.byline
-        || (line.credit && line.words <= 12) || (line.words <= 8 && isDateLine(line))) {
+        || (line.credit && line.words <= 12) || (line.words <= 8 && isDateLine(line)) || isStampLine(line)
+        || (line.words <= 4 && galleryCounter(line.text).first > 0)) {
         return true;
     }
     return line.words >= 6 && isAllCaps(line.text);
+}
+
+// The sizes of the galleries laid out in full on the page: those with a counter past the first picture.
+// (A carousel inside an article shows only "Image 1 of 4"; a lone picture says "Image 1 of 1".)
+QSet<int> laidOutGalleries(const QList<Line> &lines)
+{
+    QSet<int> totals;
+    for (const Line &line : lines) {
+        if (line.words <= 4) {
+            if (const auto [index, total] = galleryCounter(line.text); index >= 2) {
+                totals.insert(total);
+            }
+        }
+    }
+    return totals;
 }
 
 // Whether the article's prose resumes at line \a i: two paragraphs in a row, or one long one
@@ -498,11 +332,43 @@ bool proseResumes(const QList<Line> &lines, qsizetype i)
     return prose(i) && (lines.at(i).words >= longParagraph || (i + 1 < lines.size() && prose(i + 1)));
 }
 
+// The label of a box of links to other stories set inside an article: "Related", "Read more",
+// "See also", "Recommended".
+bool isInsertLabel(QStringView text)
+{
+    static const QRegularExpression label(
+        QStringLiteral(R"(^(?:related|read (?:more|also|next)|see also|also read|recommended|more from)\b)"), caseless);
+    return label.matchView(text).hasMatch();
+}
+
+// Where the article's prose resumes after a box of links opened by the label at \a label: within a
+// few lines that hold no date, byline, credit or chrome that ends articles; -1 when it does not.
+qsizetype insertEnd(const QList<Line> &lines, qsizetype label)
+{
+    constexpr qsizetype maxInsert = 6;
+    constexpr qsizetype teaserDateLines = 2;
+    for (qsizetype k = label + 1; k < lines.size() && k <= label + maxInsert; ++k) {
+        if (proseResumes(lines, k)) {
+            // A paragraph with a date under it is the teaser of the next story.
+            const bool dated = std::any_of(
+                lines.cbegin() + k + 1, lines.cbegin() + std::min(lines.size(), k + 1 + teaserDateLines), isDateLine);
+            return dated ? -1 : k;
+        }
+        const Line &line = lines.at(k);
+        if ((line.hardStop && !isInsertLabel(line.text)) || line.byline || line.credit || isDateLine(line)
+            || line.boilerplate >= consentWeight) {
+            return -1;
+        }
+    }
+    return -1;
+}
+
 // The article's end, moved past lists, tables and subheads (which the scoring cannot tell from menus)
 // when its prose resumes after them. A gap that holds chrome ending articles ("Comments", "Share
 // this story", "Most read"), a cookie banner or more than a little site furniture ends the article.
 qsizetype extendOverLists(const QList<Line> &lines, qsizetype end)
 {
+    const QSet<int> galleries = laidOutGalleries(lines);
     constexpr qsizetype maxGap = 40;
     constexpr int maxChrome = 2;
     constexpr int maxInlineChrome = 3;
@@ -516,13 +382,24 @@ qsizetype extendOverLists(const QList<Line> &lines, qsizetype end)
                 ++widgets;
                 continue;
             }
-            // A date, a byline or a credit in the gap is the header or footer of another story.
+            // A short box of related links ("Related From Example", a headline, "Read More") may sit
+            // between two paragraphs; comments, newsletters and copyright may not.
+            if (line.hardStop && isInsertLabel(line.text)) {
+                const qsizetype resumes = insertEnd(lines, i);
+                if (resumes > i) {
+                    i = resumes - 1;
+                    continue;
+                }
+            }
+            // A date, a byline or a credit in the gap is the header or footer of another story; a
+            // gallery's counter ("1 of 57") opens its pictures and captions, which are not the article.
             if (line.hardStop || line.boilerplate >= consentWeight || i - end - widgets > maxGap || line.byline
-                || line.credit || isDateLine(line)) {
+                || line.credit || isDateLine(line) || galleries.contains(galleryCounter(line.text).second)) {
                 return end;
             }
-            // "Advertisement" or a share button may sit inside an article; a subscription box may not.
-            if (line.boilerplate > 0 && (line.words > maxInlineChrome || ++chrome > maxChrome)) {
+            // "Advertisement" or a share button may sit inside an article; a subscription box may not
+            // (but prose that names such a thing, "one of the most popular styles", is no box).
+            if (line.boilerplate > 0 && line.score <= 0 && (line.words > maxInlineChrome || ++chrome > maxChrome)) {
                 return end;
             }
         }
@@ -536,9 +413,82 @@ qsizetype extendOverLists(const QList<Line> &lines, qsizetype end)
     }
 }
 
+// The article's start, moved back past lists, tables and subheads above it when its prose goes on
+// above them: the mirror of extendOverLists (a recipe's first dishes above the one that scores
+// best). A byline or a date in the gap is the article's header and stops it there.
+qsizetype extendBackOverLists(const QList<Line> &lines, qsizetype start)
+{
+    constexpr qsizetype maxGap = 40;
+    constexpr int maxChrome = 2;
+    constexpr int maxInlineChrome = 3;
+    constexpr int longParagraph = 40;
+    constexpr int maxDatelineWords = 20; // "Jane Doe · Example News · Posted: Dec 22, 2023 8:25 AM EST"
+    const auto prose = [&](qsizetype k) {
+        const Line &line = lines.at(k);
+        return k >= 0 && line.score > 0 && line.sentence && line.words >= 8 && !line.bullet && line.boilerplate == 0;
+    };
+    const auto proseEnds
+        = [&](qsizetype k) { return prose(k) && (lines.at(k).words >= longParagraph || (k > 0 && prose(k - 1))); };
+    while (true) {
+        int chrome = 0;
+        qsizetype i = start - 1;
+        qsizetype widgets = 0;
+        for (; i >= 0 && !proseEnds(i); --i) {
+            const Line &line = lines.at(i);
+            if (line.widget) {
+                ++widgets;
+                continue;
+            }
+            if (line.hardStop || line.boilerplate >= consentWeight || start - i - widgets > maxGap || line.byline
+                || line.credit || galleryCounter(line.text).first > 0
+                || (line.words <= maxDatelineWords && !Dates::parse(line.text).isEmpty())) {
+                return start;
+            }
+            if (line.boilerplate > 0 && line.score <= 0 && (line.words > maxInlineChrome || ++chrome > maxChrome)) {
+                return start;
+            }
+        }
+        if (i < 0) {
+            return start;
+        }
+        start = i;
+        while (start > 0 && lines.at(start - 1).score > 0) {
+            --start;
+        }
+    }
+}
+
+// Whether the lines from \a from on are cards of other stories: a paragraph at most, then a stretch
+// with a date ("Feb 16, 2024 | Science"), twice or more.
+bool datedCardsFollow(const QList<Line> &lines, qsizetype from, qsizetype end)
+{
+    constexpr int minCards = 2;
+    int cards = 0;
+    for (qsizetype i = from; i <= end && cards < minCards;) {
+        qsizetype j = i;
+        while (j <= end && lines.at(j).score > 0) {
+            ++j;
+        }
+        if (j - i > 1 || j > end) {
+            return false;
+        }
+        bool date = false;
+        for (; j <= end && lines.at(j).score <= 0; ++j) {
+            date = date || isDateLine(lines.at(j));
+        }
+        if (!date) {
+            return false;
+        }
+        ++cards;
+        i = j;
+    }
+    return cards >= minCards;
+}
+
 // Where the run takes in the next story of an endless page or a teaser with its own header: after
 // some prose, a stretch without prose that holds a date and a byline or closing chrome ("Share",
-// "Comments") starts another article. Returns the run's last line before it.
+// "Comments"), or closing chrome followed by dated cards ("Latest News", then a caption, a headline
+// and a date for each story), starts another article. Returns the run's last line before it.
 qsizetype nextArticleHeader(const QList<Line> &lines, qsizetype start, qsizetype end)
 {
     constexpr int proseBefore = 80;
@@ -555,7 +505,7 @@ qsizetype nextArticleHeader(const QList<Line> &lines, qsizetype start, qsizetype
             date = date || isDateLine(lines.at(j));
             header = header || lines.at(j).hardStop || lines.at(j).byline;
         }
-        if (prose >= proseBefore && date && header && j <= end) {
+        if (prose >= proseBefore && header && j <= end && (date || datedCardsFollow(lines, j, end))) {
             return i - 1;
         }
         i = j - 1;
@@ -584,6 +534,35 @@ bool isHeadlineCase(const Line &line)
     }
     // Short words (of, the, a) stay lower case in titles.
     return cased >= minWords && capitalised * 10 >= cased * 6;
+}
+
+// Where a list of other stories starts in the run after some prose: three headlines or more, each
+// with a one-sentence standfirst under it, in a row (but not questions: an FAQ's questions and short
+// answers). Returns the run's last line before it.
+qsizetype teaserList(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr int proseBefore = 80;
+    constexpr int minPairs = 3;
+    constexpr int maxStandfirstWords = 25;
+    const auto standfirst = [&](qsizetype k) {
+        const Line &line = lines.at(k);
+        return line.sentence && !line.bullet && line.words >= 3 && line.words <= maxStandfirstWords;
+    };
+    int prose = 0;
+    for (qsizetype i = start; i < end; ++i) {
+        int pairs = 0;
+        // Questions with short answers are an FAQ of the article.
+        for (qsizetype k = i; k < end && pairs < minPairs && isHeadlineCase(lines.at(k))
+             && !lines.at(k).text.endsWith(u'?') && standfirst(k + 1);
+             k += 2) {
+            ++pairs;
+        }
+        if (pairs >= minPairs && prose >= proseBefore) {
+            return i - 1;
+        }
+        prose += lines.at(i).score > 0 ? lines.at(i).words : 0;
+    }
+    return end;
 }
 
 // Lines of the run that belong to a list of other stories' headlines: three or more headline-cased
@@ -638,6 +617,38 @@ bool isWidget(const QList<Line> &lines, qsizetype i)
     return !line.bullet || inBlock;
 }
 
+// Lines of the run that belong to a widget between its paragraphs (a video player with its buttons,
+// share links and the titles of other videos): short lines of a stretch without prose that holds
+// three pieces of chrome or more. Lists and subheads between paragraphs hold none, and the items of
+// a list are kept unless they are as short as a menu's.
+QList<bool> widgetStretches(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr int minChrome = 3;
+    constexpr int maxWords = 12;
+    constexpr int maxItemWords = 3; // a player's menu ("* English"), not a list of the article
+    QList<bool> dropped(end - start + 1, false);
+    for (qsizetype i = start; i <= end;) {
+        if (lines.at(i).score > 0) {
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        int chrome = 0;
+        for (; j <= end && lines.at(j).score <= 0; ++j) {
+            // Buttons and form fields count; a picture ("[photo.jpg]") or "[section]" of a config file does not.
+            const Line &line = lines.at(j);
+            chrome += (line.debris && !line.text.startsWith(u'[')) || line.boilerplate > 0 || line.hardStop ? 1 : 0;
+        }
+        if (chrome >= minChrome) {
+            for (qsizetype k = i; k < j; ++k) {
+                dropped[k - start] = lines.at(k).words <= (lines.at(k).bullet ? maxItemWords : maxWords);
+            }
+        }
+        i = j;
+    }
+    return dropped;
+}
+
 } // namespace
 
 Extraction PlainTextExtractor::extract(const QString &text)
@@ -650,7 +661,8 @@ Extraction PlainTextExtractor::extract(const QString &text)
     if (start < 0) {
         return result;
     }
-    end = nextArticleHeader(lines, start, extendOverLists(lines, end));
+    start = extendBackOverLists(lines, start);
+    end = teaserList(lines, start, nextArticleHeader(lines, start, extendOverLists(lines, end)));
     while (start < end && isEdgeNoise(lines.at(start))) {
         ++start;
     }
@@ -688,11 +700,12 @@ Extraction PlainTextExtractor::extract(const QString &text)
         }
     }
     const QList<bool> headlines = headlineLists(lines, start, end);
+    const QList<bool> widgets = widgetStretches(lines, start, end);
     QStringList paragraphs;
     bool insert = false; // inside "Related articles" and its links, until the prose goes on
     for (qsizetype i = start; i <= end; ++i) {
         const Line &line = lines.at(i);
-        if (headlines.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)) {
+        if (headlines.at(i - start) || widgets.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)) {
             continue;
         }
         if ((line.boilerplate > 0 && isInnerNoise(line)) || (line.hardStop && line.words <= 4 && !line.sentence)) {

@@ -11,6 +11,7 @@ namespace Dossier::Core::PlainText
 // extractor and the source search, which must agree).
 constexpr qsizetype headerAboveTitle = 12;
 constexpr qsizetype trailerWindow = 60;
+constexpr int consentWeight = 10; // a cookie banner counts as this many chrome words
 
 /*! \brief One non-empty line of raw text with the signals the article search reads from it. */
 struct Line {
@@ -42,6 +43,15 @@ inline bool isAllCaps(QStringView text)
     }
     return upper;
 }
+
+/*!
+    The non-empty lines of \a text with their signals and scores: prose scores above zero, chrome below
+    it, and each further line of a stretch without prose costs more than the one before.
+*/
+QList<Line> splitLines(const QString &text);
+
+/*! Whether the line at \a index is found again within a few lines (an image's alt text, then its caption). */
+bool repeatedNearby(const QList<Line> &lines, qsizetype index);
 
 /*!
     The outlet that published the article between \a bodyStart and \a bodyEnd of \a lines: a masthead,

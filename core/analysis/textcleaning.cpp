@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <functional>
 
 namespace Dossier::Core::TextCleaning
 {
@@ -20,6 +21,8 @@ constexpr qsizetype minWrapWidth = 60;
 constexpr qsizetype maxWrapWidth = 100;
 constexpr qsizetype wrapSlack = 20;
 constexpr qsizetype minWrappedLines = 10;
+constexpr qsizetype maxOutliers = 3; // lines longer than the width of a wrapped text
+constexpr qsizetype outlierShare = 50; // … and no more than one in this many, but one always
 
 bool isCjk(char16_t c)
 {
@@ -115,7 +118,7 @@ bool endsSentence(QStringView line)
     return end > 0 && enders.contains(line.at(end - 1));
 }
 
-int boilerplateHits(QStringView line)
+QStringList boilerplateTerms(QStringView line)
 {
     // Words that mark site furniture rather than article prose; only strong ones, since a short
     // subhead inside an article that matched would cut the article in two.
@@ -132,16 +135,30 @@ int boilerplateHits(QStringView line)
             u"click here|download (?:the|our) app|redirected|javascript|explore further|see more|don'?t miss|"
             u"also read|read also|inbox|recaptcha|alerts|you might (?:also )?(?:like|enjoy)|"
             u"(?:might|may) (?:also )?be interested in|view this post on|"
+            // Paywalls and disclaimers: "Get unlimited access … Start Free Trial", "The opinions expressed here
+            // are the author's", "Find out about our editorial policies".
+            u"unlimited access|free trial|opinions expressed|editorial polic(?:y|ies)|"
+            // Donation prompts: "Support independent journalism", "… as little as $1 a month".
+            u"support (?:our |independent |quality |local )?(?:journalism|newsroom|reporting)|as little as [$€£]\\d|"
             // The same in the other languages our sources use most.
             u"bronnen|quellen|fuentes|fontes|anmelden|abonnieren|inloggen|connexion|abonnez|suscr[ií]bete|compartir|"
             u"partager|teilen|delen|coment[áa]rios?|comentarios?|commentaires?|kommentare|reacties|publicidad|werbung|"
             u"anzeige)\\b"),
         unicode | caseless);
-    int hits = 0;
-    for (auto it = vocabulary.globalMatchView(line); it.hasNext(); it.next()) {
-        ++hits;
+    QStringList terms;
+    for (auto it = vocabulary.globalMatchView(line); it.hasNext();) {
+        QString term = it.next().captured().toLower();
+        if (term.size() > 3 && term.endsWith(u's')) {
+            term.chop(1); // "comments" and "comment", "shares" and "share" are one term
+        }
+        terms.append(std::move(term));
     }
-    return hits;
+    return terms;
+}
+
+int boilerplateHits(QStringView line)
+{
+    return int(boilerplateTerms(line).size());
 }
 
 bool isConsentBanner(QStringView line)
@@ -159,7 +176,14 @@ bool isHardStop(QStringView line)
         QStringLiteral(u"©|\\b(?:comments?|reply|replies|copyright|rights reserved|newsletters?|subscribe|sign up|"
                        u"trending|most (?:read|popular|viewed|shared)|recommended|you may also like|more from|related|"
                        u"about the author|more for you|editor['’]?s picks|read next|up next|you might also like|"
-                       u"more stories|latest news|tags?:|share this|leave a|kommentare|commentaires|comentarios)\\b"),
+                       u"more stories|latest news|tags?:|leave a|"
+                       // "Share this video" belongs to a player or a gallery inside the article.
+                       u"share "
+                       u"this(?!\\s+(?:video|gallery|image|photo|picture|clip|chart|graphic|map|slideshow))|kommentare|"
+                       u"commentaires|comentarios|"
+                       u"support (?:our |independent |quality |local )?(?:journalism|newsroom|reporting))\\b|"
+                       // "Tags:" ends with no word after the colon when the tags are on the next line.
+                       u"^tags?:"),
         unicode | caseless);
     return wordCount(line) <= 12 && stop.matchView(line).hasMatch();
 }
@@ -200,10 +224,14 @@ bool isCredit(QStringView line)
             R"(\bis (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,4}(?:reporter|writer|editor|correspondent|journalist|)"
             R"(columnist|contributor)\b)"),
         unicode | caseless);
-    // An author's bio under the article: "Jane Doe (@jdoe) is a senior writer at …", however long.
+    // An author's bio under the article: "Jane Doe (@jdoe) is a senior writer at …", "Jane Doe writes
+    // about …", "Editor: Jane Doe has been writing about games since 2010 …", however long.
     static const QRegularExpression bio(
-        QStringLiteral(R"(^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:\(@\w+\)\s+)?is (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,5})"
-                       R"((?:reporter|writer|editor|correspondent|journalist|columnist|contributor)s?\b)"),
+        QStringLiteral(R"(^(?:[\p{L} ]{1,40}: |• ?)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:\(@\w+\)\s+)?(?:)"
+                       R"(is (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,5}(?:reporter|writer|editor|correspondent|)"
+                       R"(journalist|columnist|contributor|freelancer)s?\b|)"
+                       R"(writes (?:about|for) |has been writing (?:about|on|for) |)"
+                       R"(has written (?:about|for) ))"),
         unicode);
     return (wordCount(line) <= 40 && credit.matchView(line).hasMatch()) || bio.matchView(line).hasMatch();
 }
@@ -247,8 +275,16 @@ QString unwrapParagraphs(const QString &text)
     if (lengths.size() < 10 || longest < minWrapWidth) {
         return {};
     }
-    const qsizetype nearWidth = std::count_if(
-        lengths.cbegin(), lengths.cend(), [&](qsizetype length) { return length >= longest - wrapSlack; });
+    // The width is that of the longest lines but a few (a heading or a table row may stick out).
+    QList<qsizetype> sorted = lengths;
+    const qsizetype outliers = std::clamp<qsizetype>(sorted.size() / outlierShare, 1, maxOutliers);
+    std::nth_element(sorted.begin(), sorted.begin() + outliers, sorted.end(), std::greater<>());
+    const qsizetype width = sorted.at(outliers);
+    if (width < minWrapWidth) {
+        return {};
+    }
+    const qsizetype nearWidth = std::count_if(lengths.cbegin(), lengths.cend(),
+        [&](qsizetype length) { return length >= width - wrapSlack && length <= width; });
     // Menus add many short lines, so a tenth will do when there are enough of them.
     if (nearWidth * 10 < lengths.size() || nearWidth < minWrappedLines) {
         return {};
@@ -270,7 +306,7 @@ QString unwrapParagraphs(const QString &text)
             result.append(u'\n');
         }
         result.append(line);
-        joinNext = line.size() >= longest - wrapSlack;
+        joinNext = line.size() >= width - wrapSlack;
     }
     return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace Dossier::Core {
@@ -20,6 +21,11 @@ bool isBullet(QStringView line);
 bool endsSentence(QStringView line);
 /*! How many site-furniture words \a line has (login, subscribe, share, comments, cookie, newsletter, ©…). */
 int boilerplateHits(QStringView line);
+/*!
+    The site-furniture words of \a line, lower-cased and without a plural "s" ("comments" -> "comment"),
+    as boilerplateHits() counts them.
+*/
+QStringList boilerplateTerms(QStringView line);
 /*! Whether \a line is a cookie or consent banner ("We use cookies to…", "Cookie settings"). */
 bool isConsentBanner(QStringView line);
 /*! Whether \a line is chrome that usually ends an article: comments, copyright, newsletter, "most read". */
