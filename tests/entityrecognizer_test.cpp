@@ -77,6 +77,11 @@ void EntityRecognizerTest::recognizes_data()
         << QStringLiteral("The couple, Ines Okafor & Tomas Reyes, have split, a spokesperson said on Monday.") << false
         << QStringList{QStringLiteral("PERSON Ines Okafor"), QStringLiteral("PERSON Tomas Reyes")}
         << QStringList{QStringLiteral("Ines Okafor & Tomas Reyes")};
+    QTest::newRow("a letter alone is no name")
+        << QStringLiteral("\"I told Halvorsen I would stay,\" she said.\nRevenue N / A N / A\nGroup B: Norvik, Halden")
+        << false << QStringList{}
+        << QStringList{QStringLiteral("I"), QStringLiteral("N"), QStringLiteral("A"), QStringLiteral("B"),
+               QStringLiteral("A N"), QStringLiteral("N / A")};
     QTest::newRow("organisation before a title")
         << QStringLiteral("The board heard from Northwind Council President Aldo Ferrante on the matter.") << false
         << QStringList{QStringLiteral("ORG Northwind Council"), QStringLiteral("PERSON Aldo Ferrante")}

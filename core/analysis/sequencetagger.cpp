@@ -90,6 +90,32 @@ void joinMiddleInitials(TaggerFeatures &features, std::vector<float> &margins)
     }
 }
 
+// 'N', 'A N' of 'N / A N / A', the 'I' of a quote: a name of single letters (and marks) alone is none.
+void dropLetterNames(TaggerFeatures &features)
+{
+    for (qsizetype i = 0; i < features.size(); ++i) {
+        if (features.label(i) == TaggerLabel::Outside) {
+            continue;
+        }
+        qsizetype end = i;
+        bool letters = true;
+        while (true) {
+            letters = letters && (features.isSingleLetter(end) || features.isMark(end));
+            const SpanPosition position = TaggerLabel::positionOf(features.label(end));
+            if (position == SpanPosition::Last || position == SpanPosition::Unit || end + 1 >= features.size()) {
+                break;
+            }
+            ++end;
+        }
+        if (letters) {
+            for (qsizetype k = i; k <= end; ++k) {
+                features.assign(k, TaggerLabel::Outside);
+            }
+        }
+        i = end;
+    }
+}
+
 } // namespace
 
 bool TaggerLabel::allowed(quint8 previous, quint8 next, bool lastOfLine)
@@ -285,6 +311,7 @@ QList<TaggedSpan> SequenceTagger::tag(TaggerFeatures &features, std::vector<floa
         margins[size_t(i)] = margin;
     }
     joinMiddleInitials(features, margins);
+    dropLetterNames(features);
     return spans(features, margins);
 }
 

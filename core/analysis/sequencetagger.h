@@ -104,6 +104,10 @@ public:
     /*! Whether token \a i is a single capital letter followed by a dot and, on the same line, a capitalised
         word: the middle initial of 'Derek C. Bok', whose dot the tokenizer takes for a sentence's end. */
     bool isInitialBeforeName(qsizetype i) const;
+    /*! Whether token \a i is one letter ('N' of 'N / A', 'B' of a list): no name by itself. */
+    bool isSingleLetter(qsizetype i) const;
+    /*! Whether token \a i is punctuation or another mark, not a word or a number. */
+    bool isMark(qsizetype i) const;
     quint8 label(qsizetype i) const { return m_labels[i]; }
 
 private:

@@ -442,6 +442,19 @@ bool TaggerFeatures::joinsPersonName(qsizetype i) const
     return c.lower == of || c.word == hyphen;
 }
 
+bool TaggerFeatures::isSingleLetter(qsizetype i) const
+{
+    static const quint64 capital = hashOf(u"X");
+    static const quint64 small = hashOf(u"x");
+    const quint64 shape = m_info[size_t(i)].shape;
+    return shape == capital || shape == small;
+}
+
+bool TaggerFeatures::isMark(qsizetype i) const
+{
+    return m_info[size_t(i)].kind == Punctuation;
+}
+
 bool TaggerFeatures::isInitialBeforeName(qsizetype i) const
 {
     static const quint64 capital = hashOf(u"X");
