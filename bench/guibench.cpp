@@ -48,16 +48,16 @@ bool makeLibrary(const QString &path, int articles)
             const QString name = QStringLiteral("/synthetic/%1/article-%2.txt").arg(i / 1000).arg(i);
             return analyzer.analyzeBytes(name, generator.article(i)).article;
         });
-        if (!library.beginBatch()) {
+        if (!library.articles().beginBatch()) {
             return false;
         }
         for (const Core::Article &article : analysed) {
-            if (!library.store(article)) {
+            if (!library.articles().store(article)) {
                 std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
                 return false;
             }
         }
-        if (!library.commitBatch()) {
+        if (!library.articles().commitBatch()) {
             return false;
         }
         std::fprintf(stderr, "\r%d/%d", std::min(articles, first + batch), articles);
@@ -116,7 +116,7 @@ int main(int argc, char *argv[])
     const auto places = [&] {
         Core::Library library(path);
         library.open();
-        return library.entityFacets({}, 1).value_or(QList<Core::EntitySummary>{});
+        return library.entities().facets({}, 1).value_or(QList<Core::EntitySummary> {});
     }();
     qint64 entity = -1;
     for (const Core::EntitySummary &e : places) {

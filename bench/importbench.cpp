@@ -96,13 +96,13 @@ int main(int argc, char *argv[])
 
     // An entity correction: the most mentioned person renamed, its articles re-tagged (one thread).
     Core::Library library(request.libraryPath);
-    const auto people = library.open() ? library.entities(Core::EntityType::Person) : std::nullopt;
+    const auto people = library.open() ? library.entities().all(Core::EntityType::Person) : std::nullopt;
     if (!people || people->isEmpty()
-        || !library.renameEntity(people->front().id, people->front().name + QStringLiteral(" (renamed)"))) {
+        || !library.curation().renameEntity(people->front().id, people->front().name + QStringLiteral(" (renamed)"))) {
         std::fprintf(stderr, "cannot rename an entity: %s\n", qPrintable(library.errorString()));
         return 1;
     }
-    const qint64 queued = library.pendingRetags().value_or(-1);
+    const qint64 queued = library.curation().pendingRetags().value_or(-1);
     timer.restart();
     const std::atomic_bool cancel { false };
     const Core::RetagSummary retag = Core::retagQueued(request.libraryPath, {}, cancel);

@@ -1,6 +1,6 @@
-// Fuzzes the full-text query path of the store (core/store): Library::search(), the document
-// list's filter (countDocuments() and documents() with DocumentFilter::text) and list(), on a
-// library holding the test fixtures, which is made once in a temporary folder.
+// Fuzzes the full-text query path of the store (core/store): DocumentQuery::search(), the document
+// list's filter (count() and window() with DocumentFilter::text) and list(), on a library holding
+// the test fixtures, which is made once in a temporary folder.
 
 #include "analysis/analyzer.h"
 #include "fuzzsupport.h"
@@ -39,10 +39,11 @@ extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
         const QDir fixtures(QStringLiteral(DOSSIER_TEST_DATA "/") + kind);
         for (const QString &name : fixtures.entryList(QDir::Files, QDir::Name)) {
             const Core::AnalyzeResult analyzed = analyzer.analyzeFile(fixtures.filePath(name));
-            Fuzz::check(analyzed.ok() && library->store(analyzed.article).has_value(), "a fixture is stored");
+            Fuzz::check(
+                analyzed.ok() && library->articles().store(analyzed.article).has_value(), "a fixture is stored");
         }
     }
-    Fuzz::check(library->articleCount().value_or(0) > 0, "the fuzz library holds the fixtures");
+    Fuzz::check(library->articles().count().value_or(0) > 0, "the fuzz library holds the fixtures");
     return 0;
 }
 
@@ -54,20 +55,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString query = Fuzz::text(data, size);
     Core::DocumentFilter filter;
     filter.text = query;
-    const auto count = library->countDocuments(filter);
+    const auto count = library->documents().count(filter);
     const auto sort = Core::DocumentSort(size % 5);
     const auto order = size % 2 ? Qt::DescendingOrder : Qt::AscendingOrder;
-    const auto window = library->documents(filter, sort, order, 0, limit);
+    const auto window = library->documents().window(filter, sort, order, 0, limit);
     Fuzz::check(count.has_value() == window.has_value(), "counting and listing agree on the query");
     if (count) {
         Fuzz::check(window->size() == std::min<qint64>(*count, limit), "the list window holds what was counted");
     }
     if (query.trimmed().isEmpty()) {
-        Fuzz::check(count == library->articleCount(), "a blank query filters nothing");
+        Fuzz::check(count == library->articles().count(), "a blank query filters nothing");
         return 0;
     }
-    const auto found = library->search(query, limit);
-    const auto listed = library->list(Core::ListQuery { {}, query, -1, 0 });
+    const auto found = library->documents().search(query, limit);
+    const auto listed = library->documents().list(Core::ListQuery { {}, query, -1, 0 });
     Fuzz::check(found.has_value() == count.has_value() && listed.has_value() == count.has_value(),
         "search, list and the document filter accept the same queries");
     if (count) {

@@ -54,7 +54,7 @@ qint64 store(Core::Library &library, const QString &name, const QString &title, 
     Core::Article article = Dossier::Test::makeArticle(name, body);
     article.meta.title = title;
     qint64 id = -1;
-    library.store(article, &id);
+    library.articles().store(article, &id);
     return id;
 }
 
@@ -73,7 +73,7 @@ qint64 AnnotationListModelTest::annotate(qint64 article, const QString &body, co
     const QStringList &tags, const QString &note, const QString &color)
 {
     const qsizetype at = body.indexOf(quote);
-    const auto made = m_library->annotate(article, at, at + quote.size(), tags, note, color);
+    const auto made = m_library->annotations().annotate(article, at, at + quote.size(), tags, note, color);
     return made ? made->id : -1;
 }
 
@@ -102,8 +102,8 @@ void AnnotationListModelTest::init()
         QStringLiteral("market"), QStringLiteral("At the Saturday market fish prices rose again."));
     changed.meta.title = QStringLiteral("Fish prices climb");
     changed.sha256 = "market-2";
-    QVERIFY(m_library->store(changed));
-    QCOMPARE(m_library->annotation(m_stalls)->state, Core::AnnotationState::Orphaned);
+    QVERIFY(m_library->articles().store(changed));
+    QCOMPARE(m_library->annotations().get(m_stalls)->state, Core::AnnotationState::Orphaned);
 }
 
 void AnnotationListModelTest::rowsColumnsAndRoles()
@@ -132,7 +132,7 @@ void AnnotationListModelTest::rowsColumnsAndRoles()
 
     // The swatch is the effective colour: the first tag's, or the annotation's own.
     QString councilColor;
-    for (const Core::Tag &tag : m_library->tags().value_or(QList<Core::Tag>())) {
+    for (const Core::Tag &tag : m_library->tags().all().value_or(QList<Core::Tag>())) {
         if (tag.name == QLatin1String("Council")) {
             councilColor = tag.color;
         }
@@ -265,7 +265,7 @@ void AnnotationListModelTest::refreshKeepsRowsItDoesNotChange()
 
     // Removing a passage removes its row only.
     const qint64 lorries = model.index(0, 0).data(Ui::AnnotationIdRole).toLongLong();
-    QVERIFY(m_library->removeAnnotation(lorries));
+    QVERIFY(m_library->annotations().remove(lorries));
     model.refresh();
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(removed.size(), 1);
@@ -285,9 +285,9 @@ void AnnotationListModelTest::refreshKeepsRowsItDoesNotChange()
 
     // An edited note changes its row's data.
     changed.clear();
-    Core::Annotation edited = *m_library->annotation(m_railings);
+    Core::Annotation edited = *m_library->annotations().get(m_railings);
     edited.note = QStringLiteral("Ask the treasurer");
-    QVERIFY(m_library->updateAnnotation(edited));
+    QVERIFY(m_library->annotations().update(edited));
     model.refresh();
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().row(), railings.row());

@@ -52,7 +52,7 @@ Article harbour(const QString &body = bodyText, const QByteArray &sha = "v1")
 qint64 storeArticle(Library &library, const Article &article)
 {
     qint64 id = -1;
-    if (!library.store(article, &id)) {
+    if (!library.articles().store(article, &id)) {
         qWarning() << library.errorString();
     }
     return id;
@@ -63,7 +63,7 @@ Annotation annotateQuote(
 {
     const qsizetype at = bodyText.indexOf(quote);
     Q_ASSERT(at >= 0);
-    const std::optional<Annotation> a = library.annotate(articleId, at, at + quote.size(), tags, note);
+    const std::optional<Annotation> a = library.annotations().annotate(articleId, at, at + quote.size(), tags, note);
     if (!a) {
         qWarning() << library.errorString();
         return {};
@@ -126,9 +126,9 @@ void AnnotationsTest::rejectsBadAnnotations()
     Library library(libraryPath());
     QVERIFY(library.open());
     const qint64 id = storeArticle(library, harbour());
-    QVERIFY(!library.annotate(article < 0 ? id : article, start, end, {}, {}, color));
+    QVERIFY(!library.annotations().annotate(article < 0 ? id : article, start, end, {}, {}, color));
     QVERIFY2(library.errorString().contains(message), qPrintable(library.errorString()));
-    QCOMPARE(library.annotations()->size(), 0); // nothing half-written
+    QCOMPARE(library.annotations().list()->size(), 0); // nothing half-written
 }
 
 void AnnotationsTest::annotationsAndTagsSurviveRestart()
@@ -141,16 +141,16 @@ void AnnotationsTest::annotationsAndTagsSurviveRestart()
         annotateQuote(library, articleId, QStringLiteral("ferry terminal"), { QStringLiteral("Infrastructure") });
         annotateQuote(library, articleId, QStringLiteral("Fishermen worry"),
             { QStringLiteral("Opposition"), QStringLiteral("Infrastructure") }, QStringLiteral("who?"));
-        QVERIFY(library.tagArticle(articleId, { QStringLiteral("Follow up") }));
+        QVERIFY(library.tags().tagArticle(articleId, { QStringLiteral("Follow up") }));
     }
     Library library(libraryPath());
     QVERIFY(library.open());
-    const QList<Annotation> all = *library.annotations();
+    const QList<Annotation> all = *library.annotations().list();
     QCOMPARE(all.size(), 2);
     QCOMPARE(all.at(0).anchor.exact, QStringLiteral("ferry terminal"));
     QCOMPARE(all.at(1).tags, (QStringList { QStringLiteral("Opposition"), QStringLiteral("Infrastructure") }));
     QCOMPARE(all.at(1).note, QStringLiteral("who?"));
-    QCOMPARE(*library.articleTags(articleId), QStringList { QStringLiteral("Follow up") });
+    QCOMPARE(*library.tags().ofArticle(articleId), QStringList { QStringLiteral("Follow up") });
 }
 
 void AnnotationsTest::unchangedReimportKeepsAnnotations()
@@ -159,12 +159,12 @@ void AnnotationsTest::unchangedReimportKeepsAnnotations()
     QVERIFY(library.open());
     const qint64 id = storeArticle(library, harbour());
     const Annotation before = annotateQuote(library, id, QStringLiteral("ferry terminal"), { QStringLiteral("A") });
-    QVERIFY(library.tagArticle(id, { QStringLiteral("Doc") }));
-    QCOMPARE(*library.store(harbour()), StoreOutcome::Unchanged);
-    const Annotation after = *library.annotation(before.id);
+    QVERIFY(library.tags().tagArticle(id, { QStringLiteral("Doc") }));
+    QCOMPARE(*library.articles().store(harbour()), StoreOutcome::Unchanged);
+    const Annotation after = *library.annotations().get(before.id);
     QCOMPARE(after.anchor.start, before.anchor.start);
     QCOMPARE(after.state, AnnotationState::Anchored);
-    QCOMPARE(*library.articleTags(id), QStringList { QStringLiteral("Doc") });
+    QCOMPARE(*library.tags().ofArticle(id), QStringList { QStringLiteral("Doc") });
 }
 
 void AnnotationsTest::editedReimportReattachesOrOrphans()
@@ -175,38 +175,38 @@ void AnnotationsTest::editedReimportReattachesOrOrphans()
     const Annotation moved = annotateQuote(library, id, QStringLiteral("Fishermen worry about the quay"));
     const Annotation edited = annotateQuote(library, id, QStringLiteral("The project will cost 40 million euros"));
     const Annotation vanished = annotateQuote(library, id, QStringLiteral("Work starts in spring"));
-    QVERIFY(library.tagArticle(id, { QStringLiteral("Doc") }));
+    QVERIFY(library.tags().tagArticle(id, { QStringLiteral("Doc") }));
 
     QString changed = QStringLiteral("UPDATE: the vote was close. ") + bodyText;
     changed.replace(QStringLiteral("40 million euros"), QStringLiteral("45 million euros"));
     changed.replace(
         QStringLiteral("Work starts in spring and should end in two years."), QStringLiteral("No date has been set."));
-    QCOMPARE(*library.store(harbour(changed, "v2")), StoreOutcome::Updated);
+    QCOMPARE(*library.articles().store(harbour(changed, "v2")), StoreOutcome::Updated);
 
-    const Annotation m = *library.annotation(moved.id);
+    const Annotation m = *library.annotations().get(moved.id);
     QCOMPARE(m.state, AnnotationState::Anchored);
     QCOMPARE(m.anchor.start, changed.indexOf(u"Fishermen"));
     QCOMPARE(m.articleSha256, QByteArray("v2"));
 
-    const Annotation e = *library.annotation(edited.id);
+    const Annotation e = *library.annotations().get(edited.id);
     QCOMPARE(e.state, AnnotationState::Reattached);
     QCOMPARE(e.anchor.exact, QStringLiteral("The project will cost 45 million euros"));
     QCOMPARE(e.previousExact, QStringLiteral("The project will cost 40 million euros"));
 
-    const Annotation v = *library.annotation(vanished.id);
+    const Annotation v = *library.annotations().get(vanished.id);
     QCOMPARE(v.state, AnnotationState::Orphaned);
     QCOMPARE(v.anchor.exact, QStringLiteral("Work starts in spring")); // kept as it was, for review
     QCOMPARE(v.articleId, id);
 
-    QCOMPARE(library.annotations()->size(), 3); // none lost
+    QCOMPARE(library.annotations().list()->size(), 3); // none lost
     AnnotationQuery orphans;
     orphans.orphanedOnly = true;
-    QCOMPARE(library.annotations(orphans)->size(), 1);
-    QCOMPARE(*library.articleTags(id), QStringList { QStringLiteral("Doc") });
+    QCOMPARE(library.annotations().list(orphans)->size(), 1);
+    QCOMPARE(*library.tags().ofArticle(id), QStringList { QStringLiteral("Doc") });
 
     // The text comes back: the orphan re-attaches.
-    QCOMPARE(*library.store(harbour(bodyText, "v3")), StoreOutcome::Updated);
-    QCOMPARE(library.annotation(vanished.id)->state, AnnotationState::Anchored);
+    QCOMPARE(*library.articles().store(harbour(bodyText, "v3")), StoreOutcome::Updated);
+    QCOMPARE(library.annotations().get(vanished.id)->state, AnnotationState::Anchored);
 }
 
 void AnnotationsTest::removedArticleOrphansAndReimportReattaches()
@@ -215,14 +215,14 @@ void AnnotationsTest::removedArticleOrphansAndReimportReattaches()
     QVERIFY(library.open());
     const qint64 id = storeArticle(library, harbour());
     const Annotation a = annotateQuote(library, id, QStringLiteral("ferry terminal"), { QStringLiteral("A") });
-    QVERIFY(library.removeArticle(id));
-    const Annotation orphan = *library.annotation(a.id);
+    QVERIFY(library.articles().remove(id));
+    const Annotation orphan = *library.annotations().get(a.id);
     QCOMPARE(orphan.state, AnnotationState::Orphaned);
     QCOMPARE(orphan.articleId, qint64(-1));
     QCOMPARE(orphan.articlePath, harbour().path);
 
     const qint64 again = storeArticle(library, harbour());
-    const Annotation back = *library.annotation(a.id);
+    const Annotation back = *library.annotations().get(a.id);
     QCOMPARE(back.articleId, again);
     QCOMPARE(back.state, AnnotationState::Anchored);
     QCOMPARE(back.tags, QStringList { QStringLiteral("A") });
@@ -237,17 +237,17 @@ void AnnotationsTest::updatesAndRestores()
     a.note = QStringLiteral("new note");
     a.tags = { QStringLiteral("B"), QStringLiteral("A") };
     a.color = QStringLiteral("#00AA00");
-    QVERIFY(library.updateAnnotation(a));
-    const Annotation updated = *library.annotation(a.id);
+    QVERIFY(library.annotations().update(a));
+    const Annotation updated = *library.annotations().get(a.id);
     QCOMPARE(updated.note, QStringLiteral("new note"));
     QCOMPARE(updated.tags, (QStringList { QStringLiteral("B"), QStringLiteral("A") }));
     QCOMPARE(updated.color, QStringLiteral("#00aa00"));
 
-    QVERIFY(library.removeAnnotation(a.id));
-    QVERIFY(!library.annotation(a.id));
-    QVERIFY(!library.removeAnnotation(a.id));
-    QVERIFY(library.restoreAnnotation(updated));
-    const Annotation restored = *library.annotation(a.id);
+    QVERIFY(library.annotations().remove(a.id));
+    QVERIFY(!library.annotations().get(a.id));
+    QVERIFY(!library.annotations().remove(a.id));
+    QVERIFY(library.annotations().restore(updated));
+    const Annotation restored = *library.annotations().get(a.id);
     QCOMPARE(restored.anchor.exact, updated.anchor.exact);
     QCOMPARE(restored.tags, updated.tags);
     QCOMPARE(restored.note, updated.note);
@@ -291,7 +291,7 @@ void AnnotationsTest::listsByTagTextAndArticle()
     if (otherArticle) {
         query.articles = { other };
     }
-    const auto found = library.annotations(query);
+    const auto found = library.annotations().list(query);
     QVERIFY(found);
     QStringList quotes;
     for (const Annotation &a : *found) {
@@ -305,26 +305,26 @@ void AnnotationsTest::codebookColoursAndCounts()
     Library library(libraryPath());
     QVERIFY(library.open());
     const qint64 id = storeArticle(library, harbour());
-    const Tag risk = *library.ensureTag(QStringLiteral("Risk"), QStringLiteral("#FF0000"));
+    const Tag risk = *library.tags().ensure(QStringLiteral("Risk"), QStringLiteral("#FF0000"));
     QCOMPARE(risk.color, QStringLiteral("#ff0000"));
-    QCOMPARE(library.ensureTag(QStringLiteral("risk"))->id, risk.id); // same tag, case-insensitive
-    const Tag other = *library.ensureTag(QStringLiteral("Other"));
+    QCOMPARE(library.tags().ensure(QStringLiteral("risk"))->id, risk.id); // same tag, case-insensitive
+    const Tag other = *library.tags().ensure(QStringLiteral("Other"));
     QVERIFY(!other.color.isEmpty());
     QVERIFY(other.color != risk.color);
-    QVERIFY(!library.ensureTag(QStringLiteral("   ")));
-    QVERIFY(!library.ensureTag(QStringLiteral("Bad"), QStringLiteral("blue")));
+    QVERIFY(!library.tags().ensure(QStringLiteral("   ")));
+    QVERIFY(!library.tags().ensure(QStringLiteral("Bad"), QStringLiteral("blue")));
 
     const Annotation a = annotateQuote(library, id, QStringLiteral("ferry terminal"), { QStringLiteral("Risk") });
-    const QList<Tag> codebook = *library.tags();
+    const QList<Tag> codebook = *library.tags().all();
     QCOMPARE(effectiveColor(a, codebook), QStringLiteral("#ff0000"));
     Annotation own = a;
     own.color = QStringLiteral("#123456");
     QCOMPARE(effectiveColor(own, codebook), QStringLiteral("#123456"));
     QCOMPARE(effectiveColor(Annotation {}, codebook), QString::fromLatin1(defaultHighlightColor));
-    QVERIFY(library.tagArticle(id, { QStringLiteral("Risk") }));
+    QVERIFY(library.tags().tagArticle(id, { QStringLiteral("Risk") }));
     const Tag counted = *std::find_if(codebook.begin(), codebook.end(), [](const Tag &t) { return t.name == u"Risk"; });
     QCOMPARE(counted.annotations, 1);
-    QCOMPARE(library.tags()->at(1).documents, 1); // sorted by name: Other, Risk
+    QCOMPARE(library.tags().all()->at(1).documents, 1); // sorted by name: Other, Risk
 }
 
 void AnnotationsTest::renamesMergesAndRemovesTags()
@@ -335,24 +335,24 @@ void AnnotationsTest::renamesMergesAndRemovesTags()
     const Annotation a = annotateQuote(
         library, id, QStringLiteral("ferry terminal"), { QStringLiteral("Infra"), QStringLiteral("Transport") });
     const Annotation b = annotateQuote(library, id, QStringLiteral("the quay"), { QStringLiteral("Transport") });
-    QVERIFY(library.tagArticle(id, { QStringLiteral("Infra") }));
-    const Tag infra = *library.ensureTag(QStringLiteral("Infra"));
-    const Tag transport = *library.ensureTag(QStringLiteral("Transport"));
+    QVERIFY(library.tags().tagArticle(id, { QStringLiteral("Infra") }));
+    const Tag infra = *library.tags().ensure(QStringLiteral("Infra"));
+    const Tag transport = *library.tags().ensure(QStringLiteral("Transport"));
 
-    QVERIFY(!library.renameTag(infra.id, QStringLiteral("transport"))); // would clash
+    QVERIFY(!library.tags().rename(infra.id, QStringLiteral("transport"))); // would clash
     QVERIFY(library.errorString().contains(QLatin1String("merge")));
-    QVERIFY(library.renameTag(infra.id, QStringLiteral("Infrastructure")));
-    QCOMPARE(library.annotation(a.id)->tags.first(), QStringLiteral("Infrastructure"));
+    QVERIFY(library.tags().rename(infra.id, QStringLiteral("Infrastructure")));
+    QCOMPARE(library.annotations().get(a.id)->tags.first(), QStringLiteral("Infrastructure"));
 
-    QVERIFY(library.mergeTags(transport.id, infra.id));
-    QCOMPARE(library.annotation(a.id)->tags, QStringList { QStringLiteral("Infrastructure") });
-    QCOMPARE(library.annotation(b.id)->tags, QStringList { QStringLiteral("Infrastructure") });
-    QCOMPARE(library.tags()->size(), 1);
+    QVERIFY(library.tags().merge(transport.id, infra.id));
+    QCOMPARE(library.annotations().get(a.id)->tags, QStringList { QStringLiteral("Infrastructure") });
+    QCOMPARE(library.annotations().get(b.id)->tags, QStringList { QStringLiteral("Infrastructure") });
+    QCOMPARE(library.tags().all()->size(), 1);
 
-    QVERIFY(library.removeTag(infra.id));
-    QCOMPARE(library.annotation(a.id)->tags, QStringList());
-    QCOMPARE(*library.articleTags(id), QStringList());
-    QCOMPARE(library.annotations()->size(), 2); // the annotations stay
+    QVERIFY(library.tags().remove(infra.id));
+    QCOMPARE(library.annotations().get(a.id)->tags, QStringList());
+    QCOMPARE(*library.tags().ofArticle(id), QStringList());
+    QCOMPARE(library.annotations().list()->size(), 2); // the annotations stay
 }
 
 void AnnotationsTest::tagsArticles()
@@ -360,11 +360,11 @@ void AnnotationsTest::tagsArticles()
     Library library(libraryPath());
     QVERIFY(library.open());
     const qint64 id = storeArticle(library, harbour());
-    QVERIFY(library.tagArticle(id, { QStringLiteral("b"), QStringLiteral("A"), QStringLiteral("b") }));
-    QCOMPARE(*library.articleTags(id), (QStringList { QStringLiteral("A"), QStringLiteral("b") }));
-    QVERIFY(library.untagArticle(id, QStringLiteral("B")));
-    QCOMPARE(*library.articleTags(id), QStringList { QStringLiteral("A") });
-    QVERIFY(!library.tagArticle(12345, { QStringLiteral("x") }));
+    QVERIFY(library.tags().tagArticle(id, { QStringLiteral("b"), QStringLiteral("A"), QStringLiteral("b") }));
+    QCOMPARE(*library.tags().ofArticle(id), (QStringList { QStringLiteral("A"), QStringLiteral("b") }));
+    QVERIFY(library.tags().untagArticle(id, QStringLiteral("B")));
+    QCOMPARE(*library.tags().ofArticle(id), QStringList { QStringLiteral("A") });
+    QVERIFY(!library.tags().tagArticle(12345, { QStringLiteral("x") }));
     QVERIFY(library.errorString().contains(QLatin1String("no article")));
 }
 
@@ -375,23 +375,23 @@ void AnnotationsTest::filtersSortsAndCountsByTag()
     const qint64 a = storeArticle(library, makeArticle(QStringLiteral("a"), QStringLiteral("Ferries and bridges.")));
     const qint64 b = storeArticle(library, makeArticle(QStringLiteral("b"), QStringLiteral("Ferries only.")));
     const qint64 c = storeArticle(library, makeArticle(QStringLiteral("c"), QStringLiteral("Bridges only.")));
-    QVERIFY(library.tagArticle(a, { QStringLiteral("Zeta"), QStringLiteral("Alpha") }));
-    QVERIFY(library.tagArticle(b, { QStringLiteral("Zeta") }));
-    const qint64 zeta = library.ensureTag(QStringLiteral("Zeta"))->id;
-    const qint64 alpha = library.ensureTag(QStringLiteral("Alpha"))->id;
+    QVERIFY(library.tags().tagArticle(a, { QStringLiteral("Zeta"), QStringLiteral("Alpha") }));
+    QVERIFY(library.tags().tagArticle(b, { QStringLiteral("Zeta") }));
+    const qint64 zeta = library.tags().ensure(QStringLiteral("Zeta"))->id;
+    const qint64 alpha = library.tags().ensure(QStringLiteral("Alpha"))->id;
 
     DocumentFilter filter;
     filter.tags = { zeta };
-    QCOMPARE(*library.countDocuments(filter), 2);
+    QCOMPARE(*library.documents().count(filter), 2);
     filter.tags = { zeta, alpha }; // all of them
-    QCOMPARE(*library.countDocuments(filter), 1);
+    QCOMPARE(*library.documents().count(filter), 1);
     filter.text = QStringLiteral("ferries");
-    QCOMPARE(*library.countDocuments(filter), 1);
+    QCOMPARE(*library.documents().count(filter), 1);
 
     // The facet counts the listed documents carrying each tag.
     DocumentFilter ferries;
     ferries.text = QStringLiteral("ferries");
-    const auto facets = library.tagFacets(ferries);
+    const auto facets = library.tags().facets(ferries);
     QVERIFY(facets);
     QCOMPARE(facets->size(), 2);
     QCOMPARE(facets->at(0).name, QStringLiteral("Alpha"));
@@ -399,7 +399,7 @@ void AnnotationsTest::filtersSortsAndCountsByTag()
     QCOMPARE(facets->at(1).documents, 2);
 
     // The list shows each article's tags, and sorts by them (untagged last).
-    const auto rows = library.documents({}, DocumentSort::Tags, Qt::AscendingOrder, 0, 10);
+    const auto rows = library.documents().window({}, DocumentSort::Tags, Qt::AscendingOrder, 0, 10);
     QVERIFY(rows);
     QCOMPARE(rows->size(), 3);
     QCOMPARE(rows->at(0).id, a); // Alpha, Zeta

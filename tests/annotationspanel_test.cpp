@@ -54,12 +54,13 @@ void AnnotationsPanelTest::init()
     QVERIFY(m_dir->isValid());
     m_library = std::make_unique<Core::Library>(m_dir->filePath(QStringLiteral("panel.dossier")));
     QVERIFY(m_library->open());
-    QVERIFY(m_library->store(Dossier::Test::makeArticle(QStringLiteral("harbour"), harbourBody), &m_harbour));
-    QVERIFY(m_library->store(Dossier::Test::makeArticle(QStringLiteral("bridge"), bridgeBody), &m_bridge));
+    QVERIFY(
+        m_library->articles().store(Dossier::Test::makeArticle(QStringLiteral("harbour"), harbourBody), &m_harbour));
+    QVERIFY(m_library->articles().store(Dossier::Test::makeArticle(QStringLiteral("bridge"), bridgeBody), &m_bridge));
     const auto annotate = [&](qint64 article, const QString &body, const QString &quote, const QStringList &tags,
                               const QString &note = {}) {
         const qsizetype at = body.indexOf(quote);
-        const auto made = m_library->annotate(article, at, at + quote.size(), tags, note);
+        const auto made = m_library->annotations().annotate(article, at, at + quote.size(), tags, note);
         return made ? made->id : qint64(-1);
     };
     m_railings = annotate(m_harbour, harbourBody, QStringLiteral("repaint the pier railings"),
@@ -71,7 +72,7 @@ void AnnotationsPanelTest::init()
     Core::Article changed
         = Dossier::Test::makeArticle(QStringLiteral("bridge"), QStringLiteral("Engineers test the cables."));
     changed.sha256 = "bridge-2";
-    QVERIFY(m_library->store(changed));
+    QVERIFY(m_library->articles().store(changed));
 
     m_controller = std::make_unique<Ui::AnnotationController>();
     m_controller->setLibrary(m_library.get());
@@ -169,20 +170,20 @@ void AnnotationsPanelTest::deleteRemovesThroughTheControllerAndUndoRestores()
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Delete);
     QTRY_COMPARE(rows(), 2);
-    QVERIFY(!m_library->annotation(m_railings));
+    QVERIFY(!m_library->annotations().get(m_railings));
     QCOMPARE(m_panel->model()->rowOfAnnotation(m_railings), -1);
     QCOMPARE(m_controller->undoStack()->count(), 1);
 
     m_controller->undoStack()->undo();
     QTRY_COMPARE(rows(), 3);
-    QVERIFY(m_library->annotation(m_railings));
+    QVERIFY(m_library->annotations().get(m_railings));
     QVERIFY(m_panel->model()->rowOfAnnotation(m_railings) >= 0);
 
     // Several rows at once are one undo step.
     view->selectAll();
     m_panel->removeSelected();
     QTRY_COMPARE(rows(), 0);
-    QCOMPARE(m_library->annotations()->size(), 0);
+    QCOMPARE(m_library->annotations().list()->size(), 0);
     m_controller->undoStack()->undo();
     QTRY_COMPARE(rows(), 3);
 }
@@ -196,12 +197,12 @@ void AnnotationsPanelTest::editNoteGoesThroughTheController()
         dialog->accept();
     });
     m_panel->editNote();
-    QCOMPARE(m_library->annotation(m_railings)->note, QStringLiteral("ask the treasurer"));
+    QCOMPARE(m_library->annotations().get(m_railings)->note, QStringLiteral("ask the treasurer"));
     const int row = m_panel->model()->rowOfAnnotation(m_railings);
     QTRY_COMPARE(m_panel->model()->index(row, Ui::AnnotationListModel::Note).data().toString(),
         QStringLiteral("ask the treasurer"));
     m_controller->undoStack()->undo();
-    QCOMPARE(m_library->annotation(m_railings)->note, QStringLiteral("paint budget"));
+    QCOMPARE(m_library->annotations().get(m_railings)->note, QStringLiteral("paint budget"));
     QTRY_COMPARE(
         m_panel->model()->index(row, Ui::AnnotationListModel::Note).data().toString(), QStringLiteral("paint budget"));
 
@@ -210,8 +211,8 @@ void AnnotationsPanelTest::editNoteGoesThroughTheController()
         dialog->accept();
     });
     m_panel->editTags();
-    QCOMPARE(
-        m_library->annotation(m_railings)->tags, QStringList({ QStringLiteral("Council"), QStringLiteral("Works") }));
+    QCOMPARE(m_library->annotations().get(m_railings)->tags,
+        QStringList({ QStringLiteral("Council"), QStringLiteral("Works") }));
     // The new tag reaches the tag filter.
     QTRY_VERIFY(m_panel->tagFilter()->findText(QStringLiteral("Works")) > 0);
 }

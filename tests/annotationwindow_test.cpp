@@ -58,7 +58,7 @@ void AnnotationWindowTest::initTestCase()
     m_libraryPath = m_dir.filePath(QStringLiteral("annotate.dossier"));
     Core::Library library(m_libraryPath);
     QVERIFY(library.open());
-    QVERIFY(library.store(Test::makeArticle(QStringLiteral("harbour"), body)));
+    QVERIFY(library.articles().store(Test::makeArticle(QStringLiteral("harbour"), body)));
 }
 
 void AnnotationWindowTest::init()
@@ -77,15 +77,15 @@ void AnnotationWindowTest::cleanup()
     // Leave the fixture library as it was for the next test.
     Core::Library library(m_libraryPath);
     QVERIFY(library.open());
-    const auto annotations = library.annotations();
+    const auto annotations = library.annotations().list();
     QVERIFY(annotations);
     for (const Core::Annotation &a : *annotations) {
-        library.removeAnnotation(a.id);
+        library.annotations().remove(a.id);
     }
-    const auto tags = library.tags();
+    const auto tags = library.tags().all();
     QVERIFY(tags);
     for (const Core::Tag &tag : *tags) {
-        library.removeTag(tag.id);
+        library.tags().remove(tag.id);
     }
     m_window.reset();
 }
@@ -124,7 +124,7 @@ QAction *AnnotationWindowTest::editAction(QKeySequence::StandardKey key) const
 
 QList<Core::Annotation> AnnotationWindowTest::stored() const
 {
-    const auto annotations = m_window->annotationController()->library()->annotations();
+    const auto annotations = m_window->annotationController()->library()->annotations().list();
     return annotations.value_or(QList<Core::Annotation> {});
 }
 
@@ -211,12 +211,12 @@ void AnnotationWindowTest::tagArticleAndUndo()
     Ui::AnnotationController *controller = m_window->annotationController();
     const qint64 article = m_window->currentArticleId();
     QVERIFY(controller->tagArticle(article, { QStringLiteral("Ports"), QStringLiteral("Follow up") }));
-    QCOMPARE(*controller->library()->articleTags(article),
+    QCOMPARE(*controller->library()->tags().ofArticle(article),
         (QStringList { QStringLiteral("Follow up"), QStringLiteral("Ports") }));
     editAction(QKeySequence::Undo)->trigger();
-    QCOMPARE(*controller->library()->articleTags(article), QStringList());
+    QCOMPARE(*controller->library()->tags().ofArticle(article), QStringList());
     editAction(QKeySequence::Redo)->trigger();
-    QCOMPARE(controller->library()->articleTags(article)->size(), 2);
+    QCOMPARE(controller->library()->tags().ofArticle(article)->size(), 2);
     QVERIFY(controller->untagArticle(article, QStringLiteral("Ports")));
     QVERIFY(controller->untagArticle(article, QStringLiteral("Follow up")));
 }

@@ -118,7 +118,7 @@ void BackupsTest::backupIsALibraryWithTheSameArticles()
     {
         Core::Library library(path);
         QVERIFY(library.open());
-        QVERIFY(library.annotate(1, 0, 6, { QStringLiteral("kept") }));
+        QVERIFY(library.annotations().annotate(1, 0, 6, { QStringLiteral("kept") }));
     }
     Core::Backups backups(path);
     const Core::Backups::Result result = backups.backupIfDue(Reason::Daily);
@@ -129,9 +129,9 @@ void BackupsTest::backupIsALibraryWithTheSameArticles()
     QCOMPARE(RawLibrary(result.path).articles(), RawLibrary(path).articles());
     Core::Library copy(result.path);
     QVERIFY(copy.open());
-    QCOMPARE(copy.articleCount().value_or(-1), qint64(30));
-    QCOMPARE(copy.annotations()->size(), 1);
-    QCOMPARE(copy.search(articleMarker(7))->size(), 1);
+    QCOMPARE(copy.articles().count().value_or(-1), qint64(30));
+    QCOMPARE(copy.annotations().list()->size(), 1);
+    QCOMPARE(copy.documents().search(articleMarker(7))->size(), 1);
 }
 
 void BackupsTest::nothingToBackUpOrTurnedOff()
@@ -237,7 +237,7 @@ void BackupsTest::restoreLatestKeepsTheDamagedFileAside()
     QCOMPARE(QDir(m_dir->path()).entryList({ QStringLiteral("*.tmp") }, QDir::Files | QDir::Hidden), QStringList());
     Core::Library restored(library);
     QVERIFY2(restored.open(), qPrintable(restored.errorString()));
-    QCOMPARE(restored.articleCount().value_or(-1), qint64(5));
+    QCOMPARE(restored.articles().count().value_or(-1), qint64(5));
 }
 
 void BackupsTest::restoreLatestWithoutABackupChangesNothing()

@@ -4,6 +4,7 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/curation.h"
+#include "import/retagger.h"
 #include "import/retagjob.h"
 #include "store/library.h"
 #include "testarticles.h"
@@ -150,7 +151,7 @@ qint64 CurationTest::import(Library &library, const QString &path)
         return -1;
     }
     qint64 id = -1;
-    if (!library.store(result.article, &id)) {
+    if (!library.articles().store(result.article, &id)) {
         qWarning() << library.errorString();
     }
     return id;
@@ -159,18 +160,18 @@ qint64 CurationTest::import(Library &library, const QString &path)
 void CurationTest::retagAll(Library &library)
 {
     for (int round = 0; round < 100; ++round) {
-        const auto done = library.retagPending(4);
+        const auto done = Retagger(library).retagPending(4);
         QVERIFY2(done, qPrintable(library.errorString()));
         if (*done == 0) {
             break;
         }
     }
-    QCOMPARE(library.pendingRetags(), 0);
+    QCOMPARE(library.curation().pendingRetags(), 0);
 }
 
 qint64 CurationTest::entityId(Library &library, EntityType type, const QString &name)
 {
-    const auto entity = library.findEntity(type, name);
+    const auto entity = library.entities().find(type, name);
     if (!entity) {
         qWarning() << library.errorString();
     }
@@ -180,7 +181,7 @@ qint64 CurationTest::entityId(Library &library, EntityType type, const QString &
 QStringList CurationTest::libraryEntities(Library &library, const QList<EntityType> &types)
 {
     QStringList rows;
-    const auto entities = library.entities();
+    const auto entities = library.entities().all();
     if (!entities) {
         return { library.errorString() };
     }
@@ -367,11 +368,11 @@ void CurationTest::renameShowsAndPersists()
         QVERIFY(import(library, write(QStringLiteral("a1.txt"), harbourDeal)) > 0);
         const qint64 dateline = entityId(library, EntityType::Location, QStringLiteral("KESTREL BAY"));
         QVERIFY(dateline > 0);
-        const auto rule = library.renameEntity(dateline, QStringLiteral("Port of Kestrel Bay"));
+        const auto rule = library.curation().renameEntity(dateline, QStringLiteral("Port of Kestrel Bay"));
         QVERIFY2(rule, qPrintable(library.errorString()));
         QCOMPARE(rule->targetName, QStringLiteral("Port of Kestrel Bay"));
         // Shown under the new name at once, before any re-tagging.
-        const auto renamed = library.entity(dateline);
+        const auto renamed = library.entities().get(dateline);
         QVERIFY2(renamed, qPrintable(library.errorString()));
         QCOMPARE(renamed->name, QStringLiteral("Port of Kestrel Bay"));
         retagAll(library);
@@ -380,7 +381,7 @@ void CurationTest::renameShowsAndPersists()
     QVERIFY(reopened.open());
     QVERIFY(libraryEntities(reopened).contains(QStringLiteral("Port of Kestrel Bay (LOCATION) 1 docs")));
     QVERIFY(!libraryEntities(reopened).contains(QStringLiteral("Kestrel Bay (LOCATION) 1 docs")));
-    QCOMPARE(reopened.entityRules()->size(), 1);
+    QCOMPARE(reopened.curation().rules()->size(), 1);
     // A new article follows the rule too.
     QVERIFY(import(reopened, write(QStringLiteral("a2.txt"), parliamentQuestions)) > 0);
     QVERIFY(libraryEntities(reopened).contains(QStringLiteral("Port of Kestrel Bay (LOCATION) 2 docs")));
@@ -395,7 +396,7 @@ void CurationTest::mergeMakesOneEntityAcrossArticles()
     // "Northwind" (a2) and "Northwind Logistics" (a1) are two entities, of whatever types the tagger gives them.
     const auto anyType = [&](const QString &name) {
         for (const EntityType type : { EntityType::Person, EntityType::Org, EntityType::Location }) {
-            if (const auto entity = library.findEntity(type, name); entity && entity->name == name) {
+            if (const auto entity = library.entities().find(type, name); entity && entity->name == name) {
                 return std::pair { entity->id, type };
             }
         }
@@ -405,27 +406,27 @@ void CurationTest::mergeMakesOneEntityAcrossArticles()
     const auto [shortName, shortType] = anyType(QStringLiteral("Northwind"));
     QVERIFY(company > 0 && shortName > 0 && company != shortName);
     if (companyType != EntityType::Org) {
-        QVERIFY(library.setEntityType(company, EntityType::Org));
+        QVERIFY(library.curation().setEntityType(company, EntityType::Org));
         retagAll(library);
     }
     const qint64 org = entityId(library, EntityType::Org, QStringLiteral("Northwind Logistics"));
     QVERIFY(org > 0);
-    QVERIFY2(library.mergeEntities(shortName, org), qPrintable(library.errorString()));
+    QVERIFY2(library.curation().mergeEntities(shortName, org), qPrintable(library.errorString()));
     retagAll(library);
-    const auto merged = library.findEntity(EntityType::Org, QStringLiteral("Northwind"));
+    const auto merged = library.entities().find(EntityType::Org, QStringLiteral("Northwind"));
     QVERIFY(merged);
     QCOMPARE(merged->name, QStringLiteral("Northwind Logistics"));
     QCOMPARE(merged->documents, 2);
     QVERIFY(merged->aliases.contains(QStringLiteral("Northwind")));
     for (const EntityType type : { EntityType::Person, EntityType::Location }) {
-        QVERIFY(!library.findEntity(type, QStringLiteral("Northwind")));
+        QVERIFY(!library.entities().find(type, QStringLiteral("Northwind")));
     }
     // The document filter by the merged entity lists both articles.
     DocumentFilter filter;
     filter.entities = { merged->id };
-    QCOMPARE(library.countDocuments(filter), 2);
+    QCOMPARE(library.documents().count(filter), 2);
     // And the reader's mentions point at it.
-    const auto article = library.article(first);
+    const auto article = library.articles().get(first);
     QVERIFY(article);
     QVERIFY(std::any_of(article->mentions.cbegin(), article->mentions.cend(),
         [&](const Mention &m) { return article->entities[m.entity].id == merged->id && m.type == EntityType::Org; }));
@@ -436,15 +437,15 @@ void CurationTest::splitAliasMakesAnEntityOfItsOwn()
     Library library(libraryPath());
     QVERIFY(library.open());
     import(library, write(QStringLiteral("a1.txt"), harbourDeal));
-    const auto person = library.findEntity(EntityType::Person, QStringLiteral("Aiko Tanabe"));
+    const auto person = library.entities().find(EntityType::Person, QStringLiteral("Aiko Tanabe"));
     QVERIFY(person);
     QCOMPARE(person->aliases, QStringList { QStringLiteral("Tanabe") });
-    QVERIFY2(library.splitAlias(person->id, QStringLiteral("Tanabe")), qPrintable(library.errorString()));
+    QVERIFY2(library.curation().splitAlias(person->id, QStringLiteral("Tanabe")), qPrintable(library.errorString()));
     retagAll(library);
-    const auto full = library.findEntity(EntityType::Person, QStringLiteral("Aiko Tanabe"));
+    const auto full = library.entities().find(EntityType::Person, QStringLiteral("Aiko Tanabe"));
     QVERIFY(full);
     QVERIFY(full->aliases.isEmpty());
-    const auto split = library.findEntity(EntityType::Person, QStringLiteral("Tanabe"));
+    const auto split = library.entities().find(EntityType::Person, QStringLiteral("Tanabe"));
     QVERIFY(split);
     QCOMPARE(split->name, QStringLiteral("Tanabe"));
     QVERIFY(split->id != full->id);
@@ -458,10 +459,10 @@ void CurationTest::changeTypeMovesTheEntity()
     import(library, write(QStringLiteral("a1.txt"), harbourDeal));
     const qint64 id = entityId(library, EntityType::Person, QStringLiteral("Northwind Logistics"));
     QVERIFY(id > 0);
-    QVERIFY(library.setEntityType(id, EntityType::Org));
+    QVERIFY(library.curation().setEntityType(id, EntityType::Org));
     retagAll(library);
-    QVERIFY(!library.findEntity(EntityType::Person, QStringLiteral("Northwind Logistics")));
-    const auto facets = library.entityFacets({});
+    QVERIFY(!library.entities().find(EntityType::Person, QStringLiteral("Northwind Logistics")));
+    const auto facets = library.entities().facets({});
     QVERIFY(facets);
     QVERIFY(std::any_of(facets->cbegin(), facets->cend(), [](const EntitySummary &e) {
         return e.type == EntityType::Org && e.name == u"Northwind Logistics" && e.documents == 1;
@@ -474,18 +475,18 @@ void CurationTest::suppressHidesForGoodIncludingNewImports()
     QVERIFY(library.open());
     const qint64 first = import(library, write(QStringLiteral("a1.txt"), harbourDeal));
     const qint64 id = entityId(library, EntityType::Person, QStringLiteral("Northwind Logistics"));
-    const int before = library.article(first)->entities.size();
-    QVERIFY(library.suppressEntity(id));
+    const int before = library.articles().get(first)->entities.size();
+    QVERIFY(library.curation().suppressEntity(id));
     retagAll(library);
-    QVERIFY(!library.findEntity(EntityType::Person, QStringLiteral("Northwind Logistics")));
-    QCOMPARE(library.article(first)->entities.size(), before - 1);
+    QVERIFY(!library.entities().find(EntityType::Person, QStringLiteral("Northwind Logistics")));
+    QCOMPARE(library.articles().get(first)->entities.size(), before - 1);
     // The document list's entity count follows.
-    const auto rows = library.documents({}, DocumentSort::Title, Qt::AscendingOrder, 0, 10);
+    const auto rows = library.documents().window({}, DocumentSort::Title, Qt::AscendingOrder, 0, 10);
     QCOMPARE(rows->front().entityCount, before - 1);
     // A later article mentioning it does not bring it back.
     QVERIFY(import(library, write(QStringLiteral("a3.txt"), laterReport)) > 0);
-    QVERIFY(!library.findEntity(EntityType::Person, QStringLiteral("Northwind Logistics")));
-    const auto facets = library.entityFacets({});
+    QVERIFY(!library.entities().find(EntityType::Person, QStringLiteral("Northwind Logistics")));
+    const auto facets = library.entities().facets({});
     QVERIFY(std::none_of(facets->cbegin(), facets->cend(),
         [](const EntitySummary &e) { return e.name.startsWith(QLatin1String("Northwind Logistics")); }));
 }
@@ -496,25 +497,25 @@ void CurationTest::watchlistFindsNamesTheTaggerMissed()
     QVERIFY(library.open());
     import(library, write(QStringLiteral("a1.txt"), harbourDeal));
     import(library, write(QStringLiteral("a2.txt"), parliamentQuestions));
-    QVERIFY(!library.findEntity(EntityType::Org, QStringLiteral("Blue Lantern")));
-    const auto entry = library.watch(WatchEntry { -1, EntityType::Org, QStringLiteral("Blue Lantern"), {} });
+    QVERIFY(!library.entities().find(EntityType::Org, QStringLiteral("Blue Lantern")));
+    const auto entry = library.curation().watch(WatchEntry { -1, EntityType::Org, QStringLiteral("Blue Lantern"), {} });
     QVERIFY2(entry, qPrintable(library.errorString()));
-    QCOMPARE(library.pendingRetags(), 2); // both texts hold the phrase (one in lower case)
+    QCOMPARE(library.curation().pendingRetags(), 2); // both texts hold the phrase (one in lower case)
     retagAll(library);
-    auto found = library.findEntity(EntityType::Org, QStringLiteral("Blue Lantern"));
+    auto found = library.entities().find(EntityType::Org, QStringLiteral("Blue Lantern"));
     QVERIFY(found);
     QCOMPARE(found->documents, 2);
     QCOMPARE(found->aliases, QStringList { QStringLiteral("blue lantern") });
     // Future imports find it too, and the watchlist persists.
     import(library, write(QStringLiteral("a3.txt"), laterReport));
-    found = library.findEntity(EntityType::Org, QStringLiteral("Blue Lantern"));
+    found = library.entities().find(EntityType::Org, QStringLiteral("Blue Lantern"));
     QVERIFY(found);
     QCOMPARE(found->documents, 3);
-    QCOMPARE(library.watchlist()->size(), 1);
+    QCOMPARE(library.curation().watchlist()->size(), 1);
     // Unwatching takes it away again.
-    QVERIFY(library.unwatch(entry->id));
+    QVERIFY(library.curation().unwatch(entry->id));
     retagAll(library);
-    QVERIFY(!library.findEntity(EntityType::Org, QStringLiteral("Blue Lantern")));
+    QVERIFY(!library.entities().find(EntityType::Org, QStringLiteral("Blue Lantern")));
 }
 
 void CurationTest::removingARuleRestoresTheEntity()
@@ -524,14 +525,14 @@ void CurationTest::removingARuleRestoresTheEntity()
     import(library, write(QStringLiteral("a1.txt"), harbourDeal));
     const QStringList before = libraryEntities(library);
     const auto suppressed
-        = library.suppressEntity(entityId(library, EntityType::Person, QStringLiteral("Aiko Tanabe")));
+        = library.curation().suppressEntity(entityId(library, EntityType::Person, QStringLiteral("Aiko Tanabe")));
     QVERIFY(suppressed);
     retagAll(library);
     QVERIFY(libraryEntities(library) != before);
-    QVERIFY(library.removeEntityRule(suppressed->id));
+    QVERIFY(library.curation().removeRule(suppressed->id));
     retagAll(library);
     QCOMPARE(libraryEntities(library), before);
-    QCOMPARE(library.entityRules()->size(), 0);
+    QCOMPARE(library.curation().rules()->size(), 0);
 }
 
 void CurationTest::renameBackEndsTheRename()
@@ -540,14 +541,14 @@ void CurationTest::renameBackEndsTheRename()
     QVERIFY(library.open());
     import(library, write(QStringLiteral("a1.txt"), harbourDeal));
     const qint64 id = entityId(library, EntityType::Person, QStringLiteral("Aiko Tanabe"));
-    QVERIFY(library.renameEntity(id, QStringLiteral("Tanabe Aiko")));
+    QVERIFY(library.curation().renameEntity(id, QStringLiteral("Tanabe Aiko")));
     retagAll(library);
     const qint64 renamed = entityId(library, EntityType::Person, QStringLiteral("Tanabe Aiko"));
-    QVERIFY(library.renameEntity(renamed, QStringLiteral("Aiko Tanabe")));
+    QVERIFY(library.curation().renameEntity(renamed, QStringLiteral("Aiko Tanabe")));
     retagAll(library);
     // One rule left (Tanabe Aiko -> Aiko Tanabe); no cycle, the entity is back under its name.
-    QCOMPARE(library.entityRules()->size(), 1);
-    const auto entity = library.findEntity(EntityType::Person, QStringLiteral("Aiko Tanabe"));
+    QCOMPARE(library.curation().rules()->size(), 1);
+    const auto entity = library.entities().find(EntityType::Person, QStringLiteral("Aiko Tanabe"));
     QVERIFY(entity);
     QCOMPARE(entity->name, QStringLiteral("Aiko Tanabe"));
 }
@@ -558,16 +559,16 @@ void CurationTest::curationSurvivesReimport()
     QVERIFY(library.open());
     const QString path = write(QStringLiteral("a1.txt"), harbourDeal);
     const qint64 id = import(library, path);
-    QVERIFY(library.setEntityType(
+    QVERIFY(library.curation().setEntityType(
         entityId(library, EntityType::Person, QStringLiteral("Northwind Logistics")), EntityType::Org));
-    QVERIFY(library.watch(WatchEntry { -1, EntityType::Org, QStringLiteral("Blue Lantern"), {} }));
+    QVERIFY(library.curation().watch(WatchEntry { -1, EntityType::Org, QStringLiteral("Blue Lantern"), {} }));
     retagAll(library);
     // The file changes on disk and is imported again: same id, curation applied afresh.
     write(QStringLiteral("a1.txt"),
         QByteArray(harbourDeal) + "\nNorthwind Logistics confirmed the Blue Lantern schedule.\n");
     QCOMPARE(import(library, path), id);
-    QCOMPARE(library.pendingRetags(), 0);
-    const auto article = library.article(id);
+    QCOMPARE(library.curation().pendingRetags(), 0);
+    const auto article = library.articles().get(id);
     QVERIFY(article);
     QStringList rows = describe(*article);
     QVERIFY2(rows.contains(QStringLiteral("Northwind Logistics (ORG) x3")), qPrintable(rows.join(u'\n')));
@@ -581,7 +582,7 @@ void CurationTest::sameEntityAcrossArticlesIsOneRow()
     QVERIFY(library.open());
     import(library, write(QStringLiteral("a1.txt"), harbourDeal));
     import(library, write(QStringLiteral("a2.txt"), parliamentQuestions));
-    const auto us = library.findEntity(EntityType::Location, QStringLiteral("U.S."));
+    const auto us = library.entities().find(EntityType::Location, QStringLiteral("U.S."));
     QVERIFY(us);
     QCOMPARE(us->name, QStringLiteral("United States"));
     QCOMPARE(us->documents, 2);
@@ -589,7 +590,7 @@ void CurationTest::sameEntityAcrossArticlesIsOneRow()
     QCOMPARE(us->aliases, QStringList { QStringLiteral("U.S.") });
     QCOMPARE(us->aliasDocuments, QList<int> { 1 });
     QCOMPARE(us->id, entityId(library, EntityType::Location, QStringLiteral("United States")));
-    const auto all = library.entities(EntityType::Location);
+    const auto all = library.entities().all(EntityType::Location);
     const auto listed
         = std::find_if(all->cbegin(), all->cend(), [&](const EntitySummary &e) { return e.id == us->id; });
     QVERIFY(listed != all->cend());
@@ -602,19 +603,19 @@ void CurationTest::removedArticlesLeaveNoStaleEntities()
     QVERIFY(library.open());
     const qint64 first = import(library, write(QStringLiteral("a1.txt"), harbourDeal));
     import(library, write(QStringLiteral("a2.txt"), parliamentQuestions));
-    QVERIFY(library.watch(WatchEntry { -1, EntityType::Org, QStringLiteral("Blue Lantern"), {} }));
+    QVERIFY(library.curation().watch(WatchEntry { -1, EntityType::Org, QStringLiteral("Blue Lantern"), {} }));
     retagAll(library);
-    QVERIFY(library.removeArticle(first));
-    const auto facets = library.entityFacets({});
+    QVERIFY(library.articles().remove(first));
+    const auto facets = library.entities().facets({});
     QVERIFY(facets);
     for (const EntitySummary &e : *facets) {
         DocumentFilter filter;
         filter.entities = { e.id };
-        QVERIFY2(library.countDocuments(filter) == e.documents && e.documents > 0, qPrintable(e.name));
+        QVERIFY2(library.documents().count(filter) == e.documents && e.documents > 0, qPrintable(e.name));
     }
     // Aiko Tanabe was only in the removed article.
-    QVERIFY(!library.findEntity(EntityType::Person, QStringLiteral("Aiko Tanabe")));
-    const auto watched = library.findEntity(EntityType::Org, QStringLiteral("Blue Lantern"));
+    QVERIFY(!library.entities().find(EntityType::Person, QStringLiteral("Aiko Tanabe")));
+    const auto watched = library.entities().find(EntityType::Org, QStringLiteral("Blue Lantern"));
     QVERIFY(watched);
     QCOMPARE(watched->documents, 1);
 }
@@ -627,8 +628,9 @@ void CurationTest::retagRunReportsProgressAndResumesAfterCancel()
         for (int i = 0; i < 20; ++i) {
             import(library, write(QStringLiteral("a%1.txt").arg(i), QByteArray(harbourDeal) + QByteArray::number(i)));
         }
-        QVERIFY(library.suppressEntity(entityId(library, EntityType::Person, QStringLiteral("Aiko Tanabe"))));
-        QCOMPARE(library.pendingRetags(), 20);
+        QVERIFY(
+            library.curation().suppressEntity(entityId(library, EntityType::Person, QStringLiteral("Aiko Tanabe"))));
+        QCOMPARE(library.curation().pendingRetags(), 20);
     }
     // Canceled before it starts: nothing done, everything still queued.
     std::atomic_bool cancel { true };
@@ -652,7 +654,7 @@ void CurationTest::retagRunReportsProgressAndResumesAfterCancel()
     QCOMPARE(steps, (QList<std::pair<int, int>> { { 0, 20 }, { 8, 20 } }));
     Library library(libraryPath());
     QVERIFY(library.open());
-    QCOMPARE(library.pendingRetags(), 4);
+    QCOMPARE(library.curation().pendingRetags(), 4);
     // The job resumes and finishes, off the calling thread.
     RetagJob job(libraryPath());
     QSignalSpy finished(&job, &RetagJob::finished);
@@ -662,8 +664,8 @@ void CurationTest::retagRunReportsProgressAndResumesAfterCancel()
     QCOMPARE(result.retagged, 4);
     QVERIFY(!result.canceled);
     QVERIFY(result.error.isEmpty());
-    QCOMPARE(library.pendingRetags(), 0);
-    QVERIFY(!library.findEntity(EntityType::Person, QStringLiteral("Aiko Tanabe")));
+    QCOMPARE(library.curation().pendingRetags(), 0);
+    QVERIFY(!library.entities().find(EntityType::Person, QStringLiteral("Aiko Tanabe")));
 }
 
 void CurationTest::badCurationIsAnError_data()
@@ -691,27 +693,27 @@ void CurationTest::badCurationIsAnError()
     const qint64 id = entityId(library, EntityType::Person, QStringLiteral("Aiko Tanabe"));
     bool ok = true;
     if (operation == u"rename-empty") {
-        ok = library.renameEntity(id, QStringLiteral("  \t ")).has_value();
+        ok = library.curation().renameEntity(id, QStringLiteral("  \t ")).has_value();
     } else if (operation == u"merge-self") {
-        ok = library.mergeEntities(id, id).has_value();
+        ok = library.curation().mergeEntities(id, id).has_value();
     } else if (operation == u"split-name") {
-        ok = library.splitAlias(id, QStringLiteral("aiko tanabe")).has_value();
+        ok = library.curation().splitAlias(id, QStringLiteral("aiko tanabe")).has_value();
     } else if (operation == u"split-unknown") {
-        ok = library.splitAlias(id, QStringLiteral("Okonjo")).has_value();
+        ok = library.curation().splitAlias(id, QStringLiteral("Okonjo")).has_value();
     } else if (operation == u"type-date") {
-        ok = library.setEntityType(id, EntityType::Date).has_value();
+        ok = library.curation().setEntityType(id, EntityType::Date).has_value();
     } else if (operation == u"missing") {
-        ok = library.suppressEntity(987654).has_value();
+        ok = library.curation().suppressEntity(987654).has_value();
     } else if (operation == u"watch-empty") {
-        ok = library.watch(WatchEntry { -1, EntityType::Org, QStringLiteral(" "), {} }).has_value();
+        ok = library.curation().watch(WatchEntry { -1, EntityType::Org, QStringLiteral(" "), {} }).has_value();
     } else if (operation == u"unrule") {
-        ok = library.removeEntityRule(42);
+        ok = library.curation().removeRule(42);
     }
     QVERIFY(!ok);
     QVERIFY2(library.errorString().contains(message), qPrintable(library.errorString()));
     // Nothing was stored or queued.
-    QCOMPARE(library.entityRules()->size(), 0);
-    QCOMPARE(library.pendingRetags(), 0);
+    QCOMPARE(library.curation().rules()->size(), 0);
+    QCOMPARE(library.curation().pendingRetags(), 0);
     QCOMPARE(libraryEntities(library), before);
 }
 

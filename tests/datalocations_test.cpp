@@ -47,9 +47,10 @@ void makeOldLibrary(const QString &path, const QString &scratch)
     QCOMPARE(runCli({ QStringLiteral("import"), QStringLiteral("--library"), working, scratch }).exitCode, 0);
     Library library(working);
     QVERIFY(library.open());
-    const auto rows = library.documents({}, DocumentSort::Title, Qt::AscendingOrder, 0, 1);
+    const auto rows = library.documents().window({}, DocumentSort::Title, Qt::AscendingOrder, 0, 1);
     QVERIFY(rows && !rows->isEmpty());
-    QVERIFY(library.annotate(rows->front().id, 0, 6, { QStringLiteral("Moved") }, QStringLiteral("kept in the WAL")));
+    QVERIFY(library.annotations().annotate(
+        rows->front().id, 0, 6, { QStringLiteral("Moved") }, QStringLiteral("kept in the WAL")));
     QVERIFY(QFileInfo(working + QStringLiteral("-wal")).size() > 0);
     QVERIFY(QFile::copy(working, path));
     QVERIFY(QFile::copy(working + QStringLiteral("-wal"), path + QStringLiteral("-wal")));
@@ -143,8 +144,8 @@ void DataLocationsTest::movesAnOldLibraryWithNothingLost()
     {
         Library library(moved);
         QVERIFY(library.open());
-        QCOMPARE(library.articleCount(), 2);
-        QCOMPARE(library.annotations()->size(), 1);
+        QCOMPARE(library.articles().count(), 2);
+        QCOMPARE(library.annotations().list()->size(), 1);
     }
     QVERIFY(!QFileInfo::exists(old));
     QVERIFY(!QFileInfo::exists(old + QStringLiteral("-wal")));

@@ -30,7 +30,7 @@ private:
 
 void DocumentListModelTest::addArticles(int from, int to)
 {
-    QVERIFY(m_library->beginBatch());
+    QVERIFY(m_library->articles().beginBatch());
     for (int i = from; i < to; ++i) {
         Core::Article article;
         article.path = QStringLiteral("/corpus/a%1.txt").arg(i, 4, 10, QLatin1Char('0'));
@@ -48,9 +48,9 @@ void DocumentListModelTest::addArticles(int from, int to)
             article.entities.append(Core::Entity { QStringLiteral("Tokyo"), Core::EntityType::Location, {}, 1 });
             article.mentions.append(Core::Mention { 9, 14, Core::EntityType::Location, 0 });
         }
-        QVERIFY(m_library->store(article));
+        QVERIFY(m_library->articles().store(article));
     }
-    QVERIFY(m_library->commitBatch());
+    QVERIFY(m_library->articles().commitBatch());
 }
 
 void DocumentListModelTest::initTestCase()
@@ -58,7 +58,7 @@ void DocumentListModelTest::initTestCase()
     m_library = std::make_unique<Core::Library>(m_dir.filePath(QStringLiteral("lib.dossier")));
     QVERIFY(m_library->open());
     addArticles(0, 1000);
-    m_evenEntity = m_library->entities()->front().id;
+    m_evenEntity = m_library->entities().all()->front().id;
 }
 
 void DocumentListModelTest::countsAndFetchesLazily()
@@ -174,7 +174,7 @@ void DocumentListModelTest::refreshAndSortKeepRowsOnTheirArticles()
     QCOMPARE(inserted.size(), 1);
 
     // One of them removed: it moves up a row.
-    QVERIFY(m_library->removeArticle(model.index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong()));
+    QVERIFY(m_library->articles().remove(model.index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong()));
     model.refresh();
     QCOMPARE(model.rowCount(), before + 19);
     QCOMPARE(picked.row(), 919);
@@ -185,7 +185,7 @@ void DocumentListModelTest::refreshAndSortKeepRowsOnTheirArticles()
     model.sort(Ui::DocumentListModel::Date, Qt::AscendingOrder);
     QVERIFY(picked.isValid());
     QCOMPARE(picked.data(Ui::DocumentListModel::IdRole).toLongLong(), id);
-    QCOMPARE(picked.row(), int(*m_library->documentRow({}, Core::DocumentSort::Date, Qt::AscendingOrder, id)));
+    QCOMPARE(picked.row(), int(*m_library->documents().rowOf({}, Core::DocumentSort::Date, Qt::AscendingOrder, id)));
     QCOMPARE(resets.size(), 0);
 }
 

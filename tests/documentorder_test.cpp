@@ -8,7 +8,7 @@
 
 using namespace Dossier::Core;
 
-// Library::documentRow(): the row of one article under a filter and a sort, counted in SQL.
+// DocumentQuery::rowOf(): the row of one article under a filter and a sort, counted in SQL.
 class DocumentOrderTest : public QObject
 {
     Q_OBJECT
@@ -39,7 +39,7 @@ void DocumentOrderTest::initTestCase()
         QStringLiteral("2025-12-31") };
     const QStringList sources { QStringLiteral("Harbor Ledger"), QStringLiteral("harbor ledger"),
         QStringLiteral("Archipelago Post") };
-    QVERIFY(m_library->beginBatch());
+    QVERIFY(m_library->articles().beginBatch());
     QList<qint64> ids;
     for (int i = 0; i < 60; ++i) {
         Article article;
@@ -59,10 +59,10 @@ void DocumentOrderTest::initTestCase()
             article.entities.append(Entity { QStringLiteral("Manila"), EntityType::Location, {}, 1 });
         }
         qint64 id = -1;
-        QVERIFY(m_library->store(article, &id));
+        QVERIFY(m_library->articles().store(article, &id));
         ids.append(id);
     }
-    QVERIFY(m_library->commitBatch());
+    QVERIFY(m_library->articles().commitBatch());
     for (int i = 0; i < ids.size(); ++i) {
         QStringList tags;
         if (i % 4 == 0) {
@@ -73,9 +73,9 @@ void DocumentOrderTest::initTestCase()
         if (i % 7 == 0) {
             tags.append(QStringLiteral("c"));
         }
-        QVERIFY(tags.isEmpty() || m_library->tagArticle(ids.at(i), tags));
+        QVERIFY(tags.isEmpty() || m_library->tags().tagArticle(ids.at(i), tags));
     }
-    for (const EntitySummary &entity : m_library->entities().value_or(QList<EntitySummary> {})) {
+    for (const EntitySummary &entity : m_library->entities().all().value_or(QList<EntitySummary> {})) {
         if (entity.name == u"Tokyo") {
             m_tokyo = entity.id;
         }
@@ -115,29 +115,30 @@ void DocumentOrderTest::documentRowIsWhereDocumentsListsIt()
 {
     QFETCH(int, sort);
     QFETCH(int, order);
-    const auto everything = m_library->documents({}, DocumentSort(sort), Qt::SortOrder(order), 0, 1000);
+    const auto everything = m_library->documents().window({}, DocumentSort(sort), Qt::SortOrder(order), 0, 1000);
     QVERIFY(everything);
     QCOMPARE(everything->size(), 60);
     for (const DocumentFilter &filter : filters()) {
-        const auto listed = m_library->documents(filter, DocumentSort(sort), Qt::SortOrder(order), 0, 1000);
+        const auto listed = m_library->documents().window(filter, DocumentSort(sort), Qt::SortOrder(order), 0, 1000);
         QVERIFY(listed);
         QVERIFY(filter.isEmpty() || (!listed->isEmpty() && listed->size() < 60));
         QSet<qint64> shown;
         for (qsizetype row = 0; row < listed->size(); ++row) {
             const qint64 id = listed->at(row).id;
             shown.insert(id);
-            const auto found = m_library->documentRow(filter, DocumentSort(sort), Qt::SortOrder(order), id);
+            const auto found = m_library->documents().rowOf(filter, DocumentSort(sort), Qt::SortOrder(order), id);
             QVERIFY2(found, qPrintable(m_library->errorString()));
             QCOMPARE(*found, qint64(row));
         }
         for (const ArticleSummary &article : *everything) {
             if (!shown.contains(article.id)) {
-                QCOMPARE(m_library->documentRow(filter, DocumentSort(sort), Qt::SortOrder(order), article.id),
+                QCOMPARE(m_library->documents().rowOf(filter, DocumentSort(sort), Qt::SortOrder(order), article.id),
                     std::optional<qint64>(-1));
             }
         }
     }
-    QCOMPARE(m_library->documentRow({}, DocumentSort(sort), Qt::SortOrder(order), 999999), std::optional<qint64>(-1));
+    QCOMPARE(
+        m_library->documents().rowOf({}, DocumentSort(sort), Qt::SortOrder(order), 999999), std::optional<qint64>(-1));
 }
 
 void DocumentOrderTest::rowsBeforeAreCountedAlongTheIndex_data()
@@ -164,9 +165,9 @@ void DocumentOrderTest::rowsBeforeAreCountedAlongTheIndex()
     QFETCH(int, sort);
     QFETCH(int, order);
     QFETCH(int, filter);
-    // The statements Library::documentRow() runs, for an article in the middle of the list.
+    // The statements DocumentQuery::rowOf() runs, for an article in the middle of the list.
     const DocumentFilter chosen = filters().at(filter);
-    const auto listed = m_library->documents(chosen, DocumentSort(sort), Qt::SortOrder(order), 0, 1000);
+    const auto listed = m_library->documents().window(chosen, DocumentSort(sort), Qt::SortOrder(order), 0, 1000);
     QVERIFY(listed && !listed->isEmpty());
     const ArticleSummary &middle = listed->at(listed->size() / 2);
     const DocumentOrder documentOrder = Dossier::Core::documentOrder(DocumentSort(sort));

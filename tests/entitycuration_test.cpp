@@ -94,7 +94,7 @@ void EntityCurationTest::init()
             file.close();
             const Core::AnalyzeResult result = Core::Analyzer().analyzeFile(path);
             QVERIFY2(result.ok(), qPrintable(result.error));
-            QVERIFY(library.store(result.article));
+            QVERIFY(library.articles().store(result.article));
         }
     }
     m_window = std::make_unique<Ui::MainWindow>();
@@ -137,7 +137,7 @@ void EntityCurationTest::waitForRetag()
     QTRY_VERIFY(!m_window->entityCurator()->isRetagging());
     Core::Library library(m_libraryPath);
     QVERIFY(library.open());
-    QCOMPARE(library.pendingRetags(), 0);
+    QCOMPARE(library.curation().pendingRetags(), 0);
 }
 
 void EntityCurationTest::changeTypeFromTheContextMenu()
@@ -152,12 +152,12 @@ void EntityCurationTest::changeTypeFromTheContextMenu()
     // The stored mentions the reader paints follow.
     Core::Library library(m_libraryPath);
     QVERIFY(library.open());
-    const auto entity = library.findEntity(EntityType::Org, QStringLiteral("Northwind Logistics"));
+    const auto entity = library.entities().find(EntityType::Org, QStringLiteral("Northwind Logistics"));
     QVERIFY(entity);
-    const auto rows = library.documents({}, Core::DocumentSort::Title, Qt::AscendingOrder, 0, 10);
+    const auto rows = library.documents().window({}, Core::DocumentSort::Title, Qt::AscendingOrder, 0, 10);
     int orgMentions = 0;
     for (const Core::ArticleSummary &summary : *rows) {
-        const auto article = library.article(summary.id);
+        const auto article = library.articles().get(summary.id);
         for (const Core::Mention &m : article->mentions) {
             orgMentions += article->entities[m.entity].id == entity->id && m.type == EntityType::Org;
         }

@@ -81,7 +81,7 @@ void EntityFacetModelTest::initTestCase()
     Core::Article fourth = makeArticle(QStringLiteral("four"), QStringLiteral("Jean Dupont stayed home."));
     addEntity(fourth, EntityType::Person, QStringLiteral("Jean Dupont"));
     for (const Core::Article &article : { first, second, third, fourth }) {
-        QVERIFY2(library.store(article), qPrintable(library.errorString()));
+        QVERIFY2(library.articles().store(article), qPrintable(library.errorString()));
     }
 }
 

@@ -76,7 +76,7 @@ void EntitySidebarTest::initTestCase()
     addEntity(third, EntityType::Person, QStringLiteral("Jean Dupont"));
     addEntity(third, EntityType::Location, QStringLiteral("Paris"));
     for (const Core::Article &article : { first, second, third }) {
-        QVERIFY2(library.store(article), qPrintable(library.errorString()));
+        QVERIFY2(library.articles().store(article), qPrintable(library.errorString()));
     }
 }
 

@@ -54,7 +54,7 @@ Article article(const QString &name, const QString &title, const QString &date, 
 qint64 store(Library &library, const Article &a)
 {
     qint64 id = -1;
-    library.store(a, &id);
+    library.articles().store(a, &id);
     return id;
 }
 
@@ -63,7 +63,7 @@ void annotate(Library &library, qint64 id, const QString &body, const QString &q
 {
     const qsizetype at = body.indexOf(quote);
     QVERIFY(at >= 0);
-    QVERIFY2(library.annotate(id, at, at + quote.size(), tags, note), qPrintable(library.errorString()));
+    QVERIFY2(library.annotations().annotate(id, at, at + quote.size(), tags, note), qPrintable(library.errorString()));
 }
 
 const QString ferryBody = QStringLiteral(
@@ -106,7 +106,7 @@ void ExportTest::init()
         QString());
     annotate(*m_library, m_bridge, bridgeBody, QStringLiteral("test its cables"),
         { QStringLiteral("Safety"), QStringLiteral("Infrastructure") }, QStringLiteral("ask for the report"));
-    QVERIFY(m_library->tagArticle(m_quiet, { QStringLiteral("Background") }));
+    QVERIFY(m_library->tags().tagArticle(m_quiet, { QStringLiteral("Background") }));
 }
 
 void ExportTest::selects_data()
@@ -287,7 +287,7 @@ void ExportTest::pdfFullTextAndOrphans()
     if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
         QSKIP("pdftotext (poppler-utils) is not installed");
     }
-    QVERIFY(m_library->removeArticle(m_bridge)); // its passage is orphaned, and still exported
+    QVERIFY(m_library->articles().remove(m_bridge)); // its passage is orphaned, and still exported
     ExportSelection selection;
     selection.fullText = true;
     QString error;

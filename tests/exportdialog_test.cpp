@@ -64,21 +64,21 @@ void ExportDialogTest::init()
     QVERIFY(m_dir->isValid());
     m_library = std::make_unique<Core::Library>(path(QStringLiteral("export.dossier")));
     QVERIFY(m_library->open());
-    QVERIFY(m_library->beginBatch());
+    QVERIFY(m_library->articles().beginBatch());
     QList<qint64> ids;
     for (int n = 0; n < articleCount; ++n) {
         Core::Article article
             = Dossier::Test::makeArticle(QStringLiteral("meeting-%1").arg(n, 3, 10, QLatin1Char('0')), minutes(n));
         qint64 id = -1;
-        QVERIFY(m_library->store(article, &id));
+        QVERIFY(m_library->articles().store(article, &id));
         ids.append(id);
     }
-    QVERIFY(m_library->commitBatch());
+    QVERIFY(m_library->articles().commitBatch());
     m_first = ids.first();
     const QString quote = QStringLiteral("mooring fees");
     for (int n = 0; n < articleCount; n += 10) {
         const qsizetype at = minutes(n).indexOf(quote);
-        QVERIFY(m_library->annotate(ids.at(n), at, at + quote.size(),
+        QVERIFY(m_library->annotations().annotate(ids.at(n), at, at + quote.size(),
             { n % 20 == 0 ? QStringLiteral("Fees") : QStringLiteral("Works") },
             QStringLiteral("compare with last year")));
     }

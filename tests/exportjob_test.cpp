@@ -59,19 +59,20 @@ void ExportJobTest::init()
     QVERIFY(m_dir->isValid());
     Library library(libraryPath());
     QVERIFY(library.open());
-    QVERIFY(library.beginBatch());
+    QVERIFY(library.articles().beginBatch());
     QList<qint64> ids;
     for (int n = 0; n < articleCount; ++n) {
         Article article
             = Dossier::Test::makeArticle(QStringLiteral("session-%1").arg(n, 3, 10, QLatin1Char('0')), body(n));
         article.meta.date = QStringLiteral("2026-03-%1").arg(1 + n % 28, 2, 10, QLatin1Char('0'));
         qint64 id = -1;
-        QVERIFY(library.store(article, &id));
+        QVERIFY(library.articles().store(article, &id));
         ids.append(id);
     }
-    QVERIFY(library.commitBatch());
+    QVERIFY(library.articles().commitBatch());
     for (int n = 0; n < articleCount; n += 3) {
-        QVERIFY2(library.annotate(ids.at(n), 4, 27, { QStringLiteral("Council") }, QStringLiteral("who chairs it?")),
+        QVERIFY2(library.annotations().annotate(
+                     ids.at(n), 4, 27, { QStringLiteral("Council") }, QStringLiteral("who chairs it?")),
             qPrintable(library.errorString()));
     }
 }

@@ -126,8 +126,8 @@ void ImportJobTest::reimportIsNoOpAndChangedFileUpdates()
     QCOMPARE(changed.unchanged, 1);
     Library lib(library());
     QVERIFY(lib.open());
-    QCOMPARE(lib.articleCount(), 2);
-    const auto hits = lib.search(QStringLiteral("\"incident 11\""));
+    QCOMPARE(lib.articles().count(), 2);
+    const auto hits = lib.documents().search(QStringLiteral("\"incident 11\""));
     QVERIFY(hits);
     QCOMPARE(hits->size(), 1);
     QCOMPARE(hits->front().path, a);
@@ -222,7 +222,7 @@ void ImportJobTest::decodesLegacyAndWideEncodings()
     QCOMPARE(summary.imported, 1);
     Library lib(library());
     QVERIFY(lib.open());
-    const auto stored = lib.article(id);
+    const auto stored = lib.articles().get(id);
     QVERIFY(stored);
     QCOMPARE(stored->encoding, encoding);
     QCOMPARE(stored->rawText, text);

@@ -55,8 +55,9 @@ QString IntegrityTest::makeLibrary(int count)
         qFatal("imported %d of %d articles", summary.imported, count);
     }
     Core::Library library(path);
-    if (!library.open() || !library.annotate(1, 0, 6, { QStringLiteral("checked") }, QStringLiteral("a note"))
-        || !library.tagArticle(2, { QStringLiteral("lead") })) {
+    if (!library.open()
+        || !library.annotations().annotate(1, 0, 6, { QStringLiteral("checked") }, QStringLiteral("a note"))
+        || !library.tags().tagArticle(2, { QStringLiteral("lead") })) {
         qFatal("cannot annotate: %s", qPrintable(library.errorString()));
     }
     return path;

@@ -146,9 +146,9 @@ void LibraryTest::storesAndReadsBackAnArticle()
     QVERIFY(library.open());
     const Article original = tokyoArticle(QStringLiteral("/corpus/tokyo.txt"));
     qint64 id = -1;
-    QCOMPARE(library.store(original, &id), StoreOutcome::Imported);
+    QCOMPARE(library.articles().store(original, &id), StoreOutcome::Imported);
     QVERIFY(id > 0);
-    const auto loaded = library.article(id);
+    const auto loaded = library.articles().get(id);
     QVERIFY(loaded);
     QCOMPARE(loaded->path, original.path);
     QCOMPARE(loaded->body, original.body);
@@ -163,7 +163,7 @@ void LibraryTest::storesAndReadsBackAnArticle()
         const QString text = loaded->body.mid(mention.start, mention.end - mention.start);
         QVERIFY2(text == entity.name || entity.aliases.contains(text), qPrintable(text));
     }
-    QCOMPARE(library.articleCount(), 1);
+    QCOMPARE(library.articles().count(), 1);
 }
 
 void LibraryTest::unchangedBytesAreANoOp()
@@ -172,10 +172,12 @@ void LibraryTest::unchangedBytesAreANoOp()
     QVERIFY(library.open());
     qint64 first = -1;
     qint64 second = -1;
-    QCOMPARE(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &first), StoreOutcome::Imported);
-    QCOMPARE(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &second), StoreOutcome::Unchanged);
+    QCOMPARE(
+        library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &first), StoreOutcome::Imported);
+    QCOMPARE(
+        library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &second), StoreOutcome::Unchanged);
     QCOMPARE(first, second);
-    QCOMPARE(library.articleCount(), 1);
+    QCOMPARE(library.articles().count(), 1);
 }
 
 void LibraryTest::changedBytesUpdateInPlaceKeepingTheId()
@@ -184,13 +186,14 @@ void LibraryTest::changedBytesUpdateInPlaceKeepingTheId()
     QVERIFY(library.open());
     qint64 first = -1;
     qint64 second = -1;
-    QCOMPARE(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &first), StoreOutcome::Imported);
+    QCOMPARE(
+        library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &first), StoreOutcome::Imported);
     Article changed = tokyoArticle(QStringLiteral("/corpus/tokyo.txt"), "cccc");
     changed.meta.title = QStringLiteral("Tokyo hosts cyber talks (updated)");
-    QCOMPARE(library.store(changed, &second), StoreOutcome::Updated);
+    QCOMPARE(library.articles().store(changed, &second), StoreOutcome::Updated);
     QCOMPARE(first, second);
-    QCOMPARE(library.article(first)->meta.title, changed.meta.title);
-    const auto hits = library.search(QStringLiteral("updated"));
+    QCOMPARE(library.articles().get(first)->meta.title, changed.meta.title);
+    const auto hits = library.documents().search(QStringLiteral("updated"));
     QVERIFY(hits);
     QCOMPARE(hits->size(), 1);
 }
@@ -199,11 +202,11 @@ void LibraryTest::updateLeavesNoStaleEntities()
 {
     Library library(libraryPath());
     QVERIFY(library.open());
-    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
     Article changed = makeArticle(QStringLiteral("/corpus/tokyo.txt"), QStringLiteral("Rewritten"),
         QStringLiteral("Nothing named here any more."), "dddd");
-    QCOMPARE(library.store(changed), StoreOutcome::Updated);
-    QCOMPARE(library.entities()->size(), 0);
+    QCOMPARE(library.articles().store(changed), StoreOutcome::Updated);
+    QCOMPARE(library.entities().all()->size(), 0);
 }
 
 void LibraryTest::removeLeavesNoStaleEntities()
@@ -211,11 +214,11 @@ void LibraryTest::removeLeavesNoStaleEntities()
     Library library(libraryPath());
     QVERIFY(library.open());
     qint64 id = -1;
-    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &id));
-    QVERIFY(library.store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
-    QVERIFY(library.removeArticle(id));
-    QCOMPARE(library.articleCount(), 1);
-    const auto entities = library.entities();
+    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")), &id));
+    QVERIFY(library.articles().store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    QVERIFY(library.articles().remove(id));
+    QCOMPARE(library.articles().count(), 1);
+    const auto entities = library.entities().all();
     QVERIFY(entities);
     QStringList names;
     for (const EntitySummary &entity : *entities) {
@@ -223,7 +226,7 @@ void LibraryTest::removeLeavesNoStaleEntities()
     }
     names.sort();
     QCOMPARE(names, (QStringList { QStringLiteral("Manila"), QStringLiteral("US") }));
-    QCOMPARE(library.search(QStringLiteral("Tanabe"))->size(), 0);
+    QCOMPARE(library.documents().search(QStringLiteral("Tanabe"))->size(), 0);
 }
 
 void LibraryTest::listsByEntityAndAlias_data()
@@ -251,11 +254,11 @@ void LibraryTest::listsByEntityAndAlias()
     QFETCH(QStringList, paths);
     Library library(libraryPath());
     QVERIFY(library.open());
-    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
-    QVERIFY(library.store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(library.articles().store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
     ListQuery query;
     query.entities = filters;
-    const auto rows = library.list(query);
+    const auto rows = library.documents().list(query);
     QVERIFY2(rows, qPrintable(library.errorString()));
     QStringList got;
     for (const ArticleSummary &row : *rows) {
@@ -269,14 +272,14 @@ void LibraryTest::searchRanksAndSnippets()
 {
     Library library(libraryPath());
     QVERIFY(library.open());
-    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
-    QVERIFY(library.store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
-    const auto hits = library.search(QStringLiteral("patrol*"));
+    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(library.articles().store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    const auto hits = library.documents().search(QStringLiteral("patrol*"));
     QVERIFY2(hits, qPrintable(library.errorString()));
     QCOMPARE(hits->size(), 1);
     QCOMPARE(hits->front().path, QStringLiteral("/corpus/manila.txt"));
     QVERIFY(hits->front().snippet.contains(QLatin1String("[patrols]")));
-    const auto phrase = library.search(QStringLiteral("\"cyber talks\" NOT Manila"));
+    const auto phrase = library.documents().search(QStringLiteral("\"cyber talks\" NOT Manila"));
     QVERIFY(phrase);
     QCOMPARE(phrase->size(), 1);
 }
@@ -295,11 +298,11 @@ void LibraryTest::badSearchQueryIsAnError()
     QFETCH(QString, query);
     Library library(libraryPath());
     QVERIFY(library.open());
-    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
-    QVERIFY(!library.search(query));
+    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(!library.documents().search(query));
     QVERIFY(!library.errorString().isEmpty());
     // The library still works afterwards.
-    QCOMPARE(library.search(QStringLiteral("Tokyo"))->size(), 1);
+    QCOMPARE(library.documents().search(QStringLiteral("Tokyo"))->size(), 1);
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup_data()
@@ -330,25 +333,27 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     QFile saved(backup);
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(saved.readAll(), original);
-    QCOMPARE(library.articleCount(), 3);
-    const auto rows = library.documents({}, DocumentSort::Title, Qt::AscendingOrder, 0, 10);
+    QCOMPARE(library.articles().count(), 3);
+    const auto rows = library.documents().window({}, DocumentSort::Title, Qt::AscendingOrder, 0, 10);
     QVERIFY(rows);
     QCOMPARE(rows->size(), 3);
     for (const ArticleSummary &row : *rows) {
-        const auto article = library.article(row.id);
+        const auto article = library.articles().get(row.id);
         QVERIFY(article);
         QVERIFY(!article->body.isEmpty());
         QVERIFY(!article->rawText.isEmpty());
     }
     // The search index was rebuilt over the moved texts.
-    const QString word
-        = library.article(rows->front().id)->body.section(u' ', 1, 1).remove(QRegularExpression(QStringLiteral("\\W")));
-    const auto hits = library.search(word);
+    const QString word = library.articles()
+                             .get(rows->front().id)
+                             ->body.section(u' ', 1, 1)
+                             .remove(QRegularExpression(QStringLiteral("\\W")));
+    const auto hits = library.documents().search(word);
     QVERIFY2(hits && !hits->isEmpty(), qPrintable(word));
     // The analyst's work of a schema-4 library is all there.
     const int fixtureTags = version >= 4 ? 1 : 0;
     if (version >= 4) {
-        const auto kept = library.annotations();
+        const auto kept = library.annotations().list();
         QVERIFY(kept);
         QCOMPARE(kept->size(), 1);
         QCOMPARE(kept->front().note, QStringLiteral("kept across migrations"));
@@ -356,11 +361,11 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
         QCOMPARE(kept->front().state, AnnotationState::Anchored);
     }
     // And the analyst's tables exist: an old library can be annotated and curated at once.
-    QVERIFY2(
-        library.annotate(rows->front().id, 0, 4, { QStringLiteral("Checked") }), qPrintable(library.errorString()));
-    QCOMPARE(library.tags()->size(), fixtureTags + 1);
-    QCOMPARE(library.entityRules()->size(), version >= 5 ? 1 : 0);
-    QCOMPARE(library.pendingRetags(), 0);
+    QVERIFY2(library.annotations().annotate(rows->front().id, 0, 4, { QStringLiteral("Checked") }),
+        qPrintable(library.errorString()));
+    QCOMPARE(library.tags().all()->size(), fixtureTags + 1);
+    QCOMPARE(library.curation().rules()->size(), version >= 5 ? 1 : 0);
+    QCOMPARE(library.curation().pendingRetags(), 0);
 }
 
 void LibraryTest::refusesLibraryFromNewerSchema()
@@ -428,7 +433,7 @@ void LibraryTest::damagedLibraryIsToldApartFromRefusals()
         Library library(libraryPath());
         QVERIFY(library.open());
         QCOMPARE(library.openFailure(), Library::OpenFailure::None);
-        QVERIFY(library.ensureTag(QStringLiteral("kept")));
+        QVERIFY(library.tags().ensure(QStringLiteral("kept")));
     }
     QFile file(libraryPath());
     QVERIFY(file.open(QIODevice::ReadWrite) && file.seek(from));
@@ -491,7 +496,7 @@ void LibraryTest::refusesAnotherProgramsDatabaseUntouched()
         QVERIFY2(library.errorString().contains(QLatin1String("untouched")), qPrintable(library.errorString()));
         QCOMPARE(library.openFailure(), Library::OpenFailure::Foreign);
         // Nothing can be done with it either.
-        QVERIFY(!library.articleCount());
+        QVERIFY(!library.articles().count());
     }
     // The same bytes, and nothing beside it (no WAL, no backup).
     QCOMPARE(hash(), before);
@@ -529,7 +534,7 @@ void LibraryTest::marksNewAndUpgradedLibrariesWithTheApplicationId()
     {
         Library library(old);
         QVERIFY2(library.open(), qPrintable(library.errorString()));
-        QCOMPARE(library.articleCount(), 3);
+        QCOMPARE(library.articles().count(), 3);
     }
     QCOMPARE(applicationId(old), dossier);
     QCOMPARE(applicationId(old + QStringLiteral(".schema-5.bak")), 0);
@@ -550,8 +555,9 @@ void LibraryTest::twoThreadsOpeningOneNewLibraryBothSucceed()
             Library library(path);
             start.arrive_and_wait();
             opened[which] = library.open()
-                && library.store(makeArticle(QStringLiteral("/race/%1.txt").arg(which), QStringLiteral("Race"),
-                    QStringLiteral("Both connections store one article."), QByteArray::number(which)));
+                && library.articles().store(
+                    makeArticle(QStringLiteral("/race/%1.txt").arg(which), QStringLiteral("Race"),
+                        QStringLiteral("Both connections store one article."), QByteArray::number(which)));
             errors[which] = library.errorString();
         };
         std::thread first(openAndWrite, 0);
@@ -562,7 +568,7 @@ void LibraryTest::twoThreadsOpeningOneNewLibraryBothSucceed()
         QVERIFY2(opened[1], qPrintable(QStringLiteral("round %1: %2").arg(round).arg(errors[1])));
         Library library(path);
         QVERIFY(library.open());
-        QCOMPARE(library.articleCount(), 2);
+        QCOMPARE(library.articles().count(), 2);
     }
 }
 
@@ -570,13 +576,13 @@ void LibraryTest::entitiesCountDocuments()
 {
     Library library(libraryPath());
     QVERIFY(library.open());
-    QVERIFY(library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
-    QVERIFY(library.store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
-    const auto all = library.entities();
+    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(library.articles().store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    const auto all = library.entities().all();
     QVERIFY(all);
     // "U.S."/"United States" in one article and "US" in the other: the keys differ ("united states"
     // vs "us"), but the alias key links them in list(); entities() shows the canonical rows.
-    const auto places = library.entities(EntityType::Location);
+    const auto places = library.entities().all(EntityType::Location);
     QVERIFY(places);
     for (const EntitySummary &entity : *places) {
         QCOMPARE(entity.type, EntityType::Location);
@@ -595,9 +601,11 @@ void LibraryTest::nameTypesCountArticlesByType()
             QStringLiteral("Kestrel Dynamics opened a plant in Halden."), QByteArray::number(i));
         addEntity(article, types[i], QStringLiteral("Kestrel Dynamics"), {});
         addEntity(article, L, QStringLiteral("Halden"), {});
-        QVERIFY(library.store(article));
+        QVERIFY(library.articles().store(article));
     }
-    const LibraryTypes names = library.nameTypes();
+    const std::optional<LibraryTypes> read = library.entities().nameTypes();
+    QVERIFY2(read, qPrintable(library.errorString()));
+    const LibraryTypes &names = *read;
     QCOMPARE(names.articles.value(entityKey(u"Kestrel Dynamics")), (std::array<int, 3> { 1, 3, 0 }));
     QCOMPARE(names.articles.value(entityKey(u"Halden")), (std::array<int, 3> { 0, 0, 4 }));
     EntityType settled;
@@ -628,11 +636,11 @@ Fixture storeThree(Library &library)
     addEntity(third, EntityType::Location, QStringLiteral("Manila"), {});
     Article manila = manilaArticle(QStringLiteral("/corpus/manila.txt"));
     manila.meta.date = QStringLiteral("2026-01-15");
-    library.store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")));
-    library.store(manila);
-    library.store(third);
+    library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")));
+    library.articles().store(manila);
+    library.articles().store(third);
     Fixture ids;
-    const auto entities = library.entities();
+    const auto entities = library.entities().all();
     for (const EntitySummary &entity : entities.value_or(QList<EntitySummary> {})) {
         if (entity.name == u"Aiko Tanabe") {
             ids.tanabe = entity.id;
@@ -702,8 +710,8 @@ void LibraryTest::filtersDocuments()
     for (const QString &name : excluded) {
         filter.excluded.append(idOf(name));
     }
-    QCOMPARE(library.countDocuments(filter), qint64(expected.size()));
-    const auto rows = library.documents(filter, DocumentSort::Title, Qt::AscendingOrder, 0, 100);
+    QCOMPARE(library.documents().count(filter), qint64(expected.size()));
+    const auto rows = library.documents().window(filter, DocumentSort::Title, Qt::AscendingOrder, 0, 100);
     QVERIFY2(rows, qPrintable(library.errorString()));
     QStringList got = paths(*rows);
     got.sort();
@@ -737,10 +745,10 @@ void LibraryTest::sortsAndPagesDocuments()
     Library library(libraryPath());
     QVERIFY(library.open());
     storeThree(library);
-    const auto all = library.documents({}, DocumentSort(sort), Qt::SortOrder(order), 0, 10);
+    const auto all = library.documents().window({}, DocumentSort(sort), Qt::SortOrder(order), 0, 10);
     QVERIFY(all);
     QCOMPARE(paths(*all), expected);
-    const auto second = library.documents({}, DocumentSort(sort), Qt::SortOrder(order), 1, 1);
+    const auto second = library.documents().window({}, DocumentSort(sort), Qt::SortOrder(order), 1, 1);
     QVERIFY(second);
     QCOMPARE(paths(*second), QStringList { expected[1] });
 }
@@ -750,7 +758,7 @@ void LibraryTest::facetsFollowTheFilter()
     Library library(libraryPath());
     QVERIFY(library.open());
     const Fixture ids = storeThree(library);
-    const auto all = library.entityFacets({});
+    const auto all = library.entities().facets({});
     QVERIFY(all);
     QHash<QString, int> counts;
     for (const EntitySummary &entity : *all) {
@@ -763,7 +771,7 @@ void LibraryTest::facetsFollowTheFilter()
 
     DocumentFilter filter;
     filter.entities = { ids.tanabe };
-    const auto narrowed = library.entityFacets(filter);
+    const auto narrowed = library.entities().facets(filter);
     QVERIFY(narrowed);
     QStringList names;
     for (const EntitySummary &entity : *narrowed) {
@@ -774,7 +782,7 @@ void LibraryTest::facetsFollowTheFilter()
     QCOMPARE(names,
         (QStringList { QStringLiteral("Aiko Tanabe"), QStringLiteral("Tokyo"), QStringLiteral("United States") }));
 
-    const auto capped = library.entityFacets({}, 1);
+    const auto capped = library.entities().facets({}, 1);
     QVERIFY(capped);
     int places = 0;
     for (const EntitySummary &entity : *capped) {
@@ -790,11 +798,11 @@ void LibraryTest::badFilterQueryIsAnError()
     storeThree(library);
     DocumentFilter filter;
     filter.text = QStringLiteral("\"ferry");
-    QVERIFY(!library.countDocuments(filter));
+    QVERIFY(!library.documents().count(filter));
     QVERIFY2(library.errorString().startsWith(QLatin1String("bad search query")), qPrintable(library.errorString()));
-    QVERIFY(!library.documents(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
-    QVERIFY(!library.entityFacets(filter));
-    QCOMPARE(library.countDocuments({}), 3);
+    QVERIFY(!library.documents().window(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
+    QVERIFY(!library.entities().facets(filter));
+    QCOMPARE(library.documents().count({}), 3);
 }
 
 void LibraryTest::ftsDebugCommandIsAnError()
@@ -807,14 +815,14 @@ void LibraryTest::ftsDebugCommandIsAnError()
     for (const QString &query : { QStringLiteral("*id"), QStringLiteral("*ID"), QStringLiteral("*reads") }) {
         DocumentFilter filter;
         filter.text = query;
-        QVERIFY2(!library.countDocuments(filter), qPrintable(query));
-        QVERIFY(!library.documents(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
-        QVERIFY(!library.search(query));
+        QVERIFY2(!library.documents().count(filter), qPrintable(query));
+        QVERIFY(!library.documents().window(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
+        QVERIFY(!library.documents().search(query));
         QVERIFY2(
             library.errorString().startsWith(QLatin1String("bad search query")), qPrintable(library.errorString()));
-        QVERIFY(!library.list(ListQuery { {}, query, -1, 0 }));
+        QVERIFY(!library.documents().list(ListQuery { {}, query, -1, 0 }));
     }
-    QCOMPARE(library.countDocuments({}), 3);
+    QCOMPARE(library.documents().count({}), 3);
 }
 
 void LibraryTest::aliasesOfAnEntity()
@@ -822,8 +830,8 @@ void LibraryTest::aliasesOfAnEntity()
     Library library(libraryPath());
     QVERIFY(library.open());
     const Fixture ids = storeThree(library);
-    QCOMPARE(library.entityAliases(ids.tanabe), QStringList { QStringLiteral("Tanabe") });
-    QCOMPARE(library.entityAliases(ids.tokyo), QStringList {});
+    QCOMPARE(library.entities().aliases(ids.tanabe), QStringList { QStringLiteral("Tanabe") });
+    QCOMPARE(library.entities().aliases(ids.tokyo), QStringList {});
 }
 
 QTEST_GUILESS_MAIN(LibraryTest)

@@ -95,15 +95,18 @@ void MainWindowTest::initTestCase()
     Core::Library library(m_libraryPath);
     QVERIFY(library.open());
     using T = Core::EntityType;
-    QVERIFY(library.store(article(QStringLiteral("A"), QStringLiteral("Aiko Tanabe arrived in Tokyo for ferry talks."),
-        { { QStringLiteral("Aiko Tanabe"), T::Person }, { QStringLiteral("Tokyo"), T::Location } })));
-    QVERIFY(library.store(article(QStringLiteral("B"), QStringLiteral("Flights from Manila to Tokyo resumed."),
-        { { QStringLiteral("Manila"), T::Location }, { QStringLiteral("Tokyo"), T::Location } })));
-    QVERIFY(library.store(article(QStringLiteral("C"), QStringLiteral("Storms closed the port of Manila."),
+    QVERIFY(library.articles().store(
+        article(QStringLiteral("A"), QStringLiteral("Aiko Tanabe arrived in Tokyo for ferry talks."),
+            { { QStringLiteral("Aiko Tanabe"), T::Person }, { QStringLiteral("Tokyo"), T::Location } })));
+    QVERIFY(
+        library.articles().store(article(QStringLiteral("B"), QStringLiteral("Flights from Manila to Tokyo resumed."),
+            { { QStringLiteral("Manila"), T::Location }, { QStringLiteral("Tokyo"), T::Location } })));
+    QVERIFY(library.articles().store(article(QStringLiteral("C"), QStringLiteral("Storms closed the port of Manila."),
         { { QStringLiteral("Manila"), T::Location } })));
-    QVERIFY(library.store(article(QStringLiteral("D"), QStringLiteral("Aiko Tanabe will visit Manila in May."),
-        { { QStringLiteral("Aiko Tanabe"), T::Person }, { QStringLiteral("Manila"), T::Location } })));
-    const auto entities = library.entities();
+    QVERIFY(
+        library.articles().store(article(QStringLiteral("D"), QStringLiteral("Aiko Tanabe will visit Manila in May."),
+            { { QStringLiteral("Aiko Tanabe"), T::Person }, { QStringLiteral("Manila"), T::Location } })));
+    const auto entities = library.entities().all();
     QVERIFY(entities);
     for (const Core::EntitySummary &entity : *entities) {
         m_ids.insert(entity.name, entity.id);
@@ -300,13 +303,13 @@ void MainWindowTest::importKeepsTheOpenArticleInPlace()
     {
         Core::Library library(path);
         QVERIFY(library.open());
-        QVERIFY(library.beginBatch());
+        QVERIFY(library.articles().beginBatch());
         for (int i = 0; i < 3000; ++i) {
             Core::Article a = article(QStringLiteral("L%1").arg(i), QStringLiteral("Harbour report %1.").arg(i), {});
             a.meta.date = QDate(2020, 1, 1).addDays(i).toString(Qt::ISODate);
-            QVERIFY(library.store(a));
+            QVERIFY(library.articles().store(a));
         }
-        QVERIFY(library.commitBatch());
+        QVERIFY(library.articles().commitBatch());
     }
     QVERIFY(m_window->openLibrary(path));
     QTableView *view = m_window->documentView();

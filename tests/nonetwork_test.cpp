@@ -95,13 +95,14 @@ body { background: url(ORIGIN/bg.png); }</style></head>
     {
         Core::Library store(library);
         QVERIFY(store.open());
-        const auto rows = store.list({});
+        const auto rows = store.documents().list({});
         QVERIFY(rows && rows->size() == 3);
         for (const Core::ArticleSummary &row : *rows) {
-            const QString body = store.article(row.id)->body;
+            const QString body = store.articles().get(row.id)->body;
             const qsizetype at = body.indexOf(QLatin1String("lighthouse keepers"));
             QVERIFY2(at >= 0, qPrintable(body));
-            QVERIFY(store.annotate(row.id, at, at + 18, { QStringLiteral("Coast") }, QStringLiteral("check")));
+            QVERIFY(store.annotations().annotate(
+                row.id, at, at + 18, { QStringLiteral("Coast") }, QStringLiteral("check")));
         }
     }
 

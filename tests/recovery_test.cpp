@@ -1,4 +1,5 @@
 #include "damagehelpers.h"
+#include "import/retagger.h"
 #include "store/integrity.h"
 #include "store/library.h"
 #include "store/recovery.h"
@@ -137,27 +138,29 @@ QString RecoveryTest::makeLibrary()
     }
     Core::Library library(path);
     const QStringList codebook { QStringLiteral("budget"), QStringLiteral("delay"), QStringLiteral("quote") };
-    if (!library.open() || !library.beginBatch()) {
+    if (!library.open() || !library.articles().beginBatch()) {
         qFatal("%s", qPrintable(library.errorString()));
     }
     for (qint64 id = 1; id <= count; ++id) {
-        const bool ok = library.annotate(id, 0, 6, { codebook[id % 3] }, QStringLiteral("note %1").arg(id))
-            && library.annotate(id, 8, 20, { codebook[(id + 1) % 3], codebook[id % 3] }, {}, QStringLiteral("#aa3300"))
-            && (id % 4 != 0 || library.tagArticle(id, { QStringLiteral("lead"), codebook[id % 3] }));
+        const bool ok
+            = library.annotations().annotate(id, 0, 6, { codebook[id % 3] }, QStringLiteral("note %1").arg(id))
+            && library.annotations().annotate(
+                id, 8, 20, { codebook[(id + 1) % 3], codebook[id % 3] }, {}, QStringLiteral("#aa3300"))
+            && (id % 4 != 0 || library.tags().tagArticle(id, { QStringLiteral("lead"), codebook[id % 3] }));
         if (!ok) {
             qFatal("%s", qPrintable(library.errorString()));
         }
     }
-    if (!library.commitBatch()) {
+    if (!library.articles().commitBatch()) {
         qFatal("%s", qPrintable(library.errorString()));
     }
-    const auto person = library.findEntity(Core::EntityType::Person, QStringLiteral("Maren Holt"));
-    if (!person || !library.renameEntity(person->id, QStringLiteral("Maren Holt-Berg"))
-        || !library.watch(Core::WatchEntry {
+    const auto person = library.entities().find(Core::EntityType::Person, QStringLiteral("Maren Holt"));
+    if (!person || !library.curation().renameEntity(person->id, QStringLiteral("Maren Holt-Berg"))
+        || !library.curation().watch(Core::WatchEntry {
             -1, Core::EntityType::Org, QStringLiteral("Harbour Authority"), { QStringLiteral("Harbour Board") } })) {
         qFatal("%s", qPrintable(library.errorString()));
     }
-    while (library.retagPending(64).value_or(0) > 0) { }
+    while (Core::Retagger(library).retagPending(64).value_or(0) > 0) { }
     return path;
 }
 
@@ -191,7 +194,7 @@ void RecoveryTest::undamagedLibraryIsRecoveredWhole()
     Core::Library library(recovered);
     QVERIFY(library.open());
     for (const int n : { 0, 57, 199 }) {
-        const auto found = library.search(articleMarker(n));
+        const auto found = library.documents().search(articleMarker(n));
         QVERIFY(found);
         QCOMPARE(found->size(), 1);
     }

@@ -48,7 +48,7 @@ private:
 
 qint64 TagManagerDialogTest::tagId(const QString &name) const
 {
-    for (const Core::Tag &tag : m_library->tags().value_or(QList<Core::Tag>())) {
+    for (const Core::Tag &tag : m_library->tags().all().value_or(QList<Core::Tag>())) {
         if (tag.name == name) {
             return tag.id;
         }
@@ -59,7 +59,7 @@ qint64 TagManagerDialogTest::tagId(const QString &name) const
 QStringList TagManagerDialogTest::tagNames() const
 {
     QStringList names;
-    for (const Core::Tag &tag : m_library->tags().value_or(QList<Core::Tag>())) {
+    for (const Core::Tag &tag : m_library->tags().all().value_or(QList<Core::Tag>())) {
         names.append(tag.name);
     }
     return names;
@@ -79,18 +79,18 @@ void TagManagerDialogTest::init()
     QVERIFY(m_library->open());
     qint64 harbour = -1;
     qint64 bridge = -1;
-    QVERIFY(m_library->store(Dossier::Test::makeArticle(QStringLiteral("harbour"), harbourBody), &harbour));
-    QVERIFY(m_library->store(Dossier::Test::makeArticle(QStringLiteral("bridge"), bridgeBody), &bridge));
+    QVERIFY(m_library->articles().store(Dossier::Test::makeArticle(QStringLiteral("harbour"), harbourBody), &harbour));
+    QVERIFY(m_library->articles().store(Dossier::Test::makeArticle(QStringLiteral("bridge"), bridgeBody), &bridge));
     const auto annotate = [&](qint64 article, const QString &body, const QString &quote, const QStringList &tags) {
         const qsizetype at = body.indexOf(quote);
-        QVERIFY(m_library->annotate(article, at, at + quote.size(), tags));
+        QVERIFY(m_library->annotations().annotate(article, at, at + quote.size(), tags));
     };
     annotate(harbour, harbourBody, QStringLiteral("repaint the pier railings"), { QStringLiteral("Council") });
     annotate(harbour, harbourBody, QStringLiteral("ferry timetable"), { QStringLiteral("Transport") });
     annotate(bridge, bridgeBody, QStringLiteral("closed to lorries"),
         { QStringLiteral("Transport"), QStringLiteral("Safety") });
-    QVERIFY(m_library->tagArticle(harbour, { QStringLiteral("Transport") }));
-    QVERIFY(m_library->tagArticle(bridge, { QStringLiteral("Transport"), QStringLiteral("Safety") }));
+    QVERIFY(m_library->tags().tagArticle(harbour, { QStringLiteral("Transport") }));
+    QVERIFY(m_library->tags().tagArticle(bridge, { QStringLiteral("Transport"), QStringLiteral("Safety") }));
 
     m_controller = std::make_unique<Ui::AnnotationController>();
     m_controller->setLibrary(m_library.get());
@@ -189,7 +189,7 @@ void TagManagerDialogTest::recolours()
     });
     m_dialog->recolourCurrent();
     QString color;
-    for (const Core::Tag &tag : m_library->tags().value_or(QList<Core::Tag>())) {
+    for (const Core::Tag &tag : m_library->tags().all().value_or(QList<Core::Tag>())) {
         if (tag.id == safety) {
             color = tag.color;
         }
@@ -210,7 +210,7 @@ void TagManagerDialogTest::mergesIntoAnotherTag()
     });
     m_dialog->mergeCurrent();
     QCOMPARE(tagNames(), QStringList({ QStringLiteral("Safety"), QStringLiteral("Transport") }));
-    for (const Core::Tag &tag : m_library->tags().value_or(QList<Core::Tag>())) {
+    for (const Core::Tag &tag : m_library->tags().all().value_or(QList<Core::Tag>())) {
         if (tag.id == transport) {
             QCOMPARE(tag.annotations, 3);
         }

@@ -174,7 +174,7 @@ void TranslationsTest::statusBarCountsArticlesInWords()
         article.meta.title = name;
         article.body = QStringLiteral("The ferry ran late.");
         article.rawText = article.body;
-        return library.open() && library.store(article).has_value();
+        return library.open() && library.articles().store(article).has_value();
     };
     const auto counted = [](const QWidget &window, const QString &text) {
         const auto labels = window.findChildren<QLabel *>();

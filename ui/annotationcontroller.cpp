@@ -33,7 +33,7 @@ struct Touched {
 
 std::optional<qint64> tagIdByName(Library &library, const QString &name)
 {
-    const auto tags = library.tags();
+    const auto tags = library.tags().all();
     if (!tags) {
         return std::nullopt;
     }
@@ -131,7 +131,7 @@ QList<Core::Tag> AnnotationController::tags() const
     if (!d->library) {
         return {};
     }
-    return d->library->tags().value_or(QList<Core::Tag> {});
+    return d->library->tags().all().value_or(QList<Core::Tag> {});
 }
 
 qint64 AnnotationController::annotate(qint64 articleId, qsizetype start, qsizetype end, const QStringList &tags,
@@ -142,15 +142,15 @@ qint64 AnnotationController::annotate(qint64 articleId, qsizetype start, qsizety
     d->lastId = -1;
     auto redo = [=, this](Library &library) {
         if (*stored) {
-            return library.restoreAnnotation(**stored);
+            return library.annotations().restore(**stored);
         }
-        *stored = library.annotate(articleId, start, end, tags, note, color);
+        *stored = library.annotations().annotate(articleId, start, end, tags, note, color);
         if (*stored) {
             d->lastId = (*stored)->id;
         }
         return stored->has_value();
     };
-    auto undo = [stored](Library &library) { return *stored && library.removeAnnotation((*stored)->id); };
+    auto undo = [stored](Library &library) { return *stored && library.annotations().remove((*stored)->id); };
     d->stack->push(new AnnotationCommand(this, tr("Highlight"), redo, undo, { articleId, -2, !tags.isEmpty() }));
     return d->lastOk ? d->lastId : -1;
 }
@@ -160,15 +160,15 @@ bool AnnotationController::editAnnotation(const Annotation &annotation)
     if (!d->library) {
         return false;
     }
-    const auto before = d->library->annotation(annotation.id);
+    const auto before = d->library->annotations().get(annotation.id);
     if (!before) {
         Q_EMIT errorOccurred(d->library->errorString());
         return false;
     }
     const Annotation old = *before;
     d->stack->push(new AnnotationCommand(
-        this, tr("Edit Highlight"), [annotation](Library &library) { return library.updateAnnotation(annotation); },
-        [old](Library &library) { return library.updateAnnotation(old); }, { old.articleId, -2, true }));
+        this, tr("Edit Highlight"), [annotation](Library &library) { return library.annotations().update(annotation); },
+        [old](Library &library) { return library.annotations().update(old); }, { old.articleId, -2, true }));
     return d->lastOk;
 }
 
@@ -177,7 +177,7 @@ bool AnnotationController::removeAnnotation(qint64 annotationId)
     if (!d->library) {
         return false;
     }
-    const auto before = d->library->annotation(annotationId);
+    const auto before = d->library->annotations().get(annotationId);
     if (!before) {
         Q_EMIT errorOccurred(d->library->errorString());
         return false;
@@ -185,8 +185,8 @@ bool AnnotationController::removeAnnotation(qint64 annotationId)
     const Annotation old = *before;
     d->stack->push(new AnnotationCommand(
         this, tr("Remove Highlight"),
-        [annotationId](Library &library) { return library.removeAnnotation(annotationId); },
-        [old](Library &library) { return library.restoreAnnotation(old); }, { old.articleId, -2, true }));
+        [annotationId](Library &library) { return library.annotations().remove(annotationId); },
+        [old](Library &library) { return library.annotations().restore(old); }, { old.articleId, -2, true }));
     return d->lastOk;
 }
 
@@ -195,7 +195,7 @@ bool AnnotationController::tagArticle(qint64 articleId, const QStringList &tags)
     if (!d->library) {
         return false;
     }
-    const QStringList before = d->library->articleTags(articleId).value_or(QStringList {});
+    const QStringList before = d->library->tags().ofArticle(articleId).value_or(QStringList {});
     QStringList added;
     for (const QString &tag : tags) {
         const QString name = tag.simplified();
@@ -208,11 +208,11 @@ bool AnnotationController::tagArticle(qint64 articleId, const QStringList &tags)
         return true;
     }
     d->stack->push(new AnnotationCommand(
-        this, tr("Tag Article"), [=](Library &library) { return library.tagArticle(articleId, added); },
+        this, tr("Tag Article"), [=](Library &library) { return library.tags().tagArticle(articleId, added); },
         [=](Library &library) {
             bool ok = true;
             for (const QString &name : added) {
-                ok = library.untagArticle(articleId, name) && ok;
+                ok = library.tags().untagArticle(articleId, name) && ok;
             }
             return ok;
         },
@@ -225,12 +225,15 @@ bool AnnotationController::untagArticle(qint64 articleId, const QString &tag)
     if (!d->library) {
         return false;
     }
-    if (!d->library->articleTags(articleId).value_or(QStringList {}).contains(tag.simplified(), Qt::CaseInsensitive)) {
+    if (!d->library->tags()
+             .ofArticle(articleId)
+             .value_or(QStringList {})
+             .contains(tag.simplified(), Qt::CaseInsensitive)) {
         return true;
     }
     d->stack->push(new AnnotationCommand(
-        this, tr("Untag Article"), [=](Library &library) { return library.untagArticle(articleId, tag); },
-        [=](Library &library) { return library.tagArticle(articleId, { tag }); }, { -2, articleId, true }));
+        this, tr("Untag Article"), [=](Library &library) { return library.tags().untagArticle(articleId, tag); },
+        [=](Library &library) { return library.tags().tagArticle(articleId, { tag }); }, { -2, articleId, true }));
     return d->lastOk;
 }
 
@@ -243,10 +246,10 @@ bool AnnotationController::createTag(const QString &name, const QString &color)
         return true;
     }
     d->stack->push(new AnnotationCommand(
-        this, tr("New Tag"), [=](Library &library) { return library.ensureTag(name, color).has_value(); },
+        this, tr("New Tag"), [=](Library &library) { return library.tags().ensure(name, color).has_value(); },
         [=](Library &library) {
             const auto id = tagIdByName(library, name.simplified());
-            return id && library.removeTag(*id);
+            return id && library.tags().remove(*id);
         },
         { -2, -2, true }));
     return d->lastOk;
@@ -264,8 +267,8 @@ bool AnnotationController::renameTag(qint64 tagId, const QString &name)
         }
     }
     d->stack->push(new AnnotationCommand(
-        this, tr("Rename Tag"), [=](Library &library) { return library.renameTag(tagId, name); },
-        [=](Library &library) { return library.renameTag(tagId, old); }, { -1, -1, true }));
+        this, tr("Rename Tag"), [=](Library &library) { return library.tags().rename(tagId, name); },
+        [=](Library &library) { return library.tags().rename(tagId, old); }, { -1, -1, true }));
     return d->lastOk;
 }
 
@@ -281,8 +284,8 @@ bool AnnotationController::setTagColor(qint64 tagId, const QString &color)
         }
     }
     d->stack->push(new AnnotationCommand(
-        this, tr("Recolour Tag"), [=](Library &library) { return library.setTagColor(tagId, color); },
-        [=](Library &library) { return library.setTagColor(tagId, old); }, { -1, -2, true }));
+        this, tr("Recolour Tag"), [=](Library &library) { return library.tags().setColor(tagId, color); },
+        [=](Library &library) { return library.tags().setColor(tagId, old); }, { -1, -2, true }));
     return d->lastOk;
 }
 
@@ -299,7 +302,7 @@ struct TagUses {
 std::optional<TagUses> tagUses(Library &library, qint64 tagId)
 {
     TagUses uses;
-    const auto tags = library.tags();
+    const auto tags = library.tags().all();
     if (!tags) {
         return std::nullopt;
     }
@@ -313,8 +316,8 @@ std::optional<TagUses> tagUses(Library &library, qint64 tagId)
     }
     AnnotationQuery query;
     query.tags = { uses.tag.name };
-    const auto annotations = library.annotations(query);
-    const auto articles = library.articlesTagged({ uses.tag.name });
+    const auto annotations = library.annotations().list(query);
+    const auto articles = library.tags().articlesTagged({ uses.tag.name });
     if (!annotations || !articles) {
         return std::nullopt;
     }
@@ -327,19 +330,19 @@ std::optional<TagUses> tagUses(Library &library, qint64 tagId)
 // merge tagged with the target, which lose it again.
 bool restoreUses(Library &library, const TagUses &uses, const QString &target, const QList<qint64> &targetBefore)
 {
-    if (!library.ensureTag(uses.tag.name, uses.tag.color)) {
+    if (!library.tags().ensure(uses.tag.name, uses.tag.color)) {
         return false;
     }
     for (const Annotation &a : uses.annotations) {
-        if (!library.updateAnnotation(a)) {
+        if (!library.annotations().update(a)) {
             return false;
         }
     }
     for (qint64 article : uses.articles) {
-        if (!library.tagArticle(article, { uses.tag.name })) {
+        if (!library.tags().tagArticle(article, { uses.tag.name })) {
             return false;
         }
-        if (!target.isEmpty() && !targetBefore.contains(article) && !library.untagArticle(article, target)) {
+        if (!target.isEmpty() && !targetBefore.contains(article) && !library.tags().untagArticle(article, target)) {
             return false;
         }
     }
@@ -367,7 +370,7 @@ bool AnnotationController::mergeTags(qint64 fromId, qint64 intoId)
         [=](Library &library) {
             const auto source = tagIdByName(library, fromUses.tag.name);
             const auto target = tagIdByName(library, intoName);
-            return source && target && library.mergeTags(*source, *target);
+            return source && target && library.tags().merge(*source, *target);
         },
         [=](Library &library) { return restoreUses(library, fromUses, intoName, intoArticles); }, { -1, -1, true }));
     return d->lastOk;
@@ -388,7 +391,7 @@ bool AnnotationController::removeTag(qint64 tagId)
         this, tr("Delete Tag"),
         [=](Library &library) {
             const auto id = tagIdByName(library, saved.tag.name);
-            return id && library.removeTag(*id);
+            return id && library.tags().remove(*id);
         },
         [=](Library &library) { return restoreUses(library, saved, QString(), {}); }, { -1, -1, true }));
     return d->lastOk;

@@ -100,8 +100,8 @@ QList<AnnotationListModel::Row> AnnotationListModel::readRows()
     if (!m_library) {
         return rows;
     }
-    const auto annotations = m_library->annotations(m_query);
-    const auto codebook = m_library->tags();
+    const auto annotations = m_library->annotations().list(m_query);
+    const auto codebook = m_library->tags().all();
     if (!annotations || !codebook) {
         m_error = m_library->errorString();
         return rows;
@@ -136,7 +136,7 @@ void AnnotationListModel::fetchTitles(const QList<Core::Annotation> &annotations
     }
     if (missing.size() > titlesByArticleLimit) {
         // Summaries only (no bodies): one query however many articles the annotations span.
-        if (const auto all = m_library->list(Core::ListQuery {})) {
+        if (const auto all = m_library->documents().list(Core::ListQuery {})) {
             for (const Core::ArticleSummary &summary : *all) {
                 if (missing.contains(summary.id)) {
                     m_titles.insert(summary.id, titleOf(summary.title, summary.path));
@@ -146,7 +146,7 @@ void AnnotationListModel::fetchTitles(const QList<Core::Annotation> &annotations
         return;
     }
     for (qint64 id : std::as_const(missing)) {
-        if (const auto article = m_library->article(id)) {
+        if (const auto article = m_library->articles().get(id)) {
             m_titles.insert(id, titleOf(article->meta.title, article->path));
         }
     }

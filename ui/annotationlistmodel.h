@@ -9,7 +9,7 @@ namespace Dossier::Ui
 {
 
 /*!
-    \brief The analyst's annotations (Library::annotations()) as a table: quote, tags, note, the
+    \brief The analyst's annotations (AnnotationStore::list()) as a table: quote, tags, note, the
     article's title, when it was made and whether it is still anchored. The list is the analyst's
     own (thousands of rows at most), so it is held whole and sorted here; refresh() merges a new
     reading into the rows with precise remove/insert/move/dataChanged notices, so selections

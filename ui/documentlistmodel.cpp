@@ -29,7 +29,7 @@ Core::DocumentFilter DocumentListModel::filter() const
 
 void DocumentListModel::refresh()
 {
-    const auto count = m_library && m_error.isEmpty() ? m_library->countDocuments(m_filter) : std::nullopt;
+    const auto count = m_library && m_error.isEmpty() ? m_library->documents().count(m_filter) : std::nullopt;
     if (!count) {
         reload();
         return;
@@ -90,7 +90,7 @@ void DocumentListModel::reload()
     m_count = 0;
     m_error.clear();
     if (m_library) {
-        if (const auto count = m_library->countDocuments(m_filter)) {
+        if (const auto count = m_library->documents().count(m_filter)) {
             m_count = int(*count);
         } else {
             m_error = m_library->errorString();
@@ -114,7 +114,7 @@ const Core::ArticleSummary *DocumentListModel::summaryAt(int row) const
     const int page = row / pageSize;
     QList<Core::ArticleSummary> *rows = m_pages.object(page);
     if (!rows) {
-        auto fetched = m_library->documents(m_filter, m_sort, m_order, page * pageSize, pageSize);
+        auto fetched = m_library->documents().window(m_filter, m_sort, m_order, page * pageSize, pageSize);
         if (!fetched) {
             return nullptr;
         }
@@ -140,7 +140,7 @@ int DocumentListModel::rowOfId(qint64 id) const
     if (!m_library || !m_error.isEmpty()) {
         return -1;
     }
-    const auto row = m_library->documentRow(m_filter, m_sort, m_order, id);
+    const auto row = m_library->documents().rowOf(m_filter, m_sort, m_order, id);
     return row && *row < m_count ? int(*row) : -1;
 }
 

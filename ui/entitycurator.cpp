@@ -83,7 +83,7 @@ void EntityCurator::setLibrary(Core::Library *library)
         delete m_job;
     }
     m_library = library;
-    if (m_library && m_library->pendingRetags().value_or(0) > 0) {
+    if (m_library && m_library->curation().pendingRetags().value_or(0) > 0) {
         startRetag();
     }
 }
@@ -106,7 +106,7 @@ bool EntityCurator::rename(qint64 entityId, const QString &given)
     }
     QString name = given;
     if (name.isEmpty()) {
-        const auto entity = m_library->entity(entityId);
+        const auto entity = m_library->entities().get(entityId);
         if (!entity) {
             return stored(false);
         }
@@ -119,7 +119,7 @@ bool EntityCurator::rename(qint64 entityId, const QString &given)
             return false;
         }
     }
-    return stored(m_library->renameEntity(entityId, name).has_value());
+    return stored(m_library->curation().renameEntity(entityId, name).has_value());
 }
 
 bool EntityCurator::mergeInto(qint64 entityId, qint64 intoId)
@@ -128,8 +128,8 @@ bool EntityCurator::mergeInto(qint64 entityId, qint64 intoId)
         return false;
     }
     if (intoId < 0) {
-        const auto entity = m_library->entity(entityId);
-        const auto candidates = m_library->entityFacets({}, 2000);
+        const auto entity = m_library->entities().get(entityId);
+        const auto candidates = m_library->entities().facets({}, 2000);
         if (!entity || !candidates) {
             return stored(false);
         }
@@ -157,29 +157,29 @@ bool EntityCurator::mergeInto(qint64 entityId, qint64 intoId)
         const qsizetype index = items.indexOf(chosen);
         if (index >= 0) {
             intoId = ids[index];
-        } else if (const auto typed = m_library->findEntity(entity->type, chosen)) {
+        } else if (const auto typed = m_library->entities().find(entity->type, chosen)) {
             intoId = typed->id;
         } else {
             QMessageBox::warning(m_parent, tr("Entity Not Changed"), tr("There is no entity called “%1”.").arg(chosen));
             return false;
         }
     }
-    return stored(m_library->mergeEntities(entityId, intoId).has_value());
+    return stored(m_library->curation().mergeEntities(entityId, intoId).has_value());
 }
 
 bool EntityCurator::splitAlias(qint64 entityId, const QString &alias)
 {
-    return m_library && stored(m_library->splitAlias(entityId, alias).has_value());
+    return m_library && stored(m_library->curation().splitAlias(entityId, alias).has_value());
 }
 
 bool EntityCurator::changeType(qint64 entityId, Core::EntityType type)
 {
-    return m_library && stored(m_library->setEntityType(entityId, type).has_value());
+    return m_library && stored(m_library->curation().setEntityType(entityId, type).has_value());
 }
 
 bool EntityCurator::suppress(qint64 entityId)
 {
-    return m_library && stored(m_library->suppressEntity(entityId).has_value());
+    return m_library && stored(m_library->curation().suppressEntity(entityId).has_value());
 }
 
 bool EntityCurator::watch(const Core::WatchEntry &given)
@@ -232,7 +232,7 @@ bool EntityCurator::watch(const Core::WatchEntry &given)
             entry.aliases.append(alias.trimmed());
         }
     }
-    return stored(m_library->watch(entry).has_value());
+    return stored(m_library->curation().watch(entry).has_value());
 }
 
 void EntityCurator::manageRules()
@@ -260,14 +260,14 @@ void EntityCurator::manageRules()
     enum Kind { RuleKind = 1, WatchKind = 2 };
     const auto fill = [&] {
         list->clear();
-        for (const Core::EntityRule &rule : m_library->entityRules().value_or(QList<Core::EntityRule> {})) {
+        for (const Core::EntityRule &rule : m_library->curation().rules().value_or(QList<Core::EntityRule> {})) {
             auto *item = new QTreeWidgetItem(list,
                 { describeRule(rule),
                     QLocale().toString(QDateTime::fromMSecsSinceEpoch(rule.createdAt), QLocale::ShortFormat) });
             item->setData(0, Qt::UserRole, rule.id);
             item->setData(0, Qt::UserRole + 1, RuleKind);
         }
-        for (const Core::WatchEntry &entry : m_library->watchlist().value_or(QList<Core::WatchEntry> {})) {
+        for (const Core::WatchEntry &entry : m_library->curation().watchlist().value_or(QList<Core::WatchEntry> {})) {
             QString text = tr("Watch the %1 “%2”").arg(typeLabel(entry.type), entry.name);
             if (!entry.aliases.isEmpty()) {
                 text += tr(" (also %1)").arg(entry.aliases.join(QLatin1String(", ")));
@@ -286,8 +286,8 @@ void EntityCurator::manageRules()
             return;
         }
         const qint64 id = item->data(0, Qt::UserRole).toLongLong();
-        const bool ok = item->data(0, Qt::UserRole + 1).toInt() == RuleKind ? m_library->removeEntityRule(id)
-                                                                            : m_library->unwatch(id);
+        const bool ok = item->data(0, Qt::UserRole + 1).toInt() == RuleKind ? m_library->curation().removeRule(id)
+                                                                            : m_library->curation().unwatch(id);
         stored(ok);
         fill();
     });

@@ -195,7 +195,7 @@ void EntityFacetModel::startQuery()
             Core::Library library(path);
             if (!library.open()) {
                 facets.error = library.errorString();
-            } else if (auto entities = library.entityFacets(filter, limit)) {
+            } else if (auto entities = library.entities().facets(filter, limit)) {
                 facets.ok = true;
                 facets.entities = std::move(*entities);
             } else {
@@ -431,7 +431,7 @@ void EntityFacetModel::loadAliases()
             return;
         }
         if (result.wholeLibrary) {
-            if (const auto entities = library.entities()) {
+            if (const auto entities = library.entities().all()) {
                 for (const Core::EntitySummary &entity : *entities) {
                     result.aliases.insert(entity.id, entity.aliases);
                 }
@@ -441,7 +441,7 @@ void EntityFacetModel::loadAliases()
                 if (promise.isCanceled()) {
                     break;
                 }
-                result.aliases.insert(id, library.entityAliases(id).value_or(QStringList()));
+                result.aliases.insert(id, library.entities().aliases(id).value_or(QStringList()));
             }
         }
         promise.addResult(std::move(result));

@@ -90,7 +90,7 @@ ExportDialog::ExportDialog(Core::Library *library, QWidget *parent)
     m_tags->setAccessibleName(tr("Tags to export"));
     m_tags->setMaximumHeight(140);
     if (m_library) {
-        if (const auto codebook = m_library->tags()) {
+        if (const auto codebook = m_library->tags().all()) {
             for (const Core::Tag &tag : *codebook) {
                 auto *item = new QListWidgetItem(colorSwatch(QColor(tag.color)), tag.name, m_tags);
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);

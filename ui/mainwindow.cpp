@@ -459,8 +459,8 @@ void MainWindow::refreshAnnotations()
     }
     Core::AnnotationQuery query;
     query.articles = { m_currentId };
-    const auto annotations = m_library->annotations(query);
-    const auto codebook = m_library->tags();
+    const auto annotations = m_library->annotations().list(query);
+    const auto codebook = m_library->tags().all();
     if (!annotations || !codebook) {
         statusBar()->showMessage(tr("Cannot read the annotations: %1").arg(m_library->errorString()), 5000);
         return;
@@ -514,7 +514,7 @@ void MainWindow::editHighlight()
     if (!m_library || m_annotationUnderCursor < 0) {
         return;
     }
-    const auto annotation = m_library->annotation(m_annotationUnderCursor);
+    const auto annotation = m_library->annotations().get(m_annotationUnderCursor);
     if (!annotation) {
         statusBar()->showMessage(m_library->errorString(), 5000);
         return;
@@ -538,7 +538,7 @@ void MainWindow::tagArticle()
     if (!m_library || m_currentId < 0) {
         return;
     }
-    const QStringList current = m_library->articleTags(m_currentId).value_or(QStringList {});
+    const QStringList current = m_library->tags().ofArticle(m_currentId).value_or(QStringList {});
     bool ok = false;
     const QString text = QInputDialog::getText(this, tr("Tag Article"), tr("Tags of this article, comma-separated:"),
         QLineEdit::Normal, current.join(QStringLiteral(", ")), &ok);
@@ -577,7 +577,7 @@ void MainWindow::exportPack()
     }
     ExportDialog dialog(m_library.get(), this);
     if (m_currentId >= 0) {
-        const auto article = m_library->article(m_currentId);
+        const auto article = m_library->articles().get(m_currentId);
         dialog.setCurrentArticle(m_currentId, article ? article->meta.title : QString());
     }
     dialog.exec();
@@ -590,7 +590,7 @@ void MainWindow::revealAnnotation(qint64 articleId, qint64 annotationId)
     }
     showArticle(articleId); // also when the list's filter hides it
     revealCurrentArticle(QAbstractItemView::EnsureVisible);
-    const auto annotation = m_library->annotation(annotationId);
+    const auto annotation = m_library->annotations().get(annotationId);
     if (annotation && annotation->state != Core::AnnotationState::Orphaned) {
         m_reader->revealBodyRange(annotation->anchor.start, annotation->anchor.end);
     }
@@ -820,14 +820,14 @@ void MainWindow::refreshTagFacets()
     Core::DocumentFilter filter = m_entityFilter;
     filter.text = m_search->text().trimmed();
     filter.tags = m_tagFacets->checkedTags();
-    if (const auto tags = m_library->tagFacets(filter)) {
+    if (const auto tags = m_library->tags().facets(filter)) {
         m_tagFacets->setTags(*tags);
     }
 }
 
 void MainWindow::updateStatus()
 {
-    const qint64 total = m_library ? m_library->articleCount().value_or(0) : 0;
+    const qint64 total = m_library ? m_library->articles().count().value_or(0) : 0;
     m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(m_model->rowCount()));
 }
 
@@ -853,7 +853,7 @@ void MainWindow::showArticle(qint64 id)
     if (!m_library || id == m_currentId) {
         return;
     }
-    const auto article = m_library->article(id);
+    const auto article = m_library->articles().get(id);
     if (!article) {
         statusBar()->showMessage(tr("Cannot read the article: %1").arg(m_library->errorString()), 5000);
         return;

@@ -120,7 +120,7 @@ QString bodyOf(Library &library, const Annotation &annotation, QHash<qint64, QSt
         return {};
     }
     if (!cache->contains(annotation.articleId)) {
-        const auto article = library.article(annotation.articleId);
+        const auto article = library.articles().get(annotation.articleId);
         cache->insert(annotation.articleId, article ? article->body : QString());
     }
     return cache->value(annotation.articleId);
@@ -191,7 +191,7 @@ std::optional<EntitySummary> entityArgument(Library &library, const QString &spe
     const qint64 id = spec.toLongLong(&isId);
     std::optional<EntitySummary> entity;
     if (isId) {
-        entity = library.entity(id);
+        entity = library.entities().get(id);
     } else {
         const qsizetype colon = spec.indexOf(u':');
         EntityType type;
@@ -199,7 +199,7 @@ std::optional<EntitySummary> entityArgument(Library &library, const QString &spe
             writeError(QStringLiteral("an entity is an id or TYPE:NAME (e.g. PERSON:Aiko Tanabe); got '%1'").arg(spec));
             return std::nullopt;
         }
-        entity = library.findEntity(type, spec.mid(colon + 1).trimmed());
+        entity = library.entities().find(type, spec.mid(colon + 1).trimmed());
     }
     if (!entity) {
         writeError(library.errorString());
@@ -248,7 +248,7 @@ struct PassageRequest {
 // Highlights the passage and prints it (once stored); false with *error set when it cannot.
 bool annotatePassage(Library &library, const PassageRequest &request, QString *error)
 {
-    const auto article = library.article(request.articleId);
+    const auto article = library.articles().get(request.articleId);
     if (!article) {
         *error = library.errorString();
         return false;
@@ -292,8 +292,8 @@ bool annotatePassage(Library &library, const PassageRequest &request, QString *e
         utf16Start = found.first();
         utf16End = utf16Start + text.size();
     }
-    const auto annotation
-        = library.annotate(request.articleId, utf16Start, utf16End, request.tags, request.note, request.color);
+    const auto annotation = library.annotations().annotate(
+        request.articleId, utf16Start, utf16End, request.tags, request.note, request.color);
     if (!annotation) {
         *error = library.errorString();
         return false;
@@ -475,19 +475,19 @@ int tag(const QStringList &arguments)
     if (!openLibrary(library)) {
         return Failed;
     }
-    if (!library.article(*articleId)) {
+    if (!library.articles().get(*articleId)) {
         writeError(library.errorString());
         return Failed;
     }
     bool ok = true;
     if (parser.isSet(remove)) {
         for (const QString &name : parser.positionalArguments()) {
-            ok = ok && library.untagArticle(*articleId, name);
+            ok = ok && library.tags().untagArticle(*articleId, name);
         }
     } else {
-        ok = library.tagArticle(*articleId, parser.positionalArguments());
+        ok = library.tags().tagArticle(*articleId, parser.positionalArguments());
     }
-    const auto tags = ok ? library.articleTags(*articleId) : std::nullopt;
+    const auto tags = ok ? library.tags().ofArticle(*articleId) : std::nullopt;
     if (!tags) {
         writeError(library.errorString());
         return Failed;
@@ -530,7 +530,7 @@ int annotations(const QStringList &arguments)
     if (!openLibrary(library)) {
         return Failed;
     }
-    const auto rows = library.annotations(query);
+    const auto rows = library.annotations().list(query);
     if (!rows) {
         writeError(library.errorString());
         return Failed;
@@ -593,7 +593,7 @@ int exportPack(const QStringList &arguments)
         return Failed;
     }
     for (qint64 id : selection.articles) {
-        if (!library.article(id)) {
+        if (!library.articles().get(id)) {
             writeError(library.errorString());
             return Failed;
         }
@@ -767,7 +767,7 @@ int list(const QStringList &arguments)
     if (!openLibrary(library)) {
         return Failed;
     }
-    const auto rows = library.list(request);
+    const auto rows = library.documents().list(request);
     if (!rows) {
         writeError(library.errorString());
         return Failed;
@@ -803,7 +803,7 @@ int entities(const QStringList &arguments)
     if (!openLibrary(library)) {
         return Failed;
     }
-    const auto rows = library.entities(type);
+    const auto rows = library.entities().all(type);
     if (!rows) {
         writeError(library.errorString());
         return Failed;
@@ -880,13 +880,13 @@ int entity(const QStringList &arguments)
     }
     if (action == u"rules" || action == u"watchlist") {
         if (action == u"rules") {
-            const auto rules = library.entityRules();
+            const auto rules = library.curation().rules();
             for (const EntityRule &rule : rules.value_or(QList<EntityRule> {})) {
                 writeJsonLine(ruleJson(rule));
             }
             return rules ? Ok : (writeError(library.errorString()), Failed);
         }
-        const auto entries = library.watchlist();
+        const auto entries = library.curation().watchlist();
         for (const WatchEntry &entry : entries.value_or(QList<WatchEntry> {})) {
             writeJsonLine(watchJson(entry));
         }
@@ -900,35 +900,35 @@ int entity(const QStringList &arguments)
     std::optional<std::pair<EntityType, QString>> outcome; // where to look for the entity afterwards
     bool ok = true;
     if (action == u"unrule") {
-        ok = library.removeEntityRule(*number);
+        ok = library.curation().removeRule(*number);
     } else if (action == u"watch") {
-        const auto entry = library.watch(WatchEntry { -1, *type, args[0], parser.values(aliasOption) });
+        const auto entry = library.curation().watch(WatchEntry { -1, *type, args[0], parser.values(aliasOption) });
         ok = entry.has_value();
         if (entry) {
             result.insert(QLatin1String("watch"), watchJson(*entry));
             outcome = { entry->type, entry->name };
         }
     } else if (action == u"unwatch") {
-        ok = library.unwatch(*number);
+        ok = library.curation().unwatch(*number);
     } else if (action != u"retag") {
         subject = entityArgument(library, args[0]);
         if (!subject) {
             return Failed;
         }
         if (action == u"rename") {
-            rule = library.renameEntity(subject->id, args[1]);
+            rule = library.curation().renameEntity(subject->id, args[1]);
         } else if (action == u"merge") {
             const auto into = entityArgument(library, args[1]);
             if (!into) {
                 return Failed;
             }
-            rule = library.mergeEntities(subject->id, into->id);
+            rule = library.curation().mergeEntities(subject->id, into->id);
         } else if (action == u"split") {
-            rule = library.splitAlias(subject->id, args[1]);
+            rule = library.curation().splitAlias(subject->id, args[1]);
         } else if (action == u"type") {
-            rule = library.setEntityType(subject->id, *type);
+            rule = library.curation().setEntityType(subject->id, *type);
         } else if (action == u"suppress") {
-            rule = library.suppressEntity(subject->id);
+            rule = library.curation().suppressEntity(subject->id);
         }
         ok = rule.has_value();
         if (rule) {
@@ -948,7 +948,7 @@ int entity(const QStringList &arguments)
     }
     result.insert(QLatin1String("retagged"), retagged);
     if (outcome) {
-        const auto now = library.findEntity(outcome->first, outcome->second);
+        const auto now = library.entities().find(outcome->first, outcome->second);
         result.insert(QLatin1String("entity"), now ? QJsonValue(entityJson(*now)) : QJsonValue(QJsonValue::Null));
     }
     writeJsonLine(result);
@@ -976,7 +976,7 @@ int search(const QStringList &arguments)
     if (!openLibrary(library)) {
         return Failed;
     }
-    const auto rows = library.search(parser.positionalArguments().join(u' '), parser.value(limit).toInt());
+    const auto rows = library.documents().search(parser.positionalArguments().join(u' '), parser.value(limit).toInt());
     if (!rows) {
         writeError(library.errorString());
         return Failed;

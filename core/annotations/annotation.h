@@ -15,8 +15,8 @@ struct Tag {
     qint64 id = -1;
     QString name;
     QString color; //!< "#rrggbb"
-    int documents = 0; //!< articles carrying the tag (filled by Library::tags())
-    int annotations = 0; //!< annotations carrying the tag (filled by Library::tags())
+    int documents = 0; //!< articles carrying the tag (filled by TagStore::all())
+    int annotations = 0; //!< annotations carrying the tag (filled by TagStore::all())
 };
 
 /*! \brief Whether an annotation is attached to its article's current text. */

@@ -55,7 +55,7 @@ std::optional<EvidencePack> collectEvidence(
     pack.criteria = selection.describe();
     pack.created = QDateTime::currentDateTime();
     pack.fullText = selection.fullText;
-    const auto codebook = library.tags();
+    const auto codebook = library.tags().all();
     if (!codebook) {
         return fail(library.errorString());
     }
@@ -64,7 +64,7 @@ std::optional<EvidencePack> collectEvidence(
     // Whole articles: chosen, or tagged with a chosen tag.
     QSet<qint64> wholeArticles(selection.articles.begin(), selection.articles.end());
     if (!selection.tags.isEmpty()) {
-        const auto tagged = library.articlesTagged(selection.tags);
+        const auto tagged = library.tags().articlesTagged(selection.tags);
         if (!tagged) {
             return fail(library.errorString());
         }
@@ -72,7 +72,7 @@ std::optional<EvidencePack> collectEvidence(
             wholeArticles.insert(id);
         }
     }
-    const auto all = library.annotations();
+    const auto all = library.annotations().list();
     if (!all) {
         return fail(library.errorString());
     }
@@ -104,7 +104,7 @@ std::optional<EvidencePack> collectEvidence(
         }
     }
     if (selection.isEmpty()) {
-        const auto everything = library.list(ListQuery {});
+        const auto everything = library.documents().list(ListQuery {});
         if (!everything) {
             return fail(library.errorString());
         }
@@ -119,13 +119,13 @@ std::optional<EvidencePack> collectEvidence(
         if (progress && !progress(done, ids.size())) {
             return fail(QStringLiteral("the export was cancelled"));
         }
-        auto article = library.article(id);
+        auto article = library.articles().get(id);
         if (!article) {
             return fail(library.errorString());
         }
         article->rawText.clear();
         article->mentions.clear();
-        const auto tags = library.articleTags(id);
+        const auto tags = library.tags().ofArticle(id);
         if (!tags) {
             return fail(library.errorString());
         }

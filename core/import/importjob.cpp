@@ -105,11 +105,18 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
     library.setWaitNotifier(request.waiting);
     const QStringList files = collectImportFiles(request.paths, &summary.failed);
     const int total = int(files.size());
-    const QHash<QString, StoredFile> stored = library.storedFiles();
-    AnalyzeOptions options = request.options;
+    const std::optional<QHash<QString, StoredFile>> storedFiles = library.articles().storedFiles();
     // How the library types its names as the import starts: the same for every file of the run, whatever
     // the order the threads finish in.
-    options.libraryTypes = std::make_shared<const LibraryTypes>(library.nameTypes());
+    std::optional<LibraryTypes> nameTypes = storedFiles ? library.entities().nameTypes() : std::nullopt;
+    if (!nameTypes) {
+        summary.fatalError
+            = QStringLiteral("cannot read the library: %1; nothing was imported").arg(library.errorString());
+        return summary;
+    }
+    const QHash<QString, StoredFile> &stored = *storedFiles;
+    AnalyzeOptions options = request.options;
+    options.libraryTypes = std::make_shared<const LibraryTypes>(std::move(*nameTypes));
     const Analyzer analyzer(options);
 
     QThreadPool pool;
@@ -157,7 +164,7 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
         }
         // One transaction per batch, one savepoint per article: counts and "stored" notices only
         // take effect once the batch is committed, so nobody hears of an article before it is there.
-        if (!library.beginBatch()) {
+        if (!library.articles().beginBatch()) {
             summary.fatalError = library.errorString();
             return summary;
         }
@@ -172,7 +179,7 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
                 ++pending.unchanged;
             } else if (!item.result.ok()) {
                 pending.failed.append({ item.path, item.result.error });
-            } else if (qint64 id = -1; const auto outcome = library.store(item.result.article, &id)) {
+            } else if (qint64 id = -1; const auto outcome = library.articles().store(item.result.article, &id)) {
                 switch (*outcome) {
                 case StoreOutcome::Imported:
                     ++pending.imported;
@@ -195,7 +202,7 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
                 request.progress(done, total, item.path);
             }
         }
-        if (!library.commitBatch()) {
+        if (!library.articles().commitBatch()) {
             if (summary.fatalError.isEmpty()) {
                 summary.fatalError = library.errorString();
             }

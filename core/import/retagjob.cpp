@@ -1,5 +1,6 @@
 #include "import/retagjob.h"
 
+#include "import/retagger.h"
 #include "store/library.h"
 
 #include <QtConcurrent>
@@ -23,7 +24,7 @@ RetagSummary retagQueued(const QString &libraryPath, const std::function<void(in
     // disk) stay few.
     const int step = std::max(1, articlesPerStep);
     while (!cancel) {
-        const auto waiting = library.pendingRetags();
+        const auto waiting = library.curation().pendingRetags();
         if (!waiting) {
             summary.error = library.errorString();
             return summary;
@@ -34,7 +35,7 @@ RetagSummary retagQueued(const QString &libraryPath, const std::function<void(in
         if (progress) {
             progress(summary.retagged, summary.retagged + int(*waiting));
         }
-        const auto done = library.retagPending(step);
+        const auto done = Retagger(library).retagPending(step);
         if (!done) {
             summary.error = library.errorString();
             return summary;

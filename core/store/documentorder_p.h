@@ -1,7 +1,7 @@
 #pragma once
 
-// The document list in SQL: the filter's id set, the ORDER BY of Library::documents() and the
-// count of the articles before one article in that order (Library::documentRow()), kept in one
+// The document list in SQL: the filter's id set, the ORDER BY of DocumentQuery::window() and the
+// count of the articles before one article in that order (DocumentQuery::rowOf()), kept in one
 // place so they always agree.
 
 #include "store/library.h"

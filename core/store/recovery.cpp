@@ -1,5 +1,6 @@
 #include "store/recovery.h"
 
+#include "import/retagger.h"
 #include "store/connection_p.h"
 #include "store/library.h"
 
@@ -698,7 +699,7 @@ private:
             return;
         }
         for (;;) {
-            const auto done = library.retagPending(64);
+            const auto done = Retagger(library).retagPending(64);
             if (!done) {
                 lose("retag_queue", std::nullopt,
                     QStringLiteral("re-tagging stopped: %1 (dossier-cli entity retag goes on)")

@@ -1,11 +1,15 @@
 #pragma once
 
-// The library's private state, shared by the files that implement Library (library.cpp for
-// articles and entities, libraryannotations.cpp for tags and annotations).
+// What the stores of one library share: its connection, the last error, the write transaction
+// (one per change, or a savepoint per article inside an import batch) and the curation rules in
+// force. Library (library.cpp) opens the connection; each store is implemented in its own file
+// over this context, and the Retagger (import/retagger.cpp) drives them.
 
 #include "store/library.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,13 +28,33 @@ QString sqlError(const QSqlQuery &query);
 int sqliteCode(const QSqlError &error);
 /*! Qt binds a null QString as SQL NULL; text columns are NOT NULL, so bind "" instead. */
 QString notNull(const QString &value);
+/*! The time stored with a change: milliseconds since the epoch. */
+inline qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+/*! A colour as the library stores it: #RRGGBB. */
+inline bool validColor(const QString &color)
+{
+    static const QRegularExpression pattern(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    return pattern.match(color).hasMatch();
+}
+/*! "?,?,?" for \a count values. */
+inline QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), count);
+    return marks.join(QLatin1Char(','));
+}
+/*! SQLite's generic result code: a statement that cannot run as written (syntax, unknown column). */
+constexpr int sqliteError = 1;
 
-struct Library::Private {
+struct StoreContext {
     QString path;
     QString connection;
     QString error;
     int errorCode = -1; //!< SQLite's primary result code of the last failed statement, -1 when unknown
-    OpenFailure openFailure = OpenFailure::None;
+    Library::OpenFailure openFailure = Library::OpenFailure::None;
     bool open = false;
     bool readOnly = false;
     std::function<void()> onWait;
@@ -77,7 +101,9 @@ struct Library::Private {
         }
     }
     bool writeArticle(const Article &article, qint64 existingId, qint64 *id);
-    // Runs a prepared statement with positional values; FTS syntax errors read as query errors.
+    // Runs a prepared statement with positional values. A statement that matches the full-text
+    // index and fails on the statement itself (SQLITE_ERROR: FTS5 syntax, an unknown column in the
+    // query) failed on the user's query, and says so; any other failure keeps its own message.
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
     {
         query.setForwardOnly(true);
@@ -90,8 +116,8 @@ struct Library::Private {
         }
         if (!query.exec()) {
             error = sqlError(query);
-            if (error.contains(QLatin1String("fts5")) || error.contains(QLatin1String("syntax error"))
-                || error.contains(QLatin1String("unterminated")) || error.contains(QLatin1String("no such column"))) {
+            errorCode = sqliteCode(query.lastError());
+            if (errorCode == sqliteError && sql.contains(QLatin1String(" MATCH ?"))) {
                 error = QStringLiteral("bad search query: %1").arg(error);
             }
             return false;
@@ -111,6 +137,8 @@ struct Library::Private {
         return true;
     }
     bool writeEntities(qint64 articleId, const Article &article);
+    // The entity with this id, aliases filled in (entitystore.cpp).
+    std::optional<EntitySummary> readEntity(qint64 entityId);
     // Re-attaches the annotations of the article at \a path (stored as \a articleId) to its new
     // text; inside the caller's transaction. Those that cannot be re-attached are orphaned.
     bool reanchorAnnotations(qint64 articleId, const Article &article);
@@ -136,8 +164,6 @@ struct Library::Private {
     bool addRule(EntityRule *rule);
     // A rule about the stored entity \a entity: stored, and its articles queued.
     std::optional<EntityRule> addEntityRule(const EntitySummary &entity, EntityRule rule);
-    // Re-finds the entities of the stored article \a id under the current curation.
-    bool retagArticle(qint64 id);
     // Drops library entities no article mentions any more (after an update, removal or re-tag).
     bool removeUnusedEntities()
     {
@@ -158,6 +184,17 @@ struct Library::Private {
         }
         return true;
     }
+};
+
+// The library: its connection's context, and the stores over it (library.cpp hands them out;
+// the Retagger works on the context).
+struct Library::Private : StoreContext {
+    ArticleStore articles { this };
+    DocumentQuery documents { this };
+    EntityStore entities { this };
+    TagStore tags { this };
+    AnnotationStore annotations { this };
+    CurationStore curation { this };
 };
 
 } // namespace Dossier::Core

@@ -1,6 +1,9 @@
-// Library: the codebook of tags, tags on articles, and annotations (highlighted passages).
+// Annotations: highlighted passages, their tags, note and colour, and re-attaching them to the
+// new text of a re-imported article.
 
-#include "store/library_p.h"
+#include "store/annotationstore.h"
+
+#include "store/storecontext_p.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -14,28 +17,6 @@ namespace Dossier::Core
 
 namespace
 {
-
-// Colours for new tags, chosen to read as highlight backgrounds in light and dark themes alike.
-constexpr const char *tagPalette[]
-    = { "#f5d33b", "#8fd16a", "#6cb6ff", "#ff8f8f", "#c49bff", "#ffb35c", "#5fd4c4", "#e0a3d9" };
-
-qint64 now()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
-bool validColor(const QString &color)
-{
-    static const QRegularExpression pattern(QStringLiteral("^#[0-9a-fA-F]{6}$"));
-    return pattern.match(color).hasMatch();
-}
-
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    marks.fill(QStringLiteral("?"), count);
-    return marks.join(QLatin1Char(','));
-}
 
 // The columns annotationFrom() reads, in order.
 const char *const annotationColumns
@@ -69,48 +50,17 @@ Annotation annotationFrom(const QSqlQuery &query)
     return a;
 }
 
-// The tag called name, created when missing; inside the caller's transaction.
 } // namespace
 
-std::optional<Tag> Library::Private::findOrCreateTag(const QString &rawName, const QString &color)
+AnnotationStore::AnnotationStore(StoreContext *context)
+    : d(context)
 {
-    Private &d = *this;
-    const QString name = rawName.simplified();
-    if (name.isEmpty()) {
-        d.error = QStringLiteral("a tag needs a name");
-        return std::nullopt;
-    }
-    if (!color.isEmpty() && !validColor(color)) {
-        d.error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(color);
-        return std::nullopt;
-    }
-    QSqlQuery query(d.db());
-    if (!d.run(query, QStringLiteral("SELECT id, name, color FROM tags WHERE name = ?"), { name })) {
-        return std::nullopt;
-    }
-    if (query.next()) {
-        return Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString() };
-    }
-    QString chosen = color.toLower();
-    if (chosen.isEmpty()) {
-        QSqlQuery count(d.db());
-        if (!d.run(count, QStringLiteral("SELECT count(*) FROM tags"), {}) || !count.next()) {
-            return std::nullopt;
-        }
-        chosen = QString::fromLatin1(tagPalette[count.value(0).toLongLong() % std::size(tagPalette)]);
-    }
-    QSqlQuery insert(d.db());
-    if (!d.run(insert, QStringLiteral("INSERT INTO tags (name, color, created_at) VALUES (?, ?, ?)"),
-            { name, chosen, now() })) {
-        return std::nullopt;
-    }
-    return Tag { insert.lastInsertId().toLongLong(), name, chosen };
 }
 
 // Replaces the annotation's tags with \a names, in order; inside the caller's transaction.
-bool Library::Private::writeAnnotationTags(qint64 annotationId, const QStringList &names)
+bool StoreContext::writeAnnotationTags(qint64 annotationId, const QStringList &names)
 {
-    Private &d = *this;
+    StoreContext &d = *this;
     QSqlQuery clear(d.db());
     if (!d.run(clear, QStringLiteral("DELETE FROM annotation_tags WHERE annotation_id = ?"), { annotationId })) {
         return false;
@@ -132,9 +82,9 @@ bool Library::Private::writeAnnotationTags(qint64 annotationId, const QStringLis
     return true;
 }
 
-bool Library::Private::writeAnnotation(const Annotation &a, qint64 *id)
+bool StoreContext::writeAnnotation(const Annotation &a, qint64 *id)
 {
-    Private &d = *this;
+    StoreContext &d = *this;
     if (!a.color.isEmpty() && !validColor(a.color)) {
         d.error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(a.color);
         return false;
@@ -157,192 +107,8 @@ bool Library::Private::writeAnnotation(const Annotation &a, qint64 *id)
     return writeAnnotationTags(*id, a.tags);
 }
 
-std::optional<QList<Tag>> Library::tags()
-{
-    QSqlQuery query(d->db());
-    if (!d->run(query,
-            QStringLiteral("SELECT t.id, t.name, t.color, "
-                           "(SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id), "
-                           "(SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id) "
-                           "FROM tags t ORDER BY t.name COLLATE NOCASE"),
-            {})) {
-        return std::nullopt;
-    }
-    QList<Tag> tags;
-    while (query.next()) {
-        tags.append(Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-            query.value(3).toInt(), query.value(4).toInt() });
-    }
-    return tags;
-}
-
-std::optional<Tag> Library::ensureTag(const QString &name, const QString &color)
-{
-    std::optional<Tag> tag;
-    if (!d->transaction([&] { return (tag = d->findOrCreateTag(name, color)).has_value(); })) {
-        return std::nullopt;
-    }
-    return tag;
-}
-
-bool Library::renameTag(qint64 tagId, const QString &rawName)
-{
-    const QString name = rawName.simplified();
-    if (name.isEmpty()) {
-        d->error = QStringLiteral("a tag needs a name");
-        return false;
-    }
-    return d->transaction([&] {
-        QSqlQuery clash(d->db());
-        if (!d->run(clash, QStringLiteral("SELECT id FROM tags WHERE name = ? AND id <> ?"), { name, tagId })) {
-            return false;
-        }
-        if (clash.next()) {
-            d->error = QStringLiteral("there is already a tag called '%1'; merge the two instead").arg(name);
-            return false;
-        }
-        QSqlQuery update(d->db());
-        if (!d->run(update, QStringLiteral("UPDATE tags SET name = ? WHERE id = ?"), { name, tagId })) {
-            return false;
-        }
-        if (update.numRowsAffected() != 1) {
-            d->error = QStringLiteral("no tag with id %1").arg(tagId);
-            return false;
-        }
-        return true;
-    });
-}
-
-bool Library::setTagColor(qint64 tagId, const QString &color)
-{
-    if (!validColor(color)) {
-        d->error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(color);
-        return false;
-    }
-    return d->transaction([&] {
-        QSqlQuery update(d->db());
-        if (!d->run(update, QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), { color.toLower(), tagId })) {
-            return false;
-        }
-        if (update.numRowsAffected() != 1) {
-            d->error = QStringLiteral("no tag with id %1").arg(tagId);
-            return false;
-        }
-        return true;
-    });
-}
-
-bool Library::mergeTags(qint64 fromId, qint64 intoId)
-{
-    if (fromId == intoId) {
-        return true;
-    }
-    return d->transaction([&] {
-        QSqlQuery q(d->db());
-        return d->run(q,
-                   QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
-                                  "SELECT article_id, ? FROM article_tags WHERE tag_id = ?"),
-                   { intoId, fromId })
-            // An annotation carrying both keeps the first position of the two.
-            && d->run(q,
-                QStringLiteral("UPDATE annotation_tags SET position = min(position, (SELECT position FROM "
-                               "annotation_tags f WHERE f.annotation_id = annotation_tags.annotation_id AND "
-                               "f.tag_id = ?)) WHERE tag_id = ? AND annotation_id IN (SELECT annotation_id "
-                               "FROM annotation_tags WHERE tag_id = ?)"),
-                { fromId, intoId, fromId })
-            && d->run(q,
-                QStringLiteral("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id, position) "
-                               "SELECT annotation_id, ?, position FROM annotation_tags WHERE tag_id = ?"),
-                { intoId, fromId })
-            && d->run(q, QStringLiteral("DELETE FROM tags WHERE id = ?"), { fromId });
-    });
-}
-
-bool Library::removeTag(qint64 tagId)
-{
-    return d->transaction([&] {
-        QSqlQuery q(d->db());
-        return d->run(q, QStringLiteral("DELETE FROM article_tags WHERE tag_id = ?"), { tagId })
-            && d->run(q, QStringLiteral("DELETE FROM annotation_tags WHERE tag_id = ?"), { tagId })
-            && d->run(q, QStringLiteral("DELETE FROM tags WHERE id = ?"), { tagId });
-    });
-}
-
-bool Library::tagArticle(qint64 articleId, const QStringList &names)
-{
-    return d->transaction([&] {
-        QSqlQuery exists(d->db());
-        if (!d->run(exists, QStringLiteral("SELECT 1 FROM articles WHERE id = ?"), { articleId })) {
-            return false;
-        }
-        if (!exists.next()) {
-            d->error = QStringLiteral("no article with id %1").arg(articleId);
-            return false;
-        }
-        for (const QString &name : names) {
-            const std::optional<Tag> tag = d->findOrCreateTag(name, {});
-            QSqlQuery insert(d->db());
-            if (!tag
-                || !d->run(insert,
-                    QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)"),
-                    { articleId, tag->id })) {
-                return false;
-            }
-        }
-        return true;
-    });
-}
-
-bool Library::untagArticle(qint64 articleId, const QString &name)
-{
-    return d->transaction([&] {
-        QSqlQuery q(d->db());
-        return d->run(q,
-            QStringLiteral("DELETE FROM article_tags WHERE article_id = ? AND tag_id IN "
-                           "(SELECT id FROM tags WHERE name = ?)"),
-            { articleId, name.simplified() });
-    });
-}
-
-std::optional<QStringList> Library::articleTags(qint64 articleId)
-{
-    QSqlQuery query(d->db());
-    if (!d->run(query,
-            QStringLiteral("SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id "
-                           "WHERE x.article_id = ? ORDER BY t.name COLLATE NOCASE"),
-            { articleId })) {
-        return std::nullopt;
-    }
-    QStringList names;
-    while (query.next()) {
-        names.append(query.value(0).toString());
-    }
-    return names;
-}
-
-std::optional<QList<qint64>> Library::articlesTagged(const QStringList &names)
-{
-    QVariantList binds;
-    for (const QString &name : names) {
-        binds.append(name.simplified());
-    }
-    QSqlQuery query(d->db());
-    if (!d->run(query,
-            QStringLiteral("SELECT DISTINCT x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id "
-                           "WHERE t.name IN (%1) ORDER BY x.article_id")
-                .arg(placeholders(names.size())),
-            binds)) {
-        return std::nullopt;
-    }
-    QList<qint64> ids;
-    while (query.next()) {
-        ids.append(query.value(0).toLongLong());
-    }
-    return ids;
-}
-
-std::optional<Annotation> Library::annotate(qint64 articleId, qsizetype start, qsizetype end, const QStringList &tags,
-    const QString &note, const QString &color)
+std::optional<Annotation> AnnotationStore::annotate(qint64 articleId, qsizetype start, qsizetype end,
+    const QStringList &tags, const QString &note, const QString &color)
 {
     qint64 id = -1;
     const bool ok = d->transaction([&] {
@@ -378,10 +144,10 @@ std::optional<Annotation> Library::annotate(qint64 articleId, qsizetype start, q
     if (!ok) {
         return std::nullopt;
     }
-    return annotation(id);
+    return get(id);
 }
 
-bool Library::restoreAnnotation(const Annotation &annotation)
+bool AnnotationStore::restore(const Annotation &annotation)
 {
     if (annotation.id < 0) {
         d->error = QStringLiteral("only a stored annotation can be restored");
@@ -405,7 +171,7 @@ bool Library::restoreAnnotation(const Annotation &annotation)
     });
 }
 
-bool Library::updateAnnotation(const Annotation &a)
+bool AnnotationStore::update(const Annotation &a)
 {
     if (!a.color.isEmpty() && !validColor(a.color)) {
         d->error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(a.color);
@@ -425,7 +191,7 @@ bool Library::updateAnnotation(const Annotation &a)
     });
 }
 
-bool Library::removeAnnotation(qint64 annotationId)
+bool AnnotationStore::remove(qint64 annotationId)
 {
     return d->transaction([&] {
         QSqlQuery remove(d->db());
@@ -440,7 +206,7 @@ bool Library::removeAnnotation(qint64 annotationId)
     });
 }
 
-std::optional<Annotation> Library::annotation(qint64 annotationId)
+std::optional<Annotation> AnnotationStore::get(qint64 annotationId)
 {
     QSqlQuery query(d->db());
     if (!d->run(query,
@@ -455,7 +221,7 @@ std::optional<Annotation> Library::annotation(qint64 annotationId)
     return annotationFrom(query);
 }
 
-std::optional<QList<Annotation>> Library::annotations(const AnnotationQuery &request)
+std::optional<QList<Annotation>> AnnotationStore::list(const AnnotationQuery &request)
 {
     QStringList where;
     QVariantList binds;
@@ -496,7 +262,7 @@ std::optional<QList<Annotation>> Library::annotations(const AnnotationQuery &req
     return result;
 }
 
-bool Library::Private::reanchorAnnotations(qint64 articleId, const Article &article)
+bool StoreContext::reanchorAnnotations(qint64 articleId, const Article &article)
 {
     QSqlQuery query(db());
     if (!run(query,

@@ -1,8 +1,10 @@
-// Entity curation: the analyst's rules and watchlist, and re-tagging the articles they change.
+// Entity curation: the analyst's rules and watchlist, and the queue of articles they change
+// (import/retagger.cpp re-tags them).
 
-#include "analysis/analyzer.h"
+#include "store/curationstore.h"
+
 #include "analysis/entityrecognizer.h"
-#include "store/library_p.h"
+#include "store/storecontext_p.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -87,7 +89,12 @@ QString cleanName(const QString &name)
 
 } // namespace
 
-bool Library::Private::enqueueEntity(EntityType type, const QString &key)
+CurationStore::CurationStore(StoreContext *context)
+    : d(context)
+{
+}
+
+bool StoreContext::enqueueEntity(EntityType type, const QString &key)
 {
     QSqlQuery query(db());
     return run(query,
@@ -96,7 +103,7 @@ bool Library::Private::enqueueEntity(EntityType type, const QString &key)
         { entityTypeName(type), key });
 }
 
-bool Library::Private::enqueueForm(EntityType type, const QString &key)
+bool StoreContext::enqueueForm(EntityType type, const QString &key)
 {
     QSqlQuery query(db());
     return run(query,
@@ -105,7 +112,7 @@ bool Library::Private::enqueueForm(EntityType type, const QString &key)
         { key, entityTypeName(type) });
 }
 
-bool Library::Private::enqueueText(const QStringList &phrases)
+bool StoreContext::enqueueText(const QStringList &phrases)
 {
     const QString match = phraseQuery(phrases);
     if (match.isEmpty()) {
@@ -118,7 +125,7 @@ bool Library::Private::enqueueText(const QStringList &phrases)
         { match });
 }
 
-bool Library::Private::addRule(EntityRule *rule)
+bool StoreContext::addRule(EntityRule *rule)
 {
     QSqlQuery query(db());
     if (rule->action == EntityRule::Action::Map
@@ -140,7 +147,7 @@ bool Library::Private::addRule(EntityRule *rule)
     return bumpCurationVersion();
 }
 
-std::optional<EntityRule> Library::Private::addEntityRule(const EntitySummary &entity, EntityRule rule)
+std::optional<EntityRule> StoreContext::addEntityRule(const EntitySummary &entity, EntityRule rule)
 {
     rule.scope = EntityRule::Scope::Entity;
     rule.type = entity.type;
@@ -151,7 +158,7 @@ std::optional<EntityRule> Library::Private::addEntityRule(const EntitySummary &e
     return rule;
 }
 
-bool Library::Private::refreshCuration()
+bool StoreContext::refreshCuration()
 {
     QSqlQuery query(db());
     if (!run(query, QStringLiteral("SELECT version FROM curation_state"), {}) || !query.next()) {
@@ -183,95 +190,7 @@ bool Library::Private::refreshCuration()
     return true;
 }
 
-bool Library::Private::retagArticle(qint64 id)
-{
-    QSqlQuery query(db());
-    if (!run(query,
-            QStringLiteral("SELECT t.body, a.title, a.date, a.dateline FROM articles a "
-                           "JOIN article_texts t ON t.id = a.id WHERE a.id = ?"),
-            { id })) {
-        return false;
-    }
-    if (query.next()) {
-        Article article;
-        article.body = query.value(0).toString();
-        article.meta.title = query.value(1).toString();
-        article.meta.date = query.value(2).toString();
-        article.meta.dateline = query.value(3).toString(); // the recognizer reads where it ends
-        query.finish();
-        Analyzer::recognizeEntities(article, &nameTypes);
-        curation.apply(article);
-        for (const char *table : { "mentions", "article_aliases", "article_entities" }) {
-            if (!run(query, QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)), { id })) {
-                return false;
-            }
-        }
-        if (!writeEntities(id, article)
-            || !run(query, QStringLiteral("UPDATE articles SET entity_count = ? WHERE id = ?"),
-                { qint64(article.entities.size()), id })) {
-            return false;
-        }
-    }
-    return run(query, QStringLiteral("DELETE FROM retag_queue WHERE article_id = ?"), { id });
-}
-
-std::optional<EntitySummary> Library::entity(qint64 entityId)
-{
-    QSqlQuery query(d->db());
-    if (!d->run(query,
-            QStringLiteral("SELECT e.id, e.name, e.type, (SELECT count(*) FROM article_entities ae WHERE "
-                           "ae.entity_id = e.id) FROM entities e WHERE e.id = ?"),
-            { entityId })) {
-        return std::nullopt;
-    }
-    if (!query.next()) {
-        d->error = QStringLiteral("no entity with id %1").arg(entityId);
-        return std::nullopt;
-    }
-    EntitySummary entity;
-    entity.id = query.value(0).toLongLong();
-    entity.name = query.value(1).toString();
-    entity.type = typeFrom(query.value(2));
-    entity.documents = query.value(3).toInt();
-    query.finish();
-    if (!d->run(query,
-            QStringLiteral("SELECT alias, count(*) AS n FROM article_aliases WHERE entity_id = ? GROUP BY alias "
-                           "ORDER BY n DESC, alias"),
-            { entityId })) {
-        return std::nullopt;
-    }
-    while (query.next()) {
-        if (query.value(0).toString() != entity.name) {
-            entity.aliases.append(query.value(0).toString());
-            entity.aliasDocuments.append(query.value(1).toInt());
-        }
-    }
-    return entity;
-}
-
-std::optional<EntitySummary> Library::findEntity(EntityType type, const QString &name)
-{
-    const QString key = entityKey(name);
-    QSqlQuery query(d->db());
-    // The entity of that name first; else the one most often written that way.
-    if (!d->run(query,
-            QStringLiteral("SELECT id FROM entities WHERE type = ? AND key = ? UNION ALL SELECT id FROM (SELECT "
-                           "aa.entity_id AS id, count(*) AS n FROM article_aliases aa JOIN entities e ON e.id = "
-                           "aa.entity_id WHERE aa.key = ? AND e.type = ? GROUP BY aa.entity_id ORDER BY n DESC) "
-                           "LIMIT 1"),
-            { entityTypeName(type), key, key, entityTypeName(type) })) {
-        return std::nullopt;
-    }
-    if (!query.next()) {
-        d->error = QStringLiteral("no %1 entity called '%2'").arg(entityTypeName(type), name);
-        return std::nullopt;
-    }
-    const qint64 id = query.value(0).toLongLong();
-    query.finish();
-    return entity(id);
-}
-
-std::optional<QList<EntityRule>> Library::entityRules()
+std::optional<QList<EntityRule>> CurationStore::rules()
 {
     QSqlQuery query(d->db());
     if (!d->run(query, QStringLiteral("SELECT %1 FROM entity_rules ORDER BY id").arg(QLatin1String(ruleColumns)), {})) {
@@ -284,7 +203,7 @@ std::optional<QList<EntityRule>> Library::entityRules()
     return rules;
 }
 
-std::optional<QList<WatchEntry>> Library::watchlist()
+std::optional<QList<WatchEntry>> CurationStore::watchlist()
 {
     QSqlQuery query(d->db());
     if (!d->run(
@@ -298,7 +217,7 @@ std::optional<QList<WatchEntry>> Library::watchlist()
     return entries;
 }
 
-std::optional<EntityRule> Library::renameEntity(qint64 entityId, const QString &newName)
+std::optional<EntityRule> CurationStore::renameEntity(qint64 entityId, const QString &newName)
 {
     const QString name = cleanName(newName);
     if (name.isEmpty()) {
@@ -307,7 +226,7 @@ std::optional<EntityRule> Library::renameEntity(qint64 entityId, const QString &
     }
     std::optional<EntityRule> result;
     const bool ok = d->transaction([&] {
-        const auto current = entity(entityId);
+        const auto current = d->readEntity(entityId);
         if (!current) {
             return false;
         }
@@ -329,7 +248,7 @@ std::optional<EntityRule> Library::renameEntity(qint64 entityId, const QString &
     return ok ? result : std::nullopt;
 }
 
-std::optional<EntityRule> Library::mergeEntities(qint64 fromId, qint64 intoId)
+std::optional<EntityRule> CurationStore::mergeEntities(qint64 fromId, qint64 intoId)
 {
     if (fromId == intoId) {
         d->error = QStringLiteral("an entity cannot be merged into itself");
@@ -337,8 +256,8 @@ std::optional<EntityRule> Library::mergeEntities(qint64 fromId, qint64 intoId)
     }
     std::optional<EntityRule> result;
     const bool ok = d->transaction([&] {
-        const auto from = entity(fromId);
-        const auto into = from ? entity(intoId) : std::nullopt;
+        const auto from = d->readEntity(fromId);
+        const auto into = from ? d->readEntity(intoId) : std::nullopt;
         if (!into) {
             return false;
         }
@@ -351,11 +270,11 @@ std::optional<EntityRule> Library::mergeEntities(qint64 fromId, qint64 intoId)
     return ok ? result : std::nullopt;
 }
 
-std::optional<EntityRule> Library::splitAlias(qint64 entityId, const QString &alias)
+std::optional<EntityRule> CurationStore::splitAlias(qint64 entityId, const QString &alias)
 {
     std::optional<EntityRule> result;
     const bool ok = d->transaction([&] {
-        const auto current = entity(entityId);
+        const auto current = d->readEntity(entityId);
         if (!current) {
             return false;
         }
@@ -386,7 +305,7 @@ std::optional<EntityRule> Library::splitAlias(qint64 entityId, const QString &al
     return ok ? result : std::nullopt;
 }
 
-std::optional<EntityRule> Library::setEntityType(qint64 entityId, EntityType type)
+std::optional<EntityRule> CurationStore::setEntityType(qint64 entityId, EntityType type)
 {
     if (!isNameType(type)) {
         d->error = QStringLiteral("an entity can become a PERSON, ORG or LOCATION, not %1").arg(entityTypeName(type));
@@ -394,7 +313,7 @@ std::optional<EntityRule> Library::setEntityType(qint64 entityId, EntityType typ
     }
     std::optional<EntityRule> result;
     const bool ok = d->transaction([&] {
-        const auto current = entity(entityId);
+        const auto current = d->readEntity(entityId);
         if (!current) {
             return false;
         }
@@ -411,11 +330,11 @@ std::optional<EntityRule> Library::setEntityType(qint64 entityId, EntityType typ
     return ok ? result : std::nullopt;
 }
 
-std::optional<EntityRule> Library::suppressEntity(qint64 entityId)
+std::optional<EntityRule> CurationStore::suppressEntity(qint64 entityId)
 {
     std::optional<EntityRule> result;
     const bool ok = d->transaction([&] {
-        const auto current = entity(entityId);
+        const auto current = d->readEntity(entityId);
         if (!current) {
             return false;
         }
@@ -427,7 +346,7 @@ std::optional<EntityRule> Library::suppressEntity(qint64 entityId)
     return ok ? result : std::nullopt;
 }
 
-bool Library::removeEntityRule(qint64 ruleId)
+bool CurationStore::removeRule(qint64 ruleId)
 {
     return d->transaction([&] {
         QSqlQuery query(d->db());
@@ -452,7 +371,7 @@ bool Library::removeEntityRule(qint64 ruleId)
     });
 }
 
-std::optional<WatchEntry> Library::watch(const WatchEntry &given)
+std::optional<WatchEntry> CurationStore::watch(const WatchEntry &given)
 {
     WatchEntry entry = given;
     entry.name = cleanName(entry.name);
@@ -493,7 +412,7 @@ std::optional<WatchEntry> Library::watch(const WatchEntry &given)
     return ok ? std::optional(entry) : std::nullopt;
 }
 
-bool Library::unwatch(qint64 watchId)
+bool CurationStore::unwatch(qint64 watchId)
 {
     return d->transaction([&] {
         QSqlQuery query(d->db());
@@ -510,41 +429,13 @@ bool Library::unwatch(qint64 watchId)
     });
 }
 
-std::optional<qint64> Library::pendingRetags()
+std::optional<qint64> CurationStore::pendingRetags()
 {
     QSqlQuery query(d->db());
     if (!d->run(query, QStringLiteral("SELECT count(*) FROM retag_queue"), {}) || !query.next()) {
         return std::nullopt;
     }
     return query.value(0).toLongLong();
-}
-
-std::optional<int> Library::retagPending(int limit)
-{
-    int done = 0;
-    const bool ok = d->transaction([&] {
-        if (!d->refreshCuration()) {
-            return false;
-        }
-        QSqlQuery query(d->db());
-        if (!d->run(
-                query, QStringLiteral("SELECT article_id FROM retag_queue ORDER BY article_id LIMIT ?"), { limit })) {
-            return false;
-        }
-        QList<qint64> ids;
-        while (query.next()) {
-            ids.append(query.value(0).toLongLong());
-        }
-        query.finish();
-        for (qint64 id : std::as_const(ids)) {
-            if (!d->retagArticle(id)) {
-                return false;
-            }
-            ++done;
-        }
-        return done == 0 || d->removeUnusedEntities();
-    });
-    return ok ? std::optional(done) : std::nullopt;
 }
 
 } // namespace Dossier::Core

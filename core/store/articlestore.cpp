@@ -1,0 +1,383 @@
+// The articles of a library: storing an analysed article whole (its texts, entities, aliases and
+// mentions; the curation rules applied, the annotations re-attached), reading one back, removing one.
+
+#include "store/articlestore.h"
+
+#include "analysis/entityrecognizer.h"
+#include "store/storecontext_p.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Dossier::Core
+{
+
+ArticleStore::ArticleStore(StoreContext *context)
+    : d(context)
+{
+}
+
+bool StoreContext::writeArticle(const Article &article, qint64 existingId, qint64 *id)
+{
+    QSqlQuery query(db());
+    if (existingId >= 0) {
+        query.prepare(QStringLiteral(
+            "UPDATE articles SET sha256 = :sha256, size = :size, modified = :modified, format = :format, "
+            "encoding = :encoding, title = :title, date = :date, source = :source, "
+            "dateline = :dateline, author = :author, url = :url, language = :language, entity_count = :entity_count, "
+            "imported_at = :imported_at WHERE id = :id"));
+        query.bindValue(QStringLiteral(":id"), existingId);
+    } else {
+        query.prepare(QStringLiteral(
+            "INSERT INTO articles (path, sha256, size, modified, format, encoding, title, date, source, dateline, "
+            "author, url, language, entity_count, imported_at) VALUES (:path, :sha256, :size, :modified, :format, "
+            ":encoding, :title, :date, :source, :dateline, :author, :url, :language, :entity_count, :imported_at)"));
+        query.bindValue(QStringLiteral(":path"), article.path);
+    }
+    query.bindValue(QStringLiteral(":sha256"), QString::fromLatin1(article.sha256));
+    query.bindValue(QStringLiteral(":size"), article.size);
+    query.bindValue(QStringLiteral(":modified"), article.modified);
+    query.bindValue(QStringLiteral(":format"), notNull(article.format));
+    query.bindValue(QStringLiteral(":encoding"), notNull(article.encoding));
+    query.bindValue(QStringLiteral(":title"), notNull(article.meta.title));
+    query.bindValue(QStringLiteral(":date"), notNull(article.meta.date));
+    query.bindValue(QStringLiteral(":source"), notNull(article.meta.source));
+    query.bindValue(QStringLiteral(":dateline"), notNull(article.meta.dateline));
+    query.bindValue(QStringLiteral(":author"), notNull(article.meta.author));
+    query.bindValue(QStringLiteral(":url"), notNull(article.meta.url));
+    query.bindValue(QStringLiteral(":language"), notNull(article.meta.language));
+    query.bindValue(QStringLiteral(":entity_count"), qint64(article.entities.size()));
+    query.bindValue(QStringLiteral(":imported_at"), QDateTime::currentMSecsSinceEpoch());
+    if (!exec(query)) {
+        return false;
+    }
+    *id = existingId >= 0 ? existingId : query.lastInsertId().toLongLong();
+    // The texts live apart from the summary row (schema 3); the FTS index follows them by triggers.
+    QSqlQuery texts(db());
+    texts.prepare(QStringLiteral("INSERT INTO article_texts (id, title, raw_text, body) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT(id) DO UPDATE SET title = excluded.title, raw_text = excluded.raw_text, "
+                                 "body = excluded.body"));
+    texts.addBindValue(*id);
+    texts.addBindValue(notNull(article.meta.title));
+    texts.addBindValue(notNull(article.rawText));
+    texts.addBindValue(notNull(article.body));
+    return exec(texts);
+}
+
+bool StoreContext::writeEntities(qint64 articleId, const Article &article)
+{
+    QSqlDatabase database = db();
+    QSqlQuery findEntity(database);
+    findEntity.prepare(QStringLiteral("SELECT id FROM entities WHERE type = ? AND key = ?"));
+    QSqlQuery addEntity(database);
+    addEntity.prepare(QStringLiteral("INSERT INTO entities (type, key, name) VALUES (?, ?, ?)"));
+    QSqlQuery link(database);
+    link.prepare(
+        QStringLiteral("INSERT INTO article_entities (article_id, entity_id, position, count) VALUES (?, ?, ?, ?)"));
+    QSqlQuery alias(database);
+    alias.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO article_aliases (article_id, entity_id, alias, key) VALUES (?, ?, ?, ?)"));
+    QSqlQuery mention(database);
+    mention.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO mentions (article_id, start, end, type, entity_id) VALUES (?, ?, ?, ?, ?)"));
+
+    QList<qint64> entityIds;
+    entityIds.reserve(article.entities.size());
+    QSet<qint64> linked;
+    for (qsizetype i = 0; i < article.entities.size(); ++i) {
+        const Entity &entity = article.entities[i];
+        const QString type = entityTypeName(entity.type);
+        const QString key = entityKey(entity.name);
+        findEntity.addBindValue(type);
+        findEntity.addBindValue(key);
+        if (!exec(findEntity)) {
+            return false;
+        }
+        qint64 entityId;
+        if (findEntity.next()) {
+            entityId = findEntity.value(0).toLongLong();
+        } else {
+            addEntity.addBindValue(type);
+            addEntity.addBindValue(key);
+            addEntity.addBindValue(entity.name);
+            if (!exec(addEntity)) {
+                return false;
+            }
+            entityId = addEntity.lastInsertId().toLongLong();
+        }
+        findEntity.finish();
+        entityIds.append(entityId);
+        // Two article entities may share a library key (e.g. "US" and "U.S." kept apart by the
+        // grouping); they are one library entity, so link once.
+        if (linked.contains(entityId)) {
+            continue;
+        }
+        linked.insert(entityId);
+        link.addBindValue(articleId);
+        link.addBindValue(entityId);
+        link.addBindValue(qint64(i));
+        link.addBindValue(entity.count);
+        if (!exec(link)) {
+            return false;
+        }
+        for (const QString &form : entity.aliases) {
+            alias.addBindValue(articleId);
+            alias.addBindValue(entityId);
+            alias.addBindValue(form);
+            alias.addBindValue(entityKey(form));
+            if (!exec(alias)) {
+                return false;
+            }
+        }
+    }
+    for (const Mention &m : article.mentions) {
+        if (m.entity < 0 || m.entity >= entityIds.size()) {
+            continue;
+        }
+        mention.addBindValue(articleId);
+        mention.addBindValue(m.start);
+        mention.addBindValue(m.end);
+        mention.addBindValue(entityTypeName(m.type));
+        mention.addBindValue(entityIds[m.entity]);
+        if (!exec(mention)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<StoreOutcome> ArticleStore::store(const Article &article, qint64 *storedId)
+{
+    QSqlDatabase db = d->db();
+    // One transaction per article; inside a batch, a savepoint per article, so a failed write
+    // takes back that article only. Either way an article is stored whole or not at all.
+    if (!d->begin()) {
+        return std::nullopt;
+    }
+    const auto rollback = [&] {
+        const QString error = d->error;
+        d->rollback();
+        d->error = error;
+        return std::nullopt;
+    };
+    QSqlQuery find(db);
+    find.prepare(QStringLiteral("SELECT id, sha256 FROM articles WHERE path = ?"));
+    find.addBindValue(article.path);
+    if (!d->exec(find)) {
+        return rollback();
+    }
+    qint64 existingId = -1;
+    if (find.next()) {
+        existingId = find.value(0).toLongLong();
+        if (find.value(1).toByteArray() == article.sha256) {
+            find.finish();
+            if (storedId) {
+                *storedId = existingId;
+            }
+            d->commit();
+            return StoreOutcome::Unchanged;
+        }
+    }
+    find.finish();
+    if (existingId >= 0) {
+        for (const char *table : { "mentions", "article_aliases", "article_entities", "retag_queue" }) {
+            QSqlQuery clear(db);
+            clear.prepare(QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)));
+            clear.addBindValue(existingId);
+            if (!d->exec(clear)) {
+                return rollback();
+            }
+        }
+    }
+    // The analyst's corrections apply to every article stored, new or re-imported.
+    if (!d->refreshCuration()) {
+        return rollback();
+    }
+    std::optional<Article> curated;
+    if (!d->curation.isEmpty()) {
+        curated = article;
+        d->curation.apply(*curated);
+    }
+    const Article &stored = curated ? *curated : article;
+    qint64 id = -1;
+    if (!d->writeArticle(stored, existingId, &id) || !d->writeEntities(id, stored)
+        || !d->reanchorAnnotations(id, article)) {
+        return rollback();
+    }
+    if (existingId >= 0 && !d->removeUnusedEntities()) {
+        return rollback();
+    }
+    if (!d->commit()) {
+        return rollback();
+    }
+    if (storedId) {
+        *storedId = id;
+    }
+    return existingId >= 0 ? StoreOutcome::Updated : StoreOutcome::Imported;
+}
+
+bool ArticleStore::beginBatch()
+{
+    if (d->inBatch || !d->beginImmediate()) {
+        return false;
+    }
+    d->inBatch = true;
+    return true;
+}
+
+bool ArticleStore::commitBatch()
+{
+    if (!d->inBatch) {
+        return false;
+    }
+    d->inBatch = false;
+    if (!d->exec(QStringLiteral("COMMIT"))) {
+        const QString error = d->error;
+        d->exec(QStringLiteral("ROLLBACK"));
+        d->error = error;
+        return false;
+    }
+    return true;
+}
+
+void ArticleStore::rollbackBatch()
+{
+    if (d->inBatch) {
+        d->inBatch = false;
+        const QString error = d->error;
+        d->exec(QStringLiteral("ROLLBACK"));
+        d->error = error;
+    }
+}
+
+bool ArticleStore::remove(qint64 id)
+{
+    if (!d->beginImmediate()) {
+        return false;
+    }
+    QSqlQuery remove(d->db());
+    // Texts first, so their FTS trigger runs whatever the foreign-key settings.
+    QSqlQuery removeTexts(d->db());
+    removeTexts.prepare(QStringLiteral("DELETE FROM article_texts WHERE id = ?"));
+    removeTexts.addBindValue(id);
+    remove.prepare(QStringLiteral("DELETE FROM articles WHERE id = ?"));
+    remove.addBindValue(id);
+    if (!d->exec(removeTexts) || !d->exec(remove) || !d->removeUnusedEntities() || !d->exec(QStringLiteral("COMMIT"))) {
+        const QString error = d->error;
+        d->exec(QStringLiteral("ROLLBACK"));
+        d->error = error;
+        return false;
+    }
+    return true;
+}
+
+std::optional<Article> ArticleStore::get(qint64 id)
+{
+    QSqlDatabase db = d->db();
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("SELECT a.path, a.sha256, a.size, a.modified, a.format, a.encoding, t.raw_text, t.body, "
+                       "a.title, a.date, a.source, a.dateline, a.author, a.url, a.language FROM articles a "
+                       "JOIN article_texts t ON t.id = a.id WHERE a.id = ?"));
+    query.addBindValue(id);
+    if (!d->exec(query)) {
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        d->error = QStringLiteral("no article with id %1").arg(id);
+        return std::nullopt;
+    }
+    Article article;
+    article.id = id;
+    article.path = query.value(0).toString();
+    article.sha256 = query.value(1).toByteArray();
+    article.size = query.value(2).toLongLong();
+    article.modified = query.value(3).toLongLong();
+    article.format = query.value(4).toString();
+    article.encoding = query.value(5).toString();
+    article.rawText = query.value(6).toString();
+    article.body = query.value(7).toString();
+    article.meta.title = query.value(8).toString();
+    article.meta.date = query.value(9).toString();
+    article.meta.source = query.value(10).toString();
+    article.meta.dateline = query.value(11).toString();
+    article.meta.author = query.value(12).toString();
+    article.meta.url = query.value(13).toString();
+    article.meta.language = query.value(14).toString();
+
+    QSqlQuery entities(db);
+    entities.prepare(QStringLiteral("SELECT e.id, e.name, e.type, ae.count FROM article_entities ae JOIN entities e "
+                                    "ON e.id = ae.entity_id WHERE ae.article_id = ? ORDER BY ae.position"));
+    entities.addBindValue(id);
+    if (!d->exec(entities)) {
+        return std::nullopt;
+    }
+    QHash<qint64, int> indexOf;
+    while (entities.next()) {
+        Entity entity;
+        entity.name = entities.value(1).toString();
+        entityTypeFromName(entities.value(2).toString(), &entity.type);
+        entity.count = entities.value(3).toInt();
+        entity.id = entities.value(0).toLongLong();
+        indexOf.insert(entities.value(0).toLongLong(), int(article.entities.size()));
+        article.entities.append(entity);
+    }
+    QSqlQuery aliases(db);
+    aliases.prepare(QStringLiteral("SELECT entity_id, alias FROM article_aliases WHERE article_id = ?"));
+    aliases.addBindValue(id);
+    if (!d->exec(aliases)) {
+        return std::nullopt;
+    }
+    while (aliases.next()) {
+        const int index = indexOf.value(aliases.value(0).toLongLong(), -1);
+        if (index >= 0) {
+            article.entities[index].aliases.append(aliases.value(1).toString());
+        }
+    }
+    QSqlQuery mentions(db);
+    mentions.prepare(
+        QStringLiteral("SELECT start, end, type, entity_id FROM mentions WHERE article_id = ? ORDER BY start"));
+    mentions.addBindValue(id);
+    if (!d->exec(mentions)) {
+        return std::nullopt;
+    }
+    while (mentions.next()) {
+        Mention mention;
+        mention.start = mentions.value(0).toLongLong();
+        mention.end = mentions.value(1).toLongLong();
+        entityTypeFromName(mentions.value(2).toString(), &mention.type);
+        mention.entity = indexOf.value(mentions.value(3).toLongLong(), -1);
+        article.mentions.append(mention);
+    }
+    return article;
+}
+
+std::optional<QHash<QString, StoredFile>> ArticleStore::storedFiles()
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query, QStringLiteral("SELECT path, id, sha256 FROM articles"), {})) {
+        return std::nullopt;
+    }
+    QHash<QString, StoredFile> files;
+    while (query.next()) {
+        files.insert(
+            query.value(0).toString(), StoredFile { query.value(1).toLongLong(), query.value(2).toByteArray() });
+    }
+    return files;
+}
+
+std::optional<qint64> ArticleStore::count()
+{
+    QSqlQuery query(d->db());
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM articles")) || !query.next()) {
+        d->error = sqlError(query);
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+} // namespace Dossier::Core

@@ -1,0 +1,183 @@
+// The document list and search: which articles a filter lets through, counted, windowed and
+// sorted in SQL (documentorder.cpp builds the statements), and the CLI's list and search.
+
+#include "store/documentquery.h"
+
+#include "analysis/entityrecognizer.h"
+#include "store/documentorder_p.h"
+#include "store/storecontext_p.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace Dossier::Core
+{
+
+namespace
+{
+
+ArticleSummary summaryFrom(const QSqlQuery &query)
+{
+    ArticleSummary summary;
+    summary.id = query.value(0).toLongLong();
+    summary.title = query.value(1).toString();
+    summary.date = query.value(2).toString();
+    summary.source = query.value(3).toString();
+    summary.path = query.value(4).toString();
+    summary.entityCount = query.value(5).toInt();
+    return summary;
+}
+
+} // namespace
+
+DocumentQuery::DocumentQuery(StoreContext *context)
+    : d(context)
+{
+}
+
+std::optional<qint64> DocumentQuery::count(const DocumentFilter &filter)
+{
+    QVariantList binds;
+    const QString ids = idSet(filter, &binds);
+    const QString sql = ids.isEmpty() ? QStringLiteral("SELECT COUNT(*) FROM articles")
+                                      : QStringLiteral("SELECT COUNT(*) FROM (%1)").arg(ids);
+    QSqlQuery query(d->db());
+    if (!d->run(query, sql, binds) || !query.next()) {
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+std::optional<QList<ArticleSummary>> DocumentQuery::window(
+    const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit)
+{
+    QVariantList binds;
+    const QString ids = idSet(filter, &binds);
+    const DocumentOrder sortOrder = documentOrder(sort);
+    // Walk the sort column's index and test each row against the (materialised) id set: the first
+    // window is found after a few hundred rows for a broad filter and after one pass over a small
+    // index for a narrow one, instead of sorting every match (28k rows: 60 ms -> 12 ms at 100k).
+    const QString where = ids.isEmpty() ? QString() : QStringLiteral(" WHERE a.id IN (%1)").arg(ids);
+    const QString sql
+        = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, "
+                         "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags x "
+                         "JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY t.name "
+                         "COLLATE NOCASE)) FROM articles a %1")
+              .arg(sortOrder.index.isEmpty() ? QString() : QStringLiteral("INDEXED BY ") + sortOrder.index)
+        + where + QStringLiteral(" ORDER BY %1 LIMIT ? OFFSET ?").arg(orderByClause(sortOrder, order));
+    binds << limit << offset;
+    QSqlQuery query(d->db());
+    if (!d->run(query, sql, binds)) {
+        return std::nullopt;
+    }
+    QList<ArticleSummary> rows;
+    rows.reserve(std::max(limit, 0));
+    while (query.next()) {
+        ArticleSummary summary = summaryFrom(query);
+        const QString tags = query.value(6).toString();
+        if (!tags.isEmpty()) {
+            summary.tags = tags.split(QChar(31));
+        }
+        rows.append(std::move(summary));
+    }
+    return rows;
+}
+
+std::optional<qint64> DocumentQuery::rowOf(
+    const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, qint64 id)
+{
+    const DocumentOrder sortOrder = documentOrder(sort);
+    const Statement keys = sortKeysStatement(sortOrder, id);
+    QSqlQuery query(d->db());
+    if (!d->run(query, keys.sql, keys.binds)) {
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        return -1;
+    }
+    QVariantList values;
+    for (qsizetype i = 0; i < sortOrder.keys.size(); ++i) {
+        values.append(query.value(int(i)));
+    }
+    query.finish();
+    QVariantList binds;
+    const QString ids = idSet(filter, &binds);
+    const Statement before = rowsBeforeStatement(sortOrder, order, ids, binds, id, values);
+    if (!d->run(query, before.sql, before.binds) || !query.next()) {
+        return std::nullopt;
+    }
+    return query.value(1).toBool() ? query.value(0).toLongLong() : -1;
+}
+
+std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &request)
+{
+    QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM articles a");
+    QStringList where;
+    QVariantList binds;
+    if (!request.query.isEmpty()) {
+        where.append(QStringLiteral("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"));
+        binds.append(ftsQuery(request.query));
+    }
+    for (const EntityFilter &filter : request.entities) {
+        where.append(QStringLiteral(
+            "a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+            "WHERE e.type = ? AND (e.key = ? OR e.id IN (SELECT entity_id FROM article_aliases WHERE key = ?)))"));
+        const QString key = entityKey(filter.name);
+        binds << entityTypeName(filter.type) << key << key;
+    }
+    if (!where.isEmpty()) {
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    }
+    sql += QStringLiteral(" ORDER BY a.date DESC, a.id");
+    if (request.limit >= 0) {
+        sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(request.limit).arg(request.offset);
+    }
+    QSqlQuery query(d->db());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : std::as_const(binds)) {
+        query.addBindValue(value);
+    }
+    if (!d->exec(query)) {
+        return std::nullopt;
+    }
+    QList<ArticleSummary> rows;
+    while (query.next()) {
+        rows.append(summaryFrom(query));
+    }
+    return rows;
+}
+
+std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, int limit)
+{
+    if (text.trimmed().isEmpty()) {
+        d->error = QStringLiteral("the search query is empty");
+        return std::nullopt;
+    }
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral(
+                "SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, "
+                "snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts JOIN articles a ON a.id = "
+                "articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?"),
+            { ftsQuery(text), limit })) {
+        return std::nullopt;
+    }
+    QList<ArticleSummary> rows;
+    while (query.next()) {
+        ArticleSummary summary = summaryFrom(query);
+        summary.snippet = query.value(6).toString();
+        rows.append(summary);
+    }
+    if (query.lastError().isValid()) {
+        d->error = QStringLiteral("bad search query: %1").arg(sqlError(query));
+        return std::nullopt;
+    }
+    return rows;
+}
+
+} // namespace Dossier::Core

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "store/storetypes.h"
+
+namespace Dossier::Core
+{
+
+struct StoreContext;
+
+/*!
+    \brief Which articles a filter lets through, in what order: the document list of the window
+    (count, a window of rows, the row of an article), the CLI's list and full-text search.
+    Obtained from Library::documents().
+*/
+class DocumentQuery
+{
+public:
+    explicit DocumentQuery(StoreContext *context);
+    Q_DISABLE_COPY_MOVE(DocumentQuery)
+
+    /*! How many articles \a filter lets through. */
+    std::optional<qint64> count(const DocumentFilter &filter);
+    /*! One window of the filtered, sorted document list (summaries only, never bodies). */
+    std::optional<QList<ArticleSummary>> window(
+        const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit);
+    /*! The row of article \a id in that list (what window() would list it at), or -1 when
+        \a filter leaves it out; counted in SQL along the sort column's index, never reading the
+        rows before it. */
+    std::optional<qint64> rowOf(const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, qint64 id);
+    /*! Articles by entity names and a full-text query, newest first (the CLI's list). */
+    std::optional<QList<ArticleSummary>> list(const ListQuery &query);
+    /*! The best \a limit matches of a full-text query, with a snippet each. */
+    std::optional<QList<ArticleSummary>> search(const QString &query, int limit = 50);
+
+private:
+    StoreContext *d;
+};
+
+} // namespace Dossier::Core

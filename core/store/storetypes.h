@@ -1,0 +1,81 @@
+#pragma once
+
+// The values the library's stores take and give: rows of the document list, entities, filters.
+
+#include "analysis/curation.h"
+#include "analysis/entityrecognizer.h"
+#include "annotations/annotation.h"
+#include "article.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <Qt>
+
+#include <optional>
+
+namespace Dossier::Core
+{
+
+/*! \brief A row of the document list: what a list or search shows without the body. */
+struct ArticleSummary {
+    qint64 id = -1;
+    QString title;
+    QString date;
+    QString source;
+    QString path;
+    int entityCount = 0;
+    QStringList tags; //!< document tags, by name (filled by DocumentQuery::window())
+    QString snippet; //!< search results only: the matching passage, matches in [brackets]
+};
+
+/*! \brief A library-wide entity with the surface forms seen and the number of documents. */
+struct EntitySummary {
+    qint64 id = -1;
+    QString name;
+    EntityType type = EntityType::Person;
+    QStringList aliases; //!< most used first
+    QList<int> aliasDocuments; //!< for each alias, the number of articles that write it so (when filled)
+    int documents = 0;
+};
+
+/*! \brief An entity filter: articles that mention the entity of \c type called \c name (or by an alias). */
+struct EntityFilter {
+    EntityType type = EntityType::Person;
+    QString name;
+};
+
+/*! \brief What to list: all given filters must hold. */
+struct ListQuery {
+    QList<EntityFilter> entities; //!< all of them
+    QString query; //!< FTS5 query over title and body; empty for none
+    int limit = -1;
+    int offset = 0;
+};
+
+/*! \brief What the document list shows: full-text query and entity filters, combined with AND. */
+struct DocumentFilter {
+    QString text; //!< FTS5 query over title and body; empty for none
+    QList<qint64> entities; //!< checked entity ids (Library-wide ids, as in EntitySummary::id)
+    bool anyOf = false; //!< documents mentioning any of \c entities instead of all of them
+    QList<qint64> excluded; //!< documents mentioning any of these are left out
+    QList<qint64> tags; //!< documents must carry every one of these tags (Tag::id)
+
+    bool isEmpty() const { return text.isEmpty() && entities.isEmpty() && excluded.isEmpty() && tags.isEmpty(); }
+    friend bool operator==(const DocumentFilter &, const DocumentFilter &) = default;
+};
+
+/*! \brief Columns the document list sorts by (in SQL; all but Tags with an index each, Tags by
+    the first tag's name, untagged articles last). */
+enum class DocumentSort { Title, Date, Source, EntityCount, Tags };
+
+/*! \brief The outcome of storing one article. */
+enum class StoreOutcome { Imported, Updated, Unchanged };
+
+/*! \brief What the store knows of a file, to skip unchanged ones before analysing them. */
+struct StoredFile {
+    qint64 id = -1;
+    QByteArray sha256;
+};
+
+} // namespace Dossier::Core

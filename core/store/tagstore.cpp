@@ -1,0 +1,272 @@
+// The codebook of tags (names, colours, merging) and tags on articles.
+
+#include "store/tagstore.h"
+
+#include "store/documentorder_p.h"
+#include "store/storecontext_p.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Dossier::Core
+{
+
+namespace
+{
+
+// Colours for new tags, chosen to read as highlight backgrounds in light and dark themes alike.
+constexpr const char *tagPalette[]
+    = { "#f5d33b", "#8fd16a", "#6cb6ff", "#ff8f8f", "#c49bff", "#ffb35c", "#5fd4c4", "#e0a3d9" };
+
+} // namespace
+
+TagStore::TagStore(StoreContext *context)
+    : d(context)
+{
+}
+
+// The tag called name, created when missing; inside the caller's transaction.
+std::optional<Tag> StoreContext::findOrCreateTag(const QString &rawName, const QString &color)
+{
+    StoreContext &d = *this;
+    const QString name = rawName.simplified();
+    if (name.isEmpty()) {
+        d.error = QStringLiteral("a tag needs a name");
+        return std::nullopt;
+    }
+    if (!color.isEmpty() && !validColor(color)) {
+        d.error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(color);
+        return std::nullopt;
+    }
+    QSqlQuery query(d.db());
+    if (!d.run(query, QStringLiteral("SELECT id, name, color FROM tags WHERE name = ?"), { name })) {
+        return std::nullopt;
+    }
+    if (query.next()) {
+        return Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString() };
+    }
+    QString chosen = color.toLower();
+    if (chosen.isEmpty()) {
+        QSqlQuery count(d.db());
+        if (!d.run(count, QStringLiteral("SELECT count(*) FROM tags"), {}) || !count.next()) {
+            return std::nullopt;
+        }
+        chosen = QString::fromLatin1(tagPalette[count.value(0).toLongLong() % std::size(tagPalette)]);
+    }
+    QSqlQuery insert(d.db());
+    if (!d.run(insert, QStringLiteral("INSERT INTO tags (name, color, created_at) VALUES (?, ?, ?)"),
+            { name, chosen, now() })) {
+        return std::nullopt;
+    }
+    return Tag { insert.lastInsertId().toLongLong(), name, chosen };
+}
+
+std::optional<QList<Tag>> TagStore::all()
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT t.id, t.name, t.color, "
+                           "(SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id), "
+                           "(SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id) "
+                           "FROM tags t ORDER BY t.name COLLATE NOCASE"),
+            {})) {
+        return std::nullopt;
+    }
+    QList<Tag> tags;
+    while (query.next()) {
+        tags.append(Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toInt(), query.value(4).toInt() });
+    }
+    return tags;
+}
+
+std::optional<Tag> TagStore::ensure(const QString &name, const QString &color)
+{
+    std::optional<Tag> tag;
+    if (!d->transaction([&] { return (tag = d->findOrCreateTag(name, color)).has_value(); })) {
+        return std::nullopt;
+    }
+    return tag;
+}
+
+bool TagStore::rename(qint64 tagId, const QString &rawName)
+{
+    const QString name = rawName.simplified();
+    if (name.isEmpty()) {
+        d->error = QStringLiteral("a tag needs a name");
+        return false;
+    }
+    return d->transaction([&] {
+        QSqlQuery clash(d->db());
+        if (!d->run(clash, QStringLiteral("SELECT id FROM tags WHERE name = ? AND id <> ?"), { name, tagId })) {
+            return false;
+        }
+        if (clash.next()) {
+            d->error = QStringLiteral("there is already a tag called '%1'; merge the two instead").arg(name);
+            return false;
+        }
+        QSqlQuery update(d->db());
+        if (!d->run(update, QStringLiteral("UPDATE tags SET name = ? WHERE id = ?"), { name, tagId })) {
+            return false;
+        }
+        if (update.numRowsAffected() != 1) {
+            d->error = QStringLiteral("no tag with id %1").arg(tagId);
+            return false;
+        }
+        return true;
+    });
+}
+
+bool TagStore::setColor(qint64 tagId, const QString &color)
+{
+    if (!validColor(color)) {
+        d->error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(color);
+        return false;
+    }
+    return d->transaction([&] {
+        QSqlQuery update(d->db());
+        if (!d->run(update, QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), { color.toLower(), tagId })) {
+            return false;
+        }
+        if (update.numRowsAffected() != 1) {
+            d->error = QStringLiteral("no tag with id %1").arg(tagId);
+            return false;
+        }
+        return true;
+    });
+}
+
+bool TagStore::merge(qint64 fromId, qint64 intoId)
+{
+    if (fromId == intoId) {
+        return true;
+    }
+    return d->transaction([&] {
+        QSqlQuery q(d->db());
+        return d->run(q,
+                   QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
+                                  "SELECT article_id, ? FROM article_tags WHERE tag_id = ?"),
+                   { intoId, fromId })
+            // An annotation carrying both keeps the first position of the two.
+            && d->run(q,
+                QStringLiteral("UPDATE annotation_tags SET position = min(position, (SELECT position FROM "
+                               "annotation_tags f WHERE f.annotation_id = annotation_tags.annotation_id AND "
+                               "f.tag_id = ?)) WHERE tag_id = ? AND annotation_id IN (SELECT annotation_id "
+                               "FROM annotation_tags WHERE tag_id = ?)"),
+                { fromId, intoId, fromId })
+            && d->run(q,
+                QStringLiteral("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id, position) "
+                               "SELECT annotation_id, ?, position FROM annotation_tags WHERE tag_id = ?"),
+                { intoId, fromId })
+            && d->run(q, QStringLiteral("DELETE FROM tags WHERE id = ?"), { fromId });
+    });
+}
+
+bool TagStore::remove(qint64 tagId)
+{
+    return d->transaction([&] {
+        QSqlQuery q(d->db());
+        return d->run(q, QStringLiteral("DELETE FROM article_tags WHERE tag_id = ?"), { tagId })
+            && d->run(q, QStringLiteral("DELETE FROM annotation_tags WHERE tag_id = ?"), { tagId })
+            && d->run(q, QStringLiteral("DELETE FROM tags WHERE id = ?"), { tagId });
+    });
+}
+
+bool TagStore::tagArticle(qint64 articleId, const QStringList &names)
+{
+    return d->transaction([&] {
+        QSqlQuery exists(d->db());
+        if (!d->run(exists, QStringLiteral("SELECT 1 FROM articles WHERE id = ?"), { articleId })) {
+            return false;
+        }
+        if (!exists.next()) {
+            d->error = QStringLiteral("no article with id %1").arg(articleId);
+            return false;
+        }
+        for (const QString &name : names) {
+            const std::optional<Tag> tag = d->findOrCreateTag(name, {});
+            QSqlQuery insert(d->db());
+            if (!tag
+                || !d->run(insert,
+                    QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)"),
+                    { articleId, tag->id })) {
+                return false;
+            }
+        }
+        return true;
+    });
+}
+
+bool TagStore::untagArticle(qint64 articleId, const QString &name)
+{
+    return d->transaction([&] {
+        QSqlQuery q(d->db());
+        return d->run(q,
+            QStringLiteral("DELETE FROM article_tags WHERE article_id = ? AND tag_id IN "
+                           "(SELECT id FROM tags WHERE name = ?)"),
+            { articleId, name.simplified() });
+    });
+}
+
+std::optional<QStringList> TagStore::ofArticle(qint64 articleId)
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id "
+                           "WHERE x.article_id = ? ORDER BY t.name COLLATE NOCASE"),
+            { articleId })) {
+        return std::nullopt;
+    }
+    QStringList names;
+    while (query.next()) {
+        names.append(query.value(0).toString());
+    }
+    return names;
+}
+
+std::optional<QList<qint64>> TagStore::articlesTagged(const QStringList &names)
+{
+    QVariantList binds;
+    for (const QString &name : names) {
+        binds.append(name.simplified());
+    }
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT DISTINCT x.article_id FROM article_tags x JOIN tags t ON t.id = x.tag_id "
+                           "WHERE t.name IN (%1) ORDER BY x.article_id")
+                .arg(placeholders(names.size())),
+            binds)) {
+        return std::nullopt;
+    }
+    QList<qint64> ids;
+    while (query.next()) {
+        ids.append(query.value(0).toLongLong());
+    }
+    return ids;
+}
+
+std::optional<QList<Tag>> TagStore::facets(const DocumentFilter &filter)
+{
+    QVariantList binds;
+    const QString ids = idSet(filter, &binds);
+    const QString counted = ids.isEmpty()
+        ? QStringLiteral("SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id")
+        : QStringLiteral("SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id AND x.article_id IN (%1)").arg(ids);
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT t.id, t.name, t.color, (%1) FROM tags t ORDER BY t.name COLLATE NOCASE")
+                .arg(counted),
+            binds)) {
+        return std::nullopt;
+    }
+    QList<Tag> tags;
+    while (query.next()) {
+        tags.append(Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toInt(), 0 });
+    }
+    return tags;
+}
+
+} // namespace Dossier::Core
