@@ -4,6 +4,7 @@
 #include "guihelpers.h"
 #include "roles.h"
 #include "store/library.h"
+#include "store/librarysession.h"
 #include "testarticles.h"
 
 #include <QApplication>
@@ -40,7 +41,8 @@ private Q_SLOTS:
 private:
     int rows() const { return m_panel->model()->rowCount(); }
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Core::Library> m_library;
+    std::unique_ptr<Core::LibrarySession> m_session;
+    Core::Library *m_library = nullptr; // the session's
     std::unique_ptr<Ui::AnnotationController> m_controller;
     std::unique_ptr<Ui::AnnotationsPanel> m_panel;
     qint64 m_harbour = -1;
@@ -52,8 +54,9 @@ void AnnotationsPanelTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_library = std::make_unique<Core::Library>(m_dir->filePath(QStringLiteral("panel.dossier")));
-    QVERIFY(m_library->open());
+    m_session = std::make_unique<Core::LibrarySession>();
+    QVERIFY(m_session->open(m_dir->filePath(QStringLiteral("panel.dossier"))));
+    m_library = m_session->library();
     QVERIFY(
         m_library->articles().store(Dossier::Test::makeArticle(QStringLiteral("harbour"), harbourBody), &m_harbour));
     QVERIFY(m_library->articles().store(Dossier::Test::makeArticle(QStringLiteral("bridge"), bridgeBody), &m_bridge));
@@ -75,7 +78,7 @@ void AnnotationsPanelTest::init()
     QVERIFY(m_library->articles().store(changed));
 
     m_controller = std::make_unique<Ui::AnnotationController>();
-    m_controller->setLibrary(m_library.get());
+    m_controller->setSession(m_session.get());
     m_panel = std::make_unique<Ui::AnnotationsPanel>();
     m_panel->setController(m_controller.get());
     m_panel->resize(700, 400);
@@ -88,7 +91,8 @@ void AnnotationsPanelTest::cleanup()
 {
     m_panel.reset();
     m_controller.reset();
-    m_library.reset();
+    m_session.reset();
+    m_library = nullptr;
 }
 
 void AnnotationsPanelTest::typingNarrowsTheRows()

@@ -1,6 +1,7 @@
 #include "annotationcontroller.h"
 #include "guihelpers.h"
 #include "store/library.h"
+#include "store/librarysession.h"
 #include "tagmanagerdialog.h"
 #include "testarticles.h"
 
@@ -41,7 +42,8 @@ private:
     QStringList tagNames() const;
     QTreeWidgetItem *item(const QString &name) const;
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Core::Library> m_library;
+    std::unique_ptr<Core::LibrarySession> m_session;
+    Core::Library *m_library = nullptr; // the session's
     std::unique_ptr<Ui::AnnotationController> m_controller;
     std::unique_ptr<Ui::TagManagerDialog> m_dialog;
 };
@@ -75,8 +77,9 @@ void TagManagerDialogTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_library = std::make_unique<Core::Library>(m_dir->filePath(QStringLiteral("tags.dossier")));
-    QVERIFY(m_library->open());
+    m_session = std::make_unique<Core::LibrarySession>();
+    QVERIFY(m_session->open(m_dir->filePath(QStringLiteral("tags.dossier"))));
+    m_library = m_session->library();
     qint64 harbour = -1;
     qint64 bridge = -1;
     QVERIFY(m_library->articles().store(Dossier::Test::makeArticle(QStringLiteral("harbour"), harbourBody), &harbour));
@@ -93,7 +96,7 @@ void TagManagerDialogTest::init()
     QVERIFY(m_library->tags().tagArticle(bridge, { QStringLiteral("Transport"), QStringLiteral("Safety") }));
 
     m_controller = std::make_unique<Ui::AnnotationController>();
-    m_controller->setLibrary(m_library.get());
+    m_controller->setSession(m_session.get());
     m_dialog = std::make_unique<Ui::TagManagerDialog>(m_controller.get());
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
@@ -103,7 +106,8 @@ void TagManagerDialogTest::cleanup()
 {
     m_dialog.reset();
     m_controller.reset();
-    m_library.reset();
+    m_session.reset();
+    m_library = nullptr;
 }
 
 void TagManagerDialogTest::listsTheCodebookWithCounts()

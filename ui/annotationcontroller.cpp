@@ -1,6 +1,7 @@
 #include "annotationcontroller.h"
 
 #include "store/library.h"
+#include "store/librarysession.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>
@@ -15,7 +16,8 @@ using Core::AnnotationQuery;
 using Core::Library;
 
 struct AnnotationController::Private {
-    Library *library = nullptr;
+    Core::LibrarySession *session = nullptr;
+    Library *library() const { return session ? session->library() : nullptr; }
     QUndoStack *stack = nullptr;
     bool lastOk = false;
     qint64 lastId = -1;
@@ -29,6 +31,22 @@ struct Touched {
     qint64 annotationsOf = -2; // -2: none, -1: several
     qint64 tagsOf = -2;
     bool codebook = false;
+
+    Core::LibraryChanges changes() const
+    {
+        Core::LibraryChanges changes;
+        changes.allAnnotations = annotationsOf == -1;
+        if (annotationsOf >= 0) {
+            changes.annotationsOf = { annotationsOf };
+        }
+        // The list shows each article's tags.
+        changes.allArticles = tagsOf == -1;
+        if (tagsOf >= 0) {
+            changes.articles = { tagsOf };
+        }
+        changes.tags = codebook;
+        return changes;
+    }
 };
 
 std::optional<qint64> tagIdByName(Library &library, const QString &name)
@@ -67,8 +85,9 @@ public:
 private:
     void run(const Step &step, bool forward)
     {
-        Library *library = m_controller->d->library;
-        const bool ok = library && step(*library);
+        // The session announces what the step changed to every view.
+        Core::LibrarySession *session = m_controller->d->session;
+        const bool ok = session && session->write(m_touched.changes(), step);
         if (!m_done) {
             m_controller->d->lastOk = ok;
         }
@@ -77,19 +96,10 @@ private:
                 setObsolete(true);
             }
             Q_EMIT m_controller->errorOccurred(
-                library ? library->errorString() : AnnotationController::tr("No library is open."));
+                session ? session->errorString() : AnnotationController::tr("No library is open."));
             return;
         }
         m_done = m_done || forward;
-        if (m_touched.annotationsOf != -2) {
-            Q_EMIT m_controller->annotationsChanged(m_touched.annotationsOf);
-        }
-        if (m_touched.tagsOf != -2) {
-            Q_EMIT m_controller->articleTagsChanged(m_touched.tagsOf);
-        }
-        if (m_touched.codebook) {
-            Q_EMIT m_controller->tagsChanged();
-        }
     }
 
     AnnotationController *m_controller;
@@ -108,17 +118,37 @@ AnnotationController::AnnotationController(QObject *parent)
 
 AnnotationController::~AnnotationController() = default;
 
-void AnnotationController::setLibrary(Library *library)
+void AnnotationController::setSession(Core::LibrarySession *session)
 {
-    d->library = library;
+    if (d->session) {
+        disconnect(d->session, nullptr, this, nullptr);
+    }
+    d->session = session;
+    if (session) {
+        // Another library: the history of the last one does not apply to it.
+        connect(session, &Core::LibrarySession::libraryChanged, this, [this] {
+            d->stack->clear();
+            Q_EMIT tagsChanged();
+            Q_EMIT annotationsChanged(-1);
+        });
+        connect(session, &Core::LibrarySession::annotationsChanged, this, [this](const QList<qint64> &articles) {
+            Q_EMIT annotationsChanged(articles.size() == 1 ? articles.first() : -1);
+        });
+        connect(session, &Core::LibrarySession::tagsChanged, this, &AnnotationController::tagsChanged);
+    }
     d->stack->clear();
     Q_EMIT tagsChanged();
     Q_EMIT annotationsChanged(-1);
 }
 
+Core::LibrarySession *AnnotationController::session() const
+{
+    return d->session;
+}
+
 Library *AnnotationController::library() const
 {
-    return d->library;
+    return d->library();
 }
 
 QUndoStack *AnnotationController::undoStack() const
@@ -128,10 +158,10 @@ QUndoStack *AnnotationController::undoStack() const
 
 QList<Core::Tag> AnnotationController::tags() const
 {
-    if (!d->library) {
+    if (!d->library()) {
         return {};
     }
-    return d->library->tags().all().value_or(QList<Core::Tag> {});
+    return d->library()->tags().all().value_or(QList<Core::Tag> {});
 }
 
 qint64 AnnotationController::annotate(qint64 articleId, qsizetype start, qsizetype end, const QStringList &tags,
@@ -157,12 +187,12 @@ qint64 AnnotationController::annotate(qint64 articleId, qsizetype start, qsizety
 
 bool AnnotationController::editAnnotation(const Annotation &annotation)
 {
-    if (!d->library) {
+    if (!d->library()) {
         return false;
     }
-    const auto before = d->library->annotations().get(annotation.id);
+    const auto before = d->library()->annotations().get(annotation.id);
     if (!before) {
-        Q_EMIT errorOccurred(d->library->errorString());
+        Q_EMIT errorOccurred(d->library()->errorString());
         return false;
     }
     const Annotation old = *before;
@@ -174,12 +204,12 @@ bool AnnotationController::editAnnotation(const Annotation &annotation)
 
 bool AnnotationController::removeAnnotation(qint64 annotationId)
 {
-    if (!d->library) {
+    if (!d->library()) {
         return false;
     }
-    const auto before = d->library->annotations().get(annotationId);
+    const auto before = d->library()->annotations().get(annotationId);
     if (!before) {
-        Q_EMIT errorOccurred(d->library->errorString());
+        Q_EMIT errorOccurred(d->library()->errorString());
         return false;
     }
     const Annotation old = *before;
@@ -192,10 +222,10 @@ bool AnnotationController::removeAnnotation(qint64 annotationId)
 
 bool AnnotationController::tagArticle(qint64 articleId, const QStringList &tags)
 {
-    if (!d->library) {
+    if (!d->library()) {
         return false;
     }
-    const QStringList before = d->library->tags().ofArticle(articleId).value_or(QStringList {});
+    const QStringList before = d->library()->tags().ofArticle(articleId).value_or(QStringList {});
     QStringList added;
     for (const QString &tag : tags) {
         const QString name = tag.simplified();
@@ -222,10 +252,11 @@ bool AnnotationController::tagArticle(qint64 articleId, const QStringList &tags)
 
 bool AnnotationController::untagArticle(qint64 articleId, const QString &tag)
 {
-    if (!d->library) {
+    if (!d->library()) {
         return false;
     }
-    if (!d->library->tags()
+    if (!d->library()
+             ->tags()
              .ofArticle(articleId)
              .value_or(QStringList {})
              .contains(tag.simplified(), Qt::CaseInsensitive)) {
@@ -239,10 +270,10 @@ bool AnnotationController::untagArticle(qint64 articleId, const QString &tag)
 
 bool AnnotationController::createTag(const QString &name, const QString &color)
 {
-    if (!d->library) {
+    if (!d->library()) {
         return false;
     }
-    if (tagIdByName(*d->library, name.simplified())) {
+    if (tagIdByName(*d->library(), name.simplified())) {
         return true;
     }
     d->stack->push(new AnnotationCommand(
@@ -257,7 +288,7 @@ bool AnnotationController::createTag(const QString &name, const QString &color)
 
 bool AnnotationController::renameTag(qint64 tagId, const QString &name)
 {
-    if (!d->library) {
+    if (!d->library()) {
         return false;
     }
     QString old;
@@ -274,7 +305,7 @@ bool AnnotationController::renameTag(qint64 tagId, const QString &name)
 
 bool AnnotationController::setTagColor(qint64 tagId, const QString &color)
 {
-    if (!d->library) {
+    if (!d->library()) {
         return false;
     }
     QString old;
@@ -353,11 +384,11 @@ bool restoreUses(Library &library, const TagUses &uses, const QString &target, c
 
 bool AnnotationController::mergeTags(qint64 fromId, qint64 intoId)
 {
-    if (!d->library) {
+    if (!d->library()) {
         return false;
     }
-    const auto from = tagUses(*d->library, fromId);
-    const auto into = tagUses(*d->library, intoId);
+    const auto from = tagUses(*d->library(), fromId);
+    const auto into = tagUses(*d->library(), intoId);
     if (!from || !into) {
         Q_EMIT errorOccurred(tr("No such tag."));
         return false;
@@ -378,10 +409,10 @@ bool AnnotationController::mergeTags(qint64 fromId, qint64 intoId)
 
 bool AnnotationController::removeTag(qint64 tagId)
 {
-    if (!d->library) {
+    if (!d->library()) {
         return false;
     }
-    const auto uses = tagUses(*d->library, tagId);
+    const auto uses = tagUses(*d->library(), tagId);
     if (!uses) {
         Q_EMIT errorOccurred(tr("No such tag."));
         return false;

@@ -10,7 +10,8 @@ class QUndoStack;
 namespace Dossier::Core
 {
 class Library;
-}
+class LibrarySession;
+} // namespace Dossier::Core
 
 namespace Dossier::Ui
 {
@@ -29,8 +30,12 @@ public:
     explicit AnnotationController(QObject *parent = nullptr);
     ~AnnotationController() override;
 
-    /*! The library edits go to (owned elsewhere; may be null). Clears the undo history. */
-    void setLibrary(Core::Library *library);
+    /*! The session edits go through (owned elsewhere; may be null): each command is one
+        LibrarySession::write(), which announces what it changed. Clears the undo history, as
+        does opening another library in the session. */
+    void setSession(Core::LibrarySession *session);
+    Core::LibrarySession *session() const;
+    /*! The session's open library, for reading; null when none is open. */
     Core::Library *library() const;
     QUndoStack *undoStack() const;
 
@@ -58,8 +63,6 @@ public:
 Q_SIGNALS:
     /*! Annotations of \a articleId changed (-1: of several or unknown articles). */
     void annotationsChanged(qint64 articleId);
-    /*! Tags on \a articleId changed (-1: several). */
-    void articleTagsChanged(qint64 articleId);
     /*! The codebook changed (names, colours, counts). */
     void tagsChanged();
     void errorOccurred(const QString &message);

@@ -2,6 +2,7 @@
 
 #include "analysis/entityrecognizer.h"
 #include "store/library.h"
+#include "store/librarysession.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -75,23 +76,54 @@ EntityCurator::~EntityCurator()
     }
 }
 
-void EntityCurator::setLibrary(Core::Library *library)
+void EntityCurator::setSession(Core::LibrarySession *session)
+{
+    if (m_session) {
+        disconnect(m_session, nullptr, this, nullptr);
+    }
+    stopRetag();
+    m_session = session;
+    if (!session) {
+        return;
+    }
+    connect(session, &Core::LibrarySession::libraryAboutToChange, this, &EntityCurator::stopRetag);
+    connect(session, &Core::LibrarySession::libraryChanged, this, &EntityCurator::resumeRetag);
+    resumeRetag();
+}
+
+Core::Library *EntityCurator::library() const
+{
+    return m_session ? m_session->library() : nullptr;
+}
+
+void EntityCurator::stopRetag()
 {
     if (m_job) {
         m_job->cancel();
         m_job->waitForFinished();
         delete m_job;
     }
-    m_library = library;
-    if (m_library && m_library->curation().pendingRetags().value_or(0) > 0) {
+}
+
+void EntityCurator::resumeRetag()
+{
+    if (library() && library()->curation().pendingRetags().value_or(0) > 0) {
         startRetag();
     }
+}
+
+bool EntityCurator::write(const std::function<bool(Core::Library &)> &change)
+{
+    Core::LibraryChanges changes;
+    changes.rules = true;
+    return m_session && m_session->write(changes, change);
 }
 
 bool EntityCurator::stored(bool ok)
 {
     if (!ok) {
-        QMessageBox::warning(m_parent, tr("Entity Not Changed"), m_library->errorString());
+        QMessageBox::warning(
+            m_parent, tr("Entity Not Changed"), library() ? library()->errorString() : tr("No library is open."));
         return false;
     }
     Q_EMIT changed();
@@ -101,12 +133,12 @@ bool EntityCurator::stored(bool ok)
 
 bool EntityCurator::rename(qint64 entityId, const QString &given)
 {
-    if (!m_library) {
+    if (!library()) {
         return false;
     }
     QString name = given;
     if (name.isEmpty()) {
-        const auto entity = m_library->entities().get(entityId);
+        const auto entity = library()->entities().get(entityId);
         if (!entity) {
             return stored(false);
         }
@@ -119,17 +151,18 @@ bool EntityCurator::rename(qint64 entityId, const QString &given)
             return false;
         }
     }
-    return stored(m_library->curation().renameEntity(entityId, name).has_value());
+    return stored(
+        write([&](Core::Library &target) { return target.curation().renameEntity(entityId, name).has_value(); }));
 }
 
 bool EntityCurator::mergeInto(qint64 entityId, qint64 intoId)
 {
-    if (!m_library) {
+    if (!library()) {
         return false;
     }
     if (intoId < 0) {
-        const auto entity = m_library->entities().get(entityId);
-        const auto candidates = m_library->entities().facets({}, 2000);
+        const auto entity = library()->entities().get(entityId);
+        const auto candidates = library()->entities().facets({}, 2000);
         if (!entity || !candidates) {
             return stored(false);
         }
@@ -157,34 +190,40 @@ bool EntityCurator::mergeInto(qint64 entityId, qint64 intoId)
         const qsizetype index = items.indexOf(chosen);
         if (index >= 0) {
             intoId = ids[index];
-        } else if (const auto typed = m_library->entities().find(entity->type, chosen)) {
+        } else if (const auto typed = library()->entities().find(entity->type, chosen)) {
             intoId = typed->id;
         } else {
             QMessageBox::warning(m_parent, tr("Entity Not Changed"), tr("There is no entity called “%1”.").arg(chosen));
             return false;
         }
     }
-    return stored(m_library->curation().mergeEntities(entityId, intoId).has_value());
+    return stored(
+        write([&](Core::Library &target) { return target.curation().mergeEntities(entityId, intoId).has_value(); }));
 }
 
 bool EntityCurator::splitAlias(qint64 entityId, const QString &alias)
 {
-    return m_library && stored(m_library->curation().splitAlias(entityId, alias).has_value());
+    return library()
+        && stored(
+            write([&](Core::Library &target) { return target.curation().splitAlias(entityId, alias).has_value(); }));
 }
 
 bool EntityCurator::changeType(qint64 entityId, Core::EntityType type)
 {
-    return m_library && stored(m_library->curation().setEntityType(entityId, type).has_value());
+    return library()
+        && stored(
+            write([&](Core::Library &target) { return target.curation().setEntityType(entityId, type).has_value(); }));
 }
 
 bool EntityCurator::suppress(qint64 entityId)
 {
-    return m_library && stored(m_library->curation().suppressEntity(entityId).has_value());
+    return library()
+        && stored(write([&](Core::Library &target) { return target.curation().suppressEntity(entityId).has_value(); }));
 }
 
 bool EntityCurator::watch(const Core::WatchEntry &given)
 {
-    if (!m_library) {
+    if (!library()) {
         return false;
     }
     Core::WatchEntry entry = given;
@@ -232,12 +271,12 @@ bool EntityCurator::watch(const Core::WatchEntry &given)
             entry.aliases.append(alias.trimmed());
         }
     }
-    return stored(m_library->curation().watch(entry).has_value());
+    return stored(write([&](Core::Library &target) { return target.curation().watch(entry).has_value(); }));
 }
 
 void EntityCurator::manageRules()
 {
-    if (!m_library) {
+    if (!library()) {
         return;
     }
     QDialog dialog(m_parent);
@@ -260,14 +299,14 @@ void EntityCurator::manageRules()
     enum Kind { RuleKind = 1, WatchKind = 2 };
     const auto fill = [&] {
         list->clear();
-        for (const Core::EntityRule &rule : m_library->curation().rules().value_or(QList<Core::EntityRule> {})) {
+        for (const Core::EntityRule &rule : library()->curation().rules().value_or(QList<Core::EntityRule> {})) {
             auto *item = new QTreeWidgetItem(list,
                 { describeRule(rule),
                     QLocale().toString(QDateTime::fromMSecsSinceEpoch(rule.createdAt), QLocale::ShortFormat) });
             item->setData(0, Qt::UserRole, rule.id);
             item->setData(0, Qt::UserRole + 1, RuleKind);
         }
-        for (const Core::WatchEntry &entry : m_library->curation().watchlist().value_or(QList<Core::WatchEntry> {})) {
+        for (const Core::WatchEntry &entry : library()->curation().watchlist().value_or(QList<Core::WatchEntry> {})) {
             QString text = tr("Watch the %1 “%2”").arg(typeLabel(entry.type), entry.name);
             if (!entry.aliases.isEmpty()) {
                 text += tr(" (also %1)").arg(entry.aliases.join(QLatin1String(", ")));
@@ -286,8 +325,10 @@ void EntityCurator::manageRules()
             return;
         }
         const qint64 id = item->data(0, Qt::UserRole).toLongLong();
-        const bool ok = item->data(0, Qt::UserRole + 1).toInt() == RuleKind ? m_library->curation().removeRule(id)
-                                                                            : m_library->curation().unwatch(id);
+        const bool rule = item->data(0, Qt::UserRole + 1).toInt() == RuleKind;
+        const bool ok = write([&](Core::Library &target) {
+            return rule ? target.curation().removeRule(id) : target.curation().unwatch(id);
+        });
         stored(ok);
         fill();
     });
@@ -317,7 +358,7 @@ void EntityCurator::waitForRetag()
 
 void EntityCurator::startRetag()
 {
-    if (!m_library) {
+    if (!library()) {
         return;
     }
     // A running job works until the queue is empty, but may be past its last look at it.
@@ -325,7 +366,7 @@ void EntityCurator::startRetag()
         m_again = true;
         return;
     }
-    m_job = new Core::RetagJob(m_library->path(), this);
+    m_job = new Core::RetagJob(library()->path(), this);
     connect(m_job, &Core::RetagJob::progress, this, &EntityCurator::retagProgress);
     connect(m_job, &Core::RetagJob::finished, this, [this](const Core::RetagSummary &summary) {
         m_job->deleteLater();
@@ -336,6 +377,13 @@ void EntityCurator::startRetag()
             return;
         }
         m_again = false;
+        // The job wrote on its own connection: the session tells every view.
+        if (m_session) {
+            Core::LibraryChanges changes;
+            changes.allArticles = true;
+            changes.entities = true;
+            m_session->announce(changes);
+        }
         Q_EMIT retagFinished(summary);
     });
     m_job->start();

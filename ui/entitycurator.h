@@ -6,11 +6,14 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QWidget;
 
 namespace Dossier::Core
 {
 class Library;
+class LibrarySession;
 } // namespace Dossier::Core
 
 namespace Dossier::Ui
@@ -32,8 +35,10 @@ public:
     explicit EntityCurator(QWidget *dialogParent);
     ~EntityCurator() override;
 
-    /*! The library to curate (nullptr for none). Starts re-tagging if articles wait for it. */
-    void setLibrary(Core::Library *library);
+    /*! The session whose library is curated (nullptr for none); each correction is one
+        LibrarySession::write(). Starts re-tagging when articles wait for it, and again whenever
+        the session opens another library. */
+    void setSession(Core::LibrarySession *session);
 
     /*! Renames the entity; asks for the name when \a name is empty. */
     bool rename(qint64 entityId, const QString &name = {});
@@ -60,11 +65,15 @@ Q_SIGNALS:
     void retagFinished(const Dossier::Core::RetagSummary &summary);
 
 private:
+    Core::Library *library() const;
+    bool write(const std::function<bool(Core::Library &)> &change);
     bool stored(bool ok);
+    void stopRetag();
+    void resumeRetag();
     void startRetag();
 
     QWidget *m_parent = nullptr;
-    Core::Library *m_library = nullptr;
+    Core::LibrarySession *m_session = nullptr;
     QPointer<Core::RetagJob> m_job;
     bool m_again = false;
 };

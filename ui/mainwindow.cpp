@@ -12,6 +12,7 @@
 #include "preferencesdialog.h"
 #include "readerview.h"
 #include "store/backupjob.h"
+#include "store/librarysession.h"
 #include "tagfacetlist.h"
 #include "tagmanagerdialog.h"
 
@@ -61,6 +62,7 @@ const QString settingsTheme = QLatin1String(Settings::theme);
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_session(new Core::LibrarySession(this))
     , m_model(new DocumentListModel(this))
     , m_splitter(new QSplitter(this))
     , m_sidebar(new EntitySidebar(this))
@@ -76,7 +78,6 @@ MainWindow::MainWindow(QWidget *parent)
     , m_cancel(new QToolButton(this))
     , m_searchDelay(new QTimer(this))
     , m_refreshDelay(new QTimer(this))
-    , m_changeWatch(new QTimer(this))
     , m_readOnlyNotice(new QLabel(this))
     , m_annotations(new AnnotationController(this))
     , m_tagFacets(new TagFacetList(this))
@@ -193,11 +194,29 @@ MainWindow::MainWindow(QWidget *parent)
         m_sidebar->refresh();
     });
 
-    // Another program (dossier-cli, a second window) may write to the library: SQLite cannot notify
-    // across processes, so a cheap PRAGMA data_version is polled and the views refresh when it moves.
-    m_changeWatch->setInterval(1000);
-    connect(m_changeWatch, &QTimer::timeout, this, &MainWindow::checkForOutsideChanges);
-    m_changeWatch->start();
+    m_annotations->setSession(m_session);
+    m_curator->setSession(m_session);
+    // Every change to the library, whoever made it (this window, a background job, another program
+    // the session's poll noticed), reaches the views through the session's signals.
+    connect(m_session, &Core::LibrarySession::libraryAboutToChange, this, [this] { m_model->setLibrary(nullptr); });
+    connect(m_session, &Core::LibrarySession::articlesChanged, this, [this] {
+        refreshList();
+        refreshTagFacets();
+    });
+    connect(m_session, &Core::LibrarySession::entitiesChanged, m_sidebar, &EntitySidebar::refresh);
+    connect(m_session, &Core::LibrarySession::tagsChanged, this, [this] {
+        refreshAnnotations();
+        refreshTagFacets();
+    });
+    connect(m_session, &Core::LibrarySession::annotationsChanged, this, [this](const QList<qint64> &articles) {
+        if (articles.isEmpty()) {
+            // Passages of any article: re-imported articles may have moved or orphaned some.
+            m_annotationsPanel->articlesChanged();
+        }
+        if (articles.isEmpty() || articles.contains(m_currentId)) {
+            refreshAnnotations();
+        }
+    });
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     // A new order moves the open article's row (the model keeps it current): follow it.
@@ -224,6 +243,11 @@ MainWindow::MainWindow(QWidget *parent)
     createRetagStatus();
     createMenus();
     restoreSettings();
+}
+
+Core::Library *MainWindow::library() const
+{
+    return m_session->library();
 }
 
 MainWindow::~MainWindow()
@@ -376,7 +400,8 @@ void MainWindow::createRetagStatus()
 
 void MainWindow::entitiesRetagged()
 {
-    refreshList();
+    // The list and the counts were refreshed by the session (EntityCurator announced the re-tag);
+    // names and aliases may have changed too.
     m_sidebar->entitiesChanged();
     // The open article's mentions may have changed: show it again where the reader was.
     if (m_currentId >= 0) {
@@ -434,17 +459,6 @@ void MainWindow::createAnnotationActions()
     toolbar->addAction(m_tagArticle);
 
     connect(m_reader, &ReaderView::annotationContextChanged, this, &MainWindow::updateAnnotationActions);
-    connect(m_annotations, &AnnotationController::annotationsChanged, this, [this](qint64 articleId) {
-        if (articleId < 0 || articleId == m_currentId) {
-            refreshAnnotations();
-        }
-    });
-    connect(m_annotations, &AnnotationController::tagsChanged, this, [this] {
-        refreshAnnotations();
-        refreshTagFacets();
-    });
-    // The list shows each article's tags and may be filtered by them.
-    connect(m_annotations, &AnnotationController::articleTagsChanged, this, &MainWindow::applyFilter);
     connect(m_annotations, &AnnotationController::errorOccurred, this,
         [this](const QString &message) { QMessageBox::warning(this, tr("Annotation Not Saved"), message); });
     updateAnnotationActions(-1);
@@ -452,17 +466,17 @@ void MainWindow::createAnnotationActions()
 
 void MainWindow::refreshAnnotations()
 {
-    if (!m_library || m_currentId < 0) {
+    if (!library() || m_currentId < 0) {
         m_reader->setAnnotations({}, {});
         updateAnnotationActions(-1);
         return;
     }
     Core::AnnotationQuery query;
     query.articles = { m_currentId };
-    const auto annotations = m_library->annotations().list(query);
-    const auto codebook = m_library->tags().all();
+    const auto annotations = library()->annotations().list(query);
+    const auto codebook = library()->tags().all();
     if (!annotations || !codebook) {
-        statusBar()->showMessage(tr("Cannot read the annotations: %1").arg(m_library->errorString()), 5000);
+        statusBar()->showMessage(tr("Cannot read the annotations: %1").arg(library()->errorString()), 5000);
         return;
     }
     m_reader->setAnnotations(*annotations, *codebook);
@@ -472,7 +486,7 @@ void MainWindow::refreshAnnotations()
 void MainWindow::updateAnnotationActions(qint64 annotationUnderCursor)
 {
     m_annotationUnderCursor = annotationUnderCursor;
-    const bool article = m_library && !m_library->isReadOnly() && m_currentId >= 0;
+    const bool article = library() && !library()->isReadOnly() && m_currentId >= 0;
     const auto [start, end] = m_reader->selectedBodyRange();
     m_highlight->setEnabled(article && end > start);
     m_highlightWith->setEnabled(article && end > start);
@@ -484,11 +498,11 @@ void MainWindow::updateAnnotationActions(qint64 annotationUnderCursor)
 qint64 MainWindow::highlightSelection(const QStringList &tags, const QString &note, const QString &color)
 {
     const auto [start, end] = m_reader->selectedBodyRange();
-    if (!m_library || m_currentId < 0 || end <= start) {
+    if (!library() || m_currentId < 0 || end <= start) {
         statusBar()->showMessage(tr("Select a passage of the article first."), 4000);
         return -1;
     }
-    if (m_library->isReadOnly()) {
+    if (library()->isReadOnly()) {
         statusBar()->showMessage(tr("This library is read-only: highlights cannot be saved in it."), 4000);
         return -1;
     }
@@ -498,7 +512,7 @@ qint64 MainWindow::highlightSelection(const QStringList &tags, const QString &no
 void MainWindow::highlightWithDialog()
 {
     const auto [start, end] = m_reader->selectedBodyRange();
-    if (!m_library || m_currentId < 0 || end <= start) {
+    if (!library() || m_currentId < 0 || end <= start) {
         statusBar()->showMessage(tr("Select a passage of the article first."), 4000);
         return;
     }
@@ -511,12 +525,12 @@ void MainWindow::highlightWithDialog()
 
 void MainWindow::editHighlight()
 {
-    if (!m_library || m_annotationUnderCursor < 0) {
+    if (!library() || m_annotationUnderCursor < 0) {
         return;
     }
-    const auto annotation = m_library->annotations().get(m_annotationUnderCursor);
+    const auto annotation = library()->annotations().get(m_annotationUnderCursor);
     if (!annotation) {
-        statusBar()->showMessage(m_library->errorString(), 5000);
+        statusBar()->showMessage(library()->errorString(), 5000);
         return;
     }
     AnnotateDialog dialog(annotation->anchor.exact, m_annotations->tags(), this);
@@ -535,10 +549,10 @@ void MainWindow::editHighlight()
 
 void MainWindow::tagArticle()
 {
-    if (!m_library || m_currentId < 0) {
+    if (!library() || m_currentId < 0) {
         return;
     }
-    const QStringList current = m_library->tags().ofArticle(m_currentId).value_or(QStringList {});
+    const QStringList current = library()->tags().ofArticle(m_currentId).value_or(QStringList {});
     bool ok = false;
     const QString text = QInputDialog::getText(this, tr("Tag Article"), tr("Tags of this article, comma-separated:"),
         QLineEdit::Normal, current.join(QStringLiteral(", ")), &ok);
@@ -563,7 +577,7 @@ void MainWindow::tagArticle()
 
 void MainWindow::manageTags()
 {
-    if (!m_library) {
+    if (!library()) {
         return;
     }
     TagManagerDialog dialog(m_annotations, this);
@@ -572,12 +586,12 @@ void MainWindow::manageTags()
 
 void MainWindow::exportPack()
 {
-    if (!m_library) {
+    if (!library()) {
         return;
     }
-    ExportDialog dialog(m_library.get(), this);
+    ExportDialog dialog(library(), this);
     if (m_currentId >= 0) {
-        const auto article = m_library->articles().get(m_currentId);
+        const auto article = library()->articles().get(m_currentId);
         dialog.setCurrentArticle(m_currentId, article ? article->meta.title : QString());
     }
     dialog.exec();
@@ -585,12 +599,12 @@ void MainWindow::exportPack()
 
 void MainWindow::revealAnnotation(qint64 articleId, qint64 annotationId)
 {
-    if (!m_library) {
+    if (!library()) {
         return;
     }
     showArticle(articleId); // also when the list's filter hides it
     revealCurrentArticle(QAbstractItemView::EnsureVisible);
-    const auto annotation = m_library->annotations().get(annotationId);
+    const auto annotation = library()->annotations().get(annotationId);
     if (annotation && annotation->state != Core::AnnotationState::Orphaned) {
         m_reader->revealBodyRange(annotation->anchor.start, annotation->anchor.end);
     }
@@ -614,8 +628,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(settingsGeometry, saveGeometry());
     settings.setValue(settingsState, saveState());
     settings.setValue(settingsSplitter, m_splitter->saveState());
-    if (m_library) {
-        settings.setValue(settingsLibrary, m_library->path());
+    if (library()) {
+        settings.setValue(settingsLibrary, library()->path());
     }
     if (m_import) {
         m_import->cancel();
@@ -656,40 +670,32 @@ bool MainWindow::openLibrary(const QString &path)
             ? settings.value(settingsLibrary, Core::Library::defaultPath()).toString()
             : Core::Library::defaultPath();
     }
-    auto library = std::make_unique<Core::Library>(file);
-    if (!library->open()) {
+    if (!m_session->open(file)) {
         // A damaged library can be restored from a backup or recovered; other refusals (another
         // program's file, a newer Dossier, read-only) leave nothing to repair.
-        if (library->openFailure() == Core::Library::OpenFailure::Damaged) {
-            openCheckDialog(QStringLiteral("damagedLibraryDialog"))->offerRepair(file, library->errorString());
+        if (m_session->openFailure() == Core::Library::OpenFailure::Damaged) {
+            openCheckDialog(QStringLiteral("damagedLibraryDialog"))->offerRepair(file, m_session->errorString());
         } else {
-            QMessageBox::warning(this, tr("Cannot Open the Library"), library->errorString());
+            QMessageBox::warning(this, tr("Cannot Open the Library"), m_session->errorString());
         }
         return false;
     }
-    m_model->setLibrary(nullptr);
-    m_annotations->setLibrary(nullptr);
-    m_curator->setLibrary(nullptr);
-    m_library = std::move(library);
     m_currentId = -1;
     m_annotationsPanel->setCurrentArticle(-1);
     m_reader->clear();
-    m_sidebar->setLibraryPath(m_library->path());
-    m_model->setLibrary(m_library.get());
-    m_annotations->setLibrary(m_library.get());
-    m_curator->setLibrary(m_library.get());
+    m_sidebar->setLibraryPath(library()->path());
+    m_model->setLibrary(library());
     m_tagFacets->clearChecked();
     refreshTagFacets();
-    QSettings().setValue(settingsLibrary, m_library->path());
-    m_dataVersion = m_library->dataVersion();
-    const bool readOnly = m_library->isReadOnly();
+    QSettings().setValue(settingsLibrary, library()->path());
+    const bool readOnly = library()->isReadOnly();
     m_readOnlyNotice->setVisible(readOnly);
     for (QAction *action : std::as_const(m_writeActions)) {
         action->setEnabled(!readOnly);
     }
     updateAnnotationActions(-1);
-    setWindowTitle(readOnly ? tr("%1 (read-only) — Dossier").arg(QFileInfo(m_library->path()).fileName())
-                            : tr("%1 — Dossier").arg(QFileInfo(m_library->path()).fileName()));
+    setWindowTitle(readOnly ? tr("%1 (read-only) — Dossier").arg(QFileInfo(library()->path()).fileName())
+                            : tr("%1 — Dossier").arg(QFileInfo(library()->path()).fileName()));
     m_checkLibrary->setEnabled(true);
     updateStatus();
     backUp(false);
@@ -704,8 +710,8 @@ bool MainWindow::isOfferingRepair() const
 
 void MainWindow::checkLibrary()
 {
-    if (m_library) {
-        openCheckDialog(QStringLiteral("libraryCheckDialog"))->check(m_library->path());
+    if (library()) {
+        openCheckDialog(QStringLiteral("libraryCheckDialog"))->check(library()->path());
     }
 }
 
@@ -734,7 +740,7 @@ void MainWindow::backUp(bool afterLargeImport)
         });
     }
     m_backups->request(
-        m_library->path(), afterLargeImport ? Core::Backups::Reason::LargeImport : Core::Backups::Reason::Daily);
+        library()->path(), afterLargeImport ? Core::Backups::Reason::LargeImport : Core::Backups::Reason::Daily);
 }
 
 void MainWindow::applyFilter()
@@ -813,49 +819,32 @@ void MainWindow::refreshList()
 
 void MainWindow::refreshTagFacets()
 {
-    if (!m_library) {
+    if (!library()) {
         m_tagFacets->setTags({});
         return;
     }
     Core::DocumentFilter filter = m_entityFilter;
     filter.text = m_search->text().trimmed();
     filter.tags = m_tagFacets->checkedTags();
-    if (const auto tags = m_library->tags().facets(filter)) {
+    if (const auto tags = library()->tags().facets(filter)) {
         m_tagFacets->setTags(*tags);
     }
 }
 
 void MainWindow::updateStatus()
 {
-    const qint64 total = m_library ? m_library->articles().count().value_or(0) : 0;
+    const qint64 total = library() ? library()->articles().count().value_or(0) : 0;
     m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(m_model->rowCount()));
-}
-
-void MainWindow::checkForOutsideChanges()
-{
-    if (!m_library) {
-        return;
-    }
-    const auto version = m_library->dataVersion();
-    if (!version || version == m_dataVersion) {
-        return;
-    }
-    m_dataVersion = version;
-    m_sidebar->refresh();
-    m_annotationsPanel->articlesChanged();
-    refreshAnnotations();
-    refreshList();
-    refreshTagFacets();
 }
 
 void MainWindow::showArticle(qint64 id)
 {
-    if (!m_library || id == m_currentId) {
+    if (!library() || id == m_currentId) {
         return;
     }
-    const auto article = m_library->articles().get(id);
+    const auto article = library()->articles().get(id);
     if (!article) {
-        statusBar()->showMessage(tr("Cannot read the article: %1").arg(m_library->errorString()), 5000);
+        statusBar()->showMessage(tr("Cannot read the article: %1").arg(library()->errorString()), 5000);
         return;
     }
     m_currentId = id;
@@ -871,18 +860,18 @@ bool MainWindow::isImporting() const
 
 void MainWindow::importPaths(const QStringList &paths)
 {
-    if (!m_library || paths.isEmpty()) {
+    if (!library() || paths.isEmpty()) {
         return;
     }
     if (m_import) {
         statusBar()->showMessage(tr("An import is already running; wait for it or cancel it first."), 5000);
         return;
     }
-    if (m_library->isReadOnly()) {
+    if (library()->isReadOnly()) {
         statusBar()->showMessage(tr("This library is read-only: nothing can be imported into it."), 5000);
         return;
     }
-    m_import = new Core::ImportJob(m_library->path(), paths, this);
+    m_import = new Core::ImportJob(library()->path(), paths, this);
     Core::AnalyzeOptions options;
     options.maxFileSize
         = qint64(QSettings().value(QLatin1String(Settings::maxFileSizeMb), Settings::defaultMaxFileSizeMb).toInt())
@@ -915,12 +904,14 @@ void MainWindow::importFinished(const Core::ImportSummary &summary)
         w->hide();
     }
     m_refreshDelay->stop();
-    refreshList();
-    m_sidebar->refresh();
-    // Re-imported articles may have moved or orphaned passages.
-    m_annotationsPanel->articlesChanged();
-    refreshAnnotations();
-    refreshTagFacets();
+    // The job wrote on its own connection: the session tells every view. Re-imported articles may
+    // have moved or orphaned passages, and a new article's tags join the counts.
+    Core::LibraryChanges changes;
+    changes.allArticles = true;
+    changes.entities = true;
+    changes.allAnnotations = true;
+    changes.tags = true;
+    m_session->announce(changes);
     QString message = tr("Import %1: %2 new, %3 updated, %4 unchanged, %5 failed")
                           .arg(summary.canceled ? tr("cancelled") : tr("finished"))
                           .arg(summary.imported)
@@ -932,7 +923,7 @@ void MainWindow::importFinished(const Core::ImportSummary &summary)
         m_failureList->addItem(tr("%1 — %2").arg(failure.path, failure.error));
     }
     m_failures->setVisible(m_failureList->count() > 0);
-    if (m_library && summary.imported + summary.updated >= Core::BackupSettings::largeImport) {
+    if (library() && summary.imported + summary.updated >= Core::BackupSettings::largeImport) {
         backUp(true);
     }
     if (!summary.fatalError.isEmpty()) {
@@ -980,7 +971,7 @@ void MainWindow::openImportDialog(QFileDialog *dialog)
 void MainWindow::chooseLibrary()
 {
     const QString file = QFileDialog::getSaveFileName(this, tr("Open or Create a Library"),
-        m_library ? m_library->path() : Core::Library::defaultPath(),
+        library() ? library()->path() : Core::Library::defaultPath(),
         tr("Dossier libraries (*.dossier);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (!file.isEmpty()) {
         openLibrary(file);

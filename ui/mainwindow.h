@@ -23,6 +23,7 @@ namespace Dossier::Core
 {
 class BackupJob;
 class ImportJob;
+class LibrarySession;
 struct ImportSummary;
 } // namespace Dossier::Core
 
@@ -80,6 +81,8 @@ public:
     AnnotationsPanel *annotationsPanel() const { return m_annotationsPanel; }
     qint64 currentArticleId() const { return m_currentId; }
     AnnotationController *annotationController() const { return m_annotations; }
+    /*! The session of the open library: its signals announce every change. */
+    Core::LibrarySession *librarySession() const { return m_session; }
     EntityCurator *entityCurator() const { return m_curator; }
     QAction *highlightAction() const { return m_highlight; }
     QAction *removeHighlightAction() const { return m_removeHighlight; }
@@ -111,7 +114,6 @@ private:
     void scrollListTo(const QModelIndex &index, QAbstractItemView::ScrollHint hint);
     void showArticle(qint64 id);
     void updateStatus();
-    void checkForOutsideChanges();
     void importFinished(const Core::ImportSummary &summary);
     void chooseImportFiles();
     void chooseImportFolder();
@@ -134,7 +136,10 @@ private:
     // The automatic backup of the open library, in the background: once a day, and after a large import.
     void backUp(bool afterLargeImport);
 
-    std::unique_ptr<Core::Library> m_library;
+    // The open library (null when none): every view reads it, every write goes through the session.
+    Core::Library *library() const;
+
+    Core::LibrarySession *m_session = nullptr;
     Core::DocumentFilter m_entityFilter;
     qint64 m_currentId = -1;
 
@@ -153,8 +158,6 @@ private:
     QToolButton *m_cancel = nullptr;
     QTimer *m_searchDelay = nullptr;
     QTimer *m_refreshDelay = nullptr;
-    QTimer *m_changeWatch = nullptr;
-    std::optional<qint64> m_dataVersion;
     QLabel *m_readOnlyNotice = nullptr;
     QList<QAction *> m_writeActions;
     QAction *m_checkLibrary = nullptr;

@@ -1,0 +1,159 @@
+#include "store/librarysession.h"
+
+#include <QTimer>
+
+namespace Dossier::Core
+{
+
+LibraryChanges LibraryChanges::everything()
+{
+    LibraryChanges changes;
+    changes.allArticles = true;
+    changes.allAnnotations = true;
+    changes.tags = true;
+    changes.entities = true;
+    changes.rules = true;
+    return changes;
+}
+
+bool LibraryChanges::isEmpty() const
+{
+    return articles.isEmpty() && !allArticles && annotationsOf.isEmpty() && !allAnnotations && !tags && !entities
+        && !rules;
+}
+
+LibrarySession::LibrarySession(QObject *parent)
+    : QObject(parent)
+    , m_poll(new QTimer(this))
+{
+    // SQLite cannot notify across processes: a cheap PRAGMA data_version is polled instead.
+    m_poll->setInterval(1000);
+    connect(m_poll, &QTimer::timeout, this, &LibrarySession::checkForChanges);
+}
+
+LibrarySession::~LibrarySession() = default;
+
+bool LibrarySession::open(const QString &path)
+{
+    auto library = std::make_unique<Library>(path);
+    if (!library->open()) {
+        m_openFailure = library->openFailure();
+        m_error = library->errorString();
+        return false;
+    }
+    m_openFailure = Library::OpenFailure::None;
+    m_error.clear();
+    if (m_library) {
+        Q_EMIT libraryAboutToChange();
+    }
+    m_library = std::move(library);
+    m_dataVersion = m_library->dataVersion();
+    if (m_poll->interval() > 0) {
+        m_poll->start();
+    }
+    Q_EMIT libraryChanged();
+    return true;
+}
+
+void LibrarySession::close()
+{
+    if (!m_library) {
+        return;
+    }
+    Q_EMIT libraryAboutToChange();
+    m_poll->stop();
+    m_library.reset();
+    m_dataVersion.reset();
+    Q_EMIT libraryChanged();
+}
+
+Library *LibrarySession::library() const
+{
+    return m_library.get();
+}
+
+bool LibrarySession::isOpen() const
+{
+    return m_library != nullptr;
+}
+
+Library::OpenFailure LibrarySession::openFailure() const
+{
+    return m_openFailure;
+}
+
+QString LibrarySession::errorString() const
+{
+    return m_error;
+}
+
+bool LibrarySession::write(const LibraryChanges &changes, const std::function<bool(Library &)> &work)
+{
+    if (!m_library) {
+        m_error = tr("No library is open.");
+        return false;
+    }
+    if (!work(*m_library)) {
+        m_error = m_library->errorString();
+        return false;
+    }
+    m_error.clear();
+    emitChanges(changes);
+    return true;
+}
+
+void LibrarySession::announce(const LibraryChanges &changes)
+{
+    if (!m_library) {
+        return;
+    }
+    if (const auto version = m_library->dataVersion()) {
+        m_dataVersion = version;
+    }
+    emitChanges(changes);
+}
+
+void LibrarySession::checkForChanges()
+{
+    if (!m_library) {
+        return;
+    }
+    const auto version = m_library->dataVersion();
+    if (!version || version == m_dataVersion) {
+        return;
+    }
+    m_dataVersion = version;
+    emitChanges(LibraryChanges::everything());
+}
+
+void LibrarySession::setPollInterval(int milliseconds)
+{
+    m_poll->setInterval(std::max(milliseconds, 0));
+    if (milliseconds <= 0) {
+        m_poll->stop();
+    } else if (m_library) {
+        m_poll->start();
+    }
+}
+
+void LibrarySession::emitChanges(const LibraryChanges &changes)
+{
+    // Rules before entities before articles: a view that shows all three refreshes in that order.
+    if (changes.rules) {
+        Q_EMIT rulesChanged();
+    }
+    if (changes.tags) {
+        Q_EMIT tagsChanged();
+    }
+    if (changes.entities) {
+        Q_EMIT entitiesChanged();
+    }
+    if (changes.allArticles || !changes.articles.isEmpty()) {
+        Q_EMIT articlesChanged(changes.allArticles ? QList<qint64> {} : changes.articles);
+    }
+    if (changes.allAnnotations || !changes.annotationsOf.isEmpty()) {
+        Q_EMIT annotationsChanged(changes.allAnnotations ? QList<qint64> {} : changes.annotationsOf);
+    }
+}
+
+} // namespace Dossier::Core

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "store/library.h"
+
+#include <QList>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace Dossier::Core
+{
+
+/*! \brief What a write changed, for the views to refresh no more than that. */
+struct LibraryChanges {
+    QList<qint64> articles; //!< articles whose list row changed (metadata, tags, entity count)
+    bool allArticles = false; //!< any article may have changed, been added or removed
+    QList<qint64> annotationsOf; //!< articles whose annotations changed
+    bool allAnnotations = false; //!< annotations of any article may have changed
+    bool tags = false; //!< the codebook: names, colours, counts
+    bool entities = false; //!< the library's entities or their mentions
+    bool rules = false; //!< the entity corrections (rules, watchlist)
+
+    /*! Everything may have changed (another program wrote to the library). */
+    static LibraryChanges everything();
+    bool isEmpty() const;
+};
+
+/*!
+    \brief The open library of the GUI thread, and the one place its changes are announced.
+
+    The session owns the thread's Library: views read through library(); every write goes through
+    write(), which announces what it changed with the typed signals below. Changes made by other
+    connections are announced too: those of this program's background jobs by the job's owner
+    (announce()), anything else (dossier-cli, a second window) by a poll of SQLite's data version,
+    which moves whenever another connection commits.
+*/
+class LibrarySession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LibrarySession)
+public:
+    explicit LibrarySession(QObject *parent = nullptr);
+    ~LibrarySession() override;
+
+    /*! Opens the library at \a path in place of the open one. On failure the open library (if
+        any) stays open, and openFailure() and errorString() say why. */
+    bool open(const QString &path);
+    /*! Closes the library (and announces it with libraryChanged()). */
+    void close();
+    /*! The open library, for reading; nullptr when none is open. */
+    Library *library() const;
+    bool isOpen() const;
+    /*! Why the last open() failed. */
+    Library::OpenFailure openFailure() const;
+    /*! The last open() or write() failure, in words. */
+    QString errorString() const;
+
+    /*! Runs \a work (one or more writes) on the open library and, when it succeeds, announces
+        \a changes. False, with errorString() set and nothing announced, when no library is open or
+        \a work fails. */
+    bool write(const LibraryChanges &changes, const std::function<bool(Library &)> &work);
+    /*! Announces \a changes another connection of this program made (an import or re-tag job),
+        and takes its commits as seen, so the poll does not announce them again. */
+    void announce(const LibraryChanges &changes);
+    /*! Checks now whether another connection committed to the library since the last check, and
+        announces everything when one did. */
+    void checkForChanges();
+    /*! How often the data version is polled (1000 ms by default; 0 stops the poll). */
+    void setPollInterval(int milliseconds);
+
+Q_SIGNALS:
+    /*! The open library is about to be closed or replaced: let go of it (and of jobs on it). */
+    void libraryAboutToChange();
+    /*! Another library, or none, is open now: every view starts over. */
+    void libraryChanged();
+    /*! Articles were changed, added or removed; \a ids are those (empty: any). */
+    void articlesChanged(const QList<qint64> &ids);
+    /*! Annotations of the articles \a articleIds changed (empty: of any article). */
+    void annotationsChanged(const QList<qint64> &articleIds);
+    void tagsChanged();
+    void entitiesChanged();
+    void rulesChanged();
+
+private:
+    void emitChanges(const LibraryChanges &changes);
+
+    std::unique_ptr<Library> m_library;
+    Library::OpenFailure m_openFailure = Library::OpenFailure::None;
+    QString m_error;
+    std::optional<qint64> m_dataVersion;
+    QTimer *m_poll = nullptr;
+};
+
+} // namespace Dossier::Core
