@@ -1,6 +1,7 @@
 #include "entityfacetmodel.h"
 #include "roles.h"
 #include "store/library.h"
+#include "store/librarysession.h"
 #include "testarticles.h"
 
 #include <QAbstractItemModelTester>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void dropsStaleAnswers();
     void foldsAccentsAndCase_data();
     void foldsAccentsAndCase();
+    void followsTheSession();
 
 private:
     qint64 idOf(const QString &name) const;
@@ -53,6 +55,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_path;
+    std::unique_ptr<Core::LibrarySession> m_session;
     std::unique_ptr<EntityFacetModel> m_model;
 };
 
@@ -89,7 +92,9 @@ void EntityFacetModelTest::init()
 {
     m_model = std::make_unique<EntityFacetModel>();
     QSignalSpy loaded(m_model.get(), &EntityFacetModel::loaded);
-    m_model->setLibraryPath(m_path);
+    m_session = std::make_unique<Core::LibrarySession>();
+    QVERIFY(m_session->open(m_path));
+    m_model->setSession(m_session.get());
     QVERIFY(m_model->isLoading());
     QVERIFY(loaded.wait());
     QVERIFY2(m_model->errorString().isEmpty(), qPrintable(m_model->errorString()));
@@ -98,6 +103,7 @@ void EntityFacetModelTest::init()
 void EntityFacetModelTest::cleanup()
 {
     m_model.reset();
+    m_session.reset();
 }
 
 qint64 EntityFacetModelTest::idOf(const QString &name) const
@@ -156,7 +162,7 @@ void EntityFacetModelTest::passesTheModelTester()
     m_model->setFilterState(acme, EntityFilterState::None);
     m_model->setFilter({});
     QVERIFY(loaded.wait());
-    m_model->setLibraryPath(QString());
+    m_session->close();
     QCOMPARE(m_model->rowCount(), 0);
 }
 
@@ -367,6 +373,46 @@ void EntityFacetModelTest::foldsAccentsAndCase()
     QFETCH(QString, text);
     QFETCH(QString, folded);
     QCOMPARE(EntityFacetModel::foldForSearch(text), folded);
+}
+
+void EntityFacetModelTest::followsTheSession()
+{
+    // A library of its own: the shared one stays as the other tests expect it.
+    const QString path = m_dir.filePath(QStringLiteral("follows.dossier"));
+    Core::LibrarySession session;
+    QVERIFY(session.open(path));
+    EntityFacetModel model;
+    QSignalSpy loaded(&model, &EntityFacetModel::loaded);
+    model.setSession(&session);
+    QVERIFY(loaded.wait());
+    QCOMPARE(model.rowCount(), 0);
+
+    // An import job's connection stores an article and announces it: the facets are asked again.
+    {
+        Core::Library job(path);
+        QVERIFY(job.open());
+        Core::Article article = makeArticle(QStringLiteral("harbour"), QStringLiteral("Maren Holt visited Tallinn."));
+        addEntity(article, EntityType::Person, QStringLiteral("Maren Holt"));
+        addEntity(article, EntityType::Location, QStringLiteral("Tallinn"));
+        QVERIFY(job.articles().store(article));
+    }
+    Core::LibraryChanges changes;
+    changes.entities = true;
+    session.announce(changes);
+    QVERIFY(loaded.wait());
+    QCOMPARE(groupNames(&model), (QStringList { QStringLiteral("People"), QStringLiteral("Places") }));
+
+    // Another library: nothing of the first is listed, nor selected.
+    const auto maren = session.library()->entities().find(EntityType::Person, QStringLiteral("Maren Holt"));
+    QVERIFY(maren);
+    model.setFilterState(maren->id, EntityFilterState::Included);
+    QCOMPARE(model.entitySelection().entities, QList<qint64> { maren->id });
+    QVERIFY(session.open(m_dir.filePath(QStringLiteral("empty.dossier"))));
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(model.entitySelection().entities.isEmpty());
+    QVERIFY(loaded.wait());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(model.errorString().isEmpty());
 }
 
 QTEST_MAIN(EntityFacetModelTest)

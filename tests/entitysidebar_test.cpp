@@ -2,6 +2,7 @@
 #include "entitysidebar.h"
 #include "roles.h"
 #include "store/library.h"
+#include "store/librarysession.h"
 #include "testarticles.h"
 
 #include <QApplication>
@@ -55,6 +56,7 @@ private:
 
     QTemporaryDir m_dir;
     QString m_path;
+    std::unique_ptr<Core::LibrarySession> m_session;
     std::unique_ptr<EntitySidebar> m_sidebar;
     QTreeView *m_view = nullptr;
 };
@@ -87,7 +89,9 @@ void EntitySidebarTest::init()
     m_view = m_sidebar->findChild<QTreeView *>(QStringLiteral("entityTree"));
     QVERIFY(m_view);
     QSignalSpy loaded(m_sidebar->model(), &EntityFacetModel::loaded);
-    m_sidebar->setLibraryPath(m_path);
+    m_session = std::make_unique<Core::LibrarySession>();
+    QVERIFY(m_session->open(m_path));
+    m_sidebar->setSession(m_session.get());
     m_sidebar->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_sidebar.get()));
     QTRY_COMPARE(loaded.count(), 1); // may have arrived while the window was being exposed
@@ -97,6 +101,7 @@ void EntitySidebarTest::init()
 void EntitySidebarTest::cleanup()
 {
     m_sidebar.reset();
+    m_session.reset();
     m_view = nullptr;
 }
 

@@ -3,6 +3,7 @@
 #include "store/library.h"
 #include "store/librarysession.h"
 
+#include <QPointer>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -16,7 +17,7 @@ using Core::AnnotationQuery;
 using Core::Library;
 
 struct AnnotationController::Private {
-    Core::LibrarySession *session = nullptr;
+    QPointer<Core::LibrarySession> session;
     Library *library() const { return session ? session->library() : nullptr; }
     QUndoStack *stack = nullptr;
     bool lastOk = false;
@@ -86,7 +87,7 @@ private:
     void run(const Step &step, bool forward)
     {
         // The session announces what the step changed to every view.
-        Core::LibrarySession *session = m_controller->d->session;
+        Core::LibrarySession *session = m_controller->d->session.data();
         const bool ok = session && session->write(m_touched.changes(), step);
         if (!m_done) {
             m_controller->d->lastOk = ok;

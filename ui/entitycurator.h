@@ -73,7 +73,7 @@ private:
     void startRetag();
 
     QWidget *m_parent = nullptr;
-    Core::LibrarySession *m_session = nullptr;
+    QPointer<Core::LibrarySession> m_session;
     QPointer<Core::RetagJob> m_job;
     bool m_again = false;
 };

@@ -1,9 +1,10 @@
 #include "entityfacetmodel.h"
 
+#include "store/libraryreader.h"
+#include "store/librarysession.h"
+
 #include <QFutureWatcher>
-#include <QPromise>
 #include <QSet>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <array>
@@ -95,11 +96,32 @@ QString EntityFacetModel::foldForSearch(QStringView text)
     return folded.toCaseFolded();
 }
 
-void EntityFacetModel::setLibraryPath(const QString &path)
+void EntityFacetModel::setSession(Core::LibrarySession *session)
 {
-    if (path == m_path) {
-        return;
+    if (m_session) {
+        disconnect(m_session, nullptr, this, nullptr);
     }
+    m_session = session;
+    if (session) {
+        connect(session, &Core::LibrarySession::libraryChanged, this, &EntityFacetModel::libraryReplaced);
+        // Imports and corrections change the entities and their counts.
+        connect(session, &Core::LibrarySession::entitiesChanged, this, &EntityFacetModel::reload);
+    }
+    libraryReplaced();
+}
+
+Core::LibrarySession *EntityFacetModel::session() const
+{
+    return m_session;
+}
+
+bool EntityFacetModel::hasLibrary() const
+{
+    return m_session && m_session->library();
+}
+
+void EntityFacetModel::libraryReplaced()
+{
     m_query.cancel();
     m_aliasQuery.cancel();
     ++m_aliasGeneration;
@@ -108,7 +130,6 @@ void EntityFacetModel::setLibraryPath(const QString &path)
     m_aliasesComplete = false;
 
     beginResetModel();
-    m_path = path;
     m_groups.clear();
     m_rowOf.clear();
     m_error.clear();
@@ -125,11 +146,6 @@ void EntityFacetModel::setLibraryPath(const QString &path)
         Q_EMIT selectionChanged();
     }
     startQuery();
-}
-
-QString EntityFacetModel::libraryPath() const
-{
-    return m_path;
 }
 
 void EntityFacetModel::setFilter(const Core::DocumentFilter &filter)
@@ -181,27 +197,23 @@ void EntityFacetModel::startQuery()
 {
     m_query.cancel();
     const quint64 generation = ++m_generation;
-    if (m_path.isEmpty()) {
+    if (!hasLibrary()) {
         applyFacets(Facets { generation, true, {}, {} });
         return;
     }
-    m_query = QtConcurrent::run(
-        [path = m_path, filter = m_filter, limit = m_limitPerType, generation](QPromise<Facets> &promise) {
-            if (promise.isCanceled()) {
-                return;
+    m_query = m_session->reader()->read<Facets>(
+        [filter = m_filter, limit = m_limitPerType, generation](Core::Library *library, const QString &openError) {
+            Facets facets { generation, false, openError, {} };
+            if (!library) {
+                return facets;
             }
-            // A Library (a SQL connection) belongs to the thread that made it.
-            Facets facets { generation, false, {}, {} };
-            Core::Library library(path);
-            if (!library.open()) {
-                facets.error = library.errorString();
-            } else if (auto entities = library.entities().facets(filter, limit)) {
+            if (auto entities = library->entities().facets(filter, limit)) {
                 facets.ok = true;
                 facets.entities = std::move(*entities);
             } else {
-                facets.error = library.errorString();
+                facets.error = library->errorString();
             }
-            promise.addResult(std::move(facets));
+            return facets;
         });
     auto *watcher = new QFutureWatcher<Facets>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -402,7 +414,7 @@ void EntityFacetModel::rebuildLookup()
 
 void EntityFacetModel::loadAliases()
 {
-    if (m_aliasLoading || m_path.isEmpty()) {
+    if (m_aliasLoading || !hasLibrary()) {
         return;
     }
     QList<qint64> missing;
@@ -423,29 +435,26 @@ void EntityFacetModel::loadAliases()
     const quint64 generation = m_aliasGeneration;
     // The first time, all aliases of the library in one query; afterwards only entities that
     // appeared since (e.g. by an import), one by one.
-    m_aliasQuery = QtConcurrent::run([path = m_path, missing, generation](QPromise<Aliases> &promise) {
-        Aliases result { generation, missing.isEmpty(), {} };
-        Core::Library library(path);
-        if (promise.isCanceled() || !library.open()) {
-            promise.addResult(std::move(result));
-            return;
-        }
-        if (result.wholeLibrary) {
-            if (const auto entities = library.entities().all()) {
-                for (const Core::EntitySummary &entity : *entities) {
-                    result.aliases.insert(entity.id, entity.aliases);
+    m_aliasQuery = m_session->reader()->read<Aliases>(
+        [missing, generation](Core::Library *library, const QString &) {
+            Aliases result { generation, missing.isEmpty(), {} };
+            if (!library) {
+                return result;
+            }
+            if (result.wholeLibrary) {
+                if (const auto entities = library->entities().all()) {
+                    for (const Core::EntitySummary &entity : *entities) {
+                        result.aliases.insert(entity.id, entity.aliases);
+                    }
+                }
+            } else {
+                for (const qint64 id : missing) {
+                    result.aliases.insert(id, library->entities().aliases(id).value_or(QStringList()));
                 }
             }
-        } else {
-            for (const qint64 id : missing) {
-                if (promise.isCanceled()) {
-                    break;
-                }
-                result.aliases.insert(id, library.entities().aliases(id).value_or(QStringList()));
-            }
-        }
-        promise.addResult(std::move(result));
-    });
+            return result;
+        },
+        Core::LibraryReader::Lane::Bulk);
     auto *watcher = new QFutureWatcher<Aliases>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();

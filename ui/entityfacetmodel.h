@@ -6,7 +6,13 @@
 #include <QAbstractItemModel>
 #include <QFuture>
 #include <QHash>
+#include <QPointer>
 #include <QSortFilterProxyModel>
+
+namespace Dossier::Core
+{
+class LibrarySession;
+} // namespace Dossier::Core
 
 namespace Dossier::Ui
 {
@@ -17,9 +23,9 @@ namespace Dossier::Ui
     most documents first, then by name.
 
     Column 0 holds the name and the check state (unchecked, Qt::Checked = included,
-    Qt::PartiallyChecked = excluded); column 1 the document count. The facets are queried on a
-    worker thread with its own Core::Library; a newer setFilter() or setLibraryPath() makes older
-    answers stale and they are dropped. The include/exclude selection survives refreshes: selected
+    Qt::PartiallyChecked = excluded); column 1 the document count. The facets are queried off the
+    GUI thread by the session's Core::LibraryReader; a newer setFilter() or another library makes
+    older answers stale and they are dropped. The include/exclude selection survives refreshes: selected
     entities absent from the current listing stay listed (first in their group, count 0) so they
     can be unchecked. Aliases are loaded in the background for tooltips and filtering.
 */
@@ -33,9 +39,10 @@ public:
     explicit EntityFacetModel(QObject *parent = nullptr);
     ~EntityFacetModel() override;
 
-    /*! Shows the facets of the library at \a path; forgets the selection of another library. */
-    void setLibraryPath(const QString &path);
-    QString libraryPath() const;
+    /*! Shows the facets of the session's library, following it: another library forgets the
+        selection, changed entities are queried again. */
+    void setSession(Core::LibrarySession *session);
+    Core::LibrarySession *session() const;
     /*! Lists the entities of the documents \a filter lets through (queried in the background). */
     void setFilter(const Core::DocumentFilter &filter);
     Core::DocumentFilter filter() const;
@@ -107,6 +114,8 @@ private:
         QHash<qint64, QStringList> aliases;
     };
 
+    bool hasLibrary() const;
+    void libraryReplaced();
     void startQuery();
     void applyFacets(const Facets &facets);
     QList<Group> groupsFor(const QList<Core::EntitySummary> &entities) const;
@@ -119,7 +128,7 @@ private:
     const Row *rowAt(const QModelIndex &index) const;
     void emitRowChanged(qint64 id);
 
-    QString m_path;
+    QPointer<Core::LibrarySession> m_session;
     Core::DocumentFilter m_filter;
     int m_limitPerType = 1000;
     QList<Group> m_groups;

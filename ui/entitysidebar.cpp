@@ -3,6 +3,7 @@
 #include "entitycurator.h"
 #include "entityfacetmodel.h"
 #include "roles.h"
+#include "store/librarysession.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -264,9 +265,15 @@ EntitySidebar::EntitySidebar(QWidget *parent)
 
 EntitySidebar::~EntitySidebar() = default;
 
-void EntitySidebar::setLibraryPath(const QString &path)
+void EntitySidebar::setSession(Core::LibrarySession *session)
 {
-    m_model->setLibraryPath(path);
+    if (m_model->session()) {
+        disconnect(m_model->session(), nullptr, this, nullptr);
+    }
+    m_model->setSession(session);
+    if (session) {
+        connect(session, &Core::LibrarySession::libraryChanged, this, &EntitySidebar::updateFacetQuery);
+    }
     updateFacetQuery();
 }
 

@@ -10,6 +10,11 @@ class QPoint;
 class QToolButton;
 class QTreeView;
 
+namespace Dossier::Core
+{
+class LibrarySession;
+} // namespace Dossier::Core
+
 namespace Dossier::Ui
 {
 
@@ -35,8 +40,9 @@ public:
     explicit EntitySidebar(QWidget *parent = nullptr);
     ~EntitySidebar() override;
 
-    /*! Shows the entities of the library at \a path, forgetting the filters of another library. */
-    void setLibraryPath(const QString &path);
+    /*! Shows the entities of the session's library, forgetting the filters of another library
+        when the session opens one. */
+    void setSession(Core::LibrarySession *session);
     /*! The search text of the document list: the facets count the documents it finds. */
     void setSearchText(const QString &text);
     /*! The tags the document list is narrowed to: the facets count the documents carrying them. */

@@ -196,6 +196,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_annotations->setSession(m_session);
     m_curator->setSession(m_session);
+    m_sidebar->setSession(m_session);
     // Every change to the library, whoever made it (this window, a background job, another program
     // the session's poll noticed), reaches the views through the session's signals.
     connect(m_session, &Core::LibrarySession::libraryAboutToChange, this, [this] { m_model->setLibrary(nullptr); });
@@ -203,7 +204,6 @@ MainWindow::MainWindow(QWidget *parent)
         refreshList();
         refreshTagFacets();
     });
-    connect(m_session, &Core::LibrarySession::entitiesChanged, m_sidebar, &EntitySidebar::refresh);
     connect(m_session, &Core::LibrarySession::tagsChanged, this, [this] {
         refreshAnnotations();
         refreshTagFacets();
@@ -683,7 +683,6 @@ bool MainWindow::openLibrary(const QString &path)
     m_currentId = -1;
     m_annotationsPanel->setCurrentArticle(-1);
     m_reader->clear();
-    m_sidebar->setLibraryPath(library()->path());
     m_model->setLibrary(library());
     m_tagFacets->clearChecked();
     refreshTagFacets();

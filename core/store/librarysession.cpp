@@ -1,5 +1,7 @@
 #include "store/librarysession.h"
 
+#include "store/libraryreader.h"
+
 #include <QTimer>
 
 namespace Dossier::Core
@@ -24,6 +26,7 @@ bool LibraryChanges::isEmpty() const
 
 LibrarySession::LibrarySession(QObject *parent)
     : QObject(parent)
+    , m_reader(new LibraryReader(this))
     , m_poll(new QTimer(this))
 {
     // SQLite cannot notify across processes: a cheap PRAGMA data_version is polled instead.
@@ -47,6 +50,7 @@ bool LibrarySession::open(const QString &path)
         Q_EMIT libraryAboutToChange();
     }
     m_library = std::move(library);
+    m_reader->setPath(path);
     m_dataVersion = m_library->dataVersion();
     if (m_poll->interval() > 0) {
         m_poll->start();
@@ -63,6 +67,7 @@ void LibrarySession::close()
     Q_EMIT libraryAboutToChange();
     m_poll->stop();
     m_library.reset();
+    m_reader->setPath({});
     m_dataVersion.reset();
     Q_EMIT libraryChanged();
 }
@@ -70,6 +75,11 @@ void LibrarySession::close()
 Library *LibrarySession::library() const
 {
     return m_library.get();
+}
+
+LibraryReader *LibrarySession::reader() const
+{
+    return m_reader;
 }
 
 bool LibrarySession::isOpen() const

@@ -13,6 +13,8 @@ class QTimer;
 namespace Dossier::Core
 {
 
+class LibraryReader;
+
 /*! \brief What a write changed, for the views to refresh no more than that. */
 struct LibraryChanges {
     QList<qint64> articles; //!< articles whose list row changed (metadata, tags, entity count)
@@ -52,6 +54,8 @@ public:
     void close();
     /*! The open library, for reading; nullptr when none is open. */
     Library *library() const;
+    /*! Reads the open library off the GUI thread (a connection of its own, kept open). */
+    LibraryReader *reader() const;
     bool isOpen() const;
     /*! Why the last open() failed. */
     Library::OpenFailure openFailure() const;
@@ -88,6 +92,7 @@ private:
     void emitChanges(const LibraryChanges &changes);
 
     std::unique_ptr<Library> m_library;
+    LibraryReader *m_reader = nullptr;
     Library::OpenFailure m_openFailure = Library::OpenFailure::None;
     QString m_error;
     std::optional<qint64> m_dataVersion;
