@@ -21,6 +21,8 @@ class LibraryTest : public QObject
 
 private Q_SLOTS:
     void init();
+    void failuresSayWhatKindTheyAre_data();
+    void failuresSayWhatKindTheyAre();
     void createsSchemaAtLatestVersion();
     void storesAndReadsBackAnArticle();
     void unchangedBytesAreANoOp();
@@ -832,6 +834,72 @@ void LibraryTest::aliasesOfAnEntity()
     const Fixture ids = storeThree(library);
     QCOMPARE(library.entities().aliases(ids.tanabe), QStringList { QStringLiteral("Tanabe") });
     QCOMPARE(library.entities().aliases(ids.tokyo), QStringList {});
+}
+
+void LibraryTest::failuresSayWhatKindTheyAre_data()
+{
+    QTest::addColumn<int>("failure");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("message");
+    using Kind = StoreError::Kind;
+    QTest::newRow("bad query") << 0 << int(Kind::BadQuery) << QStringLiteral("bad search query: unterminated string");
+    QTest::newRow("empty search") << 1 << int(Kind::BadQuery) << QStringLiteral("the search query is empty");
+    QTest::newRow("no such article") << 2 << int(Kind::NotFound) << QStringLiteral("no article with id 99");
+    QTest::newRow("not a colour") << 3 << int(Kind::Invalid)
+                                  << QStringLiteral("'red' is not a colour; write it as #RRGGBB");
+    // A statement broken by a damaged schema is no fault of the analyst's query.
+    QTest::newRow("schema") << 4 << int(Kind::Other) << QStringLiteral("no such table: tags");
+    QTest::newRow("schema under a search") << 5 << int(Kind::Other) << QStringLiteral("no such table: tags");
+}
+
+void LibraryTest::failuresSayWhatKindTheyAre()
+{
+    QFETCH(int, failure);
+    QFETCH(int, kind);
+    QFETCH(QString, message);
+    Library library(libraryPath());
+    QVERIFY2(library.open(), qPrintable(library.errorString()));
+    QCOMPARE(library.lastError().kind, StoreError::Kind::None);
+    QVERIFY(library.articles().store(
+        makeArticle(QStringLiteral("/news/one.txt"), QStringLiteral("One"), QStringLiteral("Harbour news."), "1")));
+    if (failure >= 4) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("damage"));
+        db.setDatabaseName(libraryPath());
+        QVERIFY(db.open());
+        QSqlQuery drop(db);
+        QVERIFY(drop.exec(QStringLiteral("DROP TABLE article_tags")));
+        QVERIFY(drop.exec(QStringLiteral("DROP TABLE annotation_tags")));
+        QVERIFY(drop.exec(QStringLiteral("DROP TABLE tags")));
+        drop.finish();
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("damage"));
+    }
+    DocumentFilter tagged;
+    tagged.tags = { 1 };
+    tagged.text = QStringLiteral("harbour");
+    switch (failure) {
+    case 0:
+        QVERIFY(!library.documents().count(DocumentFilter { QStringLiteral("\"unterminated"), {}, false, {}, {} }));
+        break;
+    case 1:
+        QVERIFY(!library.documents().search(QStringLiteral("  ")));
+        break;
+    case 2:
+        QVERIFY(!library.articles().get(99));
+        break;
+    case 3:
+        QVERIFY(!library.tags().ensure(QStringLiteral("Port"), QStringLiteral("red")));
+        break;
+    case 4:
+        QVERIFY(!library.tags().all());
+        break;
+    case 5:
+        QVERIFY(!library.tags().facets(tagged));
+        break;
+    }
+    QCOMPARE(library.errorString(), message);
+    QCOMPARE(int(library.lastError().kind), kind);
 }
 
 QTEST_GUILESS_MAIN(LibraryTest)

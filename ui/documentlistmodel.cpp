@@ -29,7 +29,9 @@ Core::DocumentFilter DocumentListModel::filter() const
 
 void DocumentListModel::refresh()
 {
-    const auto count = m_library && m_error.isEmpty() ? m_library->documents().count(m_filter) : std::nullopt;
+    const auto count = m_library && m_error.kind == Core::StoreError::Kind::None
+        ? m_library->documents().count(m_filter)
+        : std::nullopt;
     if (!count) {
         reload();
         return;
@@ -42,7 +44,10 @@ void DocumentListModel::refresh()
         m_count = newCount;
         endInsertRows();
     }
-    relayout([this] { m_pages.clear(); });
+    relayout([this] {
+        m_pages.clear();
+        m_failedPages.clear();
+    });
     if (newCount < m_count) {
         beginRemoveRows({}, newCount, m_count - 1);
         m_count = newCount;
@@ -80,6 +85,11 @@ void DocumentListModel::relayout(const std::function<void()> &change)
 
 QString DocumentListModel::errorString() const
 {
+    return m_error.message;
+}
+
+Core::StoreError DocumentListModel::lastError() const
+{
     return m_error;
 }
 
@@ -87,18 +97,19 @@ void DocumentListModel::reload()
 {
     beginResetModel();
     m_pages.clear();
+    m_failedPages.clear();
     m_count = 0;
-    m_error.clear();
+    m_error = {};
     if (m_library) {
         if (const auto count = m_library->documents().count(m_filter)) {
             m_count = int(*count);
         } else {
-            m_error = m_library->errorString();
+            m_error = m_library->lastError();
         }
     }
     endResetModel();
-    if (!m_error.isEmpty()) {
-        Q_EMIT queryFailed(m_error);
+    if (m_error.kind != Core::StoreError::Kind::None) {
+        Q_EMIT queryFailed(m_error.message);
     }
 }
 
@@ -114,8 +125,15 @@ const Core::ArticleSummary *DocumentListModel::summaryAt(int row) const
     const int page = row / pageSize;
     QList<Core::ArticleSummary> *rows = m_pages.object(page);
     if (!rows) {
+        if (m_failedPages.contains(page)) {
+            return nullptr;
+        }
         auto fetched = m_library->documents().window(m_filter, m_sort, m_order, page * pageSize, pageSize);
         if (!fetched) {
+            // Not asked again for every cell of the page; the next refresh tries again.
+            m_failedPages.insert(page);
+            m_error = m_library->lastError();
+            Q_EMIT const_cast<DocumentListModel *>(this)->queryFailed(m_error.message);
             return nullptr;
         }
         rows = new QList<Core::ArticleSummary>(std::move(*fetched));
@@ -137,7 +155,7 @@ int DocumentListModel::rowOfId(qint64 id) const
             }
         }
     }
-    if (!m_library || !m_error.isEmpty()) {
+    if (!m_library || m_error.kind != Core::StoreError::Kind::None) {
         return -1;
     }
     const auto row = m_library->documents().rowOf(m_filter, m_sort, m_order, id);

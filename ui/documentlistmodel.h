@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QSet>
 
 #include <functional>
 
@@ -37,6 +38,9 @@ public:
     void refresh();
     /*! The last query's error ("bad search query: …"), or empty. */
     QString errorString() const;
+    /*! The same, with its kind: StoreError::Kind::BadQuery for the analyst's query, another kind
+        when the library could not be read. */
+    Core::StoreError lastError() const;
     /*! The row of the article \a id (found in SQL when not fetched yet), or -1 when not listed. */
     int rowOfId(qint64 id) const;
 
@@ -47,7 +51,8 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 Q_SIGNALS:
-    /*! The filter's query failed; \a message says why. */
+    /*! The filter's query, or reading a page of rows, failed; \a message says why (see lastError()).
+        A page that cannot be read shows empty rows and is reported once. */
     void queryFailed(const QString &message);
 
 private:
@@ -64,7 +69,8 @@ private:
     Core::DocumentSort m_sort = Core::DocumentSort::Date;
     Qt::SortOrder m_order = Qt::DescendingOrder;
     int m_count = 0;
-    QString m_error;
+    mutable Core::StoreError m_error;
+    mutable QSet<int> m_failedPages; //!< pages that could not be read since the last reload
     mutable QCache<int, QList<Core::ArticleSummary>> m_pages { 64 };
 };
 

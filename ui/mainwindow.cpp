@@ -219,6 +219,11 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_model, &DocumentListModel::queryFailed, this, [this](const QString &message) {
+        if (m_model->lastError().kind != Core::StoreError::Kind::BadQuery) {
+            statusBar()->showMessage(tr("Cannot read the article list: %1").arg(message), 10000);
+        }
+    });
     // A new order moves the open article's row (the model keeps it current): follow it.
     connect(m_list->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
         [this] { revealCurrentArticle(QAbstractItemView::PositionAtCenter); });
@@ -552,7 +557,13 @@ void MainWindow::tagArticle()
     if (!library() || m_currentId < 0) {
         return;
     }
-    const QStringList current = library()->tags().ofArticle(m_currentId).value_or(QStringList {});
+    const auto tags = library()->tags().ofArticle(m_currentId);
+    if (!tags) {
+        QMessageBox::warning(this, tr("Cannot Tag the Article"),
+            tr("The article's tags cannot be read: %1").arg(library()->errorString()));
+        return;
+    }
+    const QStringList current = *tags;
     bool ok = false;
     const QString text = QInputDialog::getText(this, tr("Tag Article"), tr("Tags of this article, comma-separated:"),
         QLineEdit::Normal, current.join(QStringLiteral(", ")), &ok);
@@ -749,11 +760,12 @@ void MainWindow::applyFilter()
     filter.tags = m_tagFacets->checkedTags();
     m_sidebar->setSearchText(filter.text);
     m_model->setFilter(filter);
-    if (m_model->errorString().isEmpty()) {
-        m_searchError->hide();
-    } else {
+    // The analyst's query is wrong: say so under the field. Other failures reach the status bar.
+    if (m_model->lastError().kind == Core::StoreError::Kind::BadQuery) {
         m_searchError->setText(m_model->errorString());
         m_searchError->show();
+    } else {
+        m_searchError->hide();
     }
     // Keep the open article selected, in view, if it is still listed.
     revealCurrentArticle(QAbstractItemView::PositionAtCenter);

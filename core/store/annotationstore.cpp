@@ -86,7 +86,8 @@ bool StoreContext::writeAnnotation(const Annotation &a, qint64 *id)
 {
     StoreContext &d = *this;
     if (!a.color.isEmpty() && !validColor(a.color)) {
-        d.error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(a.color);
+        d.error = StoreError(
+            QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(a.color), StoreError::Kind::Invalid);
         return false;
     }
     QSqlQuery insert(d.db());
@@ -120,15 +121,16 @@ std::optional<Annotation> AnnotationStore::annotate(qint64 articleId, qsizetype 
             return false;
         }
         if (!query.next()) {
-            d->error = QStringLiteral("no article with id %1").arg(articleId);
+            d->error = StoreError(QStringLiteral("no article with id %1").arg(articleId), StoreError::Kind::NotFound);
             return false;
         }
         const QString body = query.value(2).toString();
         if (start < 0 || end > body.size() || start >= end) {
-            d->error = QStringLiteral("the passage %1–%2 is not within the article's text (0–%3)")
-                           .arg(start)
-                           .arg(end)
-                           .arg(body.size());
+            d->error = StoreError(QStringLiteral("the passage %1–%2 is not within the article's text (0–%3)")
+                                      .arg(start)
+                                      .arg(end)
+                                      .arg(body.size()),
+                StoreError::Kind::Invalid);
             return false;
         }
         Annotation a;
@@ -150,7 +152,7 @@ std::optional<Annotation> AnnotationStore::annotate(qint64 articleId, qsizetype 
 bool AnnotationStore::restore(const Annotation &annotation)
 {
     if (annotation.id < 0) {
-        d->error = QStringLiteral("only a stored annotation can be restored");
+        d->error = StoreError(QStringLiteral("only a stored annotation can be restored"), StoreError::Kind::Invalid);
         return false;
     }
     return d->transaction([&] {
@@ -174,7 +176,8 @@ bool AnnotationStore::restore(const Annotation &annotation)
 bool AnnotationStore::update(const Annotation &a)
 {
     if (!a.color.isEmpty() && !validColor(a.color)) {
-        d->error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(a.color);
+        d->error = StoreError(
+            QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(a.color), StoreError::Kind::Invalid);
         return false;
     }
     return d->transaction([&] {
@@ -184,7 +187,7 @@ bool AnnotationStore::update(const Annotation &a)
             return false;
         }
         if (update.numRowsAffected() != 1) {
-            d->error = QStringLiteral("no annotation with id %1").arg(a.id);
+            d->error = StoreError(QStringLiteral("no annotation with id %1").arg(a.id), StoreError::Kind::NotFound);
             return false;
         }
         return d->writeAnnotationTags(a.id, a.tags);
@@ -199,7 +202,8 @@ bool AnnotationStore::remove(qint64 annotationId)
             return false;
         }
         if (remove.numRowsAffected() != 1) {
-            d->error = QStringLiteral("no annotation with id %1").arg(annotationId);
+            d->error
+                = StoreError(QStringLiteral("no annotation with id %1").arg(annotationId), StoreError::Kind::NotFound);
             return false;
         }
         return true;
@@ -215,7 +219,7 @@ std::optional<Annotation> AnnotationStore::get(qint64 annotationId)
         return std::nullopt;
     }
     if (!query.next()) {
-        d->error = QStringLiteral("no annotation with id %1").arg(annotationId);
+        d->error = StoreError(QStringLiteral("no annotation with id %1").arg(annotationId), StoreError::Kind::NotFound);
         return std::nullopt;
     }
     return annotationFrom(query);

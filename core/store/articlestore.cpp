@@ -159,7 +159,7 @@ std::optional<StoreOutcome> ArticleStore::store(const Article &article, qint64 *
         return std::nullopt;
     }
     const auto rollback = [&] {
-        const QString error = d->error;
+        const StoreError error = d->error;
         d->rollback();
         d->error = error;
         return std::nullopt;
@@ -236,7 +236,7 @@ bool ArticleStore::commitBatch()
     }
     d->inBatch = false;
     if (!d->exec(QStringLiteral("COMMIT"))) {
-        const QString error = d->error;
+        const StoreError error = d->error;
         d->exec(QStringLiteral("ROLLBACK"));
         d->error = error;
         return false;
@@ -248,7 +248,7 @@ void ArticleStore::rollbackBatch()
 {
     if (d->inBatch) {
         d->inBatch = false;
-        const QString error = d->error;
+        const StoreError error = d->error;
         d->exec(QStringLiteral("ROLLBACK"));
         d->error = error;
     }
@@ -267,7 +267,7 @@ bool ArticleStore::remove(qint64 id)
     remove.prepare(QStringLiteral("DELETE FROM articles WHERE id = ?"));
     remove.addBindValue(id);
     if (!d->exec(removeTexts) || !d->exec(remove) || !d->removeUnusedEntities() || !d->exec(QStringLiteral("COMMIT"))) {
-        const QString error = d->error;
+        const StoreError error = d->error;
         d->exec(QStringLiteral("ROLLBACK"));
         d->error = error;
         return false;
@@ -288,7 +288,7 @@ std::optional<Article> ArticleStore::get(qint64 id)
         return std::nullopt;
     }
     if (!query.next()) {
-        d->error = QStringLiteral("no article with id %1").arg(id);
+        d->error = StoreError(QStringLiteral("no article with id %1").arg(id), StoreError::Kind::NotFound);
         return std::nullopt;
     }
     Article article;

@@ -221,7 +221,7 @@ std::optional<EntityRule> CurationStore::renameEntity(qint64 entityId, const QSt
 {
     const QString name = cleanName(newName);
     if (name.isEmpty()) {
-        d->error = QStringLiteral("the new name is empty");
+        d->error = StoreError(QStringLiteral("the new name is empty"), StoreError::Kind::Invalid);
         return std::nullopt;
     }
     std::optional<EntityRule> result;
@@ -251,7 +251,7 @@ std::optional<EntityRule> CurationStore::renameEntity(qint64 entityId, const QSt
 std::optional<EntityRule> CurationStore::mergeEntities(qint64 fromId, qint64 intoId)
 {
     if (fromId == intoId) {
-        d->error = QStringLiteral("an entity cannot be merged into itself");
+        d->error = StoreError(QStringLiteral("an entity cannot be merged into itself"), StoreError::Kind::Invalid);
         return std::nullopt;
     }
     std::optional<EntityRule> result;
@@ -280,14 +280,16 @@ std::optional<EntityRule> CurationStore::splitAlias(qint64 entityId, const QStri
         }
         const QString form = cleanName(alias);
         if (entityKey(form) == entityKey(current->name)) {
-            d->error = QStringLiteral("'%1' is the entity's own name; rename the entity instead").arg(form);
+            d->error = StoreError(QStringLiteral("'%1' is the entity's own name; rename the entity instead").arg(form),
+                StoreError::Kind::Invalid);
             return false;
         }
         const bool known = std::any_of(current->aliases.cbegin(), current->aliases.cend(),
             [&](const QString &a) { return entityKey(a) == entityKey(form); });
         if (!known) {
-            d->error = QStringLiteral("'%1' is not an alias of %2 (aliases: %3)")
-                           .arg(form, current->name, current->aliases.join(QLatin1String(", ")));
+            d->error = StoreError(QStringLiteral("'%1' is not an alias of %2 (aliases: %3)")
+                                      .arg(form, current->name, current->aliases.join(QLatin1String(", "))),
+                StoreError::Kind::Invalid);
             return false;
         }
         EntityRule rule;
@@ -308,7 +310,9 @@ std::optional<EntityRule> CurationStore::splitAlias(qint64 entityId, const QStri
 std::optional<EntityRule> CurationStore::setEntityType(qint64 entityId, EntityType type)
 {
     if (!isNameType(type)) {
-        d->error = QStringLiteral("an entity can become a PERSON, ORG or LOCATION, not %1").arg(entityTypeName(type));
+        d->error = StoreError(
+            QStringLiteral("an entity can become a PERSON, ORG or LOCATION, not %1").arg(entityTypeName(type)),
+            StoreError::Kind::Invalid);
         return std::nullopt;
     }
     std::optional<EntityRule> result;
@@ -318,7 +322,7 @@ std::optional<EntityRule> CurationStore::setEntityType(qint64 entityId, EntityTy
             return false;
         }
         if (!isNameType(current->type)) {
-            d->error = QStringLiteral("dates and amounts keep their type");
+            d->error = StoreError(QStringLiteral("dates and amounts keep their type"), StoreError::Kind::Invalid);
             return false;
         }
         EntityRule rule;
@@ -376,12 +380,13 @@ std::optional<WatchEntry> CurationStore::watch(const WatchEntry &given)
     WatchEntry entry = given;
     entry.name = cleanName(entry.name);
     if (entry.name.isEmpty()) {
-        d->error = QStringLiteral("a watched name cannot be empty");
+        d->error = StoreError(QStringLiteral("a watched name cannot be empty"), StoreError::Kind::Invalid);
         return std::nullopt;
     }
     if (!isNameType(entry.type)) {
-        d->error = QStringLiteral("the watchlist holds people, organisations and places, not %1")
-                       .arg(entityTypeName(entry.type));
+        d->error = StoreError(QStringLiteral("the watchlist holds people, organisations and places, not %1")
+                                  .arg(entityTypeName(entry.type)),
+            StoreError::Kind::Invalid);
         return std::nullopt;
     }
     QStringList aliases;

@@ -155,7 +155,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &reques
 std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, int limit)
 {
     if (text.trimmed().isEmpty()) {
-        d->error = QStringLiteral("the search query is empty");
+        d->error = StoreError(QStringLiteral("the search query is empty"), StoreError::Kind::BadQuery);
         return std::nullopt;
     }
     QSqlQuery query(d->db());
@@ -174,7 +174,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, 
         rows.append(summary);
     }
     if (query.lastError().isValid()) {
-        d->error = QStringLiteral("bad search query: %1").arg(sqlError(query));
+        d->error = StoreError(QStringLiteral("bad search query: %1").arg(sqlError(query)), StoreError::Kind::BadQuery);
         return std::nullopt;
     }
     return rows;

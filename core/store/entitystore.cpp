@@ -154,7 +154,7 @@ std::optional<EntitySummary> StoreContext::readEntity(qint64 entityId)
         return std::nullopt;
     }
     if (!query.next()) {
-        d->error = QStringLiteral("no entity with id %1").arg(entityId);
+        d->error = StoreError(QStringLiteral("no entity with id %1").arg(entityId), StoreError::Kind::NotFound);
         return std::nullopt;
     }
     EntitySummary entity;
@@ -192,7 +192,8 @@ std::optional<EntitySummary> EntityStore::find(EntityType type, const QString &n
         return std::nullopt;
     }
     if (!query.next()) {
-        d->error = QStringLiteral("no %1 entity called '%2'").arg(entityTypeName(type), name);
+        d->error = StoreError(
+            QStringLiteral("no %1 entity called '%2'").arg(entityTypeName(type), name), StoreError::Kind::NotFound);
         return std::nullopt;
     }
     const qint64 id = query.value(0).toLongLong();

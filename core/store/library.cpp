@@ -43,6 +43,8 @@ constexpr int busyTimeoutMs = 30000;
 
 constexpr int sqliteBusy = 5;
 constexpr int sqliteLocked = 6;
+constexpr int sqliteReadOnly = 8;
+constexpr int sqliteFull = 13;
 constexpr int sqliteCorrupt = 11;
 constexpr int sqliteNotADatabase = 26;
 
@@ -128,19 +130,26 @@ int sqliteCode(const QSqlError &error)
     return ok ? code & 0xff : -1;
 }
 
-QString sqlError(const QSqlQuery &query)
+StoreError storeError(const QSqlQuery &query)
 {
     const QSqlError error = query.lastError();
-    QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    if (text.contains(QLatin1String("database is locked"))) {
-        text = QStringLiteral("the library is locked by another program (still busy after waiting)");
-    } else if (text.contains(QLatin1String("disk is full"))
-        || text.contains(QLatin1String("database or disk is full"))) {
-        text = QStringLiteral("the disk is full");
-    } else if (text.contains(QLatin1String("readonly")) || text.contains(QLatin1String("read-only"))) {
-        text = QStringLiteral("the library is read-only");
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    switch (sqliteCode(error)) {
+    case sqliteBusy:
+        return { QStringLiteral("the library is locked by another program (still busy after waiting)"),
+            StoreError::Kind::Locked };
+    case sqliteLocked:
+        return { text, StoreError::Kind::Locked };
+    case sqliteFull:
+        return { QStringLiteral("the disk is full"), StoreError::Kind::DiskFull };
+    case sqliteReadOnly:
+        return { QStringLiteral("the library is read-only"), StoreError::Kind::ReadOnly };
+    case sqliteCorrupt:
+    case sqliteNotADatabase:
+        return { text, StoreError::Kind::Damaged };
+    default:
+        return { text, StoreError::Kind::Other };
     }
-    return text;
 }
 
 QString notNull(const QString &value)
@@ -212,6 +221,11 @@ QString Library::path() const
 
 QString Library::errorString() const
 {
+    return d->error.message;
+}
+
+StoreError Library::lastError() const
+{
     return d->error;
 }
 
@@ -232,6 +246,26 @@ bool Library::open()
     }
     // Every return below that is not a success says what kind of failure it was.
     d->openFailure = OpenFailure::Other;
+    const auto kindOfFailure = qScopeGuard([this] {
+        switch (d->openFailure) {
+        case OpenFailure::None:
+            return;
+        case OpenFailure::Damaged:
+            d->error.kind = StoreError::Kind::Damaged;
+            return;
+        case OpenFailure::Locked:
+            d->error.kind = StoreError::Kind::Locked;
+            return;
+        case OpenFailure::ReadOnly:
+            d->error.kind = StoreError::Kind::ReadOnly;
+            return;
+        case OpenFailure::Foreign:
+        case OpenFailure::Newer:
+        case OpenFailure::Other:
+            d->error.kind = StoreError::Kind::Other;
+            return;
+        }
+    });
     d->errorCode = -1;
     const QFileInfo info(d->path);
     if (info.exists() && info.isDir()) {
@@ -278,7 +312,7 @@ bool Library::open()
         return true;
     };
     if (!readable() && !(d->readOnly && connect(true) && readable())) {
-        d->error = QStringLiteral("%1 is not a Dossier library (%2)").arg(d->path, d->error);
+        d->error = QStringLiteral("%1 is not a Dossier library (%2)").arg(d->path, d->error.message);
         d->openFailure = failureOf(d->errorCode);
         return false;
     }
@@ -302,7 +336,9 @@ bool Library::open()
     const int current = identity->userVersion;
     if (current > Migrations::latestVersion()) {
         // Refused before anything (journal mode, backup, migration) touches the file.
-        Migrations::migrate(db, &d->error);
+        QString newer;
+        Migrations::migrate(db, &newer);
+        d->error = newer;
         d->openFailure = OpenFailure::Newer;
         return false;
     }
@@ -317,7 +353,7 @@ bool Library::open()
         }
         if (!d->exec(QStringLiteral("PRAGMA cache_size = -32768"))
             || !d->exec(QStringLiteral("PRAGMA temp_store = MEMORY"))) {
-            d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, d->error);
+            d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, d->error.message);
             d->openFailure = failureOf(d->errorCode);
             return false;
         }
@@ -344,7 +380,7 @@ bool Library::open()
         || !d->exec(QStringLiteral("PRAGMA cache_size = -32768"))
         // Savepoint journals and sort spills in memory, not in temporary files.
         || !d->exec(QStringLiteral("PRAGMA temp_store = MEMORY"))) {
-        d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, d->error);
+        d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, d->error.message);
         d->openFailure = failureOf(d->errorCode);
         return false;
     }
@@ -372,7 +408,7 @@ std::optional<qint64> Library::dataVersion()
 {
     QSqlQuery query(d->db());
     if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next()) {
-        d->error = sqlError(query);
+        d->error = storeError(query);
         return std::nullopt;
     }
     return query.value(0).toLongLong();
@@ -393,12 +429,13 @@ bool StoreContext::switchToWal()
                 return true;
             }
         } else if (const int code = sqliteCode(query.lastError()); code != sqliteBusy && code != sqliteLocked) {
-            error = sqlError(query);
+            error = storeError(query);
             errorCode = code;
             return false;
         }
         if (deadline.hasExpired()) {
-            error = QStringLiteral("the library is locked by another program (still busy after waiting)");
+            error = StoreError(QStringLiteral("the library is locked by another program (still busy after waiting)"),
+                StoreError::Kind::Locked);
             errorCode = sqliteBusy;
             return false;
         }
@@ -409,7 +446,9 @@ bool StoreContext::switchToWal()
 bool StoreContext::beginImmediate()
 {
     if (readOnly) {
-        error = QStringLiteral("the library is read-only (its file or folder cannot be written); nothing was changed");
+        error = StoreError(
+            QStringLiteral("the library is read-only (its file or folder cannot be written); nothing was changed"),
+            StoreError::Kind::ReadOnly);
         return false;
     }
     if (!onWait) {
@@ -423,8 +462,8 @@ bool StoreContext::beginImmediate()
     if (begun) {
         return true;
     }
-    if (!begin.lastError().databaseText().contains(QLatin1String("locked"))) {
-        error = sqlError(begin);
+    if (const int code = sqliteCode(begin.lastError()); code != sqliteBusy && code != sqliteLocked) {
+        error = storeError(begin);
         return false;
     }
     if (!waitAnnounced) {

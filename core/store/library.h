@@ -60,7 +60,10 @@ public:
         change to the library; cheap enough to poll. */
     std::optional<qint64> dataVersion();
     QString path() const;
+    /*! What the last failed open(), read or write of this library or its stores was, in words. */
     QString errorString() const;
+    /*! The same failure, with its kind. */
+    StoreError lastError() const;
 
     /*! The default library location, in the user's application data folder. */
     static QString defaultPath();

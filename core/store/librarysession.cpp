@@ -41,11 +41,11 @@ bool LibrarySession::open(const QString &path)
     auto library = std::make_unique<Library>(path);
     if (!library->open()) {
         m_openFailure = library->openFailure();
-        m_error = library->errorString();
+        m_error = library->lastError();
         return false;
     }
     m_openFailure = Library::OpenFailure::None;
-    m_error.clear();
+    m_error = {};
     if (m_library) {
         Q_EMIT libraryAboutToChange();
     }
@@ -94,20 +94,25 @@ Library::OpenFailure LibrarySession::openFailure() const
 
 QString LibrarySession::errorString() const
 {
+    return m_error.message;
+}
+
+StoreError LibrarySession::lastError() const
+{
     return m_error;
 }
 
 bool LibrarySession::write(const LibraryChanges &changes, const std::function<bool(Library &)> &work)
 {
     if (!m_library) {
-        m_error = tr("No library is open.");
+        m_error = StoreError(tr("No library is open."), StoreError::Kind::Other);
         return false;
     }
     if (!work(*m_library)) {
-        m_error = m_library->errorString();
+        m_error = m_library->lastError();
         return false;
     }
-    m_error.clear();
+    m_error = {};
     emitChanges(changes);
     return true;
 }

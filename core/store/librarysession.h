@@ -61,6 +61,8 @@ public:
     Library::OpenFailure openFailure() const;
     /*! The last open() or write() failure, in words. */
     QString errorString() const;
+    /*! The same failure, with its kind. */
+    StoreError lastError() const;
 
     /*! Runs \a work (one or more writes) on the open library and, when it succeeds, announces
         \a changes. False, with errorString() set and nothing announced, when no library is open or
@@ -94,7 +96,7 @@ private:
     std::unique_ptr<Library> m_library;
     LibraryReader *m_reader = nullptr;
     Library::OpenFailure m_openFailure = Library::OpenFailure::None;
-    QString m_error;
+    StoreError m_error;
     std::optional<qint64> m_dataVersion;
     QTimer *m_poll = nullptr;
 };

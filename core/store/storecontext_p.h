@@ -22,8 +22,14 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 namespace Dossier::Core
 {
 
-/*! A user-readable message for the query's last error (locked, disk full, read-only, ...). */
-QString sqlError(const QSqlQuery &query);
+/*! The query's last error, its kind from SQLite's result code (locked, disk full, read-only, ...),
+    worded for the user. */
+StoreError storeError(const QSqlQuery &query);
+/*! storeError()'s message alone. */
+inline QString sqlError(const QSqlQuery &query)
+{
+    return storeError(query).message;
+}
 /*! SQLite's primary result code of a failed statement (QSQLITE reports it as the native code), -1 when unknown. */
 int sqliteCode(const QSqlError &error);
 /*! Qt binds a null QString as SQL NULL; text columns are NOT NULL, so bind "" instead. */
@@ -52,7 +58,7 @@ constexpr int sqliteError = 1;
 struct StoreContext {
     QString path;
     QString connection;
-    QString error;
+    StoreError error;
     int errorCode = -1; //!< SQLite's primary result code of the last failed statement, -1 when unknown
     Library::OpenFailure openFailure = Library::OpenFailure::None;
     bool open = false;
@@ -65,8 +71,8 @@ struct StoreContext {
     bool exec(QSqlQuery &query)
     {
         if (!query.exec()) {
-            error = sqlError(query);
-            qCWarning(lcStore) << "query failed:" << error << query.lastQuery();
+            error = storeError(query);
+            qCWarning(lcStore) << "query failed:" << error.message << query.lastQuery();
             return false;
         }
         return true;
@@ -75,7 +81,7 @@ struct StoreContext {
     {
         QSqlQuery query(db());
         if (!query.exec(sql)) {
-            error = sqlError(query);
+            error = storeError(query);
             errorCode = sqliteCode(query.lastError());
             return false;
         }
@@ -102,30 +108,51 @@ struct StoreContext {
     }
     bool writeArticle(const Article &article, qint64 existingId, qint64 *id);
     // Runs a prepared statement with positional values. A statement that matches the full-text
-    // index and fails on the statement itself (SQLITE_ERROR: FTS5 syntax, an unknown column in the
-    // query) failed on the user's query, and says so; any other failure keeps its own message.
+    // index and fails as written (SQLITE_ERROR) is checked for a bad user query (blameQuery()).
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)
     {
         query.setForwardOnly(true);
         if (!query.prepare(sql)) {
-            error = sqlError(query);
+            error = storeError(query);
             return false;
         }
         for (const QVariant &value : binds) {
             query.addBindValue(value);
         }
         if (!query.exec()) {
-            error = sqlError(query);
+            error = storeError(query);
             errorCode = sqliteCode(query.lastError());
             if (errorCode == sqliteError && sql.contains(QLatin1String(" MATCH ?"))) {
-                error = QStringLiteral("bad search query: %1").arg(error);
+                blameQuery(binds);
             }
             return false;
         }
         return true;
     }
+    // A statement matching the full-text index failed as written: it is the user's query that is
+    // wrong when the index refuses one of the statement's texts on its own; else the statement
+    // failed for another reason (a damaged schema), and keeps its message.
+    void blameQuery(const QVariantList &binds)
+    {
+        for (const QVariant &value : binds) {
+            if (value.metaType().id() != QMetaType::QString) {
+                continue;
+            }
+            QSqlQuery probe(db());
+            probe.setForwardOnly(true);
+            if (probe.prepare(QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts "
+                                             "MATCH ? LIMIT 1)"))) {
+                probe.addBindValue(value);
+                if (!probe.exec() && sqliteCode(probe.lastError()) == sqliteError) {
+                    error = StoreError(
+                        QStringLiteral("bad search query: %1").arg(sqlError(probe)), StoreError::Kind::BadQuery);
+                    return;
+                }
+            }
+        }
+    }
     // run(), then steps to the first row; false with error = \a missing when there is none.
-    bool runOne(QSqlQuery &query, const QString &sql, const QVariantList &binds, const QString &missing)
+    bool runOne(QSqlQuery &query, const QString &sql, const QVariantList &binds, const StoreError &missing)
     {
         if (!run(query, sql, binds)) {
             return false;
@@ -177,7 +204,7 @@ struct StoreContext {
             return false;
         }
         if (!work() || !commit()) {
-            const QString failure = error;
+            const StoreError failure = error;
             rollback();
             error = failure;
             return false;

@@ -69,6 +69,36 @@ struct DocumentFilter {
     the first tag's name, untagged articles last). */
 enum class DocumentSort { Title, Date, Source, EntityCount, Tags };
 
+/*!
+    \brief Why a read or write of the library failed: what kind of failure (for the caller to decide
+    what to offer) and what to tell the user. The kind comes from SQLite's result code, never from
+    the wording of its message.
+*/
+struct StoreError {
+    enum class Kind {
+        None, //!< nothing failed
+        Locked, //!< another program kept the library locked for longer than the busy timeout
+        DiskFull, //!< the disk (or the file system's quota) is full
+        ReadOnly, //!< the library, its folder or the file system cannot be written
+        Damaged, //!< SQLite found the file malformed
+        BadQuery, //!< the user's full-text query cannot be run as written
+        NotFound, //!< no such article, entity, tag or annotation
+        Invalid, //!< a value the user gave is not acceptable (an empty name, a colour that is not #RRGGBB)
+        Other, //!< anything else (an I/O error, a statement that failed for another reason)
+    };
+
+    StoreError() = default;
+    /*! A failure of \a kind (Other unless given) worded as \a message. */
+    StoreError(const QString &message, Kind kind = Kind::Other)
+        : kind(message.isEmpty() && kind == Kind::Other ? Kind::None : kind)
+        , message(message)
+    {
+    }
+
+    Kind kind = Kind::None;
+    QString message;
+};
+
 /*! \brief The outcome of storing one article. */
 enum class StoreOutcome { Imported, Updated, Unchanged };
 

@@ -33,11 +33,12 @@ std::optional<Tag> StoreContext::findOrCreateTag(const QString &rawName, const Q
     StoreContext &d = *this;
     const QString name = rawName.simplified();
     if (name.isEmpty()) {
-        d.error = QStringLiteral("a tag needs a name");
+        d.error = StoreError(QStringLiteral("a tag needs a name"), StoreError::Kind::Invalid);
         return std::nullopt;
     }
     if (!color.isEmpty() && !validColor(color)) {
-        d.error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(color);
+        d.error = StoreError(
+            QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(color), StoreError::Kind::Invalid);
         return std::nullopt;
     }
     QSqlQuery query(d.db());
@@ -95,7 +96,7 @@ bool TagStore::rename(qint64 tagId, const QString &rawName)
 {
     const QString name = rawName.simplified();
     if (name.isEmpty()) {
-        d->error = QStringLiteral("a tag needs a name");
+        d->error = StoreError(QStringLiteral("a tag needs a name"), StoreError::Kind::Invalid);
         return false;
     }
     return d->transaction([&] {
@@ -104,7 +105,8 @@ bool TagStore::rename(qint64 tagId, const QString &rawName)
             return false;
         }
         if (clash.next()) {
-            d->error = QStringLiteral("there is already a tag called '%1'; merge the two instead").arg(name);
+            d->error = StoreError(QStringLiteral("there is already a tag called '%1'; merge the two instead").arg(name),
+                StoreError::Kind::Invalid);
             return false;
         }
         QSqlQuery update(d->db());
@@ -112,7 +114,7 @@ bool TagStore::rename(qint64 tagId, const QString &rawName)
             return false;
         }
         if (update.numRowsAffected() != 1) {
-            d->error = QStringLiteral("no tag with id %1").arg(tagId);
+            d->error = StoreError(QStringLiteral("no tag with id %1").arg(tagId), StoreError::Kind::NotFound);
             return false;
         }
         return true;
@@ -122,7 +124,8 @@ bool TagStore::rename(qint64 tagId, const QString &rawName)
 bool TagStore::setColor(qint64 tagId, const QString &color)
 {
     if (!validColor(color)) {
-        d->error = QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(color);
+        d->error = StoreError(
+            QStringLiteral("'%1' is not a colour; write it as #RRGGBB").arg(color), StoreError::Kind::Invalid);
         return false;
     }
     return d->transaction([&] {
@@ -131,7 +134,7 @@ bool TagStore::setColor(qint64 tagId, const QString &color)
             return false;
         }
         if (update.numRowsAffected() != 1) {
-            d->error = QStringLiteral("no tag with id %1").arg(tagId);
+            d->error = StoreError(QStringLiteral("no tag with id %1").arg(tagId), StoreError::Kind::NotFound);
             return false;
         }
         return true;
@@ -182,7 +185,7 @@ bool TagStore::tagArticle(qint64 articleId, const QStringList &names)
             return false;
         }
         if (!exists.next()) {
-            d->error = QStringLiteral("no article with id %1").arg(articleId);
+            d->error = StoreError(QStringLiteral("no article with id %1").arg(articleId), StoreError::Kind::NotFound);
             return false;
         }
         for (const QString &name : names) {
