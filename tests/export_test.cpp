@@ -2,6 +2,7 @@
 #include "export/exporters.h"
 #include "store/library.h"
 #include "testarticles.h"
+#include "translations.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +20,7 @@ class ExportTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void selects_data();
     void selects();
@@ -85,6 +87,12 @@ QString pdfText(const QString &pdf)
 }
 
 } // namespace
+
+void ExportTest::initTestCase()
+{
+    // As the window and dossier-cli do: the counts on the cover are words of the catalogue.
+    QVERIFY(Dossier::Core::installTranslator(QLocale(QLocale::English)));
+}
 
 void ExportTest::init()
 {

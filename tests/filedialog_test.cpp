@@ -78,7 +78,7 @@ QStringList listed(QFileDialog *dialog)
 void FileDialogTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(Ui::installTranslator(QLocale(QLocale::English)));
+    QVERIFY(Core::installTranslator(QLocale(QLocale::English)));
     QVERIFY(m_work.isValid());
     const QString given = qEnvironmentVariable("DOSSIER_TEST_HOST_DIRS");
     if (!given.isEmpty()) {

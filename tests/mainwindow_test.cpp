@@ -90,7 +90,7 @@ Core::Article article(
 void MainWindowTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(Ui::installTranslator(QLocale(QLocale::English)));
+    QVERIFY(Core::installTranslator(QLocale(QLocale::English)));
     m_libraryPath = m_dir.filePath(QStringLiteral("fixture.dossier"));
     Core::Library library(m_libraryPath);
     QVERIFY(library.open());

@@ -56,7 +56,7 @@ private:
 void SafetyWindowTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(Ui::installTranslator(QLocale(QLocale::English)));
+    QVERIFY(Core::installTranslator(QLocale(QLocale::English)));
 }
 
 void SafetyWindowTest::init()

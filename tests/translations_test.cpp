@@ -1,3 +1,4 @@
+#include "export/exporters.h"
 #include "mainwindow.h"
 #include "translations.h"
 
@@ -26,6 +27,8 @@ private Q_SLOTS:
     void loadsEnglishForEveryLocale();
     void everyCountedStringHasEnglishPluralForms();
     void statusBarCountsArticlesInWords();
+    void evidencePackCountsInWords_data();
+    void evidencePackCountsInWords();
 
 private:
     QTranslator *m_translator = nullptr;
@@ -66,12 +69,12 @@ QList<Message> numerusMessages(const QString &path)
     return messages;
 }
 
-// The string literals of tr("...") calls in the sources of ui/ and app/.
+// The string literals of tr("...") calls in the sources of core/, ui/ and app/.
 QStringList trStrings()
 {
     static const QRegularExpression call(QStringLiteral("\\btr\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\""));
     QStringList found;
-    for (const char *folder : { "ui", "app" }) {
+    for (const char *folder : { "core", "ui", "app" }) {
         QDirIterator files(QStringLiteral(DOSSIER_SOURCE_DIR "/") + QLatin1String(folder), { QStringLiteral("*.cpp") },
             QDir::Files, QDirIterator::Subdirectories);
         while (files.hasNext()) {
@@ -118,7 +121,7 @@ void TranslationsTest::loadsEnglishForEveryLocale_data()
 void TranslationsTest::loadsEnglishForEveryLocale()
 {
     QFETCH(QLocale, locale);
-    m_translator = Ui::installTranslator(locale);
+    m_translator = Core::installTranslator(locale);
     QVERIFY(m_translator);
     QCOMPARE(m_translator->language(), QStringLiteral("en"));
     QCOMPARE(QCoreApplication::translate("Dossier::Ui::MainWindow", "%1 of %n article(s)", nullptr, 1),
@@ -129,7 +132,7 @@ void TranslationsTest::loadsEnglishForEveryLocale()
 
 void TranslationsTest::everyCountedStringHasEnglishPluralForms()
 {
-    m_translator = Ui::installTranslator(QLocale(QLocale::English));
+    m_translator = Core::installTranslator(QLocale(QLocale::English));
     QVERIFY(m_translator);
     const QList<Message> messages = numerusMessages(QStringLiteral(DOSSIER_SOURCE_DIR "/translations/dossier_en.ts"));
     QVERIFY(!messages.isEmpty());
@@ -160,7 +163,7 @@ void TranslationsTest::everyCountedStringHasEnglishPluralForms()
 
 void TranslationsTest::statusBarCountsArticlesInWords()
 {
-    m_translator = Ui::installTranslator(QLocale(QLocale::English));
+    m_translator = Core::installTranslator(QLocale(QLocale::English));
     QVERIFY(m_translator);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("count.dossier"));
@@ -188,6 +191,41 @@ void TranslationsTest::statusBarCountsArticlesInWords()
     QVERIFY(counted(window, QStringLiteral("1 of 1 article")));
     QVERIFY(store(QStringLiteral("second"))); // another connection: the window sees it by polling
     QTRY_VERIFY_WITH_TIMEOUT(counted(window, QStringLiteral("2 of 2 articles")), 5000);
+}
+
+void TranslationsTest::evidencePackCountsInWords_data()
+{
+    QTest::addColumn<int>("articles");
+    QTest::addColumn<int>("passages");
+    QTest::addColumn<QString>("line");
+    QTest::newRow("one of each") << 1 << 1 << QStringLiteral("- 1 article, 1 passage");
+    QTest::newRow("one article, none marked") << 1 << 0 << QStringLiteral("- 1 article, 0 passages");
+    QTest::newRow("several") << 2 << 3 << QStringLiteral("- 2 articles, 3 passages");
+}
+
+void TranslationsTest::evidencePackCountsInWords()
+{
+    QFETCH(int, articles);
+    QFETCH(int, passages);
+    QFETCH(QString, line);
+    m_translator = Core::installTranslator(QLocale(QLocale::English));
+    QVERIFY(m_translator);
+    Core::EvidencePack pack;
+    pack.title = QStringLiteral("Harbour");
+    for (int i = 0; i < articles; ++i) {
+        Core::PackArticle article;
+        article.article.meta.title = QStringLiteral("Ferry %1").arg(i);
+        article.article.body = QStringLiteral("The ferry ran late.");
+        pack.articles.append(article);
+    }
+    for (int i = 0; i < passages; ++i) {
+        Core::Annotation passage;
+        passage.anchor = Core::TextAnchor { 4, 9, QStringLiteral("ferry"), QStringLiteral("The "), QStringLiteral(" ran") };
+        pack.articles[i % articles].annotations.append(passage);
+    }
+    QCOMPARE(pack.passageCount(), qsizetype(passages));
+    const QStringList lines = Core::toMarkdown(pack).split(u'\n');
+    QVERIFY2(lines.contains(line), qPrintable(lines.join(u'\n')));
 }
 
 QTEST_MAIN(TranslationsTest)

@@ -1,6 +1,7 @@
 #include "cli/commands.h"
 #include "cli/integritycommands.h"
 #include "store/datalocations.h"
+#include "translations.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -53,6 +54,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QLatin1StringView(Dossier::Core::DataLocations::applicationName));
     QCoreApplication::setOrganizationName(QLatin1StringView(Dossier::Core::DataLocations::organizationName));
     QCoreApplication::setApplicationVersion(QStringLiteral(DOSSIER_VERSION));
+    // What the core words for people (an evidence pack's counts) follows the user's language.
+    Dossier::Core::installTranslator();
 
     QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() < 2 || arguments[1] == u"--help" || arguments[1] == u"-h" || arguments[1] == u"help") {

@@ -17,7 +17,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QLatin1StringView(Dossier::Core::DataLocations::organizationName));
     QApplication::setApplicationVersion(QStringLiteral(DOSSIER_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.dossier.Dossier"));
-    Dossier::Ui::installTranslator();
+    Dossier::Core::installTranslator();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Dossier: a research browser for news articles."));

@@ -4,6 +4,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QColor>
+#include <QCoreApplication>
 #include <QFont>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +27,18 @@ namespace Dossier::Core
 
 namespace
 {
+
+// The words of a pack that follow the reader's language (Qt Linguist context Dossier::Core::Exporters).
+struct Words {
+    Q_DECLARE_TR_FUNCTIONS(Dossier::Core::Exporters)
+};
+
+// "3 articles, 1 passage".
+QString packCounts(const EvidencePack &pack)
+{
+    return Words::tr("%n article(s)", nullptr, int(pack.articles.size())) + QStringLiteral(", ")
+        + Words::tr("%n passage(s)", nullptr, int(pack.passageCount()));
+}
 
 QString escaped(const QString &text)
 {
@@ -185,7 +198,7 @@ QString packHtml(const EvidencePack &pack, const QList<int> &pages)
     html += QStringLiteral("<h1 style=\"margin-top:120px\">%1</h1>").arg(escaped(pack.title));
     html += QStringLiteral("<p>Created %1</p>").arg(escaped(pack.created.toString(Qt::ISODate)));
     html += QStringLiteral("<p>Selection: %1</p>").arg(escaped(pack.criteria));
-    html += QStringLiteral("<p>%1 articles, %2 passages</p>").arg(pack.articles.size()).arg(pack.passageCount());
+    html += QStringLiteral("<p>%1</p>").arg(escaped(packCounts(pack)));
     html += QStringLiteral(
         "<h2 style=\"page-break-before:always\">Contents</h2><table width=\"100%\" cellpadding=\"2\">");
     for (qsizetype i = 0; i < pack.articles.size(); ++i) {
@@ -298,7 +311,7 @@ QString toMarkdown(const EvidencePack &pack)
     out += QStringLiteral("# %1\n\n").arg(mdEscape(pack.title));
     out += QStringLiteral("- Created: %1\n").arg(pack.created.toString(Qt::ISODate));
     out += QStringLiteral("- Selection: %1\n").arg(mdEscape(pack.criteria));
-    out += QStringLiteral("- %1 articles, %2 passages\n\n").arg(pack.articles.size()).arg(pack.passageCount());
+    out += QStringLiteral("- %1\n\n").arg(packCounts(pack));
     out += QStringLiteral("## Contents\n\n");
     for (qsizetype i = 0; i < pack.articles.size(); ++i) {
         out += QStringLiteral("%1. %2\n").arg(i + 1).arg(mdEscape(articleTitle(pack.articles.at(i).article)));

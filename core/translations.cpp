@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <QTranslator>
 
-namespace Dossier::Ui
+namespace Dossier::Core
 {
 
 QTranslator *installTranslator(const QLocale &locale)
@@ -20,4 +20,4 @@ QTranslator *installTranslator(const QLocale &locale)
     return nullptr;
 }
 
-} // namespace Dossier::Ui
+} // namespace Dossier::Core

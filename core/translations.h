@@ -4,7 +4,7 @@
 
 class QTranslator;
 
-namespace Dossier::Ui
+namespace Dossier::Core
 {
 
 /*! Installs Dossier's catalogue (compiled from translations/dossier_<lang>.ts, under :/i18n) for
@@ -13,4 +13,4 @@ namespace Dossier::Ui
     owned by the application, or nullptr when no catalogue could be loaded. */
 QTranslator *installTranslator(const QLocale &locale = QLocale());
 
-} // namespace Dossier::Ui
+} // namespace Dossier::Core
