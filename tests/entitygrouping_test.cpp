@@ -262,6 +262,10 @@ void EntityGroupingTest::entityKey_data()
     QTest::newRow("accents and case") << QStringLiteral("José  Manuel BARROSO")
                                       << QStringLiteral("jose manuel barroso");
     QTest::newRow("hyphen") << QStringLiteral("Indo-Pacific") << QStringLiteral("indo pacific");
+    // The entity sidebar's filter folds what the analyst types with the same function.
+    QTest::newRow("cedilla") << QStringLiteral("Façade") << QStringLiteral("facade");
+    QTest::newRow("decomposed input") << QStringLiteral("Ine\u0300s") << QStringLiteral("ines");
+    QTest::newRow("ligature") << QStringLiteral("\ufb01nance") << QStringLiteral("finance");
 }
 
 void EntityGroupingTest::entityKey()

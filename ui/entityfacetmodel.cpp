@@ -76,26 +76,6 @@ QString EntityFacetModel::typeDisplayName(Core::EntityType type)
     return {};
 }
 
-QString EntityFacetModel::foldForSearch(QStringView text)
-{
-    // Compatibility decomposition splits "è" into "e" + a combining grave accent (and "ﬁ" into
-    // "fi"); dropping the marks leaves the base letters.
-    const QString decomposed = text.toString().normalized(QString::NormalizationForm_KD);
-    QString folded;
-    folded.reserve(decomposed.size());
-    for (const QChar c : decomposed) {
-        switch (c.category()) {
-        case QChar::Mark_NonSpacing:
-        case QChar::Mark_SpacingCombining:
-        case QChar::Mark_Enclosing:
-            break;
-        default:
-            folded.append(c);
-        }
-    }
-    return folded.toCaseFolded();
-}
-
 void EntityFacetModel::setSession(Core::LibrarySession *session)
 {
     if (m_session) {
@@ -518,9 +498,10 @@ void EntityFacetModel::applyAliases(const Aliases &aliases)
 
 QString EntityFacetModel::rowKey(const Core::EntitySummary &entity) const
 {
-    QString key = foldForSearch(entity.name);
+    // Folded as the store folds names (accents, case, dots, hyphens), so the filter agrees with it.
+    QString key = Core::entityKey(entity.name);
     for (const QString &alias : entity.aliases) {
-        key += QLatin1Char('\n') + foldForSearch(alias);
+        key += QLatin1Char('\n') + Core::entityKey(alias);
     }
     return key;
 }
@@ -832,7 +813,7 @@ void EntityFilterProxyModel::setFilterText(const QString &text)
         return;
     }
     m_text = text;
-    m_words = EntityFacetModel::foldForSearch(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_words = Core::entityKey(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     invalidateRowsFilter();
 }
 

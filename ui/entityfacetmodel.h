@@ -72,8 +72,6 @@ public:
 
     /*! The display name of a type group ("People", "Organisations", …). */
     static QString typeDisplayName(Core::EntityType type);
-    /*! \a text case-folded with diacritics removed, for accent- and case-insensitive matching. */
-    static QString foldForSearch(QStringView text);
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
@@ -95,7 +93,7 @@ Q_SIGNALS:
 private:
     struct Row {
         Core::EntitySummary entity;
-        QString key; //!< foldForSearch() of the name and the aliases
+        QString key; //!< Core::entityKey() of the name and the aliases, one per line
         bool pinned = false; //!< listed only because it is selected
     };
     struct Group {
@@ -153,8 +151,9 @@ private:
 
 /*!
     \brief Narrows an EntityFacetModel to the entities whose name or known aliases contain every
-    word of the filter text, ignoring case and diacritics ("ines" finds "Inès"). A type group stays
-    visible while any of its entities does.
+    word of the filter text, folded as Core::entityKey() folds names: case, diacritics, dots and
+    hyphens do not matter ("ines" finds "Inès", "jean-dupont" finds "Jean Dupont"). A type group
+    stays visible while any of its entities does.
 */
 class EntityFilterProxyModel final : public QSortFilterProxyModel
 {
