@@ -45,6 +45,7 @@ private Q_SLOTS:
     void checkingAnEntityFiltersTheList();
     void openingAnArticleHighlightsItsMentions();
     void searchAndMalformedSearch();
+    void listAndSidebarShareOneFilter();
     void importShowsNewArticlesAndFailures();
     void importKeepsTheOpenArticleInPlace();
     void preferencesAreSaved();
@@ -264,6 +265,24 @@ void MainWindowTest::searchAndMalformedSearch()
     QTest::keyClick(search, Qt::Key_Return);
     QTRY_COMPARE(m_window->documentModel()->rowCount(), 4);
     QTRY_VERIFY(m_window->searchError()->isHidden());
+}
+
+void MainWindowTest::listAndSidebarShareOneFilter()
+{
+    Ui::EntitySidebar *sidebar = m_window->entitySidebar();
+    QTest::keyClicks(m_window->searchField(), QStringLiteral("Manila"));
+    QTest::keyClick(m_window->searchField(), Qt::Key_Return);
+    const QModelIndex manila = sidebar->model()->indexOfEntity(entityId(QStringLiteral("Manila")));
+    QVERIFY(manila.isValid());
+    QVERIFY(sidebar->model()->setData(manila, Qt::Checked, Qt::CheckStateRole));
+    // The list and the sidebar's counts read one filter: the text and the entity together.
+    QTRY_COMPARE(m_window->documentModel()->filter().text, QStringLiteral("Manila"));
+    QCOMPARE(m_window->documentModel()->filter().entities, QList<qint64> { entityId(QStringLiteral("Manila")) });
+    QTRY_COMPARE(sidebar->model()->filter(), m_window->documentModel()->filter());
+    m_window->searchField()->clear();
+    QTest::keyClick(m_window->searchField(), Qt::Key_Return);
+    QTRY_VERIFY(m_window->documentModel()->filter().text.isEmpty());
+    QTRY_COMPARE(sidebar->model()->filter(), m_window->documentModel()->filter());
 }
 
 void MainWindowTest::importShowsNewArticlesAndFailures()

@@ -2,6 +2,7 @@
 
 #include "entitycurator.h"
 #include "entityfacetmodel.h"
+#include "filterstate.h"
 #include "roles.h"
 #include "store/librarysession.h"
 
@@ -184,7 +185,10 @@ EntitySidebar::EntitySidebar(QWidget *parent)
     , m_anyOfButton(new QToolButton(this))
     , m_chipArea(new QWidget(this))
     , m_view(new QTreeView(this))
+    , m_ownState(new FilterState(this))
+    , m_state(m_ownState)
 {
+    connect(m_state, &FilterState::changed, this, &EntitySidebar::updateFacetQuery);
     setAccessibleName(tr("Entities"));
     m_proxy->setSourceModel(m_model);
 
@@ -277,19 +281,30 @@ void EntitySidebar::setSession(Core::LibrarySession *session)
     updateFacetQuery();
 }
 
+void EntitySidebar::setFilterState(FilterState *state)
+{
+    if (m_state) {
+        disconnect(m_state, nullptr, this, nullptr);
+    }
+    m_state = state ? state : m_ownState;
+    connect(m_state, &FilterState::changed, this, &EntitySidebar::updateFacetQuery);
+    m_state->setEntities(m_model->entitySelection());
+    updateFacetQuery();
+}
+
+FilterState *EntitySidebar::filterState() const
+{
+    return m_state;
+}
+
 void EntitySidebar::setSearchText(const QString &text)
 {
-    m_searchText = text;
-    updateFacetQuery();
+    m_state->setText(text);
 }
 
 void EntitySidebar::setTagFilter(const QList<qint64> &tags)
 {
-    if (tags == m_tags) {
-        return;
-    }
-    m_tags = tags;
-    updateFacetQuery();
+    m_state->setTags(tags);
 }
 
 void EntitySidebar::clearFilters()
@@ -324,7 +339,8 @@ void EntitySidebar::onSelectionChanged()
     if (m_anyOfButton->isChecked() != anyOf) {
         (anyOf ? m_anyOfButton : m_allOfButton)->setChecked(true);
     }
-    // The facets follow the listing, which the selection narrows.
+    // The facets follow the listing, which the selection narrows (the state's change re-queries).
+    m_state->setEntities(m_model->entitySelection());
     updateFacetQuery();
     const Core::DocumentFilter filter = entityFilter();
     if (filter != m_lastEmitted) {
@@ -335,10 +351,7 @@ void EntitySidebar::onSelectionChanged()
 
 void EntitySidebar::updateFacetQuery()
 {
-    Core::DocumentFilter filter = m_model->entitySelection();
-    filter.text = m_searchText;
-    filter.tags = m_tags;
-    m_model->setFilter(filter);
+    m_model->setFilter(m_state->filter());
 }
 
 void EntitySidebar::rebuildChips()

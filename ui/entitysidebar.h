@@ -2,6 +2,7 @@
 
 #include "store/library.h"
 
+#include <QPointer>
 #include <QWidget>
 
 class QLineEdit;
@@ -20,6 +21,7 @@ namespace Dossier::Ui
 
 class EntityCurator;
 class EntityFacetModel;
+class FilterState;
 class EntityFilterProxyModel;
 
 /*!
@@ -29,8 +31,9 @@ class EntityFilterProxyModel;
     Clicking an entity's check box includes it (documents must mention it); Alt+click, Alt+Space
     or the context menu excludes it (documents mentioning it are left out; shown struck through).
     An "All of / Any of" toggle says how included entities combine. The active filters show as
-    removable chips with a "Clear all" button. The sidebar emits filterChanged() with the entity
-    part of the document filter; the search text is the caller's to merge.
+    removable chips with a "Clear all" button. The sidebar sets the entity part of a FilterState
+    (its own, or the window's: setFilterState()) and counts its facets over that state's whole
+    filter; it also emits filterChanged() with the entity part.
 */
 class EntitySidebar final : public QWidget
 {
@@ -43,9 +46,13 @@ public:
     /*! Shows the entities of the session's library, forgetting the filters of another library
         when the session opens one. */
     void setSession(Core::LibrarySession *session);
-    /*! The search text of the document list: the facets count the documents it finds. */
+    /*! Shares \a state (not owned) with the document list: the sidebar sets its entity part and
+        counts the facets over all of it. nullptr goes back to a state of the sidebar's own. */
+    void setFilterState(FilterState *state);
+    FilterState *filterState() const;
+    /*! Sets the search text of the filter state: the facets count the documents it finds. */
     void setSearchText(const QString &text);
-    /*! The tags the document list is narrowed to: the facets count the documents carrying them. */
+    /*! Sets the tags of the filter state: the facets count the documents carrying them. */
     void setTagFilter(const QList<qint64> &tags);
     /*! Unchecks every entity. */
     void clearFilters();
@@ -85,8 +92,8 @@ private:
     QList<QToolButton *> m_chips;
     QTreeView *m_view = nullptr;
     EntityCurator *m_curator = nullptr;
-    QString m_searchText;
-    QList<qint64> m_tags;
+    FilterState *m_ownState = nullptr;
+    QPointer<FilterState> m_state;
     Core::DocumentFilter m_lastEmitted;
 };
 

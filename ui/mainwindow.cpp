@@ -7,6 +7,7 @@
 #include "entitycurator.h"
 #include "entitysidebar.h"
 #include "exportdialog.h"
+#include "filterstate.h"
 #include "import/importjob.h"
 #include "librarycheckdialog.h"
 #include "preferencesdialog.h"
@@ -63,6 +64,7 @@ const QString settingsTheme = QLatin1String(Settings::theme);
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new Core::LibrarySession(this))
+    , m_filter(new FilterState(this))
     , m_model(new DocumentListModel(this))
     , m_splitter(new QSplitter(this))
     , m_sidebar(new EntitySidebar(this))
@@ -181,10 +183,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applyFilter);
+    connect(m_searchDelay, &QTimer::timeout, this, [this] { m_filter->setText(m_search->text()); });
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_searchDelay->stop();
-        applyFilter();
+        // Enter runs the query again even when it did not change (after a failed one, say).
+        if (m_filter->filter().text == m_search->text().trimmed()) {
+            applyFilter();
+        } else {
+            m_filter->setText(m_search->text());
+        }
     });
     // New articles show up while an import runs, at most a few times a second.
     m_refreshDelay->setSingleShot(true);
@@ -233,16 +240,15 @@ MainWindow::MainWindow(QWidget *parent)
                 showArticle(current.data(DocumentListModel::IdRole).toLongLong());
             }
         });
+    // The search field, the sidebar and the tag facets each set their part of one filter; the list
+    // (and the sidebar's and tag facets' counts) follow it.
+    m_sidebar->setFilterState(m_filter);
+    connect(m_filter, &FilterState::changed, this, &MainWindow::applyFilter);
     connect(m_sidebar, &EntitySidebar::filterChanged, this, [this](const Core::DocumentFilter &filter) {
-        m_entityFilter = filter;
         m_reader->setEmphasisedEntities(QSet<qint64>(filter.entities.cbegin(), filter.entities.cend()));
-        applyFilter();
     });
     connect(m_sidebar, &EntitySidebar::entityActivated, m_reader, &ReaderView::jumpToNextMention);
-    connect(m_tagFacets, &TagFacetList::checkedTagsChanged, this, [this](const QList<qint64> &tags) {
-        m_sidebar->setTagFilter(tags);
-        applyFilter();
-    });
+    connect(m_tagFacets, &TagFacetList::checkedTagsChanged, m_filter, &FilterState::setTags);
 
     createAnnotationActions();
     createRetagStatus();
@@ -755,11 +761,7 @@ void MainWindow::backUp(bool afterLargeImport)
 
 void MainWindow::applyFilter()
 {
-    Core::DocumentFilter filter = m_entityFilter;
-    filter.text = m_search->text().trimmed();
-    filter.tags = m_tagFacets->checkedTags();
-    m_sidebar->setSearchText(filter.text);
-    m_model->setFilter(filter);
+    m_model->setFilter(m_filter->filter());
     // The analyst's query is wrong: say so under the field. Other failures reach the status bar.
     if (m_model->lastError().kind == Core::StoreError::Kind::BadQuery) {
         m_searchError->setText(m_model->errorString());
@@ -834,10 +836,7 @@ void MainWindow::refreshTagFacets()
         m_tagFacets->setTags({});
         return;
     }
-    Core::DocumentFilter filter = m_entityFilter;
-    filter.text = m_search->text().trimmed();
-    filter.tags = m_tagFacets->checkedTags();
-    if (const auto tags = library()->tags().facets(filter)) {
+    if (const auto tags = library()->tags().facets(m_filter->filter())) {
         m_tagFacets->setTags(*tags);
     }
 }

@@ -35,6 +35,7 @@ class AnnotationsPanel;
 class DocumentListModel;
 class EntityCurator;
 class EntitySidebar;
+class FilterState;
 class LibraryCheckDialog;
 class ReaderView;
 class TagFacetList;
@@ -140,7 +141,7 @@ private:
     Core::Library *library() const;
 
     Core::LibrarySession *m_session = nullptr;
-    Core::DocumentFilter m_entityFilter;
+    FilterState *m_filter = nullptr; //!< what the list shows: search text, entities, tags
     qint64 m_currentId = -1;
 
     DocumentListModel *m_model = nullptr;
