@@ -105,8 +105,10 @@ bool isStampLine(const Line &line)
     constexpr int maxWords = 20;
     static const QRegularExpression stamp(
         QStringLiteral(R"(\b(?:posted|updated|published)\s*(?:on|at)?\s*:)"), caseless);
-    return line.words <= maxWords && !line.sentence && stamp.matchView(line.text).hasMatch()
-        && !Dates::parse(line.text).isEmpty();
+    // A stamp may end with a time's full stop: "PUBLISHED: December 22, 2023 at 1:49 p.m.".
+    static const QRegularExpression clock(QStringLiteral(R"(\d\s*[ap]\.m\.$)"), caseless);
+    return line.words <= maxWords && (!line.sentence || clock.matchView(line.text).hasMatch())
+        && stamp.matchView(line.text).hasMatch() && !Dates::parse(line.text).isEmpty();
 }
 
 bool isBreadcrumb(QStringView text)
@@ -257,7 +259,8 @@ bool isEdgeNoise(const Line &line)
         return true;
     }
     return line.debris || line.byline || line.credit || line.caption || (line.boilerplate > 0 && line.words <= 12)
-        || (line.words <= 12 && isDateLine(line) && standaloneDateline(line.text).isEmpty()) || isStampLine(line);
+        || isDisclosure(line.text) || (line.words <= 12 && isDateLine(line) && standaloneDateline(line.text).isEmpty())
+        || isStampLine(line);
 }
 
 QStringView withoutBullet(QStringView text)
@@ -299,7 +302,7 @@ bool isInnerNoise(const Line &line)
 {
     if (line.debris || (line.boilerplate > 0 && line.words <= 6 && !line.sentence) || line.caption || line.byline
         || (line.credit && line.words <= 12) || (line.words <= 8 && isDateLine(line)) || isStampLine(line)
-        || (line.words <= 4 && galleryCounter(line.text).first > 0)) {
+        || (line.words <= 4 && galleryCounter(line.text).first > 0) || isDisclosure(line.text)) {
         return true;
     }
     return line.words >= 6 && isAllCaps(line.text);
@@ -663,6 +666,7 @@ Extraction PlainTextExtractor::extract(const QString &text)
     }
     start = extendBackOverLists(lines, start);
     end = teaserList(lines, start, nextArticleHeader(lines, start, extendOverLists(lines, end)));
+    end = closingBox(lines, start, authorCards(lines, start, end));
     while (start < end && isEdgeNoise(lines.at(start))) {
         ++start;
     }

@@ -170,6 +170,21 @@ bool isConsentBanner(QStringView line)
     return wordCount(line) <= 100 && consent.matchView(line).hasMatch();
 }
 
+bool isDisclosure(QStringView line)
+{
+    static const QRegularExpression disclosure(
+        QStringLiteral(
+            R"(\b(?:we|site) (?:may|might|could|can) (?:earn|receive|get|make) (?:an? )?(?:small |affiliate )?)"
+            R"((?:commissions?|compensation|money|fees?|share of (?:the )?(?:sales?|revenue))|)"
+            R"(\bwe (?:earn|receive) (?:an? )?(?:small |affiliate )?(?:commissions?|compensation)|)"
+            R"(\baffiliate (?:links?|commissions?|partnerships?)\b|)"
+            // The small print of a sign-up form: "By submitting your information you agree to …".
+            R"(\bby (?:submitting|signing up|subscribing|registering|clicking)\b[^.]{0,60}\byou (?:agree|accept|consent)\b)"),
+        caseless);
+    constexpr int maxWords = 60;
+    return wordCount(line) <= maxWords && disclosure.matchView(line).hasMatch();
+}
+
 bool isHardStop(QStringView line)
 {
     static const QRegularExpression stop(
@@ -183,7 +198,9 @@ bool isHardStop(QStringView line)
                        u"commentaires|comentarios|"
                        u"support (?:our |independent |quality |local )?(?:journalism|newsroom|reporting))\\b|"
                        // "Tags:" ends with no word after the colon when the tags are on the next line.
-                       u"^tags?:"),
+                       u"^tags?:|"
+                       // A donation box's label: "Support Example News".
+                       u"^support (?:us|\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*)?)$"),
         unicode | caseless);
     return wordCount(line) <= 12 && stop.matchView(line).hasMatch();
 }
