@@ -443,6 +443,14 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("A stand mixer earns"), QStringLiteral("a second batch on busy weekends.") }
         << QStringList { QStringLiteral("commission"), QStringLiteral("PUBLISHED"), QStringLiteral("By submitting"),
                QStringLiteral("Oren Matsuda") };
+    QTest::newRow("an image's alt text and its caption with a credit dropped between paragraphs")
+        << QStringLiteral("alt_caption_credit.txt")
+        << QStringList { QStringLiteral("Most orchards had planned"), QStringLiteral("The growers' association said"),
+               QStringLiteral("A harder frost would split"), QStringLiteral("Growers on the lower slopes"),
+               QStringLiteral("once the last crates have been weighed.") }
+        << QStringList { QStringLiteral("Pickers fill crates"), QStringLiteral("Mara Quint"),
+               QStringLiteral("Cold air settles first"), QStringLiteral("hide caption"),
+               QStringLiteral("toggle caption") };
     QTest::newRow("sentences that end with a colon before code samples keep the article together")
         << QStringLiteral("code_sample.txt")
         << QStringList { QStringLiteral("Before reaching for a statistics library"),

@@ -293,6 +293,26 @@ QList<Line> splitLines(const QString &text)
         }
         line.score = scoreLine(line);
     }
+    // An image's alt text, and next to it (or past a button's label) the same words with a credit after
+    // them: "Boats in the harbour." and "Boats in the harbour. Photo via Jane Doe". Both go, though they
+    // keep the score of the text they look like, so that the article is not cut in two around them.
+    constexpr int maxCreditWords = 6;
+    constexpr int maxLabelWords = 3; // "toggle caption", "3" between the two
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        for (const qsizetype k : { i + 1, i + 2 }) {
+            if (k >= lines.size() || (k == i + 2 && lines.at(i + 1).words > maxLabelWords)) {
+                continue;
+            }
+            const bool shorter = lines.at(i).text.size() < lines.at(k).text.size();
+            const QStringView alt = shorter ? lines.at(i).text : lines.at(k).text;
+            const QStringView captioned = shorter ? lines.at(k).text : lines.at(i).text;
+            const int credit = wordCount(captioned.mid(alt.size()));
+            if (alt.size() >= minTwinLength && captioned.startsWith(alt) && credit >= 1 && credit <= maxCreditWords) {
+                lines[i].caption = true;
+                lines[k].caption = true;
+            }
+        }
+    }
     // A line found three times or more on the page belongs to a widget repeated in it ("Most Popular"
     // and its headlines between the sections of a buying guide, a shop's name under every product).
     QHash<QStringView, int> counts;

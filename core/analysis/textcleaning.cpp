@@ -265,7 +265,9 @@ bool isCaption(QStringView line)
     // "Image 2 of 5".
     static const QRegularExpression photo(
         QStringLiteral(R"(^\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3} ?/ ?\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}$|)"
-                       R"(^(?:photo |image )?courtesy (?:of )?\S|^(?:image|photo|picture|slide) \d+ of \d+$)"),
+                       R"(^(?:photo |image )?courtesy (?:of )?\S|^(?:image|photo|picture|slide) \d+ of \d+$|)"
+                       // The button that shows or hides a caption.
+                       R"(^(?:toggle|hide|show|expand|collapse|close) (?:image )?caption$)"),
         unicode | caseless);
     constexpr int maxPhotoCreditWords = 8;
     if (wordCount(line) <= maxPhotoCreditWords && !endsSentence(line) && photo.matchView(line).hasMatch()) {
