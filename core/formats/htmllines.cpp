@@ -87,9 +87,9 @@ bool isTrailer(const QString &line)
     // The author's bio: "Jane Roe is a reporter covering…", "John Doe writes about…".
     static const QRegularExpression bio(
         QStringLiteral(
-            "^\\W*\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){0,3},? (?:is|was|has been|writes|covers|reports)\\b"
+            "^\\W*\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){0,3},? (?:(?:is|was|has been|writes|covers|reports)\\b"
             ".{0,120}\\b(?:reporter|writer|editor|correspondent|contributor|freelancer|journalist|columnist|"
-            "critic|blogger|intern|covering|writes about|reports on)\\b"),
+            "critic|blogger|intern|covering|writes about|reports on)\\b|writes (?:about|for|on)\\b|reports on\\b)"),
         QRegularExpression::UseUnicodePropertiesOption);
     // What was corrected, where an excerpt comes from, what the publisher stands for.
     static const QRegularExpression credits(
@@ -99,7 +99,7 @@ bool isTrailer(const QString &line)
                        "['’]s (?:primary |journalistic )*mission is\\b"),
         caseless);
     return (line.size() <= 100 && copyright.match(line).hasMatch())
-        || (line.size() <= 400 && credits.match(line).hasMatch()) || (line.size() <= 400 && bio.match(line).hasMatch())
+        || (line.size() <= 400 && credits.match(line).hasMatch()) || (line.size() <= 600 && bio.match(line).hasMatch())
         || (line.size() <= 150 && contact.match(line).hasMatch())
         || (line.size() <= 200 && origin.match(line).hasMatch()) || (line.size() <= 120 && tip.match(line).hasMatch());
 }
