@@ -225,6 +225,13 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("a week of brambles and stiles.") }
         << QStringList { QStringLiteral("Featherlight"), QStringLiteral("Best overall"),
                QStringLiteral("Outdoor Depot"), QStringLiteral("Cliffside") };
+    QTest::newRow("where the story first appeared above it, a bare label and the credits of a shoot under it")
+        << fixture("credit-roll.html")
+        << QStringList { QStringLiteral("Ines Alvarado builds her kilns"),
+               QStringLiteral("so that the heat never drops.") }
+        << QStringList { QStringLiteral("A version of this story"), QStringLiteral("More information"),
+               QStringLiteral("Credits"), QStringLiteral("Jonas Berg"), QStringLiteral("Stylist"),
+               QStringLiteral("Lea Marr") };
     QTest::newRow("text kept for subscribers is the article, the prompt to subscribe is not")
         << fixture("subscriber-text.html")
         << QStringList { QStringLiteral("The old paper mill on the east bank will reopen next year"),
