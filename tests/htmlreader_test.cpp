@@ -214,11 +214,12 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("before the end of November.") }
         << QStringList { QStringLiteral("Mara Holm"), QStringLiteral("Correction"), QStringLiteral("earlier version"),
                QStringLiteral("Adapted"), QStringLiteral("mission") };
-    QTest::newRow("a long author's bio that says what the author writes about, at the end")
+    QTest::newRow("a link to another story in brackets, a long author's bio that says what the author writes about")
         << fixture("author-bio.html")
         << QStringList { QStringLiteral("The fishing cooperative of the old harbour"),
-               QStringLiteral("where and how each fish was caught.") }
-        << QStringList { QStringLiteral("Noor Haddad"), QStringLiteral("cookbooks") };
+               QStringLiteral("A board outside lists"), QStringLiteral("where and how each fish was caught.") }
+        << QStringList { QStringLiteral("Related"), QStringLiteral("silt"), QStringLiteral("Noor Haddad"),
+               QStringLiteral("cookbooks") };
     QTest::newRow("json-ld articleBody holding every paragraph but not the product boxes between them")
         << fixture("jsonld-shorter.html")
         << QStringList { QStringLiteral("We walked the coast path"), QStringLiteral("The lightest jacket"),

@@ -147,8 +147,14 @@ void trimBoilerplateLines(QStringList *paragraphs)
         QStringLiteral("^(?:watch(?: this| now| the video)?|video)\\s*[:|]|^listen to the podcast\\b|"
                        "^(?:also )?available on apple podcasts\\b"),
         caseless);
+    // A link to another story set in brackets between the paragraphs: "[Related: …]", "[Read more: …]".
+    static const QRegularExpression bracketedLink(
+        QStringLiteral("^\\[\\s*(?:related|read more|read also|also read|see also|more)\\s*:[^\\[\\]]*\\]$"), caseless);
     paragraphs->removeIf([](const QString &p) {
         if (p.size() <= 150 && player.match(p).hasMatch()) {
+            return true;
+        }
+        if (p.size() <= 300 && bracketedLink.match(p).hasMatch()) {
             return true;
         }
         if (p.size() <= 40) {
