@@ -432,6 +432,13 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("Support Northshore Daily"), QStringLiteral("Local News Needs You"),
                QStringLiteral("we keep every story free"), QStringLiteral("council meetings"),
                QStringLiteral("as little as"), QStringLiteral("Contribute") };
+    QTest::newRow("a donation box said twice under the article, and the author's bio with a capitalised job, dropped")
+        << QStringLiteral("repeated_donation_box.txt")
+        << QStringList { QStringLiteral("The town council agreed on Monday"),
+               QStringLiteral("paid by a grant from the regional sports fund.") }
+        << QStringList { QStringLiteral("Senior Local Government Reporter"), QStringLiteral("Support Lakeside"),
+               QStringLiteral("Our Town Needs You"), QStringLiteral("subscriptions"), QStringLiteral("as little as"),
+               QStringLiteral("council meeting") };
     QTest::newRow("cards of other stories with their authors' names after the article dropped")
         << QStringLiteral("author_cards.txt")
         << QStringList { QStringLiteral("Volunteers planted forty"), QStringLiteral("first Sunday of each month.") }

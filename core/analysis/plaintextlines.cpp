@@ -168,12 +168,14 @@ bool repeatsOpening(QStringView text)
 
 // Chrome words that are the page's topic: found in several of its long sentences ("password" in a
 // review of password managers, "shares" in a market report), where they say nothing of chrome. The
-// words of legal notices stay chrome: a cookie policy is long sentences too.
+// words of legal notices and donation prompts stay chrome: a cookie policy is long sentences too, and
+// so is a box asking for "as little as $1" repeated on the page.
 QSet<QString> topicTerms(const QList<Line> &lines, const QList<QStringList> &terms)
 {
     constexpr int minProseWords = 15;
     constexpr int minProseLines = 3;
-    static const QRegularExpression legal(QStringLiteral(R"(^(?:©|cookie|privacy|terms|copyright|rights))"));
+    static const QRegularExpression legal(
+        QStringLiteral(R"(^(?:©|cookie|privacy|terms|copyright|rights|as little as|support ))"));
     QHash<QString, int> prose;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const Line &line = lines.at(i);

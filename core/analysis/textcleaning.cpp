@@ -125,7 +125,7 @@ QStringList boilerplateTerms(QStringView line)
     static const QRegularExpression vocabulary(
         QStringLiteral(
             u"©|\\b(?:log(?:ged)?[ -]?(?:in|out)|sign[ -]?(?:in|up|out)|register|registration|subscribe|"
-            u"subscription|subscribers?|newsletters?|cookies?|privacy|terms (?:of|and) (?:use|service|conditions)|"
+            u"subscriptions?|subscribers?|newsletters?|cookies?|privacy|terms (?:of|and) (?:use|service|conditions)|"
             u"rights reserved|copyright|share|shares|sharing|tweet|facebook|twitter|whatsapp|linkedin|pinterest|"
             u"e-?mail (?:this|us|updates)|print|comments?|reply|advertisement|advertising|sponsored|"
             u"related (?:stories|articles|posts|content|links)|recommended|trending|"
@@ -245,7 +245,8 @@ bool isCredit(QStringView line)
     // about …", "Editor: Jane Doe has been writing about games since 2010 …", however long.
     static const QRegularExpression bio(
         QStringLiteral(R"(^(?:[\p{L} ]{1,40}: |• ?)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:\(@\w+\)\s+)?(?:)"
-                       R"(is (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,5}(?:reporter|writer|editor|correspondent|)"
+                       // (The job may be capitalised: "is the Senior Entertainment Editor at …".)
+                       R"(is (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,5}(?i:reporter|writer|editor|correspondent|)"
                        R"(journalist|columnist|contributor|freelancer)s?\b|)"
                        R"(writes (?:about|for) |has been writing (?:about|on|for) |)"
                        R"(has written (?:about|for) ))"),
