@@ -450,14 +450,15 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("A stand mixer earns"), QStringLiteral("a second batch on busy weekends.") }
         << QStringList { QStringLiteral("commission"), QStringLiteral("PUBLISHED"), QStringLiteral("By submitting"),
                QStringLiteral("Oren Matsuda") };
-    QTest::newRow("an image's alt text and its caption with a credit dropped between paragraphs")
+    QTest::newRow("an image's alt text and its caption with a credit, and a link to another story, dropped")
         << QStringLiteral("alt_caption_credit.txt")
         << QStringList { QStringLiteral("Most orchards had planned"), QStringLiteral("The growers' association said"),
                QStringLiteral("A harder frost would split"), QStringLiteral("Growers on the lower slopes"),
                QStringLiteral("once the last crates have been weighed.") }
         << QStringList { QStringLiteral("Pickers fill crates"), QStringLiteral("Mara Quint"),
                QStringLiteral("Cold air settles first"), QStringLiteral("hide caption"),
-               QStringLiteral("toggle caption") };
+               QStringLiteral("toggle caption"), QStringLiteral("Enlarge"), QStringLiteral("Tom Aske"),
+               QStringLiteral("Related"), QStringLiteral("Cider makers") };
     QTest::newRow("sentences that end with a colon before code samples keep the article together")
         << QStringLiteral("code_sample.txt")
         << QStringList { QStringLiteral("Before reaching for a statistics library"),

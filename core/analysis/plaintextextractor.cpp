@@ -296,6 +296,18 @@ std::pair<int, int> galleryCounter(QStringView text)
     return index >= 1 && index <= total ? std::pair { index, total } : std::pair { 0, 0 };
 }
 
+// A link to another story on a line of its own: "Related: …", "READ MORE: …", "(MORE: …)". (Not an
+// encyclopedia's "See also: …", which points to more on the same subject.)
+bool isRelatedLink(const Line &line)
+{
+    constexpr int maxWords = 25;
+    static const QRegularExpression link(
+        QStringLiteral(R"(^\W*(?:related|read more|more|also read|read also|read next|up next|must read|)"
+                       R"(don['’]t miss)\s*:\s*\S)"),
+        caseless);
+    return line.words <= maxWords && link.matchView(line.text).hasMatch();
+}
+
 // Lines inside the run that are not article text: leftovers of images and buttons, short chrome,
 // captions, gallery counters, bylines, and headlines of other stories in capitals.
 bool isInnerNoise(const Line &line)
@@ -709,7 +721,8 @@ Extraction PlainTextExtractor::extract(const QString &text)
     bool insert = false; // inside "Related articles" and its links, until the prose goes on
     for (qsizetype i = start; i <= end; ++i) {
         const Line &line = lines.at(i);
-        if (headlines.at(i - start) || widgets.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)) {
+        if (headlines.at(i - start) || widgets.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)
+            || isRelatedLink(line)) {
             continue;
         }
         if ((line.boilerplate > 0 && isInnerNoise(line)) || (line.hardStop && line.words <= 4 && !line.sentence)) {

@@ -299,11 +299,12 @@ QList<Line> splitLines(const QString &text)
     // them: "Boats in the harbour." and "Boats in the harbour. Photo via Jane Doe". Both go, though they
     // keep the score of the text they look like, so that the article is not cut in two around them.
     constexpr int maxCreditWords = 6;
-    constexpr int maxLabelWords = 3; // "toggle caption", "3" between the two
+    constexpr int maxLabelWords = 3; // "toggle caption", "Jane Doe/AP" between the two
+    constexpr qsizetype maxLabels = 2;
     for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-        for (const qsizetype k : { i + 1, i + 2 }) {
-            if (k >= lines.size() || (k == i + 2 && lines.at(i + 1).words > maxLabelWords)) {
-                continue;
+        for (qsizetype k = i + 1; k < lines.size() && k <= i + 1 + maxLabels; ++k) {
+            if (k > i + 1 && lines.at(k - 1).words > maxLabelWords) {
+                break;
             }
             const bool shorter = lines.at(i).text.size() < lines.at(k).text.size();
             const QStringView alt = shorter ? lines.at(i).text : lines.at(k).text;

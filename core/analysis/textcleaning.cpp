@@ -268,7 +268,7 @@ bool isCaption(QStringView line)
         QStringLiteral(R"(^\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3} ?/ ?\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}$|)"
                        R"(^(?:photo |image )?courtesy (?:of )?\S|^(?:image|photo|picture|slide) \d+ of \d+$|)"
                        // The button that shows or hides a caption.
-                       R"(^(?:toggle|hide|show|expand|collapse|close) (?:image )?caption$)"),
+                       R"(^(?:toggle|hide|show|expand|collapse|close) (?:image )?caption$|^enlarge (?:this )?image$)"),
         unicode | caseless);
     constexpr int maxPhotoCreditWords = 8;
     if (wordCount(line) <= maxPhotoCreditWords && !endsSentence(line) && photo.matchView(line).hasMatch()) {
