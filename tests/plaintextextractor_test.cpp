@@ -439,12 +439,12 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("Senior Local Government Reporter"), QStringLiteral("Support Lakeside"),
                QStringLiteral("Our Town Needs You"), QStringLiteral("subscriptions"), QStringLiteral("as little as"),
                QStringLiteral("council meeting") };
-    QTest::newRow("cards of other stories with their authors' names after the article dropped")
+    QTest::newRow("a call for tips, then cards of other stories with their authors' names, after the article dropped")
         << QStringLiteral("author_cards.txt")
         << QStringList { QStringLiteral("Volunteers planted forty"), QStringLiteral("first Sunday of each month.") }
-        << QStringList { QStringLiteral("More from the Ledger"), QStringLiteral("Pear Tree"),
-               QStringLiteral("deep soak"), QStringLiteral("Tomas Reyes"), QStringLiteral("Hedge"),
-               QStringLiteral("Ada Lindqvist"), QStringLiteral("Compost") };
+        << QStringList { QStringLiteral("Have a tip"), QStringLiteral("More from the Ledger"),
+               QStringLiteral("Pear Tree"), QStringLiteral("deep soak"), QStringLiteral("Tomas Reyes"),
+               QStringLiteral("Hedge"), QStringLiteral("Ada Lindqvist"), QStringLiteral("Compost") };
     QTest::newRow("affiliate disclosure, stamp ending with a time and sign-up small print dropped")
         << QStringLiteral("disclosure_stamp.txt")
         << QStringList { QStringLiteral("A stand mixer earns"), QStringLiteral("a second batch on busy weekends.") }

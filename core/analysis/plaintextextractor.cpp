@@ -242,7 +242,9 @@ bool isEdgeNoise(const Line &line)
     static const QRegularExpression contact(
         QStringLiteral(
             R"(\bcan be reached at\b|^\W*(?:contact|write to|reach) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)* )"
-            R"((?:at|via|on) |\bfollow (?:him|her|them|me) on\b)"),
+            R"((?:at|via|on) |\bfollow (?:him|her|them|me) on\b|)"
+            // A call for tips: "Have a tip? Send it to us! Email …", "… let us know at: tips@example.com".
+            R"(^\W*(?:got|have) a (?:news )?tip\b|\b(?:tip|tips|correction)\b.{0,80}\blet us know at\b)"),
         unicode | caseless);
     constexpr int maxContactWords = 40;
     if (line.words <= 80 && notice.matchView(line.text).hasMatch()) {
