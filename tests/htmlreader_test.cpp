@@ -214,6 +214,25 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("before the end of November.") }
         << QStringList { QStringLiteral("Mara Holm"), QStringLiteral("Correction"), QStringLiteral("earlier version"),
                QStringLiteral("Adapted"), QStringLiteral("mission") };
+    QTest::newRow("a link to another story in brackets, a long author's bio that says what the author writes about")
+        << fixture("author-bio.html")
+        << QStringList { QStringLiteral("The fishing cooperative of the old harbour"),
+               QStringLiteral("A board outside lists"), QStringLiteral("where and how each fish was caught.") }
+        << QStringList { QStringLiteral("Related"), QStringLiteral("silt"), QStringLiteral("Noor Haddad"),
+               QStringLiteral("cookbooks") };
+    QTest::newRow("json-ld articleBody holding every paragraph but not the product boxes between them")
+        << fixture("jsonld-shorter.html")
+        << QStringList { QStringLiteral("We walked the coast path"), QStringLiteral("The lightest jacket"),
+               QStringLiteral("a week of brambles and stiles.") }
+        << QStringList { QStringLiteral("Featherlight"), QStringLiteral("Best overall"),
+               QStringLiteral("Outdoor Depot"), QStringLiteral("Cliffside") };
+    QTest::newRow("where the story first appeared above it, a bare label and the credits of a shoot under it")
+        << fixture("credit-roll.html")
+        << QStringList { QStringLiteral("Ines Alvarado builds her kilns"),
+               QStringLiteral("so that the heat never drops.") }
+        << QStringList { QStringLiteral("A version of this story"), QStringLiteral("More information"),
+               QStringLiteral("Credits"), QStringLiteral("Jonas Berg"), QStringLiteral("Stylist"),
+               QStringLiteral("Lea Marr") };
     QTest::newRow("text kept for subscribers is the article, the prompt to subscribe is not")
         << fixture("subscriber-text.html")
         << QStringList { QStringLiteral("The old paper mill on the east bank will reopen next year"),

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void unwrapsHardWrappedText();
     void findsDatelines_data();
     void findsDatelines();
+    void recognisesDisclosures_data();
+    void recognisesDisclosures();
     void handlesDegenerateInput_data();
     void handlesDegenerateInput();
     void isFastOnLargeInput();
@@ -424,6 +426,39 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("will stay open until ten o'clock.") }
         << QStringList { QStringLiteral("Support independent journalism"), QStringLiteral("Our reporters cover"),
                QStringLiteral("as little as"), QStringLiteral("Contribute"), QStringLiteral("swimming pool") };
+    QTest::newRow("a donation box under its own label, its prose full of prompts, dropped")
+        << QStringLiteral("closing_box.txt")
+        << QStringList { QStringLiteral("The harbour ferry will run"), QStringLiteral("late shifts in town.") }
+        << QStringList { QStringLiteral("Support Northshore Daily"), QStringLiteral("Local News Needs You"),
+               QStringLiteral("we keep every story free"), QStringLiteral("council meetings"),
+               QStringLiteral("as little as"), QStringLiteral("Contribute") };
+    QTest::newRow("a donation box said twice under the article, and the author's bio with a capitalised job, dropped")
+        << QStringLiteral("repeated_donation_box.txt")
+        << QStringList { QStringLiteral("The town council agreed on Monday"),
+               QStringLiteral("paid by a grant from the regional sports fund.") }
+        << QStringList { QStringLiteral("Senior Local Government Reporter"), QStringLiteral("Support Lakeside"),
+               QStringLiteral("Our Town Needs You"), QStringLiteral("subscriptions"), QStringLiteral("as little as"),
+               QStringLiteral("council meeting") };
+    QTest::newRow("a call for tips, then cards of other stories with their authors' names, after the article dropped")
+        << QStringLiteral("author_cards.txt")
+        << QStringList { QStringLiteral("Volunteers planted forty"), QStringLiteral("first Sunday of each month.") }
+        << QStringList { QStringLiteral("Have a tip"), QStringLiteral("More from the Ledger"),
+               QStringLiteral("Pear Tree"), QStringLiteral("deep soak"), QStringLiteral("Tomas Reyes"),
+               QStringLiteral("Hedge"), QStringLiteral("Ada Lindqvist"), QStringLiteral("Compost") };
+    QTest::newRow("affiliate disclosure, stamp ending with a time and sign-up small print dropped")
+        << QStringLiteral("disclosure_stamp.txt")
+        << QStringList { QStringLiteral("A stand mixer earns"), QStringLiteral("a second batch on busy weekends.") }
+        << QStringList { QStringLiteral("commission"), QStringLiteral("PUBLISHED"), QStringLiteral("By submitting"),
+               QStringLiteral("Oren Matsuda") };
+    QTest::newRow("an image's alt text and its caption with a credit, and a link to another story, dropped")
+        << QStringLiteral("alt_caption_credit.txt")
+        << QStringList { QStringLiteral("Most orchards had planned"), QStringLiteral("The growers' association said"),
+               QStringLiteral("A harder frost would split"), QStringLiteral("Growers on the lower slopes"),
+               QStringLiteral("once the last crates have been weighed.") }
+        << QStringList { QStringLiteral("Pickers fill crates"), QStringLiteral("Mara Quint"),
+               QStringLiteral("Cold air settles first"), QStringLiteral("hide caption"),
+               QStringLiteral("toggle caption"), QStringLiteral("Enlarge"), QStringLiteral("Tom Aske"),
+               QStringLiteral("Related"), QStringLiteral("Cider makers") };
     QTest::newRow("sentences that end with a colon before code samples keep the article together")
         << QStringLiteral("code_sample.txt")
         << QStringList { QStringLiteral("Before reaching for a statistics library"),
@@ -536,6 +571,34 @@ void PlainTextExtractorTest::findsDatelines()
     QFETCH(QString, context);
     QFETCH(QString, place);
     QCOMPARE(TextCleaning::leadingDateline(line, context).place, place);
+}
+
+void PlainTextExtractorTest::recognisesDisclosures_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<bool>("disclosure");
+
+    QTest::newRow("commission") << QStringLiteral("We may earn a commission from links on this page.") << true;
+    QTest::newRow("affiliate links") << QStringLiteral(
+        "Our guides sometimes include affiliate links; buying through them costs you nothing extra.")
+                                     << true;
+    QTest::newRow("paid by partners") << QStringLiteral(
+        "Product picks are independent. We may make money when you click on links to our partners.")
+                                      << true;
+    QTest::newRow("sign-up small print") << QStringLiteral(
+        "By submitting your email you agree to our Terms of Use and Privacy Notice.")
+                                         << true;
+    QTest::newRow("a company's commission is prose")
+        << QStringLiteral("The agency could earn a commission on each sale, analysts said.") << false;
+    QTest::newRow("a quote about money is prose")
+        << QStringLiteral("\"We make money when the harvest is good,\" the farmer said.") << false;
+}
+
+void PlainTextExtractorTest::recognisesDisclosures()
+{
+    QFETCH(QString, line);
+    QFETCH(bool, disclosure);
+    QCOMPARE(TextCleaning::isDisclosure(line), disclosure);
 }
 
 void PlainTextExtractorTest::handlesDegenerateInput_data()

@@ -105,8 +105,10 @@ bool isStampLine(const Line &line)
     constexpr int maxWords = 20;
     static const QRegularExpression stamp(
         QStringLiteral(R"(\b(?:posted|updated|published)\s*(?:on|at)?\s*:)"), caseless);
-    return line.words <= maxWords && !line.sentence && stamp.matchView(line.text).hasMatch()
-        && !Dates::parse(line.text).isEmpty();
+    // A stamp may end with a time's full stop: "PUBLISHED: December 22, 2023 at 1:49 p.m.".
+    static const QRegularExpression clock(QStringLiteral(R"(\d\s*[ap]\.m\.$)"), caseless);
+    return line.words <= maxWords && (!line.sentence || clock.matchView(line.text).hasMatch())
+        && stamp.matchView(line.text).hasMatch() && !Dates::parse(line.text).isEmpty();
 }
 
 bool isBreadcrumb(QStringView text)
@@ -240,7 +242,9 @@ bool isEdgeNoise(const Line &line)
     static const QRegularExpression contact(
         QStringLiteral(
             R"(\bcan be reached at\b|^\W*(?:contact|write to|reach) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)* )"
-            R"((?:at|via|on) |\bfollow (?:him|her|them|me) on\b)"),
+            R"((?:at|via|on) |\bfollow (?:him|her|them|me) on\b|)"
+            // A call for tips: "Have a tip? Send it to us! Email …", "… let us know at: tips@example.com".
+            R"(^\W*(?:got|have) a (?:news )?tip\b|\b(?:tip|tips|correction)\b.{0,80}\blet us know at\b)"),
         unicode | caseless);
     constexpr int maxContactWords = 40;
     if (line.words <= 80 && notice.matchView(line.text).hasMatch()) {
@@ -257,7 +261,8 @@ bool isEdgeNoise(const Line &line)
         return true;
     }
     return line.debris || line.byline || line.credit || line.caption || (line.boilerplate > 0 && line.words <= 12)
-        || (line.words <= 12 && isDateLine(line) && standaloneDateline(line.text).isEmpty()) || isStampLine(line);
+        || isDisclosure(line.text) || (line.words <= 12 && isDateLine(line) && standaloneDateline(line.text).isEmpty())
+        || isStampLine(line);
 }
 
 QStringView withoutBullet(QStringView text)
@@ -293,13 +298,25 @@ std::pair<int, int> galleryCounter(QStringView text)
     return index >= 1 && index <= total ? std::pair { index, total } : std::pair { 0, 0 };
 }
 
+// A link to another story on a line of its own: "Related: …", "READ MORE: …", "(MORE: …)". (Not an
+// encyclopedia's "See also: …", which points to more on the same subject.)
+bool isRelatedLink(const Line &line)
+{
+    constexpr int maxWords = 25;
+    static const QRegularExpression link(
+        QStringLiteral(R"(^\W*(?:related|read more|more|also read|read also|read next|up next|must read|)"
+                       R"(don['’]t miss)\s*:\s*\S)"),
+        caseless);
+    return line.words <= maxWords && link.matchView(line.text).hasMatch();
+}
+
 // Lines inside the run that are not article text: leftovers of images and buttons, short chrome,
 // captions, gallery counters, bylines, and headlines of other stories in capitals.
 bool isInnerNoise(const Line &line)
 {
     if (line.debris || (line.boilerplate > 0 && line.words <= 6 && !line.sentence) || line.caption || line.byline
         || (line.credit && line.words <= 12) || (line.words <= 8 && isDateLine(line)) || isStampLine(line)
-        || (line.words <= 4 && galleryCounter(line.text).first > 0)) {
+        || (line.words <= 4 && galleryCounter(line.text).first > 0) || isDisclosure(line.text)) {
         return true;
     }
     return line.words >= 6 && isAllCaps(line.text);
@@ -663,6 +680,7 @@ Extraction PlainTextExtractor::extract(const QString &text)
     }
     start = extendBackOverLists(lines, start);
     end = teaserList(lines, start, nextArticleHeader(lines, start, extendOverLists(lines, end)));
+    end = closingBox(lines, start, authorCards(lines, start, end));
     while (start < end && isEdgeNoise(lines.at(start))) {
         ++start;
     }
@@ -705,7 +723,8 @@ Extraction PlainTextExtractor::extract(const QString &text)
     bool insert = false; // inside "Related articles" and its links, until the prose goes on
     for (qsizetype i = start; i <= end; ++i) {
         const Line &line = lines.at(i);
-        if (headlines.at(i - start) || widgets.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)) {
+        if (headlines.at(i - start) || widgets.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)
+            || isRelatedLink(line)) {
             continue;
         }
         if ((line.boilerplate > 0 && isInnerNoise(line)) || (line.hardStop && line.words <= 4 && !line.sentence)) {

@@ -168,12 +168,14 @@ bool repeatsOpening(QStringView text)
 
 // Chrome words that are the page's topic: found in several of its long sentences ("password" in a
 // review of password managers, "shares" in a market report), where they say nothing of chrome. The
-// words of legal notices stay chrome: a cookie policy is long sentences too.
+// words of legal notices and donation prompts stay chrome: a cookie policy is long sentences too, and
+// so is a box asking for "as little as $1" repeated on the page.
 QSet<QString> topicTerms(const QList<Line> &lines, const QList<QStringList> &terms)
 {
     constexpr int minProseWords = 15;
     constexpr int minProseLines = 3;
-    static const QRegularExpression legal(QStringLiteral(R"(^(?:©|cookie|privacy|terms|copyright|rights))"));
+    static const QRegularExpression legal(
+        QStringLiteral(R"(^(?:©|cookie|privacy|terms|copyright|rights|as little as|support ))"));
     QHash<QString, int> prose;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const Line &line = lines.at(i);
@@ -292,6 +294,27 @@ QList<Line> splitLines(const QString &text)
             line.boilerplate += topic.contains(term) ? 0 : 1;
         }
         line.score = scoreLine(line);
+    }
+    // An image's alt text, and next to it (or past a button's label) the same words with a credit after
+    // them: "Boats in the harbour." and "Boats in the harbour. Photo via Jane Doe". Both go, though they
+    // keep the score of the text they look like, so that the article is not cut in two around them.
+    constexpr int maxCreditWords = 6;
+    constexpr int maxLabelWords = 3; // "toggle caption", "Jane Doe/AP" between the two
+    constexpr qsizetype maxLabels = 2;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        for (qsizetype k = i + 1; k < lines.size() && k <= i + 1 + maxLabels; ++k) {
+            if (k > i + 1 && lines.at(k - 1).words > maxLabelWords) {
+                break;
+            }
+            const bool shorter = lines.at(i).text.size() < lines.at(k).text.size();
+            const QStringView alt = shorter ? lines.at(i).text : lines.at(k).text;
+            const QStringView captioned = shorter ? lines.at(k).text : lines.at(i).text;
+            const int credit = wordCount(captioned.mid(alt.size()));
+            if (alt.size() >= minTwinLength && captioned.startsWith(alt) && credit >= 1 && credit <= maxCreditWords) {
+                lines[i].caption = true;
+                lines[k].caption = true;
+            }
+        }
     }
     // A line found three times or more on the page belongs to a widget repeated in it ("Most Popular"
     // and its headlines between the sections of a buying guide, a shop's name under every product).

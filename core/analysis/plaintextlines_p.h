@@ -54,6 +54,21 @@ QList<Line> splitLines(const QString &text);
 bool repeatedNearby(const QList<Line> &lines, qsizetype index);
 
 /*!
+    Where a list of other stories' cards starts in the run from \a start to \a end after some prose: three
+    or more cards close together, each a headline, a one-sentence standfirst and the author's name.
+    Returns the run's last line before it (\a end when there is none).
+*/
+qsizetype authorCards(const QList<Line> &lines, qsizetype start, qsizetype end);
+
+/*!
+    Where a box that closes the article starts in the run from \a start to \a end: a short label that ends
+    articles ("Support Example News", "Comments") over prose that is chrome, two sentences or more
+    with chrome words within a few lines ("… give as little as $1 a month."). Returns the run's last
+    line before it (\a end when there is none).
+*/
+qsizetype closingBox(const QList<Line> &lines, qsizetype start, qsizetype end);
+
+/*!
     The outlet that published the article between \a bodyStart and \a bodyEnd of \a lines: a masthead,
     an agency in the dateline, a wire credit, a byline's agency, a copyright holder, site chrome.
 */

@@ -125,7 +125,7 @@ QStringList boilerplateTerms(QStringView line)
     static const QRegularExpression vocabulary(
         QStringLiteral(
             u"©|\\b(?:log(?:ged)?[ -]?(?:in|out)|sign[ -]?(?:in|up|out)|register|registration|subscribe|"
-            u"subscription|subscribers?|newsletters?|cookies?|privacy|terms (?:of|and) (?:use|service|conditions)|"
+            u"subscriptions?|subscribers?|newsletters?|cookies?|privacy|terms (?:of|and) (?:use|service|conditions)|"
             u"rights reserved|copyright|share|shares|sharing|tweet|facebook|twitter|whatsapp|linkedin|pinterest|"
             u"e-?mail (?:this|us|updates)|print|comments?|reply|advertisement|advertising|sponsored|"
             u"related (?:stories|articles|posts|content|links)|recommended|trending|"
@@ -170,6 +170,21 @@ bool isConsentBanner(QStringView line)
     return wordCount(line) <= 100 && consent.matchView(line).hasMatch();
 }
 
+bool isDisclosure(QStringView line)
+{
+    static const QRegularExpression disclosure(
+        QStringLiteral(
+            R"(\b(?:we|site) (?:may|might|could|can) (?:earn|receive|get|make) (?:an? )?(?:small |affiliate )?)"
+            R"((?:commissions?|compensation|money|fees?|share of (?:the )?(?:sales?|revenue))|)"
+            R"(\bwe (?:earn|receive) (?:an? )?(?:small |affiliate )?(?:commissions?|compensation)|)"
+            R"(\baffiliate (?:links?|commissions?|partnerships?)\b|)"
+            // The small print of a sign-up form: "By submitting your information you agree to …".
+            R"(\bby (?:submitting|signing up|subscribing|registering|clicking)\b[^.]{0,60}\byou (?:agree|accept|consent)\b)"),
+        caseless);
+    constexpr int maxWords = 60;
+    return wordCount(line) <= maxWords && disclosure.matchView(line).hasMatch();
+}
+
 bool isHardStop(QStringView line)
 {
     static const QRegularExpression stop(
@@ -183,7 +198,9 @@ bool isHardStop(QStringView line)
                        u"commentaires|comentarios|"
                        u"support (?:our |independent |quality |local )?(?:journalism|newsroom|reporting))\\b|"
                        // "Tags:" ends with no word after the colon when the tags are on the next line.
-                       u"^tags?:"),
+                       u"^tags?:|"
+                       // A donation box's label: "Support Example News".
+                       u"^support (?:us|\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*)?)$"),
         unicode | caseless);
     return wordCount(line) <= 12 && stop.matchView(line).hasMatch();
 }
@@ -228,7 +245,8 @@ bool isCredit(QStringView line)
     // about …", "Editor: Jane Doe has been writing about games since 2010 …", however long.
     static const QRegularExpression bio(
         QStringLiteral(R"(^(?:[\p{L} ]{1,40}: |• ?)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:\(@\w+\)\s+)?(?:)"
-                       R"(is (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,5}(?:reporter|writer|editor|correspondent|)"
+                       // (The job may be capitalised: "is the Senior Entertainment Editor at …".)
+                       R"(is (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,5}(?i:reporter|writer|editor|correspondent|)"
                        R"(journalist|columnist|contributor|freelancer)s?\b|)"
                        R"(writes (?:about|for) |has been writing (?:about|on|for) |)"
                        R"(has written (?:about|for) ))"),
@@ -248,7 +266,9 @@ bool isCaption(QStringView line)
     // "Image 2 of 5".
     static const QRegularExpression photo(
         QStringLiteral(R"(^\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3} ?/ ?\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}$|)"
-                       R"(^(?:photo |image )?courtesy (?:of )?\S|^(?:image|photo|picture|slide) \d+ of \d+$)"),
+                       R"(^(?:photo |image )?courtesy (?:of )?\S|^(?:image|photo|picture|slide) \d+ of \d+$|)"
+                       // The button that shows or hides a caption.
+                       R"(^(?:toggle|hide|show|expand|collapse|close) (?:image )?caption$|^enlarge (?:this )?image$)"),
         unicode | caseless);
     constexpr int maxPhotoCreditWords = 8;
     if (wordCount(line) <= maxPhotoCreditWords && !endsSentence(line) && photo.matchView(line).hasMatch()) {

@@ -28,6 +28,12 @@ int boilerplateHits(QStringView line);
 QStringList boilerplateTerms(QStringView line);
 /*! Whether \a line is a cookie or consent banner ("We use cookies to…", "Cookie settings"). */
 bool isConsentBanner(QStringView line);
+/*!
+    Whether \a line discloses that the publisher is paid for links in the article ("We may earn a
+    commission from links on this page.", "… include affiliate links"), or is the small print of a sign-up
+    form ("By submitting your information you agree to …").
+*/
+bool isDisclosure(QStringView line);
 /*! Whether \a line is chrome that usually ends an article: comments, copyright, newsletter, "most read". */
 bool isHardStop(QStringView line);
 /*! Whether \a line is what a text browser leaves of images, buttons and forms: "[logo.png]", "(BUTTON)", "____". */

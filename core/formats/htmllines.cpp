@@ -64,6 +64,18 @@ bool isNotice(const QString &line)
         || (line.size() <= 120 && credit.match(line).hasMatch());
 }
 
+// Where the story first appeared: "This article was originally published in …", "A version of this
+// story appeared in …". Under the article or above it.
+bool isOriginNote(const QString &line)
+{
+    static const QRegularExpression origin(
+        QStringLiteral("^\\W*(?:this (?:article|story|post|piece)(?: was)? (?:originally|first)|"
+                       "a version of this (?:article|story)|read the original (?:article|story)|cross-?posted from|"
+                       "editor['’]s note: this (?:article|story)(?: was)? (?:originally|first))"),
+        caseless);
+    return line.size() <= 200 && origin.match(line).hasMatch();
+}
+
 // Lines that follow an article's last paragraph: copyright, how to reach or follow the author, the
 // author, where the story first appeared, a call for tips. Body text elsewhere may read
 // like them, so they are only dropped at the end.
@@ -78,18 +90,16 @@ bool isTrailer(const QString &line)
                        ".{0,60}\\b(?:twitter|instagram|facebook|threads|tiktok|snapchat|linkedin|bluesky|x|email|"
                        "signal)\\b"),
         caseless);
-    static const QRegularExpression origin(
-        QStringLiteral("^\\W*(?:this (?:article|story|post|piece)(?: was)? (?:originally|first)|"
-                       "a version of this (?:article|story)|read the original (?:article|story)|cross-?posted from|"
-                       "editor['’]s note: this (?:article|story)(?: was)? (?:originally|first))"),
-        caseless);
     static const QRegularExpression tip(QStringLiteral("^got a (?:news )?tip\\b"), caseless);
+    // The label of a box of links left without its links.
+    static const QRegularExpression moreLabel(
+        QStringLiteral("^(?:for )?more (?:information|info|details)\\s*:?$"), caseless);
     // The author's bio: "Jane Roe is a reporter covering…", "John Doe writes about…".
     static const QRegularExpression bio(
         QStringLiteral(
-            "^\\W*\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){0,3},? (?:is|was|has been|writes|covers|reports)\\b"
+            "^\\W*\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){0,3},? (?:(?:is|was|has been|writes|covers|reports)\\b"
             ".{0,120}\\b(?:reporter|writer|editor|correspondent|contributor|freelancer|journalist|columnist|"
-            "critic|blogger|intern|covering|writes about|reports on)\\b"),
+            "critic|blogger|intern|covering|writes about|reports on)\\b|writes (?:about|for|on)\\b|reports on\\b)"),
         QRegularExpression::UseUnicodePropertiesOption);
     // What was corrected, where an excerpt comes from, what the publisher stands for.
     static const QRegularExpression credits(
@@ -99,9 +109,9 @@ bool isTrailer(const QString &line)
                        "['’]s (?:primary |journalistic )*mission is\\b"),
         caseless);
     return (line.size() <= 100 && copyright.match(line).hasMatch())
-        || (line.size() <= 400 && credits.match(line).hasMatch()) || (line.size() <= 400 && bio.match(line).hasMatch())
-        || (line.size() <= 150 && contact.match(line).hasMatch())
-        || (line.size() <= 200 && origin.match(line).hasMatch()) || (line.size() <= 120 && tip.match(line).hasMatch());
+        || (line.size() <= 400 && credits.match(line).hasMatch()) || (line.size() <= 600 && bio.match(line).hasMatch())
+        || (line.size() <= 150 && contact.match(line).hasMatch()) || isOriginNote(line)
+        || (line.size() <= 120 && tip.match(line).hasMatch()) || moreLabel.match(line).hasMatch();
 }
 
 } // namespace
@@ -137,8 +147,14 @@ void trimBoilerplateLines(QStringList *paragraphs)
         QStringLiteral("^(?:watch(?: this| now| the video)?|video)\\s*[:|]|^listen to the podcast\\b|"
                        "^(?:also )?available on apple podcasts\\b"),
         caseless);
+    // A link to another story set in brackets between the paragraphs: "[Related: …]", "[Read more: …]".
+    static const QRegularExpression bracketedLink(
+        QStringLiteral("^\\[\\s*(?:related|read more|read also|also read|see also|more)\\s*:[^\\[\\]]*\\]$"), caseless);
     paragraphs->removeIf([](const QString &p) {
         if (p.size() <= 150 && player.match(p).hasMatch()) {
+            return true;
+        }
+        if (p.size() <= 300 && bracketedLink.match(p).hasMatch()) {
             return true;
         }
         if (p.size() <= 40) {
@@ -159,7 +175,7 @@ void trimBoilerplateLines(QStringList *paragraphs)
         QRegularExpression::UseUnicodePropertiesOption);
     for (qsizetype i = 0; i < std::min<qsizetype>(4, paragraphs->size());) {
         const QString &line = paragraphs->at(i);
-        if (isFramingLine(line) || (line.size() <= 40 && role.match(line).hasMatch())) {
+        if (isFramingLine(line) || (line.size() <= 40 && role.match(line).hasMatch()) || isOriginNote(line)) {
             paragraphs->removeAt(i);
         } else if (line.size() <= 40 && i + 1 < paragraphs->size() && paragraphs->at(i + 1).size() <= 40
             && name.match(line).hasMatch() && role.match(paragraphs->at(i + 1)).hasMatch()) {
@@ -177,6 +193,23 @@ void trimBoilerplateLines(QStringList *paragraphs)
             paragraphs->resize(i);
             break;
         }
+    }
+    // The credits of a photo shoot or a video at the end: "Photo Credits", then "Stylist: Jane Roe",
+    // "Makeup Artist: John Doe" and more of them.
+    static const QRegularExpression creditsHeading(
+        QStringLiteral("^(?:photo|photography|video|editorial|production|image)? ?credits\\s*:?$"), caseless);
+    static const QRegularExpression creditLine(
+        QStringLiteral("^\\p{Lu}[\\w&,.'’ -]{0,40}: \\p{Lu}[\\w.'’-]*(?:,? \\p{Lu}[\\w.'’-]*){0,5}$"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    constexpr qsizetype minCredits = 3;
+    qsizetype creditsStart = paragraphs->size();
+    while (creditsStart > 0
+        && (creditLine.match(paragraphs->at(creditsStart - 1)).hasMatch()
+            || creditsHeading.match(paragraphs->at(creditsStart - 1)).hasMatch())) {
+        --creditsStart;
+    }
+    if (paragraphs->size() - creditsStart >= minCredits) {
+        paragraphs->resize(creditsStart);
     }
     for (int n = 0;
          n < 6 && !paragraphs->isEmpty() && (isFramingLine(paragraphs->last()) || isTrailer(paragraphs->last())); ++n) {

@@ -411,7 +411,7 @@ bool preferJsonLdBody(const QString &jsonLd, const QString &extracted)
         return true;
     }
     const double ratio = double(jsonLd.size()) / double(std::max<qsizetype>(1, extracted.size()));
-    if (ratio < 0.85 || ratio > 1.2) {
+    if (ratio < 0.6 || ratio > 1.2) {
         return false;
     }
     const QStringList extractedWords = words(extracted);
@@ -421,7 +421,31 @@ bool preferJsonLdBody(const QString &jsonLd, const QString &extracted)
     for (const QString &w : jsonWords) {
         found += known.contains(w) ? 1 : 0;
     }
-    return !jsonWords.isEmpty() && double(found) / double(jsonWords.size()) >= 0.9;
+    if (jsonWords.isEmpty() || double(found) / double(jsonWords.size()) < 0.9) {
+        return false;
+    }
+    if (ratio >= 0.85) {
+        return true;
+    }
+    // Much shorter than the extraction: the publisher's text leaves out what the page adds (captions,
+    // product names, embedded posts), or only a part of the article. Every paragraph of the extraction
+    // that reads like prose must be in it.
+    constexpr qsizetype proseWords = 25;
+    const QSet<QString> jsonKnown(jsonWords.cbegin(), jsonWords.cend());
+    for (const QString &paragraph : extracted.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
+        const QStringList own = words(paragraph);
+        if (own.size() < proseWords) {
+            continue;
+        }
+        qsizetype shared = 0;
+        for (const QString &w : own) {
+            shared += jsonKnown.contains(w) ? 1 : 0;
+        }
+        if (double(shared) / double(own.size()) < 0.9) {
+            return false;
+        }
+    }
+    return true;
 }
 
 } // namespace

@@ -1,0 +1,96 @@
+#include "analysis/plaintextlines_p.h"
+
+#include <QRegularExpression>
+
+namespace Dossier::Core::PlainText
+{
+
+namespace
+{
+
+constexpr int proseBefore = 80; // words of the article before a block may end it
+
+// An author's name on a line of its own: "Jane Roe", "Mary-Ann de Vries".
+bool isNameLine(const Line &line)
+{
+    static const QRegularExpression name(
+        QStringLiteral(R"(^\p{Lu}[\p{L}.'’-]*(?: (?:\p{Lu}[\p{L}.'’-]*|de|van|von|da|del|di|le|la)){1,3}$)"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return line.words >= 2 && line.words <= 5 && !line.sentence && !line.bullet && name.matchView(line.text).hasMatch();
+}
+
+// Walks back from \a cut over the lines without prose above it (a caption, "More on this topic"),
+// not past \a start.
+qsizetype backOverChrome(const QList<Line> &lines, qsizetype start, qsizetype cut)
+{
+    while (cut > start && lines.at(cut - 1).score <= 0) {
+        --cut;
+    }
+    return cut;
+}
+
+} // namespace
+
+qsizetype authorCards(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr int minCards = 3;
+    constexpr qsizetype maxCardGap = 8;
+    constexpr int maxStandfirstWords = 45;
+    // A card: a headline, a one-sentence standfirst, the author's name.
+    const auto card = [&](qsizetype k) {
+        const Line &line = lines.at(k);
+        return k > start && k + 1 < lines.size() && line.sentence && !line.bullet && line.words >= 4
+            && line.words <= maxStandfirstWords && isNameLine(lines.at(k + 1)) && !lines.at(k - 1).sentence
+            && lines.at(k - 1).words >= 3;
+    };
+    int prose = 0;
+    for (qsizetype i = start; i <= end; ++i) {
+        if (card(i) && prose >= proseBefore) {
+            int cards = 1;
+            qsizetype last = i;
+            for (qsizetype k = i + 1; k < lines.size() && k - last <= maxCardGap && cards < minCards; ++k) {
+                if (card(k)) {
+                    ++cards;
+                    last = k;
+                }
+            }
+            if (cards >= minCards) {
+                return backOverChrome(lines, start, i - 1) - 1;
+            }
+        }
+        prose += lines.at(i).score > 0 ? lines.at(i).words : 0;
+    }
+    return end;
+}
+
+qsizetype closingBox(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr qsizetype boxLines = 8;
+    constexpr int minPrompts = 2;
+    constexpr int maxLabelWords = 4;
+    constexpr int minPromptWords = 8;
+    int prose = 0;
+    for (qsizetype i = start; i <= end; ++i) {
+        const Line &line = lines.at(i);
+        if (prose >= proseBefore && line.hardStop && line.words <= maxLabelWords && !line.sentence) {
+            // Most sentences under the label are prompts (a "Subscribe" box inside an
+            // article has one, and the article's paragraphs go on under it).
+            int prompts = 0;
+            int sentences = 0;
+            for (qsizetype k = i + 1; k <= end && k <= i + boxLines; ++k) {
+                const Line &next = lines.at(k);
+                if (next.sentence && next.words >= minPromptWords) {
+                    ++sentences;
+                    prompts += next.boilerplate > 0 ? 1 : 0;
+                }
+            }
+            if (prompts >= minPrompts && 2 * prompts > sentences) {
+                return backOverChrome(lines, start, i) - 1;
+            }
+        }
+        prose += line.score > 0 ? line.words : 0;
+    }
+    return end;
+}
+
+} // namespace Dossier::Core::PlainText
