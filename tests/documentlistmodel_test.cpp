@@ -20,6 +20,7 @@ private Q_SLOTS:
     void badQueryEmptiesTheListWithAnError();
     void refreshSeesNewArticles();
     void refreshAndSortKeepRowsOnTheirArticles();
+    void changedArticlesChangeOnlyTheirRows();
 
 private:
     void addArticles(int from, int to);
@@ -186,6 +187,40 @@ void DocumentListModelTest::refreshAndSortKeepRowsOnTheirArticles()
     QVERIFY(picked.isValid());
     QCOMPARE(picked.data(Ui::DocumentListModel::IdRole).toLongLong(), id);
     QCOMPARE(picked.row(), int(*m_library->documents().rowOf({}, Core::DocumentSort::Date, Qt::AscendingOrder, id)));
+    QCOMPARE(resets.size(), 0);
+}
+
+void DocumentListModelTest::changedArticlesChangeOnlyTheirRows()
+{
+    Ui::DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLibrary(m_library.get());
+    model.sort(Ui::DocumentListModel::Title, Qt::AscendingOrder);
+    const QModelIndex third = model.index(2, Ui::DocumentListModel::Tags);
+    const qint64 id = third.data(Ui::DocumentListModel::IdRole).toLongLong();
+    QCOMPARE(third.data().toString(), QString());
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+    // Tagged in place (by title its row stays): that row changes, nothing else.
+    QVERIFY(m_library->tags().tagArticle(id, { QStringLiteral("Reef") }));
+    model.refreshArticles({ id });
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 2);
+    QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 2);
+    QCOMPARE(model.index(2, Ui::DocumentListModel::Tags).data().toString(), QStringLiteral("Reef"));
+    QCOMPARE(layouts.size(), 0);
+    QCOMPARE(resets.size(), 0);
+
+    // Sorted by tags, the same change moves the row: the list is laid out again.
+    model.sort(Ui::DocumentListModel::Tags, Qt::AscendingOrder);
+    QCOMPARE(model.rowOfId(id), 0);
+    layouts.clear();
+    QVERIFY(m_library->tags().untagArticle(id, QStringLiteral("Reef")));
+    model.refreshArticles({ id });
+    QCOMPARE(layouts.size(), 1);
+    QVERIFY(model.rowOfId(id) > 0);
     QCOMPARE(resets.size(), 0);
 }
 

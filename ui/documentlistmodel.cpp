@@ -55,6 +55,50 @@ void DocumentListModel::refresh()
     }
 }
 
+void DocumentListModel::refreshArticles(const QList<qint64> &ids)
+{
+    const auto count = !ids.isEmpty() && m_library && m_error.kind == Core::StoreError::Kind::None
+        ? m_library->documents().count(m_filter)
+        : std::nullopt;
+    if (!count || int(*count) != m_count) {
+        refresh();
+        return;
+    }
+    QList<int> rows;
+    for (const qint64 id : ids) {
+        const auto row = m_library->documents().rowOf(m_filter, m_sort, m_order, id);
+        if (!row) {
+            refresh();
+            return;
+        }
+        // Where the fetched pages show it now: it must be where the list has it.
+        int shown = -1;
+        const QList<int> pages = m_pages.keys();
+        for (const int page : pages) {
+            const QList<Core::ArticleSummary> *cached = m_pages.object(page);
+            for (qsizetype i = 0; cached && i < cached->size(); ++i) {
+                if (cached->at(i).id == id) {
+                    shown = page * pageSize + int(i);
+                }
+            }
+        }
+        const QList<Core::ArticleSummary> *page = *row >= 0 ? m_pages.object(int(*row) / pageSize) : nullptr;
+        if (shown != (page ? int(*row) : -1)) {
+            refresh(); // it moved, or came into the list or left it
+            return;
+        }
+        if (shown >= 0) {
+            rows.append(shown);
+        }
+    }
+    for (const int row : std::as_const(rows)) {
+        m_pages.remove(row / pageSize); // read again when shown
+    }
+    for (const int row : std::as_const(rows)) {
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
 void DocumentListModel::relayout(const std::function<void()> &change)
 {
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);

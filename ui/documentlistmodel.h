@@ -36,6 +36,10 @@ public:
         rows are inserted or removed at the end and the view's current row and selection follow
         their articles to their new rows. */
     void refresh();
+    /*! Re-reads the rows of the articles \a ids, which changed in place (their tags, say): when
+        the list keeps its length and those articles their rows, only their rows change
+        (dataChanged); otherwise as refresh(). */
+    void refreshArticles(const QList<qint64> &ids);
     /*! The last query's error ("bad search query: …"), or empty. */
     QString errorString() const;
     /*! The same, with its kind: StoreError::Kind::BadQuery for the analyst's query, another kind

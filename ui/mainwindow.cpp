@@ -207,8 +207,13 @@ MainWindow::MainWindow(QWidget *parent)
     // Every change to the library, whoever made it (this window, a background job, another program
     // the session's poll noticed), reaches the views through the session's signals.
     connect(m_session, &Core::LibrarySession::libraryAboutToChange, this, [this] { m_model->setLibrary(nullptr); });
-    connect(m_session, &Core::LibrarySession::articlesChanged, this, [this] {
-        refreshList();
+    connect(m_session, &Core::LibrarySession::articlesChanged, this, [this](const QList<qint64> &ids) {
+        if (ids.isEmpty()) {
+            refreshList(); // any article, new ones too: keep the analyst's place
+        } else {
+            m_model->refreshArticles(ids); // their rows only, where they stay
+            updateStatus();
+        }
         refreshTagFacets();
     });
     connect(m_session, &Core::LibrarySession::tagsChanged, this, [this] {
