@@ -115,22 +115,21 @@ std::optional<qint64> DocumentQuery::rowOf(
 
 std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &request)
 {
-    QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM articles a");
-    QStringList where;
+    // The window's filter: each name stands for the entities called or written so.
+    DocumentFilter filter;
+    filter.text = request.query;
+    for (const EntityFilter &wanted : request.entities) {
+        const auto ids = d->entityIdsNamed(wanted.type, wanted.name);
+        if (!ids) {
+            return std::nullopt;
+        }
+        filter.entityGroups.append(*ids);
+    }
     QVariantList binds;
-    if (!request.query.isEmpty()) {
-        where.append(QStringLiteral("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"));
-        binds.append(ftsQuery(request.query));
-    }
-    for (const EntityFilter &filter : request.entities) {
-        where.append(QStringLiteral(
-            "a.id IN (SELECT ae.article_id FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
-            "WHERE e.type = ? AND (e.key = ? OR e.id IN (SELECT entity_id FROM article_aliases WHERE key = ?)))"));
-        const QString key = entityKey(filter.name);
-        binds << entityTypeName(filter.type) << key << key;
-    }
-    if (!where.isEmpty()) {
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    const QString ids = idSet(filter, &binds);
+    QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM articles a");
+    if (!ids.isEmpty()) {
+        sql += QStringLiteral(" WHERE a.id IN (%1)").arg(ids);
     }
     sql += QStringLiteral(" ORDER BY a.date DESC, a.id");
     if (request.limit >= 0) {
@@ -142,6 +141,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &reques
     for (const QVariant &value : std::as_const(binds)) {
         query.addBindValue(value);
     }
+    // Its failures keep SQLite's words (the CLI's contract).
     if (!d->exec(query)) {
         return std::nullopt;
     }

@@ -201,6 +201,28 @@ std::optional<EntitySummary> EntityStore::find(EntityType type, const QString &n
     return d->readEntity(id);
 }
 
+std::optional<QList<qint64>> StoreContext::entityIdsNamed(EntityType type, const QString &name)
+{
+    const QString key = entityKey(name);
+    QSqlQuery query(db());
+    if (!run(query,
+            QStringLiteral("SELECT id FROM entities WHERE type = ? AND (key = ? OR id IN (SELECT entity_id FROM "
+                           "article_aliases WHERE key = ?)) ORDER BY id"),
+            { entityTypeName(type), key, key })) {
+        return std::nullopt;
+    }
+    QList<qint64> ids;
+    while (query.next()) {
+        ids.append(query.value(0).toLongLong());
+    }
+    return ids;
+}
+
+std::optional<QList<qint64>> EntityStore::idsNamed(EntityType type, const QString &name)
+{
+    return d->entityIdsNamed(type, name);
+}
+
 std::optional<EntitySummary> EntityStore::get(qint64 entityId)
 {
     return d->readEntity(entityId);

@@ -30,6 +30,9 @@ public:
     std::optional<EntitySummary> get(qint64 entityId);
     /*! The entity of \a type whose name or one of whose aliases is \a name (as entityKey() compares). */
     std::optional<EntitySummary> find(EntityType type, const QString &name);
+    /*! The ids of the entities of \a type called \a name or written so in some article (as
+        entityKey() compares), by id; empty when there is none. */
+    std::optional<QList<qint64>> idsNamed(EntityType type, const QString &name);
     /*! How the library types its names, article by article, for the analysis of new articles. */
     std::optional<LibraryTypes> nameTypes();
 

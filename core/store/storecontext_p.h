@@ -166,6 +166,8 @@ struct StoreContext {
     bool writeEntities(qint64 articleId, const Article &article);
     // The entity with this id, aliases filled in (entitystore.cpp).
     std::optional<EntitySummary> readEntity(qint64 entityId);
+    // The ids of the entities of \a type called \a name or written so in some article (entitystore.cpp).
+    std::optional<QList<qint64>> entityIdsNamed(EntityType type, const QString &name);
     // Re-attaches the annotations of the article at \a path (stored as \a articleId) to its new
     // text; inside the caller's transaction. Those that cannot be re-attached are orphaned.
     bool reanchorAnnotations(qint64 articleId, const Article &article);

@@ -60,8 +60,14 @@ struct DocumentFilter {
     bool anyOf = false; //!< documents mentioning any of \c entities instead of all of them
     QList<qint64> excluded; //!< documents mentioning any of these are left out
     QList<qint64> tags; //!< documents must carry every one of these tags (Tag::id)
+    /*! Documents must mention some entity of every group (one group per name the CLI's list was
+        given: the entities called so or written so). */
+    QList<QList<qint64>> entityGroups;
 
-    bool isEmpty() const { return text.isEmpty() && entities.isEmpty() && excluded.isEmpty() && tags.isEmpty(); }
+    bool isEmpty() const
+    {
+        return text.isEmpty() && entities.isEmpty() && excluded.isEmpty() && tags.isEmpty() && entityGroups.isEmpty();
+    }
     friend bool operator==(const DocumentFilter &, const DocumentFilter &) = default;
 };
 
