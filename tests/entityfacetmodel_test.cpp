@@ -1,4 +1,5 @@
 #include "entityfacetmodel.h"
+#include "entityfilterproxymodel.h"
 #include "roles.h"
 #include "store/library.h"
 #include "store/librarysession.h"

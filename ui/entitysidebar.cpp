@@ -2,6 +2,7 @@
 
 #include "entitycurator.h"
 #include "entityfacetmodel.h"
+#include "entityfilterproxymodel.h"
 #include "filterstate.h"
 #include "roles.h"
 #include "store/librarysession.h"

@@ -8,6 +8,10 @@ namespace Dossier::Cli
 /*! Exit statuses of dossier-cli. */
 enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
 
+// Each command is defined in the file of its family: importcommands.cpp (analyze, import),
+// listcommands.cpp (list, entities, search), entitycommands.cpp (entity), annotationcommands.cpp
+// (annotate, tag, annotations) and exportcommands.cpp (export); check and recover are in
+// integritycommands.h.
 int analyze(const QStringList &arguments);
 int import(const QStringList &arguments);
 int list(const QStringList &arguments);

@@ -1,0 +1,30 @@
+#pragma once
+
+// What several dossier-cli commands share: opening a library, integer options, summary and entity JSON.
+
+#include "store/library.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace Dossier::Cli
+{
+
+/*! Said once when a write has to wait for another process's transaction. */
+void announceWait();
+/*! Opens \a library (saying so on stderr when it waits, fails or is read-only); false when it cannot. */
+bool openLibrary(Core::Library &library);
+/*! An article as list and search print it. */
+QJsonObject summaryJson(const Core::ArticleSummary &summary);
+/*! Parses a non-negative integer option; prints the problem and returns nullopt when it is not one. */
+std::optional<qint64> integerOption(const QCommandLineParser &parser, const QCommandLineOption &option);
+/*! The values of a repeatable non-negative integer option; prints the problem and returns nullopt
+    when one is not such a number. */
+std::optional<QList<qint64>> integerOptions(const QCommandLineParser &parser, const QCommandLineOption &option);
+/*! An entity as entities and entity print it. */
+QJsonObject entityJson(const Core::EntitySummary &entity);
+
+} // namespace Dossier::Cli

@@ -1,0 +1,92 @@
+// dossier-cli export: an evidence pack of chosen articles and passages, as PDF, Markdown or JSON-LD.
+
+#include "cli/commands.h"
+#include "cli/commandsupport.h"
+#include "cli/output.h"
+#include "export/evidencepack.h"
+#include "export/exporters.h"
+#include "store/library.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace Dossier::Cli
+{
+
+using namespace Dossier::Core;
+
+int exportPack(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(libraryOption());
+    const QCommandLineOption format(
+        QStringLiteral("format"), QStringLiteral("pdf, md or jsonld."), QStringLiteral("F"));
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The file to write."), QStringLiteral("FILE"));
+    const QCommandLineOption tag(QStringLiteral("tag"),
+        QStringLiteral("Passages with this tag, and articles tagged with it (repeatable)."), QStringLiteral("T"));
+    const QCommandLineOption doc(QStringLiteral("doc"),
+        QStringLiteral("This article with all its passages (repeatable)."), QStringLiteral("ID"));
+    const QCommandLineOption annotation(
+        QStringLiteral("annotation"), QStringLiteral("This passage (repeatable)."), QStringLiteral("ID"));
+    const QCommandLineOption fullText(QStringLiteral("full-text"),
+        QStringLiteral("Include each article's whole text with its passages highlighted."));
+    const QCommandLineOption title(
+        QStringLiteral("title"), QStringLiteral("The cover's title."), QStringLiteral("TEXT"));
+    for (const QCommandLineOption &option : { format, out, tag, doc, annotation, fullText, title }) {
+        parser.addOption(option);
+    }
+    int code = Ok;
+    const QString syntax
+        = QStringLiteral("export --library L --format pdf|md|jsonld --out FILE [--tag T]... [--doc ID]... "
+                         "[--annotation ID]... [--full-text] [--title TEXT]");
+    if (!parseCommandLine(parser, arguments, syntax, &code)) {
+        return code;
+    }
+    const auto chosenFormat = exportFormatFromName(parser.value(format));
+    if (!chosenFormat || !parser.isSet(out)) {
+        writeError(parser.isSet(out)
+                ? QStringLiteral("--format wants pdf, md or jsonld, not '%1'").arg(parser.value(format))
+                : QStringLiteral("export needs --out FILE"));
+        std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
+        return Usage;
+    }
+    ExportSelection selection;
+    const auto docs = integerOptions(parser, doc);
+    const auto passages = integerOptions(parser, annotation);
+    if (!docs || !passages) {
+        return Usage;
+    }
+    selection.articles = *docs;
+    selection.annotations = *passages;
+    selection.tags = parser.values(tag);
+    selection.fullText = parser.isSet(fullText);
+    selection.title = parser.value(title);
+    Library library(parser.value(QStringLiteral("library")));
+    if (!openLibrary(library)) {
+        return Failed;
+    }
+    for (qint64 id : selection.articles) {
+        if (!library.articles().get(id)) {
+            writeError(library.errorString());
+            return Failed;
+        }
+    }
+    QString error;
+    const auto pack = collectEvidence(library, selection, &error);
+    if (!pack) {
+        writeError(error);
+        return Failed;
+    }
+    if (!writePack(*pack, *chosenFormat, parser.value(out), &error)) {
+        writeError(error);
+        return Failed;
+    }
+    writeJsonLine(QJsonObject { { QLatin1String("out"), parser.value(out) },
+        { QLatin1String("format"), exportSuffix(*chosenFormat) }, { QLatin1String("articles"), pack->articles.size() },
+        { QLatin1String("passages"), pack->passageCount() } });
+    return Ok;
+}
+
+} // namespace Dossier::Cli

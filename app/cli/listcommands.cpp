@@ -1,0 +1,132 @@
+// dossier-cli list, entities and search: what a library holds, as JSON Lines.
+
+#include "cli/commands.h"
+#include "cli/commandsupport.h"
+#include "cli/output.h"
+#include "store/library.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+
+namespace Dossier::Cli
+{
+
+using namespace Dossier::Core;
+
+int list(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(libraryOption());
+    const QCommandLineOption entity(QStringLiteral("entity"),
+        QStringLiteral("Only articles mentioning this entity (TYPE:NAME, e.g. PERSON:Shinzo Abe); "
+                       "several must all hold."),
+        QStringLiteral("TYPE:NAME"));
+    const QCommandLineOption query(
+        QStringLiteral("query"), QStringLiteral("Full-text query (FTS5 syntax)."), QStringLiteral("Q"));
+    parser.addOption(entity);
+    parser.addOption(query);
+    int code = Ok;
+    if (!parseCommandLine(
+            parser, arguments, QStringLiteral("list --library L [--entity TYPE:NAME]... [--query Q]"), &code)) {
+        return code;
+    }
+    ListQuery request;
+    request.query = parser.value(query);
+    for (const QString &value : parser.values(entity)) {
+        const qsizetype colon = value.indexOf(u':');
+        EntityFilter filter;
+        if (colon <= 0 || !entityTypeFromName(QStringView(value).first(colon), &filter.type)) {
+            writeError(
+                QStringLiteral("--entity wants TYPE:NAME with TYPE one of PERSON, ORG, LOCATION, DATE, MONEY; got '%1'")
+                    .arg(value));
+            return Usage;
+        }
+        filter.name = value.mid(colon + 1).trimmed();
+        request.entities.append(filter);
+    }
+    Library library(parser.value(QStringLiteral("library")));
+    if (!openLibrary(library)) {
+        return Failed;
+    }
+    const auto rows = library.documents().list(request);
+    if (!rows) {
+        writeError(library.errorString());
+        return Failed;
+    }
+    for (const ArticleSummary &row : *rows) {
+        writeJsonLine(summaryJson(row));
+    }
+    return Ok;
+}
+
+int entities(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(libraryOption());
+    const QCommandLineOption typeOption(
+        QStringLiteral("type"), QStringLiteral("Only entities of this type."), QStringLiteral("T"));
+    parser.addOption(typeOption);
+    int code = Ok;
+    if (!parseCommandLine(parser, arguments, QStringLiteral("entities --library L [--type T]"), &code)) {
+        return code;
+    }
+    std::optional<EntityType> type;
+    if (parser.isSet(typeOption)) {
+        EntityType t;
+        if (!entityTypeFromName(parser.value(typeOption), &t)) {
+            writeError(QStringLiteral("unknown entity type '%1' (PERSON, ORG, LOCATION, DATE, MONEY)")
+                           .arg(parser.value(typeOption)));
+            return Usage;
+        }
+        type = t;
+    }
+    Library library(parser.value(QStringLiteral("library")));
+    if (!openLibrary(library)) {
+        return Failed;
+    }
+    const auto rows = library.entities().all(type);
+    if (!rows) {
+        writeError(library.errorString());
+        return Failed;
+    }
+    for (const EntitySummary &row : *rows) {
+        writeJsonLine(entityJson(row));
+    }
+    return Ok;
+}
+
+int search(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(libraryOption());
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N results (default 50)."),
+        QStringLiteral("N"), QStringLiteral("50"));
+    parser.addOption(limit);
+    parser.addPositionalArgument(
+        QStringLiteral("QUERY"), QStringLiteral("FTS5 query: words, \"phrases\", prefix*, AND/OR/NOT, NEAR."));
+    int code = Ok;
+    if (!parseCommandLine(parser, arguments, QStringLiteral("search --library L QUERY"), &code)) {
+        return code;
+    }
+    if (parser.positionalArguments().isEmpty()) {
+        writeError(QStringLiteral("search needs a QUERY"));
+        return Usage;
+    }
+    Library library(parser.value(QStringLiteral("library")));
+    if (!openLibrary(library)) {
+        return Failed;
+    }
+    const auto rows = library.documents().search(parser.positionalArguments().join(u' '), parser.value(limit).toInt());
+    if (!rows) {
+        writeError(library.errorString());
+        return Failed;
+    }
+    for (const ArticleSummary &row : *rows) {
+        QJsonObject object = summaryJson(row);
+        object.insert(QLatin1String("snippet"), row.snippet);
+        writeJsonLine(object);
+    }
+    return Ok;
+}
+
+} // namespace Dossier::Cli
