@@ -1,12 +1,10 @@
 #include "mainwindow.h"
 
-#include "annotatedialog.h"
 #include "annotationcontroller.h"
 #include "annotationspanel.h"
 #include "documentlistmodel.h"
 #include "entitycurator.h"
 #include "entitysidebar.h"
-#include "exportdialog.h"
 #include "filterstate.h"
 #include "import/importjob.h"
 #include "librarycheckdialog.h"
@@ -15,25 +13,20 @@
 #include "store/backupjob.h"
 #include "store/librarysession.h"
 #include "tagfacetlist.h"
-#include "tagmanagerdialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QDragEnterEvent>
-#include <QDropEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -43,7 +36,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -57,7 +49,6 @@ const QString settingsGeometry = QStringLiteral("window/geometry");
 const QString settingsState = QStringLiteral("window/state");
 const QString settingsSplitter = QStringLiteral("window/splitter");
 const QString settingsLibrary = QStringLiteral("library/last");
-const QString settingsImportFolder = QStringLiteral("import/lastFolder");
 const QString settingsTheme = QLatin1String(Settings::theme);
 } // namespace
 
@@ -429,209 +420,6 @@ void MainWindow::entitiesRetagged()
     }
 }
 
-void MainWindow::createAnnotationActions()
-{
-    m_annotationsPanel->setController(m_annotations);
-    m_annotationsDock = new QDockWidget(tr("Annotations"), this);
-    m_annotationsDock->setObjectName(QStringLiteral("annotationsDock"));
-    m_annotationsDock->setWidget(m_annotationsPanel);
-    m_annotationsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
-    addDockWidget(Qt::BottomDockWidgetArea, m_annotationsDock);
-    resizeDocks({ m_annotationsDock }, { 205 }, Qt::Vertical);
-    connect(m_annotationsPanel, &AnnotationsPanel::annotationActivated, this, &MainWindow::revealAnnotation);
-
-    m_highlight = new QAction(tr("&Highlight Selection"), this);
-    m_highlight->setShortcut(QKeySequence(tr("Ctrl+H")));
-    m_highlight->setToolTip(tr("Highlight the selected passage (Ctrl+H)"));
-    connect(m_highlight, &QAction::triggered, this, [this] { highlightSelection(); });
-    m_highlightWith = new QAction(tr("Highlight with &Tags and Note…"), this);
-    m_highlightWith->setShortcut(QKeySequence(tr("Ctrl+Shift+H")));
-    connect(m_highlightWith, &QAction::triggered, this, &MainWindow::highlightWithDialog);
-    m_editHighlight = new QAction(tr("&Edit Highlight…"), this);
-    m_editHighlight->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
-    connect(m_editHighlight, &QAction::triggered, this, &MainWindow::editHighlight);
-    m_removeHighlight = new QAction(tr("&Remove Highlight"), this);
-    m_removeHighlight->setShortcut(QKeySequence(tr("Ctrl+Shift+Backspace")));
-    connect(m_removeHighlight, &QAction::triggered, this, [this] {
-        if (m_annotationUnderCursor >= 0) {
-            m_annotations->removeAnnotation(m_annotationUnderCursor);
-        }
-    });
-    m_tagArticle = new QAction(tr("Tag &Article…"), this);
-    m_tagArticle->setShortcut(QKeySequence(tr("Ctrl+T")));
-    connect(m_tagArticle, &QAction::triggered, this, &MainWindow::tagArticle);
-    for (QAction *action : { m_highlight, m_highlightWith, m_editHighlight, m_removeHighlight, m_tagArticle }) {
-        action->setShortcutContext(Qt::WindowShortcut);
-        addAction(action);
-    }
-    m_reader->setContextActions({ m_highlight, m_highlightWith, m_editHighlight, m_removeHighlight });
-
-    auto *toolbar = addToolBar(tr("Annotate"));
-    toolbar->setObjectName(QStringLiteral("annotateToolbar"));
-    toolbar->setAccessibleName(tr("Annotation tools"));
-    toolbar->addAction(m_highlight);
-    toolbar->addAction(m_highlightWith);
-    toolbar->addAction(m_removeHighlight);
-    toolbar->addAction(m_tagArticle);
-
-    connect(m_reader, &ReaderView::annotationContextChanged, this, &MainWindow::updateAnnotationActions);
-    connect(m_annotations, &AnnotationController::errorOccurred, this,
-        [this](const QString &message) { QMessageBox::warning(this, tr("Annotation Not Saved"), message); });
-    updateAnnotationActions(-1);
-}
-
-void MainWindow::refreshAnnotations()
-{
-    if (!library() || m_currentId < 0) {
-        m_reader->setAnnotations({}, {});
-        updateAnnotationActions(-1);
-        return;
-    }
-    Core::AnnotationQuery query;
-    query.articles = { m_currentId };
-    const auto annotations = library()->annotations().list(query);
-    const auto codebook = library()->tags().all();
-    if (!annotations || !codebook) {
-        statusBar()->showMessage(tr("Cannot read the annotations: %1").arg(library()->errorString()), 5000);
-        return;
-    }
-    m_reader->setAnnotations(*annotations, *codebook);
-    updateAnnotationActions(m_reader->annotationAtCursor());
-}
-
-void MainWindow::updateAnnotationActions(qint64 annotationUnderCursor)
-{
-    m_annotationUnderCursor = annotationUnderCursor;
-    const bool article = library() && !library()->isReadOnly() && m_currentId >= 0;
-    const auto [start, end] = m_reader->selectedBodyRange();
-    m_highlight->setEnabled(article && end > start);
-    m_highlightWith->setEnabled(article && end > start);
-    m_editHighlight->setEnabled(article && annotationUnderCursor >= 0);
-    m_removeHighlight->setEnabled(article && annotationUnderCursor >= 0);
-    m_tagArticle->setEnabled(article);
-}
-
-qint64 MainWindow::highlightSelection(const QStringList &tags, const QString &note, const QString &color)
-{
-    const auto [start, end] = m_reader->selectedBodyRange();
-    if (!library() || m_currentId < 0 || end <= start) {
-        statusBar()->showMessage(tr("Select a passage of the article first."), 4000);
-        return -1;
-    }
-    if (library()->isReadOnly()) {
-        statusBar()->showMessage(tr("This library is read-only: highlights cannot be saved in it."), 4000);
-        return -1;
-    }
-    return m_annotations->annotate(m_currentId, start, end, tags, note, color);
-}
-
-void MainWindow::highlightWithDialog()
-{
-    const auto [start, end] = m_reader->selectedBodyRange();
-    if (!library() || m_currentId < 0 || end <= start) {
-        statusBar()->showMessage(tr("Select a passage of the article first."), 4000);
-        return;
-    }
-    const QString quote = m_reader->textEdit()->textCursor().selectedText().replace(QChar::ParagraphSeparator, u'\n');
-    AnnotateDialog dialog(quote.trimmed(), m_annotations->tags(), this);
-    if (dialog.exec() == QDialog::Accepted) {
-        m_annotations->annotate(m_currentId, start, end, dialog.tags(), dialog.note(), dialog.color());
-    }
-}
-
-void MainWindow::editHighlight()
-{
-    if (!library() || m_annotationUnderCursor < 0) {
-        return;
-    }
-    const auto annotation = library()->annotations().get(m_annotationUnderCursor);
-    if (!annotation) {
-        statusBar()->showMessage(library()->errorString(), 5000);
-        return;
-    }
-    AnnotateDialog dialog(annotation->anchor.exact, m_annotations->tags(), this);
-    dialog.setWindowTitle(tr("Edit Highlight"));
-    dialog.setTags(annotation->tags);
-    dialog.setNote(annotation->note);
-    dialog.setColor(annotation->color);
-    if (dialog.exec() == QDialog::Accepted) {
-        Core::Annotation edited = *annotation;
-        edited.tags = dialog.tags();
-        edited.note = dialog.note();
-        edited.color = dialog.color();
-        m_annotations->editAnnotation(edited);
-    }
-}
-
-void MainWindow::tagArticle()
-{
-    if (!library() || m_currentId < 0) {
-        return;
-    }
-    const auto tags = library()->tags().ofArticle(m_currentId);
-    if (!tags) {
-        QMessageBox::warning(this, tr("Cannot Tag the Article"),
-            tr("The article's tags cannot be read: %1").arg(library()->errorString()));
-        return;
-    }
-    const QStringList current = *tags;
-    bool ok = false;
-    const QString text = QInputDialog::getText(this, tr("Tag Article"), tr("Tags of this article, comma-separated:"),
-        QLineEdit::Normal, current.join(QStringLiteral(", ")), &ok);
-    if (!ok) {
-        return;
-    }
-    QStringList wanted;
-    for (const QString &part : text.split(u',')) {
-        if (!part.simplified().isEmpty()) {
-            wanted.append(part.simplified());
-        }
-    }
-    m_annotations->undoStack()->beginMacro(tr("Tag Article"));
-    for (const QString &tag : current) {
-        if (!wanted.contains(tag, Qt::CaseInsensitive)) {
-            m_annotations->untagArticle(m_currentId, tag);
-        }
-    }
-    m_annotations->tagArticle(m_currentId, wanted);
-    m_annotations->undoStack()->endMacro();
-}
-
-void MainWindow::manageTags()
-{
-    if (!library()) {
-        return;
-    }
-    TagManagerDialog dialog(m_annotations, this);
-    dialog.exec();
-}
-
-void MainWindow::exportPack()
-{
-    if (!library()) {
-        return;
-    }
-    ExportDialog dialog(library(), this);
-    if (m_currentId >= 0) {
-        const auto article = library()->articles().get(m_currentId);
-        dialog.setCurrentArticle(m_currentId, article ? article->meta.title : QString());
-    }
-    dialog.exec();
-}
-
-void MainWindow::revealAnnotation(qint64 articleId, qint64 annotationId)
-{
-    if (!library()) {
-        return;
-    }
-    showArticle(articleId); // also when the list's filter hides it
-    revealCurrentArticle(QAbstractItemView::EnsureVisible);
-    const auto annotation = library()->annotations().get(annotationId);
-    if (annotation && annotation->state != Core::AnnotationState::Orphaned) {
-        m_reader->revealBodyRange(annotation->anchor.start, annotation->anchor.end);
-    }
-}
-
 void MainWindow::restoreSettings()
 {
     QSettings settings;
@@ -868,121 +656,6 @@ void MainWindow::showArticle(qint64 id)
     refreshAnnotations();
 }
 
-bool MainWindow::isImporting() const
-{
-    return m_import != nullptr;
-}
-
-void MainWindow::importPaths(const QStringList &paths)
-{
-    if (!library() || paths.isEmpty()) {
-        return;
-    }
-    if (m_import) {
-        statusBar()->showMessage(tr("An import is already running; wait for it or cancel it first."), 5000);
-        return;
-    }
-    if (library()->isReadOnly()) {
-        statusBar()->showMessage(tr("This library is read-only: nothing can be imported into it."), 5000);
-        return;
-    }
-    m_import = new Core::ImportJob(library()->path(), paths, this);
-    Core::AnalyzeOptions options;
-    options.maxFileSize
-        = qint64(QSettings().value(QLatin1String(Settings::maxFileSizeMb), Settings::defaultMaxFileSizeMb).toInt())
-        * 1024 * 1024;
-    m_import->setOptions(options);
-    connect(m_import, &Core::ImportJob::progress, this, [this](int done, int total, const QString &current) {
-        m_progress->setRange(0, total);
-        m_progress->setValue(done);
-        m_progressLabel->setText(tr("Importing %1 of %2: %3").arg(done).arg(total).arg(QFileInfo(current).fileName()));
-    });
-    connect(m_import, &Core::ImportJob::articleStored, m_refreshDelay, qOverload<>(&QTimer::start));
-    connect(m_import, &Core::ImportJob::waiting, this,
-        [this] { m_progressLabel->setText(tr("Waiting for the library (another program is writing)…")); });
-    connect(m_import, &Core::ImportJob::finished, this, &MainWindow::importFinished);
-    m_progress->setRange(0, 0);
-    m_progressLabel->setText(tr("Importing…"));
-    for (QWidget *w : { static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_progressLabel),
-             static_cast<QWidget *>(m_cancel) }) {
-        w->show();
-    }
-    m_import->start();
-}
-
-void MainWindow::importFinished(const Core::ImportSummary &summary)
-{
-    m_import->deleteLater();
-    m_import = nullptr;
-    for (QWidget *w : { static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_progressLabel),
-             static_cast<QWidget *>(m_cancel) }) {
-        w->hide();
-    }
-    m_refreshDelay->stop();
-    // The job wrote on its own connection: the session tells every view. Re-imported articles may
-    // have moved or orphaned passages, and a new article's tags join the counts.
-    Core::LibraryChanges changes;
-    changes.allArticles = true;
-    changes.entities = true;
-    changes.allAnnotations = true;
-    changes.tags = true;
-    m_session->announce(changes);
-    QString message = tr("Import %1: %2 new, %3 updated, %4 unchanged, %5 failed")
-                          .arg(summary.canceled ? tr("cancelled") : tr("finished"))
-                          .arg(summary.imported)
-                          .arg(summary.updated)
-                          .arg(summary.unchanged)
-                          .arg(summary.failed.size());
-    statusBar()->showMessage(message, 10000);
-    for (const Core::ImportFailure &failure : summary.failed) {
-        m_failureList->addItem(tr("%1 — %2").arg(failure.path, failure.error));
-    }
-    m_failures->setVisible(m_failureList->count() > 0);
-    if (library() && summary.imported + summary.updated >= Core::BackupSettings::largeImport) {
-        backUp(true);
-    }
-    if (!summary.fatalError.isEmpty()) {
-        QMessageBox::warning(this, tr("Import Stopped"),
-            tr("The import stopped: %1\nArticles stored before that are kept.").arg(summary.fatalError));
-    }
-}
-
-void MainWindow::chooseImportFiles()
-{
-    auto *dialog = new QFileDialog(this, tr("Import Files"), lastImportFolder(),
-        tr("Articles (*.txt *.text *.html *.htm *.xhtml *.md *.markdown);;All files (*)"));
-    dialog->setObjectName(QStringLiteral("importFilesDialog"));
-    dialog->setFileMode(QFileDialog::ExistingFiles);
-    openImportDialog(dialog);
-}
-
-void MainWindow::chooseImportFolder()
-{
-    auto *dialog = new QFileDialog(this, tr("Import a Folder"), lastImportFolder());
-    dialog->setObjectName(QStringLiteral("importFolderDialog"));
-    dialog->setFileMode(QFileDialog::Directory);
-    dialog->setOption(QFileDialog::ShowDirsOnly);
-    openImportDialog(dialog);
-}
-
-QString MainWindow::lastImportFolder() const
-{
-    const QString last = QSettings().value(settingsImportFolder).toString();
-    return !last.isEmpty() && QFileInfo(last).isDir() ? last : QDir::homePath();
-}
-
-void MainWindow::openImportDialog(QFileDialog *dialog)
-{
-    // Window-modal and not blocking: the window goes on painting an import already running.
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &QFileDialog::filesSelected, this, [this, dialog](const QStringList &paths) {
-        QSettings().setValue(settingsImportFolder, dialog->directory().absolutePath());
-        importPaths(paths);
-    });
-    dialog->open();
-}
-
 void MainWindow::chooseLibrary()
 {
     const QString file = QFileDialog::getSaveFileName(this, tr("Open or Create a Library"),
@@ -990,28 +663,6 @@ void MainWindow::chooseLibrary()
         tr("Dossier libraries (*.dossier);;All files (*)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (!file.isEmpty()) {
         openLibrary(file);
-    }
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent *event)
-{
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (std::any_of(urls.cbegin(), urls.cend(), [](const QUrl &url) { return url.isLocalFile(); })) {
-        event->acceptProposedAction();
-    }
-}
-
-void MainWindow::dropEvent(QDropEvent *event)
-{
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile()) {
-            paths.append(url.toLocalFile());
-        }
-    }
-    if (!paths.isEmpty()) {
-        event->acceptProposedAction();
-        importPaths(paths);
     }
 }
 
