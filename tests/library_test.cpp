@@ -1,4 +1,5 @@
 #include "store/library.h"
+#include "storearticles.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <thread>
 
 using namespace Dossier::Core;
+using namespace Dossier::Test;
 
 class LibraryTest : public QObject
 {
@@ -29,11 +31,6 @@ private Q_SLOTS:
     void changedBytesUpdateInPlaceKeepingTheId();
     void updateLeavesNoStaleEntities();
     void removeLeavesNoStaleEntities();
-    void listsByEntityAndAlias_data();
-    void listsByEntityAndAlias();
-    void searchRanksAndSnippets();
-    void badSearchQueryIsAnError_data();
-    void badSearchQueryIsAnError();
     void migratesOlderSchemaKeepingABackup_data();
     void migratesOlderSchemaKeepingABackup();
     void refusesLibraryFromNewerSchema();
@@ -46,74 +43,12 @@ private Q_SLOTS:
     void twoThreadsOpeningOneNewLibraryBothSucceed();
     void entitiesCountDocuments();
     void nameTypesCountArticlesByType();
-    void filtersDocuments_data();
-    void filtersDocuments();
-    void sortsAndPagesDocuments_data();
-    void sortsAndPagesDocuments();
-    void facetsFollowTheFilter();
-    void badFilterQueryIsAnError();
-    void ftsDebugCommandIsAnError();
     void aliasesOfAnEntity();
 
 private:
     QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
-
-namespace
-{
-
-Article makeArticle(const QString &path, const QString &title, const QString &body, QByteArray sha)
-{
-    Article article;
-    article.path = path;
-    article.format = QStringLiteral("text");
-    article.encoding = QStringLiteral("UTF-8");
-    article.sha256 = std::move(sha);
-    article.rawText = title + QStringLiteral("\n\n") + body;
-    article.body = body;
-    article.meta.title = title;
-    article.meta.date = QStringLiteral("2026-03-04");
-    article.meta.source = QStringLiteral("Harbor Ledger");
-    return article;
-}
-
-// Adds an entity with one mention per surface form found in the body.
-void addEntity(Article &article, EntityType type, const QString &name, const QStringList &aliases)
-{
-    const int index = int(article.entities.size());
-    article.entities.append(Entity { name, type, aliases, 0 });
-    for (const QString &form : QStringList { name } + aliases) {
-        const qsizetype at = article.body.indexOf(form);
-        if (at >= 0) {
-            article.mentions.append(Mention { at, at + form.size(), type, index });
-            ++article.entities.last().count;
-        }
-    }
-}
-
-Article tokyoArticle(const QString &path, QByteArray sha = "aaaa")
-{
-    Article article = makeArticle(path, QStringLiteral("Tokyo hosts cyber talks"),
-        QStringLiteral("Foreign Minister Aiko Tanabe met U.S. envoys in Tokyo. Tanabe said the "
-                       "talks with the United States were frank."),
-        std::move(sha));
-    addEntity(article, EntityType::Person, QStringLiteral("Aiko Tanabe"), { QStringLiteral("Tanabe") });
-    addEntity(article, EntityType::Location, QStringLiteral("United States"), { QStringLiteral("U.S.") });
-    addEntity(article, EntityType::Location, QStringLiteral("Tokyo"), {});
-    return article;
-}
-
-Article manilaArticle(const QString &path)
-{
-    Article article = makeArticle(path, QStringLiteral("Manila weighs new maritime patrols"),
-        QStringLiteral("Officials in Manila said the US would join patrols near the reef."), "bbbb");
-    addEntity(article, EntityType::Location, QStringLiteral("Manila"), {});
-    addEntity(article, EntityType::Location, QStringLiteral("US"), {});
-    return article;
-}
-
-} // namespace
 
 void LibraryTest::init()
 {
@@ -229,82 +164,6 @@ void LibraryTest::removeLeavesNoStaleEntities()
     names.sort();
     QCOMPARE(names, (QStringList { QStringLiteral("Manila"), QStringLiteral("US") }));
     QCOMPARE(library.documents().search(QStringLiteral("Tanabe"))->size(), 0);
-}
-
-void LibraryTest::listsByEntityAndAlias_data()
-{
-    QTest::addColumn<QList<EntityFilter>>("filters");
-    QTest::addColumn<QStringList>("paths");
-    const QString tokyo = QStringLiteral("/corpus/tokyo.txt");
-    const QString manila = QStringLiteral("/corpus/manila.txt");
-    QTest::newRow("canonical name") << QList<EntityFilter> { { EntityType::Person, QStringLiteral("Aiko Tanabe") } }
-                                    << QStringList { tokyo };
-    QTest::newRow("alias") << QList<EntityFilter> { { EntityType::Person, QStringLiteral("tanabe") } }
-                           << QStringList { tokyo };
-    QTest::newRow("dotted and undotted forms share a key")
-        << QList<EntityFilter> { { EntityType::Location, QStringLiteral("U.S.") } } << QStringList { manila, tokyo };
-    QTest::newRow("all of several") << QList<EntityFilter> { { EntityType::Location, QStringLiteral("US") },
-        { EntityType::Location, QStringLiteral("Manila") } }
-                                    << QStringList { manila };
-    QTest::newRow("type must agree") << QList<EntityFilter> { { EntityType::Org, QStringLiteral("Tokyo") } }
-                                     << QStringList {};
-}
-
-void LibraryTest::listsByEntityAndAlias()
-{
-    QFETCH(QList<EntityFilter>, filters);
-    QFETCH(QStringList, paths);
-    Library library(libraryPath());
-    QVERIFY(library.open());
-    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
-    QVERIFY(library.articles().store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
-    ListQuery query;
-    query.entities = filters;
-    const auto rows = library.documents().list(query);
-    QVERIFY2(rows, qPrintable(library.errorString()));
-    QStringList got;
-    for (const ArticleSummary &row : *rows) {
-        got.append(row.path);
-    }
-    got.sort();
-    QCOMPARE(got, paths);
-}
-
-void LibraryTest::searchRanksAndSnippets()
-{
-    Library library(libraryPath());
-    QVERIFY(library.open());
-    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
-    QVERIFY(library.articles().store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
-    const auto hits = library.documents().search(QStringLiteral("patrol*"));
-    QVERIFY2(hits, qPrintable(library.errorString()));
-    QCOMPARE(hits->size(), 1);
-    QCOMPARE(hits->front().path, QStringLiteral("/corpus/manila.txt"));
-    QVERIFY(hits->front().snippet.contains(QLatin1String("[patrols]")));
-    const auto phrase = library.documents().search(QStringLiteral("\"cyber talks\" NOT Manila"));
-    QVERIFY(phrase);
-    QCOMPARE(phrase->size(), 1);
-}
-
-void LibraryTest::badSearchQueryIsAnError_data()
-{
-    QTest::addColumn<QString>("query");
-    QTest::newRow("unterminated phrase") << QStringLiteral("\"cyber talks");
-    QTest::newRow("dangling operator") << QStringLiteral("cyber AND");
-    QTest::newRow("unknown column") << QStringLiteral("nosuchcolumn:word");
-    QTest::newRow("empty") << QStringLiteral("   ");
-}
-
-void LibraryTest::badSearchQueryIsAnError()
-{
-    QFETCH(QString, query);
-    Library library(libraryPath());
-    QVERIFY(library.open());
-    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
-    QVERIFY(!library.documents().search(query));
-    QVERIFY(!library.errorString().isEmpty());
-    // The library still works afterwards.
-    QCOMPARE(library.documents().search(QStringLiteral("Tokyo"))->size(), 1);
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup_data()
@@ -616,217 +475,6 @@ void LibraryTest::nameTypesCountArticlesByType()
     QVERIFY(!names.settled(entityKey(u"Kestrel Dynamics"), &settled)); // 3 of 4: not four in five
 }
 
-namespace
-{
-
-// Three articles: Tokyo (Tanabe, United States, Tokyo), Manila (Manila, US), and a third naming
-// Tokyo and Manila both.
-struct Fixture {
-    qint64 tanabe = -1;
-    qint64 tokyo = -1;
-    qint64 manila = -1;
-};
-
-Fixture storeThree(Library &library)
-{
-    Article third
-        = makeArticle(QStringLiteral("/corpus/both.txt"), QStringLiteral("Ferry link between Tokyo and Manila"),
-            QStringLiteral("A new ferry will link Tokyo and Manila from May."), "eeee");
-    third.meta.date = QStringLiteral("2026-05-01");
-    third.meta.source = QStringLiteral("Archipelago Post");
-    addEntity(third, EntityType::Location, QStringLiteral("Tokyo"), {});
-    addEntity(third, EntityType::Location, QStringLiteral("Manila"), {});
-    Article manila = manilaArticle(QStringLiteral("/corpus/manila.txt"));
-    manila.meta.date = QStringLiteral("2026-01-15");
-    library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt")));
-    library.articles().store(manila);
-    library.articles().store(third);
-    Fixture ids;
-    const auto entities = library.entities().all();
-    for (const EntitySummary &entity : entities.value_or(QList<EntitySummary> {})) {
-        if (entity.name == u"Aiko Tanabe") {
-            ids.tanabe = entity.id;
-        } else if (entity.name == u"Tokyo") {
-            ids.tokyo = entity.id;
-        } else if (entity.name == u"Manila") {
-            ids.manila = entity.id;
-        }
-    }
-    return ids;
-}
-
-QStringList paths(const QList<ArticleSummary> &rows)
-{
-    QStringList out;
-    for (const ArticleSummary &row : rows) {
-        out.append(row.path.section(u'/', -1));
-    }
-    return out;
-}
-
-} // namespace
-
-void LibraryTest::filtersDocuments_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QStringList>("entities"); // names: Tanabe, Tokyo, Manila
-    QTest::addColumn<bool>("anyOf");
-    QTest::addColumn<QStringList>("excluded");
-    QTest::addColumn<QStringList>("expected"); // sorted by title ascending
-    QTest::newRow("no filter") << QString() << QStringList {} << false << QStringList {}
-                               << QStringList { QStringLiteral("both.txt"), QStringLiteral("manila.txt"),
-                                      QStringLiteral("tokyo.txt") };
-    QTest::newRow("one entity") << QString() << QStringList { QStringLiteral("Tokyo") } << false << QStringList {}
-                                << QStringList { QStringLiteral("both.txt"), QStringLiteral("tokyo.txt") };
-    QTest::newRow("all of two") << QString() << QStringList { QStringLiteral("Tokyo"), QStringLiteral("Manila") }
-                                << false << QStringList {} << QStringList { QStringLiteral("both.txt") };
-    QTest::newRow("any of two") << QString() << QStringList { QStringLiteral("Tanabe"), QStringLiteral("Manila") }
-                                << true << QStringList {}
-                                << QStringList { QStringLiteral("both.txt"), QStringLiteral("manila.txt"),
-                                       QStringLiteral("tokyo.txt") };
-    QTest::newRow("exclude") << QString() << QStringList { QStringLiteral("Tokyo") } << false
-                             << QStringList { QStringLiteral("Manila") } << QStringList { QStringLiteral("tokyo.txt") };
-    QTest::newRow("text and entity") << QStringLiteral("ferry") << QStringList { QStringLiteral("Manila") } << false
-                                     << QStringList {} << QStringList { QStringLiteral("both.txt") };
-}
-
-void LibraryTest::filtersDocuments()
-{
-    QFETCH(QString, text);
-    QFETCH(QStringList, entities);
-    QFETCH(bool, anyOf);
-    QFETCH(QStringList, excluded);
-    QFETCH(QStringList, expected);
-    Library library(libraryPath());
-    QVERIFY(library.open());
-    const Fixture ids = storeThree(library);
-    const auto idOf = [&](const QString &name) {
-        return name == u"Tanabe" ? ids.tanabe : name == u"Tokyo" ? ids.tokyo : ids.manila;
-    };
-    DocumentFilter filter;
-    filter.text = text;
-    filter.anyOf = anyOf;
-    for (const QString &name : entities) {
-        filter.entities.append(idOf(name));
-    }
-    for (const QString &name : excluded) {
-        filter.excluded.append(idOf(name));
-    }
-    QCOMPARE(library.documents().count(filter), qint64(expected.size()));
-    const auto rows = library.documents().window(filter, DocumentSort::Title, Qt::AscendingOrder, 0, 100);
-    QVERIFY2(rows, qPrintable(library.errorString()));
-    QStringList got = paths(*rows);
-    got.sort();
-    QCOMPARE(got, expected);
-}
-
-void LibraryTest::sortsAndPagesDocuments_data()
-{
-    QTest::addColumn<int>("sort");
-    QTest::addColumn<int>("order");
-    QTest::addColumn<QStringList>("expected");
-    QTest::newRow("title ascending") << int(DocumentSort::Title) << int(Qt::AscendingOrder)
-                                     << QStringList { QStringLiteral("both.txt"), QStringLiteral("manila.txt"),
-                                            QStringLiteral("tokyo.txt") };
-    QTest::newRow("date descending") << int(DocumentSort::Date) << int(Qt::DescendingOrder)
-                                     << QStringList { QStringLiteral("both.txt"), QStringLiteral("tokyo.txt"),
-                                            QStringLiteral("manila.txt") };
-    QTest::newRow("source ascending") << int(DocumentSort::Source) << int(Qt::AscendingOrder)
-                                      << QStringList { QStringLiteral("both.txt"), QStringLiteral("tokyo.txt"),
-                                             QStringLiteral("manila.txt") };
-    QTest::newRow("entity count descending")
-        << int(DocumentSort::EntityCount) << int(Qt::DescendingOrder)
-        << QStringList { QStringLiteral("tokyo.txt"), QStringLiteral("both.txt"), QStringLiteral("manila.txt") };
-}
-
-void LibraryTest::sortsAndPagesDocuments()
-{
-    QFETCH(int, sort);
-    QFETCH(int, order);
-    QFETCH(QStringList, expected);
-    Library library(libraryPath());
-    QVERIFY(library.open());
-    storeThree(library);
-    const auto all = library.documents().window({}, DocumentSort(sort), Qt::SortOrder(order), 0, 10);
-    QVERIFY(all);
-    QCOMPARE(paths(*all), expected);
-    const auto second = library.documents().window({}, DocumentSort(sort), Qt::SortOrder(order), 1, 1);
-    QVERIFY(second);
-    QCOMPARE(paths(*second), QStringList { expected[1] });
-}
-
-void LibraryTest::facetsFollowTheFilter()
-{
-    Library library(libraryPath());
-    QVERIFY(library.open());
-    const Fixture ids = storeThree(library);
-    const auto all = library.entities().facets({});
-    QVERIFY(all);
-    QHash<QString, int> counts;
-    for (const EntitySummary &entity : *all) {
-        counts.insert(entity.name, entity.documents);
-    }
-    QCOMPARE(counts.value(QStringLiteral("Tokyo")), 2);
-    QCOMPARE(counts.value(QStringLiteral("Manila")), 2);
-    QCOMPARE(counts.value(QStringLiteral("Aiko Tanabe")), 1);
-    QCOMPARE(all->front().documents, 2); // most documents first
-
-    DocumentFilter filter;
-    filter.entities = { ids.tanabe };
-    const auto narrowed = library.entities().facets(filter);
-    QVERIFY(narrowed);
-    QStringList names;
-    for (const EntitySummary &entity : *narrowed) {
-        names.append(entity.name);
-        QCOMPARE(entity.documents, 1);
-    }
-    names.sort();
-    QCOMPARE(names,
-        (QStringList { QStringLiteral("Aiko Tanabe"), QStringLiteral("Tokyo"), QStringLiteral("United States") }));
-
-    const auto capped = library.entities().facets({}, 1);
-    QVERIFY(capped);
-    int places = 0;
-    for (const EntitySummary &entity : *capped) {
-        places += entity.type == EntityType::Location;
-    }
-    QCOMPARE(places, 1);
-}
-
-void LibraryTest::badFilterQueryIsAnError()
-{
-    Library library(libraryPath());
-    QVERIFY(library.open());
-    storeThree(library);
-    DocumentFilter filter;
-    filter.text = QStringLiteral("\"ferry");
-    QVERIFY(!library.documents().count(filter));
-    QVERIFY2(library.errorString().startsWith(QLatin1String("bad search query")), qPrintable(library.errorString()));
-    QVERIFY(!library.documents().window(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
-    QVERIFY(!library.entities().facets(filter));
-    QCOMPARE(library.documents().count({}), 3);
-}
-
-void LibraryTest::ftsDebugCommandIsAnError()
-{
-    // Found by fuzz/search_fuzz.cpp: FTS5 ran '*id' as a debugging command, so the document list
-    // counted one article and listed none, and search and list found nothing without an error.
-    Library library(libraryPath());
-    QVERIFY(library.open());
-    storeThree(library);
-    for (const QString &query : { QStringLiteral("*id"), QStringLiteral("*ID"), QStringLiteral("*reads") }) {
-        DocumentFilter filter;
-        filter.text = query;
-        QVERIFY2(!library.documents().count(filter), qPrintable(query));
-        QVERIFY(!library.documents().window(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
-        QVERIFY(!library.documents().search(query));
-        QVERIFY2(
-            library.errorString().startsWith(QLatin1String("bad search query")), qPrintable(library.errorString()));
-        QVERIFY(!library.documents().list(ListQuery { {}, query, -1, 0 }));
-    }
-    QCOMPARE(library.documents().count({}), 3);
-}
-
 void LibraryTest::aliasesOfAnEntity()
 {
     Library library(libraryPath());
@@ -879,9 +527,12 @@ void LibraryTest::failuresSayWhatKindTheyAre()
     tagged.tags = { 1 };
     tagged.text = QStringLiteral("harbour");
     switch (failure) {
-    case 0:
-        QVERIFY(!library.documents().count(DocumentFilter { QStringLiteral("\"unterminated"), {}, false, {}, {} }));
+    case 0: {
+        DocumentFilter unterminated;
+        unterminated.text = QStringLiteral("\"unterminated");
+        QVERIFY(!library.documents().count(unterminated));
         break;
+    }
     case 1:
         QVERIFY(!library.documents().search(QStringLiteral("  ")));
         break;

@@ -1,0 +1,284 @@
+// DocumentQuery: which articles a filter lets through, counted, windowed, sorted, and the CLI's
+// list and search.
+
+#include "store/library.h"
+#include "storearticles.h"
+
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dossier::Core;
+using namespace Dossier::Test;
+
+class DocumentQueryTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void listsByEntityAndAlias_data();
+    void listsByEntityAndAlias();
+    void searchRanksAndSnippets();
+    void badSearchQueryIsAnError_data();
+    void badSearchQueryIsAnError();
+    void filtersDocuments_data();
+    void filtersDocuments();
+    void sortsAndPagesDocuments_data();
+    void sortsAndPagesDocuments();
+    void facetsFollowTheFilter();
+    void badFilterQueryIsAnError();
+    void ftsDebugCommandIsAnError();
+
+private:
+    QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void DocumentQueryTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void DocumentQueryTest::listsByEntityAndAlias_data()
+{
+    QTest::addColumn<QList<EntityFilter>>("filters");
+    QTest::addColumn<QStringList>("paths");
+    const QString tokyo = QStringLiteral("/corpus/tokyo.txt");
+    const QString manila = QStringLiteral("/corpus/manila.txt");
+    QTest::newRow("canonical name") << QList<EntityFilter> { { EntityType::Person, QStringLiteral("Aiko Tanabe") } }
+                                    << QStringList { tokyo };
+    QTest::newRow("alias") << QList<EntityFilter> { { EntityType::Person, QStringLiteral("tanabe") } }
+                           << QStringList { tokyo };
+    QTest::newRow("dotted and undotted forms share a key")
+        << QList<EntityFilter> { { EntityType::Location, QStringLiteral("U.S.") } } << QStringList { manila, tokyo };
+    QTest::newRow("all of several") << QList<EntityFilter> { { EntityType::Location, QStringLiteral("US") },
+        { EntityType::Location, QStringLiteral("Manila") } }
+                                    << QStringList { manila };
+    QTest::newRow("type must agree") << QList<EntityFilter> { { EntityType::Org, QStringLiteral("Tokyo") } }
+                                     << QStringList {};
+}
+
+void DocumentQueryTest::listsByEntityAndAlias()
+{
+    QFETCH(QList<EntityFilter>, filters);
+    QFETCH(QStringList, paths);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(library.articles().store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    ListQuery query;
+    query.entities = filters;
+    const auto rows = library.documents().list(query);
+    QVERIFY2(rows, qPrintable(library.errorString()));
+    QStringList got;
+    for (const ArticleSummary &row : *rows) {
+        got.append(row.path);
+    }
+    got.sort();
+    QCOMPARE(got, paths);
+}
+
+void DocumentQueryTest::searchRanksAndSnippets()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(library.articles().store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    const auto hits = library.documents().search(QStringLiteral("patrol*"));
+    QVERIFY2(hits, qPrintable(library.errorString()));
+    QCOMPARE(hits->size(), 1);
+    QCOMPARE(hits->front().path, QStringLiteral("/corpus/manila.txt"));
+    QVERIFY(hits->front().snippet.contains(QLatin1String("[patrols]")));
+    const auto phrase = library.documents().search(QStringLiteral("\"cyber talks\" NOT Manila"));
+    QVERIFY(phrase);
+    QCOMPARE(phrase->size(), 1);
+}
+
+void DocumentQueryTest::badSearchQueryIsAnError_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::newRow("unterminated phrase") << QStringLiteral("\"cyber talks");
+    QTest::newRow("dangling operator") << QStringLiteral("cyber AND");
+    QTest::newRow("unknown column") << QStringLiteral("nosuchcolumn:word");
+    QTest::newRow("empty") << QStringLiteral("   ");
+}
+
+void DocumentQueryTest::badSearchQueryIsAnError()
+{
+    QFETCH(QString, query);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
+    QVERIFY(!library.documents().search(query));
+    QVERIFY(!library.errorString().isEmpty());
+    // The library still works afterwards.
+    QCOMPARE(library.documents().search(QStringLiteral("Tokyo"))->size(), 1);
+}
+
+void DocumentQueryTest::filtersDocuments_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("entities"); // names: Tanabe, Tokyo, Manila
+    QTest::addColumn<bool>("anyOf");
+    QTest::addColumn<QStringList>("excluded");
+    QTest::addColumn<QStringList>("expected"); // sorted by title ascending
+    QTest::newRow("no filter") << QString() << QStringList {} << false << QStringList {}
+                               << QStringList { QStringLiteral("both.txt"), QStringLiteral("manila.txt"),
+                                      QStringLiteral("tokyo.txt") };
+    QTest::newRow("one entity") << QString() << QStringList { QStringLiteral("Tokyo") } << false << QStringList {}
+                                << QStringList { QStringLiteral("both.txt"), QStringLiteral("tokyo.txt") };
+    QTest::newRow("all of two") << QString() << QStringList { QStringLiteral("Tokyo"), QStringLiteral("Manila") }
+                                << false << QStringList {} << QStringList { QStringLiteral("both.txt") };
+    QTest::newRow("any of two") << QString() << QStringList { QStringLiteral("Tanabe"), QStringLiteral("Manila") }
+                                << true << QStringList {}
+                                << QStringList { QStringLiteral("both.txt"), QStringLiteral("manila.txt"),
+                                       QStringLiteral("tokyo.txt") };
+    QTest::newRow("exclude") << QString() << QStringList { QStringLiteral("Tokyo") } << false
+                             << QStringList { QStringLiteral("Manila") } << QStringList { QStringLiteral("tokyo.txt") };
+    QTest::newRow("text and entity") << QStringLiteral("ferry") << QStringList { QStringLiteral("Manila") } << false
+                                     << QStringList {} << QStringList { QStringLiteral("both.txt") };
+}
+
+void DocumentQueryTest::filtersDocuments()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, entities);
+    QFETCH(bool, anyOf);
+    QFETCH(QStringList, excluded);
+    QFETCH(QStringList, expected);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    const Fixture ids = storeThree(library);
+    const auto idOf = [&](const QString &name) {
+        return name == u"Tanabe" ? ids.tanabe : name == u"Tokyo" ? ids.tokyo : ids.manila;
+    };
+    DocumentFilter filter;
+    filter.text = text;
+    filter.anyOf = anyOf;
+    for (const QString &name : entities) {
+        filter.entities.append(idOf(name));
+    }
+    for (const QString &name : excluded) {
+        filter.excluded.append(idOf(name));
+    }
+    QCOMPARE(library.documents().count(filter), qint64(expected.size()));
+    const auto rows = library.documents().window(filter, DocumentSort::Title, Qt::AscendingOrder, 0, 100);
+    QVERIFY2(rows, qPrintable(library.errorString()));
+    QStringList got = paths(*rows);
+    got.sort();
+    QCOMPARE(got, expected);
+}
+
+void DocumentQueryTest::sortsAndPagesDocuments_data()
+{
+    QTest::addColumn<int>("sort");
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("title ascending") << int(DocumentSort::Title) << int(Qt::AscendingOrder)
+                                     << QStringList { QStringLiteral("both.txt"), QStringLiteral("manila.txt"),
+                                            QStringLiteral("tokyo.txt") };
+    QTest::newRow("date descending") << int(DocumentSort::Date) << int(Qt::DescendingOrder)
+                                     << QStringList { QStringLiteral("both.txt"), QStringLiteral("tokyo.txt"),
+                                            QStringLiteral("manila.txt") };
+    QTest::newRow("source ascending") << int(DocumentSort::Source) << int(Qt::AscendingOrder)
+                                      << QStringList { QStringLiteral("both.txt"), QStringLiteral("tokyo.txt"),
+                                             QStringLiteral("manila.txt") };
+    QTest::newRow("entity count descending")
+        << int(DocumentSort::EntityCount) << int(Qt::DescendingOrder)
+        << QStringList { QStringLiteral("tokyo.txt"), QStringLiteral("both.txt"), QStringLiteral("manila.txt") };
+}
+
+void DocumentQueryTest::sortsAndPagesDocuments()
+{
+    QFETCH(int, sort);
+    QFETCH(int, order);
+    QFETCH(QStringList, expected);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    storeThree(library);
+    const auto all = library.documents().window({}, DocumentSort(sort), Qt::SortOrder(order), 0, 10);
+    QVERIFY(all);
+    QCOMPARE(paths(*all), expected);
+    const auto second = library.documents().window({}, DocumentSort(sort), Qt::SortOrder(order), 1, 1);
+    QVERIFY(second);
+    QCOMPARE(paths(*second), QStringList { expected[1] });
+}
+
+void DocumentQueryTest::facetsFollowTheFilter()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    const Fixture ids = storeThree(library);
+    const auto all = library.entities().facets({});
+    QVERIFY(all);
+    QHash<QString, int> counts;
+    for (const EntitySummary &entity : *all) {
+        counts.insert(entity.name, entity.documents);
+    }
+    QCOMPARE(counts.value(QStringLiteral("Tokyo")), 2);
+    QCOMPARE(counts.value(QStringLiteral("Manila")), 2);
+    QCOMPARE(counts.value(QStringLiteral("Aiko Tanabe")), 1);
+    QCOMPARE(all->front().documents, 2); // most documents first
+
+    DocumentFilter filter;
+    filter.entities = { ids.tanabe };
+    const auto narrowed = library.entities().facets(filter);
+    QVERIFY(narrowed);
+    QStringList names;
+    for (const EntitySummary &entity : *narrowed) {
+        names.append(entity.name);
+        QCOMPARE(entity.documents, 1);
+    }
+    names.sort();
+    QCOMPARE(names,
+        (QStringList { QStringLiteral("Aiko Tanabe"), QStringLiteral("Tokyo"), QStringLiteral("United States") }));
+
+    const auto capped = library.entities().facets({}, 1);
+    QVERIFY(capped);
+    int places = 0;
+    for (const EntitySummary &entity : *capped) {
+        places += entity.type == EntityType::Location;
+    }
+    QCOMPARE(places, 1);
+}
+
+void DocumentQueryTest::badFilterQueryIsAnError()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    storeThree(library);
+    DocumentFilter filter;
+    filter.text = QStringLiteral("\"ferry");
+    QVERIFY(!library.documents().count(filter));
+    QVERIFY2(library.errorString().startsWith(QLatin1String("bad search query")), qPrintable(library.errorString()));
+    QVERIFY(!library.documents().window(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
+    QVERIFY(!library.entities().facets(filter));
+    QCOMPARE(library.documents().count({}), 3);
+}
+
+void DocumentQueryTest::ftsDebugCommandIsAnError()
+{
+    // Found by fuzz/search_fuzz.cpp: FTS5 ran '*id' as a debugging command, so the document list
+    // counted one article and listed none, and search and list found nothing without an error.
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    storeThree(library);
+    for (const QString &query : { QStringLiteral("*id"), QStringLiteral("*ID"), QStringLiteral("*reads") }) {
+        DocumentFilter filter;
+        filter.text = query;
+        QVERIFY2(!library.documents().count(filter), qPrintable(query));
+        QVERIFY(!library.documents().window(filter, DocumentSort::Date, Qt::DescendingOrder, 0, 10));
+        QVERIFY(!library.documents().search(query));
+        QVERIFY2(
+            library.errorString().startsWith(QLatin1String("bad search query")), qPrintable(library.errorString()));
+        QVERIFY(!library.documents().list(ListQuery { {}, query, -1, 0 }));
+    }
+    QCOMPARE(library.documents().count({}), 3);
+}
+
+QTEST_GUILESS_MAIN(DocumentQueryTest)
+#include "documentquery_test.moc"
