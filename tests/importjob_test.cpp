@@ -39,6 +39,14 @@ private:
     QString write(const QString &name, const QByteArray &bytes);
     QString library() const { return m_dir->filePath(QStringLiteral("lib.dossier")); }
     QString corpus() const { return m_dir->filePath(QStringLiteral("corpus")); }
+    // An import of the corpus folder into \a libraryPath (the test's library unless given).
+    ImportRequest corpusImport(const QString &libraryPath = {}) const
+    {
+        ImportRequest request;
+        request.libraryPath = libraryPath.isEmpty() ? library() : libraryPath;
+        request.paths = { corpus() };
+        return request;
+    }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
@@ -103,7 +111,7 @@ void ImportJobTest::importsFolderRecursively()
     write(QStringLiteral("sub/deeper/c.md"), QByteArrayLiteral("---\ntitle: Notes\n---\n\nSome notes on Manila.\n"));
     write(QStringLiteral("sub/image.png"), QByteArrayLiteral("\x89PNG"));
     write(QStringLiteral(".hidden/d.txt"), article(4));
-    ImportRequest request { library(), { corpus() } };
+    ImportRequest request = corpusImport();
     const ImportSummary summary = importFiles(request, false);
     QVERIFY2(summary.fatalError.isEmpty(), qPrintable(summary.fatalError));
     QCOMPARE(summary.imported, 3);
@@ -115,7 +123,7 @@ void ImportJobTest::reimportIsNoOpAndChangedFileUpdates()
 {
     const QString a = write(QStringLiteral("a.txt"), article(1));
     write(QStringLiteral("b.txt"), article(2));
-    ImportRequest request { library(), { corpus() } };
+    ImportRequest request = corpusImport();
     QCOMPARE(importFiles(request, false).imported, 2);
     const ImportSummary again = importFiles(request, false);
     QCOMPARE(again.imported, 0);
@@ -159,7 +167,7 @@ void ImportJobTest::badInputGetsClearPerFileErrors()
     write(QStringLiteral("good-1.txt"), article(1));
     const QString bad = write(name, bytes);
     write(QStringLiteral("good-2.txt"), article(2));
-    ImportRequest request { library(), { corpus() } };
+    ImportRequest request = corpusImport();
     request.options.maxFileSize = 2 * 1024 * 1024;
     const ImportSummary summary = importFiles(request, false);
     QVERIFY(summary.fatalError.isEmpty());
@@ -187,7 +195,7 @@ void ImportJobTest::importsFiftyMegabyteFile()
     }
     write(QStringLiteral("big.txt"), bytes);
     bytes.clear();
-    ImportRequest request { library(), { corpus() } };
+    ImportRequest request = corpusImport();
     const ImportSummary summary = importFiles(request, false);
     QVERIFY2(summary.fatalError.isEmpty(), qPrintable(summary.fatalError));
     QCOMPARE(summary.failed.size(), 0);
@@ -215,7 +223,7 @@ void ImportJobTest::decodesLegacyAndWideEncodings()
     QStringEncoder encoder(encoding, QStringConverter::Flag::WriteBom);
     const QByteArray bytes = encoder.encode(text);
     write(QStringLiteral("article.txt"), bytes);
-    ImportRequest request { library(), { corpus() } };
+    ImportRequest request = corpusImport();
     qint64 id = -1;
     request.stored = [&](qint64 storedId, StoreOutcome) { id = storedId; };
     const ImportSummary summary = importFiles(request, false);
@@ -254,7 +262,7 @@ void ImportJobTest::unreadableFilesGetClearErrors()
     } else {
         QVERIFY(QFile::link(corpus() + QStringLiteral("/nowhere.txt"), bad));
     }
-    ImportRequest request { library(), { corpus() } };
+    ImportRequest request = corpusImport();
     const ImportSummary summary = importFiles(request, false);
     QCOMPARE(summary.imported, 1);
     QCOMPARE(summary.failed.size(), 1);
@@ -267,7 +275,7 @@ void ImportJobTest::survivesDirectorySymlinkLoop()
     write(QStringLiteral("a/one.txt"), article(1));
     QVERIFY(QFile::link(corpus(), corpus() + QStringLiteral("/a/loop")));
     QVERIFY(QFile::link(corpus() + QStringLiteral("/a"), corpus() + QStringLiteral("/a/self")));
-    ImportRequest request { library(), { corpus() } };
+    ImportRequest request = corpusImport();
     const ImportSummary summary = importFiles(request, false);
     QCOMPARE(summary.imported, 1);
     QCOMPARE(summary.failed.size(), 0);
@@ -282,7 +290,7 @@ void ImportJobTest::fileDeletedMidImportIsReported()
         paths.append(write(QStringLiteral("a%1.txt").arg(i, 2, 10, QLatin1Char('0')), article(i)));
     }
     const QString victim = paths.last();
-    ImportRequest request { library(), { corpus() } };
+    ImportRequest request = corpusImport();
     request.progress = [&](int done, int, const QString &) {
         if (done == 1) {
             QFile::remove(victim);
@@ -302,7 +310,7 @@ void ImportJobTest::cancelLeavesWholeArticlesOnly()
         write(QStringLiteral("a%1.txt").arg(i), article(i));
     }
     std::atomic_bool cancel { false };
-    ImportRequest request { library(), { corpus() } };
+    ImportRequest request = corpusImport();
     request.progress = [&](int done, int, const QString &) {
         if (done == 5) {
             cancel = true;
@@ -336,7 +344,7 @@ void ImportJobTest::jobRunsOffThreadWithProgress()
 void ImportJobTest::unopenableLibraryIsFatalError()
 {
     write(QStringLiteral("a.txt"), article(1));
-    ImportRequest request { corpus(), { corpus() } }; // a folder is not a library file
+    ImportRequest request = corpusImport(corpus()); // a folder is not a library file
     const ImportSummary summary = importFiles(request, false);
     QVERIFY(!summary.fatalError.isEmpty());
     QCOMPARE(summary.imported, 0);
