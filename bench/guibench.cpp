@@ -21,7 +21,8 @@
 
 using namespace Dossier;
 
-namespace {
+namespace
+{
 
 double ms(const QElapsedTimer &timer)
 {
@@ -125,7 +126,7 @@ int main(int argc, char *argv[])
         }
     }
     Core::DocumentFilter filter;
-    filter.entities = {entity};
+    filter.entities = { entity };
     timer.restart();
     window.documentModel()->setFilter(filter);
     (void)window.documentModel()->index(0, 0).data(); // the first window of rows is fetched
@@ -149,11 +150,11 @@ int main(int argc, char *argv[])
     QCoreApplication::processEvents();
     const double openMs = ms(timer);
 
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("articles=%lld start_to_window_ms=%.0f (process start to first paint %.0f) entity_filter_ms=%.1f (%d docs) "
-                "fts_query_ms=%.1f (%d docs) open_article_ms=%.1f peak_rss_mb=%.0f\n",
-                total, startMs, ms(sinceStart), filterMs, filtered, queryMs, found, openMs,
-                double(usage.ru_maxrss) / 1024);
+    std::printf(
+        "articles=%lld start_to_window_ms=%.0f (process start to first paint %.0f) entity_filter_ms=%.1f (%d docs) "
+        "fts_query_ms=%.1f (%d docs) open_article_ms=%.1f peak_rss_mb=%.0f\n",
+        total, startMs, ms(sinceStart), filterMs, filtered, queryMs, found, openMs, double(usage.ru_maxrss) / 1024);
     return 0;
 }

@@ -342,10 +342,10 @@ void CliTest::annotateTagListAndExport()
     const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
     QCOMPARE(cli({ QStringLiteral("import"), QStringLiteral("--library"), library, m_dir->path() }).exitCode, 0);
     const QString id = QString::number(cli({ QStringLiteral("list"), QStringLiteral("--library"), library })
-                                           .lines()
-                                           .front()
-                                           .value(QLatin1String("id"))
-                                           .toInteger());
+            .lines()
+            .front()
+            .value(QLatin1String("id"))
+            .toInteger());
 
     const Run byQuote = cli({ QStringLiteral("annotate"), QStringLiteral("--library"), library, QStringLiteral("--doc"),
         id, QStringLiteral("--quote"), QStringLiteral("worth $1.2 billion over five years"), QStringLiteral("--tag"),
@@ -402,10 +402,10 @@ void CliTest::reimportReattachesOrOrphans()
     const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
     QCOMPARE(cli({ QStringLiteral("import"), QStringLiteral("--library"), library, file }).exitCode, 0);
     const QString id = QString::number(cli({ QStringLiteral("list"), QStringLiteral("--library"), library })
-                                           .lines()
-                                           .front()
-                                           .value(QLatin1String("id"))
-                                           .toInteger());
+            .lines()
+            .front()
+            .value(QLatin1String("id"))
+            .toInteger());
     const auto annotate = [&](const QString &quote) {
         return cli({ QStringLiteral("annotate"), QStringLiteral("--library"), library, QStringLiteral("--doc"), id,
                        QStringLiteral("--quote"), quote, QStringLiteral("--tag"), QStringLiteral("Check") })
@@ -553,10 +553,10 @@ void CliTest::annotateErrorsExitOne()
     const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
     QCOMPARE(cli({ QStringLiteral("import"), QStringLiteral("--library"), library, m_dir->path() }).exitCode, 0);
     const QString id = QString::number(cli({ QStringLiteral("list"), QStringLiteral("--library"), library })
-                                           .lines()
-                                           .front()
-                                           .value(QLatin1String("id"))
-                                           .toInteger());
+            .lines()
+            .front()
+            .value(QLatin1String("id"))
+            .toInteger());
     const Run run = cli(
         QStringList { QStringLiteral("annotate"), QStringLiteral("--library"), library, QStringLiteral("--doc"), id }
         + arguments);

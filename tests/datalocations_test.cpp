@@ -136,7 +136,8 @@ void DataLocationsTest::movesAnOldLibraryWithNothingLost()
     // The first start (the CLI here) moves it and says so on stderr.
     const CliRun first = runCli({ QStringLiteral("annotations") });
     QVERIFY2(first.exitCode == 0, first.err.constData());
-    QVERIFY2(first.err.contains(QByteArray(QByteArray("moved your library from ") + old.toUtf8())), first.err.constData());
+    QVERIFY2(
+        first.err.contains(QByteArray(QByteArray("moved your library from ") + old.toUtf8())), first.err.constData());
     QVERIFY2(first.err.contains("moved your settings"), first.err.constData());
     // The annotation that was only in the WAL is there.
     QCOMPARE(first.lastLine().value(QLatin1String("note")).toString(), QStringLiteral("kept in the WAL"));

@@ -28,7 +28,8 @@ private Q_SLOTS:
     void handlesLargeInput();
 };
 
-namespace {
+namespace
+{
 
 // "TYPE surface" for every mention the recognizer is sure of or guesses; "=canonical" when it gives one.
 QStringList tagged(const QString &text, const RecognizeContext &context = {})
@@ -58,137 +59,140 @@ void EntityRecognizerTest::recognizes_data()
 
     QTest::newRow("person after a title")
         << QStringLiteral("Reporters waited for Foreign Minister Maria Lindqvist all day.") << false
-        << QStringList{QStringLiteral("PERSON Maria Lindqvist")} << QStringList{QStringLiteral("Foreign Minister")};
+        << QStringList { QStringLiteral("PERSON Maria Lindqvist") }
+        << QStringList { QStringLiteral("Foreign Minister") };
     QTest::newRow("person after a title with of")
         << QStringLiteral("Later, Secretary of State Tomasz Wierzbicki arrived by train.") << false
-        << QStringList{QStringLiteral("PERSON Tomasz Wierzbicki")} << QStringList{QStringLiteral("State")};
+        << QStringList { QStringLiteral("PERSON Tomasz Wierzbicki") } << QStringList { QStringLiteral("State") };
     QTest::newRow("an agency named after its country")
         << QStringLiteral("Figures released by Statistics Canada on Monday showed exports fell for a third month.")
-        << false << QStringList{QStringLiteral("ORG Statistics Canada")} << QStringList{QStringLiteral("Canada")};
+        << false << QStringList { QStringLiteral("ORG Statistics Canada") } << QStringList { QStringLiteral("Canada") };
     QTest::newRow("a person whose surname is a place")
         << QStringLiteral("Trevor Holland scored twice for the visitors.") << false
-        << QStringList{QStringLiteral("PERSON Trevor Holland")} << QStringList{QStringLiteral("Holland")};
+        << QStringList { QStringLiteral("PERSON Trevor Holland") } << QStringList { QStringLiteral("Holland") };
     QTest::newRow("middle initials")
         << QStringLiteral("Former rector Halvard K. Lindqvist wrote the letter, and Rep. Ines M. Okafor answered it.")
         << false
-        << QStringList{QStringLiteral("PERSON Halvard K. Lindqvist"), QStringLiteral("PERSON Ines M. Okafor")}
-        << QStringList{QStringLiteral("Halvard K"), QStringLiteral("Ines M"), QStringLiteral("Okafor")};
+        << QStringList { QStringLiteral("PERSON Halvard K. Lindqvist"), QStringLiteral("PERSON Ines M. Okafor") }
+        << QStringList { QStringLiteral("Halvard K"), QStringLiteral("Ines M"), QStringLiteral("Okafor") };
     QTest::newRow("two people joined by an ampersand")
         << QStringLiteral("The couple, Ines Okafor & Tomas Reyes, have split, a spokesperson said on Monday.") << false
-        << QStringList{QStringLiteral("PERSON Ines Okafor"), QStringLiteral("PERSON Tomas Reyes")}
-        << QStringList{QStringLiteral("Ines Okafor & Tomas Reyes")};
+        << QStringList { QStringLiteral("PERSON Ines Okafor"), QStringLiteral("PERSON Tomas Reyes") }
+        << QStringList { QStringLiteral("Ines Okafor & Tomas Reyes") };
     QTest::newRow("a letter alone is no name")
         << QStringLiteral("\"I told Halvorsen I would stay,\" she said.\nRevenue N / A N / A\nGroup B: Norvik, Halden")
-        << false << QStringList{}
-        << QStringList{QStringLiteral("I"), QStringLiteral("N"), QStringLiteral("A"), QStringLiteral("B"),
-               QStringLiteral("A N"), QStringLiteral("N / A")};
+        << false << QStringList {}
+        << QStringList { QStringLiteral("I"), QStringLiteral("N"), QStringLiteral("A"), QStringLiteral("B"),
+               QStringLiteral("A N"), QStringLiteral("N / A") };
     QTest::newRow("organisation before a title")
         << QStringLiteral("The board heard from Northwind Council President Aldo Ferrante on the matter.") << false
-        << QStringList{QStringLiteral("ORG Northwind Council"), QStringLiteral("PERSON Aldo Ferrante")}
-        << QStringList{};
+        << QStringList { QStringLiteral("ORG Northwind Council"), QStringLiteral("PERSON Aldo Ferrante") }
+        << QStringList {};
     QTest::newRow("surname that is also a place")
         << QStringLiteral("The report was written by Dr. Helen Perth last year.") << false
-        << QStringList{QStringLiteral("PERSON Helen Perth")} << QStringList{QStringLiteral("Perth")};
+        << QStringList { QStringLiteral("PERSON Helen Perth") } << QStringList { QStringLiteral("Perth") };
     QTest::newRow("chief cabinet secretary")
         << QStringLiteral("Chief Cabinet Secretary Hideto Maruyama spoke to reporters.") << false
-        << QStringList{QStringLiteral("PERSON Hideto Maruyama")} << QStringList{QStringLiteral("Chief")};
+        << QStringList { QStringLiteral("PERSON Hideto Maruyama") } << QStringList { QStringLiteral("Chief") };
     QTest::newRow("places from the gazetteer")
         << QStringLiteral("Delegates flew from Nairobi to Canberra and then on to Bavaria.") << false
-        << QStringList{QStringLiteral("LOCATION Nairobi=Nairobi"), QStringLiteral("LOCATION Canberra=Canberra"),
-               QStringLiteral("LOCATION Bavaria=Bavaria")}
-        << QStringList{};
+        << QStringList { QStringLiteral("LOCATION Nairobi=Nairobi"), QStringLiteral("LOCATION Canberra=Canberra"),
+               QStringLiteral("LOCATION Bavaria=Bavaria") }
+        << QStringList {};
     QTest::newRow("country short forms") << QStringLiteral(
         "Officials in the U.S. and the UK disagreed with the US position.")
                                          << false
-                                         << QStringList{QStringLiteral("LOCATION U.S.=United States"),
+                                         << QStringList { QStringLiteral("LOCATION U.S.=United States"),
                                                 QStringLiteral("LOCATION UK=United Kingdom"),
-                                                QStringLiteral("LOCATION US=United States")}
-                                         << QStringList{};
+                                                QStringLiteral("LOCATION US=United States") }
+                                         << QStringList {};
     QTest::newRow("multi-word place wins over its first word")
         << QStringLiteral("Ships crossed the South China Sea near the Korean Peninsula.") << false
-        << QStringList{QStringLiteral("LOCATION South China Sea=South China Sea"),
-               QStringLiteral("LOCATION Korean Peninsula=Korean Peninsula")}
-        << QStringList{QStringLiteral("China")};
+        << QStringList { QStringLiteral("LOCATION South China Sea=South China Sea"),
+               QStringLiteral("LOCATION Korean Peninsula=Korean Peninsula") }
+        << QStringList { QStringLiteral("China") };
     QTest::newRow("organisation suffix") << QStringLiteral("A report by the Halvorsen Institute was cited.") << false
-                                         << QStringList{QStringLiteral("ORG Halvorsen Institute")} << QStringList{};
+                                         << QStringList { QStringLiteral("ORG Halvorsen Institute") } << QStringList {};
     QTest::newRow("ministry of") << QStringLiteral("He joined the Ministry of Coastal Affairs of Norway in spring.")
-                                 << false << QStringList{QStringLiteral("ORG Ministry of Coastal Affairs of Norway")}
-                                 << QStringList{QStringLiteral("Norway")};
+                                 << false << QStringList { QStringLiteral("ORG Ministry of Coastal Affairs of Norway") }
+                                 << QStringList { QStringLiteral("Norway") };
     QTest::newRow("newspaper") << QStringLiteral("The Hokuriku Shimbun reported the plan first.") << false
-                               << QStringList{QStringLiteral("ORG Hokuriku Shimbun")}
-                               << QStringList{QStringLiteral("The Hokuriku Shimbun")};
+                               << QStringList { QStringLiteral("ORG Hokuriku Shimbun") }
+                               << QStringList { QStringLiteral("The Hokuriku Shimbun") };
     QTest::newRow("international body and its acronym")
         << QStringLiteral("Both sides back the European Union (EU) and the United Nations.") << false
-        << QStringList{QStringLiteral("ORG European Union=European Union"), QStringLiteral("ORG EU=European Union"),
-               QStringLiteral("ORG United Nations=United Nations")}
-        << QStringList{};
+        << QStringList { QStringLiteral("ORG European Union=European Union"), QStringLiteral("ORG EU=European Union"),
+               QStringLiteral("ORG United Nations=United Nations") }
+        << QStringList {};
     QTest::newRow("acronym takes its expansion")
         << QStringLiteral("A study by the Northern Fisheries Research Council (NFRC) found little.") << false
-        << QStringList{QStringLiteral("ORG Northern Fisheries Research Council"),
-               QStringLiteral("ORG NFRC=Northern Fisheries Research Council")}
-        << QStringList{};
+        << QStringList { QStringLiteral("ORG Northern Fisheries Research Council"),
+               QStringLiteral("ORG NFRC=Northern Fisheries Research Council") }
+        << QStringList {};
     QTest::newRow("person by a known first name")
         << QStringLiteral("Critics such as Daniel Okonkwo disagreed.") << false
-        << QStringList{QStringLiteral("PERSON Daniel Okonkwo")} << QStringList{};
+        << QStringList { QStringLiteral("PERSON Daniel Okonkwo") } << QStringList {};
     QTest::newRow("person before said") << QStringLiteral("On Monday Okonkwo said the plan would fail.") << false
-                                        << QStringList{QStringLiteral("PERSON Okonkwo")} << QStringList{};
+                                        << QStringList { QStringLiteral("PERSON Okonkwo") } << QStringList {};
     QTest::newRow("demonyms are not entities")
-        << QStringLiteral("Japanese and Chinese officials met North Korean diplomats.") << false << QStringList{}
-        << QStringList{QStringLiteral("Japanese"), QStringLiteral("Chinese"), QStringLiteral("North Korean")};
+        << QStringLiteral("Japanese and Chinese officials met North Korean diplomats.") << false << QStringList {}
+        << QStringList { QStringLiteral("Japanese"), QStringLiteral("Chinese"), QStringLiteral("North Korean") };
     QTest::newRow("sentence-initial words are not entities")
         << QStringLiteral("The talks ended early. In the end nothing changed. At dawn they left. Expanded trade "
                           "was promised.")
-        << false << QStringList{}
-        << QStringList{QStringLiteral("The"), QStringLiteral("In"), QStringLiteral("At"), QStringLiteral("Expanded")};
+        << false << QStringList {}
+        << QStringList { QStringLiteral("The"), QStringLiteral("In"), QStringLiteral("At"),
+               QStringLiteral("Expanded") };
     QTest::newRow("title without a name")
-        << QStringLiteral("The Ambassador in charge of Fisheries Policy spoke.") << false << QStringList{}
-        << QStringList{QStringLiteral("Ambassador"), QStringLiteral("Fisheries Policy")};
+        << QStringLiteral("The Ambassador in charge of Fisheries Policy spoke.") << false << QStringList {}
+        << QStringList { QStringLiteral("Ambassador"), QStringLiteral("Fisheries Policy") };
     QTest::newRow("ministry with and") << QStringLiteral("Officials at the Ministry of Economy and Finance objected.")
-                                       << false << QStringList{QStringLiteral("ORG Ministry of Economy and Finance")}
-                                       << QStringList{};
+                                       << false << QStringList { QStringLiteral("ORG Ministry of Economy and Finance") }
+                                       << QStringList {};
     QTest::newRow("place inside an event name")
-        << QStringLiteral("Runners gathered for the Reykjavik Marathon on a cold morning.") << false << QStringList{}
-        << QStringList{QStringLiteral("Reykjavik")};
+        << QStringLiteral("Runners gathered for the Reykjavik Marathon on a cold morning.") << false << QStringList {}
+        << QStringList { QStringLiteral("Reykjavik") };
     QTest::newRow("place inside a hyphenated adjective")
-        << QStringLiteral("The Oslo-based group and a Norway-Chile pact were cited.") << false << QStringList{}
-        << QStringList{QStringLiteral("Oslo"), QStringLiteral("Norway"), QStringLiteral("Oslo-based")};
+        << QStringLiteral("The Oslo-based group and a Norway-Chile pact were cited.") << false << QStringList {}
+        << QStringList { QStringLiteral("Oslo"), QStringLiteral("Norway"), QStringLiteral("Oslo-based") };
     QTest::newRow("all-caps headline") << QStringLiteral("TALKS STALL IN GENEVA AS NORWAY WALKS OUT") << true
-                                       << QStringList{QStringLiteral("LOCATION GENEVA=Geneva"),
-                                              QStringLiteral("LOCATION NORWAY=Norway")}
-                                       << QStringList{QStringLiteral("TALKS"), QStringLiteral("STALL")};
+                                       << QStringList { QStringLiteral("LOCATION GENEVA=Geneva"),
+                                              QStringLiteral("LOCATION NORWAY=Norway") }
+                                       << QStringList { QStringLiteral("TALKS"), QStringLiteral("STALL") };
     QTest::newRow("all-caps dateline") << QStringLiteral("OSLO\n\nThe fleet returned on time.") << false
-                                       << QStringList{QStringLiteral("LOCATION OSLO=Oslo")} << QStringList{};
+                                       << QStringList { QStringLiteral("LOCATION OSLO=Oslo") } << QStringList {};
     // Non-entities of web pages: button and prompt text, headline case, capitalised sentence openings.
     QTest::newRow("button and prompt text")
         << QStringLiteral("Sign Up\nGet The App\nRead More\nShare This Article\nThe ferry left Halden at noon.")
-        << false << QStringList{}
-        << QStringList{QStringLiteral("Sign Up"), QStringLiteral("Get The App"), QStringLiteral("Get"),
+        << false << QStringList {}
+        << QStringList { QStringLiteral("Sign Up"), QStringLiteral("Get The App"), QStringLiteral("Get"),
                QStringLiteral("App"), QStringLiteral("Read More"), QStringLiteral("Share This Article"),
-               QStringLiteral("Share")};
+               QStringLiteral("Share") };
     QTest::newRow("headline-case subheading")
         << QStringLiteral("Excessive Delays Anger Shippers\nThe port reopened on Monday after the repairs.") << false
-        << QStringList{}
-        << QStringList{QStringLiteral("Excessive Delays Anger Shippers"), QStringLiteral("Excessive"),
-               QStringLiteral("Delays"), QStringLiteral("Anger Shippers")};
+        << QStringList {}
+        << QStringList { QStringLiteral("Excessive Delays Anger Shippers"), QStringLiteral("Excessive"),
+               QStringLiteral("Delays"), QStringLiteral("Anger Shippers") };
     QTest::newRow("capitalised sentence openings")
         << QStringLiteral("Abuse of the tendering rules was alleged. Excessive silt has closed two berths. "
                           "Complete details will follow next week. Get ready, the harbour master said.")
-        << false << QStringList{}
-        << QStringList{QStringLiteral("Abuse"), QStringLiteral("Excessive"), QStringLiteral("Complete"),
-               QStringLiteral("Get")};
+        << false << QStringList {}
+        << QStringList { QStringLiteral("Abuse"), QStringLiteral("Excessive"), QStringLiteral("Complete"),
+               QStringLiteral("Get") };
     QTest::newRow("a plural noun opening a sentence")
         << QStringLiteral("Officials in Halden and Oslo expect a joint statement within weeks, Ines Okafor told "
                           "reporters. Residents were not consulted.")
-        << false << QStringList{QStringLiteral("PERSON Ines Okafor")}
-        << QStringList{QStringLiteral("Officials"), QStringLiteral("Residents")};
+        << false << QStringList { QStringLiteral("PERSON Ines Okafor") }
+        << QStringList { QStringLiteral("Officials"), QStringLiteral("Residents") };
     QTest::newRow("a name ends where the name ends")
         << QStringLiteral("The Kestrel Bay Port Authority on Wednesday asked the council to act.") << false
-        << QStringList{QStringLiteral("ORG Kestrel Bay Port Authority")}
-        << QStringList{QStringLiteral("Kestrel Bay Port Authority on Wednesday"),
-               QStringLiteral("Wednesday asked the")};
+        << QStringList { QStringLiteral("ORG Kestrel Bay Port Authority") }
+        << QStringList { QStringLiteral("Kestrel Bay Port Authority on Wednesday"),
+               QStringLiteral("Wednesday asked the") };
     QTest::newRow("title-case heading") << QStringLiteral("Strengthening Regional Fisheries Cooperation\nIt rained.")
-                                        << false << QStringList{}
-                                        << QStringList{QStringLiteral("Strengthening Regional Fisheries Cooperation")};
+                                        << false << QStringList {}
+                                        << QStringList { QStringLiteral(
+                                               "Strengthening Regional Fisheries Cooperation") };
 }
 
 void EntityRecognizerTest::recognizes()
@@ -219,37 +223,38 @@ void EntityRecognizerTest::normalisesDates_data()
 
     const QDate none;
     QTest::newRow("day month year") << QStringLiteral("It was signed on 4 March 2019 in Oslo.") << none
-                                    << QStringList{QStringLiteral("4 March 2019=2019-03-04")};
+                                    << QStringList { QStringLiteral("4 March 2019=2019-03-04") };
     QTest::newRow("month day, year") << QStringLiteral("It was signed on March 4, 2019, in Oslo.") << none
-                                     << QStringList{QStringLiteral("March 4, 2019=2019-03-04")};
+                                     << QStringList { QStringLiteral("March 4, 2019=2019-03-04") };
     QTest::newRow("iso date") << QStringLiteral("Posted 2021-07-06 by staff.") << none
-                              << QStringList{QStringLiteral("2021-07-06=2021-07-06")};
+                              << QStringList { QStringLiteral("2021-07-06=2021-07-06") };
     QTest::newRow("month and year") << QStringLiteral("The plan adopted in July 2018 lapses.") << none
-                                    << QStringList{QStringLiteral("July 2018=2018-07")};
+                                    << QStringList { QStringLiteral("July 2018=2018-07") };
     QTest::newRow("year after a preposition") << QStringLiteral("Talks stalled in 2007 and 15 ships left.") << none
-                                              << QStringList{QStringLiteral("2007=2007")};
+                                              << QStringList { QStringLiteral("2007=2007") };
     QTest::newRow("abbreviated month without year")
         << QStringLiteral("Ministers meet on Sept. 30 and Oct. 3.") << QDate(2013, 9, 25)
-        << QStringList{QStringLiteral("Sept. 30=2013-09-30"), QStringLiteral("Oct. 3=2013-10-03")};
+        << QStringList { QStringLiteral("Sept. 30=2013-09-30"), QStringLiteral("Oct. 3=2013-10-03") };
     QTest::newRow("next month") << QStringLiteral("A dialogue will start next month.") << QDate(2014, 4, 20)
-                                << QStringList{QStringLiteral("next month=2014-05")};
+                                << QStringList { QStringLiteral("next month=2014-05") };
     QTest::newRow("last year") << QStringLiteral("Exports fell last year.") << QDate(2014, 4, 20)
-                               << QStringList{QStringLiteral("last year=2013")};
+                               << QStringList { QStringLiteral("last year=2013") };
     QTest::newRow("next week") << QStringLiteral("Talks resume next week.") << QDate(2017, 8, 10)
-                               << QStringList{QStringLiteral("next week=2017-W33")};
+                               << QStringList { QStringLiteral("next week=2017-W33") };
     QTest::newRow("weekday in the past") << QStringLiteral("An official said Saturday that talks stalled.")
-                                         << QDate(2017, 8, 10) << QStringList{QStringLiteral("Saturday=2017-08-05")};
-    QTest::newRow("weekday in the future") << QStringLiteral("The ministers will meet in Oslo on Thursday.")
-                                           << QDate(2017, 8, 7) << QStringList{QStringLiteral("Thursday=2017-08-10")};
+                                         << QDate(2017, 8, 10) << QStringList { QStringLiteral("Saturday=2017-08-05") };
+    QTest::newRow("weekday in the future")
+        << QStringLiteral("The ministers will meet in Oslo on Thursday.") << QDate(2017, 8, 7)
+        << QStringList { QStringLiteral("Thursday=2017-08-10") };
     QTest::newRow("yesterday") << QStringLiteral("The vote took place yesterday.") << QDate(2020, 3, 1)
-                               << QStringList{QStringLiteral("yesterday=2020-02-29")};
+                               << QStringList { QStringLiteral("yesterday=2020-02-29") };
     QTest::newRow("in a month near the turn of the year")
         << QStringLiteral("It was adopted in December.") << QDate(2014, 1, 15)
-        << QStringList{QStringLiteral("December=2013-12")};
+        << QStringList { QStringLiteral("December=2013-12") };
     QTest::newRow("relative dates need the article date")
-        << QStringLiteral("A dialogue will start next month, on Saturday.") << none << QStringList{};
+        << QStringLiteral("A dialogue will start next month, on Saturday.") << none << QStringList {};
     QTest::newRow("may the verb") << QStringLiteral("May I ask? Prices may rise.") << QDate(2014, 4, 20)
-                                  << QStringList{};
+                                  << QStringList {};
 }
 
 void EntityRecognizerTest::normalisesDates()
@@ -299,7 +304,7 @@ void EntityRecognizerTest::normalisesMoney()
             found.append(text.sliced(m.start, m.end - m.start) + QLatin1Char('=') + m.canonical);
         }
     }
-    QCOMPARE(found, QStringList{surface + QLatin1Char('=') + canonical});
+    QCOMPARE(found, QStringList { surface + QLatin1Char('=') + canonical });
 }
 
 void EntityRecognizerTest::scalesAmounts_data()
@@ -337,8 +342,8 @@ void EntityRecognizerTest::possessiveIsNotPartOfTheSpan()
 void EntityRecognizerTest::noNameCrossesALineBreak_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::newRow("names listed one per line") << QStringLiteral(
-        "Contributors\nTomas Reyes\nInes Okafor\nMara Lindqvist\nThe council met again on Friday.");
+    QTest::newRow("names listed one per line")
+        << QStringLiteral("Contributors\nTomas Reyes\nInes Okafor\nMara Lindqvist\nThe council met again on Friday.");
     QTest::newRow("a caption above a paragraph")
         << QStringLiteral("Harbour master Tomas Reyes\nNorvik Marine lost the first bid for the dredging work.");
     QTest::newRow("a place at the end of one line, a person at the start of the next")

@@ -41,9 +41,9 @@ QStringList hits(const FeatureLexicon &lexicon, const QString &text)
         const FeatureLexicon::Hit &hit = found[size_t(i)];
         if (hit.unit || hit.multi) {
             out.append(QStringLiteral("%1:%2/%3")
-                           .arg(text.sliced(tokens[i].start, tokens[i].size()))
-                           .arg(hit.unit)
-                           .arg(hit.multi));
+                    .arg(text.sliced(tokens[i].start, tokens[i].size()))
+                    .arg(hit.unit)
+                    .arg(hit.multi));
         }
     }
     return out;

@@ -54,7 +54,7 @@ void writeArticle(const QString &path, const QString &title)
     file.write((title
         + QStringLiteral("\n\nHarbour Desk, 4 March 2026\n\nMaren Holt of the Harbour Authority said on "
                          "Tuesday that the ferry terminal would open in the spring.\n"))
-                   .toUtf8());
+            .toUtf8());
 }
 
 // The names a file dialog lists for the folder it shows, once its model has read the folder.

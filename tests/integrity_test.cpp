@@ -68,8 +68,8 @@ QString IntegrityTest::describe(const Core::IntegrityReport &report)
     QStringList lines { report.error };
     for (const Core::IntegrityProblem &problem : report.problems) {
         lines.append(QStringLiteral("%1 %2: %3 (%4)")
-                         .arg(Core::problemKindName(problem.kind), problem.table, problem.detail)
-                         .arg(problem.count));
+                .arg(Core::problemKindName(problem.kind), problem.table, problem.detail)
+                .arg(problem.count));
     }
     return lines.join(u'\n');
 }

@@ -371,13 +371,13 @@ void MainWindowTest::importKeepsTheOpenArticleInPlace()
     // Still in view, at the same height: the list did not jump under the analyst.
     QVERIFY2(view->visualRect(current).intersects(view->viewport()->rect()),
         qPrintable(QStringLiteral("row %1 at y %2 (was %3); the view shows rows %4 to %5 (scroll bar %6 of %7)")
-                       .arg(current.row())
-                       .arg(view->visualRect(current).top())
-                       .arg(y)
-                       .arg(view->rowAt(0))
-                       .arg(view->rowAt(view->viewport()->height() - 1))
-                       .arg(view->verticalScrollBar()->value())
-                       .arg(view->verticalScrollBar()->maximum())));
+                .arg(current.row())
+                .arg(view->visualRect(current).top())
+                .arg(y)
+                .arg(view->rowAt(0))
+                .arg(view->rowAt(view->viewport()->height() - 1))
+                .arg(view->verticalScrollBar()->value())
+                .arg(view->verticalScrollBar()->maximum())));
     QCOMPARE(view->visualRect(current).top(), y);
     QCOMPARE(m_window->currentArticleId(), id);
     QVERIFY(m_window->reader()->document()->firstBlock().text().contains(QLatin1String("Article L499")));

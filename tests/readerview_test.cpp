@@ -6,10 +6,9 @@
 #include <KSyntaxHighlighting/AbstractHighlighter>
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Format>
-#include <KSyntaxHighlighting/State>
 #include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/State>
 #include <KSyntaxHighlighting/Theme>
-
 #include <QAbstractButton>
 #include <QAction>
 #include <QLabel>
@@ -52,7 +51,8 @@ Core::Article sampleArticle(const QString &separator = QStringLiteral("\n\n"))
     article.meta.date = QStringLiteral("2026-03-12");
     article.meta.dateline = QStringLiteral("London");
     article.body = QStringLiteral("LONDON — Alice Smith met officials from Acme Corp in Paris on 12 March 2026.")
-        + separator + QStringLiteral("The deal, worth $2.8 billion, was signed by Alice Smith. \"We are pleased,\" she said.")
+        + separator
+        + QStringLiteral("The deal, worth $2.8 billion, was signed by Alice Smith. \"We are pleased,\" she said.")
         + separator + QStringLiteral("Acme Corp shares rose 12% in early trading, see https://example.org/acme [1].");
     article.rawText = article.meta.title + QStringLiteral("\n\n") + article.body + u'\n';
     article.entities = {
@@ -98,10 +98,7 @@ int docPosition(const Ui::ReaderView &view, const Core::Article &article, const 
 class AttributeRecorder final : public KSyntaxHighlighting::AbstractHighlighter
 {
 public:
-    AttributeRecorder()
-    {
-        setDefinition(Ui::syntaxRepository().definitionForName(Ui::newsTextDefinitionName()));
-    }
+    AttributeRecorder() { setDefinition(Ui::syntaxRepository().definitionForName(Ui::newsTextDefinitionName())); }
     QStringList run(const QString &text)
     {
         m_names.clear();
@@ -133,9 +130,7 @@ private:
 double contrast(const QColor &a, const QColor &b)
 {
     const auto luminance = [](const QColor &c) {
-        const auto channel = [](double v) {
-            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
-        };
+        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
         return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
     };
     const double la = luminance(a);
@@ -190,10 +185,10 @@ void ReaderViewTest::newsTextSyntax_data()
                                     << QStringLiteral("NEW YORK,") << QStringLiteral("Dateline");
     QTest::newRow("dateline agency") << QStringLiteral("PARIS (Reuters) — Talks resumed.")
                                      << QStringLiteral("PARIS (Reuters) —") << QStringLiteral("Dateline");
-    QTest::newRow("no dateline in later paragraphs") << QStringLiteral("It rained.\n\nLONDON — again.")
-                                                     << QStringLiteral("LONDON") << QStringLiteral("Normal Text");
-    QTest::newRow("straight quote") << QStringLiteral("He said \"we will win\" twice.") << QStringLiteral("\"we will win\"")
-                                    << QStringLiteral("Quotation");
+    QTest::newRow("no dateline in later paragraphs")
+        << QStringLiteral("It rained.\n\nLONDON — again.") << QStringLiteral("LONDON") << QStringLiteral("Normal Text");
+    QTest::newRow("straight quote") << QStringLiteral("He said \"we will win\" twice.")
+                                    << QStringLiteral("\"we will win\"") << QStringLiteral("Quotation");
     QTest::newRow("curly quote") << QStringLiteral("She said “no comment” today.") << QStringLiteral("“no comment”")
                                  << QStringLiteral("Quotation");
     QTest::newRow("after quote") << QStringLiteral("She said “no” today.") << QStringLiteral("today")
@@ -202,26 +197,28 @@ void ReaderViewTest::newsTextSyntax_data()
                              << QStringLiteral("Money");
     QTest::newRow("euros") << QStringLiteral("raised €40 million from") << QStringLiteral("€40 million")
                            << QStringLiteral("Money");
-    QTest::newRow("pounds") << QStringLiteral("cost £300,000 each") << QStringLiteral("£300,000") << QStringLiteral("Money");
-    QTest::newRow("currency word") << QStringLiteral("paid 500 million euros in fines") << QStringLiteral("500 million euros")
-                                   << QStringLiteral("Money");
+    QTest::newRow("pounds") << QStringLiteral("cost £300,000 each") << QStringLiteral("£300,000")
+                            << QStringLiteral("Money");
+    QTest::newRow("currency word") << QStringLiteral("paid 500 million euros in fines")
+                                   << QStringLiteral("500 million euros") << QStringLiteral("Money");
     QTest::newRow("percent sign") << QStringLiteral("fell to 4.5% in May") << QStringLiteral("4.5%")
                                   << QStringLiteral("Percentage");
     QTest::newRow("per cent") << QStringLiteral("rose 12 per cent") << QStringLiteral("12 per cent")
                               << QStringLiteral("Percentage");
     QTest::newRow("date dmy") << QStringLiteral("on 12 March 2026 the") << QStringLiteral("12 March 2026")
                               << QStringLiteral("Date");
-    QTest::newRow("date mdy abbreviated") << QStringLiteral("on Mar. 4, 2026, officials")
-                                          << QStringLiteral("Mar. 4, 2026") << QStringLiteral("Date");
+    QTest::newRow("date mdy abbreviated")
+        << QStringLiteral("on Mar. 4, 2026, officials") << QStringLiteral("Mar. 4, 2026") << QStringLiteral("Date");
     QTest::newRow("date iso") << QStringLiteral("dated 2026-03-04 in") << QStringLiteral("2026-03-04")
                               << QStringLiteral("Date");
     QTest::newRow("month as word") << QStringLiteral("it may be that May is late") << QStringLiteral("May")
                                    << QStringLiteral("Normal Text");
-    QTest::newRow("number") << QStringLiteral("some 1,200 people") << QStringLiteral("1,200") << QStringLiteral("Number");
-    QTest::newRow("digits inside a word") << QStringLiteral("the A320neo jet") << QStringLiteral("A320neo")
-                                          << QStringLiteral("Normal Text");
-    QTest::newRow("url") << QStringLiteral("see https://example.com/a?b=1. Then") << QStringLiteral("https://example.com/a?b=1")
-                         << QStringLiteral("URL");
+    QTest::newRow("number") << QStringLiteral("some 1,200 people") << QStringLiteral("1,200")
+                            << QStringLiteral("Number");
+    QTest::newRow("digits inside a word")
+        << QStringLiteral("the A320neo jet") << QStringLiteral("A320neo") << QStringLiteral("Normal Text");
+    QTest::newRow("url") << QStringLiteral("see https://example.com/a?b=1. Then")
+                         << QStringLiteral("https://example.com/a?b=1") << QStringLiteral("URL");
     QTest::newRow("citation") << QStringLiteral("as claimed[2] before") << QStringLiteral("[2]")
                               << QStringLiteral("Citation");
 }
@@ -239,7 +236,7 @@ void ReaderViewTest::newsTextSyntax()
     QVERIFY(at >= 0);
     for (qsizetype i = at; i < at + span.size(); ++i) {
         QVERIFY2(names.at(head.size() + i) == attribute,
-                 qPrintable(QStringLiteral("%1 at %2: %3").arg(body.at(i)).arg(i).arg(names.at(head.size() + i))));
+            qPrintable(QStringLiteral("%1 at %2: %3").arg(body.at(i)).arg(i).arg(names.at(head.size() + i))));
     }
     // The span ends where the rule says: the next character has another attribute (or is a space in the text).
     if (at + span.size() < body.size() && attribute != QLatin1String("Normal Text")
@@ -319,7 +316,8 @@ void ReaderViewTest::mentionsCarryEntityHighlight()
     }
     // Outside the mention there is no entity format.
     QVERIFY(!formatAt(view.document(), start - 1).hasProperty(ArticleHighlighter::EntityTypeProperty));
-    QVERIFY(!formatAt(view.document(), start + int(surface.size())).hasProperty(ArticleHighlighter::EntityTypeProperty));
+    QVERIFY(
+        !formatAt(view.document(), start + int(surface.size())).hasProperty(ArticleHighlighter::EntityTypeProperty));
 }
 
 void ReaderViewTest::syntaxFormatsStayUnderMentions()
@@ -345,10 +343,10 @@ void ReaderViewTest::syntaxFormatsStayUnderMentions()
     QCOMPARE(quote.foreground().color(), QColor::fromRgb(theme.textColor(Theme::String)));
     // A percentage, a URL and a citation marker that are not mentions.
     QCOMPARE(formatAt(doc, docPosition(view, article, QStringLiteral("12%"))).foreground().color(),
-             QColor::fromRgb(theme.textColor(Theme::BaseN)));
+        QColor::fromRgb(theme.textColor(Theme::BaseN)));
     QVERIFY(formatAt(doc, docPosition(view, article, QStringLiteral("example.org"))).fontUnderline());
     QCOMPARE(formatAt(doc, docPosition(view, article, QStringLiteral("[1]"))).foreground().color(),
-             QColor::fromRgb(theme.textColor(Theme::Annotation)));
+        QColor::fromRgb(theme.textColor(Theme::Annotation)));
     // The date mention keeps the date colour of the syntax under its entity tint.
     const QTextCharFormat date = formatAt(doc, docPosition(view, article, QStringLiteral("March")));
     QCOMPARE(date.foreground().color(), QColor::fromRgb(theme.textColor(Theme::Constant)));
@@ -410,7 +408,8 @@ void ReaderViewTest::jumpToNextMentionWraps()
     cursor.setPosition(docPosition(view, article, QStringLiteral("Acme Corp"), 0) + 2);
     view.textEdit()->setTextCursor(cursor);
     QVERIFY(view.jumpToNextMention(AcmeId));
-    QCOMPARE(view.textEdit()->textCursor().selectionStart(), docPosition(view, article, QStringLiteral("Acme Corp"), 1));
+    QCOMPARE(
+        view.textEdit()->textCursor().selectionStart(), docPosition(view, article, QStringLiteral("Acme Corp"), 1));
 
     QVERIFY(!view.jumpToNextMention(999));
 }
@@ -516,7 +515,7 @@ void ReaderViewTest::themesKeepEntityHighlights()
             const QColor text = f.foreground().style() != Qt::NoBrush ? f.foreground().color()
                                                                       : QColor::fromRgb(theme.textColor(Theme::Normal));
             QVERIFY2(contrast(text, tint) >= 3.0,
-                     qPrintable(QStringLiteral("%1: %2 contrast %3").arg(name, surface).arg(contrast(text, tint))));
+                qPrintable(QStringLiteral("%1: %2 contrast %3").arg(name, surface).arg(contrast(text, tint))));
         }
         QCOMPARE(tints.size(), probes.size()); // one colour per type
     }
@@ -530,8 +529,8 @@ void ReaderViewTest::sourceViewShowsRawText_data()
     QTest::addColumn<QString>("rawText");
     QTest::addColumn<bool>("highlighted");
     QTest::newRow("text") << QStringLiteral("text") << QStringLiteral("Headline\n\nBody text.\n") << false;
-    QTest::newRow("html") << QStringLiteral("html")
-                          << QStringLiteral("<html><head><title>T</title></head>\n<body><p class=\"x\">Body</p></body></html>\n")
+    QTest::newRow("html") << QStringLiteral(
+        "html") << QStringLiteral("<html><head><title>T</title></head>\n<body><p class=\"x\">Body</p></body></html>\n")
                           << true;
     QTest::newRow("markdown") << QStringLiteral("markdown") << QStringLiteral("# Headline\n\n**Body** text.\n") << true;
 }
@@ -555,7 +554,8 @@ void ReaderViewTest::sourceViewShowsRawText()
     bool anyFormat = false;
     for (QTextBlock block = view.document()->firstBlock(); block.isValid(); block = block.next()) {
         for (const auto &range : block.layout()->formats()) {
-            anyFormat = anyFormat || range.format.foreground().style() != Qt::NoBrush || range.format.fontWeight() > QFont::Normal;
+            anyFormat = anyFormat || range.format.foreground().style() != Qt::NoBrush
+                || range.format.fontWeight() > QFont::Normal;
             QVERIFY(!range.format.hasProperty(ArticleHighlighter::EntityTypeProperty));
         }
     }
@@ -646,9 +646,10 @@ void ReaderViewTest::neverLoadsRemoteResources()
         cursor.movePosition(QTextCursor::End);
         cursor.insertHtml(remote);
         QVERIFY(doc->resource(QTextDocument::ImageResource, QUrl(origin + QStringLiteral("/direct.png"))).isNull());
-        QVERIFY(doc->resource(QTextDocument::StyleSheetResource,
-                       QUrl(QStringLiteral("//127.0.0.1:%1/s.css").arg(server.port())))
-                    .isNull());
+        QVERIFY(
+            doc->resource(
+                   QTextDocument::StyleSheetResource, QUrl(QStringLiteral("//127.0.0.1:%1/s.css").arg(server.port())))
+                .isNull());
         view.repaint();
     }
     QTest::qWait(200);

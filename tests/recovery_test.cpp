@@ -79,7 +79,7 @@ QString describe(const Core::RecoveryReport &report)
     QStringList lines { report.error };
     for (const Core::LostItem &item : report.lost) {
         lines.append(QStringLiteral("%1 %2: %3")
-                         .arg(item.kind, item.id ? QString::number(*item.id) : QStringLiteral("-"), item.detail));
+                .arg(item.kind, item.id ? QString::number(*item.id) : QStringLiteral("-"), item.detail));
     }
     return lines.join(u'\n');
 }

@@ -227,22 +227,22 @@ public:
             if (!(*present == reference.value(it.key()))) {
                 problems.append(QStringLiteral("%1 is not whole (entities %2/%3, links %4/%5, mentions %6/%7, "
                                                "aliases %8/%9, body %10/%11)")
-                                    .arg(it.key())
-                                    .arg(present->entityCount)
-                                    .arg(reference.value(it.key()).entityCount)
-                                    .arg(present->links)
-                                    .arg(reference.value(it.key()).links)
-                                    .arg(present->mentions)
-                                    .arg(reference.value(it.key()).mentions)
-                                    .arg(present->aliases)
-                                    .arg(reference.value(it.key()).aliases)
-                                    .arg(present->bodyLength)
-                                    .arg(reference.value(it.key()).bodyLength));
+                        .arg(it.key())
+                        .arg(present->entityCount)
+                        .arg(reference.value(it.key()).entityCount)
+                        .arg(present->links)
+                        .arg(reference.value(it.key()).links)
+                        .arg(present->mentions)
+                        .arg(reference.value(it.key()).mentions)
+                        .arg(present->aliases)
+                        .arg(reference.value(it.key()).aliases)
+                        .arg(present->bodyLength)
+                        .arg(reference.value(it.key()).bodyLength));
             }
             if (found != QVariantList { present->id }) {
                 problems.append(QStringLiteral("%1 is stored but a search for its marker finds %2 rows")
-                                    .arg(it.key())
-                                    .arg(found.size()));
+                        .arg(it.key())
+                        .arg(found.size()));
             }
         }
         if (stored.size() > markers.size()) {

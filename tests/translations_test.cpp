@@ -220,7 +220,8 @@ void TranslationsTest::evidencePackCountsInWords()
     }
     for (int i = 0; i < passages; ++i) {
         Core::Annotation passage;
-        passage.anchor = Core::TextAnchor { 4, 9, QStringLiteral("ferry"), QStringLiteral("The "), QStringLiteral(" ran") };
+        passage.anchor
+            = Core::TextAnchor { 4, 9, QStringLiteral("ferry"), QStringLiteral("The "), QStringLiteral(" ran") };
         pack.articles[i % articles].annotations.append(passage);
     }
     QCOMPARE(pack.passageCount(), qsizetype(passages));

@@ -257,10 +257,10 @@ bool AnnotationController::untagArticle(qint64 articleId, const QString &tag)
         return false;
     }
     if (!d->library()
-             ->tags()
-             .ofArticle(articleId)
-             .value_or(QStringList {})
-             .contains(tag.simplified(), Qt::CaseInsensitive)) {
+            ->tags()
+            .ofArticle(articleId)
+            .value_or(QStringList {})
+            .contains(tag.simplified(), Qt::CaseInsensitive)) {
         return true;
     }
     d->stack->push(new AnnotationCommand(

@@ -1,11 +1,10 @@
 #include "annotationspanel.h"
 
-#include "swatch.h"
-
 #include "annotationcontroller.h"
 #include "annotationlistmodel.h"
 #include "roles.h"
 #include "store/library.h"
+#include "swatch.h"
 
 #include <QAction>
 #include <QApplication>

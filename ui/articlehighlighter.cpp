@@ -191,7 +191,7 @@ void ArticleHighlighter::setEmphasised(const QSet<qint64> &entityIds)
             continue;
         }
         for (QTextBlock block = document()->findBlock(m.start); block.isValid() && block.position() < m.end;
-             block = block.next()) {
+            block = block.next()) {
             if (block.blockNumber() > lastBlock) {
                 rehighlightBlock(block);
                 lastBlock = block.blockNumber();

@@ -161,7 +161,7 @@ ExportDialog::ExportDialog(Core::Library *library, QWidget *parent)
 
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     m_output->setText(QDir(documents.isEmpty() ? QDir::homePath() : documents)
-                          .filePath(QStringLiteral("evidence-pack.") + Core::exportSuffix(Core::ExportFormat::Pdf)));
+            .filePath(QStringLiteral("evidence-pack.") + Core::exportSuffix(Core::ExportFormat::Pdf)));
     m_libraryScope->setChecked(true);
 
     connect(m_scopes, &QButtonGroup::idToggled, this, &ExportDialog::updateState);

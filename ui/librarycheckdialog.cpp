@@ -222,7 +222,7 @@ void LibraryCheckDialog::showRecovery(const Core::RecoveryReport &report)
     m_close->setText(tr("Close"));
     if (!report.error.isEmpty()) {
         m_message->setText(tr("The recovery failed: %1\nNo new library was made; %2 was only read.")
-                               .arg(report.error, native(m_library)));
+                .arg(report.error, native(m_library)));
         m_recover->show();
         return;
     }

@@ -1,8 +1,7 @@
 #include "tagmanagerdialog.h"
 
-#include "swatch.h"
-
 #include "annotationcontroller.h"
+#include "swatch.h"
 
 #include <QColorDialog>
 #include <QDialogButtonBox>
@@ -293,8 +292,7 @@ void TagManagerDialog::deleteCurrent()
     }
     QMessageBox box(QMessageBox::Warning, tr("Delete Tag"), tr("Delete the tag \"%1\"?").arg(tag.name),
         QMessageBox::Yes | QMessageBox::Cancel, this);
-    box.setInformativeText(
-        tr("%1 and %2 will lose the tag. The passages themselves stay.")
+    box.setInformativeText(tr("%1 and %2 will lose the tag. The passages themselves stay.")
             .arg(tr("%n article(s)", nullptr, tag.articles), tr("%n passage(s)", nullptr, tag.passages)));
     box.button(QMessageBox::Yes)->setText(tr("Delete"));
     box.setDefaultButton(QMessageBox::Cancel);

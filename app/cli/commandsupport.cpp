@@ -51,7 +51,7 @@ std::optional<qint64> integerOption(const QCommandLineParser &parser, const QCom
     const qint64 value = parser.value(option).toLongLong(&ok);
     if (!ok || value < 0) {
         writeError(QStringLiteral("--%1 wants a non-negative number, not '%2'")
-                       .arg(option.names().constFirst(), parser.value(option)));
+                .arg(option.names().constFirst(), parser.value(option)));
         return std::nullopt;
     }
     return value;

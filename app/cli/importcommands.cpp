@@ -40,7 +40,7 @@ std::optional<qint64> maxFileSize(const QCommandLineParser &parser)
     const qint64 megabytes = parser.value(QStringLiteral("max-file-size")).toLongLong(&ok);
     if (!ok || megabytes <= 0 || megabytes > 1024 * 1024) {
         writeError(QStringLiteral("--max-file-size wants a number of megabytes (1 or more), not '%1'")
-                       .arg(parser.value(QStringLiteral("max-file-size"))));
+                .arg(parser.value(QStringLiteral("max-file-size"))));
         return std::nullopt;
     }
     return megabytes * 1024 * 1024;

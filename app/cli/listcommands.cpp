@@ -75,7 +75,7 @@ int entities(const QStringList &arguments)
         EntityType t;
         if (!entityTypeFromName(parser.value(typeOption), &t)) {
             writeError(QStringLiteral("unknown entity type '%1' (PERSON, ORG, LOCATION, DATE, MONEY)")
-                           .arg(parser.value(typeOption)));
+                    .arg(parser.value(typeOption)));
             return Usage;
         }
         type = t;

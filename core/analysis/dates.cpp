@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <array>
 
-namespace Dossier::Core::Dates {
+namespace Dossier::Core::Dates
+{
 
-namespace {
+namespace
+{
 
 // Month names (and their usual abbreviations) in the languages our sources use most; keys are lower case.
 const QHash<QString, int> &monthNames()

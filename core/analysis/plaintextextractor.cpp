@@ -570,8 +570,8 @@ qsizetype teaserList(const QList<Line> &lines, qsizetype start, qsizetype end)
         int pairs = 0;
         // Questions with short answers are an FAQ of the article.
         for (qsizetype k = i; k < end && pairs < minPairs && isHeadlineCase(lines.at(k))
-             && !lines.at(k).text.endsWith(u'?') && standfirst(k + 1);
-             k += 2) {
+            && !lines.at(k).text.endsWith(u'?') && standfirst(k + 1);
+            k += 2) {
             ++pairs;
         }
         if (pairs >= minPairs && prose >= proseBefore) {

@@ -1,8 +1,10 @@
 #include "analysis/quantities.h"
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
-namespace {
+namespace
+{
 
 struct Scanner {
     QStringView text;
@@ -22,7 +24,7 @@ struct Scanner {
 
     void emit(qsizetype first, qsizetype last, EntityType type, const QString &canonical)
     {
-        out->append(RawMention{tokens[first].start, tokens[last - 1].end, type, canonical, MentionConfidence::Sure});
+        out->append(RawMention { tokens[first].start, tokens[last - 1].end, type, canonical, MentionConfidence::Sure });
     }
 
     int month(qsizetype t) const;
@@ -35,8 +37,8 @@ struct Scanner {
 
 int Scanner::month(qsizetype t) const
 {
-    static const char *const names[] = {"january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december"};
+    static const char *const names[] = { "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december" };
     QStringView w = word(t);
     if (w.size() < 3 || !w[0].isUpper()) {
         return 0;
@@ -61,7 +63,7 @@ int Scanner::month(qsizetype t) const
 
 int Scanner::weekday(qsizetype t) const
 {
-    static const char *const names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    static const char *const names[] = { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
     const QStringView w = word(t);
     if (w.isEmpty() || !w[0].isUpper()) {
         return 0;
@@ -143,8 +145,8 @@ qsizetype Scanner::date(qsizetype t)
         return t;
     }
     const auto preposition = [this](qsizetype p) {
-        static const char *const words[] = {"in", "since", "until", "till", "by", "from", "during", "before", "after",
-            "through", "of", "early", "late", "mid", "end", "last", "next", "this", "on", "to"};
+        static const char *const words[] = { "in", "since", "until", "till", "by", "from", "during", "before", "after",
+            "through", "of", "early", "late", "mid", "end", "last", "next", "this", "on", "to" };
         for (const char *word : words) {
             if (wordIs(p, word)) {
                 return true;
@@ -294,8 +296,8 @@ QString currencyBefore(const Scanner &s, qsizetype t, qsizetype *after)
     static const struct {
         const char *prefix;
         const char *code;
-    } dollars[] = {{"US", "USD"}, {"A", "AUD"}, {"AU", "AUD"}, {"C", "CAD"}, {"CA", "CAD"}, {"HK", "HKD"}, {"S", "SGD"},
-        {"NZ", "NZD"}, {"NT", "TWD"}, {"R", "BRL"}};
+    } dollars[] = { { "US", "USD" }, { "A", "AUD" }, { "AU", "AUD" }, { "C", "CAD" }, { "CA", "CAD" }, { "HK", "HKD" },
+        { "S", "SGD" }, { "NZ", "NZD" }, { "NT", "TWD" }, { "R", "BRL" } };
     const QStringView w = s.word(t);
     if (s.tokens[t].is(Token::Word) && t + 1 < s.tokens.size() && s.word(t + 1) == u"$" && s.adjacent(t, t + 1)) {
         for (const auto &d : dollars) {
@@ -309,7 +311,8 @@ QString currencyBefore(const Scanner &s, qsizetype t, qsizetype *after)
     static const struct {
         char16_t sign;
         const char *code;
-    } signs[] = {{u'$', "USD"}, {u'€', "EUR"}, {u'£', "GBP"}, {u'¥', "JPY"}, {u'₩', "KRW"}, {u'₹', "INR"}};
+    } signs[]
+        = { { u'$', "USD" }, { u'€', "EUR" }, { u'£', "GBP" }, { u'¥', "JPY" }, { u'₩', "KRW" }, { u'₹', "INR" } };
     if (w.size() == 1) {
         for (const auto &sign : signs) {
             if (w[0] == QChar(sign.sign)) {
@@ -319,7 +322,7 @@ QString currencyBefore(const Scanner &s, qsizetype t, qsizetype *after)
         }
     }
     static const char *const codes[]
-        = {"USD", "EUR", "JPY", "GBP", "CNY", "RMB", "KRW", "INR", "AUD", "CAD", "CHF", "RUB", "HKD", "SGD", "TWD"};
+        = { "USD", "EUR", "JPY", "GBP", "CNY", "RMB", "KRW", "INR", "AUD", "CAD", "CHF", "RUB", "HKD", "SGD", "TWD" };
     for (const char *code : codes) {
         if (w == QLatin1StringView(code) && t + 1 < s.tokens.size() && s.tokens[t + 1].is(Token::Number)) {
             *after = t + 1;
@@ -334,8 +337,8 @@ int multiplier(QStringView w)
     static const struct {
         const char *word;
         int exponent;
-    } words[] = {{"thousand", 3}, {"k", 3}, {"million", 6}, {"mln", 6}, {"mn", 6}, {"m", 6}, {"billion", 9}, {"bln", 9},
-        {"bn", 9}, {"b", 9}, {"trillion", 12}, {"tn", 12}, {"trn", 12}};
+    } words[] = { { "thousand", 3 }, { "k", 3 }, { "million", 6 }, { "mln", 6 }, { "mn", 6 }, { "m", 6 },
+        { "billion", 9 }, { "bln", 9 }, { "bn", 9 }, { "b", 9 }, { "trillion", 12 }, { "tn", 12 }, { "trn", 12 } };
     for (const auto &entry : words) {
         if (w.compare(QLatin1StringView(entry.word), Qt::CaseInsensitive) == 0) {
             return entry.exponent;
@@ -349,9 +352,10 @@ QString currencyWord(QStringView w, bool large)
     static const struct {
         const char *word;
         const char *code;
-    } words[] = {{"dollars", "USD"}, {"dollar", "USD"}, {"euros", "EUR"}, {"euro", "EUR"}, {"yen", "JPY"},
-        {"yuan", "CNY"}, {"renminbi", "CNY"}, {"rupees", "INR"}, {"rubles", "RUB"}, {"roubles", "RUB"},
-        {"pesos", "MXN"}, {"ringgit", "MYR"}, {"baht", "THB"}, {"francs", "CHF"}, {"won", "KRW"}, {"sterling", "GBP"}};
+    } words[] = { { "dollars", "USD" }, { "dollar", "USD" }, { "euros", "EUR" }, { "euro", "EUR" }, { "yen", "JPY" },
+        { "yuan", "CNY" }, { "renminbi", "CNY" }, { "rupees", "INR" }, { "rubles", "RUB" }, { "roubles", "RUB" },
+        { "pesos", "MXN" }, { "ringgit", "MYR" }, { "baht", "THB" }, { "francs", "CHF" }, { "won", "KRW" },
+        { "sterling", "GBP" } };
     for (const auto &entry : words) {
         if (w.compare(QLatin1StringView(entry.word), Qt::CaseInsensitive) == 0) {
             // 'won' is also a verb: only after a large amount.
@@ -452,7 +456,7 @@ QString scaleAmount(QStringView number, int exponent)
 
 void recognizeQuantities(QStringView text, const QList<Token> &tokens, QDate articleDate, QList<RawMention> *out)
 {
-    Scanner scanner{text, tokens, articleDate, out};
+    Scanner scanner { text, tokens, articleDate, out };
     qsizetype t = 0;
     while (t < tokens.size()) {
         qsizetype next = scanner.money(t);

@@ -3,7 +3,8 @@
 #include "analysis/entityrecognizer.h"
 #include "analysis/tokenizer.h"
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*!
     Finds DATE and MONEY mentions among \a tokens of \a text and appends them to \a out, normalised:

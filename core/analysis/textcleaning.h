@@ -4,14 +4,16 @@
 #include <QStringList>
 #include <QStringView>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*!
     \brief Line-level signals for telling article text from page chrome in raw scraped text:
     how many words a line has, whether it reads like a sentence, a list item, site furniture
     (login, share, newsletter, cookie, ©…), a byline or a dateline.
 */
-namespace TextCleaning {
+namespace TextCleaning
+{
 
 /*! Words in \a line; a run of CJK characters counts one word per two characters. */
 int wordCount(QStringView line);

@@ -1,8 +1,10 @@
 #include "analysis/tokenizer.h"
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
-namespace {
+namespace
+{
 
 bool isApostrophe(QChar c)
 {

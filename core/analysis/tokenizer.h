@@ -3,7 +3,8 @@
 #include <QList>
 #include <QStringView>
 
-namespace Dossier::Core {
+namespace Dossier::Core
+{
 
 /*! \brief A token of news text, as the rule recognizer sees it. Offsets are UTF-16 indices. */
 struct Token {

@@ -140,7 +140,7 @@ int chooseTop(std::vector<Node> &nodes, quint8 skip, bool weighClasses)
     double lastScore = nodes[top].score;
     const double threshold = lastScore / 3;
     for (int parent = nodes[top].parent; parent > 0 && nodes[parent].tag != GUMBO_TAG_BODY;
-         parent = nodes[parent].parent) {
+        parent = nodes[parent].parent) {
         if (!nodes[parent].scored) {
             continue;
         }

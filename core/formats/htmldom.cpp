@@ -3,7 +3,8 @@
 #include <QRegularExpression>
 #include <QStringList>
 
-namespace Dossier::Core::Html {
+namespace Dossier::Core::Html
+{
 
 const char *attribute(const GumboNode *node, const char *name)
 {
@@ -77,7 +78,8 @@ QString collapseWhitespace(QStringView text)
     return out;
 }
 
-namespace {
+namespace
+{
 
 // Parses a fragment as the content of <body> and returns its text: gumbo does the entity decoding.
 QString fragmentText(const QString &html)

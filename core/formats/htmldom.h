@@ -8,7 +8,8 @@
 
 // Small helpers over gumbo's tree shared by the HTML extractor and metadata finder.
 // Nothing here recurses: pages may nest elements very deeply.
-namespace Dossier::Core::Html {
+namespace Dossier::Core::Html
+{
 
 /*! The value of attribute \a name of element \a node, or nullptr. */
 const char *attribute(const GumboNode *node, const char *name);
@@ -31,7 +32,7 @@ QString stripTags(const QString &html);
     returns false to skip the node's children. */
 template<typename Visitor> void walk(const GumboNode *root, Visitor &&visit)
 {
-    std::vector<const GumboNode *> stack{root};
+    std::vector<const GumboNode *> stack { root };
     while (!stack.empty()) {
         const GumboNode *node = stack.back();
         stack.pop_back();

@@ -4,7 +4,8 @@
 
 #include <gumbo.h>
 
-namespace Dossier::Core::Html {
+namespace Dossier::Core::Html
+{
 
 /*!
     The main article text of a parsed page, paragraphs separated by blank lines. Picks the

@@ -5,7 +5,8 @@
 #include <gumbo.h>
 
 // What tags, attributes and class names say about a block of a web page, for the extractor.
-namespace Dossier::Core::Html {
+namespace Dossier::Core::Html
+{
 
 /*! Phrasing elements (span, a, em…): they do not break a paragraph. */
 bool isInline(GumboTag tag);

@@ -212,7 +212,7 @@ void trimBoilerplateLines(QStringList *paragraphs)
         paragraphs->resize(creditsStart);
     }
     for (int n = 0;
-         n < 6 && !paragraphs->isEmpty() && (isFramingLine(paragraphs->last()) || isTrailer(paragraphs->last())); ++n) {
+        n < 6 && !paragraphs->isEmpty() && (isFramingLine(paragraphs->last()) || isTrailer(paragraphs->last())); ++n) {
         paragraphs->removeLast();
     }
 }

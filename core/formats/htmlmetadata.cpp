@@ -9,9 +9,11 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
-namespace Dossier::Core::Html {
+namespace Dossier::Core::Html
+{
 
-namespace {
+namespace
+{
 
 struct JsonLdArticle {
     QString headline;
@@ -78,7 +80,7 @@ QString stringOf(const QJsonValue &value)
 // Collects the first article object found in a JSON-LD value (top level, array or @graph), iteratively.
 void findArticles(const QJsonValue &root, JsonLdArticle *article)
 {
-    std::vector<QJsonValue> stack{root};
+    std::vector<QJsonValue> stack { root };
     int visited = 0;
     while (!stack.empty() && ++visited < 10000) {
         const QJsonValue value = stack.back();

@@ -6,7 +6,8 @@
 
 #include <gumbo.h>
 
-namespace Dossier::Core::Html {
+namespace Dossier::Core::Html
+{
 
 /*! What the page says about itself in <head>, JSON-LD and a few body elements. */
 struct PageMetadata {

@@ -267,8 +267,7 @@ void ImportJob::start()
         };
         request.waiting = [this] { QMetaObject::invokeMethod(this, &ImportJob::waiting, Qt::QueuedConnection); };
         const ImportSummary summary = importFiles(request, m_cancel);
-        QMetaObject::invokeMethod(
-            this, [this, summary] { Q_EMIT finished(summary); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this, summary] { Q_EMIT finished(summary); }, Qt::QueuedConnection);
     });
 }
 

@@ -238,7 +238,7 @@ std::optional<QList<Annotation>> AnnotationStore::list(const AnnotationQuery &re
     if (!request.tags.isEmpty()) {
         where.append(QStringLiteral("EXISTS (SELECT 1 FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
                                     "WHERE x.annotation_id = a.id AND t.name IN (%1))")
-                         .arg(placeholders(request.tags.size())));
+                .arg(placeholders(request.tags.size())));
         for (const QString &tag : request.tags) {
             binds.append(tag.simplified());
         }

@@ -23,8 +23,7 @@ void BackupJob::request(const QString &libraryPath, Backups::Reason reason)
     m_future = QtConcurrent::run([this, libraryPath, reason] {
         const Backups::Result result = Backups::fromSettings(libraryPath).backupIfDue(reason);
         if (result.made || !result.error.isEmpty()) {
-            QMetaObject::invokeMethod(
-                this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, [this, result] { Q_EMIT finished(result); }, Qt::QueuedConnection);
         }
     });
 }

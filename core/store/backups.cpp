@@ -32,7 +32,7 @@ QString stem(const QString &libraryPath)
 QRegularExpression backupName(const QString &libraryPath)
 {
     return QRegularExpression(QStringLiteral("^%1-(\\d{8}-\\d{6})(?:-(\\d+))?\\.dossier$")
-                                  .arg(QRegularExpression::escape(stem(libraryPath))));
+            .arg(QRegularExpression::escape(stem(libraryPath))));
 }
 
 // A file (or folder) on disk before the call returns: the rename of a backup must not reach the

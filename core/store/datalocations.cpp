@@ -151,7 +151,7 @@ QStringList LegacyMove::messages() const
     if (!library.isEmpty()) {
         lines.append(QStringLiteral("moved your library from %1 to %2 (nothing was lost; the old place will not be "
                                     "used again)")
-                         .arg(library.front().from, library.front().to));
+                .arg(library.front().from, library.front().to));
     }
     for (const Move &move : settings) {
         lines.append(QStringLiteral("moved your settings from %1 to %2").arg(move.from, move.to));
@@ -183,7 +183,7 @@ LegacyMove moveLegacyData()
             if (!moveFile(old, target, &error)) {
                 result.errors.append(QStringLiteral("could not move your library from %1 to %2: %3; it is still "
                                                     "there, open it with --library")
-                                         .arg(old, target, error));
+                        .arg(old, target, error));
                 break;
             }
             QFile::remove(old + QStringLiteral("-wal"));

@@ -31,7 +31,7 @@ QString idSet(const DocumentFilter &filter, QVariantList *binds)
     }
     for (const QList<qint64> &group : filter.entityGroups) {
         parts.append(QStringLiteral("SELECT DISTINCT article_id AS id FROM article_entities WHERE entity_id IN (%1)")
-                         .arg(group.isEmpty() ? QStringLiteral("NULL") : placeholders(group.size())));
+                .arg(group.isEmpty() ? QStringLiteral("NULL") : placeholders(group.size())));
         for (qint64 id : group) {
             binds->append(id);
         }

@@ -59,8 +59,7 @@ LibraryReader::~LibraryReader()
     for (int lane = 0; lane < 2; ++lane) {
         // The connection is closed on the thread that opened it, after the reads already asked for.
         Worker *worker = m_workers[lane];
-        QMetaObject::invokeMethod(
-            worker, [worker] { worker->close(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(worker, [worker] { worker->close(); }, Qt::BlockingQueuedConnection);
         m_threads[lane]->quit();
         m_threads[lane]->wait();
         delete worker;

@@ -39,7 +39,7 @@ public:
             QStringList marks;
             marks.fill(QStringLiteral("?"), columns.size());
             if (!query->prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
-                                    .arg(table, columns.join(QLatin1String(", ")), marks.join(QLatin1String(", "))))) {
+                        .arg(table, columns.join(QLatin1String(", ")), marks.join(QLatin1String(", "))))) {
                 *error = Connection::errorText(*query);
                 return false;
             }

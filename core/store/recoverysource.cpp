@@ -129,7 +129,7 @@ KeyScan Source::scanKeys(const QString &table, const QString &key)
         // Seek ever further past the damage until a read works again...
         std::optional<qint64> resume;
         for (qint64 step = 1; step <= (qint64(1) << 62) && last <= std::numeric_limits<qint64>::max() - step;
-             step *= 2) {
+            step *= 2) {
             const qint64 probe = last + step;
             if (upper && probe > *upper) {
                 break;

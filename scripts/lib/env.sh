@@ -29,6 +29,8 @@ DOSSIER_PACKAGES=(
     libkf6syntaxhighlighting-dev libuchardet-dev libgumbo-dev iso-codes
     xvfb xauth fonts-dejavu-core poppler-utils
     clang libclang-rt-19-dev llvm-19 qt6-l10n-tools qt6-tools-dev
+    clang-format-19 clang-tidy-19
+    libpoppler-qt6-dev libkf6archive-dev libgmime-3.0-dev libcmark-gfm-dev
 )
 
 dossier_log() { printf 'dossier: %s\n' "$*" >&2; }
@@ -217,26 +219,19 @@ dossier_build_dir() {
 }
 
 # dossier_build FLAVOUR [TARGET...]: configure if needed and build (everything when no TARGET).
+# Each flavour is a configure preset of CMakePresets.json (dev, asan, release, fuzz); the scripts
+# only choose the build folder and the compiler cache.
 dossier_build() {
     local flavour=$1
     shift
-    local dir type sanitize=OFF extra=()
+    local dir
     dir=$(dossier_build_dir "$flavour")
-    case $flavour in
-    asan) type=Debug sanitize=ON ;;
-    release) type=Release ;;
-    # libFuzzer targets (fuzz/): clang, everything instrumented; tests and benchmarks left out.
-    fuzz) type=Debug extra=(-DCMAKE_CXX_COMPILER=clang++ -DDOSSIER_FUZZ=ON -DDOSSIER_BUILD_TESTS=OFF
-        -DDOSSIER_BUILD_BENCHMARKS=OFF) ;;
-    *) type=RelWithDebInfo ;;
-    esac
     local targets=()
     [ $# -gt 0 ] && targets=(--target "$@")
     (
         cd "$DOSSIER_REPO"
         if [ ! -f "$dir/build.ninja" ]; then
-            dossier_exec cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" -DDOSSIER_SANITIZE="$sanitize" \
-                -DCMAKE_CXX_COMPILER_LAUNCHER=ccache "${extra[@]}" >&2
+            dossier_exec cmake --preset "$flavour" -B "$dir" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >&2
         fi
         dossier_exec cmake --build "$dir" "${targets[@]}" >&2
     )
