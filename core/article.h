@@ -57,6 +57,7 @@ struct Article {
     QByteArray sha256; //!< hex digest of the file's bytes
     qint64 size = 0;
     qint64 modified = 0; //!< file modification time, ms since the epoch
+    qint64 importedAt = 0; //!< when the library took the file in, ms since the epoch (0 when not from a Library)
     QString rawText; //!< the whole decoded file
     QString body; //!< the cleaned article body
     ArticleMetadata meta;

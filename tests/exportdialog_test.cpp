@@ -99,6 +99,7 @@ void ExportDialogTest::exportsEachFormat_data()
     QTest::newRow("markdown") << int(Core::ExportFormat::Markdown) << QStringLiteral(".md")
                               << QByteArray("# Fees and works");
     QTest::newRow("json-ld") << int(Core::ExportFormat::JsonLd) << QStringLiteral(".jsonld") << QByteArray("{");
+    QTest::newRow("ris citations") << int(Core::ExportFormat::Ris) << QStringLiteral(".ris") << QByteArray("TY  - ");
 }
 
 void ExportDialogTest::exportsEachFormat()
@@ -139,6 +140,10 @@ void ExportDialogTest::suffixFollowsTheFormat()
     // A suffix that is not an export format's is kept, the format's added.
     dialog.setOutputPath(path(QStringLiteral("notes.v2")));
     QCOMPARE(dialog.outputPath(), path(QStringLiteral("notes.v2.jsonld")));
+    dialog.setFormat(Core::ExportFormat::BibTex);
+    QCOMPARE(dialog.outputPath(), path(QStringLiteral("notes.v2.bib")));
+    dialog.setFormat(Core::ExportFormat::CslJson);
+    QCOMPARE(dialog.outputPath(), path(QStringLiteral("notes.v2.json")));
 }
 
 void ExportDialogTest::choicesMakeTheSelection()
@@ -164,6 +169,10 @@ void ExportDialogTest::choicesMakeTheSelection()
     // JSON-LD carries passages only.
     dialog.setFormat(Core::ExportFormat::JsonLd);
     QVERIFY(!dialog.selection().fullText);
+    // Citations cite articles: no full text, no cover title.
+    dialog.setFormat(Core::ExportFormat::Ris);
+    QVERIFY(!dialog.selection().fullText);
+    dialog.setFormat(Core::ExportFormat::JsonLd);
 
     // Exporting by tags with none ticked is not possible (it would mean the whole library).
     QSignalSpy finished(&dialog, &Ui::ExportDialog::exportFinished);

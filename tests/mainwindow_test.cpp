@@ -2,6 +2,8 @@
 #include "documentlistmodel.h"
 #include "entityfacetmodel.h"
 #include "entitysidebar.h"
+#include "export/evidencepack.h"
+#include "export/exporters.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "readerview.h"
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSettings>
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void listAndSidebarShareOneFilter();
     void importShowsNewArticlesAndFailures();
     void importKeepsTheOpenArticleInPlace();
+    void importsARefiQdaProject();
     void preferencesAreSaved();
 
 private:
@@ -312,6 +316,46 @@ void MainWindowTest::importShowsNewArticlesAndFailures()
     QCOMPARE(failures->count(), 1);
     QVERIFY(failures->item(0)->text().contains(QLatin1String("bad.txt")));
     QVERIFY(failures->isVisible());
+}
+
+void MainWindowTest::importsARefiQdaProject()
+{
+    // A project made by another library: one article with one coded passage.
+    const QString other = m_dir.filePath(QStringLiteral("project-source.dossier"));
+    QFile::remove(other);
+    {
+        Core::Library library(other);
+        QVERIFY(library.open());
+        Core::Article quay;
+        quay.path = m_dir.filePath(QStringLiteral("quay.txt"));
+        quay.format = QStringLiteral("text");
+        quay.sha256 = "quay";
+        quay.meta.title = QStringLiteral("Quay reopens");
+        quay.body = quay.rawText = QStringLiteral("The quay reopened on Monday after repairs.");
+        qint64 id = -1;
+        QVERIFY(library.articles().store(quay, &id));
+        QVERIFY(library.annotations().annotate(id, 4, 8, { QStringLiteral("Port") }, QStringLiteral("check dates")));
+        QString error;
+        const auto pack = Core::collectEvidence(library, {}, &error);
+        QVERIFY2(pack, qPrintable(error));
+        QVERIFY2(Core::writePack(*pack, Core::ExportFormat::Qdpx, m_dir.filePath(QStringLiteral("quay.qdpx")), &error),
+            qPrintable(error));
+    }
+    const QString copy = m_dir.filePath(QStringLiteral("project-copy.dossier"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(m_libraryPath, copy));
+    QVERIFY(m_window->openLibrary(copy));
+    m_window->importProject(m_dir.filePath(QStringLiteral("quay.qdpx")));
+    QVERIFY(m_window->isImporting());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isImporting(), 30000);
+    QTRY_COMPARE(m_window->documentModel()->rowCount(), 5);
+    QVERIFY(listedTitles().contains(QStringLiteral("Quay reopens")));
+    auto *report = m_window->findChild<QMessageBox *>(QStringLiteral("projectImportReport"));
+    QVERIFY(report);
+    QTRY_VERIFY(report->isVisible());
+    QVERIFY2(report->text().contains(QLatin1String("1 article, 1 highlight, 1 code")), qPrintable(report->text()));
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("quay sources/Quay reopens.txt"))));
+    report->close();
 }
 
 void MainWindowTest::importKeepsTheOpenArticleInPlace()

@@ -98,6 +98,34 @@
             <numerusform>%1 of %n articles</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>From %1: %n article(s)</source>
+        <translation>
+            <numerusform>From %1: %n article</numerusform>
+            <numerusform>From %1: %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n highlight(s)</source>
+        <translation>
+            <numerusform>, %n highlight</numerusform>
+            <numerusform>, %n highlights</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n code(s)</source>
+        <translation>
+            <numerusform>, %n code</numerusform>
+            <numerusform>, %n codes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The texts are in %1. %n part(s) of the project were left out (see the details).</source>
+        <translation>
+            <numerusform>The texts are in %1. %n part of the project was left out (see the details).</numerusform>
+            <numerusform>The texts are in %1. %n parts of the project were left out (see the details).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dossier::Ui::TagManagerDialog</name>

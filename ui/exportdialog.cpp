@@ -39,7 +39,8 @@ namespace
 bool isExportSuffix(const QString &suffix)
 {
     static const QStringList suffixes { QStringLiteral("pdf"), QStringLiteral("md"), QStringLiteral("markdown"),
-        QStringLiteral("jsonld"), QStringLiteral("json") };
+        QStringLiteral("jsonld"), QStringLiteral("json"), QStringLiteral("ris"), QStringLiteral("bib"),
+        QStringLiteral("qdpx"), QStringLiteral("qdc") };
     return suffixes.contains(suffix.toLower());
 }
 
@@ -110,6 +111,11 @@ ExportDialog::ExportDialog(Core::Library *library, QWidget *parent)
     m_format->addItem(tr("PDF"), int(Core::ExportFormat::Pdf));
     m_format->addItem(tr("Markdown"), int(Core::ExportFormat::Markdown));
     m_format->addItem(tr("JSON-LD (W3C Web Annotation)"), int(Core::ExportFormat::JsonLd));
+    m_format->addItem(tr("Citations: CSL-JSON (Zotero, citeproc)"), int(Core::ExportFormat::CslJson));
+    m_format->addItem(tr("Citations: RIS"), int(Core::ExportFormat::Ris));
+    m_format->addItem(tr("Citations: BibTeX"), int(Core::ExportFormat::BibTex));
+    m_format->addItem(tr("REFI-QDA project (MAXQDA, NVivo, ATLAS.ti, QualCoder)"), int(Core::ExportFormat::Qdpx));
+    m_format->addItem(tr("REFI-QDA codebook (tags)"), int(Core::ExportFormat::Qdc));
     m_format->setAccessibleName(tr("Export format"));
     m_title->setPlaceholderText(tr("Dossier evidence pack"));
     m_title->setAccessibleName(tr("Pack title"));
@@ -310,9 +316,9 @@ void ExportDialog::updateState()
     m_tags->setEnabled(!busy && m_tags->count() > 0);
     m_libraryScope->setEnabled(!busy);
     m_format->setEnabled(!busy);
-    m_title->setEnabled(!busy);
-    // The JSON-LD annotation collection carries passages, never whole texts.
-    m_fullText->setEnabled(!busy && format() != Core::ExportFormat::JsonLd);
+    // JSON-LD carries passages, citations and codebooks no text, REFI-QDA projects always whole texts.
+    m_fullText->setEnabled(!busy && !Core::fullTextIsFixed(format()));
+    m_title->setEnabled(!busy && !Core::isCitationFormat(format()) && format() != Core::ExportFormat::Qdc);
     m_output->setEnabled(!busy);
     m_browse->setEnabled(!busy);
     const bool chosen = m_library
@@ -336,6 +342,21 @@ void ExportDialog::chooseOutput()
         break;
     case Core::ExportFormat::JsonLd:
         filter = tr("JSON-LD files (*.jsonld *.json)");
+        break;
+    case Core::ExportFormat::CslJson:
+        filter = tr("CSL-JSON files (*.json)");
+        break;
+    case Core::ExportFormat::Ris:
+        filter = tr("RIS files (*.ris)");
+        break;
+    case Core::ExportFormat::BibTex:
+        filter = tr("BibTeX files (*.bib)");
+        break;
+    case Core::ExportFormat::Qdpx:
+        filter = tr("REFI-QDA projects (*.qdpx)");
+        break;
+    case Core::ExportFormat::Qdc:
+        filter = tr("REFI-QDA codebooks (*.qdc)");
         break;
     }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export To"), outputPath(), filter);

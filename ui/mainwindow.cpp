@@ -276,7 +276,9 @@ void MainWindow::createMenus()
     QAction *importFolder = file->addAction(
         tr("Import &Folder…"), QKeySequence(tr("Ctrl+Shift+I")), this, &MainWindow::chooseImportFolder);
     importFolder->setObjectName(QStringLiteral("importFolderAction"));
-    m_writeActions.append({ importFiles, importFolder });
+    QAction *importProject = file->addAction(tr("Import REFI-QDA &Project…"), this, &MainWindow::chooseProject);
+    importProject->setObjectName(QStringLiteral("importProjectAction"));
+    m_writeActions.append({ importFiles, importFolder, importProject });
     file->addSeparator();
     file->addAction(tr("&Export Evidence Pack…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportPack);
     m_checkLibrary = file->addAction(tr("&Check Library…"), this, &MainWindow::checkLibrary);

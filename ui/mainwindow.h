@@ -70,6 +70,10 @@ public:
     /*! Imports \a paths (files and folders) into the open library in the background. */
     void importPaths(const QStringList &paths);
     bool isImporting() const;
+    /*! File › Import REFI-QDA Project: brings in the project's text sources, codes, codings and
+        notes in the background (Core::importQdpx()), their texts written to \a into (by default
+        "<project> sources" beside it), then reports what came in and what was left out. */
+    void importProject(const QString &project, const QString &into = QString());
 
     // For tests and automation: the parts a user drives.
     DocumentListModel *documentModel() const { return m_model; }
@@ -118,6 +122,7 @@ private:
     void importFinished(const Core::ImportSummary &summary);
     void chooseImportFiles();
     void chooseImportFolder();
+    void chooseProject();
     void chooseLibrary();
     LibraryCheckDialog *openCheckDialog(const QString &name);
     QString lastImportFolder() const;
@@ -163,6 +168,7 @@ private:
     QList<QAction *> m_writeActions;
     QAction *m_checkLibrary = nullptr;
     Core::ImportJob *m_import = nullptr;
+    QObject *m_projectImport = nullptr; //!< the REFI-QDA project import running, if any
     Core::BackupJob *m_backups = nullptr;
 
     AnnotationController *m_annotations = nullptr;

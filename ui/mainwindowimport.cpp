@@ -3,6 +3,7 @@
 
 #include "documentlistmodel.h"
 #include "import/importjob.h"
+#include "import/qdpximport.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "store/backupjob.h"
@@ -12,6 +13,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -21,6 +23,7 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolButton>
+#include <QtConcurrent>
 
 namespace Dossier::Ui
 {
@@ -30,11 +33,105 @@ namespace
 
 const QString settingsImportFolder = QStringLiteral("import/lastFolder");
 
+// What a project import ended with: its report, or why it failed.
+struct ProjectImport {
+    std::optional<Core::QdpxImportReport> report;
+    QString error;
+};
+
 } // namespace
 
 bool MainWindow::isImporting() const
 {
-    return m_import != nullptr;
+    return m_import != nullptr || m_projectImport != nullptr;
+}
+
+void MainWindow::chooseProject()
+{
+    auto *dialog = new QFileDialog(
+        this, tr("Import a REFI-QDA Project"), lastImportFolder(), tr("REFI-QDA projects (*.qdpx);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("importProjectDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog](const QString &path) {
+        QSettings().setValue(settingsImportFolder, dialog->directory().absolutePath());
+        importProject(path);
+    });
+    dialog->open();
+}
+
+void MainWindow::importProject(const QString &project, const QString &into)
+{
+    if (!library()) {
+        return;
+    }
+    if (isImporting()) {
+        statusBar()->showMessage(tr("An import is already running; wait for it or cancel it first."), 5000);
+        return;
+    }
+    if (library()->isReadOnly()) {
+        statusBar()->showMessage(tr("This library is read-only: nothing can be imported into it."), 5000);
+        return;
+    }
+    const QFileInfo info(project);
+    const QString folder
+        = into.isEmpty() ? info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral(" sources")) : into;
+    const QString libraryPath = library()->path();
+    auto *watcher = new QFutureWatcher<ProjectImport>(this);
+    m_projectImport = watcher;
+    connect(watcher, &QFutureWatcher<ProjectImport>::finished, this, [this, watcher, info, folder] {
+        const ProjectImport outcome = watcher->result();
+        watcher->deleteLater();
+        m_projectImport = nullptr;
+        m_progress->hide();
+        m_progressLabel->hide();
+        // Whatever was stored before a failure stays, so the views follow either way.
+        Core::LibraryChanges changes;
+        changes.allArticles = true;
+        changes.allAnnotations = true;
+        changes.tags = true;
+        changes.entities = true;
+        m_session->announce(changes);
+        auto *box = new QMessageBox(this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(QStringLiteral("projectImportReport"));
+        if (!outcome.report) {
+            box->setIcon(QMessageBox::Warning);
+            box->setWindowTitle(tr("Project Not Imported"));
+            box->setText(tr("%1 could not be imported: %2").arg(info.fileName(), outcome.error));
+        } else {
+            const Core::QdpxImportReport &report = *outcome.report;
+            box->setIcon(report.skipped.isEmpty() ? QMessageBox::Information : QMessageBox::Warning);
+            box->setWindowTitle(tr("Project Imported"));
+            box->setText(tr("From %1: %n article(s)", nullptr, int(report.articles.size())).arg(info.fileName())
+                + tr(", %n highlight(s)", nullptr, report.passages) + tr(", %n code(s)", nullptr, report.codes)
+                + QLatin1Char('.'));
+            box->setInformativeText(report.skipped.isEmpty()
+                    ? tr("The texts are in %1.").arg(folder)
+                    : tr("The texts are in %1. %n part(s) of the project were left out (see the details).", nullptr,
+                          int(report.skipped.size()))
+                          .arg(folder));
+            box->setDetailedText(report.skipped.join(QLatin1Char('\n')));
+            statusBar()->showMessage(box->text(), 10000);
+        }
+        box->open();
+    });
+    m_progress->setRange(0, 0);
+    m_progressLabel->setText(tr("Importing %1…").arg(info.fileName()));
+    m_progress->show();
+    m_progressLabel->show();
+    // A connection of its own, off the GUI thread; the session hears of it when it is done.
+    watcher->setFuture(QtConcurrent::run([libraryPath, project = info.absoluteFilePath(), folder] {
+        ProjectImport outcome;
+        Core::Library target(libraryPath);
+        if (!target.open()) {
+            outcome.error = target.errorString();
+            return outcome;
+        }
+        outcome.report = Core::importQdpx(target, project, folder, &outcome.error);
+        return outcome;
+    }));
 }
 
 void MainWindow::importPaths(const QStringList &paths)

@@ -1,13 +1,19 @@
-// dossier-cli export: an evidence pack of chosen articles and passages, as PDF, Markdown or JSON-LD.
+// dossier-cli export and import-qdpx: an evidence pack of chosen articles and passages (PDF, Markdown,
+// JSON-LD), citations of its articles (CSL-JSON, RIS, BibTeX) or a REFI-QDA project; and a REFI-QDA
+// project's text codings brought in.
 
 #include "cli/commands.h"
 #include "cli/commandsupport.h"
 #include "cli/output.h"
 #include "export/evidencepack.h"
 #include "export/exporters.h"
+#include "import/qdpximport.h"
 #include "store/library.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <cstdio>
@@ -21,8 +27,10 @@ int exportPack(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(libraryOption());
-    const QCommandLineOption format(
-        QStringLiteral("format"), QStringLiteral("pdf, md or jsonld."), QStringLiteral("F"));
+    const QCommandLineOption format(QStringLiteral("format"),
+        QStringLiteral("pdf, md, jsonld (passages); csl-json, ris, bibtex (citations of the articles); qdpx, "
+                       "qdc (REFI-QDA project, codebook)."),
+        QStringLiteral("F"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The file to write."), QStringLiteral("FILE"));
     const QCommandLineOption tag(QStringLiteral("tag"),
         QStringLiteral("Passages with this tag, and articles tagged with it (repeatable)."), QStringLiteral("T"));
@@ -38,16 +46,17 @@ int exportPack(const QStringList &arguments)
         parser.addOption(option);
     }
     int code = Ok;
-    const QString syntax
-        = QStringLiteral("export --library L --format pdf|md|jsonld --out FILE [--tag T]... [--doc ID]... "
-                         "[--annotation ID]... [--full-text] [--title TEXT]");
+    const QString syntax = QStringLiteral(
+        "export --library L --format pdf|md|jsonld|csl-json|ris|bibtex|qdpx|qdc --out FILE [--tag T]... [--doc ID]... "
+        "[--annotation ID]... [--full-text] [--title TEXT]");
     if (!parseCommandLine(parser, arguments, syntax, &code)) {
         return code;
     }
     const auto chosenFormat = exportFormatFromName(parser.value(format));
     if (!chosenFormat || !parser.isSet(out)) {
         writeError(parser.isSet(out)
-                ? QStringLiteral("--format wants pdf, md or jsonld, not '%1'").arg(parser.value(format))
+                ? QStringLiteral("--format wants pdf, md, jsonld, csl-json, ris, bibtex, qdpx or qdc, not '%1'")
+                      .arg(parser.value(format))
                 : QStringLiteral("export needs --out FILE"));
         std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
         return Usage;
@@ -84,8 +93,56 @@ int exportPack(const QStringList &arguments)
         return Failed;
     }
     writeJsonLine(QJsonObject { { QLatin1String("out"), parser.value(out) },
-        { QLatin1String("format"), exportSuffix(*chosenFormat) }, { QLatin1String("articles"), pack->articles.size() },
-        { QLatin1String("passages"), pack->passageCount() } });
+        { QLatin1String("format"), exportFormatName(*chosenFormat) },
+        { QLatin1String("articles"), pack->articles.size() }, { QLatin1String("passages"), pack->passageCount() } });
+    return Ok;
+}
+
+int importQdpx(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addOption(libraryOption());
+    const QCommandLineOption into(QStringLiteral("into"),
+        QStringLiteral("The folder the project's texts are written to (default: '<project> sources' beside it)."),
+        QStringLiteral("DIR"));
+    parser.addOption(into);
+    int code = Ok;
+    const QString syntax = QStringLiteral("import-qdpx --library L [--into DIR] PROJECT.qdpx");
+    if (!parseCommandLine(parser, arguments, syntax, &code)) {
+        return code;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        writeError(QStringLiteral("import-qdpx takes one .qdpx project"));
+        std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
+        return Usage;
+    }
+    const QFileInfo project(parser.positionalArguments().constFirst());
+    if (!project.isFile()) {
+        writeError(QStringLiteral("%1: file not found").arg(project.filePath()));
+        return Failed;
+    }
+    const QString folder = parser.isSet(into)
+        ? QFileInfo(parser.value(into)).absoluteFilePath()
+        : project.absoluteDir().filePath(project.completeBaseName() + QStringLiteral(" sources"));
+    Library library(parser.value(QStringLiteral("library")));
+    if (!openLibrary(library)) {
+        return Failed;
+    }
+    QString error;
+    const auto report = Core::importQdpx(library, project.absoluteFilePath(), folder, &error);
+    if (!report) {
+        writeError(QStringLiteral("%1: %2").arg(project.filePath(), error));
+        return Failed;
+    }
+    QJsonArray articles;
+    for (qint64 id : report->articles) {
+        articles.append(id);
+    }
+    writeJsonLine(QJsonObject { { QLatin1String("project"), project.absoluteFilePath() },
+        { QLatin1String("into"), folder }, { QLatin1String("articles"), articles },
+        { QLatin1String("passages"), report->passages }, { QLatin1String("codes"), report->codes },
+        { QLatin1String("article_tags"), report->articleTags }, { QLatin1String("notes"), report->notes },
+        { QLatin1String("skipped"), QJsonArray::fromStringList(report->skipped) } });
     return Ok;
 }
 

@@ -32,8 +32,11 @@ commands:
                                           tag an article (or take tags off)
   annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned]
                                           list passages (JSON Lines)
-  export --library L --format pdf|md|jsonld --out FILE [--tag T]... [--doc ID]... [--annotation ID]... [--full-text]
-                                          write an evidence pack
+  export --library L --format pdf|md|jsonld|csl-json|ris|bibtex|qdpx|qdc --out FILE [--tag T]...
+         [--doc ID]... [--annotation ID]... [--full-text]
+                                          write an evidence pack, citations of its articles or a REFI-QDA project
+  import-qdpx --library L [--into DIR] PROJECT.qdpx
+                                          bring in a REFI-QDA project's text sources, codes, codings and notes
   check --library L                       check a library for damage (JSON; exit 1 when damaged)
   recover --from DAMAGED --library NEW    salvage what can be read of a damaged library into a new one
 
@@ -85,6 +88,7 @@ int main(int argc, char *argv[])
         { u"tag", Dossier::Cli::tag },
         { u"annotations", Dossier::Cli::annotations },
         { u"export", Dossier::Cli::exportPack },
+        { u"import-qdpx", Dossier::Cli::importQdpx },
         { u"check", Dossier::Cli::check },
         { u"recover", Dossier::Cli::recover },
     };

@@ -1,5 +1,7 @@
 #include "export/exporters.h"
 
+#include "export/citations.h"
+#include "export/refiqda.h"
 #include "json/articlejson.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -289,6 +291,21 @@ std::optional<ExportFormat> exportFormatFromName(QStringView name)
     if (name == u"jsonld" || name == u"json-ld") {
         return ExportFormat::JsonLd;
     }
+    if (name == u"csl-json" || name == u"csljson") {
+        return ExportFormat::CslJson;
+    }
+    if (name == u"ris") {
+        return ExportFormat::Ris;
+    }
+    if (name == u"bibtex" || name == u"bib") {
+        return ExportFormat::BibTex;
+    }
+    if (name == u"qdpx" || name == u"refi-qda") {
+        return ExportFormat::Qdpx;
+    }
+    if (name == u"qdc") {
+        return ExportFormat::Qdc;
+    }
     return std::nullopt;
 }
 
@@ -301,8 +318,41 @@ QString exportSuffix(ExportFormat format)
         return QStringLiteral("md");
     case ExportFormat::JsonLd:
         return QStringLiteral("jsonld");
+    case ExportFormat::CslJson:
+        return QStringLiteral("json");
+    case ExportFormat::Ris:
+        return QStringLiteral("ris");
+    case ExportFormat::BibTex:
+        return QStringLiteral("bib");
+    case ExportFormat::Qdpx:
+        return QStringLiteral("qdpx");
+    case ExportFormat::Qdc:
+        return QStringLiteral("qdc");
     }
     return {};
+}
+
+QString exportFormatName(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::CslJson:
+        return QStringLiteral("csl-json");
+    case ExportFormat::BibTex:
+        return QStringLiteral("bibtex");
+    default:
+        return exportSuffix(format);
+    }
+}
+
+bool isCitationFormat(ExportFormat format)
+{
+    return format == ExportFormat::CslJson || format == ExportFormat::Ris || format == ExportFormat::BibTex;
+}
+
+bool fullTextIsFixed(ExportFormat format)
+{
+    return isCitationFormat(format) || format == ExportFormat::JsonLd || format == ExportFormat::Qdpx
+        || format == ExportFormat::Qdc;
 }
 
 QString toMarkdown(const EvidencePack &pack)
@@ -480,6 +530,29 @@ bool writePack(
     case ExportFormat::JsonLd:
         file.write(toJsonLd(pack));
         break;
+    case ExportFormat::CslJson:
+        file.write(toCslJson(pack));
+        break;
+    case ExportFormat::Ris:
+        file.write(toRis(pack));
+        break;
+    case ExportFormat::BibTex:
+        file.write(toBibTex(pack));
+        break;
+    case ExportFormat::Qdc:
+        file.write(RefiQda::codebook(pack.codebook));
+        break;
+    case ExportFormat::Qdpx: {
+        // Credited to the account the export runs under (Dossier has no authors of its own yet).
+        QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
+        const QByteArray archive = RefiQda::qdpx(pack, user.isEmpty() ? QStringLiteral("Dossier") : user, error);
+        if (archive.isEmpty()) {
+            file.cancelWriting();
+            return false;
+        }
+        file.write(archive);
+        break;
+    }
     case ExportFormat::Pdf: {
         QPdfWriter writer(&file);
         writer.setTitle(pack.title);

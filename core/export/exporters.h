@@ -13,12 +13,21 @@ class QPagedPaintDevice;
 namespace Dossier::Core
 {
 
-enum class ExportFormat { Pdf, Markdown, JsonLd };
+enum class ExportFormat { Pdf, Markdown, JsonLd, CslJson, Ris, BibTex, Qdpx, Qdc };
 
-/*! "pdf", "md" (or "markdown"), "jsonld" (or "json-ld"). */
+/*! "pdf", "md" (or "markdown"), "jsonld" (or "json-ld"), "csl-json" (or "csljson"), "ris",
+    "bibtex" (or "bib"), "qdpx" (REFI-QDA project), "qdc" (REFI-QDA codebook). */
 std::optional<ExportFormat> exportFormatFromName(QStringView name);
 /*! The usual file suffix of \a format, without the dot. */
 QString exportSuffix(ExportFormat format);
+/*! The name exportFormatFromName() reads for \a format ("pdf", "md", "jsonld", "csl-json", "ris", "bibtex",
+    "qdpx", "qdc"). */
+QString exportFormatName(ExportFormat format);
+/*! True for the formats that cite articles (CSL-JSON, RIS, BibTeX) rather than carry passages. */
+bool isCitationFormat(ExportFormat format);
+/*! True for the formats that carry each article's whole text whatever the selection asks (REFI-QDA
+    projects) or no text at all (citations, codebooks): the "full text" choice does not apply. */
+bool fullTextIsFixed(ExportFormat format);
 
 /*! The pack as Markdown: cover lines, contents, then per article its metadata and passages as quotes. */
 QString toMarkdown(const EvidencePack &pack);

@@ -279,10 +279,10 @@ std::optional<Article> ArticleStore::get(qint64 id)
 {
     QSqlDatabase db = d->db();
     QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("SELECT a.path, a.sha256, a.size, a.modified, a.format, a.encoding, t.raw_text, t.body, "
-                       "a.title, a.date, a.source, a.dateline, a.author, a.url, a.language FROM articles a "
-                       "JOIN article_texts t ON t.id = a.id WHERE a.id = ?"));
+    query.prepare(QStringLiteral(
+        "SELECT a.path, a.sha256, a.size, a.modified, a.format, a.encoding, t.raw_text, t.body, "
+        "a.title, a.date, a.source, a.dateline, a.author, a.url, a.language, a.imported_at FROM articles a "
+        "JOIN article_texts t ON t.id = a.id WHERE a.id = ?"));
     query.addBindValue(id);
     if (!d->exec(query)) {
         return std::nullopt;
@@ -308,6 +308,7 @@ std::optional<Article> ArticleStore::get(qint64 id)
     article.meta.author = query.value(12).toString();
     article.meta.url = query.value(13).toString();
     article.meta.language = query.value(14).toString();
+    article.importedAt = query.value(15).toLongLong();
 
     QSqlQuery entities(db);
     entities.prepare(QStringLiteral("SELECT e.id, e.name, e.type, ae.count FROM article_entities ae JOIN entities e "
