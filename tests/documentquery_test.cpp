@@ -2,6 +2,7 @@
 // list and search.
 
 #include "store/library.h"
+#include "store/searchplan_p.h"
 #include "storearticles.h"
 
 #include <QRegularExpression>
@@ -31,6 +32,12 @@ private Q_SLOTS:
     void facetsFollowTheFilter();
     void badFilterQueryIsAnError();
     void ftsDebugCommandIsAnError();
+    void searchPlanSplitsQueries_data();
+    void searchPlanSplitsQueries();
+    void bareWordsFindEveryFormQuotesOnlyTheirOwn_data();
+    void bareWordsFindEveryFormQuotesOnlyTheirOwn();
+    void hitsMarkWhereTheQueryMatches_data();
+    void hitsMarkWhereTheQueryMatches();
 
 private:
     QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
@@ -278,6 +285,142 @@ void DocumentQueryTest::ftsDebugCommandIsAnError()
         QVERIFY(!library.documents().list(ListQuery { {}, query, -1, 0 }));
     }
     QCOMPARE(library.documents().count({}), 3);
+}
+
+void DocumentQueryTest::searchPlanSplitsQueries_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("parts"); // "index: match", "-index: match" when negated
+    const auto part = [](const char *text) { return QString::fromUtf8(text); };
+    QTest::newRow("a word: its stem") << QStringLiteral("attack") << QStringList { part("articles_stem: attack") };
+    QTest::newRow("a quoted word: as written")
+        << QStringLiteral("\"attack\"") << QStringList { part("articles_fts: \"attack\"") };
+    QTest::newRow("a prefix: as written") << QStringLiteral("cable*") << QStringList { part("articles_fts: cable*") };
+    QTest::newRow("a word and a quote") << QStringLiteral(
+        "attack \"port\"") << QStringList { part("articles_stem: attack"), part("articles_fts: \"port\"") };
+    QTest::newRow("words and NOT a quote")
+        << QStringLiteral("attack AND raid NOT \"port\"")
+        << QStringList { part("articles_stem: (attack) AND (raid)"), part("-articles_fts: \"port\"") };
+    QTest::newRow("OR at the top: whole, stems")
+        << QStringLiteral("attack OR raid") << QStringList { part("articles_stem: attack OR raid") };
+    QTest::newRow("OR at the top with a quote: whole, as written")
+        << QStringLiteral("\"attack\" OR raid") << QStringList { part("articles_fts: \"attack\" OR raid") };
+    QTest::newRow("groups keep their OR")
+        << QStringLiteral("(attack OR raid) NOT port")
+        << QStringList { part("articles_stem: (attack OR raid)"), part("-articles_stem: port") };
+    QTest::newRow("NEAR and a column filter")
+        << QStringLiteral("NEAR(rebel port, 5) title: harbour")
+        << QStringList { part("articles_stem: (NEAR(rebel port, 5)) AND (title: harbour)") };
+    QTest::newRow("a quoted phrase inside NEAR: as written")
+        << QStringLiteral("NEAR(\"port authority\" dredging, 3)")
+        << QStringList { part("articles_fts: NEAR(\"port authority\" dredging, 3)") };
+    QTest::newRow("unbalanced: whole, for FTS5 to refuse")
+        << QStringLiteral("\"port authority") << QStringList { part("articles_fts: \"port authority") };
+    QTest::newRow("NOT first: whole") << QStringLiteral("NOT port") << QStringList { part("articles_stem: NOT port") };
+}
+
+void DocumentQueryTest::searchPlanSplitsQueries()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, parts);
+    QStringList planned;
+    for (const SearchPlan::Part &p : searchPlan(query).parts) {
+        planned.append((p.negated ? QStringLiteral("-") : QString()) + p.table + QStringLiteral(": ") + p.match);
+    }
+    QCOMPARE(planned, parts);
+}
+
+namespace
+{
+
+// Three reports of one event in different word forms, and one of another.
+void storeAttacks(Library &library)
+{
+    QVERIFY(library.articles().store(makeArticle(QStringLiteral("/corpus/attacked.txt"), QStringLiteral("Port raid"),
+        QStringLiteral("Rebels attacked the port at dawn, officials said."), "a1")));
+    QVERIFY(library.articles().store(makeArticle(QStringLiteral("/corpus/attack.txt"), QStringLiteral("Harbour"),
+        QStringLiteral("An attack on the harbour was repelled."), "a2")));
+    QVERIFY(library.articles().store(makeArticle(QStringLiteral("/corpus/attacks.txt"), QStringLiteral("Talks"),
+        QStringLiteral("Attacks on shipping continue, the port authority said."), "a3")));
+    QVERIFY(library.articles().store(makeArticle(QStringLiteral("/corpus/ferry.txt"), QStringLiteral("Ferry"),
+        QStringLiteral("The night ferry resumed its crossings."), "a4")));
+}
+
+} // namespace
+
+void DocumentQueryTest::bareWordsFindEveryFormQuotesOnlyTheirOwn_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("paths");
+    QTest::newRow("stem") << QStringLiteral("attack")
+                          << QStringList { QStringLiteral("attack.txt"), QStringLiteral("attacked.txt"),
+                                 QStringLiteral("attacks.txt") };
+    QTest::newRow("quoted: that word only")
+        << QStringLiteral("\"attack\"") << QStringList { QStringLiteral("attack.txt") };
+    QTest::newRow("stem and NOT a quote")
+        << QStringLiteral("attacking NOT \"port\"") << QStringList { QStringLiteral("attack.txt") };
+    QTest::newRow("stem and a quote") << QStringLiteral("attacks \"authority\"")
+                                      << QStringList { QStringLiteral("attacks.txt") };
+    QTest::newRow("prefix as written") << QStringLiteral("attacke*") << QStringList { QStringLiteral("attacked.txt") };
+}
+
+void DocumentQueryTest::bareWordsFindEveryFormQuotesOnlyTheirOwn()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, paths);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    storeAttacks(library);
+    // The CLI's search and the window's filter agree.
+    const auto found = library.documents().search(query);
+    QVERIFY2(found, qPrintable(library.errorString()));
+    QStringList searched = Dossier::Test::paths(*found);
+    searched.sort();
+    QCOMPARE(searched, paths);
+    DocumentFilter filter;
+    filter.text = query;
+    QCOMPARE(library.documents().count(filter).value_or(-1), paths.size());
+    const auto rows = library.documents().window(filter, DocumentSort::Title, Qt::AscendingOrder, 0, 10);
+    QVERIFY(rows);
+    QStringList listed = Dossier::Test::paths(*rows);
+    listed.sort();
+    QCOMPARE(listed, paths);
+}
+
+void DocumentQueryTest::hitsMarkWhereTheQueryMatches_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("marked");
+    QTest::newRow("every form") << QStringLiteral("attack") << QStringList { QStringLiteral("Attacks") };
+    QTest::newRow("two words, two indexes") << QStringLiteral(
+        "attacking \"port authority\"") << QStringList { QStringLiteral("Attacks"), QStringLiteral("port authority") };
+    QTest::newRow("excluded words are not marked")
+        << QStringLiteral("shipping NOT \"harbour\"") << QStringList { QStringLiteral("shipping") };
+    QTest::newRow("no match") << QStringLiteral("ferry") << QStringList();
+}
+
+void DocumentQueryTest::hitsMarkWhereTheQueryMatches()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, marked);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    storeAttacks(library);
+    const auto rows = library.documents().list(ListQuery {});
+    qint64 id = -1;
+    for (const ArticleSummary &row : *rows) {
+        if (row.path == u"/corpus/attacks.txt") {
+            id = row.id;
+        }
+    }
+    const auto article = library.articles().get(id);
+    const auto hits = library.documents().hits(id, query);
+    QVERIFY2(hits, qPrintable(library.errorString()));
+    QStringList texts;
+    for (const auto &[start, end] : *hits) {
+        texts.append(article->body.mid(start, end - start));
+    }
+    QCOMPARE(texts, marked);
 }
 
 QTEST_GUILESS_MAIN(DocumentQueryTest)

@@ -174,6 +174,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup_data()
     QTest::newRow("schema 3") << 3;
     QTest::newRow("schema 4") << 4;
     QTest::newRow("schema 5") << 5;
+    QTest::newRow("schema 6") << 6;
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup()
@@ -211,6 +212,9 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
                              .remove(QRegularExpression(QStringLiteral("\\W")));
     const auto hits = library.documents().search(word);
     QVERIFY2(hits && !hits->isEmpty(), qPrintable(word));
+    // Both indexes: the word as written (quoted) and its stem (bare).
+    const auto exact = library.documents().search(QLatin1Char('"') + word + QLatin1Char('"'));
+    QVERIFY2(exact && !exact->isEmpty(), qPrintable(word));
     // The analyst's work of a schema-4 library is all there.
     const int fixtureTags = version >= 4 ? 1 : 0;
     if (version >= 4) {

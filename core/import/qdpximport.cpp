@@ -297,7 +297,7 @@ QString fileStem(const QString &name)
 std::optional<QString> writeSourceFile(const QDir &dir, const QString &stem, const QByteArray &bytes, QString *error)
 {
     for (int n = 1; n < 10000; ++n) {
-        const QString path
+        QString path
             = dir.filePath(n == 1 ? stem + QStringLiteral(".txt") : QStringLiteral("%1 %2.txt").arg(stem).arg(n));
         QFile existing(path);
         if (existing.exists()) {

@@ -1,4 +1,5 @@
 #include "store/documentorder_p.h"
+#include "store/searchplan_p.h"
 
 namespace Dossier::Core
 {
@@ -11,8 +12,8 @@ QString idSet(const DocumentFilter &filter, QVariantList *binds)
     };
     QStringList parts;
     if (!filter.text.trimmed().isEmpty()) {
-        parts.append(QStringLiteral("SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?"));
-        binds->append(ftsQuery(filter.text));
+        // First: a query split over the two indexes ends in EXCEPT, which must apply before the rest.
+        parts.append(searchIdSet(searchPlan(filter.text), binds));
     }
     if (!filter.entities.isEmpty()) {
         if (filter.anyOf) {

@@ -36,14 +36,6 @@ struct Statement {
     to \a binds. */
 QString idSet(const DocumentFilter &filter, QVariantList *binds);
 
-/*! The text to bind to MATCH for the query \a text. FTS5 takes a query whose first character is
-    '*' for one of its debugging commands ('*id', '*reads' give a made-up row 0) instead of parsing
-    it; with a space in front it is parsed, and fails as the syntax error it is. Found by
-    fuzz_search: the document list counted one article for '*id' and listed none. */
-inline QString ftsQuery(const QString &text)
-{
-    return text.startsWith(u'*') ? QLatin1Char(' ') + text : text;
-}
 DocumentOrder documentOrder(DocumentSort sort);
 /*! "k1 DESC, k2 DESC, a.id DESC" for \a order. */
 QString orderByClause(const DocumentOrder &order, Qt::SortOrder direction);

@@ -5,6 +5,7 @@
 
 #include "analysis/entityrecognizer.h"
 #include "store/documentorder_p.h"
+#include "store/searchplan_p.h"
 #include "store/storecontext_p.h"
 
 #include <QSqlDatabase>
@@ -158,13 +159,22 @@ std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, 
         d->error = StoreError(QStringLiteral("the search query is empty"), StoreError::Kind::BadQuery);
         return std::nullopt;
     }
+    // Ranked and cut by the index of the query's first part; the other parts narrow the ids.
+    const SearchPlan plan = searchPlan(text);
+    const SearchPlan::Part *ranking = plan.ranking();
+    QString restriction;
+    QVariantList binds { ranking->match };
+    if (plan.parts.size() > 1) {
+        restriction = QStringLiteral(" AND a.id IN (%1)").arg(searchIdSet(plan, &binds));
+    }
+    binds.append(limit);
     QSqlQuery query(d->db());
     if (!d->run(query,
-            QStringLiteral(
-                "SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, "
-                "snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts JOIN articles a ON a.id = "
-                "articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?"),
-            { ftsQuery(text), limit })) {
+            QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, "
+                           "snippet(%1, 1, '[', ']', '…', 16) FROM %1 JOIN articles a ON a.id = %1.rowid WHERE %1 "
+                           "MATCH ?%2 ORDER BY bm25(%1, 5.0, 1.0) LIMIT ?")
+                .arg(ranking->table, restriction),
+            binds)) {
         return std::nullopt;
     }
     QList<ArticleSummary> rows;
@@ -178,6 +188,69 @@ std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, 
         return std::nullopt;
     }
     return rows;
+}
+
+std::optional<QList<std::pair<qsizetype, qsizetype>>> DocumentQuery::hits(qint64 id, const QString &text)
+{
+    QList<std::pair<qsizetype, qsizetype>> ranges;
+    if (text.trimmed().isEmpty()) {
+        return ranges;
+    }
+    // FTS5 marks each matched phrase with two characters of the Private Use Area; the offsets of
+    // the marks, less the marks before them, are the body offsets.
+    const QChar open(0xE000);
+    const QChar close(0xE001);
+    for (const SearchPlan::Part &part : searchPlan(text).parts) {
+        if (part.negated) {
+            continue;
+        }
+        QSqlQuery query(d->db());
+        if (!d->run(query,
+                QStringLiteral("SELECT highlight(%1, 1, ?, ?), t.body FROM %1 JOIN article_texts t ON t.id = "
+                               "%1.rowid WHERE %1 MATCH ? AND %1.rowid = ?")
+                    .arg(part.table),
+                { QString(open), QString(close), part.match, id })) {
+            return std::nullopt;
+        }
+        if (!query.next()) {
+            continue;
+        }
+        const QString marked = query.value(0).toString();
+        const QString body = query.value(1).toString();
+        QList<std::pair<qsizetype, qsizetype>> found;
+        qsizetype offset = 0;
+        qsizetype start = -1;
+        bool consistent = true;
+        for (const QChar c : marked) {
+            if (c == open) {
+                start = offset;
+            } else if (c == close) {
+                if (start >= 0 && offset > start) {
+                    found.append({ start, offset });
+                }
+                start = -1;
+            } else {
+                if (offset >= body.size() || body[offset] != c) {
+                    consistent = false; // the body itself holds a mark character: trust nothing
+                    break;
+                }
+                ++offset;
+            }
+        }
+        if (consistent && offset == body.size()) {
+            ranges += found;
+        }
+    }
+    std::sort(ranges.begin(), ranges.end());
+    QList<std::pair<qsizetype, qsizetype>> merged;
+    for (const auto &range : std::as_const(ranges)) {
+        if (!merged.isEmpty() && range.first <= merged.last().second) {
+            merged.last().second = std::max(merged.last().second, range.second);
+        } else {
+            merged.append(range);
+        }
+    }
+    return merged;
 }
 
 } // namespace Dossier::Core

@@ -29,8 +29,14 @@ public:
     std::optional<qint64> rowOf(const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, qint64 id);
     /*! Articles by entity names and a full-text query, newest first (the CLI's list). */
     std::optional<QList<ArticleSummary>> list(const ListQuery &query);
-    /*! The best \a limit matches of a full-text query, with a snippet each. */
+    /*! The best \a limit matches of a full-text query, with a snippet each. Bare words match
+        every form of the word ("attack" finds "attacked"), quoted words and prefixes match as
+        written. */
     std::optional<QList<ArticleSummary>> search(const QString &query, int limit = 50);
+    /*! Where the full-text query \a query matches the body of article \a id: [start, end) body
+        offsets (UTF-16), in order, overlapping matches merged; empty when it does not match.
+        Words the query excludes (NOT) are not marked. */
+    std::optional<QList<std::pair<qsizetype, qsizetype>>> hits(qint64 id, const QString &query);
 
 private:
     StoreContext *d;

@@ -237,11 +237,14 @@ private:
             cannotCheck(copy.openError());
             return;
         }
-        // rank = 1: compare the index with the content table (article_texts) too, not only with itself.
-        if (!copy.exec(
-                QStringLiteral("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)"), &error)) {
-            add(Kind::Fts, QStringLiteral("articles_fts"),
-                QStringLiteral("the search index does not match the article texts (%1)").arg(error));
+        // rank = 1: compare each index with the content table (article_texts) too, not only with itself.
+        for (const QString &index : { QStringLiteral("articles_fts"), QStringLiteral("articles_stem") }) {
+            if (m_names.contains(index)
+                && !copy.exec(
+                    QStringLiteral("INSERT INTO %1(%1, rank) VALUES ('integrity-check', 1)").arg(index), &error)) {
+                add(Kind::Fts, index,
+                    QStringLiteral("the search index does not match the article texts (%1)").arg(error));
+            }
         }
     }
 

@@ -213,6 +213,27 @@ constexpr const char *version6[] = {
     "PRAGMA application_id = 1148154739",
 };
 
+// Version 7: a second full-text index over the same texts whose words are reduced to their stems
+// (Porter), so "attack" finds "attacks" and "attacked". Quoted words and phrases still search
+// articles_fts, word for word (store/searchplan.cpp chooses).
+constexpr const char *version7[] = {
+    R"(CREATE VIRTUAL TABLE articles_stem USING fts5(
+        title, body, content='article_texts', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2'
+    ))",
+    R"(CREATE TRIGGER article_texts_stem_insert AFTER INSERT ON article_texts BEGIN
+        INSERT INTO articles_stem(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END)",
+    R"(CREATE TRIGGER article_texts_stem_delete AFTER DELETE ON article_texts BEGIN
+        INSERT INTO articles_stem(articles_stem, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    END)",
+    R"(CREATE TRIGGER article_texts_stem_update AFTER UPDATE ON article_texts BEGIN
+        INSERT INTO articles_stem(articles_stem, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO articles_stem(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END)",
+    "INSERT INTO articles_stem(articles_stem) VALUES ('rebuild')",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -225,7 +246,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
-    step(version6) };
+    step(version6), step(version7) };
 
 } // namespace
 

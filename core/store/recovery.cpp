@@ -220,6 +220,7 @@ private:
             }
         }
         if (!target.exec(QStringLiteral("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')"), &error)
+            || !target.exec(QStringLiteral("INSERT INTO articles_stem(articles_stem) VALUES ('rebuild')"), &error)
             || !target.exec(QStringLiteral("COMMIT"), &error)) {
             target.exec(QStringLiteral("ROLLBACK"));
             return fail(QStringLiteral("cannot write %1: %2").arg(m_to, error));
