@@ -1,0 +1,250 @@
+#include "analysis/dates.h"
+#include "formats/officereader.h"
+#include "formats/officetext.h"
+
+#include <QXmlStreamReader>
+
+namespace Dossier::Core
+{
+
+namespace
+{
+
+const QString documentPart = QStringLiteral("word/document.xml");
+
+// Transitional (what Word writes) and Strict OOXML.
+bool isWord(QStringView uri)
+{
+    return uri == u"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+        || uri == u"http://purl.oclc.org/ooxml/wordprocessingml/main";
+}
+
+QStringView wordAttribute(const QXmlStreamReader &xml, QStringView name)
+{
+    for (const QXmlStreamAttribute &attribute : xml.attributes()) {
+        if (attribute.name() == name && isWord(attribute.namespaceUri())) {
+            return attribute.value();
+        }
+    }
+    return {};
+}
+
+// "Title" → 0, "Heading1"… → 1…; -1 for any other style. Word's style ids for its built-in styles.
+int headingLevelOfStyle(QStringView style)
+{
+    if (style.compare(u"Title", Qt::CaseInsensitive) == 0) {
+        return 0;
+    }
+    if (style.startsWith(u"Heading", Qt::CaseInsensitive)) {
+        bool ok = false;
+        const int level = style.sliced(7).trimmed().toInt(&ok);
+        return ok && level >= 1 && level <= 9 ? level : -1;
+    }
+    return -1;
+}
+
+// w:pPr: the paragraph's style, numbering and outline level. What it held before a tracked change
+// (w:pPrChange) and the paragraph mark's run properties are not the paragraph's.
+void readParagraphProperties(QXmlStreamReader &xml, OfficeTextBuilder &text)
+{
+    while (!xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::EndElement && xml.name() == u"pPr" && isWord(xml.namespaceUri())) {
+            return;
+        }
+        if (token != QXmlStreamReader::StartElement || !isWord(xml.namespaceUri())) {
+            continue;
+        }
+        const QStringView name = xml.name();
+        if (name == u"pPrChange" || name == u"rPr" || name == u"sectPr") {
+            xml.skipCurrentElement();
+        } else if (name == u"pStyle") {
+            const QStringView style = wordAttribute(xml, u"val");
+            const int level = headingLevelOfStyle(style);
+            if (level >= 0) {
+                text.setHeadingLevel(level);
+            }
+            if (style.startsWith(u"ListBullet", Qt::CaseInsensitive)
+                || style.startsWith(u"ListNumber", Qt::CaseInsensitive)) {
+                text.setListItem();
+            }
+        } else if (name == u"numId") {
+            if (wordAttribute(xml, u"val") != u"0") {
+                text.setListItem();
+            }
+        } else if (name == u"outlineLvl") {
+            bool ok = false;
+            const int level = wordAttribute(xml, u"val").toInt(&ok);
+            if (ok && level >= 0 && level <= 8) {
+                text.setHeadingLevel(level + 1);
+            }
+        }
+    }
+}
+
+// Elements whose content is not the document's text: deleted and moved-away text, field codes,
+// properties, and the markup-compatibility fallbacks that repeat their mc:Choice.
+bool isSkipped(QStringView name)
+{
+    static const QStringList skipped { QStringLiteral("del"), QStringLiteral("moveFrom"), QStringLiteral("instrText"),
+        QStringLiteral("delInstrText"), QStringLiteral("delText"), QStringLiteral("rPr"), QStringLiteral("tblPr"),
+        QStringLiteral("tblGrid"), QStringLiteral("trPr"), QStringLiteral("tcPr"), QStringLiteral("tblPrEx"),
+        QStringLiteral("sectPr"), QStringLiteral("sdtPr"), QStringLiteral("sdtEndPr"), QStringLiteral("customXmlPr"),
+        QStringLiteral("fldData"), QStringLiteral("rt") };
+    return skipped.contains(name);
+}
+
+bool isNoteSeparator(QStringView type)
+{
+    return type == u"separator" || type == u"continuationSeparator" || type == u"continuationNotice";
+}
+
+// Reads a WordprocessingML part (the document or its footnotes/endnotes) into \a text. A note is
+// "footnote:ID" or "endnote:ID" both where it is cited and where its text is.
+bool readWordPart(const QByteArray &data, const QString &part, OfficeTextBuilder &text, QString *error)
+{
+    QXmlStreamReader xml(data);
+    while (!xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::DTD) {
+            xml.raiseError(QStringLiteral("a document type declaration is not allowed"));
+            break;
+        }
+        if (token == QXmlStreamReader::StartElement) {
+            if (xml.name() == u"Fallback"
+                && xml.namespaceUri() == u"http://schemas.openxmlformats.org/markup-compatibility/2006") {
+                xml.skipCurrentElement();
+                continue;
+            }
+            if (!isWord(xml.namespaceUri())) {
+                continue;
+            }
+            const QStringView name = xml.name();
+            if (name == u"p") {
+                text.beginParagraph();
+            } else if (name == u"pPr") {
+                readParagraphProperties(xml, text);
+            } else if (name == u"t") {
+                text.addText(xml.readElementText());
+            } else if (name == u"tab" || name == u"ptab") {
+                text.addText(u"\t");
+            } else if (name == u"br" || name == u"cr") {
+                text.addText(u"\n");
+            } else if (name == u"noBreakHyphen") {
+                text.addText(u"-");
+            } else if (name == u"tbl") {
+                text.beginTable();
+            } else if (name == u"tr") {
+                text.beginRow();
+            } else if (name == u"tc") {
+                text.beginCell();
+            } else if (name == u"footnoteReference" || name == u"endnoteReference") {
+                text.citeNote(name.chopped(9) + u':' + wordAttribute(xml, u"id"));
+            } else if (name == u"footnote" || name == u"endnote") {
+                if (isNoteSeparator(wordAttribute(xml, u"type"))) {
+                    xml.skipCurrentElement();
+                } else {
+                    text.beginNote(name + u':' + wordAttribute(xml, u"id"));
+                }
+            } else if (isSkipped(name)) {
+                xml.skipCurrentElement();
+            }
+        } else if (token == QXmlStreamReader::EndElement && isWord(xml.namespaceUri())) {
+            const QStringView name = xml.name();
+            if (name == u"p") {
+                text.endParagraph();
+            } else if (name == u"tc") {
+                text.endCell();
+            } else if (name == u"tr") {
+                text.endRow();
+            } else if (name == u"tbl") {
+                text.endTable();
+            } else if (name == u"footnote" || name == u"endnote") {
+                text.endNote();
+            }
+        }
+    }
+    if (xml.hasError()) {
+        *error = xmlError(xml, part);
+        return false;
+    }
+    return true;
+}
+
+ArticleMetadata coreProperties(const QByteArray &data)
+{
+    const QHash<QString, QString> leaves = Office::leafElements(data);
+    const QString dc = QStringLiteral("http://purl.org/dc/elements/1.1/|");
+    const QString terms = QStringLiteral("http://purl.org/dc/terms/|");
+    ArticleMetadata meta;
+    meta.title = leaves.value(dc + u"title");
+    meta.author = leaves.value(dc + u"creator");
+    meta.language = leaves.value(dc + u"language");
+    const QString date = leaves.value(terms + u"created", leaves.value(terms + u"modified"));
+    meta.date = Dates::parse(date);
+    return meta;
+}
+
+} // namespace
+
+DocxReader::DocxReader(const PackageLimits &limits)
+    : m_limits(limits)
+{
+}
+
+QString DocxReader::format() const
+{
+    return QStringLiteral("docx");
+}
+
+int DocxReader::confidence(QStringView suffix, QByteArrayView head) const
+{
+    const bool word = OfficePackage::looksLikeZip(head) && head.contains("word/document.xml");
+    const bool ownSuffix = suffix == u"docx" || suffix == u"docm" || suffix == u"dotx";
+    return Office::confidence(word, ownSuffix, head);
+}
+
+ReadResult DocxReader::read(const QByteArray &bytes, const ReadOptions &options) const
+{
+    ReadResult result;
+    OfficePackage package(m_limits);
+    if (!package.open(bytes)) {
+        result.error = Office::notAPackageError(bytes, QStringLiteral("a Word document"), package.errorString());
+        return result;
+    }
+    if (!package.contains(documentPart)) {
+        result.error = QStringLiteral("not a Word document: the zip has no %1").arg(documentPart);
+        return result;
+    }
+    OfficeTextBuilder text;
+    QByteArray data;
+    if (!package.read(documentPart, &data) || !readWordPart(data, documentPart, text, &result.error)) {
+        if (result.error.isEmpty()) {
+            result.error = package.errorString();
+        }
+        return result;
+    }
+    for (const QString &part : { QStringLiteral("word/footnotes.xml"), QStringLiteral("word/endnotes.xml") }) {
+        if (!package.contains(part)) {
+            continue;
+        }
+        if (!package.read(part, &data)) {
+            result.error = package.errorString();
+            return result;
+        }
+        if (!readWordPart(data, part, text, &result.error)) {
+            return result;
+        }
+    }
+    // Metadata is a bonus: core properties that cannot be read leave it empty, never fail the file.
+    ArticleMetadata meta;
+    const QString core = QStringLiteral("docProps/core.xml");
+    if (!options.raw && package.contains(core) && package.read(core, &data)) {
+        meta = coreProperties(data);
+    }
+    text.finish(&result, meta, options.raw);
+    result.encoding = QStringLiteral("UTF-8");
+    return result;
+}
+
+} // namespace Dossier::Core
