@@ -29,6 +29,8 @@ private Q_SLOTS:
     void titleFromPropertiesOrHeading();
     void leavesOutDeletedTextAndFieldCodes();
     void rawKeepsEveryParagraph();
+    void survivesDeepNestingAndExpansion_data();
+    void survivesDeepNestingAndExpansion();
     void refusesZipBombs_data();
     void refusesZipBombs();
     void picksTheReaderByContent_data();
@@ -234,6 +236,42 @@ void OfficeReaderTest::rawKeepsEveryParagraph()
         QVERIFY(raw.rawText.endsWith(read.body.split(QStringLiteral("\n\n")).back()));
         QVERIFY(!raw.rawText.contains(QStringLiteral("\n\n")));
     }
+}
+
+void OfficeReaderTest::survivesDeepNestingAndExpansion_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("error");
+    const int depth = 100000;
+    QTest::newRow("nested tables") << docx(wordDocument(QByteArray("<w:tbl><w:tr><w:tc>").repeated(depth)
+        + "<w:p><w:r><w:t>deep</w:t></w:r></w:p>" + QByteArray("<w:p/></w:tc></w:tr></w:tbl>").repeated(depth)))
+                                   << QString();
+    QTest::newRow("nested paragraphs") << docx(
+        wordDocument(QByteArray("<w:p><w:r><w:t>x</w:t></w:r>").repeated(depth) + QByteArray("</w:p>").repeated(depth)))
+                                       << QString();
+    QTest::newRow("nested lists and notes")
+        << odt(odfContent(QByteArray("<text:list><text:list-item><text:p>x<text:note><text:note-body>").repeated(depth)
+               + QByteArray("</text:note-body></text:note></text:p></text:list-item></text:list>").repeated(depth)))
+        << QString();
+    // 200 KB of text:s asking for 65,535 spaces each would be 2 G characters.
+    QTest::newRow("spaces") << odt(odfContent("<text:p>" + QByteArray("<text:s text:c=\"65535\"/>").repeated(10000)
+        + "</text:p>")) << QString();
+}
+
+void OfficeReaderTest::survivesDeepNestingAndExpansion()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, error);
+    QElapsedTimer timer;
+    timer.start();
+    // Repeated markup packs far better than 100:1: the ratio limit is lifted to reach the parsers.
+    PackageLimits limits;
+    limits.maxRatio = 1000000;
+    const QString format = ReaderRegistry::instance().readerFor(QStringLiteral("deep"), bytes)->format();
+    const ReadResult result = format == u"odt" ? OdtReader(limits).read(bytes, {}) : DocxReader(limits).read(bytes, {});
+    QVERIFY2(result.error == error, qPrintable(result.error));
+    QVERIFY(result.body.size() < 64 * 1024 * 1024);
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
 }
 
 void OfficeReaderTest::refusesZipBombs_data()

@@ -32,19 +32,23 @@ void OfficeTextBuilder::push(Kind kind, const QString &key)
     Frame frame;
     frame.kind = kind;
     frame.key = key;
+    if (kind == Kind::Document || kind == Kind::Cell || kind == Kind::Note) {
+        m_containers.push_back(m_stack.size());
+    }
     m_stack.push_back(std::move(frame));
+}
+
+void OfficeTextBuilder::popFrame()
+{
+    if (!m_containers.empty() && m_containers.back() == m_stack.size() - 1) {
+        m_containers.pop_back();
+    }
+    m_stack.pop_back();
 }
 
 OfficeTextBuilder::Frame *OfficeTextBuilder::top(Kind kind)
 {
     return m_stack.back().kind == kind ? &m_stack.back() : nullptr;
-}
-
-void OfficeTextBuilder::pop(Kind kind)
-{
-    if (m_stack.size() > 1 && m_stack.back().kind == kind) {
-        m_stack.pop_back();
-    }
 }
 
 void OfficeTextBuilder::beginParagraph(int headingLevel)
@@ -70,7 +74,13 @@ void OfficeTextBuilder::setListItem()
 void OfficeTextBuilder::addText(QStringView text, bool collapse)
 {
     Frame *paragraph = top(Kind::Paragraph);
-    if (!paragraph) {
+    if (!paragraph || m_overflow) {
+        return;
+    }
+    // text:s and notes make more text than XML: bounded, as the zip's parts are.
+    m_size += text.size();
+    if (m_size > maxTextSize) {
+        m_overflow = true;
         return;
     }
     if (!collapse) {
@@ -104,7 +114,7 @@ void OfficeTextBuilder::endParagraph()
     if (paragraph->listItem && !text.isEmpty()) {
         text.prepend(QStringLiteral("• "));
     }
-    m_stack.pop_back();
+    popFrame();
     deliver(text, level);
 }
 
@@ -113,16 +123,13 @@ void OfficeTextBuilder::deliver(const QString &text, int headingLevel)
     if (text.isEmpty()) {
         return;
     }
-    // To the nearest container: a paragraph inside a paragraph (a text box) stands on its own.
-    for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
-        if (it->kind == Kind::Cell || it->kind == Kind::Note) {
-            it->parts.append(text);
-            return;
-        }
-        if (it->kind == Kind::Document) {
-            m_blocks.push_back({ text, headingLevel });
-            return;
-        }
+    // To the nearest container (the document, a table cell, a note): a paragraph inside a paragraph
+    // (a text box) stands on its own. Kept as a stack of its own, so that deep nesting stays linear.
+    Frame &container = m_stack[m_containers.back()];
+    if (container.kind == Kind::Document) {
+        m_blocks.push_back({ text, headingLevel });
+    } else {
+        container.parts.append(text);
     }
 }
 
@@ -148,7 +155,7 @@ void OfficeTextBuilder::endCell()
         return;
     }
     const QString text = cell->parts.join(u' ');
-    m_stack.pop_back();
+    popFrame();
     if (Frame *row = top(Kind::Row)) {
         row->parts.append(text);
     }
@@ -163,7 +170,7 @@ void OfficeTextBuilder::endRow()
     const bool empty
         = std::all_of(row->parts.cbegin(), row->parts.cend(), [](const QString &cell) { return cell.isEmpty(); });
     const QString line = empty ? QString() : row->parts.join(QStringLiteral(" | "));
-    m_stack.pop_back();
+    popFrame();
     if (Frame *table = top(Kind::Table); table && !line.isEmpty()) {
         table->parts.append(line);
     }
@@ -176,10 +183,9 @@ void OfficeTextBuilder::endTable()
         return;
     }
     const QStringList rows = table->parts;
-    m_stack.pop_back();
+    popFrame();
     // A table in a table cell stays on the cell's line.
-    const bool nested
-        = std::any_of(m_stack.cbegin(), m_stack.cend(), [](const Frame &frame) { return frame.kind == Kind::Cell; });
+    const bool nested = m_stack[m_containers.back()].kind == Kind::Cell;
     deliver(rows.join(nested ? QStringLiteral(" / ") : QStringLiteral("\n")), -1);
 }
 
@@ -207,7 +213,7 @@ void OfficeTextBuilder::endNote()
     if (!m_notes.contains(note->key)) {
         m_notes.insert(note->key, note->parts.join(u'\n'));
     }
-    m_stack.pop_back();
+    popFrame();
 }
 
 void OfficeTextBuilder::finish(ReadResult *result, const ArticleMetadata &meta, bool raw) const

@@ -48,6 +48,9 @@ public:
         blank line, without the leading title heading, which becomes meta.title when \a meta has
         none (or repeats it). With \a raw, the body is rawText and no metadata is kept. */
     void finish(ReadResult *result, const ArticleMetadata &meta, bool raw) const;
+    /*! True when the text grew past maxTextSize (and was cut): the document is refused. */
+    bool overflowed() const { return m_overflow; }
+    static constexpr qsizetype maxTextSize = 64 * 1024 * 1024;
 
 private:
     enum class Kind { Document, Paragraph, Table, Row, Cell, Note };
@@ -67,9 +70,12 @@ private:
     Frame *top(Kind kind);
     void push(Kind kind, const QString &key = {});
     void deliver(const QString &text, int headingLevel);
-    void pop(Kind kind);
+    void popFrame();
 
     std::vector<Frame> m_stack;
+    std::vector<size_t> m_containers; //!< indices in m_stack of the Document, Cell and Note frames
+    qsizetype m_size = 0;
+    bool m_overflow = false;
     std::vector<Block> m_blocks;
     QHash<QString, int> m_noteNumbers;
     QHash<QString, QString> m_notes;
