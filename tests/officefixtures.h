@@ -66,9 +66,10 @@ inline QByteArray coreProperties(const QByteArray &fields)
         + fields + "</cp:coreProperties>\n";
 }
 
-/*! A .docx: [Content_Types].xml, word/document.xml and, when given, word/footnotes.xml and
-    docProps/core.xml (\a document, \a footnotes and \a core are complete parts). */
-inline QByteArray docx(const QByteArray &document, const QByteArray &footnotes = {}, const QByteArray &core = {})
+/*! A .docx: [Content_Types].xml, word/document.xml and, when given, word/footnotes.xml,
+    docProps/core.xml (\a document, \a footnotes and \a core are complete parts) and \a extra parts. */
+inline QByteArray docx(
+    const QByteArray &document, const QByteArray &footnotes = {}, const QByteArray &core = {}, const Parts &extra = {})
 {
     Parts parts { { QStringLiteral("[Content_Types].xml"),
                       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -83,6 +84,7 @@ inline QByteArray docx(const QByteArray &document, const QByteArray &footnotes =
     if (!core.isEmpty()) {
         parts.append({ QStringLiteral("docProps/core.xml"), core });
     }
+    parts.append(extra);
     return zip(parts);
 }
 

@@ -4,6 +4,8 @@
 
 #include <QXmlStreamReader>
 
+#include <optional>
+
 namespace Dossier::Core
 {
 
@@ -29,7 +31,8 @@ QStringView wordAttribute(const QXmlStreamReader &xml, QStringView name)
     return {};
 }
 
-// "Title" → 0, "Heading1"… → 1…; -1 for any other style. Word's style ids for its built-in styles.
+// "Title" → 0, "Heading1" or "heading 1"… → 1…; -1 for any other name. Word's ids and names of its
+// built-in styles (the names stay English in every language; the ids do not).
 int headingLevelOfStyle(QStringView style)
 {
     if (style.compare(u"Title", Qt::CaseInsensitive) == 0) {
@@ -43,9 +46,98 @@ int headingLevelOfStyle(QStringView style)
     return -1;
 }
 
+bool isListStyle(QStringView style)
+{
+    return style.startsWith(u"ListBullet", Qt::CaseInsensitive) || style.startsWith(u"ListNumber", Qt::CaseInsensitive)
+        || style.startsWith(u"List Bullet", Qt::CaseInsensitive)
+        || style.startsWith(u"List Number", Qt::CaseInsensitive);
+}
+
+// What a paragraph style makes of its paragraphs, its own settings or those it is based on.
+struct ParagraphStyle {
+    std::optional<int> headingLevel; //!< -1 for body text
+    std::optional<bool> listItem;
+    QString basedOn;
+};
+using Styles = QHash<QString, ParagraphStyle>;
+
+// word/styles.xml by style id, w:basedOn followed. A bonus, as metadata is: a part that cannot be read
+// gives no styles, and the ids of Word's English styles still count.
+Styles readStyles(const QByteArray &data)
+{
+    Styles styles;
+    QXmlStreamReader xml(data);
+    QString current;
+    while (!xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::DTD) {
+            return {};
+        }
+        if (token == QXmlStreamReader::EndElement && xml.name() == u"style") {
+            current.clear();
+        }
+        if (token != QXmlStreamReader::StartElement || !isWord(xml.namespaceUri())) {
+            continue;
+        }
+        const QStringView name = xml.name();
+        const QStringView value = wordAttribute(xml, u"val");
+        if (name == u"style") {
+            current
+                = wordAttribute(xml, u"type") == u"paragraph" ? wordAttribute(xml, u"styleId").toString() : QString();
+            if (!current.isEmpty()) {
+                styles.insert(current, {});
+            }
+        } else if (current.isEmpty()) {
+            continue;
+        } else if (name == u"rPr" || name == u"tblPr" || name == u"pPrChange") {
+            xml.skipCurrentElement();
+        } else if (name == u"name") {
+            ParagraphStyle &style = styles[current];
+            if (const int level = headingLevelOfStyle(value); level >= 0) {
+                style.headingLevel = level;
+            }
+            if (isListStyle(value)) {
+                style.listItem = true;
+            }
+        } else if (name == u"basedOn") {
+            styles[current].basedOn = value.toString();
+        } else if (name == u"outlineLvl") {
+            bool ok = false;
+            const int level = value.toInt(&ok);
+            if (ok && !styles[current].headingLevel) {
+                styles[current].headingLevel = level >= 0 && level <= 8 ? level + 1 : -1;
+            }
+        } else if (name == u"numId") {
+            styles[current].listItem = value != u"0";
+        }
+    }
+    if (xml.hasError()) {
+        return {};
+    }
+    // Each style takes what it does not say from the styles it is based on (a chain cut at 16, or at a loop).
+    Styles resolved = styles;
+    for (auto it = resolved.begin(); it != resolved.end(); ++it) {
+        QString base = it->basedOn;
+        for (int step = 0; step < 16 && !base.isEmpty() && (!it->headingLevel || !it->listItem); ++step) {
+            const auto parent = styles.constFind(base);
+            if (parent == styles.constEnd()) {
+                break;
+            }
+            if (!it->headingLevel) {
+                it->headingLevel = parent->headingLevel;
+            }
+            if (!it->listItem) {
+                it->listItem = parent->listItem;
+            }
+            base = parent->basedOn;
+        }
+    }
+    return resolved;
+}
+
 // w:pPr: the paragraph's style, numbering and outline level. What it held before a tracked change
 // (w:pPrChange) and the paragraph mark's run properties are not the paragraph's.
-void readParagraphProperties(QXmlStreamReader &xml, OfficeTextBuilder &text)
+void readParagraphProperties(QXmlStreamReader &xml, const Styles &styles, OfficeTextBuilder &text)
 {
     while (!xml.atEnd()) {
         const QXmlStreamReader::TokenType token = xml.readNext();
@@ -59,13 +151,14 @@ void readParagraphProperties(QXmlStreamReader &xml, OfficeTextBuilder &text)
         if (name == u"pPrChange" || name == u"rPr" || name == u"sectPr") {
             xml.skipCurrentElement();
         } else if (name == u"pStyle") {
-            const QStringView style = wordAttribute(xml, u"val");
-            const int level = headingLevelOfStyle(style);
+            const QStringView id = wordAttribute(xml, u"val");
+            const auto style = styles.constFind(id.toString());
+            const int level
+                = style != styles.constEnd() && style->headingLevel ? *style->headingLevel : headingLevelOfStyle(id);
             if (level >= 0) {
                 text.setHeadingLevel(level);
             }
-            if (style.startsWith(u"ListBullet", Qt::CaseInsensitive)
-                || style.startsWith(u"ListNumber", Qt::CaseInsensitive)) {
+            if (style != styles.constEnd() && style->listItem ? *style->listItem : isListStyle(id)) {
                 text.setListItem();
             }
         } else if (name == u"numId") {
@@ -101,7 +194,8 @@ bool isNoteSeparator(QStringView type)
 
 // Reads a WordprocessingML part (the document or its footnotes/endnotes) into \a text. A note is
 // "footnote:ID" or "endnote:ID" both where it is cited and where its text is.
-bool readWordPart(const QByteArray &data, const QString &part, OfficeTextBuilder &text, QString *error)
+bool readWordPart(
+    const QByteArray &data, const QString &part, const Styles &styles, OfficeTextBuilder &text, QString *error)
 {
     QXmlStreamReader xml(data);
     while (!xml.atEnd()) {
@@ -123,7 +217,7 @@ bool readWordPart(const QByteArray &data, const QString &part, OfficeTextBuilder
             if (name == u"p") {
                 text.beginParagraph();
             } else if (name == u"pPr") {
-                readParagraphProperties(xml, text);
+                readParagraphProperties(xml, styles, text);
             } else if (name == u"t") {
                 text.addText(xml.readElementText());
             } else if (name == u"tab" || name == u"ptab") {
@@ -218,7 +312,12 @@ ReadResult DocxReader::read(const QByteArray &bytes, const ReadOptions &options)
     }
     OfficeTextBuilder text;
     QByteArray data;
-    if (!package.read(documentPart, &data) || !readWordPart(data, documentPart, text, &result.error)) {
+    Styles styles;
+    const QString stylesPart = QStringLiteral("word/styles.xml");
+    if (package.contains(stylesPart) && package.read(stylesPart, &data)) {
+        styles = readStyles(data);
+    }
+    if (!package.read(documentPart, &data) || !readWordPart(data, documentPart, styles, text, &result.error)) {
         if (result.error.isEmpty()) {
             result.error = package.errorString();
         }
@@ -232,7 +331,7 @@ ReadResult DocxReader::read(const QByteArray &bytes, const ReadOptions &options)
             result.error = package.errorString();
             return result;
         }
-        if (!readWordPart(data, part, text, &result.error)) {
+        if (!readWordPart(data, part, styles, text, &result.error)) {
             return result;
         }
     }

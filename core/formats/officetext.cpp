@@ -111,7 +111,8 @@ void OfficeTextBuilder::endParagraph()
     }
     QString text = paragraph->text.trimmed();
     const int level = paragraph->headingLevel;
-    if (paragraph->listItem && !text.isEmpty()) {
+    // A numbered heading is a heading, not a list item.
+    if (paragraph->listItem && paragraph->headingLevel < 0 && !text.isEmpty()) {
         text.prepend(QStringLiteral("• "));
     }
     popFrame();
