@@ -113,7 +113,7 @@ def reanchor_seeds():
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCX_BODY = [
-    '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Ferry halts night crossings</w:t></w:r></w:p>'
+    '<w:p><w:pPr><w:pStyle w:val="berschrift1"/></w:pPr><w:r><w:t>Ferry halts night crossings</w:t></w:r></w:p>'
     '<w:p><w:r><w:t xml:space="preserve">HALDEN — Nordvik Lines said </w:t></w:r><w:r><w:tab/><w:br/>'
     '<w:noBreakHyphen/><w:t>on Monday.</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
     '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Item</w:t></w:r></w:p>'
@@ -127,6 +127,10 @@ DOCX_BODY = [
 DOCX_NOTES = ('<w:footnotes xmlns:w="%s"><w:footnote w:type="separator" w:id="0"><w:p/></w:footnote>'
               '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/><w:t>The note.</w:t></w:r></w:p></w:footnote>'
               '</w:footnotes>' % W)
+DOCX_STYLES = ('<w:styles xmlns:w="%s"><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/>'
+               '<w:basedOn w:val="Standard"/><w:pPr><w:outlineLvl w:val="0"/><w:numPr><w:numId w:val="2"/></w:numPr>'
+               '</w:pPr></w:style><w:style w:type="paragraph" w:styleId="Standard"><w:basedOn w:val="berschrift1"/>'
+               '</w:style></w:styles>' % W)
 DOCX_CORE = ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
              'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>T'
              '</dc:title><dc:creator>A</dc:creator><dcterms:created>2026-03-02T07:45:00Z</dcterms:created>'
@@ -162,7 +166,8 @@ def office_seeds():
         document = ('<w:document xmlns:w="%s" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
                     '<w:body>%s</w:body></w:document>' % (W, body))
         yield f"docx-{i}", stored_zip([("[Content_Types].xml", "<Types/>"), ("word/document.xml", document),
-                                       ("word/footnotes.xml", DOCX_NOTES), ("docProps/core.xml", DOCX_CORE)])
+                                       ("word/footnotes.xml", DOCX_NOTES), ("docProps/core.xml", DOCX_CORE),
+                                       ("word/styles.xml", DOCX_STYLES)])
     for i, text in enumerate(ODT_TEXT):
         content = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
                    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
