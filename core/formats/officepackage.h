@@ -31,7 +31,7 @@ public:
     OfficePackage(const OfficePackage &) = delete;
     OfficePackage &operator=(const OfficePackage &) = delete;
 
-    /*! Opens \a bytes (kept by reference: they must outlive the package). False and errorString()
+    /*! Opens \a bytes (shared, not copied). False and errorString()
         when they are not a zip. */
     bool open(const QByteArray &bytes);
     bool contains(const QString &part) const;
