@@ -52,7 +52,7 @@ struct ArticleMetadata {
 struct Article {
     qint64 id = -1;
     QString path;
-    QString format; //!< "text", "html" or "markdown"
+    QString format; //!< "text", "html", "markdown", "docx" or "odt"
     QString encoding; //!< encoding the bytes were decoded with, e.g. "UTF-8", "Shift_JIS"
     QByteArray sha256; //!< hex digest of the file's bytes
     qint64 size = 0;

@@ -8,6 +8,8 @@ import hashlib
 import pathlib
 import shutil
 import struct
+import zipfile
+import io
 
 FUZZ = pathlib.Path(__file__).resolve().parent
 DATA = FUZZ.parent / "tests" / "data"
@@ -109,6 +111,72 @@ def reanchor_seeds():
     yield "empty", struct.pack("<hh", 0, 0)
 
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCX_BODY = [
+    '<w:p><w:pPr><w:pStyle w:val="berschrift1"/></w:pPr><w:r><w:t>Ferry halts night crossings</w:t></w:r></w:p>'
+    '<w:p><w:r><w:t xml:space="preserve">HALDEN — Nordvik Lines said </w:t></w:r><w:r><w:tab/><w:br/>'
+    '<w:noBreakHyphen/><w:t>on Monday.</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
+    '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Item</w:t></w:r></w:p>'
+    '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>in</w:t></w:r>'
+    '</w:p></w:tc></w:tr></w:tbl></w:tc><w:tc><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr></w:tbl>',
+    '<w:p><w:r><w:t>x</w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del><w:r><w:fldChar '
+    'w:fldCharType="begin"/><w:instrText>DATE</w:instrText></w:r><w:r><mc:AlternateContent><mc:Choice>'
+    '<w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:t>f</w:t>'
+    '</mc:Fallback></mc:AlternateContent></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>',
+]
+DOCX_NOTES = ('<w:footnotes xmlns:w="%s"><w:footnote w:type="separator" w:id="0"><w:p/></w:footnote>'
+              '<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/><w:t>The note.</w:t></w:r></w:p></w:footnote>'
+              '</w:footnotes>' % W)
+DOCX_STYLES = ('<w:styles xmlns:w="%s"><w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/>'
+               '<w:basedOn w:val="Standard"/><w:pPr><w:outlineLvl w:val="0"/><w:numPr><w:numId w:val="2"/></w:numPr>'
+               '</w:pPr></w:style><w:style w:type="paragraph" w:styleId="Standard"><w:basedOn w:val="berschrift1"/>'
+               '</w:style></w:styles>' % W)
+DOCX_CORE = ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><dc:title>T'
+             '</dc:title><dc:creator>A</dc:creator><dcterms:created>2026-03-02T07:45:00Z</dcterms:created>'
+             '</cp:coreProperties>')
+ODT_TEXT = [
+    '<text:h text:outline-level="1">Wind farm cable cut</text:h><text:p>ESBJERG —  a <text:span>cable</text:span>'
+    '<text:s text:c="3"/>cut<text:tab/>x<text:line-break/>y<text:note text:note-class="footnote"><text:note-citation>'
+    '1</text:note-citation><text:note-body><text:p>Note.</text:p></text:note-body></text:note></text:p>'
+    '<text:list><text:list-item><text:p>one</text:p><text:list><text:list-item><text:p>two</text:p></text:list-item>'
+    '</text:list></text:list-item></text:list><table:table><table:table-row><table:table-cell><text:p>a</text:p>'
+    '</table:table-cell><table:covered-table-cell/></table:table-row></table:table>',
+    '<text:tracked-changes><text:changed-region><text:deletion><text:p>gone</text:p></text:deletion>'
+    '</text:changed-region></text:tracked-changes><text:p text:style-name="Title">T<office:annotation><text:p>c'
+    '</text:p></office:annotation></text:p>',
+]
+ODT_META = ('<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            '<office:meta><dc:title>T</dc:title><meta:initial-creator>A</meta:initial-creator><meta:creation-date>'
+            '2026-02-15T08:30:00</meta:creation-date></office:meta></office:document-meta>')
+
+
+def stored_zip(parts):
+    """A zip of (name, text) parts, stored uncompressed with a fixed date: mutations reach the XML."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for name, text in parts:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), encoded(text))
+    return out.getvalue()
+
+
+def office_seeds():
+    for i, body in enumerate(DOCX_BODY):
+        document = ('<w:document xmlns:w="%s" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+                    '<w:body>%s</w:body></w:document>' % (W, body))
+        yield f"docx-{i}", stored_zip([("[Content_Types].xml", "<Types/>"), ("word/document.xml", document),
+                                       ("word/footnotes.xml", DOCX_NOTES), ("docProps/core.xml", DOCX_CORE),
+                                       ("word/styles.xml", DOCX_STYLES)])
+    for i, text in enumerate(ODT_TEXT):
+        content = ('<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+                   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+                   'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>%s'
+                   '</office:text></office:body></office:document-content>' % text)
+        yield f"odt-{i}", stored_zip([("mimetype", "application/vnd.oasis.opendocument.text"),
+                                      ("content.xml", content), ("meta.xml", ODT_META)])
+
+
 def seeds():
     yield "text", ((p.name, p.read_bytes()) for p in fixtures("text"))
     yield "text", ((f"written-{i}", encoded(t)) for i, t in enumerate(TEXT))
@@ -116,6 +184,7 @@ def seeds():
     yield "html", ((f"written-{i}", encoded(t)) for i, t in enumerate(HTML))
     yield "markdown", ((f"written-{i}", encoded(t)) for i, t in enumerate(MARKDOWN))
     yield "markdown", ((p.stem + ".md", encoded("# " + body_of(p))) for p in fixtures("text")[:2])
+    yield "docx", office_seeds()
     yield "decoder", decoder_seeds()
     yield "dates", ((f"written-{i}", encoded(t)) for i, t in enumerate(DATES))
     yield "entities", ((p.name, p.read_bytes()) for p in fixtures("text"))

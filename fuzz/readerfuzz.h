@@ -1,6 +1,6 @@
 #pragma once
 
-// The body of the three ArticleReader targets (text, HTML, Markdown).
+// The body of the ArticleReader targets (text, HTML, Markdown, Word/OpenDocument).
 
 #include "analysis/dates.h"
 #include "formats/articlereader.h"

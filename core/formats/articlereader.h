@@ -27,14 +27,14 @@ struct ReadOptions {
 };
 
 /*!
-    \brief One article file format (plain text, HTML, Markdown): decodes, cleans and finds metadata.
+    \brief One article file format (plain text, HTML, Markdown, Word, OpenDocument): decodes, cleans and finds metadata.
     Implementations are stateless and may be used from several threads at once.
 */
 class ArticleReader
 {
 public:
     virtual ~ArticleReader() = default;
-    /*! "text", "html" or "markdown". */
+    /*! "text", "html", "markdown", "docx" or "odt". */
     virtual QString format() const = 0;
     /*! How sure this reader is that it reads a file with \a suffix (lower case, no dot) starting
         with \a head: 0 = not at all, 100 = certainly. */

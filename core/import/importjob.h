@@ -41,7 +41,8 @@ struct ImportRequest {
 };
 
 /*! The files an import of \a paths reads: files as given; folders walked recursively (symlinks
-    followed, loops cut) for article files (.txt, .html, .htm, .xhtml, .md, .markdown), hidden
+    followed, loops cut) for article files (.txt, .html, .htm, .xhtml, .md, .markdown,
+    .docx, .odt), hidden
     entries skipped. Paths that do not exist are returned as failures. */
 QStringList collectImportFiles(const QStringList &paths, QList<ImportFailure> *failures);
 
