@@ -52,13 +52,16 @@ struct ArticleMetadata {
 struct Article {
     qint64 id = -1;
     QString path;
-    QString format; //!< "text", "html" or "markdown"
+    QString format; //!< "text", "html", "markdown" or "pdf"
     QString encoding; //!< encoding the bytes were decoded with, e.g. "UTF-8", "Shift_JIS"
     QByteArray sha256; //!< hex digest of the file's bytes
     qint64 size = 0;
     qint64 modified = 0; //!< file modification time, ms since the epoch
     QString rawText; //!< the whole decoded file
     QString body; //!< the cleaned article body
+    /*! Paged formats (PDF): the body offset where each page begins, page N at pageStarts[N - 1];
+        empty for the others. Not stored in the library yet. */
+    QList<qsizetype> pageStarts;
     ArticleMetadata meta;
     QList<Entity> entities;
     QList<Mention> mentions;

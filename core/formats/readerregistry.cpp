@@ -1,6 +1,7 @@
 #include "formats/articlereader.h"
 #include "formats/htmlreader.h"
 #include "formats/markdownreader.h"
+#include "formats/pdfreader.h"
 #include "formats/textreader.h"
 
 #include <QFileInfo>
@@ -13,6 +14,7 @@ ReaderRegistry::ReaderRegistry()
     m_readers.push_back(std::make_unique<TextReader>());
     m_readers.push_back(std::make_unique<HtmlReader>());
     m_readers.push_back(std::make_unique<MarkdownReader>());
+    m_readers.push_back(std::make_unique<PdfReader>());
 }
 
 const ReaderRegistry &ReaderRegistry::instance()
