@@ -20,7 +20,8 @@ namespace
 bool isArticleSuffix(const QString &suffix)
 {
     static const QSet<QString> suffixes { QStringLiteral("txt"), QStringLiteral("text"), QStringLiteral("html"),
-        QStringLiteral("htm"), QStringLiteral("xhtml"), QStringLiteral("md"), QStringLiteral("markdown") };
+        QStringLiteral("htm"), QStringLiteral("xhtml"), QStringLiteral("md"), QStringLiteral("markdown"),
+        QStringLiteral("pdf") };
     return suffixes.contains(suffix.toLower());
 }
 
