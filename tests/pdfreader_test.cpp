@@ -1,5 +1,6 @@
 #include "analysis/analyzer.h"
 #include "formats/articlereader.h"
+#include "formats/pdflayout.h"
 #include "formats/pdfreader.h"
 #include "import/importjob.h"
 #include "pdffixtures.h"
@@ -33,6 +34,9 @@ private Q_SLOTS:
     void registryPicksPdfByContent();
     void importPutsPdfInTheLibrary();
     void cliAnalyzesPdf();
+    void layoutIgnoresWordOrder();
+    void layoutBreaksAtIndents();
+    void layoutReadsThreeColumns();
 };
 
 namespace
@@ -161,6 +165,34 @@ QByteArray wordDocumentExport()
             { 72, 154, 11, "towns have started to fill sandbags, their mayors said on Monday." },
         },
         "/Title (Microsoft Word - storms-final.docx) /Author (Mara Ellison) /CreationDate (D:20260305101500Z)");
+}
+
+// A line of words placed by hand for PdfLayout::rebuild(): x, baseline, type size, text.
+struct Placed {
+    qreal x;
+    qreal y;
+    qreal size;
+    QString text;
+};
+
+// The words of \a lines, each half its size wide per character, handed over last word first: the
+// layout must come from the geometry alone.
+PdfLayout::Page placedPage(const QList<Placed> &lines)
+{
+    PdfLayout::Page page;
+    page.size = QSizeF(612, 792);
+    for (const Placed &line : lines) {
+        qreal x = line.x;
+        const QStringList words = line.text.split(u' ');
+        for (qsizetype i = 0; i < words.size(); ++i) {
+            const qreal width = words[i].size() * 0.5 * line.size;
+            page.words.append({ words[i], QRectF(x, line.y - 0.8 * line.size, width, line.size), i + 1 < words.size(),
+                i + 1 == words.size() });
+            x += width + 0.25 * line.size;
+        }
+    }
+    std::reverse(page.words.begin(), page.words.end());
+    return page;
 }
 
 QString writeFile(const QString &path, const QByteArray &bytes)
@@ -405,6 +437,83 @@ void PdfReaderTest::cliAnalyzesPdf()
         foundVarga = foundVarga || entity.toObject().value(QLatin1String("name")).toString() == u"Ines Varga";
     }
     QVERIFY(foundVarga);
+}
+
+void PdfReaderTest::layoutIgnoresWordOrder()
+{
+    const Placed header { 50, 40, 9, QStringLiteral("Harbour Gazette Policy Brief") };
+    const QList<PdfLayout::Page> pages {
+        placedPage({ header, { 300, 760, 9, QStringLiteral("Page 1 of 3") },
+            { 50, 100, 10, QStringLiteral("The harbour council met on Monday to") },
+            { 50, 113, 10, QStringLiteral("discuss the dredging plan for the north") },
+            { 50, 126, 10, QStringLiteral("channel.") },
+            { 50, 147, 10, QStringLiteral("Members asked why the cost had risen") },
+            { 50, 160, 10, QStringLiteral("so quickly since the spring, and") },
+            { 320, 100, 10, QStringLiteral("the chair promised a full account") },
+            { 320, 113, 10, QStringLiteral("within a month.") },
+            { 320, 134, 10, QStringLiteral("Fishing crews were not invited to the") },
+            { 320, 147, 10, QStringLiteral("meeting, which they called a mis-") } }),
+        placedPage({ header, { 300, 760, 9, QStringLiteral("- 2 -") },
+            { 50, 100, 10, QStringLiteral("take that the council would regret.") },
+            { 50, 121, 10, QStringLiteral("Several crews said they would write to") },
+            { 50, 134, 10, QStringLiteral("the harbour minister.") },
+            { 320, 100, 10, QStringLiteral("Ferry operators said the timetable") },
+            { 320, 113, 10, QStringLiteral("would not change.") } }),
+        placedPage({ header, { 300, 760, 9, QStringLiteral("3") },
+            { 50, 100, 10, QStringLiteral("The next meeting is in June.") },
+            { 320, 100, 10, QStringLiteral("Public comments close in May.") } }),
+    };
+    const PdfLayout::Result result = PdfLayout::rebuild(pages, {});
+    QCOMPARE(result.body.split(QStringLiteral("\n\n")),
+        (QStringList {
+            QStringLiteral("The harbour council met on Monday to discuss the dredging plan for the north channel."),
+            QStringLiteral("Members asked why the cost had risen so quickly since the spring, and the chair promised a "
+                           "full account within a month."),
+            QStringLiteral(
+                "Fishing crews were not invited to the meeting, which they called a mistake that the council "
+                "would regret."),
+            QStringLiteral("Several crews said they would write to the harbour minister."),
+            QStringLiteral("Ferry operators said the timetable would not change."),
+            QStringLiteral("The next meeting is in June."), QStringLiteral("Public comments close in May.") }));
+    QCOMPARE(result.pageStarts.size(), 3);
+    QCOMPARE(result.pageStarts[0], 0);
+    QVERIFY(result.body.mid(result.pageStarts[1]).startsWith(QStringLiteral("take that the council")));
+    QCOMPARE(result.pageStarts[2], result.body.indexOf(QStringLiteral("The next meeting")));
+    QVERIFY(result.title.isEmpty());
+}
+
+void PdfReaderTest::layoutBreaksAtIndents()
+{
+    const PdfLayout::Result result
+        = PdfLayout::rebuild({ placedPage({
+                                 { 50, 70, 14, QStringLiteral("Terminal delayed") },
+                                 { 68, 100, 10, QStringLiteral("The ferry terminal will open in May,") },
+                                 { 50, 113, 10, QStringLiteral("two months later than planned, the") },
+                                 { 50, 126, 10, QStringLiteral("operator said in a statement today.") },
+                                 { 68, 139, 10, QStringLiteral("Work on the car park has not begun,") },
+                                 { 50, 152, 10, QStringLiteral("and the access road is still closed.") },
+                             }) },
+            {});
+    QCOMPARE(result.title, QStringLiteral("Terminal delayed"));
+    QCOMPARE(result.body,
+        QStringLiteral("The ferry terminal will open in May, two months later than planned, the operator said in a "
+                       "statement today.\n\nWork on the car park has not begun, and the access road is still closed."));
+}
+
+void PdfReaderTest::layoutReadsThreeColumns()
+{
+    QList<Placed> lines;
+    const QStringList columnTexts { QStringLiteral("Column one starts here and runs on to its end."),
+        QStringLiteral("Column two follows it and also runs on to its end."),
+        QStringLiteral("Column three closes the page and runs to its end.") };
+    for (qsizetype column = 0; column < columnTexts.size(); ++column) {
+        const QStringList words = columnTexts[column].split(u' ');
+        for (qsizetype line = 0; line * 3 < words.size(); ++line) {
+            lines.append({ 50 + 180.0 * column, 100 + 13.0 * line, 10, words.mid(line * 3, 3).join(u' ') });
+        }
+    }
+    const PdfLayout::Result result = PdfLayout::rebuild({ placedPage(lines) }, {});
+    QCOMPARE(result.body, columnTexts.join(QStringLiteral("\n\n")));
 }
 
 QTEST_MAIN(PdfReaderTest)
