@@ -199,6 +199,10 @@ ReadResult PdfReader::read(const QByteArray &bytes, const ReadOptions &options) 
         return result;
     }
 
+    // Only the light cleaning of PdfLayout, not PlainTextExtractor: its rules are for web pages copied as
+    // text (menus, share prompts, teaser lists, short lines as chrome) and would cut a report's headings,
+    // captions and short paragraphs; a PDF's own furniture is its running headers, footers and page
+    // numbers, which the layout finds by position instead.
     result.meta = documentMetadata(*document);
     PdfLayout::Result layout = PdfLayout::rebuild(pages, result.meta.title);
     if (result.meta.title.isEmpty()) {
