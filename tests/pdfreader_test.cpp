@@ -271,6 +271,10 @@ void PdfReaderTest::metadata_data()
         << wordDocumentExport() << QStringLiteral("Coastal towns brace for storm season")
         << QStringLiteral("Mara Ellison") << QStringLiteral("2026-03-05")
         << QStringLiteral("Forecasters expect more storms than usual along the coast this autumn, and three towns");
+    // Found by fuzz_pdf: a creation date in the year 4052 is no article's date.
+    QTest::newRow("implausible creation date")
+        << PdfFixtures::handWritten({ { 72, 100, 11, "Ferry fares rise." } }, "/CreationDate (D:40520610203000Z)")
+        << QString() << QString() << QString() << QStringLiteral("Ferry fares rise.");
 }
 
 void PdfReaderTest::metadata()
@@ -442,8 +446,12 @@ void PdfReaderTest::cliAnalyzesPdf()
 void PdfReaderTest::layoutIgnoresWordOrder()
 {
     const Placed header { 50, 40, 9, QStringLiteral("Harbour Gazette Policy Brief") };
+    // A running footer whose digits change from page to page.
+    const auto sheet = [](int page) {
+        return Placed { 50, 775, 8, QStringLiteral("Brief 7 printed 12 March 2026, sheet %1 of 3").arg(page) };
+    };
     const QList<PdfLayout::Page> pages {
-        placedPage({ header, { 300, 760, 9, QStringLiteral("Page 1 of 3") },
+        placedPage({ header, { 300, 760, 9, QStringLiteral("Page 1 of 3") }, sheet(1),
             { 50, 100, 10, QStringLiteral("The harbour council met on Monday to") },
             { 50, 113, 10, QStringLiteral("discuss the dredging plan for the north") },
             { 50, 126, 10, QStringLiteral("channel.") },
@@ -453,13 +461,13 @@ void PdfReaderTest::layoutIgnoresWordOrder()
             { 320, 113, 10, QStringLiteral("within a month.") },
             { 320, 134, 10, QStringLiteral("Fishing crews were not invited to the") },
             { 320, 147, 10, QStringLiteral("meeting, which they called a mis-") } }),
-        placedPage({ header, { 300, 760, 9, QStringLiteral("- 2 -") },
+        placedPage({ header, { 300, 760, 9, QStringLiteral("- 2 -") }, sheet(2),
             { 50, 100, 10, QStringLiteral("take that the council would regret.") },
             { 50, 121, 10, QStringLiteral("Several crews said they would write to") },
             { 50, 134, 10, QStringLiteral("the harbour minister.") },
             { 320, 100, 10, QStringLiteral("Ferry operators said the timetable") },
             { 320, 113, 10, QStringLiteral("would not change.") } }),
-        placedPage({ header, { 300, 760, 9, QStringLiteral("3") },
+        placedPage({ header, { 300, 760, 9, QStringLiteral("3") }, sheet(3),
             { 50, 100, 10, QStringLiteral("The next meeting is in June.") },
             { 320, 100, 10, QStringLiteral("Public comments close in May.") } }),
     };

@@ -1,5 +1,6 @@
 #include "formats/pdfreader.h"
 
+#include "analysis/dates.h"
 #include "analysis/textcleaning.h"
 #include "formats/pdflayout.h"
 
@@ -101,9 +102,10 @@ bool isJunkTitle(const QString &title)
     return std::none_of(title.cbegin(), title.cend(), [](QChar c) { return c.isLetter(); });
 }
 
+// Through Dates::parse() as every reader's dates: a year no article has (D:40520610…) gives none.
 QString isoDate(const QDateTime &dateTime)
 {
-    return dateTime.isValid() && dateTime.date().year() > 1900 ? dateTime.date().toString(Qt::ISODate) : QString();
+    return dateTime.isValid() ? Dates::parse(dateTime.date().toString(Qt::ISODate)) : QString();
 }
 
 ArticleMetadata documentMetadata(const Poppler::Document &document)
