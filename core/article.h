@@ -52,7 +52,7 @@ struct ArticleMetadata {
 struct Article {
     qint64 id = -1;
     QString path;
-    QString format; //!< "text", "html", "markdown", "docx" or "odt"
+    QString format; //!< "text", "html", "markdown", "pdf", "docx" or "odt"
     QString encoding; //!< encoding the bytes were decoded with, e.g. "UTF-8", "Shift_JIS"
     QByteArray sha256; //!< hex digest of the file's bytes
     qint64 size = 0;
@@ -60,6 +60,9 @@ struct Article {
     qint64 importedAt = 0; //!< when the library took the file in, ms since the epoch (0 when not from a Library)
     QString rawText; //!< the whole decoded file
     QString body; //!< the cleaned article body
+    /*! Paged formats (PDF): the body offset where each page begins, page N at pageStarts[N - 1];
+        empty for the others. Not stored in the library yet. */
+    QList<qsizetype> pageStarts;
     ArticleMetadata meta;
     QList<Entity> entities;
     QList<Mention> mentions;

@@ -177,6 +177,54 @@ def office_seeds():
                                       ("content.xml", content), ("meta.xml", ODT_META)])
 
 
+def minimal_pdf(pages, info=b"", trailer_extra=b""):
+    """A PDF written byte by byte: each page a list of (x, y from the top, size, text) lines in Helvetica."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", None]
+    kids = []
+    for lines in pages:
+        content = b"".join(
+            b"BT /F1 %d Tf %d %d Td (%s) Tj ET\n" % (size, x, 792 - y, text.encode("latin-1").replace(b"\\", b"\\\\")
+                                                       .replace(b"(", b"\\(").replace(b")", b"\\)"))
+            for x, y, size, text in lines)
+        page = len(objects) + 1
+        kids.append(b"%d 0 R" % page)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> "
+                       b"/Contents %d 0 R >>" % (page + 1, page + 2))
+        objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        objects.append(b"<< /Length %d >>\nstream\n%sendstream" % (len(content), content))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    objects.append(b"<< " + info + b" >>")
+    pdf = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, len(objects), trailer_extra, xref)
+    return pdf
+
+
+def pdf_seeds():
+    header = (56, 36, 9, "The Harbour Gazette - Policy Brief")
+    column = ["The port authority has asked an outside", "firm to review the cost of dredging the",
+              "north channel, after the first esti-", "mate rose by a third in under a year."]
+    two_columns = [header, (56, 90, 20, "North channel dredging faces review")]
+    two_columns += [(56, 130 + 13 * i, 10, line) for i, line in enumerate(column)]
+    two_columns += [(315, 130 + 13 * i, 10, line) for i, line in enumerate(reversed(column))]
+    two_columns += [(300, 770, 9, "1")]
+    second = [header, (56, 90, 10, "Officials said the review would report in June."), (300, 770, 9, "Page 2 of 2")]
+    yield "two-columns", minimal_pdf([two_columns, second], b"/Title (Microsoft Word - brief.docx) /Author (Ana Ruiz) "
+                                     b"/CreationDate (D:20260305101500Z)")
+    yield "one-line", minimal_pdf([[(72, 100, 11, "ROTTERDAM - The port said on Wednesday it would dredge.")]])
+    yield "empty-page", minimal_pdf([[]])
+    yield "encrypted", minimal_pdf([[(72, 100, 11, "Secret")]], b"", b"/Encrypt << /Filter /Standard /V 1 /R 2 /O <"
+                                   + b"a" * 64 + b"> /U <" + b"b" * 64 + b"> /P -4 >> /ID [<00112233> <00112233>]")
+    yield "header-only", b"%PDF-1.7\n"
+
+
 def seeds():
     yield "text", ((p.name, p.read_bytes()) for p in fixtures("text"))
     yield "text", ((f"written-{i}", encoded(t)) for i, t in enumerate(TEXT))
@@ -184,6 +232,7 @@ def seeds():
     yield "html", ((f"written-{i}", encoded(t)) for i, t in enumerate(HTML))
     yield "markdown", ((f"written-{i}", encoded(t)) for i, t in enumerate(MARKDOWN))
     yield "markdown", ((p.stem + ".md", encoded("# " + body_of(p))) for p in fixtures("text")[:2])
+    yield "pdf", pdf_seeds()
     yield "docx", office_seeds()
     yield "decoder", decoder_seeds()
     yield "dates", ((f"written-{i}", encoded(t)) for i, t in enumerate(DATES))

@@ -1,10 +1,12 @@
 #pragma once
 
-// The body of the ArticleReader targets (text, HTML, Markdown, Word/OpenDocument).
+// The body of the ArticleReader targets (text, HTML, Markdown, PDF, Word/OpenDocument).
 
 #include "analysis/dates.h"
 #include "formats/articlereader.h"
 #include "fuzzsupport.h"
+
+#include <algorithm>
 
 namespace Dossier::Fuzz
 {
@@ -30,6 +32,10 @@ inline int fuzzReader(const Core::ArticleReader &reader, const uint8_t *data, si
         check(!read.encoding.isEmpty(), "a read names its encoding");
         check(
             read.meta.date.isEmpty() || Core::Dates::parseDate(read.meta.date).isValid(), "the date found is ISO 8601");
+        check(std::is_sorted(read.pageStarts.cbegin(), read.pageStarts.cend())
+                && (read.pageStarts.isEmpty()
+                    || (read.pageStarts.front() >= 0 && read.pageStarts.back() <= read.body.size())),
+            "pages begin in order, inside the body");
     }
     return 0;
 }

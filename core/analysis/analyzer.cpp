@@ -96,6 +96,7 @@ AnalyzeResult Analyzer::analyzeBytes(const QString &path, const QByteArray &byte
     article.encoding = read.encoding;
     article.rawText = std::move(read.rawText);
     article.body = std::move(read.body);
+    article.pageStarts = std::move(read.pageStarts);
     article.meta = std::move(read.meta);
     // Every reader's metadata passes here: nothing in a title or byline may steer how it is shown.
     sanitizeMetadata(article.meta);

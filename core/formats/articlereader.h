@@ -3,6 +3,7 @@
 #include "article.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -18,6 +19,7 @@ struct ReadResult {
     ArticleMetadata meta;
     QString encoding;
     QString error; //!< non-empty when the file could not be read as this format
+    QList<qsizetype> pageStarts; //!< paged formats (PDF): the body offset where each page begins
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -34,7 +36,7 @@ class ArticleReader
 {
 public:
     virtual ~ArticleReader() = default;
-    /*! "text", "html", "markdown", "docx" or "odt". */
+    /*! "text", "html", "markdown", "pdf", "docx" or "odt". */
     virtual QString format() const = 0;
     /*! How sure this reader is that it reads a file with \a suffix (lower case, no dot) starting
         with \a head: 0 = not at all, 100 = certainly. */

@@ -2,6 +2,7 @@
 #include "formats/htmlreader.h"
 #include "formats/markdownreader.h"
 #include "formats/officereader.h"
+#include "formats/pdfreader.h"
 #include "formats/textreader.h"
 
 #include <QFileInfo>
@@ -14,6 +15,7 @@ ReaderRegistry::ReaderRegistry()
     m_readers.push_back(std::make_unique<TextReader>());
     m_readers.push_back(std::make_unique<HtmlReader>());
     m_readers.push_back(std::make_unique<MarkdownReader>());
+    m_readers.push_back(std::make_unique<PdfReader>());
     m_readers.push_back(std::make_unique<DocxReader>());
     m_readers.push_back(std::make_unique<OdtReader>());
 }

@@ -21,7 +21,7 @@ bool isArticleSuffix(const QString &suffix)
 {
     static const QSet<QString> suffixes { QStringLiteral("txt"), QStringLiteral("text"), QStringLiteral("html"),
         QStringLiteral("htm"), QStringLiteral("xhtml"), QStringLiteral("md"), QStringLiteral("markdown"),
-        QStringLiteral("docx"), QStringLiteral("odt") };
+        QStringLiteral("pdf"), QStringLiteral("docx"), QStringLiteral("odt") };
     return suffixes.contains(suffix.toLower());
 }
 

@@ -134,6 +134,13 @@ QJsonObject articleToJson(const Article &article)
         });
     }
     object.insert(QLatin1String("mentions"), mentions);
+    if (!article.pageStarts.isEmpty()) {
+        QJsonArray pageStarts;
+        for (const qsizetype start : article.pageStarts) {
+            pageStarts.append(counter.at(start));
+        }
+        object.insert(QLatin1String("pageStarts"), pageStarts);
+    }
     return object;
 }
 
