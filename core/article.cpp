@@ -1,5 +1,7 @@
 #include "article.h"
 
+#include <algorithm>
+
 namespace Dossier::Core
 {
 
@@ -47,6 +49,27 @@ bool entityTypeFromName(QStringView name, EntityType *type)
         return true;
     }
     return false;
+}
+
+int Article::pageAt(qsizetype offset) const
+{
+    if (pageStarts.isEmpty()) {
+        return 0;
+    }
+    // The last page starting at or before the offset.
+    const auto after = std::upper_bound(pageStarts.cbegin(), pageStarts.cend(), offset);
+    return std::max(1, int(after - pageStarts.cbegin()));
+}
+
+QString Article::pageLabel(qsizetype start, qsizetype end) const
+{
+    const int first = pageAt(start);
+    if (first == 0) {
+        return {};
+    }
+    // The range ends before its end offset: a passage ending exactly where a page begins is not on it.
+    const int last = std::max(first, pageAt(std::max(start, end - 1)));
+    return first == last ? QStringLiteral("p. %1").arg(first) : QStringLiteral("pp. %1–%2").arg(first).arg(last);
 }
 
 } // namespace Dossier::Core

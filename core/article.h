@@ -61,11 +61,16 @@ struct Article {
     QString rawText; //!< the whole decoded file
     QString body; //!< the cleaned article body
     /*! Paged formats (PDF): the body offset where each page begins, page N at pageStarts[N - 1];
-        empty for the others. Not stored in the library yet. */
+        empty for the others. Stored in the library with the texts. */
     QList<qsizetype> pageStarts;
     ArticleMetadata meta;
     QList<Entity> entities;
     QList<Mention> mentions;
+
+    /*! The page (1-based) body offset \a offset is on; 0 for an article without pages. */
+    int pageAt(qsizetype offset) const;
+    /*! "p. 3", or "pp. 3–4" for a range that runs onto later pages; empty without pages. */
+    QString pageLabel(qsizetype start, qsizetype end) const;
 };
 
 } // namespace Dossier::Core

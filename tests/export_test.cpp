@@ -30,6 +30,9 @@ private Q_SLOTS:
     void pdfTextHoldsEverythingInOrder();
     void pdfFullTextAndOrphans();
     void writeFailureLeavesNothing();
+    void pageLabels_data();
+    void pageLabels();
+    void pagedPassagesSayTheirPage();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -325,6 +328,62 @@ void ExportTest::writeFailureLeavesNothing()
     QVERIFY(!writePack(*pack, ExportFormat::Pdf, pdf, &error, [](int done, int) { return done < 1; }));
     QVERIFY(error.contains(QLatin1String("cancelled")));
     QVERIFY(!QFile::exists(pdf));
+}
+
+void ExportTest::pageLabels_data()
+{
+    QTest::addColumn<QList<qsizetype>>("pageStarts");
+    QTest::addColumn<int>("start");
+    QTest::addColumn<int>("end");
+    QTest::addColumn<QString>("label");
+    const QList<qsizetype> three { 0, 40, 90 };
+    QTest::newRow("no pages") << QList<qsizetype>() << 5 << 10 << QString();
+    QTest::newRow("first page") << three << 5 << 10 << QStringLiteral("p. 1");
+    QTest::newRow("at a page's first character") << three << 40 << 45 << QStringLiteral("p. 2");
+    QTest::newRow("ending where the next page begins") << three << 30 << 40 << QStringLiteral("p. 1");
+    QTest::newRow("across pages") << three << 30 << 95 << QStringLiteral("pp. 1–3");
+    QTest::newRow("last page") << three << 120 << 130 << QStringLiteral("p. 3");
+}
+
+void ExportTest::pageLabels()
+{
+    QFETCH(QList<qsizetype>, pageStarts);
+    QFETCH(int, start);
+    QFETCH(int, end);
+    QFETCH(QString, label);
+    Article article;
+    article.pageStarts = pageStarts;
+    QCOMPARE(article.pageLabel(start, end), label);
+}
+
+void ExportTest::pagedPassagesSayTheirPage()
+{
+    // A report of three pages, as the PDF reader gives it: the pages are kept with the texts.
+    const QString body = QStringLiteral(
+        "Page one reports the dredging plan.\n\nPage two names the contractor, Nordvik Marine.\n\nPage three "
+        "lists the costs.");
+    Article report
+        = article(QStringLiteral("report"), QStringLiteral("Harbour report"), QStringLiteral("2026-06-01"), body);
+    report.format = QStringLiteral("pdf");
+    report.pageStarts = { 0, body.indexOf(QLatin1String("Page two")), body.indexOf(QLatin1String("Page three")) };
+    const qint64 id = store(*m_library, report);
+    QCOMPARE(m_library->articles().get(id)->pageStarts, report.pageStarts);
+    annotate(*m_library, id, body, QStringLiteral("Nordvik Marine"), { QStringLiteral("Contractors") }, QString());
+    ExportSelection selection;
+    selection.articles = { id };
+    QString error;
+    const auto pack = collectEvidence(*m_library, selection, &error);
+    QVERIFY2(pack, qPrintable(error));
+    QVERIFY2(toMarkdown(*pack).contains(QStringLiteral("/corpus/report.txt · p. 2 · SHA-256")),
+        qPrintable(toMarkdown(*pack)));
+    const QJsonArray items = QJsonDocument::fromJson(toJsonLd(*pack)).object()[u"first"].toObject()[u"items"].toArray();
+    QCOMPARE(items.size(), 1);
+    const QJsonArray selectors = items[0].toObject()[u"target"].toObject()[u"selector"].toArray();
+    QCOMPARE(selectors.last().toObject()[u"type"].toString(), QStringLiteral("FragmentSelector"));
+    QCOMPARE(selectors.last().toObject()[u"value"].toString(), QStringLiteral("page=2"));
+    const QString pdf = path(QStringLiteral("paged.pdf"));
+    QVERIFY2(writePack(*pack, ExportFormat::Pdf, pdf, &error), qPrintable(error));
+    QVERIFY(pdfText(pdf).contains(QStringLiteral("p. 2 · SHA-256")));
 }
 
 QTEST_MAIN(ExportTest)

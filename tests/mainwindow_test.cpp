@@ -48,6 +48,7 @@ private Q_SLOTS:
     void checkingAnEntityFiltersTheList();
     void openingAnArticleHighlightsItsMentions();
     void searchAndMalformedSearch();
+    void searchHitsAreMarkedAndF3WalksThem();
     void listAndSidebarShareOneFilter();
     void importShowsNewArticlesAndFailures();
     void importKeepsTheOpenArticleInPlace();
@@ -250,6 +251,41 @@ void MainWindowTest::openingAnArticleHighlightsItsMentions()
             }(),
             2000);
     }
+}
+
+void MainWindowTest::searchHitsAreMarkedAndF3WalksThem()
+{
+    // A stem finds the word as written in the article: "arrive" and "talk" mark "arrived" and "talks".
+    QLineEdit *search = m_window->searchField();
+    QTest::keyClicks(search, QStringLiteral("arrive talk"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE(listedTitles(), QStringList { QStringLiteral("Article A") });
+    QTableView *view = m_window->documentView();
+    view->setFocus();
+    view->selectRow(0);
+    QTRY_VERIFY(m_window->currentArticleId() > 0);
+    Ui::ReaderView *reader = m_window->reader();
+    QTRY_COMPARE(reader->searchHitCount(), 2);
+    QCOMPARE(reader->currentSearchHit(), -1);
+    QSignalSpy hit(reader, &Ui::ReaderView::searchHitChanged);
+    reader->setFocus();
+    QTest::keyClick(reader->textEdit(), Qt::Key_F3);
+    QCOMPARE(reader->currentSearchHit(), 0);
+    QCOMPARE(reader->textEdit()->textCursor().selectedText(), QStringLiteral("arrived"));
+    QTest::keyClick(reader->textEdit(), Qt::Key_F3);
+    QCOMPARE(reader->textEdit()->textCursor().selectedText(), QStringLiteral("talks"));
+    QTest::keyClick(reader->textEdit(), Qt::Key_F3, Qt::ShiftModifier);
+    QCOMPARE(reader->textEdit()->textCursor().selectedText(), QStringLiteral("arrived"));
+    QCOMPARE(hit.last(), QVariantList({ 1, 2 }));
+    // The hits are painted; a new query repaints them, none clears them.
+    QCOMPARE(reader->textEdit()->extraSelections().size(), 2);
+    search->setText(QStringLiteral("\"ferry\""));
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE(reader->searchHitCount(), 1);
+    search->clear();
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE(reader->searchHitCount(), 0);
+    QCOMPARE(reader->textEdit()->extraSelections().size(), 0);
 }
 
 void MainWindowTest::searchAndMalformedSearch()

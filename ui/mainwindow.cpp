@@ -299,6 +299,16 @@ void MainWindow::createMenus()
     QAction *find = m_reader->findAction();
     find->setShortcutContext(Qt::WindowShortcut);
     edit->addAction(find);
+    // F3 / Shift+F3: the list's search hits in the open article (or the find bar's matches).
+    for (QAction *hit : { m_reader->nextHitAction(), m_reader->previousHitAction() }) {
+        hit->setShortcutContext(Qt::WindowShortcut);
+        edit->addAction(hit);
+    }
+    connect(m_reader, &ReaderView::searchHitChanged, this, [this](int current, int count) {
+        if (current > 0) {
+            statusBar()->showMessage(tr("Search hit %1 of %2").arg(current).arg(count), 5000);
+        }
+    });
     edit->addAction(tr("&Search Articles"), QKeySequence(tr("Ctrl+K")), this, [this] {
         m_search->setFocus();
         m_search->selectAll();
@@ -567,6 +577,7 @@ void MainWindow::applyFilter()
     // Keep the open article selected, in view, if it is still listed.
     revealCurrentArticle(QAbstractItemView::PositionAtCenter);
     refreshTagFacets();
+    updateSearchHits();
 }
 
 void MainWindow::revealCurrentArticle(QAbstractItemView::ScrollHint hint)
@@ -656,6 +667,19 @@ void MainWindow::showArticle(qint64 id)
     m_reader->showArticle(*article);
     m_annotationsPanel->setCurrentArticle(id);
     refreshAnnotations();
+    updateSearchHits();
+}
+
+void MainWindow::updateSearchHits()
+{
+    const QString text = m_filter->filter().text.trimmed();
+    if (!library() || m_currentId < 0 || text.isEmpty()) {
+        m_reader->setSearchHits({});
+        return;
+    }
+    // A query the index refuses marks nothing; the search field already says what is wrong.
+    m_reader->setSearchHits(
+        library()->documents().hits(m_currentId, text).value_or(QList<std::pair<qsizetype, qsizetype>>()));
 }
 
 void MainWindow::chooseLibrary()

@@ -118,6 +118,8 @@ private:
     void revealCurrentArticle(QAbstractItemView::ScrollHint hint);
     void scrollListTo(const QModelIndex &index, QAbstractItemView::ScrollHint hint);
     void showArticle(qint64 id);
+    // Marks in the reader where the list's search query matches the open article.
+    void updateSearchHits();
     void updateStatus();
     void importFinished(const Core::ImportSummary &summary);
     void chooseImportFiles();

@@ -92,6 +92,8 @@ ReaderView::ReaderView(QWidget *parent)
     , m_text(new QPlainTextEdit(this))
     , m_findBar(new FindBar(this))
     , m_findAction(new QAction(tr("&Find in Article…"), this))
+    , m_nextHit(new QAction(tr("Next Search &Hit"), this))
+    , m_previousHit(new QAction(tr("Previous Search Hi&t"), this))
     , m_articleDoc(makeDocument(this))
     , m_sourceDoc(makeDocument(this))
 {
@@ -148,6 +150,16 @@ ReaderView::ReaderView(QWidget *parent)
     m_findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(m_findAction);
     connect(m_findAction, &QAction::triggered, this, &ReaderView::showFindBar);
+
+    m_nextHit->setShortcut(QKeySequence(Qt::Key_F3));
+    m_previousHit->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    for (QAction *action : { m_nextHit, m_previousHit }) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+    connect(m_nextHit, &QAction::triggered, this, [this] { m_findBar->isVisible() ? findNext() : nextSearchHit(); });
+    connect(m_previousHit, &QAction::triggered, this,
+        [this] { m_findBar->isVisible() ? findPrevious() : previousSearchHit(); });
 
     connect(m_findBar, &FindBar::searchChanged, this, [this] { updateFind(); });
     connect(m_findBar, &FindBar::nextRequested, this, &ReaderView::findNext);
@@ -230,6 +242,7 @@ void ReaderView::showArticle(const Dossier::Core::Article &article)
     }
     m_text->setTextCursor(QTextCursor(document()));
     m_text->verticalScrollBar()->setValue(0);
+    setSearchHits({});
     if (m_findBar->isVisible()) {
         updateFind();
     }
@@ -252,6 +265,7 @@ void ReaderView::clear()
     m_mentionRanges.clear();
     m_mentionIds.clear();
     m_text->setTextCursor(QTextCursor(document()));
+    setSearchHits({});
     if (m_findBar->isVisible()) {
         updateFind();
     }
@@ -516,8 +530,11 @@ void ReaderView::switchDocument()
     m_text->setDocument(doc);
     doc->setDefaultFont(m_text->font());
     m_text->setTextCursor(QTextCursor(doc));
+    m_currentHit = -1;
     if (m_findBar->isVisible()) {
         updateFind();
+    } else {
+        updateMatchHighlights();
     }
 }
 
@@ -585,7 +602,7 @@ void ReaderView::hideFindBar()
     m_findBar->hide();
     m_matches.clear();
     m_currentMatch = -1;
-    m_text->setExtraSelections({});
+    updateMatchHighlights();
     m_text->setFocus(Qt::OtherFocusReason);
 }
 
@@ -651,21 +668,106 @@ void ReaderView::selectMatch(int index)
 
 void ReaderView::updateMatchHighlights()
 {
-    if (m_matches.isEmpty()) {
-        m_text->setExtraSelections({});
-        return;
-    }
-    QTextCharFormat format;
-    format.setBackground(QColor::fromRgb(m_articleHighlighter->theme().editorColor(Theme::SearchHighlight)));
+    // The search query's hits (article view only) under the find bar's matches, which are what
+    // the analyst typed last.
     QList<QTextEdit::ExtraSelection> selections;
-    selections.reserve(m_matches.size());
-    for (const auto &[start, end] : std::as_const(m_matches)) {
-        QTextCursor cursor(document());
-        cursor.setPosition(start);
-        cursor.setPosition(end, QTextCursor::KeepAnchor);
-        selections.append({ cursor, format });
+    const Theme theme = m_articleHighlighter->theme();
+    if (document() == m_articleDoc && !m_hits.isEmpty()) {
+        QTextCharFormat format;
+        format.setBackground(QColor::fromRgb(theme.editorColor(Theme::ReplaceHighlight)));
+        for (const auto &[start, end] : std::as_const(m_hits)) {
+            QTextCursor cursor(document());
+            cursor.setPosition(start);
+            cursor.setPosition(end, QTextCursor::KeepAnchor);
+            selections.append({ cursor, format });
+        }
+    }
+    if (!m_matches.isEmpty()) {
+        QTextCharFormat format;
+        format.setBackground(QColor::fromRgb(theme.editorColor(Theme::SearchHighlight)));
+        for (const auto &[start, end] : std::as_const(m_matches)) {
+            QTextCursor cursor(document());
+            cursor.setPosition(start);
+            cursor.setPosition(end, QTextCursor::KeepAnchor);
+            selections.append({ cursor, format });
+        }
     }
     m_text->setExtraSelections(selections);
+}
+
+void ReaderView::setSearchHits(const QList<std::pair<qsizetype, qsizetype>> &bodyRanges)
+{
+    m_hits.clear();
+    m_currentHit = -1;
+    for (const auto &[start, end] : bodyRanges) {
+        const int from = bodyPosition(start);
+        const int to = bodyPosition(end);
+        if (from >= 0 && to > from) {
+            m_hits.append({ from, to });
+        }
+    }
+    updateMatchHighlights();
+    Q_EMIT searchHitChanged(0, int(m_hits.size()));
+}
+
+int ReaderView::searchHitCount() const
+{
+    return int(m_hits.size());
+}
+
+int ReaderView::currentSearchHit() const
+{
+    return m_currentHit;
+}
+
+QAction *ReaderView::nextHitAction() const
+{
+    return m_nextHit;
+}
+
+QAction *ReaderView::previousHitAction() const
+{
+    return m_previousHit;
+}
+
+void ReaderView::nextSearchHit()
+{
+    if (m_hits.isEmpty()) {
+        return;
+    }
+    if (m_currentHit < 0) {
+        // The first hit after the cursor, so F3 goes on from where the analyst reads.
+        const int from = m_text->textCursor().selectionEnd();
+        const auto it = std::find_if(
+            m_hits.cbegin(), m_hits.cend(), [from](const std::pair<int, int> &hit) { return hit.first >= from; });
+        selectSearchHit(it == m_hits.cend() ? 0 : int(it - m_hits.cbegin()));
+        return;
+    }
+    selectSearchHit((m_currentHit + 1) % int(m_hits.size()));
+}
+
+void ReaderView::previousSearchHit()
+{
+    if (m_hits.isEmpty()) {
+        return;
+    }
+    const int count = int(m_hits.size());
+    selectSearchHit(m_currentHit <= 0 ? count - 1 : m_currentHit - 1);
+}
+
+void ReaderView::selectSearchHit(int index)
+{
+    if (m_showSource) {
+        setShowSource(false);
+    }
+    m_currentHit = index;
+    const auto [start, end] = m_hits.at(index);
+    QTextCursor cursor(document());
+    cursor.setPosition(start);
+    cursor.setPosition(end, QTextCursor::KeepAnchor);
+    m_text->setTextCursor(cursor);
+    m_text->ensureCursorVisible();
+    Q_EMIT searchHitChanged(index + 1, int(m_hits.size()));
 }
 
 QTextDocument *ReaderView::document() const

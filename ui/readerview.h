@@ -82,6 +82,17 @@ public:
     /*! The "Find…" action (Ctrl+F while the reader has focus); the window may add it to a menu. */
     QAction *findAction() const;
 
+    /*! Marks where the list's search query matches the body ([start, end) body offsets, from
+        Core::DocumentQuery::hits()); empty to mark nothing. Cleared when another article is shown. */
+    void setSearchHits(const QList<std::pair<qsizetype, qsizetype>> &bodyRanges);
+    int searchHitCount() const;
+    /*! The hit selected last by next/previousSearchHit(), 0-based; -1 for none. */
+    int currentSearchHit() const;
+    /*! "Next Search Hit" (F3) and "Previous Search Hit" (Shift+F3): the search hits, or the find
+        bar's matches while it is open. */
+    QAction *nextHitAction() const;
+    QAction *previousHitAction() const;
+
     /*! The document shown now (the article or the source one). */
     QTextDocument *document() const;
     /*! The text widget, for focus handling and tests. */
@@ -95,8 +106,12 @@ public Q_SLOTS:
     void hideFindBar();
     void findNext();
     void findPrevious();
+    void nextSearchHit();
+    void previousSearchHit();
 
 Q_SIGNALS:
+    /*! The search hits changed or one was selected: hit \a current (1-based; 0 for none) of \a count. */
+    void searchHitChanged(int current, int count);
     void themeChanged(const QString &name);
     void showSourceChanged(bool source);
     void zoomChanged(int steps);
@@ -114,6 +129,7 @@ private:
     void updateFind();
     void selectMatch(int index);
     void updateMatchHighlights();
+    void selectSearchHit(int index);
 
     QPlainTextEdit *m_text = nullptr;
     FindBar *m_findBar = nullptr;
@@ -142,6 +158,10 @@ private:
 
     QList<std::pair<int, int>> m_matches; // [start, end) of find matches in the current document
     int m_currentMatch = -1;
+    QList<std::pair<int, int>> m_hits; // [start, end) of the search query's hits in the article document
+    int m_currentHit = -1;
+    QAction *m_nextHit = nullptr;
+    QAction *m_previousHit = nullptr;
 
     QFont m_baseFont;
     int m_zoom = 0;

@@ -79,6 +79,13 @@ QString articleTitle(const Article &article)
     return article.meta.title.isEmpty() ? QStringLiteral("(untitled)") : article.meta.title;
 }
 
+// Where a passage of \a article is: its path or URL, and its page when the article has pages.
+QString passageLocation(const Article &article, const Annotation &a)
+{
+    const QString page = article.pageLabel(a.anchor.start, a.anchor.end);
+    return page.isEmpty() ? location(article) : location(article) + QStringLiteral(" · ") + page;
+}
+
 QString provenance(const Annotation &a, const QString &where)
 {
     return QStringLiteral("%1 · SHA-256 %2 · characters %3–%4")
@@ -232,7 +239,7 @@ QString packHtml(const EvidencePack &pack, const QList<int> &pages)
             html += QStringLiteral("<p><b>Tags:</b> %1</p>").arg(escaped(item.tags.join(QStringLiteral(", "))));
         }
         for (const Annotation &a : item.annotations) {
-            html += passageHtml(a, pack.codebook, location(article));
+            html += passageHtml(a, pack.codebook, passageLocation(article, a));
         }
         if (pack.fullText) {
             html += QStringLiteral("<h3>Full text</h3>") + highlightedBody(item, pack.codebook);
@@ -381,7 +388,7 @@ QString toMarkdown(const EvidencePack &pack)
         }
         out += QLatin1Char('\n');
         for (const Annotation &a : item.annotations) {
-            mdPassage(out, a, pack.codebook, location(article));
+            mdPassage(out, a, pack.codebook, passageLocation(article, a));
         }
         if (pack.fullText) {
             out += QStringLiteral("### Full text\n\n%1\n\n").arg(mdEscape(article.body));
@@ -418,6 +425,12 @@ QByteArray toJsonLd(const EvidencePack &pack)
             selectors.append(QJsonObject { { QLatin1String("type"), QLatin1String("TextPositionSelector") },
                 { QLatin1String("start"), codePointOffset(article->body, a.anchor.start) },
                 { QLatin1String("end"), codePointOffset(article->body, a.anchor.end) } });
+            // The page of a paged article, as a PDF fragment (RFC 8118).
+            if (const int page = article->pageAt(a.anchor.start); page > 0) {
+                selectors.append(QJsonObject { { QLatin1String("type"), QLatin1String("FragmentSelector") },
+                    { QLatin1String("conformsTo"), QLatin1String("http://tools.ietf.org/rfc/rfc8118") },
+                    { QLatin1String("value"), QStringLiteral("page=%1").arg(page) } });
+            }
         }
         const QString color = effectiveColor(a, pack.codebook);
         const QString styleClass = QStringLiteral("highlight-") + color.mid(1);

@@ -58,13 +58,19 @@ bool StoreContext::writeArticle(const Article &article, qint64 existingId, qint6
     *id = existingId >= 0 ? existingId : query.lastInsertId().toLongLong();
     // The texts live apart from the summary row (schema 3); the FTS index follows them by triggers.
     QSqlQuery texts(db());
-    texts.prepare(QStringLiteral("INSERT INTO article_texts (id, title, raw_text, body) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT(id) DO UPDATE SET title = excluded.title, raw_text = excluded.raw_text, "
-                                 "body = excluded.body"));
+    texts.prepare(
+        QStringLiteral("INSERT INTO article_texts (id, title, raw_text, body, page_starts) VALUES (?, ?, ?, ?, ?) "
+                       "ON CONFLICT(id) DO UPDATE SET title = excluded.title, raw_text = excluded.raw_text, "
+                       "body = excluded.body, page_starts = excluded.page_starts"));
     texts.addBindValue(*id);
     texts.addBindValue(notNull(article.meta.title));
     texts.addBindValue(notNull(article.rawText));
     texts.addBindValue(notNull(article.body));
+    QStringList pages;
+    for (const qsizetype start : article.pageStarts) {
+        pages.append(QString::number(start));
+    }
+    texts.addBindValue(notNull(pages.join(QLatin1Char(','))));
     return exec(texts);
 }
 
@@ -281,7 +287,8 @@ std::optional<Article> ArticleStore::get(qint64 id)
     QSqlQuery query(db);
     query.prepare(QStringLiteral(
         "SELECT a.path, a.sha256, a.size, a.modified, a.format, a.encoding, t.raw_text, t.body, "
-        "a.title, a.date, a.source, a.dateline, a.author, a.url, a.language, a.imported_at FROM articles a "
+        "a.title, a.date, a.source, a.dateline, a.author, a.url, a.language, a.imported_at, t.page_starts "
+        "FROM articles a "
         "JOIN article_texts t ON t.id = a.id WHERE a.id = ?"));
     query.addBindValue(id);
     if (!d->exec(query)) {
@@ -309,6 +316,9 @@ std::optional<Article> ArticleStore::get(qint64 id)
     article.meta.url = query.value(13).toString();
     article.meta.language = query.value(14).toString();
     article.importedAt = query.value(15).toLongLong();
+    for (const QString &start : query.value(16).toString().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        article.pageStarts.append(start.toLongLong());
+    }
 
     QSqlQuery entities(db);
     entities.prepare(QStringLiteral("SELECT e.id, e.name, e.type, ae.count FROM article_entities ae JOIN entities e "

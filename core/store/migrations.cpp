@@ -215,8 +215,10 @@ constexpr const char *version6[] = {
 
 // Version 7: a second full-text index over the same texts whose words are reduced to their stems
 // (Porter), so "attack" finds "attacks" and "attacked". Quoted words and phrases still search
-// articles_fts, word for word (store/searchplan.cpp chooses).
+// articles_fts, word for word (store/searchplan.cpp chooses). And the page starts of paged
+// articles (PDF: body offsets, comma-separated), so a passage can say which page it is on.
 constexpr const char *version7[] = {
+    "ALTER TABLE article_texts ADD COLUMN page_starts TEXT NOT NULL DEFAULT ''",
     R"(CREATE VIRTUAL TABLE articles_stem USING fts5(
         title, body, content='article_texts', content_rowid='id',
         tokenize='porter unicode61 remove_diacritics 2'
