@@ -1,5 +1,6 @@
 #include "formats/articlereader.h"
 #include "formats/htmlreader.h"
+#include "formats/mailreader.h"
 #include "formats/markdownreader.h"
 #include "formats/textreader.h"
 
@@ -13,6 +14,8 @@ ReaderRegistry::ReaderRegistry()
     m_readers.push_back(std::make_unique<TextReader>());
     m_readers.push_back(std::make_unique<HtmlReader>());
     m_readers.push_back(std::make_unique<MarkdownReader>());
+    m_readers.push_back(std::make_unique<MailReader>());
+    m_readers.push_back(std::make_unique<MhtmlReader>());
 }
 
 const ReaderRegistry &ReaderRegistry::instance()
