@@ -52,7 +52,7 @@ struct ArticleMetadata {
 struct Article {
     qint64 id = -1;
     QString path;
-    QString format; //!< "text", "html" or "markdown"
+    QString format; //!< "text", "html", "markdown", "email" or "mhtml"
     QString encoding; //!< encoding the bytes were decoded with, e.g. "UTF-8", "Shift_JIS"
     QByteArray sha256; //!< hex digest of the file's bytes
     qint64 size = 0;
@@ -60,6 +60,9 @@ struct Article {
     qint64 importedAt = 0; //!< when the library took the file in, ms since the epoch (0 when not from a Library)
     QString rawText; //!< the whole decoded file
     QString body; //!< the cleaned article body
+    /*! For an article inside another file ("<file path>#<part id>": a message of a mailbox, an
+        attachment), the path of what it came in; empty otherwise. Not stored in the library. */
+    QString partOf;
     ArticleMetadata meta;
     QList<Entity> entities;
     QList<Mention> mentions;

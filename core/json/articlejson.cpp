@@ -134,6 +134,9 @@ QJsonObject articleToJson(const Article &article)
         });
     }
     object.insert(QLatin1String("mentions"), mentions);
+    if (!article.partOf.isEmpty()) {
+        object.insert(QLatin1String("parent"), article.partOf);
+    }
     return object;
 }
 
