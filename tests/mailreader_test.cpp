@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
@@ -273,6 +274,7 @@ private Q_SLOTS:
     void brokenInputGetsAClearError();
     void importsAFolderOfMailAndSkipsWhatIsUnchanged();
     void cliAnalyzePrintsOneLinePerArticle();
+    void fuzzSeedsKeepTheReadersPromises();
 
 private:
     QString write(const QString &name, const QByteArray &bytes);
@@ -660,6 +662,51 @@ void MailReaderTest::cliAnalyzePrintsOneLinePerArticle()
         QVERIFY(start < end && end <= body.size());
         QCOMPARE(body.mid(start, end - start), m.value(QLatin1String("text")).toString());
     }
+}
+
+// What fuzz_mail checks (fuzz/readerfuzz.h), on its seeds, in every ctest run.
+void MailReaderTest::fuzzSeedsKeepTheReadersPromises()
+{
+    const QDir seeds(QStringLiteral(DOSSIER_SOURCE_DIR "/fuzz/corpus/mail"));
+    const QFileInfoList files = seeds.entryInfoList(QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 5);
+    const MailReader mail;
+    const MhtmlReader mhtml;
+    for (const QFileInfo &info : files) {
+        QFile file(info.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        const std::initializer_list<const ArticleReader *> readers { &mail, &mhtml };
+        for (const ArticleReader *reader : readers) {
+            const QString what = info.fileName() + u' ' + reader->format();
+            const ReadResult raw = reader->read(bytes, ReadOptions { true });
+            const ReadResult read = reader->read(bytes, ReadOptions {});
+            QVERIFY2(read.ok() == raw.ok(), qPrintable(what));
+            QSet<QString> ids;
+            for (const EmbeddedFile &part : read.parts) {
+                QVERIFY2(!part.id.isEmpty() && !ids.contains(part.id), qPrintable(what + u' ' + part.id));
+                ids.insert(part.id);
+            }
+            if (read.ok() && !read.container) {
+                QCOMPARE(raw.body, raw.rawText);
+                QCOMPARE(read.rawText, raw.rawText);
+                QCOMPARE(read.encoding, raw.encoding);
+                QVERIFY2(!read.encoding.isEmpty(), qPrintable(what));
+            }
+        }
+    }
+    // The seed with an HTML attachment and a forwarded message: both are articles of their own.
+    const QFileInfoList attached = seeds.entryInfoList({ QStringLiteral("written-1-*") }, QDir::Files);
+    QCOMPARE(attached.size(), 1);
+    QFile file(attached[0].filePath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const AnalyzeResult result = Analyzer().analyzeBytes(QStringLiteral("ferry.eml"), file.readAll());
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.parts.size(), size_t(2));
+    QCOMPARE(result.parts[0].article.path, QStringLiteral("ferry.eml#attachment/a.html"));
+    QCOMPARE(result.parts[1].article.path, QStringLiteral("ferry.eml#attachment/message.eml"));
+    QCOMPARE(result.parts[1].article.format, QStringLiteral("email"));
+    QCOMPARE(result.parts[1].article.meta.title, QStringLiteral("fwd"));
 }
 
 QTEST_GUILESS_MAIN(MailReaderTest)
