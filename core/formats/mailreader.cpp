@@ -28,7 +28,7 @@ constexpr int maxMimeDepth = 32;
 constexpr int maxMessages = 100000;
 constexpr int maxAttachments = 256;
 // How much of a file the choice by content looks at.
-constexpr qsizetype headLimit = 16 * 1024;
+constexpr qsizetype headLimit = qsizetype(16) * 1024;
 
 struct GObjectUnref {
     void operator()(void *object) const
