@@ -707,6 +707,24 @@ void MailReaderTest::fuzzSeedsKeepTheReadersPromises()
     QCOMPARE(result.parts[1].article.path, QStringLiteral("ferry.eml#attachment/message.eml"));
     QCOMPARE(result.parts[1].article.format, QStringLiteral("email"));
     QCOMPARE(result.parts[1].article.meta.title, QStringLiteral("fwd"));
+    QCOMPARE(result.parts[1].article.body, QStringLiteral("Inner."));
+
+    // A mailbox's messages are read as messages, however few headers they have; a one-line body is kept.
+    const QFileInfoList mailboxes = seeds.entryInfoList({ QStringLiteral("written-2-*") }, QDir::Files);
+    QCOMPARE(mailboxes.size(), 1);
+    QFile mailboxFile(mailboxes[0].filePath());
+    QVERIFY(mailboxFile.open(QIODevice::ReadOnly));
+    const AnalyzeResult box = Analyzer().analyzeBytes(QStringLiteral("c.mbox"), mailboxFile.readAll());
+    QVERIFY(box.ok() && box.container);
+    QCOMPARE(box.parts.size(), size_t(3));
+    QCOMPARE(box.parts[0].article.path, QStringLiteral("c.mbox#1@b"));
+    QCOMPARE(box.parts[1].article.path, QStringLiteral("c.mbox#message-2")); // the same Message-ID again
+    QCOMPARE(box.parts[2].article.path, QStringLiteral("c.mbox#message-3"));
+    QCOMPARE(box.parts[0].article.body, QStringLiteral("One."));
+    QCOMPARE(box.parts[1].article.body, QStringLiteral("From the office."));
+    QCOMPARE(box.parts[2].article.format, QStringLiteral("email"));
+    QCOMPARE(box.parts[2].article.meta.title, QStringLiteral("three"));
+    QCOMPARE(box.parts[2].article.body, QStringLiteral("Three."));
 }
 
 QTEST_GUILESS_MAIN(MailReaderTest)

@@ -86,7 +86,7 @@ AnalyzeResult Analyzer::analyzeFile(const QString &path) const
 
 AnalyzeResult Analyzer::analyzeBytes(const QString &path, const QByteArray &bytes, const KnownPart &known) const
 {
-    return analyze(path, bytes, known, 0, nullptr);
+    return analyze(path, bytes, {}, known, 0, nullptr);
 }
 
 namespace
@@ -102,8 +102,8 @@ QByteArray sha256Hex(const QByteArray &bytes)
 
 } // namespace
 
-AnalyzeResult Analyzer::analyze(const QString &path, const QByteArray &bytes, const KnownPart &known, int depth,
-    const ArticleMetadata *container) const
+AnalyzeResult Analyzer::analyze(const QString &path, const QByteArray &bytes, const QString &format,
+    const KnownPart &known, int depth, const ArticleMetadata *container) const
 {
     AnalyzeResult result;
     Article &article = result.article;
@@ -111,7 +111,10 @@ AnalyzeResult Analyzer::analyze(const QString &path, const QByteArray &bytes, co
     article.size = bytes.size();
     article.sha256 = sha256Hex(bytes);
 
-    const ArticleReader *reader = ReaderRegistry::instance().readerFor(path, bytes);
+    const ArticleReader *reader = format.isEmpty() ? nullptr : ReaderRegistry::instance().reader(format);
+    if (reader == nullptr) {
+        reader = ReaderRegistry::instance().readerFor(path, bytes);
+    }
     ReadResult read = reader->read(bytes, ReadOptions { m_options.raw });
     if (!read.ok()) {
         result.error = read.error;
@@ -150,7 +153,8 @@ AnalyzeResult Analyzer::analyze(const QString &path, const QByteArray &bytes, co
             part.article.path = partPath;
             part.unchanged = true;
         } else {
-            part = analyze(partPath, file.bytes, known, depth + 1, result.container ? nullptr : &article.meta);
+            part = analyze(
+                partPath, file.bytes, file.format, known, depth + 1, result.container ? nullptr : &article.meta);
         }
         part.article.partOf = path;
         std::vector<AnalyzeResult> inner = std::exchange(part.parts, {});

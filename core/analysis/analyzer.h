@@ -57,8 +57,8 @@ public:
     static void recognizeEntities(Article &article, const LibraryTypes *library = nullptr);
 
 private:
-    AnalyzeResult analyze(const QString &path, const QByteArray &bytes, const KnownPart &known, int depth,
-        const ArticleMetadata *container) const;
+    AnalyzeResult analyze(const QString &path, const QByteArray &bytes, const QString &format, const KnownPart &known,
+        int depth, const ArticleMetadata *container) const;
 
     AnalyzeOptions m_options;
 };

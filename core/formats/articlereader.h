@@ -16,6 +16,7 @@ namespace Dossier::Core
 struct EmbeddedFile {
     QString id; //!< stable within its file: a message's Message-ID (or number), "attachment/<file name>"
     QByteArray bytes;
+    QString format; //!< the reader for it ("email" for a mailbox's messages); empty: chosen as for a file
 };
 
 /*! \brief What a reader makes of a file's bytes. */

@@ -224,6 +224,10 @@ ReadResult readTextPart(GMimePart *part, bool html, const ReadOptions &options)
     const QByteArray utf8 = decoded.text.toUtf8();
     ReadResult result = html ? HtmlReader().read(utf8, options) : TextReader().read(utf8, options);
     result.encoding = decoded.encoding;
+    // The text reader's cleaning takes a line or two for boilerplate; a message may be no more than that.
+    if (!html && result.ok() && result.body.trimmed().isEmpty()) {
+        result.body = decoded.text.trimmed();
+    }
     return result;
 }
 
@@ -352,7 +356,8 @@ void collectAttachments(GMimeObject *object, GMimePart *body, int depth, QSet<QS
         unique = QStringLiteral("%1 (%2)").arg(name).arg(n);
     }
     names->insert(unique);
-    out->append({ QStringLiteral("attachment/") + unique, bytes });
+    out->append({ QStringLiteral("attachment/") + unique, bytes,
+        GMIME_IS_MESSAGE_PART(object) ? QStringLiteral("email") : QString() });
 }
 
 ReadResult notAMessage(const QString &why)
@@ -435,7 +440,9 @@ ReadResult readMailbox(const QByteArray &bytes)
             id = QStringLiteral("message-%1").arg(i + 1);
         }
         ids.insert(id);
-        result.parts.append({ id, unquoteFromLines(QByteArrayView(bytes).sliced(begin, end - begin)) });
+        // A message of a mailbox is one whatever headers it has.
+        result.parts.append(
+            { id, unquoteFromLines(QByteArrayView(bytes).sliced(begin, end - begin)), QStringLiteral("email") });
     }
     return result;
 }
