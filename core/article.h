@@ -52,7 +52,7 @@ struct ArticleMetadata {
 struct Article {
     qint64 id = -1;
     QString path;
-    QString format; //!< "text", "html", "markdown", "pdf", "docx" or "odt"
+    QString format; //!< "text", "html", "markdown", "pdf", "docx", "odt", "email" or "mhtml"
     QString encoding; //!< encoding the bytes were decoded with, e.g. "UTF-8", "Shift_JIS"
     QByteArray sha256; //!< hex digest of the file's bytes
     qint64 size = 0;
@@ -63,6 +63,9 @@ struct Article {
     /*! Paged formats (PDF): the body offset where each page begins, page N at pageStarts[N - 1];
         empty for the others. Stored in the library with the texts. */
     QList<qsizetype> pageStarts;
+    /*! For an article inside another file ("<file path>#<part id>": a message of a mailbox, an
+        attachment), the path of what it came in; empty otherwise. Not stored in the library. */
+    QString partOf;
     ArticleMetadata meta;
     QList<Entity> entities;
     QList<Mention> mentions;

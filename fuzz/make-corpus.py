@@ -71,6 +71,34 @@ SEARCH = [
 ]
 
 
+MAIL = [
+    "From: \"Harbour Ledger Alerts\" <alerts@ledger.example>\nSubject: =?ISO-8859-1?Q?Vall=E9e_port?=\n"
+    "Date: Wed, 04 Mar 2026 09:15:00 +0100\nMessage-ID: <a1@ledger.example>\nList-Id: Alerts <alerts.ledger.example>\n"
+    "MIME-Version: 1.0\nContent-Type: multipart/alternative; boundary=\"b\"\n\n--b\n"
+    "Content-Type: text/plain; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n"
+    "ROTTERDAM -- The port said on Tuesday it would dredge. Caf=E9 =\nsoft break.\n--b\n"
+    "Content-Type: text/html; charset=ISO-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n"
+    "<html><body><h1>Vall=E9e port</h1><p>The port said on Tuesday it would dredge.</p></body></html>\n--b--\n",
+    "From: desk@tide.example\nSubject: Ferry\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=o\n\n"
+    "--o\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+    "QUFSSFVTIC0gVGhlIGZlcnJ5IHN0cmlrZSBlbmRlZC4K\n--o\nContent-Type: text/html; name=a.html\n"
+    "Content-Disposition: attachment; filename=a.html\n\n<p>Attached article.</p>\n--o\n"
+    "Content-Type: message/rfc822\nContent-Disposition: attachment\n\nFrom: x@y.example\nSubject: fwd\n\nInner.\n"
+    "--o--\n",
+    "From a@b.example Wed Mar  4 09:15:00 2026\nFrom: a@b.example\nSubject: one\nMessage-ID: <1@b>\n\nOne.\n\n"
+    "From a@b.example Thu Mar  5 09:15:00 2026\nFrom: a@b.example\nSubject: two\nMessage-ID: <1@b>\n\n"
+    ">From the office.\n\nFrom a@b.example Fri Mar  6 09:15:00 2026\nSubject: three\n\nThree.\n",
+    "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.org/a\r\nSubject: Page\r\n"
+    "MIME-Version: 1.0\r\nContent-Type: multipart/related; type=\"text/html\"; start=\"<p@x>\"; boundary=\"--B\"\r\n\r\n"
+    "----B\r\nContent-Type: text/html\r\nContent-ID: <p@x>\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+    "Content-Location: https://example.org/a\r\n\r\n<title>Page</title><p>Text =3D here.</p>\r\n"
+    "----B\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n----B--\r\n",
+    "From: a@b.example\nSubject: deep\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=a\n\n"
+    + "".join(f"--{c}\nContent-Type: multipart/mixed; boundary={c}{c}\n\n" for c in "abcdefgh")
+    + "--abcdefghh\nContent-Type: text/plain\n\ndeep\n",
+]
+
+
 def encoded(text):
     return text.encode("utf-8")
 
@@ -234,6 +262,7 @@ def seeds():
     yield "markdown", ((p.stem + ".md", encoded("# " + body_of(p))) for p in fixtures("text")[:2])
     yield "pdf", pdf_seeds()
     yield "docx", office_seeds()
+    yield "mail", ((f"written-{i}", encoded(t)) for i, t in enumerate(MAIL))
     yield "decoder", decoder_seeds()
     yield "dates", ((f"written-{i}", encoded(t)) for i, t in enumerate(DATES))
     yield "entities", ((p.name, p.read_bytes()) for p in fixtures("text"))

@@ -1,11 +1,12 @@
 #pragma once
 
-// The body of the ArticleReader targets (text, HTML, Markdown, PDF, Word/OpenDocument).
+// The body of the ArticleReader targets (text, HTML, Markdown, PDF, Word/OpenDocument, e-mail and web archives).
 
 #include "analysis/dates.h"
 #include "formats/articlereader.h"
 #include "fuzzsupport.h"
 
+#include <QSet>
 #include <algorithm>
 
 namespace Dossier::Fuzz
@@ -27,7 +28,13 @@ inline int fuzzReader(const Core::ArticleReader &reader, const uint8_t *data, si
     check(!raw.ok() || raw.body == raw.rawText, "a raw read's body is the whole decoded text");
     const Core::ReadResult read = reader.read(input, Core::ReadOptions { false });
     check(read.ok() == raw.ok(), "only decoding decides whether a file can be read");
-    if (read.ok()) {
+    QSet<QString> partIds;
+    for (const Core::EmbeddedFile &part : read.parts) {
+        check(!part.id.isEmpty() && !partIds.contains(part.id), "parts have ids of their own");
+        partIds.insert(part.id);
+    }
+    // A container (a mailbox) is only its parts: it has no text of its own to check.
+    if (read.ok() && !read.container) {
         check(read.rawText == raw.rawText && read.encoding == raw.encoding, "cleaning does not change decoding");
         check(!read.encoding.isEmpty(), "a read names its encoding");
         check(

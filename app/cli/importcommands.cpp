@@ -82,9 +82,21 @@ int analyze(const QStringList &arguments)
             status = Failed;
             continue;
         }
-        Article article = result.article;
-        article.path = file; // as given, so callers can match their own paths
-        writeJsonLine(articleToJson(article));
+        if (!result.container) {
+            Article article = result.article;
+            article.path = file; // as given, so callers can match their own paths
+            writeJsonLine(articleToJson(article));
+        }
+        // One line per message of a mailbox and per attachment that is an article, after its message.
+        for (const AnalyzeResult &part : result.parts) {
+            if (part.ok()) {
+                writeJsonLine(articleToJson(part.article));
+            } else {
+                writeJsonLine(QJsonObject {
+                    { QLatin1String("path"), part.article.path }, { QLatin1String("error"), part.error } });
+                status = Failed;
+            }
+        }
     }
     return status;
 }

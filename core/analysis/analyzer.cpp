@@ -9,6 +9,9 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <iterator>
+#include <utility>
+
 namespace Dossier::Core
 {
 
@@ -75,33 +78,92 @@ AnalyzeResult Analyzer::analyzeFile(const QString &path) const
     }
     AnalyzeResult result = analyzeBytes(path, bytes);
     result.article.modified = QFileInfo(path).lastModified().toMSecsSinceEpoch();
+    for (AnalyzeResult &part : result.parts) {
+        part.article.modified = result.article.modified;
+    }
     return result;
 }
 
-AnalyzeResult Analyzer::analyzeBytes(const QString &path, const QByteArray &bytes) const
+AnalyzeResult Analyzer::analyzeBytes(const QString &path, const QByteArray &bytes, const KnownPart &known) const
+{
+    return analyze(path, bytes, {}, known, 0, nullptr);
+}
+
+namespace
+{
+
+// Files inside files inside files… (a message attached to a message in a mailbox) end here.
+constexpr int maxPartDepth = 4;
+
+QByteArray sha256Hex(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace
+
+AnalyzeResult Analyzer::analyze(const QString &path, const QByteArray &bytes, const QString &format,
+    const KnownPart &known, int depth, const ArticleMetadata *container) const
 {
     AnalyzeResult result;
     Article &article = result.article;
     article.path = path;
     article.size = bytes.size();
-    article.sha256 = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    article.sha256 = sha256Hex(bytes);
 
-    const ArticleReader *reader = ReaderRegistry::instance().readerFor(path, bytes);
+    const ArticleReader *reader = format.isEmpty() ? nullptr : ReaderRegistry::instance().reader(format);
+    if (reader == nullptr) {
+        reader = ReaderRegistry::instance().readerFor(path, bytes);
+    }
     ReadResult read = reader->read(bytes, ReadOptions { m_options.raw });
     if (!read.ok()) {
         result.error = read.error;
         return result;
     }
+    result.container = read.container;
     article.format = reader->format();
-    article.encoding = read.encoding;
-    article.rawText = std::move(read.rawText);
-    article.body = std::move(read.body);
-    article.pageStarts = std::move(read.pageStarts);
-    article.meta = std::move(read.meta);
-    // Every reader's metadata passes here: nothing in a title or byline may steer how it is shown.
-    sanitizeMetadata(article.meta);
-
-    recognizeEntities(article, m_options.libraryTypes.get());
+    if (!read.container) {
+        article.encoding = read.encoding;
+        article.rawText = std::move(read.rawText);
+        article.body = std::move(read.body);
+        article.pageStarts = std::move(read.pageStarts);
+        article.meta = std::move(read.meta);
+        if (container != nullptr && !m_options.raw) {
+            // An attachment without a title is known by its file name; it was sent with its message's date and source.
+            if (article.meta.title.isEmpty()) {
+                article.meta.title = path.sliced(path.lastIndexOf(u'/') + 1);
+            }
+            if (article.meta.date.isEmpty()) {
+                article.meta.date = container->date;
+            }
+            if (article.meta.source.isEmpty()) {
+                article.meta.source = container->source;
+            }
+        }
+        // Every reader's metadata passes here: nothing in a title or byline may steer how it is shown.
+        sanitizeMetadata(article.meta);
+        recognizeEntities(article, m_options.libraryTypes.get());
+    }
+    if (depth >= maxPartDepth) {
+        return result;
+    }
+    for (const EmbeddedFile &file : std::as_const(read.parts)) {
+        const QString partPath = path + u'#' + file.id;
+        AnalyzeResult part;
+        if (known && known(partPath, sha256Hex(file.bytes))) {
+            part.article.path = partPath;
+            part.unchanged = true;
+        } else {
+            part = analyze(
+                partPath, file.bytes, file.format, known, depth + 1, result.container ? nullptr : &article.meta);
+        }
+        part.article.partOf = path;
+        std::vector<AnalyzeResult> inner = std::exchange(part.parts, {});
+        if (!part.container) {
+            result.parts.push_back(std::move(part));
+        }
+        std::move(inner.begin(), inner.end(), std::back_inserter(result.parts));
+    }
     return result;
 }
 

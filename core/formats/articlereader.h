@@ -12,6 +12,13 @@
 namespace Dossier::Core
 {
 
+/*! \brief A file inside another (a message of a mailbox, an attachment), read as an article of its own. */
+struct EmbeddedFile {
+    QString id; //!< stable within its file: a message's Message-ID (or number), "attachment/<file name>"
+    QByteArray bytes;
+    QString format; //!< the reader for it ("email" for a mailbox's messages); empty: chosen as for a file
+};
+
 /*! \brief What a reader makes of a file's bytes. */
 struct ReadResult {
     QString rawText; //!< the whole decoded file
@@ -20,6 +27,8 @@ struct ReadResult {
     QString encoding;
     QString error; //!< non-empty when the file could not be read as this format
     QList<qsizetype> pageStarts; //!< paged formats (PDF): the body offset where each page begins
+    QList<EmbeddedFile> parts; //!< files inside this one that are articles of their own (see Analyzer)
+    bool container = false; //!< the file is only its parts (a mailbox): no article of its own
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -36,7 +45,7 @@ class ArticleReader
 {
 public:
     virtual ~ArticleReader() = default;
-    /*! "text", "html", "markdown", "pdf", "docx" or "odt". */
+    /*! "text", "html", "markdown", "pdf", "docx", "odt", "email" or "mhtml". */
     virtual QString format() const = 0;
     /*! How sure this reader is that it reads a file with \a suffix (lower case, no dot) starting
         with \a head: 0 = not at all, 100 = certainly. */

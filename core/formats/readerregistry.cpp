@@ -1,5 +1,6 @@
 #include "formats/articlereader.h"
 #include "formats/htmlreader.h"
+#include "formats/mailreader.h"
 #include "formats/markdownreader.h"
 #include "formats/officereader.h"
 #include "formats/pdfreader.h"
@@ -18,6 +19,8 @@ ReaderRegistry::ReaderRegistry()
     m_readers.push_back(std::make_unique<PdfReader>());
     m_readers.push_back(std::make_unique<DocxReader>());
     m_readers.push_back(std::make_unique<OdtReader>());
+    m_readers.push_back(std::make_unique<MailReader>());
+    m_readers.push_back(std::make_unique<MhtmlReader>());
 }
 
 const ReaderRegistry &ReaderRegistry::instance()

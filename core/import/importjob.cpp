@@ -21,7 +21,8 @@ bool isArticleSuffix(const QString &suffix)
 {
     static const QSet<QString> suffixes { QStringLiteral("txt"), QStringLiteral("text"), QStringLiteral("html"),
         QStringLiteral("htm"), QStringLiteral("xhtml"), QStringLiteral("md"), QStringLiteral("markdown"),
-        QStringLiteral("pdf"), QStringLiteral("docx"), QStringLiteral("odt") };
+        QStringLiteral("pdf"), QStringLiteral("docx"), QStringLiteral("odt"), QStringLiteral("eml"),
+        QStringLiteral("mbox"), QStringLiteral("mht"), QStringLiteral("mhtml") };
     return suffixes.contains(suffix.toLower());
 }
 
@@ -139,8 +140,16 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
             out.unchanged = true;
             return out;
         }
-        out.result = analyzer.analyzeBytes(path, bytes);
+        // The messages of a mailbox are compared one by one: only new and changed ones are read again.
+        const auto knownPart = [&stored](const QString &part, const QByteArray &sha256) {
+            const auto it = stored.constFind(part);
+            return it != stored.constEnd() && it->sha256 == sha256;
+        };
+        out.result = analyzer.analyzeBytes(path, bytes, knownPart);
         out.result.article.modified = QFileInfo(path).lastModified().toMSecsSinceEpoch();
+        for (AnalyzeResult &part : out.result.parts) {
+            part.article.modified = out.result.article.modified;
+        }
         return out;
     };
 
@@ -171,16 +180,13 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
         }
         ImportSummary pending;
         QList<std::pair<qint64, StoreOutcome>> stored;
-        for (const Analysed &item : results) {
-            if (cancel.load()) {
-                summary.canceled = true;
-                break;
-            }
-            if (item.unchanged) {
+        // False when the library itself failed (disk full, locked, read-only): keep what is stored, stop.
+        const auto storeOne = [&](const AnalyzeResult &result, const QString &path) {
+            if (result.unchanged) {
                 ++pending.unchanged;
-            } else if (!item.result.ok()) {
-                pending.failed.append({ item.path, item.result.error });
-            } else if (qint64 id = -1; const auto outcome = library.articles().store(item.result.article, &id)) {
+            } else if (!result.ok()) {
+                pending.failed.append({ path, result.error });
+            } else if (qint64 id = -1; const auto outcome = library.articles().store(result.article, &id)) {
                 switch (*outcome) {
                 case StoreOutcome::Imported:
                     ++pending.imported;
@@ -194,8 +200,31 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
                 }
                 stored.append({ id, *outcome });
             } else {
-                // The library itself failed (disk full, locked, read-only): keep what is stored, stop.
                 summary.fatalError = library.errorString();
+                return false;
+            }
+            return true;
+        };
+        for (const Analysed &item : results) {
+            if (cancel.load()) {
+                summary.canceled = true;
+                break;
+            }
+            if (item.unchanged) {
+                ++pending.unchanged;
+            } else if (!item.result.container || !item.result.ok()) {
+                if (!storeOne(item.result, item.path)) {
+                    break;
+                }
+            }
+            bool failed = false;
+            for (const AnalyzeResult &part : item.result.parts) {
+                if (!storeOne(part, part.article.path)) {
+                    failed = true;
+                    break;
+                }
+            }
+            if (failed) {
                 break;
             }
             ++done;

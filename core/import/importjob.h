@@ -41,9 +41,8 @@ struct ImportRequest {
 };
 
 /*! The files an import of \a paths reads: files as given; folders walked recursively (symlinks
-    followed, loops cut) for article files (.txt, .html, .htm, .xhtml, .md, .markdown,
-    .docx, .odt), hidden
-    entries skipped. Paths that do not exist are returned as failures. */
+    followed, loops cut) for article files (.txt, .html, .htm, .xhtml, .md, .markdown, .pdf, .docx, .odt,
+    .eml, .mbox, .mht, .mhtml), hidden entries skipped. Paths that do not exist are returned as failures. */
 QStringList collectImportFiles(const QStringList &paths, QList<ImportFailure> *failures);
 
 /*! Imports synchronously on the calling thread (analysis runs on a worker pool). Checks \a cancel

@@ -141,6 +141,9 @@ QJsonObject articleToJson(const Article &article)
         }
         object.insert(QLatin1String("pageStarts"), pageStarts);
     }
+    if (!article.partOf.isEmpty()) {
+        object.insert(QLatin1String("parent"), article.partOf);
+    }
     return object;
 }
 
