@@ -7,6 +7,7 @@
 #include "fuzzsupport.h"
 
 #include <QSet>
+
 #include <algorithm>
 
 namespace Dossier::Fuzz

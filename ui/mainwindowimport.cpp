@@ -211,7 +211,8 @@ void MainWindow::importFinished(const Core::ImportSummary &summary)
 void MainWindow::chooseImportFiles()
 {
     auto *dialog = new QFileDialog(this, tr("Import Files"), lastImportFolder(),
-        tr("Articles (*.txt *.text *.html *.htm *.xhtml *.md *.markdown *.pdf *.docx *.odt *.eml *.mbox *.mht *.mhtml);;All files (*)"));
+        tr("Articles (*.txt *.text *.html *.htm *.xhtml *.md *.markdown *.pdf *.docx *.odt *.eml *.mbox *.mht "
+           "*.mhtml);;All files (*)"));
     dialog->setObjectName(QStringLiteral("importFilesDialog"));
     dialog->setFileMode(QFileDialog::ExistingFiles);
     openImportDialog(dialog);
