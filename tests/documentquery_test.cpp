@@ -112,6 +112,8 @@ void DocumentQueryTest::badSearchQueryIsAnError_data()
     QTest::newRow("dangling operator") << QStringLiteral("cyber AND");
     QTest::newRow("unknown column") << QStringLiteral("nosuchcolumn:word");
     QTest::newRow("empty") << QStringLiteral("   ");
+    // Found by fuzz_search: a NUL ends FTS5's reading of the quote; the word beside it matches nothing.
+    QTest::newRow("a NUL in a quote beside a word") << QStringLiteral("\"D\uFFFD") + QChar(0) + QStringLiteral("\"V");
 }
 
 void DocumentQueryTest::badSearchQueryIsAnError()
@@ -122,6 +124,13 @@ void DocumentQueryTest::badSearchQueryIsAnError()
     QVERIFY(library.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
     QVERIFY(!library.documents().search(query));
     QVERIFY(!library.errorString().isEmpty());
+    // The list and the window's filter refuse it alike (an empty query is only empty for a search).
+    if (!query.trimmed().isEmpty()) {
+        QVERIFY(!library.documents().list(ListQuery { {}, query, -1, 0 }));
+        DocumentFilter filter;
+        filter.text = query;
+        QVERIFY(!library.documents().count(filter));
+    }
     // The library still works afterwards.
     QCOMPARE(library.documents().search(QStringLiteral("Tokyo"))->size(), 1);
 }

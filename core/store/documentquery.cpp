@@ -33,6 +33,29 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
     return summary;
 }
 
+// A query split over the two indexes is checked part by part before it runs: SQLite may never
+// evaluate a part whose neighbour matched nothing, and a malformed part must fail every path
+// (search, list, the window's count) alike, not only those that happen to reach it. Found by
+// fuzz_search: '"D\uFFFD\0"V' failed the list and passed the search.
+bool checkSearch(StoreContext *d, const QString &text)
+{
+    if (text.trimmed().isEmpty()) {
+        return true;
+    }
+    const SearchPlan plan = searchPlan(text);
+    if (plan.parts.size() < 2) {
+        return true;
+    }
+    for (const SearchPlan::Part &part : plan.parts) {
+        QSqlQuery probe(d->db());
+        if (!d->run(probe, QStringLiteral("SELECT rowid FROM %1 WHERE %1 MATCH ? LIMIT 1").arg(part.table),
+                { part.match })) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 DocumentQuery::DocumentQuery(StoreContext *context)
@@ -42,6 +65,9 @@ DocumentQuery::DocumentQuery(StoreContext *context)
 
 std::optional<qint64> DocumentQuery::count(const DocumentFilter &filter)
 {
+    if (!checkSearch(d, filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
     const QString ids = idSet(filter, &binds);
     const QString sql = ids.isEmpty() ? QStringLiteral("SELECT COUNT(*) FROM articles")
@@ -56,6 +82,9 @@ std::optional<qint64> DocumentQuery::count(const DocumentFilter &filter)
 std::optional<QList<ArticleSummary>> DocumentQuery::window(
     const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit)
 {
+    if (!checkSearch(d, filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
     const QString ids = idSet(filter, &binds);
     const DocumentOrder sortOrder = documentOrder(sort);
@@ -105,6 +134,9 @@ std::optional<qint64> DocumentQuery::rowOf(
         values.append(query.value(int(i)));
     }
     query.finish();
+    if (!checkSearch(d, filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
     const QString ids = idSet(filter, &binds);
     const Statement before = rowsBeforeStatement(sortOrder, order, ids, binds, id, values);
@@ -125,6 +157,9 @@ std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &reques
             return std::nullopt;
         }
         filter.entityGroups.append(*ids);
+    }
+    if (!checkSearch(d, filter.text)) {
+        return std::nullopt;
     }
     QVariantList binds;
     const QString ids = idSet(filter, &binds);
@@ -157,6 +192,9 @@ std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, 
 {
     if (text.trimmed().isEmpty()) {
         d->error = StoreError(QStringLiteral("the search query is empty"), StoreError::Kind::BadQuery);
+        return std::nullopt;
+    }
+    if (!checkSearch(d, text)) {
         return std::nullopt;
     }
     // Ranked and cut by the index of the query's first part; the other parts narrow the ids.
