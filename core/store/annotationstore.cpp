@@ -44,7 +44,7 @@ Annotation annotationFrom(const QSqlQuery &query)
     a.created = QDateTime::fromMSecsSinceEpoch(query.value(13).toLongLong(), QTimeZone::UTC);
     a.modified = QDateTime::fromMSecsSinceEpoch(query.value(14).toLongLong(), QTimeZone::UTC);
     const QJsonArray tags = QJsonDocument::fromJson(query.value(15).toByteArray()).array();
-    for (const QJsonValue &tag : tags) {
+    for (const auto &tag : tags) {
         a.tags.append(tag.toString());
     }
     return a;

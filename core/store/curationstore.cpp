@@ -56,7 +56,7 @@ WatchEntry watchFrom(const QSqlQuery &query)
     entry.type = typeFrom(query.value(1));
     entry.name = query.value(2).toString();
     const QJsonArray aliases = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).array();
-    for (const QJsonValue &alias : aliases) {
+    for (const auto &alias : aliases) {
         entry.aliases.append(alias.toString());
     }
     return entry;

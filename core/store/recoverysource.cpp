@@ -152,11 +152,10 @@ KeyScan Source::scanKeys(const QString &table, const QString &key)
         } else {
             for (qint64 id = last + 1; id <= *gapEnd; ++id) {
                 QSqlQuery lookup = m_connection.query();
-                if (!m_connection.exec(lookup, one, { id })) {
-                    unreadable(id, id);
-                } else if (lookup.next()) {
+                const bool ran = m_connection.exec(lookup, one, { id });
+                if (ran && lookup.next()) {
                     scan.keys.append(id);
-                } else if (lookup.lastError().isValid()) {
+                } else if (!ran || lookup.lastError().isValid()) {
                     unreadable(id, id);
                 }
             }

@@ -15,7 +15,7 @@ RepairJob::~RepairJob()
     waitForFinished();
 }
 
-template<typename Work, typename Signal> bool RepairJob::start(Work work, Signal signal)
+template<typename Work, typename Signal> bool RepairJob::start(const Work &work, Signal signal)
 {
     if (isRunning()) {
         return false;

@@ -37,7 +37,7 @@ Q_SIGNALS:
     void restored(const Dossier::Core::Backups::RestoreResult &result);
 
 private:
-    template<typename Work, typename Signal> bool start(Work work, Signal signal);
+    template<typename Work, typename Signal> bool start(const Work &work, Signal signal);
 
     QFuture<void> m_future;
 };
