@@ -341,12 +341,7 @@ ReadResult DocxReader::read(const QByteArray &bytes, const ReadOptions &options)
     if (!options.raw && package.contains(core) && package.read(core, &data)) {
         meta = coreProperties(data);
     }
-    if (text.overflowed()) {
-        result.error = OfficePackage::tooLargeError();
-        return result;
-    }
     text.finish(&result, meta, options.raw);
-    result.encoding = QStringLiteral("UTF-8");
     return result;
 }
 

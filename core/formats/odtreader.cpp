@@ -205,12 +205,7 @@ ReadResult OdtReader::read(const QByteArray &bytes, const ReadOptions &options) 
     if (!options.raw && package.contains(metaPart) && package.read(metaPart, &data)) {
         meta = metaProperties(data);
     }
-    if (text.overflowed()) {
-        result.error = OfficePackage::tooLargeError();
-        return result;
-    }
     text.finish(&result, meta, options.raw);
-    result.encoding = QStringLiteral("UTF-8");
     return result;
 }
 

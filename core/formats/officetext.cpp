@@ -219,6 +219,11 @@ void OfficeTextBuilder::endNote()
 
 void OfficeTextBuilder::finish(ReadResult *result, const ArticleMetadata &meta, bool raw) const
 {
+    if (m_overflow) {
+        result->error = OfficePackage::tooLargeError();
+        return;
+    }
+    result->encoding = QStringLiteral("UTF-8");
     QStringList notes;
     std::vector<std::pair<int, QString>> cited;
     for (auto it = m_noteNumbers.cbegin(); it != m_noteNumbers.cend(); ++it) {

@@ -46,7 +46,8 @@ public:
 
     /*! The text as blocks: rawText joins every block with a line break; body joins them with a
         blank line, without the leading title heading, which becomes meta.title when \a meta has
-        none (or repeats it). With \a raw, the body is rawText and no metadata is kept. */
+        none (or repeats it). With \a raw, the body is rawText and no metadata is kept. A text that
+        overflowed() is refused instead (the zip-bomb error). */
     void finish(ReadResult *result, const ArticleMetadata &meta, bool raw) const;
     /*! True when the text grew past maxTextSize (and was cut): the document is refused. */
     bool overflowed() const { return m_overflow; }
