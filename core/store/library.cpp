@@ -204,6 +204,11 @@ CurationStore &Library::curation()
     return d->curation;
 }
 
+TimelineQuery &Library::timeline()
+{
+    return d->timeline;
+}
+
 QString Library::defaultPath()
 {
     return DataLocations::defaultLibrary();

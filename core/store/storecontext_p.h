@@ -224,6 +224,7 @@ struct Library::Private : StoreContext {
     TagStore tags { this };
     AnnotationStore annotations { this };
     CurationStore curation { this };
+    TimelineQuery timeline { this };
 };
 
 } // namespace Dossier::Core
