@@ -204,6 +204,11 @@ CurationStore &Library::curation()
     return d->curation;
 }
 
+WatchedFolderStore &Library::watchedFolders()
+{
+    return d->watchedFolders;
+}
+
 QString Library::defaultPath()
 {
     return DataLocations::defaultLibrary();

@@ -7,6 +7,7 @@
 #include "store/entitystore.h"
 #include "store/storetypes.h"
 #include "store/tagstore.h"
+#include "store/watchedfolderstore.h"
 
 #include <QString>
 
@@ -79,6 +80,7 @@ public:
     TagStore &tags();
     AnnotationStore &annotations();
     CurationStore &curation();
+    WatchedFolderStore &watchedFolders();
     //@}
 
 private:

@@ -224,6 +224,7 @@ struct Library::Private : StoreContext {
     TagStore tags { this };
     AnnotationStore annotations { this };
     CurationStore curation { this };
+    WatchedFolderStore watchedFolders { this };
 };
 
 } // namespace Dossier::Core
