@@ -175,6 +175,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup_data()
     QTest::newRow("schema 4") << 4;
     QTest::newRow("schema 5") << 5;
     QTest::newRow("schema 6") << 6;
+    QTest::newRow("schema 7") << 7;
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup()
@@ -231,6 +232,11 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     QCOMPARE(library.tags().all()->size(), fixtureTags + 1);
     QCOMPARE(library.curation().rules()->size(), version >= 5 ? 1 : 0);
     QCOMPARE(library.curation().pendingRetags(), 0);
+    // Schema 8: folders can be watched.
+    QCOMPARE(library.watchedFolders().all()->size(), 0);
+    const auto watched = library.watchedFolders().add(m_dir->path());
+    QVERIFY2(watched, qPrintable(library.errorString()));
+    QCOMPARE(library.watchedFolders().all()->size(), 1);
 }
 
 void LibraryTest::refusesLibraryFromNewerSchema()

@@ -18,6 +18,10 @@ commands:
   analyze [--raw] FILE...                 analyse files, print one JSON object per file
   import --library L [--no-backup] PATH...
                                           import files and folders into a library
+  import --watch --library L [--once] [--settle MS]
+                                          import what is new in the watched folders, then keep
+                                          watching until Ctrl+C (--once: scan once and exit)
+  watch add|remove|list --library L [DIR] the library's watched folders (list: JSON Lines)
   list --library L [--entity TYPE:NAME]... [--query Q] [--from PERIOD] [--to PERIOD]
                                           list articles (JSON Lines)
   timeline --library L [FILTERS] [--by year|month|week|day] [--events]
@@ -93,6 +97,7 @@ int main(int argc, char *argv[])
         { u"annotations", Dossier::Cli::annotations },
         { u"export", Dossier::Cli::exportPack },
         { u"import-qdpx", Dossier::Cli::importQdpx },
+        { u"watch", Dossier::Cli::watch },
         { u"check", Dossier::Cli::check },
         { u"recover", Dossier::Cli::recover },
     };

@@ -209,6 +209,11 @@ TimelineQuery &Library::timeline()
     return d->timeline;
 }
 
+WatchedFolderStore &Library::watchedFolders()
+{
+    return d->watchedFolders;
+}
+
 QString Library::defaultPath()
 {
     return DataLocations::defaultLibrary();

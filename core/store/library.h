@@ -8,6 +8,7 @@
 #include "store/storetypes.h"
 #include "store/tagstore.h"
 #include "store/timelinequery.h"
+#include "store/watchedfolderstore.h"
 
 #include <QString>
 
@@ -81,6 +82,7 @@ public:
     AnnotationStore &annotations();
     CurationStore &curation();
     TimelineQuery &timeline();
+    WatchedFolderStore &watchedFolders();
     //@}
 
 private:

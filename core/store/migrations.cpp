@@ -236,6 +236,19 @@ constexpr const char *version7[] = {
     "INSERT INTO articles_stem(articles_stem) VALUES ('rebuild')",
 };
 
+// Version 8: watched folders. Folders whose new and changed files are imported as they appear
+// (import/folderwatcher.cpp), each with its state (ok, or missing: gone from the disk, nothing of
+// it removed from the library) and the time it was last scanned (ms since the epoch, 0: never).
+constexpr const char *version8[] = {
+    R"(CREATE TABLE watched_folders (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'ok',
+        last_scan INTEGER NOT NULL DEFAULT 0,
+        added_at INTEGER NOT NULL
+    ))",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -248,7 +261,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
-    step(version6), step(version7) };
+    step(version6), step(version7), step(version8) };
 
 } // namespace
 

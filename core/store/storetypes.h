@@ -120,6 +120,22 @@ enum class StoreOutcome { Imported, Updated, Unchanged };
 struct StoredFile {
     qint64 id = -1;
     QByteArray sha256;
+    qint64 size = 0; //!< the file's size when it was stored, in bytes
+    qint64 modified = 0; //!< the file's modification time when it was stored, ms since the epoch
+};
+
+/*! \brief A folder whose new and changed files are imported as they appear (FolderWatcher). */
+struct WatchedFolder {
+    enum class State {
+        Ok, //!< the folder is there and watched
+        Missing, //!< the folder is gone (unmounted, moved, deleted); watching resumes when it is back
+    };
+    qint64 id = -1;
+    QString path; //!< absolute, as the imports store the paths of its files
+    State state = State::Ok;
+    qint64 lastScan = 0; //!< when its files were last compared with the library, ms since the epoch; 0: never
+    qint64 addedAt = 0;
+    qint64 articles = 0; //!< articles stored from files inside it (filled by WatchedFolderStore::all())
 };
 
 } // namespace Dossier::Core
