@@ -165,4 +165,41 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Dossier::Ui::TimelineChart</name>
+    <message numerus="yes">
+        <source>%1: %n article(s)</source>
+        <translation>
+            <numerusform>%1: %n article</numerusform>
+            <numerusform>%1: %n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::TimelineEventModel</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::TimelinePanel</name>
+    <message numerus="yes">
+        <source>%n listed article(s) without a publication date (in no bar)</source>
+        <translation>
+            <numerusform>%n listed article without a publication date (in no bar)</numerusform>
+            <numerusform>%n listed articles without a publication date (in no bar)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n undated</source>
+        <translation>
+            <numerusform>%n undated</numerusform>
+            <numerusform>%n undated</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -36,6 +36,14 @@ void FilterState::setTags(const QList<qint64> &tags)
     update(filter);
 }
 
+void FilterState::setPeriod(QDate from, QDate to)
+{
+    Core::DocumentFilter filter = m_filter;
+    filter.from = from;
+    filter.to = to;
+    update(filter);
+}
+
 void FilterState::update(const Core::DocumentFilter &filter)
 {
     if (filter == m_filter) {

@@ -27,6 +27,9 @@ public:
     /*! The entity part: \a selection's entities, anyOf and excluded (its text and tags are ignored). */
     void setEntities(const Core::DocumentFilter &selection);
     void setTags(const QList<qint64> &tags);
+    /*! The publication period (the timeline's brush): from \a from to \a to, both included;
+        invalid dates for no bound. */
+    void setPeriod(QDate from, QDate to);
 
 Q_SIGNALS:
     /*! Some part changed; \a filter is the whole new filter. */

@@ -13,6 +13,7 @@
 #include "store/backupjob.h"
 #include "store/librarysession.h"
 #include "tagfacetlist.h"
+#include "timelinepanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -250,6 +251,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tagFacets, &TagFacetList::checkedTagsChanged, m_filter, &FilterState::setTags);
 
     createAnnotationActions();
+    createTimeline();
     createRetagStatus();
     createMenus();
     restoreSettings();
@@ -290,6 +292,16 @@ void MainWindow::createMenus()
     watched->setObjectName(QStringLiteral("watchedFoldersAction"));
     file->addSeparator();
     file->addAction(tr("&Export Evidence Pack…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportPack);
+    file->addAction(tr("Export &Timeline…"), this, [this] {
+        m_timelineDock->show();
+        if (m_timeline->isLoading()) {
+            // Export what the dock shows once it has read it.
+            connect(
+                m_timeline, &TimelinePanel::loaded, m_timeline, &TimelinePanel::chooseExport, Qt::SingleShotConnection);
+        } else {
+            m_timeline->chooseExport();
+        }
+    });
     m_checkLibrary = file->addAction(tr("&Check Library…"), this, &MainWindow::checkLibrary);
     m_checkLibrary->setObjectName(QStringLiteral("checkLibraryAction"));
     m_checkLibrary->setEnabled(false);
@@ -353,6 +365,10 @@ void MainWindow::createMenus()
     QAction *panel = m_annotationsDock->toggleViewAction();
     panel->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     view->addAction(panel);
+    QAction *timeline = m_timelineDock->toggleViewAction();
+    timeline->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    timeline->setObjectName(QStringLiteral("timelineAction"));
+    view->addAction(timeline);
     QAction *source = view->addAction(tr("Show &Source"));
     source->setCheckable(true);
     source->setShortcut(QKeySequence(tr("Ctrl+U")));
@@ -590,6 +606,37 @@ void MainWindow::applyFilter()
     revealCurrentArticle(QAbstractItemView::PositionAtCenter);
     refreshTagFacets();
     updateSearchHits();
+    m_timeline->setFilter(m_filter->filter());
+}
+
+void MainWindow::createTimeline()
+{
+    // View › Timeline: the listed articles by publication period and the events they report. It
+    // reads the window's filter (without its range) and brushing sets the range through it.
+    m_timeline = new TimelinePanel(this);
+    m_timelineDock = new QDockWidget(tr("Timeline"), this);
+    m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
+    m_timelineDock->setWidget(m_timeline);
+    m_timelineDock->setAllowedAreas(Qt::AllDockWidgetAreas);
+    addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
+    m_timelineDock->hide();
+    m_timeline->setSession(m_session);
+    m_timeline->setFilter(m_filter->filter());
+    connect(m_timeline, &TimelinePanel::rangeChosen, m_filter, &FilterState::setPeriod);
+    connect(m_timeline, &TimelinePanel::eventActivated, this, &MainWindow::revealBodyRange);
+}
+
+void MainWindow::revealBodyRange(qint64 articleId, qsizetype start, qsizetype end)
+{
+    if (!library() || articleId < 0) {
+        return;
+    }
+    showArticle(articleId); // also when the list's filter hides it
+    if (m_currentId != articleId) {
+        return;
+    }
+    revealCurrentArticle(QAbstractItemView::EnsureVisible);
+    m_reader->revealBodyRange(start, end);
 }
 
 void MainWindow::revealCurrentArticle(QAbstractItemView::ScrollHint hint)

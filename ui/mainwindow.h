@@ -41,6 +41,7 @@ class FilterState;
 class LibraryCheckDialog;
 class ReaderView;
 class TagFacetList;
+class TimelinePanel;
 class WatchedFoldersDialog;
 
 /*!
@@ -96,6 +97,9 @@ public:
     ReaderView *reader() const { return m_reader; }
     TagFacetList *tagFacets() const { return m_tagFacets; }
     AnnotationsPanel *annotationsPanel() const { return m_annotationsPanel; }
+    /*! View › Timeline: the dock's panel (the dock is hidden until shown). */
+    TimelinePanel *timelinePanel() const { return m_timeline; }
+    QDockWidget *timelineDock() const { return m_timelineDock; }
     qint64 currentArticleId() const { return m_currentId; }
     AnnotationController *annotationController() const { return m_annotations; }
     /*! The session of the open library: its signals announce every change. */
@@ -113,6 +117,9 @@ public:
     qint64 highlightSelection(const QStringList &tags = {}, const QString &note = {}, const QString &color = {});
     /*! Opens article \a articleId and selects annotation \a annotationId in the reader. */
     void revealAnnotation(qint64 articleId, qint64 annotationId);
+    /*! Opens article \a articleId (also when the list's filter hides it) and selects its body
+        [\a start, \a end) in the reader, scrolled into view (a timeline event's sentence). */
+    void revealBodyRange(qint64 articleId, qsizetype start, qsizetype end);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -143,6 +150,7 @@ private:
     void openImportDialog(QFileDialog *dialog);
     void restoreSettings();
     void createAnnotationActions();
+    void createTimeline();
     void refreshAnnotations();
     void refreshTagFacets();
     void updateAnnotationActions(qint64 annotationUnderCursor);
@@ -197,6 +205,8 @@ private:
     TagFacetList *m_tagFacets = nullptr;
     AnnotationsPanel *m_annotationsPanel = nullptr;
     QDockWidget *m_annotationsDock = nullptr;
+    TimelinePanel *m_timeline = nullptr;
+    QDockWidget *m_timelineDock = nullptr;
     QAction *m_highlight = nullptr;
     QAction *m_highlightWith = nullptr;
     QAction *m_editHighlight = nullptr;

@@ -28,6 +28,14 @@ enum AnnotationRole : int {
     AnnotationColorRole, //!< QString "#rrggbb": the colour the passage is painted in
 };
 
+/*! \brief Roles of TimelineEventModel (the timeline's events): the row's first report. */
+enum TimelineEventRole : int {
+    EventArticleIdRole = Qt::UserRole + 0x300, //!< qint64 id of the first report's article
+    EventStartRole, //!< qsizetype: the report's sentence starts here (UTF-16 body offset)
+    EventEndRole, //!< qsizetype: … and ends here
+    EventArticleCountRole, //!< int: distinct articles among the event's reports
+};
+
 /*! \brief What an entity contributes to the document filter. */
 enum class EntityFilterState : int {
     None, //!< not part of the filter
