@@ -96,13 +96,18 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_eventView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_chart->setToolTip(QString()); // per bar, from the chart's own tooltip event
 
+    // The scale and the export above; the range the list is narrowed to on a line of its own.
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(m_precision);
-    bar->addWidget(m_rangeLabel, 1);
-    bar->addWidget(m_clearRange);
     bar->addWidget(m_undatedLabel);
+    bar->addStretch(1);
     bar->addWidget(m_export);
+    auto *range = new QHBoxLayout;
+    range->setContentsMargins(0, 0, 0, 0);
+    range->addWidget(m_rangeLabel, 1);
+    range->addWidget(m_clearRange);
+    m_eventView->setSpacing(2);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_chart);
     split->addWidget(m_eventView);
@@ -110,6 +115,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(bar);
+    layout->addLayout(range);
     layout->addWidget(m_status);
     layout->addWidget(split, 1);
     updateRangeLabel();
