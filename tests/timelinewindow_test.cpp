@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void timelineFollowsTheListsFilter();
     void activatingAnEventOpensItsSentence();
     void exportsPngSvgAndCsv();
+    void importedArticlesReachTheTimeline();
 
 private:
     void showTimeline();
@@ -391,6 +393,34 @@ void TimelineWindowTest::exportsPngSvgAndCsv()
     QVERIFY2(visit.at(1).contains(u"|2026-02-14|Aiko Tanabe is due in Manila on Feb. 20"_s), qPrintable(visit.at(1)));
 
     QVERIFY(!panel->exportTo(out.filePath(u"timeline.txt"_s)));
+}
+
+void TimelineWindowTest::importedArticlesReachTheTimeline()
+{
+    // Into a copy, so the other tests keep their five articles.
+    const QString copy = m_dir.filePath(u"import-copy.dossier"_s);
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(m_libraryPath, copy));
+    QVERIFY(m_window->openLibrary(copy));
+    showTimeline();
+    Ui::TimelinePanel *panel = m_window->timelinePanel();
+    QTRY_COMPARE(panel->chart()->counts().buckets.size(), 4);
+    const QString folder = m_dir.filePath(u"incoming"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QFile file(folder + u"/ferries.txt"_s);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Ferry timetable changes in May\n\nHarbour Ledger\n\n3 May 2026\n\nThe ferry company of Valletta "
+               "said on Sunday that a new summer timetable will start on 1 June with two more crossings a day.\n");
+    file.close();
+    m_window->importPaths({ folder });
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isImporting(), 30000);
+    QTRY_COMPARE(m_window->documentModel()->rowCount(), 6);
+    // April is empty, May has the new article.
+    QTRY_COMPARE(panel->chart()->counts().buckets.size(), 6);
+    QTRY_VERIFY(!panel->isLoading());
+    QCOMPARE(panel->chart()->counts().buckets.constLast().period, u"2026-05"_s);
+    QCOMPARE(panel->chart()->counts().buckets.constLast().articles, 1);
+    QCOMPARE(panel->chart()->counts().buckets.at(4).articles, 0);
 }
 
 QTEST_MAIN(TimelineWindowTest)

@@ -90,8 +90,10 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_status->hide();
     m_eventView->setModel(m_events);
     m_eventView->setAccessibleName(tr("Events"));
-    m_eventView->setUniformItemSizes(false);
-    m_eventView->setWordWrap(true);
+    // Rows of two lines each, elided: with uniform sizes the view measures one row, not thousands.
+    m_eventView->setUniformItemSizes(true);
+    m_eventView->setWordWrap(false);
+    m_eventView->setTextElideMode(Qt::ElideRight);
     m_eventView->setAlternatingRowColors(true);
     m_eventView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_chart->setToolTip(QString()); // per bar, from the chart's own tooltip event
