@@ -280,8 +280,8 @@ void TimelineWindowTest::timelineFollowsTheListsFilter()
     QVERIFY(library.open());
     const auto darwin = library.entities().find(Core::EntityType::Location, u"Darwin"_s);
     QVERIFY(darwin);
-    QModelIndex index;
-    QTRY_VERIFY((index = m_window->entitySidebar()->model()->indexOfEntity(darwin->id)).isValid());
+    QTRY_VERIFY(m_window->entitySidebar()->model()->indexOfEntity(darwin->id).isValid());
+    const QModelIndex index = m_window->entitySidebar()->model()->indexOfEntity(darwin->id);
     QVERIFY(m_window->entitySidebar()->model()->setData(index, Qt::Checked, Qt::CheckStateRole));
     QTRY_COMPARE(m_window->documentModel()->rowCount(), 1);
     QTRY_COMPARE(panel->chart()->counts().buckets.size(), 1);
