@@ -204,6 +204,11 @@ CurationStore &Library::curation()
     return d->curation;
 }
 
+DuplicateStore &Library::duplicates()
+{
+    return d->duplicates;
+}
+
 QString Library::defaultPath()
 {
     return DataLocations::defaultLibrary();

@@ -164,6 +164,8 @@ struct StoreContext {
         return true;
     }
     bool writeEntities(qint64 articleId, const Article &article);
+    // The article's near-duplicate signature and band keys, replacing any it had (duplicatestore.cpp).
+    bool writeSignature(qint64 articleId, QStringView body);
     // The entity with this id, aliases filled in (entitystore.cpp).
     std::optional<EntitySummary> readEntity(qint64 entityId);
     // The ids of the entities of \a type called \a name or written so in some article (entitystore.cpp).
@@ -224,6 +226,7 @@ struct Library::Private : StoreContext {
     TagStore tags { this };
     AnnotationStore annotations { this };
     CurationStore curation { this };
+    DuplicateStore duplicates { this };
 };
 
 } // namespace Dossier::Core
