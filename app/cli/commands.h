@@ -10,7 +10,8 @@ enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
 
 // Each command is defined in the file of its family: importcommands.cpp (analyze, import),
 // listcommands.cpp (list, entities, search), entitycommands.cpp (entity), annotationcommands.cpp
-// (annotate, tag, annotations) and exportcommands.cpp (export, import-qdpx); check and recover are in
+// (annotate, tag, annotations), exportcommands.cpp (export, import-qdpx) and clustercommands.cpp
+// (clusters); check and recover are in
 // integritycommands.h.
 int analyze(const QStringList &arguments);
 int import(const QStringList &arguments);
@@ -23,5 +24,6 @@ int tag(const QStringList &arguments);
 int annotations(const QStringList &arguments);
 int exportPack(const QStringList &arguments);
 int importQdpx(const QStringList &arguments);
+int clusters(const QStringList &arguments);
 
 } // namespace Dossier::Cli
