@@ -33,10 +33,11 @@ constexpr int bandRows = 3;
 static_assert(bandCount * bandRows <= hashCount);
 /*! A candidate pair is a copy at this estimated Jaccard similarity of shingle sets or more, chosen
     by `scripts/bench duplicates` (README, Quality and performance): over its six generated sets,
-    0.35 joined no pair of different stories (recall of pairs 0.922); 0.3 found more (0.952) but
-    joined different stories in two sets, and with another seed (7) fell to precision 0.81 in one
-    set (two short articles sharing an outlet's boilerplate joined two clusters); 0.4 recalled 0.845.
-    A wrong join merges whole clusters, so precision weighs more than a missed heavy rewrite. */
+    0.35 joined no pair of different stories (pair recall 0.922); 0.3 recalled more (0.952) at
+    precision 0.9985, 0.4 less (0.845). With another seed (`--seed 7 --sets 1`) 0.3 fell to
+    precision 0.81 and 0.35 to 0.957 (two short articles sharing an outlet's boilerplate joined two
+    clusters). A wrong join merges whole clusters, so precision weighs more than a missed heavy
+    rewrite. */
 constexpr double defaultThreshold = 0.35;
 
 using Signature = std::array<quint32, hashCount>;
