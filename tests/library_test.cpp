@@ -176,6 +176,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup_data()
     QTest::newRow("schema 5") << 5;
     QTest::newRow("schema 6") << 6;
     QTest::newRow("schema 7") << 7;
+    QTest::newRow("schema 8") << 8;
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup()
@@ -232,7 +233,12 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     QCOMPARE(library.tags().all()->size(), fixtureTags + 1);
     QCOMPARE(library.curation().rules()->size(), version >= 5 ? 1 : 0);
     QCOMPARE(library.curation().pendingRetags(), 0);
-    // Near-duplicate signatures (schema 8) are computed for the old articles when first needed:
+    // Schema 8: folders can be watched.
+    QCOMPARE(library.watchedFolders().all()->size(), 0);
+    const auto watched = library.watchedFolders().add(m_dir->path());
+    QVERIFY2(watched, qPrintable(library.errorString()));
+    QCOMPARE(library.watchedFolders().all()->size(), 1);
+    // Near-duplicate signatures (schema 9) are computed for the old articles when first needed:
     // the three fixture articles are different stories.
     QCOMPARE(library.duplicates().clusters()->size(), 0);
     QCOMPARE(library.duplicates().fillMissingSignatures(), 0);

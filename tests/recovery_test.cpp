@@ -26,6 +26,7 @@ struct Snapshot {
     QMap<qint64, QString> articleTags;
     QMap<qint64, QString> rules;
     QMap<qint64, QString> watchlist;
+    QMap<qint64, QString> folders;
     QHash<QString, ArticleFacts> facts;
 };
 
@@ -63,6 +64,7 @@ Snapshot snapshot(const QString &path)
         "ORDER BY tag_id)) FROM articles a");
     s.rules = rowsOf(raw, "SELECT id, scope, type, key, label, action, target_type, target_name FROM entity_rules");
     s.watchlist = rowsOf(raw, "SELECT id, type, key, name, aliases FROM watchlist");
+    s.folders = rowsOf(raw, "SELECT id, path, state, last_scan, added_at FROM watched_folders");
     s.facts = raw.articles();
     return s;
 }
@@ -157,7 +159,8 @@ QString RecoveryTest::makeLibrary()
     const auto person = library.entities().find(Core::EntityType::Person, QStringLiteral("Maren Holt"));
     if (!person || !library.curation().renameEntity(person->id, QStringLiteral("Maren Holt-Berg"))
         || !library.curation().watch(Core::WatchEntry {
-            -1, Core::EntityType::Org, QStringLiteral("Harbour Authority"), { QStringLiteral("Harbour Board") } })) {
+            -1, Core::EntityType::Org, QStringLiteral("Harbour Authority"), { QStringLiteral("Harbour Board") } })
+        || !library.watchedFolders().add(m_dir->path())) {
         qFatal("%s", qPrintable(library.errorString()));
     }
     while (Core::Retagger(library).retagPending(64).value_or(0) > 0) { }
@@ -177,6 +180,7 @@ void RecoveryTest::undamagedLibraryIsRecoveredWhole()
     QCOMPARE(report.tags, 4);
     QCOMPARE(report.rules, 1);
     QCOMPARE(report.watchlist, 1);
+    QCOMPARE(report.folders, 1);
     QCOMPARE(report.retagged, 0);
 
     const Snapshot after = snapshot(recovered);
@@ -186,6 +190,7 @@ void RecoveryTest::undamagedLibraryIsRecoveredWhole()
     QCOMPARE(after.articleTags, before.articleTags);
     QCOMPARE(after.rules, before.rules);
     QCOMPARE(after.watchlist, before.watchlist);
+    QCOMPARE(after.folders, before.folders);
     QCOMPARE(after.facts, before.facts);
     const Core::IntegrityReport check = Core::LibraryCheck::run(recovered);
     QVERIFY(check.ok());

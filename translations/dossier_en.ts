@@ -126,6 +126,27 @@
             <numerusform>The texts are in %1. %n parts of the project were left out (see the details).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Watched folders: %n new article(s)</source>
+        <translation>
+            <numerusform>Watched folders: %n new article</numerusform>
+            <numerusform>Watched folders: %n new articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n updated</source>
+        <translation>
+            <numerusform>, %n updated</numerusform>
+            <numerusform>, %n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed</source>
+        <translation>
+            <numerusform>, %n failed</numerusform>
+            <numerusform>, %n failed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dossier::Ui::TagManagerDialog</name>

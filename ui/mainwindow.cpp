@@ -197,7 +197,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_sidebar->setSession(m_session);
     // Every change to the library, whoever made it (this window, a background job, another program
     // the session's poll noticed), reaches the views through the session's signals.
-    connect(m_session, &Core::LibrarySession::libraryAboutToChange, this, [this] { m_model->setLibrary(nullptr); });
+    connect(m_session, &Core::LibrarySession::libraryAboutToChange, this, [this] {
+        stopWatching();
+        m_model->setLibrary(nullptr);
+    });
     connect(m_session, &Core::LibrarySession::articlesChanged, this, [this](const QList<qint64> &ids) {
         if (ids.isEmpty()) {
             refreshList(); // any article, new ones too: keep the analyst's place
@@ -259,6 +262,7 @@ Core::Library *MainWindow::library() const
 
 MainWindow::~MainWindow()
 {
+    stopWatching();
     if (m_import) {
         m_import->cancel();
         m_import->waitForFinished();
@@ -279,6 +283,11 @@ void MainWindow::createMenus()
     QAction *importProject = file->addAction(tr("Import REFI-QDA &Project…"), this, &MainWindow::chooseProject);
     importProject->setObjectName(QStringLiteral("importProjectAction"));
     m_writeActions.append({ importFiles, importFolder, importProject });
+    QAction *watch = file->addAction(tr("&Watch Folder…"), this, &MainWindow::chooseWatchFolder);
+    watch->setObjectName(QStringLiteral("watchFolderAction"));
+    m_writeActions.append(watch);
+    QAction *watched = file->addAction(tr("Watc&hed Folders…"), this, &MainWindow::showWatchedFolders);
+    watched->setObjectName(QStringLiteral("watchedFoldersAction"));
     file->addSeparator();
     file->addAction(tr("&Export Evidence Pack…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportPack);
     m_checkLibrary = file->addAction(tr("&Check Library…"), this, &MainWindow::checkLibrary);
@@ -520,6 +529,9 @@ bool MainWindow::openLibrary(const QString &path)
     m_checkLibrary->setEnabled(true);
     updateStatus();
     backUp(false);
+    if (!readOnly) {
+        startWatching();
+    }
     return true;
 }
 

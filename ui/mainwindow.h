@@ -15,6 +15,7 @@ class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QSplitter;
+class QThread;
 class QTableView;
 class QTimer;
 class QToolButton;
@@ -22,6 +23,7 @@ class QToolButton;
 namespace Dossier::Core
 {
 class BackupJob;
+class FolderWatcher;
 class ImportJob;
 class LibrarySession;
 struct ImportSummary;
@@ -39,6 +41,7 @@ class FilterState;
 class LibraryCheckDialog;
 class ReaderView;
 class TagFacetList;
+class WatchedFoldersDialog;
 
 /*!
     \brief The main window: the entity sidebar (left), the document list with its search field
@@ -74,6 +77,15 @@ public:
         notes in the background (Core::importQdpx()), their texts written to \a into (by default
         "<project> sources" beside it), then reports what came in and what was left out. */
     void importProject(const QString &project, const QString &into = QString());
+
+    /*! File › Watch Folder: adds \a folder to the open library's watched folders; its new and
+        changed files are imported while the window is open. False (and a message) when it cannot. */
+    bool watchFolder(const QString &folder);
+    /*! File › Watched Folders: the dialog listing them (opened when needed). */
+    WatchedFoldersDialog *showWatchedFolders();
+    /*! The watcher of the open library's watched folders, running on a thread of its own; null
+        when no library is open or it is read-only. Only its signals are for other threads. */
+    Core::FolderWatcher *folderWatcher() const { return m_watcher; }
 
     // For tests and automation: the parts a user drives.
     DocumentListModel *documentModel() const { return m_model; }
@@ -141,6 +153,11 @@ private:
     void exportPack();
     void createRetagStatus();
     void entitiesRetagged();
+    void chooseWatchFolder();
+    // The watched folders' watcher, on a thread of its own while a writable library is open.
+    void startWatching();
+    void stopWatching();
+    void watchImported(const Core::ImportSummary &summary);
     // The automatic backup of the open library, in the background: once a day, and after a large import.
     void backUp(bool afterLargeImport);
 
@@ -172,6 +189,9 @@ private:
     Core::ImportJob *m_import = nullptr;
     QObject *m_projectImport = nullptr; //!< the REFI-QDA project import running, if any
     Core::BackupJob *m_backups = nullptr;
+    QThread *m_watchThread = nullptr;
+    Core::FolderWatcher *m_watcher = nullptr;
+    WatchedFoldersDialog *m_watchedFolders = nullptr;
 
     AnnotationController *m_annotations = nullptr;
     TagFacetList *m_tagFacets = nullptr;

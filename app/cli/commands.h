@@ -9,21 +9,22 @@ namespace Dossier::Cli
 enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
 
 // Each command is defined in the file of its family: importcommands.cpp (analyze, import),
-// listcommands.cpp (list, entities, search), entitycommands.cpp (entity), annotationcommands.cpp
-// (annotate, tag, annotations), exportcommands.cpp (export, import-qdpx) and clustercommands.cpp
-// (clusters); check and recover are in
-// integritycommands.h.
+// listcommands.cpp (list, entities, search), timelinecommands.cpp (timeline), entitycommands.cpp (entity),
+// annotationcommands.cpp (annotate, tag, annotations), exportcommands.cpp (export, import-qdpx), clustercommands.cpp
+// (clusters) and watchcommands.cpp (watch, import --watch); check and recover are in integritycommands.h.
 int analyze(const QStringList &arguments);
 int import(const QStringList &arguments);
 int list(const QStringList &arguments);
 int entities(const QStringList &arguments);
 int entity(const QStringList &arguments);
 int search(const QStringList &arguments);
+int timeline(const QStringList &arguments);
 int annotate(const QStringList &arguments);
 int tag(const QStringList &arguments);
 int annotations(const QStringList &arguments);
 int exportPack(const QStringList &arguments);
 int importQdpx(const QStringList &arguments);
+int watch(const QStringList &arguments);
 int clusters(const QStringList &arguments);
 
 } // namespace Dossier::Cli

@@ -89,4 +89,53 @@ QJsonObject entityJson(const EntitySummary &entity)
     };
 }
 
+ArticleFilterOptions::ArticleFilterOptions()
+    : entity(QStringLiteral("entity"),
+          QStringLiteral("Only articles mentioning this entity (TYPE:NAME, e.g. PERSON:Shinzo Abe); "
+                         "several must all hold."),
+          QStringLiteral("TYPE:NAME"))
+    , query(QStringLiteral("query"), QStringLiteral("Full-text query (FTS5 syntax)."), QStringLiteral("Q"))
+    , from(QStringLiteral("from"),
+          QStringLiteral("Only articles published in this period or later (2026, 2026-02, 2026-W07, 2026-02-12)."),
+          QStringLiteral("PERIOD"))
+    , to(QStringLiteral("to"), QStringLiteral("Only articles published in this period or earlier."),
+          QStringLiteral("PERIOD"))
+{
+}
+
+void ArticleFilterOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({ entity, query, from, to });
+}
+
+bool ArticleFilterOptions::read(const QCommandLineParser &parser, ListQuery *request) const
+{
+    request->query = parser.value(query);
+    for (const QString &value : parser.values(entity)) {
+        const qsizetype colon = value.indexOf(u':');
+        EntityFilter filter;
+        if (colon <= 0 || !entityTypeFromName(QStringView(value).first(colon), &filter.type)) {
+            writeError(
+                QStringLiteral("--entity wants TYPE:NAME with TYPE one of PERSON, ORG, LOCATION, DATE, MONEY; got '%1'")
+                    .arg(value));
+            return false;
+        }
+        filter.name = value.mid(colon + 1).trimmed();
+        request->entities.append(filter);
+    }
+    for (const auto &[option, bound] : { std::pair { &from, &request->from }, std::pair { &to, &request->to } }) {
+        if (!parser.isSet(*option)) {
+            continue;
+        }
+        const Dates::Period period = Dates::period(parser.value(*option));
+        if (!period.isValid()) {
+            writeError(QStringLiteral("--%1 wants a date or period (2026, 2026-02, 2026-W07, 2026-02-12); got '%2'")
+                    .arg(option->names().constFirst(), parser.value(*option)));
+            return false;
+        }
+        *bound = option == &from ? period.first : period.last;
+    }
+    return true;
+}
+
 } // namespace Dossier::Cli

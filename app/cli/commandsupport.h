@@ -27,4 +27,18 @@ std::optional<QList<qint64>> integerOptions(const QCommandLineParser &parser, co
 /*! An entity as entities and entity print it. */
 QJsonObject entityJson(const Core::EntitySummary &entity);
 
+/*! \brief The options that choose articles, as list and timeline take them: --entity TYPE:NAME
+    (repeatable, all must hold), --query Q, --from PERIOD and --to PERIOD. */
+struct ArticleFilterOptions {
+    ArticleFilterOptions();
+    void addTo(QCommandLineParser &parser) const;
+    /*! Reads them into \a query; prints the problem and returns false when one is malformed. */
+    bool read(const QCommandLineParser &parser, Core::ListQuery *query) const;
+
+    QCommandLineOption entity;
+    QCommandLineOption query;
+    QCommandLineOption from;
+    QCommandLineOption to;
+};
+
 } // namespace Dossier::Cli

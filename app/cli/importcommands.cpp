@@ -5,6 +5,7 @@
 #include "cli/commandsupport.h"
 #include "cli/integritycommands.h"
 #include "cli/output.h"
+#include "cli/watchcommands.h"
 #include "import/importjob.h"
 #include "json/articlejson.h"
 
@@ -111,20 +112,61 @@ int import(const QStringList &arguments)
                        "of %1 or more articles).")
             .arg(BackupSettings::largeImport));
     parser.addOption(noBackup);
+    const QCommandLineOption watchOption(QStringLiteral("watch"),
+        QStringLiteral("Import what is new in the library's watched folders (`dossier-cli watch add`), then keep "
+                       "watching them until SIGINT or SIGTERM."));
+    const QCommandLineOption onceOption(
+        QStringLiteral("once"), QStringLiteral("With --watch: scan every watched folder once, import, and exit."));
+    const QCommandLineOption settleOption(QStringLiteral("settle"),
+        QStringLiteral("With --watch: import a new or changed file once its size and time have stayed the same for "
+                       "MS milliseconds (default 2000)."),
+        QStringLiteral("MS"), QStringLiteral("2000"));
+    parser.addOption(watchOption);
+    parser.addOption(onceOption);
+    parser.addOption(settleOption);
     parser.addPositionalArgument(
         QStringLiteral("PATH"), QStringLiteral("Files and folders to import."), QStringLiteral("PATH..."));
     int code = Ok;
     if (!parseCommandLine(parser, arguments,
-            QStringLiteral("import --library L [--max-file-size MB] [--no-backup] PATH..."), &code)) {
+            QStringLiteral("import --library L [--max-file-size MB] [--no-backup] PATH... | import --watch --library L "
+                           "[--once] [--settle MS]"),
+            &code)) {
         return code;
     }
-    if (parser.positionalArguments().isEmpty()) {
+    const bool watching = parser.isSet(watchOption);
+    if (watching && !parser.positionalArguments().isEmpty()) {
+        writeError(QStringLiteral("import --watch takes no PATH: it imports from the watched folders (dossier-cli "
+                                  "watch add)"));
+        return Usage;
+    }
+    if (!watching && (parser.isSet(onceOption) || parser.isSet(settleOption))) {
+        writeError(QStringLiteral("--once and --settle go with --watch"));
+        return Usage;
+    }
+    if (!watching && parser.positionalArguments().isEmpty()) {
         writeError(QStringLiteral("import needs at least one PATH"));
         return Usage;
     }
     const auto limit = maxFileSize(parser);
     if (!limit) {
         return Usage;
+    }
+    if (watching) {
+        const auto settle = integerOption(parser, settleOption);
+        if (!settle) {
+            return Usage;
+        }
+        if (*settle > 3600000) {
+            writeError(QStringLiteral("--settle wants at most 3600000 milliseconds (an hour)"));
+            return Usage;
+        }
+        WatchRun run;
+        run.libraryPath = parser.value(QStringLiteral("library"));
+        run.options.maxFileSize = *limit;
+        run.once = parser.isSet(onceOption);
+        run.settleTime = int(*settle);
+        run.backUp = !parser.isSet(noBackup);
+        return watchImport(run);
     }
     ImportRequest request;
     request.libraryPath = parser.value(QStringLiteral("library"));

@@ -111,6 +111,7 @@ int recover(const QStringList &arguments)
         { QLatin1String("tags"), report.tags },
         { QLatin1String("rules"), report.rules },
         { QLatin1String("watchlist"), report.watchlist },
+        { QLatin1String("folders"), report.folders },
         { QLatin1String("retagged"), report.retagged },
         { QLatin1String("lost"), lost },
     };

@@ -17,32 +17,17 @@ int list(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.addOption(libraryOption());
-    const QCommandLineOption entity(QStringLiteral("entity"),
-        QStringLiteral("Only articles mentioning this entity (TYPE:NAME, e.g. PERSON:Shinzo Abe); "
-                       "several must all hold."),
-        QStringLiteral("TYPE:NAME"));
-    const QCommandLineOption query(
-        QStringLiteral("query"), QStringLiteral("Full-text query (FTS5 syntax)."), QStringLiteral("Q"));
-    parser.addOption(entity);
-    parser.addOption(query);
+    const ArticleFilterOptions filters;
+    filters.addTo(parser);
     int code = Ok;
-    if (!parseCommandLine(
-            parser, arguments, QStringLiteral("list --library L [--entity TYPE:NAME]... [--query Q]"), &code)) {
+    if (!parseCommandLine(parser, arguments,
+            QStringLiteral("list --library L [--entity TYPE:NAME]... [--query Q] [--from PERIOD] [--to PERIOD]"),
+            &code)) {
         return code;
     }
     ListQuery request;
-    request.query = parser.value(query);
-    for (const QString &value : parser.values(entity)) {
-        const qsizetype colon = value.indexOf(u':');
-        EntityFilter filter;
-        if (colon <= 0 || !entityTypeFromName(QStringView(value).first(colon), &filter.type)) {
-            writeError(
-                QStringLiteral("--entity wants TYPE:NAME with TYPE one of PERSON, ORG, LOCATION, DATE, MONEY; got '%1'")
-                    .arg(value));
-            return Usage;
-        }
-        filter.name = value.mid(colon + 1).trimmed();
-        request.entities.append(filter);
+    if (!filters.read(parser, &request)) {
+        return Usage;
     }
     Library library(parser.value(QStringLiteral("library")));
     if (!openLibrary(library)) {

@@ -18,8 +18,15 @@ commands:
   analyze [--raw] FILE...                 analyse files, print one JSON object per file
   import --library L [--no-backup] PATH...
                                           import files and folders into a library
-  list --library L [--entity TYPE:NAME]... [--query Q]
+  import --watch --library L [--once] [--settle MS]
+                                          import what is new in the watched folders, then keep
+                                          watching until Ctrl+C (--once: scan once and exit)
+  watch add|remove|list --library L [DIR] the library's watched folders (list: JSON Lines)
+  list --library L [--entity TYPE:NAME]... [--query Q] [--from PERIOD] [--to PERIOD]
                                           list articles (JSON Lines)
+  timeline --library L [FILTERS] [--by year|month|week|day] [--events]
+                                          articles by publication period, or the events they
+                                          report (JSON Lines; FILTERS as for list)
   entities --library L [--type T]         list entities by number of documents (JSON Lines)
   entity ACTION --library L ARGS...       curate entities: rename ENTITY NAME, merge ENTITY INTO,
                                           split ENTITY ALIAS, type ENTITY TYPE, suppress ENTITY,
@@ -85,6 +92,7 @@ int main(int argc, char *argv[])
         { u"import", Dossier::Cli::import },
         { u"list", Dossier::Cli::list },
         { u"entities", Dossier::Cli::entities },
+        { u"timeline", Dossier::Cli::timeline },
         { u"entity", Dossier::Cli::entity },
         { u"search", Dossier::Cli::search },
         { u"annotate", Dossier::Cli::annotate },
@@ -92,6 +100,7 @@ int main(int argc, char *argv[])
         { u"annotations", Dossier::Cli::annotations },
         { u"export", Dossier::Cli::exportPack },
         { u"import-qdpx", Dossier::Cli::importQdpx },
+        { u"watch", Dossier::Cli::watch },
         { u"clusters", Dossier::Cli::clusters },
         { u"check", Dossier::Cli::check },
         { u"recover", Dossier::Cli::recover },

@@ -184,4 +184,88 @@ QString parse(QStringView text)
     return best.iso;
 }
 
+Period period(QStringView iso)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^(\\d{4})(?:-(?:W(\\d{2})|(\\d{2})(?:-(\\d{2})(?:T.*)?)?))?$"));
+    const QRegularExpressionMatch m = pattern.matchView(iso.trimmed());
+    Period result;
+    if (!m.hasMatch()) {
+        return result;
+    }
+    const int year = m.capturedView(1).toInt();
+    if (m.hasCaptured(2)) {
+        // ISO week 1 holds the year's first Thursday; its Monday is the week's first day.
+        const QDate january4(year, 1, 4);
+        const int week = m.capturedView(2).toInt();
+        const int weeksInYear = QDate(year, 12, 28).weekNumber(); // 28 December is always in the last week
+        if (week < 1 || week > weeksInYear) {
+            return result;
+        }
+        result.first = january4.addDays(1 - january4.dayOfWeek() + 7 * (week - 1));
+        result.last = result.first.addDays(6);
+        result.precision = Precision::Week;
+    } else if (m.hasCaptured(4)) {
+        result.first = QDate(year, m.capturedView(3).toInt(), m.capturedView(4).toInt());
+        result.last = result.first;
+        result.precision = Precision::Day;
+    } else if (m.hasCaptured(3)) {
+        result.first = QDate(year, m.capturedView(3).toInt(), 1);
+        result.last = result.first.isValid() ? result.first.addMonths(1).addDays(-1) : QDate();
+        result.precision = Precision::Month;
+    } else {
+        result.first = QDate(year, 1, 1);
+        result.last = QDate(year, 12, 31);
+        result.precision = Precision::Year;
+    }
+    if (!result.isValid()) {
+        return {};
+    }
+    return result;
+}
+
+QString periodName(QDate day, Precision precision)
+{
+    switch (precision) {
+    case Precision::Year:
+        return QString::number(day.year());
+    case Precision::Month:
+        return day.toString(QStringLiteral("yyyy-MM"));
+    case Precision::Week: {
+        int year = 0;
+        const int week = day.weekNumber(&year);
+        return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+    }
+    case Precision::Day:
+        break;
+    }
+    return day.toString(Qt::ISODate);
+}
+
+QString precisionName(Precision precision)
+{
+    switch (precision) {
+    case Precision::Year:
+        return QStringLiteral("year");
+    case Precision::Month:
+        return QStringLiteral("month");
+    case Precision::Week:
+        return QStringLiteral("week");
+    case Precision::Day:
+        break;
+    }
+    return QStringLiteral("day");
+}
+
+bool precisionFromName(QStringView name, Precision *precision)
+{
+    for (Precision p : { Precision::Year, Precision::Month, Precision::Week, Precision::Day }) {
+        if (name.compare(precisionName(p), Qt::CaseInsensitive) == 0) {
+            *precision = p;
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace Dossier::Core::Dates

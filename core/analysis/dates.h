@@ -18,6 +18,29 @@ namespace Dates
 QString parse(QStringView text);
 /*! Same, as a QDate (invalid when none). */
 QDate parseDate(QStringView text);
+
+/*! \brief How much of the calendar an ISO 8601 period covers. */
+enum class Precision { Year, Month, Week, Day };
+
+/*! \brief A period written in ISO 8601: its first and last day and its precision. */
+struct Period {
+    QDate first;
+    QDate last;
+    Precision precision = Precision::Day;
+    bool isValid() const { return first.isValid() && last.isValid(); }
+};
+
+/*! The period an ISO 8601 value names: "2026" (the year), "2026-02" (the month), "2026-W07" (the
+    ISO week), "2026-02-12" (the day; a time after it is ignored). Invalid for anything else. The
+    DATE entities of the analysis are written this way. */
+Period period(QStringView iso);
+/*! The name of the period of \a precision that holds \a day: "2026", "2026-02", "2026-W07" or
+    "2026-02-12". */
+QString periodName(QDate day, Precision precision);
+/*! "year", "month", "week" or "day". */
+QString precisionName(Precision precision);
+/*! Parses precisionName()'s words; false for others. */
+bool precisionFromName(QStringView name, Precision *precision);
 } // namespace Dates
 
 } // namespace Dossier::Core

@@ -20,6 +20,22 @@ bool isSpace(QChar c)
     return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r';
 }
 
+// Blank lines at the start and white space at the end go; the first line keeps its indentation.
+QString trimmedLines(const QString &text)
+{
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < text.size() && isSpace(text[i]); ++i) {
+        if (text[i] == u'\n') {
+            start = i + 1;
+        }
+    }
+    qsizetype end = text.size();
+    while (end > start && isSpace(text[end - 1])) {
+        --end;
+    }
+    return text.mid(start, end - start);
+}
+
 } // namespace
 
 OfficeTextBuilder::OfficeTextBuilder()
@@ -71,6 +87,13 @@ void OfficeTextBuilder::setListItem()
     }
 }
 
+void OfficeTextBuilder::setPreformatted()
+{
+    if (Frame *paragraph = top(Kind::Paragraph)) {
+        paragraph->preformatted = true;
+    }
+}
+
 void OfficeTextBuilder::addText(QStringView text, bool collapse)
 {
     Frame *paragraph = top(Kind::Paragraph);
@@ -109,7 +132,7 @@ void OfficeTextBuilder::endParagraph()
     if (!paragraph) {
         return;
     }
-    QString text = paragraph->text.trimmed();
+    QString text = paragraph->preformatted ? trimmedLines(paragraph->text) : paragraph->text.trimmed();
     const int level = paragraph->headingLevel;
     // A numbered heading is a heading, not a list item.
     if (paragraph->listItem && paragraph->headingLevel < 0 && !text.isEmpty()) {

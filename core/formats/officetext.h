@@ -13,7 +13,7 @@ namespace Dossier::Core
 {
 
 /*!
-    \brief Collects the text of a Word or OpenDocument document as its XML is read: paragraphs,
+    \brief Collects the text of a Word, OpenDocument or Markdown document as it is read: paragraphs,
     headings, list items, tables (a row a line, cells joined by " | ") and notes (marked [n] where
     they are cited, their text after a separator line at the end).
 */
@@ -26,6 +26,9 @@ public:
     void beginParagraph(int headingLevel = -1);
     void setHeadingLevel(int level);
     void setListItem();
+    /*! The open paragraph keeps its lines' indentation (a code block): only blank lines around it
+        and trailing white space are trimmed. */
+    void setPreformatted();
     /*! Adds \a text to the open paragraph; with \a collapse, runs of white space become one space
         (ODF's rule), also across calls. */
     void addText(QStringView text, bool collapse = false);
@@ -62,6 +65,7 @@ private:
         QString key;
         int headingLevel = -1;
         bool listItem = false;
+        bool preformatted = false;
         bool pendingSpace = false;
     };
     struct Block {

@@ -370,13 +370,14 @@ std::optional<Article> ArticleStore::get(qint64 id)
 std::optional<QHash<QString, StoredFile>> ArticleStore::storedFiles()
 {
     QSqlQuery query(d->db());
-    if (!d->run(query, QStringLiteral("SELECT path, id, sha256 FROM articles"), {})) {
+    if (!d->run(query, QStringLiteral("SELECT path, id, sha256, size, modified FROM articles"), {})) {
         return std::nullopt;
     }
     QHash<QString, StoredFile> files;
     while (query.next()) {
-        files.insert(
-            query.value(0).toString(), StoredFile { query.value(1).toLongLong(), query.value(2).toByteArray() });
+        files.insert(query.value(0).toString(),
+            StoredFile { query.value(1).toLongLong(), query.value(2).toByteArray(), query.value(3).toLongLong(),
+                query.value(4).toLongLong() });
     }
     return files;
 }

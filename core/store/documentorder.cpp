@@ -41,6 +41,17 @@ QString idSet(const DocumentFilter &filter, QVariantList *binds)
         parts.append(QStringLiteral("SELECT article_id AS id FROM article_tags WHERE tag_id = ?"));
         binds->append(tag);
     }
+    if (filter.from.isValid() || filter.to.isValid()) {
+        // Dates are stored as ISO 8601 ('2026-02-12', '2026-03-11T06:45:00+01:00'), undated as '': compared
+        // as text along the date index, the day after the last bound excluded.
+        QString period = QStringLiteral("SELECT id FROM articles WHERE date >= ?");
+        binds->append(filter.from.isValid() ? filter.from.toString(Qt::ISODate) : QStringLiteral("0"));
+        if (filter.to.isValid()) {
+            period += QStringLiteral(" AND date < ?");
+            binds->append(filter.to.addDays(1).toString(Qt::ISODate));
+        }
+        parts.append(period);
+    }
     if (filter.excluded.isEmpty()) {
         return parts.join(QStringLiteral(" INTERSECT "));
     }

@@ -146,11 +146,12 @@ std::optional<qint64> DocumentQuery::rowOf(
     return query.value(1).toBool() ? query.value(0).toLongLong() : -1;
 }
 
-std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &request)
+std::optional<DocumentFilter> DocumentQuery::filterOf(const ListQuery &request)
 {
-    // The window's filter: each name stands for the entities called or written so.
     DocumentFilter filter;
     filter.text = request.query;
+    filter.from = request.from;
+    filter.to = request.to;
     for (const EntityFilter &wanted : request.entities) {
         const auto ids = d->entityIdsNamed(wanted.type, wanted.name);
         if (!ids) {
@@ -161,6 +162,17 @@ std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &reques
     if (!checkSearch(d, filter.text)) {
         return std::nullopt;
     }
+    return filter;
+}
+
+std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &request)
+{
+    // The window's filter: each name stands for the entities called or written so.
+    const auto wanted = filterOf(request);
+    if (!wanted) {
+        return std::nullopt;
+    }
+    const DocumentFilter &filter = *wanted;
     QVariantList binds;
     const QString ids = idSet(filter, &binds);
     QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM articles a");

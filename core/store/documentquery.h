@@ -27,7 +27,10 @@ public:
         \a filter leaves it out; counted in SQL along the sort column's index, never reading the
         rows before it. */
     std::optional<qint64> rowOf(const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, qint64 id);
-    /*! Articles by entity names and a full-text query, newest first (the CLI's list). */
+    /*! The window's filter for the CLI's \a query: each name stands for the entities called or
+        written so; the full-text query is checked (a bad one fails here). */
+    std::optional<DocumentFilter> filterOf(const ListQuery &query);
+    /*! Articles by entity names, a full-text query and a publication period, newest first (the CLI's list). */
     std::optional<QList<ArticleSummary>> list(const ListQuery &query);
     /*! The best \a limit matches of a full-text query, with a snippet each. Bare words match
         every form of the word ("attack" finds "attacked"), quoted words and prefixes match as

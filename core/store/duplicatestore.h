@@ -34,7 +34,7 @@ struct CopyDiff {
 /*!
     \brief Near-duplicates of a library: the same story published by several outlets. Each stored
     article has a MinHash signature and its LSH band keys (written with the article; those of a
-    library upgraded from schema 7 or older are computed the first time they are needed, see
+    library upgraded from schema 8 or older are computed the first time they are needed, see
     fillMissingSignatures()). Obtained from Library::duplicates().
 */
 class DuplicateStore

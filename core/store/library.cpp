@@ -204,6 +204,16 @@ CurationStore &Library::curation()
     return d->curation;
 }
 
+TimelineQuery &Library::timeline()
+{
+    return d->timeline;
+}
+
+WatchedFolderStore &Library::watchedFolders()
+{
+    return d->watchedFolders;
+}
+
 DuplicateStore &Library::duplicates()
 {
     return d->duplicates;

@@ -8,6 +8,8 @@
 #include "store/entitystore.h"
 #include "store/storetypes.h"
 #include "store/tagstore.h"
+#include "store/timelinequery.h"
+#include "store/watchedfolderstore.h"
 
 #include <QString>
 
@@ -81,6 +83,8 @@ public:
     TagStore &tags();
     AnnotationStore &annotations();
     CurationStore &curation();
+    TimelineQuery &timeline();
+    WatchedFolderStore &watchedFolders();
     DuplicateStore &duplicates();
     //@}
 

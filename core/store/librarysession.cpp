@@ -15,13 +15,14 @@ LibraryChanges LibraryChanges::everything()
     changes.tags = true;
     changes.entities = true;
     changes.rules = true;
+    changes.folders = true;
     return changes;
 }
 
 bool LibraryChanges::isEmpty() const
 {
     return articles.isEmpty() && !allArticles && annotationsOf.isEmpty() && !allAnnotations && !tags && !entities
-        && !rules;
+        && !rules && !folders;
 }
 
 LibrarySession::LibrarySession(QObject *parent)
@@ -168,6 +169,9 @@ void LibrarySession::emitChanges(const LibraryChanges &changes)
     }
     if (changes.allAnnotations || !changes.annotationsOf.isEmpty()) {
         Q_EMIT annotationsChanged(changes.allAnnotations ? QList<qint64> {} : changes.annotationsOf);
+    }
+    if (changes.folders) {
+        Q_EMIT watchedFoldersChanged();
     }
 }
 

@@ -24,6 +24,7 @@ struct LibraryChanges {
     bool tags = false; //!< the codebook: names, colours, counts
     bool entities = false; //!< the library's entities or their mentions
     bool rules = false; //!< the entity corrections (rules, watchlist)
+    bool folders = false; //!< the watched folders: which, their states, scan times and counts
 
     /*! Everything may have changed (another program wrote to the library). */
     static LibraryChanges everything();
@@ -89,6 +90,7 @@ Q_SIGNALS:
     void tagsChanged();
     void entitiesChanged();
     void rulesChanged();
+    void watchedFoldersChanged();
 
 private:
     void emitChanges(const LibraryChanges &changes);

@@ -236,12 +236,25 @@ constexpr const char *version7[] = {
     "INSERT INTO articles_stem(articles_stem) VALUES ('rebuild')",
 };
 
-// Version 8: near-duplicates (core/analysis/nearduplicates.h). Each article's MinHash signature
+// Version 8: watched folders. Folders whose new and changed files are imported as they appear
+// (import/folderwatcher.cpp), each with its state (ok, or missing: gone from the disk, nothing of
+// it removed from the library) and the time it was last scanned (ms since the epoch, 0: never).
+constexpr const char *version8[] = {
+    R"(CREATE TABLE watched_folders (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL DEFAULT 'ok',
+        last_scan INTEGER NOT NULL DEFAULT 0,
+        added_at INTEGER NOT NULL
+    ))",
+};
+
+// Version 9: near-duplicates (core/analysis/nearduplicates.h). Each article's MinHash signature
 // (128 little-endian 32-bit minima over its body's 5-word shingles; empty when the body has no word)
 // and its 42 LSH band keys (32-bit), so that the copies of a story are found without comparing every pair.
 // Articles of an upgraded library get theirs lazily: DuplicateStore computes the missing ones
 // before it looks for copies.
-constexpr const char *version8[] = {
+constexpr const char *version9[] = {
     R"(CREATE TABLE article_signatures (
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         signature BLOB NOT NULL
@@ -266,7 +279,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
-    step(version6), step(version7), step(version8) };
+    step(version6), step(version7), step(version8), step(version9) };
 
 } // namespace
 

@@ -441,7 +441,8 @@ private:
     bool copyCuration()
     {
         if (!copyTable(QStringLiteral("entity_rules"), "rule", &m_report.rules)
-            || !copyTable(QStringLiteral("watchlist"), "watch", &m_report.watchlist)) {
+            || !copyTable(QStringLiteral("watchlist"), "watch", &m_report.watchlist)
+            || !copyTable(QStringLiteral("watched_folders"), "folder", &m_report.folders)) {
             return false;
         }
         const QString queue = QStringLiteral("retag_queue");

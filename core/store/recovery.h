@@ -10,8 +10,8 @@ namespace Dossier::Core
 
 /*! \brief Something a recovery could not salvage. */
 struct LostItem {
-    /*! "article", "annotation", "tag", "rule", "watch", "article_tags" (an article kept without
-        its tags), "annotation_tags" (a passage kept without its tags) or "retag_queue". */
+    /*! "article", "annotation", "tag", "rule", "watch", "folder" (a watched folder), "article_tags" (an article kept
+       without its tags), "annotation_tags" (a passage kept without its tags) or "retag_queue". */
     QString kind;
     std::optional<qint64> id; //!< the lost row's id (for *_tags: the article's or passage's); none when unknown
     QString detail;
@@ -30,6 +30,7 @@ struct RecoveryReport {
     int tags = 0;
     int rules = 0;
     int watchlist = 0;
+    int folders = 0; //!< watched folders
     int retagged = 0; //!< articles whose entities were rebuilt from their text
     QList<LostItem> lost;
     QString error; //!< the recovery failed; the new library was removed

@@ -229,6 +229,8 @@ struct Library::Private : StoreContext {
     TagStore tags { this };
     AnnotationStore annotations { this };
     CurationStore curation { this };
+    TimelineQuery timeline { this };
+    WatchedFolderStore watchedFolders { this };
     DuplicateStore duplicates { this };
 };
 

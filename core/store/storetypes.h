@@ -7,6 +7,7 @@
 #include "annotations/annotation.h"
 #include "article.h"
 
+#include <QDate>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -51,6 +52,8 @@ struct ListQuery {
     QString query; //!< FTS5 query over title and body; empty for none
     int limit = -1;
     int offset = 0;
+    QDate from; //!< published from this day on (invalid: no bound)
+    QDate to; //!< published up to and including this day (invalid: no bound)
 };
 
 /*! \brief What the document list shows: full-text query and entity filters, combined with AND. */
@@ -63,10 +66,15 @@ struct DocumentFilter {
     /*! Documents must mention some entity of every group (one group per name the CLI's list was
         given: the entities called so or written so). */
     QList<QList<qint64>> entityGroups;
+    /*! Only articles published from this day on (invalid: no bound); undated articles are left out
+        when either bound is set. */
+    QDate from;
+    QDate to; //!< … up to and including this day (invalid: no bound)
 
     bool isEmpty() const
     {
-        return text.isEmpty() && entities.isEmpty() && excluded.isEmpty() && tags.isEmpty() && entityGroups.isEmpty();
+        return text.isEmpty() && entities.isEmpty() && excluded.isEmpty() && tags.isEmpty() && entityGroups.isEmpty()
+            && !from.isValid() && !to.isValid();
     }
     friend bool operator==(const DocumentFilter &, const DocumentFilter &) = default;
 };
@@ -112,6 +120,22 @@ enum class StoreOutcome { Imported, Updated, Unchanged };
 struct StoredFile {
     qint64 id = -1;
     QByteArray sha256;
+    qint64 size = 0; //!< the file's size when it was stored, in bytes
+    qint64 modified = 0; //!< the file's modification time when it was stored, ms since the epoch
+};
+
+/*! \brief A folder whose new and changed files are imported as they appear (FolderWatcher). */
+struct WatchedFolder {
+    enum class State {
+        Ok, //!< the folder is there and watched
+        Missing, //!< the folder is gone (unmounted, moved, deleted); watching resumes when it is back
+    };
+    qint64 id = -1;
+    QString path; //!< absolute, as the imports store the paths of its files
+    State state = State::Ok;
+    qint64 lastScan = 0; //!< when its files were last compared with the library, ms since the epoch; 0: never
+    qint64 addedAt = 0;
+    qint64 articles = 0; //!< articles stored from files inside it (filled by WatchedFolderStore::all())
 };
 
 } // namespace Dossier::Core

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "analysis/dates.h"
+#include "store/storetypes.h"
+
+namespace Dossier::Core
+{
+
+struct StoreContext;
+
+/*! \brief One period of the article timeline: its name ("2026-02", "2026-W07"), days and articles. */
+struct TimelineBucket {
+    QString period;
+    QDate first;
+    QDate last;
+    int articles = 0;
+};
+
+/*! \brief The articles a filter lets through, counted by publication period. */
+struct TimelineCounts {
+    /*! From the earliest article's period to the latest's, periods without articles included. */
+    QList<TimelineBucket> buckets;
+    int undated = 0; //!< articles without a publication date (in no bucket)
+};
+
+/*! \brief Where an article reports an event: the sentence around a DATE mention. */
+struct EventReport {
+    qint64 articleId = -1;
+    QString title;
+    QString source;
+    QString published; //!< the article's own date, as stored
+    qsizetype start = 0; //!< the sentence: [start, end) body offsets
+    qsizetype end = 0;
+    qsizetype dateStart = 0; //!< the DATE mention inside it
+    qsizetype dateEnd = 0;
+    qsizetype startCodePoint = 0; //!< the sentence in code points (what the CLI prints)
+    qsizetype endCodePoint = 0;
+    QString sentence;
+};
+
+/*!
+    \brief Something that happened on a day (or in a week, month, year) as the articles report it: the
+    sentences around DATE mentions that resolve to that period, grouped when several reports name the
+    same period and share most of their people, organisations and places.
+*/
+struct TimelineEvent {
+    QString date; //!< ISO 8601 as the DATE entity is written: "2026-02-12", "2026-W07", "2026-02", "2026"
+    Dates::Period period;
+    QList<EntitySummary> entities; //!< named in the reports' sentences; documents = how many reports name it
+    QList<EventReport> reports; //!< earliest published first
+    int articles = 0; //!< distinct articles among the reports
+};
+
+/*!
+    \brief The timeline of the articles a filter lets through: how many were published when, and the
+    events their DATE mentions report. Obtained from Library::timeline(); the window's timeline and
+    `dossier-cli timeline` both read it.
+*/
+class TimelineQuery
+{
+public:
+    explicit TimelineQuery(StoreContext *context);
+    Q_DISABLE_COPY_MOVE(TimelineQuery)
+
+    /*! The articles \a filter lets through, by period of \a precision (by publication date). */
+    std::optional<TimelineCounts> counts(const DocumentFilter &filter, Dates::Precision precision);
+    /*! The events the articles \a filter lets through report, in calendar order (a period before the
+        periods it holds: "2026-02" before "2026-02-01"). A DATE mention whose sentence says nothing
+        else (a dateline, a date alone on its line) reports no event. */
+    std::optional<QList<TimelineEvent>> events(const DocumentFilter &filter);
+
+private:
+    StoreContext *d;
+};
+
+} // namespace Dossier::Core

@@ -1,0 +1,335 @@
+// The timeline: articles by publication period, events from DATE mentions with their sentences,
+// grouped across articles; the publication-period filter; sentence bounds; `dossier-cli timeline`.
+
+#include "analysis/analyzer.h"
+#include "analysis/dates.h"
+#include "analysis/sentences.h"
+#include "store/library.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Dossier::Core;
+using namespace Qt::StringLiterals;
+
+namespace
+{
+
+// Four articles of our own: two report the minister's visit on 20 February (from 12 and 14 February),
+// one a drill in June (2 March), one has no date.
+const char *const visitFirst = "Tanabe to sign port accord in Manila\n\nHarbor Ledger\n\n12 February 2026\n\n"
+                               "Port officials in Manila said on Monday that the container terminal had reopened "
+                               "after the attack. Foreign Minister Aiko Tanabe will visit Manila on 20 February to "
+                               "sign the port security agreement, the ministry said. It declined to comment on the "
+                               "cost.\n";
+const char *const visitSecond = "Japan's foreign minister heads to Manila\n\nArchipelago Post\n\n14 February 2026\n\n"
+                                "Aiko Tanabe is due in Manila on Feb. 20 to sign a port security agreement with the "
+                                "Philippines, her office said. Mr. Tanabe's visit follows talks in Tokyo last "
+                                "month.\n";
+const char *const drill = "Coast guards plan June drill\n\nPacific Wire Service\n\n2 March 2026\n\n"
+                          "The coast guards of Japan and Australia will hold a joint drill off Darwin in June, "
+                          "officials said on Friday.\n";
+const char *const undated = "Analyst note on the port attack\n\nUndated note: the terminal operator in Manila has "
+                            "not published a timeline of the attack.\n";
+
+} // namespace
+
+class TimelineTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void periods_data();
+    void periods();
+    void sentenceBounds_data();
+    void sentenceBounds();
+    void countsByPeriod_data();
+    void countsByPeriod();
+    void periodFilterNarrowsTheList();
+    void eventsGroupReportsOfOneDayAcrossArticles();
+    void eventsFollowTheFilter();
+    void datelinesAreNoEvents();
+    void cliPrintsCountsAndEvents();
+
+private:
+    void store(const QString &name, const char *text);
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Library> m_library;
+};
+
+void TimelineTest::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_library = std::make_unique<Library>(m_dir->filePath(u"timeline.dossier"_s));
+    QVERIFY2(m_library->open(), qPrintable(m_library->errorString()));
+    store(u"visit-1.txt"_s, visitFirst);
+    store(u"visit-2.txt"_s, visitSecond);
+    store(u"drill.txt"_s, drill);
+    store(u"note.txt"_s, undated);
+}
+
+void TimelineTest::store(const QString &name, const char *text)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+    const AnalyzeResult result = Analyzer().analyzeFile(path);
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QVERIFY2(m_library->articles().store(result.article), qPrintable(m_library->errorString()));
+}
+
+void TimelineTest::periods_data()
+{
+    QTest::addColumn<QString>("iso");
+    QTest::addColumn<QString>("first");
+    QTest::addColumn<QString>("last");
+    QTest::addColumn<QString>("precision");
+    QTest::newRow("year") << u"2024"_s << u"2024-01-01"_s << u"2024-12-31"_s << u"year"_s;
+    QTest::newRow("month") << u"2024-02"_s << u"2024-02-01"_s << u"2024-02-29"_s << u"month"_s;
+    QTest::newRow("day") << u"2026-02-12"_s << u"2026-02-12"_s << u"2026-02-12"_s << u"day"_s;
+    QTest::newRow("date and time") << u"2026-03-11T06:45:00+01:00"_s << u"2026-03-11"_s << u"2026-03-11"_s << u"day"_s;
+    QTest::newRow("week") << u"2026-W07"_s << u"2026-02-09"_s << u"2026-02-15"_s << u"week"_s;
+    QTest::newRow("week 1 in the year before") << u"2025-W01"_s << u"2024-12-30"_s << u"2025-01-05"_s << u"week"_s;
+    QTest::newRow("week 53 of a year of 52") << u"2025-W53"_s << QString() << QString() << QString();
+    QTest::newRow("week 53") << u"2026-W53"_s << u"2026-12-28"_s << u"2027-01-03"_s << u"week"_s;
+    QTest::newRow("month 13") << u"2026-13"_s << QString() << QString() << QString();
+    QTest::newRow("31 February") << u"2026-02-31"_s << QString() << QString() << QString();
+    QTest::newRow("words") << u"February"_s << QString() << QString() << QString();
+    QTest::newRow("empty") << QString() << QString() << QString() << QString();
+}
+
+void TimelineTest::periods()
+{
+    QFETCH(QString, iso);
+    QFETCH(QString, first);
+    QFETCH(QString, last);
+    QFETCH(QString, precision);
+    const Dates::Period period = Dates::period(iso);
+    QCOMPARE(period.isValid(), !first.isEmpty());
+    if (first.isEmpty()) {
+        return;
+    }
+    QCOMPARE(period.first.toString(Qt::ISODate), first);
+    QCOMPARE(period.last.toString(Qt::ISODate), last);
+    QCOMPARE(Dates::precisionName(period.precision), precision);
+    // Its first day lies in the period of that name.
+    QCOMPARE(Dates::period(Dates::periodName(period.first, period.precision)).first, period.first);
+}
+
+void TimelineTest::sentenceBounds_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("inside");
+    QTest::addColumn<QString>("sentence");
+    QTest::newRow("middle of three") << u"One came first. Then the talks on 3 March began. A third one."_s
+                                     << u"3 March"_s << u"Then the talks on 3 March began."_s;
+    QTest::newRow("title") << u"Talks ended. Mr. Tanabe left on Friday. Nobody spoke."_s << u"Friday"_s
+                           << u"Mr. Tanabe left on Friday."_s;
+    QTest::newRow("initial") << u"Derek C. Bok spoke on Monday. Then he left."_s << u"Monday"_s
+                             << u"Derek C. Bok spoke on Monday."_s;
+    QTest::newRow("abbreviated month") << u"It began. The attack on Feb. 9 hit ports. It ended."_s << u"Feb. 9"_s
+                                       << u"The attack on Feb. 9 hit ports."_s;
+    QTest::newRow("acronym") << u"The U.S. Navy sailed in May. It returned."_s << u"May"_s
+                             << u"The U.S. Navy sailed in May."_s;
+    QTest::newRow("quotation") << u"It rained. \"We sign in June,\" she said. Then rain."_s << u"June"_s
+                               << u"\"We sign in June,\" she said."_s;
+    QTest::newRow("closing quote") << u"\"The talks end in May.\" He left."_s << u"May"_s
+                                   << u"\"The talks end in May.\""_s;
+    QTest::newRow("decimal") << u"Growth was 3.5 percent in 2025 and more. Next."_s << u"2025"_s
+                             << u"Growth was 3.5 percent in 2025 and more."_s;
+    QTest::newRow("line break ends it") << u"Headline in May\nThe body begins"_s << u"May"_s << u"Headline in May"_s;
+    QTest::newRow("lower case after a dot") << u"Sales rose in the U.S. in May and fell. Done."_s << u"May"_s
+                                            << u"Sales rose in the U.S. in May and fell."_s;
+}
+
+void TimelineTest::sentenceBounds()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, inside);
+    QFETCH(QString, sentence);
+    const qsizetype at = text.indexOf(inside);
+    QVERIFY(at >= 0);
+    const auto [begin, end] = sentenceAround(text, at, at + inside.size());
+    QCOMPARE(text.mid(begin, end - begin), sentence);
+}
+
+void TimelineTest::countsByPeriod_data()
+{
+    QTest::addColumn<QString>("precision");
+    QTest::addColumn<QStringList>("periods");
+    QTest::addColumn<QList<int>>("articles");
+    QTest::newRow("year") << u"year"_s << QStringList { u"2026"_s } << QList<int> { 3 };
+    QTest::newRow("month") << u"month"_s << QStringList { u"2026-02"_s, u"2026-03"_s } << QList<int> { 2, 1 };
+    QTest::newRow("week") << u"week"_s << QStringList { u"2026-W07"_s, u"2026-W08"_s, u"2026-W09"_s, u"2026-W10"_s }
+                          << QList<int> { 2, 0, 0, 1 };
+}
+
+void TimelineTest::countsByPeriod()
+{
+    QFETCH(QString, precision);
+    QFETCH(QStringList, periods);
+    QFETCH(QList<int>, articles);
+    Dates::Precision p;
+    QVERIFY(Dates::precisionFromName(precision, &p));
+    const auto counts = m_library->timeline().counts({}, p);
+    QVERIFY2(counts, qPrintable(m_library->errorString()));
+    QStringList gotPeriods;
+    QList<int> gotArticles;
+    for (const TimelineBucket &bucket : counts->buckets) {
+        gotPeriods.append(bucket.period);
+        gotArticles.append(bucket.articles);
+        QCOMPARE(Dates::period(bucket.period).first, bucket.first);
+        QCOMPARE(Dates::period(bucket.period).last, bucket.last);
+    }
+    QCOMPARE(gotPeriods, periods);
+    QCOMPARE(gotArticles, articles);
+    QCOMPARE(counts->undated, 1);
+}
+
+void TimelineTest::periodFilterNarrowsTheList()
+{
+    DocumentFilter february;
+    february.from = QDate(2026, 2, 13);
+    february.to = QDate(2026, 3, 2); // the last day counts
+    QCOMPARE(m_library->documents().count(february), 2);
+    const auto days = m_library->timeline().counts(february, Dates::Precision::Day);
+    QVERIFY(days);
+    QCOMPARE(days->buckets.constFirst().period, u"2026-02-14"_s);
+    QCOMPARE(days->buckets.constLast().period, u"2026-03-02"_s);
+    QCOMPARE(days->buckets.size(), 17); // the days between, filled with zeros
+    QCOMPARE(days->undated, 0);
+
+    ListQuery open;
+    open.to = QDate(2026, 2, 12);
+    const auto rows = m_library->documents().list(open);
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 1);
+    QCOMPARE(rows->constFirst().title, u"Tanabe to sign port accord in Manila"_s);
+}
+
+void TimelineTest::eventsGroupReportsOfOneDayAcrossArticles()
+{
+    const auto events = m_library->timeline().events({});
+    QVERIFY2(events, qPrintable(m_library->errorString()));
+    const auto visit = std::find_if(
+        events->cbegin(), events->cend(), [](const TimelineEvent &event) { return event.date == u"2026-02-20"_s; });
+    QVERIFY(visit != events->cend());
+    QCOMPARE(visit->articles, 2);
+    QCOMPARE(visit->reports.size(), 2);
+    QCOMPARE(visit->reports[0].sentence,
+        u"Foreign Minister Aiko Tanabe will visit Manila on 20 February to sign the port security agreement, the "
+        "ministry said."_s);
+    QCOMPARE(visit->reports[0].published, u"2026-02-12"_s); // earliest report first
+    QCOMPARE(visit->reports[1].title, u"Japan's foreign minister heads to Manila"_s);
+    QStringList names;
+    for (const EntitySummary &entity : visit->entities) {
+        names.append(entity.name);
+    }
+    QCOMPARE(names.mid(0, 2), (QStringList { u"Aiko Tanabe"_s, u"Manila"_s })); // named in both reports
+    QVERIFY(names.contains(u"Philippines"_s));
+    // Where the reader opens: the report's sentence in the article's body.
+    const auto body = m_library->articles().get(visit->reports[1].articleId);
+    QVERIFY(body);
+    QCOMPARE(body->body.mid(visit->reports[1].start, visit->reports[1].end - visit->reports[1].start),
+        visit->reports[1].sentence);
+    QVERIFY(visit->reports[1].dateStart >= visit->reports[1].start);
+    QCOMPARE(body->body.mid(visit->reports[1].dateStart, visit->reports[1].dateEnd - visit->reports[1].dateStart),
+        u"Feb. 20"_s);
+
+    // Calendar order, a month before its days; relative dates resolved against each article's date.
+    QStringList dates;
+    for (const TimelineEvent &event : *events) {
+        dates.append(event.date);
+    }
+    QCOMPARE(dates, (QStringList { u"2026-01"_s, u"2026-02-09"_s, u"2026-02-20"_s, u"2026-02-27"_s, u"2026-06"_s }));
+}
+
+void TimelineTest::eventsFollowTheFilter()
+{
+    const auto darwin = m_library->entities().find(EntityType::Location, u"Darwin"_s);
+    QVERIFY(darwin);
+    DocumentFilter filter;
+    filter.entities = { darwin->id };
+    const auto events = m_library->timeline().events(filter);
+    QVERIFY(events);
+    QStringList dates;
+    for (const TimelineEvent &event : *events) {
+        dates.append(event.date);
+    }
+    QCOMPARE(dates, (QStringList { u"2026-02-27"_s, u"2026-06"_s }));
+    QCOMPARE(events->constLast().reports.constFirst().sentence,
+        u"The coast guards of Japan and Australia will hold a joint drill off Darwin in June, officials said on "
+        "Friday."_s);
+}
+
+void TimelineTest::datelinesAreNoEvents()
+{
+    // Each article's dateline ('12 February 2026' alone on its line) is a DATE mention, but no event.
+    const auto events = m_library->timeline().events({});
+    QVERIFY(events);
+    for (const TimelineEvent &event : *events) {
+        QVERIFY2(event.date != u"2026-02-12"_s && event.date != u"2026-02-14"_s && event.date != u"2026-03-02"_s,
+            qPrintable(event.date));
+    }
+}
+
+void TimelineTest::cliPrintsCountsAndEvents()
+{
+    const QString library = m_library->path();
+    m_library.reset();
+    const auto run = [](const QStringList &arguments, int *exitCode) {
+        QProcess process;
+        process.start(QStringLiteral(DOSSIER_CLI), arguments);
+        if (!process.waitForFinished(120000)) {
+            return QList<QJsonObject> {};
+        }
+        *exitCode = process.exitCode();
+        QList<QJsonObject> lines;
+        for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
+            if (!line.isEmpty()) {
+                lines.append(QJsonDocument::fromJson(line).object());
+            }
+        }
+        return lines;
+    };
+    int exitCode = -1;
+    const auto months = run({ u"timeline"_s, u"--library"_s, library }, &exitCode);
+    QCOMPARE(exitCode, 0);
+    QCOMPARE(months.size(), 3);
+    QCOMPARE(months[0].value(u"period"_s).toString(), u"2026-02"_s);
+    QCOMPARE(months[0].value(u"articles"_s).toInt(), 2);
+    QCOMPARE(months[0].value(u"first"_s).toString(), u"2026-02-01"_s);
+    QVERIFY(months[2].value(u"period"_s).isNull()); // the undated article
+    QCOMPARE(months[2].value(u"articles"_s).toInt(), 1);
+
+    const auto events = run({ u"timeline"_s, u"--library"_s, library, u"--events"_s, u"--entity"_s,
+                                u"PERSON:Aiko Tanabe"_s, u"--from"_s, u"2026-02-13"_s },
+        &exitCode);
+    QCOMPARE(exitCode, 0);
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events[0].value(u"date"_s).toString(), u"2026-01"_s);
+    QCOMPARE(events[1].value(u"date"_s).toString(), u"2026-02-20"_s);
+    QCOMPARE(events[1].value(u"precision"_s).toString(), u"day"_s);
+    QCOMPARE(events[1].value(u"articles"_s).toInt(), 1);
+    const QJsonObject report = events[1].value(u"reports"_s).toArray().first().toObject();
+    QCOMPARE(report.value(u"title"_s).toString(), u"Japan's foreign minister heads to Manila"_s);
+    QVERIFY(report.value(u"sentence"_s).toString().startsWith(u"Aiko Tanabe is due in Manila on Feb. 20"_s));
+    QCOMPARE(report.value(u"end"_s).toInt() - report.value(u"start"_s).toInt(),
+        report.value(u"sentence"_s).toString().size()); // code points; these are all in the BMP
+
+    run({ u"timeline"_s, u"--library"_s, library, u"--by"_s, u"fortnight"_s }, &exitCode);
+    QCOMPARE(exitCode, 2);
+    run({ u"timeline"_s, u"--library"_s, library, u"--to"_s, u"2026-02-30"_s }, &exitCode);
+    QCOMPARE(exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TimelineTest)
+#include "timeline_test.moc"

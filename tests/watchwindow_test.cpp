@@ -1,0 +1,121 @@
+// The window's watched folders, driven offscreen: File › Watch Folder… through its real dialog,
+// new files appearing in the list while the window is open, File › Watched Folders… showing the
+// folder's state and removing it.
+
+#include "documentlistmodel.h"
+#include "import/folderwatcher.h"
+#include "mainwindow.h"
+#include "store/librarysession.h"
+#include "translations.h"
+#include "watchedfoldersdialog.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTreeWidget>
+
+using namespace Dossier;
+
+class WatchWindowTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void watchFolderActionImportsNewFiles();
+
+private:
+    QTemporaryDir m_work;
+};
+
+namespace
+{
+
+void writeArticle(const QString &path, const QString &title)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write((title
+        + QStringLiteral("\n\nHarbour Desk, 4 March 2026\n\nMaren Holt of the Harbour Authority said on "
+                         "Tuesday that the ferry terminal would open in the spring.\n"))
+            .toUtf8());
+}
+
+} // namespace
+
+void WatchWindowTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(Core::installTranslator(QLocale(QLocale::English)));
+    QVERIFY(m_work.isValid());
+    QSettings().remove(QStringLiteral("import/lastFolder"));
+}
+
+void WatchWindowTest::watchFolderActionImportsNewFiles()
+{
+    const QString folder = m_work.filePath(QStringLiteral("inbox"));
+    QVERIFY(QDir().mkpath(folder));
+    writeArticle(folder + QStringLiteral("/first.txt"), QStringLiteral("Ferry terminal plans approved"));
+    Ui::MainWindow window;
+    QVERIFY(window.openLibrary(m_work.filePath(QStringLiteral("window.dossier"))));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The watcher runs off the GUI thread.
+    QVERIFY(window.folderWatcher());
+    QVERIFY(window.folderWatcher()->thread() != QThread::currentThread());
+
+    // File › Watch Folder…, the folder chosen in its dialog.
+    auto *action = window.findChild<QAction *>(QStringLiteral("watchFolderAction"));
+    QVERIFY(action && action->isEnabled());
+    action->trigger();
+    auto *dialog = window.findChild<QFileDialog *>(QStringLiteral("watchFolderDialog"));
+    QVERIFY(dialog && dialog->isVisible());
+    dialog->setDirectory(folder);
+    QMetaObject::invokeMethod(dialog, "accept");
+    {
+        const auto watched = window.librarySession()->library()->watchedFolders().all();
+        QVERIFY(watched);
+        QCOMPARE(watched->size(), 1);
+        QCOMPARE(watched->front().path, folder);
+    }
+    // What was there, then what arrives while the window is open.
+    QTRY_COMPARE_WITH_TIMEOUT(window.documentModel()->rowCount(), 1, 30000);
+    writeArticle(folder + QStringLiteral("/second.txt"), QStringLiteral("Second ferry report"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.documentModel()->rowCount(), 2, 30000);
+
+    // File › Watched Folders…: the folder, its state and its articles.
+    auto *list = window.findChild<QAction *>(QStringLiteral("watchedFoldersAction"));
+    QVERIFY(list);
+    list->trigger();
+    auto *folders = window.findChild<Ui::WatchedFoldersDialog *>(QStringLiteral("watchedFoldersDialog"));
+    QVERIFY(folders && folders->isVisible());
+    QTreeWidget *rows = folders->folderList();
+    QCOMPARE(rows->topLevelItemCount(), 1);
+    QCOMPARE(rows->topLevelItem(0)->text(0), QDir::toNativeSeparators(folder));
+    QCOMPARE(rows->topLevelItem(0)->text(1), QStringLiteral("OK"));
+    QTRY_COMPARE_WITH_TIMEOUT(rows->topLevelItem(0)->text(3), QStringLiteral("2"), 30000);
+
+    // The folder gone: missing, its articles still listed.
+    QVERIFY(QDir(folder).removeRecursively());
+    QTRY_COMPARE_WITH_TIMEOUT(rows->topLevelItem(0)->text(1), QStringLiteral("Missing"), 30000);
+    QCOMPARE(window.documentModel()->rowCount(), 2);
+
+    // Removed from the watched folders: the articles stay.
+    rows->setCurrentItem(rows->topLevelItem(0));
+    auto *remove = folders->findChild<QPushButton *>(QStringLiteral("removeWatchedFolderButton"));
+    QVERIFY(remove && remove->isEnabled());
+    remove->click();
+    QCOMPARE(rows->topLevelItemCount(), 0);
+    QCOMPARE(window.librarySession()->library()->watchedFolders().all()->size(), 0);
+    QCOMPARE(window.documentModel()->rowCount(), 2);
+}
+
+QTEST_MAIN(WatchWindowTest)
+#include "watchwindow_test.moc"
