@@ -10,8 +10,8 @@ enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
 
 // Each command is defined in the file of its family: importcommands.cpp (analyze, import),
 // listcommands.cpp (list, entities, search), timelinecommands.cpp (timeline), entitycommands.cpp (entity),
-// annotationcommands.cpp (annotate, tag, annotations), exportcommands.cpp (export, import-qdpx) and watchcommands.cpp
-// (watch, import --watch); check and recover are in integritycommands.h.
+// annotationcommands.cpp (annotate, tag, annotations), exportcommands.cpp (export, import-qdpx), clustercommands.cpp
+// (clusters) and watchcommands.cpp (watch, import --watch); check and recover are in integritycommands.h.
 int analyze(const QStringList &arguments);
 int import(const QStringList &arguments);
 int list(const QStringList &arguments);
@@ -25,5 +25,6 @@ int annotations(const QStringList &arguments);
 int exportPack(const QStringList &arguments);
 int importQdpx(const QStringList &arguments);
 int watch(const QStringList &arguments);
+int clusters(const QStringList &arguments);
 
 } // namespace Dossier::Cli

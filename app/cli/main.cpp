@@ -44,6 +44,9 @@ commands:
                                           write an evidence pack, citations of its articles or a REFI-QDA project
   import-qdpx --library L [--into DIR] PROJECT.qdpx
                                           bring in a REFI-QDA project's text sources, codes, codings and notes
+  clusters --library L [--min-size N] [--copies ID] [--diff ID [--against ID]] [--threshold T]
+                                          copies of one story (near-duplicates) as JSON Lines; one
+                                          article's copies; what a copy changed against its original
   check --library L                       check a library for damage (JSON; exit 1 when damaged)
   recover --from DAMAGED --library NEW    salvage what can be read of a damaged library into a new one
 
@@ -98,6 +101,7 @@ int main(int argc, char *argv[])
         { u"export", Dossier::Cli::exportPack },
         { u"import-qdpx", Dossier::Cli::importQdpx },
         { u"watch", Dossier::Cli::watch },
+        { u"clusters", Dossier::Cli::clusters },
         { u"check", Dossier::Cli::check },
         { u"recover", Dossier::Cli::recover },
     };

@@ -211,7 +211,7 @@ std::optional<StoreOutcome> ArticleStore::store(const Article &article, qint64 *
     const Article &stored = curated ? *curated : article;
     qint64 id = -1;
     if (!d->writeArticle(stored, existingId, &id) || !d->writeEntities(id, stored)
-        || !d->reanchorAnnotations(id, article)) {
+        || !d->writeSignature(id, stored.body) || !d->reanchorAnnotations(id, article)) {
         return rollback();
     }
     if (existingId >= 0 && !d->removeUnusedEntities()) {

@@ -214,6 +214,11 @@ WatchedFolderStore &Library::watchedFolders()
     return d->watchedFolders;
 }
 
+DuplicateStore &Library::duplicates()
+{
+    return d->duplicates;
+}
+
 QString Library::defaultPath()
 {
     return DataLocations::defaultLibrary();

@@ -4,6 +4,7 @@
 #include "store/articlestore.h"
 #include "store/curationstore.h"
 #include "store/documentquery.h"
+#include "store/duplicatestore.h"
 #include "store/entitystore.h"
 #include "store/storetypes.h"
 #include "store/tagstore.h"
@@ -25,7 +26,8 @@ namespace Dossier::Core
     per-thread); several may open the same file. Every write is one transaction.
 
     Library opens the file and owns the connection; what is stored is read and written through its
-    stores (articles(), documents(), entities(), tags(), annotations(), curation()), which share
+    stores (articles(), documents(), entities(), tags(), annotations(), curation(),
+    duplicates()), which share
     the connection and report their failures through errorString().
 */
 class Library
@@ -83,6 +85,7 @@ public:
     CurationStore &curation();
     TimelineQuery &timeline();
     WatchedFolderStore &watchedFolders();
+    DuplicateStore &duplicates();
     //@}
 
 private:

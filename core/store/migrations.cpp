@@ -249,6 +249,24 @@ constexpr const char *version8[] = {
     ))",
 };
 
+// Version 9: near-duplicates (core/analysis/nearduplicates.h). Each article's MinHash signature
+// (128 little-endian 32-bit minima over its body's 5-word shingles; empty when the body has no word)
+// and its 42 LSH band keys (32-bit), so that the copies of a story are found without comparing every pair.
+// Articles of an upgraded library get theirs lazily: DuplicateStore computes the missing ones
+// before it looks for copies.
+constexpr const char *version9[] = {
+    R"(CREATE TABLE article_signatures (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature BLOB NOT NULL
+    ))",
+    R"(CREATE TABLE article_bands (
+        band INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, article_id)
+    ) WITHOUT ROWID)",
+    "CREATE INDEX article_bands_article ON article_bands(article_id)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -261,7 +279,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
-    step(version6), step(version7), step(version8) };
+    step(version6), step(version7), step(version8), step(version9) };
 
 } // namespace
 

@@ -164,6 +164,11 @@ struct StoreContext {
         return true;
     }
     bool writeEntities(qint64 articleId, const Article &article);
+    // The article's near-duplicate signature and band keys, replacing any it had (duplicatestore.cpp).
+    bool writeSignature(qint64 articleId, QStringView body);
+    // Every article had its signature when last looked (every later store() writes one), so
+    // DuplicateStore need not look again on this connection.
+    bool signaturesComplete = false;
     // The entity with this id, aliases filled in (entitystore.cpp).
     std::optional<EntitySummary> readEntity(qint64 entityId);
     // The ids of the entities of \a type called \a name or written so in some article (entitystore.cpp).
@@ -226,6 +231,7 @@ struct Library::Private : StoreContext {
     CurationStore curation { this };
     TimelineQuery timeline { this };
     WatchedFolderStore watchedFolders { this };
+    DuplicateStore duplicates { this };
 };
 
 } // namespace Dossier::Core

@@ -1,0 +1,396 @@
+// Near-duplicates of a library: signatures and band keys stored with each article, the clusters
+// they form, the copies of one article and what a copy changed against its original.
+
+#include "store/duplicatestore.h"
+
+#include "store/storecontext_p.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <deque>
+
+namespace Dossier::Core
+{
+
+using namespace NearDuplicates;
+
+namespace
+{
+
+// Rows per IN (...) list: well under SQLite's limit of bound values.
+constexpr qsizetype chunk = 500;
+
+std::optional<QHash<qint64, ArticleSummary>> readSummaries(StoreContext *d, const QList<qint64> &ids)
+{
+    QHash<qint64, ArticleSummary> summaries;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const QList<qint64> part = ids.mid(from, chunk);
+        QVariantList binds;
+        for (const qint64 id : part) {
+            binds.append(id);
+        }
+        QSqlQuery query(d->db());
+        if (!d->run(query,
+                QStringLiteral("SELECT id, title, date, source, path, entity_count FROM articles WHERE id IN (%1)")
+                    .arg(placeholders(part.size())),
+                binds)) {
+            return std::nullopt;
+        }
+        while (query.next()) {
+            ArticleSummary summary;
+            summary.id = query.value(0).toLongLong();
+            summary.title = query.value(1).toString();
+            summary.date = query.value(2).toString();
+            summary.source = query.value(3).toString();
+            summary.path = query.value(4).toString();
+            summary.entityCount = query.value(5).toInt();
+            summaries.insert(summary.id, summary);
+        }
+    }
+    return summaries;
+}
+
+std::optional<QHash<qint64, Signature>> readSignatures(StoreContext *d, const QList<qint64> &ids)
+{
+    QHash<qint64, Signature> signatures;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const QList<qint64> part = ids.mid(from, chunk);
+        QVariantList binds;
+        for (const qint64 id : part) {
+            binds.append(id);
+        }
+        QSqlQuery query(d->db());
+        if (!d->run(query,
+                QStringLiteral("SELECT article_id, signature FROM article_signatures WHERE article_id IN (%1)")
+                    .arg(placeholders(part.size())),
+                binds)) {
+            return std::nullopt;
+        }
+        while (query.next()) {
+            if (const auto signature = decode(query.value(1).toByteArray())) {
+                signatures.insert(query.value(0).toLongLong(), *signature);
+            }
+        }
+    }
+    return signatures;
+}
+
+// The earliest article first: by date (undated ones last), then by import order (id).
+bool earlier(const ArticleSummary &a, const ArticleSummary &b)
+{
+    if (a.date.isEmpty() != b.date.isEmpty()) {
+        return !a.date.isEmpty();
+    }
+    if (a.date != b.date) {
+        return a.date < b.date;
+    }
+    return a.id < b.id;
+}
+
+// The cluster of \a ids: its members ordered original first, each with its similarity to it.
+DuplicateCluster makeCluster(const QList<qint64> &ids, const QHash<qint64, ArticleSummary> &summaries,
+    const QHash<qint64, Signature> &signatures)
+{
+    DuplicateCluster cluster;
+    for (const qint64 id : ids) {
+        ClusterMember member;
+        member.article = summaries.value(id);
+        member.article.id = id;
+        cluster.members.append(member);
+    }
+    std::sort(cluster.members.begin(), cluster.members.end(),
+        [](const ClusterMember &a, const ClusterMember &b) { return earlier(a.article, b.article); });
+    const auto original = signatures.constFind(cluster.members.front().article.id);
+    for (ClusterMember &member : cluster.members) {
+        const auto signature = signatures.constFind(member.article.id);
+        member.similarity
+            = original != signatures.cend() && signature != signatures.cend() ? similarity(*original, *signature) : 0.0;
+    }
+    cluster.members.front().similarity = 1.0;
+    return cluster;
+}
+
+} // namespace
+
+bool StoreContext::writeSignature(qint64 articleId, QStringView body)
+{
+    QSqlQuery clear(db());
+    clear.prepare(QStringLiteral("DELETE FROM article_bands WHERE article_id = ?"));
+    clear.addBindValue(articleId);
+    if (!exec(clear)) {
+        return false;
+    }
+    const std::optional<Signature> signature = NearDuplicates::signature(body);
+    QSqlQuery write(db());
+    write.prepare(QStringLiteral("INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)"));
+    write.addBindValue(articleId);
+    // A body without words keeps an empty signature, so that it is not computed again.
+    write.addBindValue(signature ? encode(*signature) : QByteArray(""));
+    if (!exec(write)) {
+        return false;
+    }
+    if (!signature) {
+        return true;
+    }
+    QSqlQuery band(db());
+    band.prepare(QStringLiteral("INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)"));
+    for (const qint64 key : bandKeys(*signature)) {
+        band.addBindValue(key);
+        band.addBindValue(articleId);
+        if (!exec(band)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+DuplicateStore::DuplicateStore(StoreContext *context)
+    : d(context)
+{
+}
+
+std::optional<qint64> DuplicateStore::fillMissingSignatures()
+{
+    // Looking costs a pass over the articles (0.3 s at 100,000): once per connection.
+    if (d->signaturesComplete) {
+        return 0;
+    }
+    qint64 filled = 0;
+    for (;;) {
+        QSqlQuery missing(d->db());
+        if (!d->run(missing,
+                QStringLiteral("SELECT a.id, t.body FROM articles a JOIN article_texts t ON t.id = a.id WHERE NOT "
+                               "EXISTS (SELECT 1 FROM article_signatures s WHERE s.article_id = a.id) LIMIT 256"),
+                {})) {
+            return std::nullopt;
+        }
+        QList<std::pair<qint64, QString>> bodies;
+        while (missing.next()) {
+            bodies.append({ missing.value(0).toLongLong(), missing.value(1).toString() });
+        }
+        missing.finish();
+        if (bodies.isEmpty()) {
+            d->signaturesComplete = true;
+            return filled;
+        }
+        if (d->readOnly) {
+            d->error
+                = StoreError(QStringLiteral("the library is read-only and %1 of its articles have no near-duplicate "
+                                            "signature yet (open it once with write access)")
+                                 .arg(bodies.size() < 256 ? QString::number(bodies.size()) : QStringLiteral("some")),
+                    StoreError::Kind::ReadOnly);
+            return std::nullopt;
+        }
+        if (!d->transaction([&] {
+                for (const auto &[id, body] : std::as_const(bodies)) {
+                    if (!d->writeSignature(id, body)) {
+                        return false;
+                    }
+                }
+                return true;
+            })) {
+            return std::nullopt;
+        }
+        filled += bodies.size();
+    }
+}
+
+std::optional<QList<DuplicateCluster>> DuplicateStore::clusters(int minSize, double threshold)
+{
+    if (!fillMissingSignatures()) {
+        return std::nullopt;
+    }
+    // The buckets: articles sharing a band key, read in the key's order.
+    QList<QList<qint64>> buckets;
+    QSet<qint64> candidates;
+    {
+        QSqlQuery bands(d->db());
+        if (!d->run(bands, QStringLiteral("SELECT band, article_id FROM article_bands ORDER BY band"), {})) {
+            return std::nullopt;
+        }
+        qint64 current = 0;
+        QList<qint64> bucket;
+        const auto close = [&] {
+            if (bucket.size() > 1) {
+                for (const qint64 id : std::as_const(bucket)) {
+                    candidates.insert(id);
+                }
+                buckets.append(bucket);
+            }
+            bucket.clear();
+        };
+        while (bands.next()) {
+            const qint64 key = bands.value(0).toLongLong();
+            if (!bucket.isEmpty() && key != current) {
+                close();
+            }
+            current = key;
+            bucket.append(bands.value(1).toLongLong());
+        }
+        close();
+    }
+    QList<qint64> ids(candidates.cbegin(), candidates.cend());
+    std::sort(ids.begin(), ids.end());
+    const auto signatures = readSignatures(d, ids);
+    if (!signatures) {
+        return std::nullopt;
+    }
+    Grouper grouper(threshold, [&](qint64 id) {
+        const auto it = signatures->constFind(id);
+        return it == signatures->cend() ? nullptr : &*it;
+    });
+    for (const QList<qint64> &bucket : std::as_const(buckets)) {
+        grouper.addBucket(bucket);
+    }
+    const QList<QList<qint64>> groups = grouper.groups(std::max(minSize, 2));
+    QList<qint64> members;
+    for (const QList<qint64> &group : groups) {
+        members += group;
+    }
+    const auto summaries = readSummaries(d, members);
+    if (!summaries) {
+        return std::nullopt;
+    }
+    QList<DuplicateCluster> result;
+    result.reserve(groups.size());
+    for (const QList<qint64> &group : groups) {
+        result.append(makeCluster(group, *summaries, *signatures));
+    }
+    std::stable_sort(result.begin(), result.end(), [](const DuplicateCluster &a, const DuplicateCluster &b) {
+        if (a.members.size() != b.members.size()) {
+            return a.members.size() > b.members.size();
+        }
+        return a.members.front().article.id < b.members.front().article.id;
+    });
+    return result;
+}
+
+std::optional<DuplicateCluster> DuplicateStore::copiesOf(qint64 id, double threshold)
+{
+    if (!fillMissingSignatures()) {
+        return std::nullopt;
+    }
+    QSqlQuery exists(d->db());
+    if (!d->runOne(exists, QStringLiteral("SELECT 1 FROM articles WHERE id = ?"), { id },
+            StoreError(QStringLiteral("no article with id %1").arg(id), StoreError::Kind::NotFound))) {
+        return std::nullopt;
+    }
+    exists.finish();
+    // Breadth first from the article over confirmed copies: the connected group clusters() finds.
+    QHash<qint64, Signature> signatures;
+    QList<qint64> members { id };
+    QSet<qint64> seen { id };
+    if (const auto own = readSignatures(d, { id })) {
+        signatures.insert(*own);
+    } else {
+        return std::nullopt;
+    }
+    std::deque<qint64> queue { id };
+    while (!queue.empty()) {
+        const qint64 current = queue.front();
+        queue.pop_front();
+        const auto currentSignature = signatures.constFind(current);
+        if (currentSignature == signatures.cend()) {
+            continue;
+        }
+        const Signature from = *currentSignature;
+        QVariantList keys;
+        for (const qint64 key : bandKeys(from)) {
+            keys.append(key);
+        }
+        QSqlQuery neighbours(d->db());
+        if (!d->run(neighbours,
+                QStringLiteral("SELECT DISTINCT article_id FROM article_bands WHERE band IN (%1)")
+                    .arg(placeholders(keys.size())),
+                keys)) {
+            return std::nullopt;
+        }
+        QList<qint64> fresh;
+        while (neighbours.next()) {
+            const qint64 other = neighbours.value(0).toLongLong();
+            if (!seen.contains(other)) {
+                fresh.append(other);
+            }
+        }
+        neighbours.finish();
+        const auto more = readSignatures(d, fresh);
+        if (!more) {
+            return std::nullopt;
+        }
+        for (const qint64 other : std::as_const(fresh)) {
+            const auto signature = more->constFind(other);
+            if (signature != more->cend() && similarity(from, *signature) >= threshold) {
+                seen.insert(other);
+                members.append(other);
+                signatures.insert(other, *signature);
+                queue.push_back(other);
+            }
+        }
+    }
+    const auto summaries = readSummaries(d, members);
+    if (!summaries) {
+        return std::nullopt;
+    }
+    return makeCluster(members, *summaries, signatures);
+}
+
+std::optional<int> DuplicateStore::copyCount(qint64 id, double threshold)
+{
+    const auto cluster = copiesOf(id, threshold);
+    if (!cluster) {
+        return std::nullopt;
+    }
+    return int(cluster->members.size()) - 1;
+}
+
+std::optional<CopyDiff> DuplicateStore::diff(qint64 copy, std::optional<qint64> original, double threshold)
+{
+    if (!original) {
+        const auto cluster = copiesOf(copy, threshold);
+        if (!cluster) {
+            return std::nullopt;
+        }
+        if (cluster->members.size() < 2) {
+            d->error = StoreError(QStringLiteral("article %1 has no copies").arg(copy), StoreError::Kind::NotFound);
+            return std::nullopt;
+        }
+        if (cluster->members.front().article.id == copy) {
+            d->error = StoreError(
+                QStringLiteral("article %1 is the original of its cluster; name the article to compare it with")
+                    .arg(copy),
+                StoreError::Kind::Invalid);
+            return std::nullopt;
+        }
+        original = cluster->members.front().article.id;
+    }
+    const auto summaries = readSummaries(d, { *original, copy });
+    if (!summaries) {
+        return std::nullopt;
+    }
+    for (const qint64 id : { *original, copy }) {
+        if (!summaries->contains(id)) {
+            d->error = StoreError(QStringLiteral("no article with id %1").arg(id), StoreError::Kind::NotFound);
+            return std::nullopt;
+        }
+    }
+    CopyDiff result;
+    result.original = summaries->value(*original);
+    result.copy = summaries->value(copy);
+    for (const auto &[id, body] :
+        { std::pair { *original, &result.originalBody }, std::pair { copy, &result.copyBody } }) {
+        QSqlQuery text(d->db());
+        if (!d->runOne(text, QStringLiteral("SELECT body FROM article_texts WHERE id = ?"), { id },
+                StoreError(QStringLiteral("the text of article %1 is missing").arg(id), StoreError::Kind::NotFound))) {
+            return std::nullopt;
+        }
+        *body = text.value(0).toString();
+    }
+    const auto a = NearDuplicates::signature(result.originalBody);
+    const auto b = NearDuplicates::signature(result.copyBody);
+    result.similarity = a && b ? similarity(*a, *b) : 0.0;
+    result.runs = wordDiff(result.originalBody, result.copyBody);
+    return result;
+}
+
+} // namespace Dossier::Core

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "analysis/nearduplicates.h"
+#include "analysis/worddiff.h"
+#include "store/storetypes.h"
+
+namespace Dossier::Core
+{
+
+struct StoreContext;
+
+/*! \brief An article of a cluster and its estimated similarity to the cluster's original. */
+struct ClusterMember {
+    ArticleSummary article;
+    double similarity = 1.0; //!< estimated Jaccard similarity of shingles to the original (1 for the original)
+};
+
+/*! \brief The copies of one story: connected articles, the original (the earliest by date, then
+    by import order; undated articles after dated ones) first, the others in the same order. */
+struct DuplicateCluster {
+    QList<ClusterMember> members;
+};
+
+/*! \brief What a copy added, cut and changed against an original, word by word. */
+struct CopyDiff {
+    ArticleSummary original;
+    ArticleSummary copy;
+    double similarity = 0;
+    QString originalBody;
+    QString copyBody;
+    QList<DiffRun> runs; //!< offsets into originalBody and copyBody
+};
+
+/*!
+    \brief Near-duplicates of a library: the same story published by several outlets. Each stored
+    article has a MinHash signature and its LSH band keys (written with the article; those of a
+    library upgraded from schema 8 or older are computed the first time they are needed, see
+    fillMissingSignatures()). Obtained from Library::duplicates().
+*/
+class DuplicateStore
+{
+public:
+    explicit DuplicateStore(StoreContext *context);
+    Q_DISABLE_COPY_MOVE(DuplicateStore)
+
+    /*! Computes and stores the signatures of the articles that have none (an upgraded library),
+        a few hundred per transaction; returns how many it computed. clusters() and copiesOf()
+        call it first. On a read-only library with articles missing one it fails, saying so. */
+    std::optional<qint64> fillMissingSignatures();
+    /*! Every cluster of at least \a minSize articles (at least 2), largest first, then by the
+        original's id. */
+    std::optional<QList<DuplicateCluster>> clusters(
+        int minSize = 2, double threshold = NearDuplicates::defaultThreshold);
+    /*! The cluster of article \a id (only that article when it has no copies). */
+    std::optional<DuplicateCluster> copiesOf(qint64 id, double threshold = NearDuplicates::defaultThreshold);
+    /*! The number of other articles in the cluster of \a id (0 when it has no copies). */
+    std::optional<int> copyCount(qint64 id, double threshold = NearDuplicates::defaultThreshold);
+    /*! What \a copy changed against \a original; when \a original is not given, against the
+        original of its cluster (an error when \a copy is that original or has no copies). */
+    std::optional<CopyDiff> diff(qint64 copy, std::optional<qint64> original = std::nullopt,
+        double threshold = NearDuplicates::defaultThreshold);
+
+private:
+    StoreContext *d;
+};
+
+} // namespace Dossier::Core
