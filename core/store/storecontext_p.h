@@ -225,6 +225,7 @@ struct Library::Private : StoreContext {
     AnnotationStore annotations { this };
     CurationStore curation { this };
     TimelineQuery timeline { this };
+    CooccurrenceQuery cooccurrence { this };
     WatchedFolderStore watchedFolders { this };
 };
 
