@@ -171,7 +171,9 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         }
         query.finish();
 
-        // c(a,b): the self-join of the filtered links, over those entities only.
+        // c(a,b): the self-join of the filtered links, over those entities only. The unary plus keeps y on
+        // its primary key (an article's links): SQLite 3.46 otherwise looked y up through the entity index,
+        // once per listed entity for every link of x (93 s of CPU on 100,000 articles instead of 8 s).
         binds = idBinds;
         types = typeList(options, &binds);
         binds.append(minCount);
@@ -182,7 +184,7 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
                                "WHERE e.type IN (%2) GROUP BY ae.entity_id HAVING COUNT(*) >= ?) "
                                "SELECT x.entity_id, y.entity_id, COUNT(*) AS c FROM %3 JOIN article_entities y ON "
                                "y.article_id = x.article_id AND y.entity_id > x.entity_id WHERE x.entity_id IN n AND "
-                               "y.entity_id IN n GROUP BY x.entity_id, y.entity_id HAVING c >= ?")
+                               "+y.entity_id IN n GROUP BY x.entity_id, y.entity_id HAVING c >= ?")
                     .arg(linksOf(ids, QStringLiteral("ae")), types, linksOf(ids, QStringLiteral("x"))),
                 binds)) {
             return std::nullopt;
