@@ -529,6 +529,12 @@ void CooccurrenceTest::cliPrintsPairs()
     run = runCli({ u"cooccurrence"_s, u"--library"_s, library, u"--query"_s, u"Oslo"_s, u"--from"_s, u"2026-02"_s });
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.isEmpty()); // two articles, no pair in both
+
+    // A query FTS5 cannot read: exit 1 with the reason, nothing printed.
+    run = runCli({ u"cooccurrence"_s, u"--library"_s, library, u"--query"_s, u"\"unbalanced"_s });
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(run.err.contains("bad search query"));
 }
 
 void CooccurrenceTest::cliWritesGraphs()
