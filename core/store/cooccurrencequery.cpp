@@ -173,7 +173,7 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
 
         // c(a,b): the self-join of the filtered links, over those entities only. The unary plus keeps y on
         // its primary key (an article's links): SQLite 3.46 otherwise looked y up through the entity index,
-        // once per listed entity for every link of x (with the hint: 8 s of CPU for 100,000 articles).
+        // once per listed entity for every link of x (100,000 articles: 70.6 s of CPU, with the hint 8.1 s).
         binds = idBinds;
         types = typeList(options, &binds);
         binds.append(minCount);
