@@ -9,9 +9,10 @@ namespace Dossier::Cli
 enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
 
 // Each command is defined in the file of its family: importcommands.cpp (analyze, import),
-// listcommands.cpp (list, entities, search), timelinecommands.cpp (timeline), entitycommands.cpp (entity),
-// annotationcommands.cpp (annotate, tag, annotations), exportcommands.cpp (export, import-qdpx), clustercommands.cpp
-// (clusters) and watchcommands.cpp (watch, import --watch); check and recover are in integritycommands.h.
+// listcommands.cpp (list, entities, search), timelinecommands.cpp (timeline), cooccurrencecommands.cpp (cooccurrence),
+// entitycommands.cpp (entity), annotationcommands.cpp (annotate, tag, annotations), exportcommands.cpp (export,
+// import-qdpx), clustercommands.cpp (clusters) and watchcommands.cpp (watch, import --watch); check and recover are in
+// integritycommands.h.
 int analyze(const QStringList &arguments);
 int import(const QStringList &arguments);
 int list(const QStringList &arguments);
@@ -19,6 +20,7 @@ int entities(const QStringList &arguments);
 int entity(const QStringList &arguments);
 int search(const QStringList &arguments);
 int timeline(const QStringList &arguments);
+int cooccurrence(const QStringList &arguments);
 int annotate(const QStringList &arguments);
 int tag(const QStringList &arguments);
 int annotations(const QStringList &arguments);

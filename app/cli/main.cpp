@@ -27,6 +27,10 @@ commands:
   timeline --library L [FILTERS] [--by year|month|week|day] [--events]
                                           articles by publication period, or the events they
                                           report (JSON Lines; FILTERS as for list)
+  cooccurrence --library L [FILTERS] [--scope article|sentence] [--min-count N] [--types T,T]
+               [--limit N] [--format jsonl|graphml|gexf] [--out FILE]
+                                          who appears with whom: entity pairs ranked by NPMI
+                                          (JSON Lines), or a graph for Gephi
   entities --library L [--type T]         list entities by number of documents (JSON Lines)
   entity ACTION --library L ARGS...       curate entities: rename ENTITY NAME, merge ENTITY INTO,
                                           split ENTITY ALIAS, type ENTITY TYPE, suppress ENTITY,
@@ -93,6 +97,7 @@ int main(int argc, char *argv[])
         { u"list", Dossier::Cli::list },
         { u"entities", Dossier::Cli::entities },
         { u"timeline", Dossier::Cli::timeline },
+        { u"cooccurrence", Dossier::Cli::cooccurrence },
         { u"entity", Dossier::Cli::entity },
         { u"search", Dossier::Cli::search },
         { u"annotate", Dossier::Cli::annotate },

@@ -209,6 +209,11 @@ TimelineQuery &Library::timeline()
     return d->timeline;
 }
 
+CooccurrenceQuery &Library::cooccurrence()
+{
+    return d->cooccurrence;
+}
+
 WatchedFolderStore &Library::watchedFolders()
 {
     return d->watchedFolders;

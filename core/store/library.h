@@ -2,6 +2,7 @@
 
 #include "store/annotationstore.h"
 #include "store/articlestore.h"
+#include "store/cooccurrencequery.h"
 #include "store/curationstore.h"
 #include "store/documentquery.h"
 #include "store/duplicatestore.h"
@@ -84,6 +85,7 @@ public:
     AnnotationStore &annotations();
     CurationStore &curation();
     TimelineQuery &timeline();
+    CooccurrenceQuery &cooccurrence();
     WatchedFolderStore &watchedFolders();
     DuplicateStore &duplicates();
     //@}

@@ -230,6 +230,7 @@ struct Library::Private : StoreContext {
     AnnotationStore annotations { this };
     CurationStore curation { this };
     TimelineQuery timeline { this };
+    CooccurrenceQuery cooccurrence { this };
     WatchedFolderStore watchedFolders { this };
     DuplicateStore duplicates { this };
 };
