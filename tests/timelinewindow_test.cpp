@@ -10,6 +10,7 @@
 #include "readerview.h"
 #include "roles.h"
 #include "store/library.h"
+#include "timelinearticles.h"
 #include "timelinechart.h"
 #include "timelineeventmodel.h"
 #include "timelinepanel.h"
@@ -39,30 +40,17 @@
 
 using namespace Dossier;
 using namespace Qt::StringLiterals;
+using namespace Dossier::Test::TimelineArticles;
 
 namespace
 {
 
-// Five articles of our own: a strike called off (December 2025), two reports of the minister's visit
-// on 20 February (published 12 and 14 February 2026), a drill (2 March 2026) and an undated note.
+// Five articles of our own: a strike called off (December 2025) and the four of timelinearticles.h (two
+// reports of the minister's visit on 20 February, published 12 and 14 February 2026, a drill on 2 March
+// 2026 and an undated note).
 const char *const strike = "Ferry unions call off winter strike\n\nHarbour Ledger\n\n9 December 2025\n\n"
                            "The ferry unions of Valletta said on Tuesday that the strike planned for 15 December had "
                            "been called off after talks with the port authority.\n";
-const char *const visitFirst = "Tanabe to sign port accord in Manila\n\nHarbor Ledger\n\n12 February 2026\n\n"
-                               "Port officials in Manila said on Monday that the container terminal had reopened "
-                               "after the attack. Foreign Minister Aiko Tanabe will visit Manila on 20 February to "
-                               "sign the port security agreement, the ministry said. It declined to comment on the "
-                               "cost.\n";
-const char *const visitSecond = "Japan's foreign minister heads to Manila\n\nArchipelago Post\n\n14 February 2026\n\n"
-                                "Aiko Tanabe is due in Manila on Feb. 20 to sign a port security agreement with the "
-                                "Philippines, her office said. Mr. Tanabe's visit follows talks in Tokyo last "
-                                "month.\n";
-const char *const drill = "Coast guards plan June drill\n\nPacific Wire Service\n\n2 March 2026\n\n"
-                          "The coast guards of Japan and Australia will hold a joint drill off Darwin in June, "
-                          "officials said on Friday.\n";
-const char *const undated = "Analyst note on the port attack\n\nUndated note: the terminal operator in Manila has "
-                            "not published a timeline of the attack.\n";
-
 // A CSV line split into fields (RFC 4180 quoting).
 QStringList csvFields(const QString &line)
 {

@@ -196,7 +196,7 @@ bool AnnotationController::editAnnotation(const Annotation &annotation)
         Q_EMIT errorOccurred(d->library()->errorString());
         return false;
     }
-    const Annotation old = *before;
+    const Annotation &old = *before;
     d->stack->push(new AnnotationCommand(
         this, tr("Edit Highlight"), [annotation](Library &library) { return library.annotations().update(annotation); },
         [old](Library &library) { return library.annotations().update(old); }, { old.articleId, -2, true }));
@@ -213,7 +213,7 @@ bool AnnotationController::removeAnnotation(qint64 annotationId)
         Q_EMIT errorOccurred(d->library()->errorString());
         return false;
     }
-    const Annotation old = *before;
+    const Annotation &old = *before;
     d->stack->push(new AnnotationCommand(
         this, tr("Remove Highlight"),
         [annotationId](Library &library) { return library.annotations().remove(annotationId); },
@@ -394,7 +394,7 @@ bool AnnotationController::mergeTags(qint64 fromId, qint64 intoId)
         Q_EMIT errorOccurred(tr("No such tag."));
         return false;
     }
-    const TagUses fromUses = *from;
+    const TagUses &fromUses = *from;
     const QString intoName = into->tag.name;
     const QList<qint64> intoArticles = into->articles;
     d->stack->push(new AnnotationCommand(
@@ -418,7 +418,7 @@ bool AnnotationController::removeTag(qint64 tagId)
         Q_EMIT errorOccurred(tr("No such tag."));
         return false;
     }
-    const TagUses saved = *uses;
+    const TagUses &saved = *uses;
     d->stack->push(new AnnotationCommand(
         this, tr("Delete Tag"),
         [=](Library &library) {

@@ -173,6 +173,8 @@ void AnnotationListModel::sortRows(QList<Row> &rows) const
                                                                : (b.annotation.created < a.annotation.created ? 1 : 0);
         case State:
             return int(a.annotation.state) - int(b.annotation.state);
+        default:
+            break;
         }
         return 0;
     };
@@ -334,6 +336,8 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
                 return tr("orphaned");
             }
             break;
+        default:
+            break;
         }
         break;
     case Qt::ToolTipRole:
@@ -381,6 +385,8 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
         return int(a.state);
     case AnnotationColorRole:
         return row.color;
+    default:
+        break;
     }
     return {};
 }
@@ -403,6 +409,8 @@ QVariant AnnotationListModel::headerData(int section, Qt::Orientation orientatio
         return tr("Created");
     case State:
         return tr("State");
+    default:
+        break;
     }
     return {};
 }

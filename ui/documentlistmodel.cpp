@@ -238,6 +238,8 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             return row->entityCount;
         case Tags:
             return row->tags.join(QStringLiteral(", "));
+        default:
+            break;
         }
         break;
     case Qt::ToolTipRole:
@@ -248,6 +250,8 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
         return row->id;
     case PathRole:
         return row->path;
+    default:
+        break;
     }
     return {};
 }
@@ -268,6 +272,8 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Entities");
     case Tags:
         return tr("Tags");
+    default:
+        break;
     }
     return {};
 }

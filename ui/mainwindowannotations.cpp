@@ -166,7 +166,7 @@ void MainWindow::tagArticle()
             tr("The article's tags cannot be read: %1").arg(library()->errorString()));
         return;
     }
-    const QStringList current = *tags;
+    const QStringList &current = *tags;
     bool ok = false;
     const QString text = QInputDialog::getText(this, tr("Tag Article"), tr("Tags of this article, comma-separated:"),
         QLineEdit::Normal, current.join(QStringLiteral(", ")), &ok);

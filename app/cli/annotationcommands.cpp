@@ -135,7 +135,7 @@ std::optional<PassageRequest> passageFromJson(const QByteArray &line, QString *e
         return std::nullopt;
     }
     request.articleId = *doc;
-    for (const QJsonValue &tag : object.value(QLatin1String("tags")).toArray()) {
+    for (const QJsonValue tag : object.value(QLatin1String("tags")).toArray()) {
         request.tags.append(tag.toString());
     }
     request.note = object.value(QLatin1String("note")).toString();

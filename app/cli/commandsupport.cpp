@@ -31,6 +31,18 @@ bool openLibrary(Library &library)
     return true;
 }
 
+std::optional<DocumentFilter> openFiltered(Library &library, const ListQuery &request)
+{
+    if (!openLibrary(library)) {
+        return std::nullopt;
+    }
+    auto filter = library.documents().filterOf(request);
+    if (!filter) {
+        writeError(library.errorString());
+    }
+    return filter;
+}
+
 QJsonObject summaryJson(const ArticleSummary &summary)
 {
     const auto orNull

@@ -17,6 +17,9 @@ namespace Dossier::Cli
 void announceWait();
 /*! Opens \a library (saying so on stderr when it waits, fails or is read-only); false when it cannot. */
 bool openLibrary(Core::Library &library);
+/*! Opens \a library and resolves \a request into the window's filter (names to entity ids, the query
+    checked); prints the problem and returns nullopt when either fails. */
+std::optional<Core::DocumentFilter> openFiltered(Core::Library &library, const Core::ListQuery &request);
 /*! An article as list and search print it. */
 QJsonObject summaryJson(const Core::ArticleSummary &summary);
 /*! Parses a non-negative integer option; prints the problem and returns nullopt when it is not one. */

@@ -129,12 +129,8 @@ int cooccurrence(const QStringList &arguments)
     }
 
     Library library(parser.value(QStringLiteral("library")));
-    if (!openLibrary(library)) {
-        return Failed;
-    }
-    const auto filter = library.documents().filterOf(request);
+    const auto filter = openFiltered(library, request);
     if (!filter) {
-        writeError(library.errorString());
         return Failed;
     }
     const auto result = library.cooccurrence().pairs(*filter, options);

@@ -81,12 +81,8 @@ int timeline(const QStringList &arguments)
         return Usage;
     }
     Library library(parser.value(QStringLiteral("library")));
-    if (!openLibrary(library)) {
-        return Failed;
-    }
-    const auto filter = library.documents().filterOf(request);
+    const auto filter = openFiltered(library, request);
     if (!filter) {
-        writeError(library.errorString());
         return Failed;
     }
     if (parser.isSet(events)) {

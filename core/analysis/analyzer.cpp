@@ -16,7 +16,7 @@ namespace Dossier::Core
 {
 
 Analyzer::Analyzer(AnalyzeOptions options)
-    : m_options(options)
+    : m_options(std::move(options))
 {
 }
 

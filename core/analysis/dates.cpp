@@ -93,7 +93,7 @@ constexpr auto caseless = QRegularExpression::CaseInsensitiveOption;
 // 2021-07-06, 2021-07-06T10:00:00Z, 2021-07-06T10:00+09:00, 2024/11/13, 2024.11.13
 QString matchNumericYearFirst(const QRegularExpressionMatch &m)
 {
-    const QString date = isoDate(m.captured(1).toInt(), m.captured(3).toInt(), m.captured(4).toInt());
+    QString date = isoDate(m.captured(1).toInt(), m.captured(3).toInt(), m.captured(4).toInt());
     if (date.isEmpty() || m.captured(2) != u"-" || m.capturedLength(5) == 0) {
         return date;
     }

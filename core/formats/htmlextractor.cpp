@@ -88,10 +88,8 @@ void Extractor::flatten(const GumboNode *root)
                     continue;
                 }
                 ++node.own.chars;
-                if (c == ',') {
-                    ++node.own.commas;
-                } else if ((c == 0xEF && p[1] == 0xBC && p[2] == 0x8C) || (c == 0xE3 && p[1] == 0x80 && p[2] == 0x81)
-                    || (c == 0xD8 && p[1] == 0x8C)) {
+                if (c == ',' || (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C)
+                    || (c == 0xE3 && p[1] == 0x80 && p[2] == 0x81) || (c == 0xD8 && p[1] == 0x8C)) {
                     ++node.own.commas;
                 }
             }
@@ -249,7 +247,7 @@ void Extractor::dropSoftBoilerplate()
     for (size_t i = 1; i < m_nodes.size(); ++i) {
         const Node &node = m_nodes[i];
         const bool listed = node.tag == GUMBO_TAG_LI || node.tag == GUMBO_TAG_OL || node.tag == GUMBO_TAG_UL;
-        inThread[i] = inThread[size_t(node.parent)] || ((node.flags & Comment) && listed);
+        inThread[i] = char(inThread[size_t(node.parent)] || ((node.flags & Comment) && listed));
     }
     std::vector<int> bodies(m_nodes.size(), 0);
     for (size_t i = m_nodes.size(); i-- > 1;) {
@@ -532,7 +530,7 @@ void Extractor::cleanConditionally(int root, quint8 skip)
     std::vector<int> before(size_t(m_nodes[root].end - root), 0); // text before any removal
     for (int i = root + 1; i < m_nodes[root].end; ++i) {
         const Node &node = m_nodes[i];
-        alive[size_t(i - root)] = alive[size_t(node.parent - root)] && !(node.flags & (Junk | skip));
+        alive[size_t(i - root)] = char(alive[size_t(node.parent - root)] && !(node.flags & (Junk | skip)));
         before[size_t(i - root)] = node.total.chars;
     }
     // Teaser cards below each node, counted bottom-up (a card inside a card counts once).

@@ -175,10 +175,12 @@ void trimBoilerplateLines(QStringList *paragraphs)
         QRegularExpression::UseUnicodePropertiesOption);
     for (qsizetype i = 0; i < std::min<qsizetype>(4, paragraphs->size());) {
         const QString &line = paragraphs->at(i);
-        if (isFramingLine(line) || (line.size() <= 40 && role.match(line).hasMatch()) || isOriginNote(line)) {
-            paragraphs->removeAt(i);
-        } else if (line.size() <= 40 && i + 1 < paragraphs->size() && paragraphs->at(i + 1).size() <= 40
-            && name.match(line).hasMatch() && role.match(paragraphs->at(i + 1)).hasMatch()) {
+        const bool framing
+            = isFramingLine(line) || (line.size() <= 40 && role.match(line).hasMatch()) || isOriginNote(line);
+        // A name over its role ('Jane Roe', then 'Senior Editor'): the name goes, the role next.
+        const bool nameOverRole = line.size() <= 40 && i + 1 < paragraphs->size() && paragraphs->at(i + 1).size() <= 40
+            && name.match(line).hasMatch() && role.match(paragraphs->at(i + 1)).hasMatch();
+        if (framing || nameOverRole) {
             paragraphs->removeAt(i);
         } else {
             ++i;

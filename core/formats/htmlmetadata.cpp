@@ -29,7 +29,7 @@ bool isArticleType(const QJsonValue &type)
 {
     static const QRegularExpression articleType(QStringLiteral("Article$|^BlogPosting$|^Report$|^LiveBlogPosting$"));
     if (type.isArray()) {
-        for (const QJsonValue &t : type.toArray()) {
+        for (const QJsonValue t : type.toArray()) {
             if (isArticleType(t)) {
                 return true;
             }
@@ -50,7 +50,7 @@ QString nameOf(const QJsonValue &value)
     }
     if (value.isArray()) {
         QStringList names;
-        for (const QJsonValue &v : value.toArray()) {
+        for (const QJsonValue v : value.toArray()) {
             const QString name = nameOf(v);
             if (!name.isEmpty() && !names.contains(name)) {
                 names.append(name);

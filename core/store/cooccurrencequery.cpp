@@ -21,9 +21,6 @@ namespace
 
 using PairKey = std::pair<qint64, qint64>; // lower id first
 
-// Entity names looked up this many at a time.
-constexpr qsizetype LookupChunk = 500;
-
 struct Counts {
     QHash<qint64, int> own; // c(x)
     QHash<PairKey, int> together; // c(a,b)
@@ -284,27 +281,16 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         }
         std::sort(wanted.begin(), wanted.end());
         wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-        for (qsizetype from = 0; from < wanted.size(); from += LookupChunk) {
-            const QList<qint64> chunk = wanted.mid(from, LookupChunk);
-            QVariantList chunkBinds;
-            for (qint64 id : chunk) {
-                chunkBinds.append(id);
-            }
-            if (!d->run(query,
-                    QStringLiteral("SELECT id, name, type FROM entities WHERE id IN (%1)")
-                        .arg(placeholders(chunk.size())),
-                    chunkBinds)) {
-                return std::nullopt;
-            }
-            while (query.next()) {
-                EntitySummary entity;
-                entity.id = query.value(0).toLongLong();
-                entity.name = query.value(1).toString();
-                entityTypeFromName(query.value(2).toString(), &entity.type);
-                entity.documents = counts.own.value(entity.id);
-                entities.insert(entity.id, entity);
-            }
-            query.finish();
+        if (!d->runOverIds(QStringLiteral("SELECT id, name, type FROM entities WHERE id IN (%1)"), wanted,
+                [&](const QSqlQuery &row) {
+                    EntitySummary entity;
+                    entity.id = row.value(0).toLongLong();
+                    entity.name = row.value(1).toString();
+                    entityTypeFromName(row.value(2).toString(), &entity.type);
+                    entity.documents = counts.own.value(entity.id);
+                    entities.insert(entity.id, entity);
+                })) {
+            return std::nullopt;
         }
     }
 

@@ -21,18 +21,6 @@ namespace Dossier::Core
 namespace
 {
 
-ArticleSummary summaryFrom(const QSqlQuery &query)
-{
-    ArticleSummary summary;
-    summary.id = query.value(0).toLongLong();
-    summary.title = query.value(1).toString();
-    summary.date = query.value(2).toString();
-    summary.source = query.value(3).toString();
-    summary.path = query.value(4).toString();
-    summary.entityCount = query.value(5).toInt();
-    return summary;
-}
-
 // A query split over the two indexes is checked part by part before it runs: SQLite may never
 // evaluate a part whose neighbour matched nothing, and a malformed part must fail every path
 // (search, list, the window's count) alike, not only those that happen to reach it. Found by
@@ -107,7 +95,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::window(
     QList<ArticleSummary> rows;
     rows.reserve(std::max(limit, 0));
     while (query.next()) {
-        ArticleSummary summary = summaryFrom(query);
+        ArticleSummary summary = articleSummaryFrom(query);
         const QString tags = query.value(6).toString();
         if (!tags.isEmpty()) {
             summary.tags = tags.split(QChar(31));
@@ -195,7 +183,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &reques
     }
     QList<ArticleSummary> rows;
     while (query.next()) {
-        rows.append(summaryFrom(query));
+        rows.append(articleSummaryFrom(query));
     }
     return rows;
 }
@@ -229,7 +217,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, 
     }
     QList<ArticleSummary> rows;
     while (query.next()) {
-        ArticleSummary summary = summaryFrom(query);
+        ArticleSummary summary = articleSummaryFrom(query);
         summary.snippet = query.value(6).toString();
         rows.append(summary);
     }

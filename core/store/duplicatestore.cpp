@@ -18,35 +18,16 @@ using namespace NearDuplicates;
 namespace
 {
 
-// Rows per IN (...) list: well under SQLite's limit of bound values.
-constexpr qsizetype chunk = 500;
-
 std::optional<QHash<qint64, ArticleSummary>> readSummaries(StoreContext *d, const QList<qint64> &ids)
 {
     QHash<qint64, ArticleSummary> summaries;
-    for (qsizetype from = 0; from < ids.size(); from += chunk) {
-        const QList<qint64> part = ids.mid(from, chunk);
-        QVariantList binds;
-        for (const qint64 id : part) {
-            binds.append(id);
-        }
-        QSqlQuery query(d->db());
-        if (!d->run(query,
-                QStringLiteral("SELECT id, title, date, source, path, entity_count FROM articles WHERE id IN (%1)")
-                    .arg(placeholders(part.size())),
-                binds)) {
-            return std::nullopt;
-        }
-        while (query.next()) {
-            ArticleSummary summary;
-            summary.id = query.value(0).toLongLong();
-            summary.title = query.value(1).toString();
-            summary.date = query.value(2).toString();
-            summary.source = query.value(3).toString();
-            summary.path = query.value(4).toString();
-            summary.entityCount = query.value(5).toInt();
-            summaries.insert(summary.id, summary);
-        }
+    if (!d->runOverIds(
+            QStringLiteral("SELECT id, title, date, source, path, entity_count FROM articles WHERE id IN (%1)"), ids,
+            [&](const QSqlQuery &query) {
+                const ArticleSummary summary = articleSummaryFrom(query);
+                summaries.insert(summary.id, summary);
+            })) {
+        return std::nullopt;
     }
     return summaries;
 }
@@ -54,24 +35,13 @@ std::optional<QHash<qint64, ArticleSummary>> readSummaries(StoreContext *d, cons
 std::optional<QHash<qint64, Signature>> readSignatures(StoreContext *d, const QList<qint64> &ids)
 {
     QHash<qint64, Signature> signatures;
-    for (qsizetype from = 0; from < ids.size(); from += chunk) {
-        const QList<qint64> part = ids.mid(from, chunk);
-        QVariantList binds;
-        for (const qint64 id : part) {
-            binds.append(id);
-        }
-        QSqlQuery query(d->db());
-        if (!d->run(query,
-                QStringLiteral("SELECT article_id, signature FROM article_signatures WHERE article_id IN (%1)")
-                    .arg(placeholders(part.size())),
-                binds)) {
-            return std::nullopt;
-        }
-        while (query.next()) {
-            if (const auto signature = decode(query.value(1).toByteArray())) {
-                signatures.insert(query.value(0).toLongLong(), *signature);
-            }
-        }
+    if (!d->runOverIds(QStringLiteral("SELECT article_id, signature FROM article_signatures WHERE article_id IN (%1)"),
+            ids, [&](const QSqlQuery &query) {
+                if (const auto signature = decode(query.value(1).toByteArray())) {
+                    signatures.insert(query.value(0).toLongLong(), *signature);
+                }
+            })) {
+        return std::nullopt;
     }
     return signatures;
 }

@@ -55,6 +55,19 @@ inline QString placeholders(qsizetype count)
 /*! SQLite's generic result code: a statement that cannot run as written (syntax, unknown column). */
 constexpr int sqliteError = 1;
 
+/*! An article summary from a row of "id, title, date, source, path, entity_count". */
+inline ArticleSummary articleSummaryFrom(const QSqlQuery &query)
+{
+    ArticleSummary summary;
+    summary.id = query.value(0).toLongLong();
+    summary.title = query.value(1).toString();
+    summary.date = query.value(2).toString();
+    summary.source = query.value(3).toString();
+    summary.path = query.value(4).toString();
+    summary.entityCount = query.value(5).toInt();
+    return summary;
+}
+
 struct StoreContext {
     QString path;
     QString connection;
@@ -150,6 +163,28 @@ struct StoreContext {
                 }
             }
         }
+    }
+    // Runs \a sql, whose "%1" stands for a list of placeholders, over \a ids in chunks well under
+    // SQLite's limit of bound values, and hands each row to \a onRow; false when a chunk fails.
+    template<typename OnRow> bool runOverIds(const QString &sql, const QList<qint64> &ids, OnRow onRow)
+    {
+        constexpr qsizetype chunk = 500;
+        for (qsizetype from = 0; from < ids.size(); from += chunk) {
+            const QList<qint64> part = ids.mid(from, chunk);
+            QVariantList binds;
+            binds.reserve(part.size());
+            for (const qint64 id : part) {
+                binds.append(id);
+            }
+            QSqlQuery query(db());
+            if (!run(query, sql.arg(placeholders(part.size())), binds)) {
+                return false;
+            }
+            while (query.next()) {
+                onRow(query);
+            }
+        }
+        return true;
     }
     // run(), then steps to the first row; false with error = \a missing when there is none.
     bool runOne(QSqlQuery &query, const QString &sql, const QVariantList &binds, const StoreError &missing)
