@@ -103,7 +103,7 @@ std::array<qint64, bandCount> bandKeys(const Signature &signature)
     for (int band = 0; band < bandCount; ++band) {
         quint64 h = mix(quint64(band) + 1);
         for (int row = 0; row < bandRows; ++row) {
-            h = mix(h ^ signature[size_t(band * bandRows + row)]);
+            h = mix(h ^ signature[size_t(band) * bandRows + size_t(row)]);
         }
         keys[size_t(band)] = qint64(h >> 32);
     }

@@ -43,7 +43,7 @@ template<typename Same> std::optional<std::vector<Op>> myers(int n, int m, int m
     const int offset = max + 1;
     std::vector<int> v(size_t(2 * max + 3), 0);
     std::vector<std::vector<int>> trace;
-    const auto at = [&](int k) -> int & { return v[size_t(k + offset)]; };
+    const auto at = [&](int k) -> int & { return v[size_t(qsizetype(k) + offset)]; };
     int found = -1;
     for (int d = 0; d <= max && found < 0; ++d) {
         trace.emplace_back(v.begin() + (offset - d - 1), v.begin() + (offset + d + 2));
@@ -69,7 +69,7 @@ template<typename Same> std::optional<std::vector<Op>> myers(int n, int m, int m
     int y = m;
     for (int d = found; d >= 0; --d) {
         const std::vector<int> &saved = trace[size_t(d)];
-        const auto was = [&](int k) { return saved[size_t(k + d + 1)]; };
+        const auto was = [&](int k) { return saved[size_t(qsizetype(k) + d + 1)]; };
         const int k = x - y;
         const int previousK = (k == -d || (k != d && was(k - 1) < was(k + 1))) ? k + 1 : k - 1;
         const int previousX = d == 0 ? 0 : was(previousK);
