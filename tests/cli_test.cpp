@@ -1,3 +1,5 @@
+#include "clirun.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -34,21 +36,7 @@ private Q_SLOTS:
     void annotateErrorsExitOne();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QList<QJsonObject> lines() const
-        {
-            QList<QJsonObject> objects;
-            for (const QByteArray &line : out.split('\n')) {
-                if (!line.trimmed().isEmpty()) {
-                    objects.append(QJsonDocument::fromJson(line).object());
-                }
-            }
-            return objects;
-        }
-    };
+    using Run = Dossier::Test::CliRun;
     Run cli(const QStringList &arguments);
     QString write(const QString &name, const QByteArray &bytes);
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -74,17 +62,7 @@ void CliTest::init()
 
 CliTest::Run CliTest::cli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(DOSSIER_CLI), arguments);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        qWarning("dossier-cli did not finish");
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return Dossier::Test::runCli(arguments);
 }
 
 QString CliTest::write(const QString &name, const QByteArray &bytes)

@@ -1,6 +1,7 @@
 // Watched folders: the store (schema 8), the FolderWatcher that imports from them, and
 // dossier-cli watch / import --watch. Real files in a temporary folder, a real library.
 
+#include "clirun.h"
 #include "import/folderwatcher.h"
 #include "store/library.h"
 
@@ -36,11 +37,7 @@ private Q_SLOTS:
     void cliImportWatchRunsUntilSignalled();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = Dossier::Test::CliRun;
     Run cli(const QStringList &arguments);
     QString library() const { return m_dir->filePath(QStringLiteral("lib.dossier")); }
     QString folder() const { return m_dir->filePath(QStringLiteral("inbox")); }
@@ -94,17 +91,7 @@ void FolderWatcherTest::init()
 
 FolderWatcherTest::Run FolderWatcherTest::cli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(DOSSIER_CLI), arguments);
-    Run run;
-    if (!process.waitForFinished(120000)) {
-        qWarning("dossier-cli did not finish");
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return Dossier::Test::runCli(arguments);
 }
 
 QString FolderWatcherTest::write(const QString &name, const QByteArray &bytes, QIODevice::OpenMode mode)
