@@ -184,6 +184,13 @@ void EntityRecognizerTest::recognizes_data()
                           "reporters. Residents were not consulted.")
         << false << QStringList { QStringLiteral("PERSON Ines Okafor") }
         << QStringList { QStringLiteral("Officials"), QStringLiteral("Residents") };
+    QTest::newRow("an ordinary word opening a sentence, as any kind of name")
+        << QStringLiteral("The regional coordination centre for search and rescue will move from Tromso to Bodo "
+                          "next year, the ministry of justice said on Monday. Staff were told that no one would "
+                          "lose their job in the relocation. Union representatives said the consultation had been "
+                          "short.")
+        << false << QStringList { QStringLiteral("LOCATION Tromso"), QStringLiteral("LOCATION Bodo") }
+        << QStringList { QStringLiteral("Union") };
     QTest::newRow("a name ends where the name ends")
         << QStringLiteral("The Kestrel Bay Port Authority on Wednesday asked the council to act.") << false
         << QStringList { QStringLiteral("ORG Kestrel Bay Port Authority") }

@@ -160,8 +160,12 @@ public:
             // written nowhere else as a name, is a person only if a surer mention confirms it.
             const bool lonePerson = span.kind == TaggerLabel::Person && span.last - span.first == 1
                 && features.startsSentence(span.first) && !features.isNameElsewhere(span.first) && !agreed;
-            const bool candidate
-                = (!sure && (common || ordinaryHead || acronym)) || (lower && !agreed) || titleOnly || lonePerson;
+            // 'Union representatives said …', 'Cranes kept working': an ordinary word opening a sentence, alone and
+            // capitalised nowhere else, is a name of any kind only if a surer mention confirms it.
+            const bool loneOrdinary = span.last - span.first == 1 && features.startsSentence(span.first)
+                && features.isCommon(span.first) && !features.isNameElsewhere(span.first) && !agreed;
+            const bool candidate = (!sure && (common || ordinaryHead || acronym)) || (lower && !agreed) || titleOnly
+                || lonePerson || loneOrdinary;
             for (const qsizetype r : rivals) {
                 settled[r] = true;
             }
