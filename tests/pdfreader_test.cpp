@@ -37,6 +37,7 @@ private Q_SLOTS:
     void layoutIgnoresWordOrder();
     void layoutBreaksAtIndents();
     void layoutReadsThreeColumns();
+    void layoutJoinsAParagraphOverAPageBreak();
 };
 
 namespace
@@ -522,6 +523,31 @@ void PdfReaderTest::layoutReadsThreeColumns()
     }
     const PdfLayout::Result result = PdfLayout::rebuild({ placedPage(lines) }, {});
     QCOMPARE(result.body, columnTexts.join(QStringLiteral("\n\n")));
+}
+
+void PdfReaderTest::layoutJoinsAParagraphOverAPageBreak()
+{
+    // A line that fills its column without ending a sentence runs on over the page break, even to a
+    // capitalised word; a short line that ends a paragraph without a full stop does not.
+    const QList<PdfLayout::Page> pages {
+        placedPage({ { 50, 100, 10, QStringLiteral("The harbour master said the review would") },
+            { 50, 113, 10, QStringLiteral("look at the price of moving the spoil and") },
+            { 50, 126, 10, QStringLiteral("at the dredging contract signed with") } }),
+        placedPage({ { 50, 100, 10, QStringLiteral("Nordkyst Marine in the spring of last year.") },
+            { 50, 121, 10, QStringLiteral("Members of the council asked for a copy") },
+            { 50, 134, 10, QStringLiteral("of the contract before the vote") } }),
+        placedPage({ { 50, 100, 10, QStringLiteral("Ferry operators said the timetable would") },
+            { 50, 113, 10, QStringLiteral("not change.") } }),
+    };
+    const PdfLayout::Result result = PdfLayout::rebuild(pages, {});
+    QCOMPARE(result.body.split(QStringLiteral("\n\n")),
+        (QStringList { QStringLiteral("The harbour master said the review would look at the price of moving the spoil "
+                                      "and at the dredging contract signed with Nordkyst Marine in the spring of last "
+                                      "year."),
+            QStringLiteral("Members of the council asked for a copy of the contract before the vote"),
+            QStringLiteral("Ferry operators said the timetable would not change.") }));
+    QCOMPARE(result.pageStarts.size(), 3);
+    QVERIFY(result.body.mid(result.pageStarts[1]).startsWith(QStringLiteral("Nordkyst Marine")));
 }
 
 QTEST_MAIN(PdfReaderTest)

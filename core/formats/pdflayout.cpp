@@ -344,8 +344,10 @@ bool endsWithHyphen(QStringView text)
         && text[text.size() - 2].isLetter();
 }
 
-// Whether a paragraph runs on from the end of one column or page to the start of the next.
-bool runsOn(const Line &previous, const Line &line)
+// Whether a paragraph runs on from the end of one column or page to the start of the next: a word
+// hyphenated across, a lower-case start, or a line that fills its column ('… the contract with' over
+// 'Nordkyst Marine …') without ending a sentence.
+bool runsOn(const Line &previous, const RegionShape &previousShape, const Line &line)
 {
     if (std::abs(previous.height - line.height) > 0.2 * std::max(previous.height, line.height)) {
         return false;
@@ -353,18 +355,24 @@ bool runsOn(const Line &previous, const Line &line)
     if (endsWithHyphen(previous.text) && line.text.front().isLetter()) {
         return true;
     }
-    return line.text.front().isLower() && !TextCleaning::endsSentence(previous.text);
+    if (TextCleaning::endsSentence(previous.text)) {
+        return false;
+    }
+    const qreal width = previousShape.right - previousShape.left;
+    const bool fills = width > 0 && previousShape.right - previous.box.right() < 0.15 * width;
+    return line.text.front().isLower() || (fills && line.text.front().isLetterOrNumber());
 }
 
 // Whether \a line starts a new paragraph after \a previous; \a paragraphLines counts the lines of the
 // paragraph so far.
-bool startsParagraph(const Line &previous, const Line &line, const RegionShape &shape, int paragraphLines)
+bool startsParagraph(const Line &previous, const RegionShape &previousShape, const Line &line, const RegionShape &shape,
+    int paragraphLines)
 {
     if (TextCleaning::isBullet(line.text)) {
         return true;
     }
     if (previous.page != line.page || previous.region != line.region) {
-        return !runsOn(previous, line);
+        return !runsOn(previous, previousShape, line);
     }
     const qreal height = std::max(previous.height, line.height);
     if (std::abs(previous.height - line.height) > 0.2 * height) {
@@ -572,7 +580,9 @@ Result rebuild(const QList<Page> &pages, const QString &knownTitle)
         if (line->title) {
             continue;
         }
-        if (previous == nullptr || startsParagraph(*previous, *line, shapes.value(line->region), paragraphLines)) {
+        if (previous == nullptr
+            || startsParagraph(
+                *previous, shapes.value(previous->region), *line, shapes.value(line->region), paragraphLines)) {
             if (!body.isEmpty()) {
                 body += QStringLiteral("\n\n");
             }
