@@ -1,7 +1,7 @@
-// Golden files for analysis: every article of tests/data/html and tests/data/text, as `dossier-cli analyze`
-// prints it (metadata, the whole body, entities, mentions), against tests/reference/<set>.jsonl. A change to
-// cleaning or entities fails here until scripts/update-references writes the new output and the diff is
-// reviewed.
+// Golden files for analysis: every article of tests/data/<set> (HTML, raw text, Markdown, Word and
+// OpenDocument, PDF, e-mail and web archives), as `dossier-cli analyze` prints it (metadata, the whole body, entities,
+// mentions), against tests/reference/<set>.jsonl. A change to cleaning or entities fails here until
+// scripts/update-references writes the new output and the diff is reviewed.
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -14,7 +14,10 @@
 namespace
 {
 
-const char *const sets[][2] = { { "html", "*.html" }, { "text", "*.txt" } };
+// A folder of tests/data and the names of its articles. The office, pdf and mail files are written by
+// tests/data/make-formats.py.
+const char *const sets[][2] = { { "html", "*.html" }, { "text", "*.txt" }, { "markdown", "*.md" },
+    { "office", "*.docx *.odt" }, { "pdf", "*.pdf *.html" }, { "mail", "*.eml *.mbox *.mhtml" } };
 
 QString testsDir()
 {
@@ -127,7 +130,8 @@ void ReferenceTest::initTestCase()
         const QString name = QString::fromLatin1(set[0]);
         QStringList files;
         const QDir dir(tests.filePath(QStringLiteral("data/") + name));
-        for (const QString &file : dir.entryList({ QString::fromLatin1(set[1]) }, QDir::Files, QDir::Name)) {
+        const QStringList patterns = QString::fromLatin1(set[1]).split(u' ');
+        for (const QString &file : dir.entryList(patterns, QDir::Files, QDir::Name)) {
             files.append(QStringLiteral("data/") + name + u'/' + file);
         }
         QVERIFY2(!files.isEmpty(), qPrintable(name));
