@@ -43,10 +43,12 @@ private Q_SLOTS:
     void titleTakesTheSpareWidth();
     void columnsAreRememberedAndReset();
     void emptyAnnotationsDockStaysSmallUntilItHasAPassage();
+    void annotationsDockKeepsTheHeightTheUserGaveIt();
     void typeHeadersCarryTheReadersColours();
 
 private:
     void openWindow();
+    qint64 highlightFirstName();
     QTemporaryDir m_dir;
     QString m_libraryPath;
     std::unique_ptr<Ui::MainWindow> m_window;
@@ -193,18 +195,7 @@ void FirstSightWindowTest::emptyAnnotationsDockStaysSmallUntilItHasAPassage()
         qPrintable(u"dock %1 of %2"_s.arg(dock->height()).arg(m_window->height())));
 
     // A first passage: the table appears and the dock makes room for it.
-    m_window->documentView()->selectRow(0);
-    QTRY_VERIFY(m_window->currentArticleId() >= 0);
-    Ui::ReaderView *reader = m_window->reader();
-    const QString body
-        = m_window->annotationController()->library()->articles().get(m_window->currentArticleId())->body;
-    const qsizetype start = body.indexOf(u"Rosa Villanueva"_s);
-    QVERIFY(start >= 0);
-    QTextCursor cursor(reader->document());
-    cursor.setPosition(reader->bodyPosition(start));
-    cursor.setPosition(reader->bodyPosition(start + 15), QTextCursor::KeepAnchor);
-    reader->textEdit()->setTextCursor(cursor);
-    const qint64 id = m_window->highlightSelection();
+    const qint64 id = highlightFirstName();
     QVERIFY(id >= 0);
     QTRY_VERIFY(!panel->isEmpty());
     QTRY_VERIFY(panel->view()->isVisible());
@@ -217,6 +208,52 @@ void FirstSightWindowTest::emptyAnnotationsDockStaysSmallUntilItHasAPassage()
     QTRY_VERIFY(panel->isEmpty());
     QTRY_VERIFY(notice->isVisible());
     QTRY_VERIFY2(dock->height() * 100 < 12 * m_window->height(), qPrintable(QString::number(dock->height())));
+}
+
+qint64 FirstSightWindowTest::highlightFirstName()
+{
+    m_window->documentView()->selectRow(0);
+    if (!QTest::qWaitFor([this] { return m_window->currentArticleId() >= 0; })) {
+        return -1;
+    }
+    Ui::ReaderView *reader = m_window->reader();
+    const QString body
+        = m_window->annotationController()->library()->articles().get(m_window->currentArticleId())->body;
+    const qsizetype start = body.indexOf(u"Rosa Villanueva"_s);
+    if (start < 0) {
+        return -1;
+    }
+    QTextCursor cursor(reader->document());
+    cursor.setPosition(reader->bodyPosition(start));
+    cursor.setPosition(reader->bodyPosition(start + 15), QTextCursor::KeepAnchor);
+    reader->textEdit()->setTextCursor(cursor);
+    return m_window->highlightSelection();
+}
+
+void FirstSightWindowTest::annotationsDockKeepsTheHeightTheUserGaveIt()
+{
+    const qint64 id = highlightFirstName();
+    QVERIFY(id >= 0);
+    QDockWidget *dock = m_window->annotationsDock();
+    QTRY_VERIFY(!m_window->annotationsPanel()->isEmpty());
+    m_window->resizeDocks({ dock }, { 320 }, Qt::Vertical); // as dragging its edge does
+    QTRY_COMPARE(dock->height(), 320);
+
+    m_window->close(); // saves the settings
+    openWindow();
+    dock = m_window->annotationsDock();
+    QTRY_VERIFY(!m_window->annotationsPanel()->isEmpty());
+    QTRY_COMPARE(dock->height(), 320);
+
+    // Without passages it is small, and the next one brings the user's height back.
+    QVERIFY(m_window->annotationController()->removeAnnotation(id));
+    QTRY_VERIFY(m_window->annotationsPanel()->isEmpty());
+    QTRY_VERIFY(dock->height() < 120);
+    const qint64 again = highlightFirstName();
+    QVERIFY(again >= 0);
+    QTRY_COMPARE(dock->height(), 320);
+    QVERIFY(m_window->annotationController()->removeAnnotation(again));
+    QTRY_VERIFY(m_window->annotationsPanel()->isEmpty());
 }
 
 void FirstSightWindowTest::typeHeadersCarryTheReadersColours()

@@ -148,7 +148,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 1);
     // The list gets the room its titles need; the reader keeps a comfortable line length.
-    m_splitter->setSizes({ 230, 620, 550 });
+    m_splitter->setSizes({ 260, 600, 540 });
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 
