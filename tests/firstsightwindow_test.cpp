@@ -25,7 +25,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextCursor>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTreeView>
 
 using namespace Dossier;
@@ -45,6 +48,7 @@ private Q_SLOTS:
     void emptyAnnotationsDockStaysSmallUntilItHasAPassage();
     void annotationsDockKeepsTheHeightTheUserGaveIt();
     void typeHeadersCarryTheReadersColours();
+    void readerLegendNamesEachTypeOnItsTint();
 
 private:
     void openWindow();
@@ -270,6 +274,56 @@ void FirstSightWindowTest::typeHeadersCarryTheReadersColours()
             Ui::ArticleHighlighter::typeColor(type).rgb());
         QVERIFY(!group.data(Qt::ToolTipRole).toString().isEmpty());
     }
+}
+
+void FirstSightWindowTest::readerLegendNamesEachTypeOnItsTint()
+{
+    Ui::ReaderView *reader = m_window->reader();
+    QLabel *legend = reader->entityLegend();
+    QVERIFY(legend);
+    QVERIFY(!legend->isVisible()); // no article yet
+    // The ferry article names an entity of every type.
+    const Ui::DocumentListModel *model = m_window->documentModel();
+    int ferry = -1;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, Ui::DocumentListModel::Title).data().toString().startsWith(u"Ferry"_s)) {
+            ferry = row;
+        }
+    }
+    QVERIFY(ferry >= 0);
+    m_window->documentView()->selectRow(ferry);
+    QTRY_VERIFY(m_window->currentArticleId() >= 0);
+    QVERIFY(legend->isVisible());
+    const QString body
+        = m_window->annotationController()->library()->articles().get(m_window->currentArticleId())->body;
+    const QString text = legend->text();
+    const std::pair<T, QString> mentions[]
+        = { { T::Person, u"Rosa Villanueva"_s }, { T::Org, u"Visayas Ferry Association"_s }, { T::Location, u"Cebu"_s },
+              { T::Date, u"2 April"_s }, { T::Money, u"3 million pesos"_s } };
+    qsizetype previous = -1;
+    for (const auto &[type, name] : mentions) {
+        // The tint the reader painted this mention with, read from the article's layout.
+        const int position = reader->bodyPosition(body.indexOf(name));
+        const QTextBlock block = reader->document()->findBlock(position);
+        QColor tint;
+        for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+            if (range.start <= position - block.position() && position - block.position() < range.start + range.length
+                && range.format.property(Ui::ArticleHighlighter::EntityTypeProperty).toInt() == int(type)) {
+                tint = range.format.background().color();
+            }
+        }
+        QVERIFY2(tint.isValid(), qPrintable(name));
+        const QString entry
+            = u"background-color:%1\">&nbsp;%2&nbsp;"_s.arg(tint.name(), Ui::EntityFacetModel::typeDisplayName(type));
+        const qsizetype at = text.indexOf(entry);
+        QVERIFY2(at > previous, qPrintable(entry + u" in "_s + text));
+        previous = at;
+    }
+    // Showing the source hides it; the article brings it back.
+    reader->setShowSource(true);
+    QVERIFY(!legend->isVisible());
+    reader->setShowSource(false);
+    QVERIFY(legend->isVisible());
 }
 
 QTEST_MAIN(FirstSightWindowTest)
