@@ -1,12 +1,15 @@
 // The timeline: articles by publication period, events from DATE mentions with their sentences,
-// grouped across articles; the publication-period filter; sentence bounds; `dossier-cli timeline`.
+// grouped across articles; the publication-period filter; sentence bounds; `dossier-cli timeline`
+// and its exports (CSV, SVG, PNG).
 
 #include "analysis/analyzer.h"
 #include "analysis/dates.h"
 #include "analysis/sentences.h"
+#include "clirun.h"
 #include "store/library.h"
 #include "timelinearticles.h"
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,6 +18,7 @@
 #include <QTest>
 
 using namespace Dossier::Core;
+using namespace Dossier::Test;
 using namespace Qt::StringLiterals;
 using namespace Dossier::Test::TimelineArticles;
 
@@ -35,6 +39,11 @@ private Q_SLOTS:
     void eventsFollowTheFilter();
     void datelinesAreNoEvents();
     void cliPrintsCountsAndEvents();
+    void cliExportsTheTimeline_data();
+    void cliExportsTheTimeline();
+    void cliDrawsThePngWithoutADisplay();
+    void cliRefusesExportsItCannotWrite_data();
+    void cliRefusesExportsItCannotWrite();
 
 private:
     void store(const QString &name, const char *text);
@@ -309,6 +318,134 @@ void TimelineTest::cliPrintsCountsAndEvents()
     QCOMPARE(exitCode, 2);
     run({ u"timeline"_s, u"--library"_s, library, u"--to"_s, u"2026-02-30"_s }, &exitCode);
     QCOMPARE(exitCode, 2);
+}
+
+void TimelineTest::cliExportsTheTimeline_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("expected"); // the file's start
+    QTest::addColumn<QByteArray>("contains");
+    QTest::addColumn<QJsonObject>("summary");
+
+    const QByteArray countsCsv = "period,first,last,articles\r\n"
+                                 "2026-02,2026-02-01,2026-02-28,2\r\n"
+                                 "2026-03,2026-03-01,2026-03-31,1\r\n"
+                                 "undated,,,1\r\n";
+    const QJsonObject countsSummary { { u"format"_s, u"csv"_s }, { u"by"_s, u"month"_s }, { u"periods"_s, 2 },
+        { u"articles"_s, 3 }, { u"undated"_s, 1 } };
+    QTest::newRow("counts as CSV") << QStringList { u"--format"_s, u"csv"_s } << u"counts.csv"_s << countsCsv
+                                   << QByteArray("undated,,,1\r\n") << countsSummary;
+    QJsonObject yearSummary = countsSummary;
+    yearSummary.insert(u"format"_s, u"svg"_s);
+    yearSummary.insert(u"by"_s, u"year"_s);
+    yearSummary.insert(u"periods"_s, 1);
+    QTest::newRow("counts by year as SVG")
+        << QStringList { u"--format"_s, u"svg"_s, u"--by"_s, u"year"_s } << u"years.svg"_s
+        << QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ") << QByteArray("<title>2026: 3</title>")
+        << yearSummary;
+    QTest::newRow("events as CSV") << QStringList { u"--events"_s, u"--format"_s, u"csv"_s } << u"events.csv"_s
+                                   << QByteArray("date,articles,entities,published,title,start,end,sentence\r\n")
+                                   << QByteArray("2026-02-20,2,") // the visit, reported by both articles
+                                   << QJsonObject { { u"format"_s, u"csv"_s } };
+    QTest::newRow("counts as JSON Lines in a file")
+        << QStringList { u"--to"_s, u"2026-02"_s } << u"counts.jsonl"_s
+        << QByteArray(R"({"articles":2,"first":"2026-02-01","last":"2026-02-28","period":"2026-02"})"
+                      "\n")
+        << QByteArray() << QJsonObject { { u"format"_s, u"jsonl"_s }, { u"periods"_s, 1 }, { u"undated"_s, 0 } };
+}
+
+void TimelineTest::cliExportsTheTimeline()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QString, file);
+    QFETCH(QByteArray, expected);
+    QFETCH(QByteArray, contains);
+    QFETCH(QJsonObject, summary);
+    const QString library = m_library->path();
+    m_library.reset();
+    const QString out = m_dir->filePath(file);
+
+    // Without --out the document goes to stdout, byte for byte what --out writes.
+    const CliRun toStdout = runCli(QStringList { u"timeline"_s, u"--library"_s, library } + options);
+    QCOMPARE(toStdout.exitCode, 0);
+    const CliRun toFile
+        = runCli(QStringList { u"timeline"_s, u"--library"_s, library } + options + QStringList { u"--out"_s, out });
+    QVERIFY2(toFile.exitCode == 0, toFile.err.constData());
+    QFile written(out);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray content = written.readAll();
+    QVERIFY2(content.startsWith(expected), content.constData());
+    QVERIFY2(content.contains(contains), content.constData());
+    QCOMPARE(content, toStdout.out);
+
+    QCOMPARE(toFile.lines().size(), 1);
+    const QJsonObject printed = toFile.lines().constFirst();
+    QCOMPARE(printed.value(u"out"_s).toString(), out);
+    for (auto it = summary.constBegin(); it != summary.constEnd(); ++it) {
+        QCOMPARE(printed.value(it.key()).toVariant(), it.value().toVariant());
+    }
+}
+
+void TimelineTest::cliDrawsThePngWithoutADisplay()
+{
+    const QString library = m_library->path();
+    m_library.reset();
+    const QString out = m_dir->filePath(u"months.png"_s);
+    QProcess process;
+    // No display at all: the CLI must not need one (it picks the offscreen platform itself).
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"QT_QPA_PLATFORM"_s);
+    environment.remove(u"DISPLAY"_s);
+    environment.remove(u"WAYLAND_DISPLAY"_s);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(DOSSIER_CLI),
+        { u"timeline"_s, u"--library"_s, library, u"--format"_s, u"png"_s, u"--out"_s, out });
+    QVERIFY(process.waitForFinished(120000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QJsonObject summary = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    QCOMPARE(summary.value(u"format"_s).toString(), u"png"_s);
+    QCOMPARE(summary.value(u"periods"_s).toInt(), 2);
+
+    QImage image;
+    QVERIFY(image.load(out, "PNG"));
+    // The SVG's layout: 40 px left of the bars, 20 px a bar and its gap, a 200 px plot 40 px down.
+    QCOMPARE(image.size(), QSize(40 + 2 * 20 + 20, 40 + 200 + 60));
+    const QRgb bar = qRgb(0x3b, 0x6e, 0xa5);
+    QCOMPARE(image.pixel(48, 60), bar); // February, 2 articles: the whole plot's height
+    QCOMPARE(image.pixel(68, 120), qRgb(255, 255, 255)); // March, 1 article: half of it
+    QCOMPARE(image.pixel(68, 200), bar);
+    // The heading and the period labels are drawn (fonts found without a display).
+    int inked = 0;
+    for (int y = 4; y < 24; ++y) {
+        for (int x = 40; x < image.width(); ++x) {
+            inked += image.pixel(x, y) != qRgb(255, 255, 255) ? 1 : 0;
+        }
+    }
+    QVERIFY2(inked > 20, qPrintable(QString::number(inked)));
+}
+
+void TimelineTest::cliRefusesExportsItCannotWrite_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("unknown format") << QStringList { u"--format"_s, u"xlsx"_s } << 2;
+    QTest::newRow("events have no chart") << QStringList { u"--events"_s, u"--format"_s, u"svg"_s } << 2;
+    QTest::newRow("png to a terminal") << QStringList { u"--format"_s, u"png"_s } << 2;
+    QTest::newRow("a folder that is not there")
+        << QStringList { u"--format"_s, u"csv"_s, u"--out"_s, u"/nonexistent/folder/t.csv"_s } << 1;
+}
+
+void TimelineTest::cliRefusesExportsItCannotWrite()
+{
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    const QString library = m_library->path();
+    m_library.reset();
+    const CliRun run = runCli(QStringList { u"timeline"_s, u"--library"_s, library } + options);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(run.err.startsWith("dossier-cli: "));
 }
 
 QTEST_GUILESS_MAIN(TimelineTest)

@@ -45,6 +45,8 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     , m_view(new QTableView(this))
     , m_error(new QLabel(this))
     , m_count(new QLabel(this))
+    , m_body(new QWidget(this))
+    , m_emptyNotice(new QLabel(this))
     , m_filterDelay(new QTimer(this))
     , m_refreshDelay(new QTimer(this))
     , m_goTo(new QAction(tr("Go to Passage"), this))
@@ -66,6 +68,13 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     m_error->setStyleSheet(QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 3px;"));
     m_error->hide();
     m_count->setAccessibleName(tr("Annotation count"));
+    m_emptyNotice->setObjectName(QStringLiteral("annotationsEmptyNotice"));
+    m_emptyNotice->setAccessibleName(tr("No annotations"));
+    m_emptyNotice->setWordWrap(true);
+    m_emptyNotice->setText(tr("No annotations yet — select text in the reader and press Ctrl+H to highlight it, or "
+                              "Ctrl+Shift+H to give it tags and a note."));
+    m_emptyNotice->setContentsMargins(6, 4, 6, 4);
+    m_emptyNotice->setForegroundRole(QPalette::PlaceholderText);
 
     m_view->setModel(m_model);
     m_view->setAccessibleName(tr("Annotations"));
@@ -101,12 +110,18 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     checks->addWidget(m_orphaned);
     checks->addStretch(1);
     checks->addWidget(m_count);
+    auto *bodyLayout = new QVBoxLayout(m_body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addLayout(filters);
+    bodyLayout->addLayout(checks);
+    bodyLayout->addWidget(m_error);
+    bodyLayout->addWidget(m_view, 1);
+    // Until the library has a passage, one line says how to make one instead of an empty table.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(filters);
-    layout->addLayout(checks);
-    layout->addWidget(m_error);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_emptyNotice);
+    layout->addWidget(m_body, 1);
+    m_body->hide();
 
     reloadTags();
 
@@ -199,15 +214,38 @@ void AnnotationsPanel::refresh()
     } else if (!reloadTags()) {
         m_model->refresh();
     }
-    m_count->setText(tr("%n passage(s)", nullptr, m_model->rowCount()));
-    updateActions();
+    updateCount();
 }
 
 void AnnotationsPanel::articlesChanged()
 {
     m_model->articlesChanged();
+    updateCount();
+}
+
+bool AnnotationsPanel::isEmpty() const
+{
+    return m_empty;
+}
+
+void AnnotationsPanel::updateCount()
+{
     m_count->setText(tr("%n passage(s)", nullptr, m_model->rowCount()));
     updateActions();
+    // Empty: nothing listed although nothing narrows the list (and no error to show), so the
+    // library has no passage at all.
+    const bool filtered = !m_filter->text().trimmed().isEmpty() || m_tags->currentIndex() > 0
+        || m_thisArticle->isChecked() || m_orphaned->isChecked();
+    const bool empty = m_model->rowCount() == 0 && !filtered && m_error->isHidden();
+    if (empty == m_empty) {
+        return;
+    }
+    m_empty = empty;
+    m_emptyNotice->setVisible(empty);
+    m_body->setVisible(!empty);
+    // The dock around the panel reads the new size hint now, not at the next layout pass.
+    updateGeometry();
+    Q_EMIT emptyChanged(empty);
 }
 
 void AnnotationsPanel::scheduleRefresh()
@@ -257,8 +295,7 @@ void AnnotationsPanel::applyFilter()
     query.orphanedOnly = m_orphaned->isChecked();
     m_error->hide();
     m_model->setQuery(query);
-    m_count->setText(tr("%n passage(s)", nullptr, m_model->rowCount()));
-    updateActions();
+    updateCount();
 }
 
 void AnnotationsPanel::selectAnnotation(qint64 annotationId)
@@ -410,6 +447,7 @@ void AnnotationsPanel::showError(const QString &message)
 {
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
+    updateCount();
 }
 
 bool AnnotationsPanel::eventFilter(QObject *watched, QEvent *event)

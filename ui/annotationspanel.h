@@ -40,6 +40,9 @@ public:
     qint64 currentArticle() const;
     /*! The annotation of the current row, or -1. */
     qint64 currentAnnotation() const;
+    /*! True while the library has no annotation (nothing listed, nothing narrowing the list): the
+        panel then shows one line saying how to make one instead of the filters and the table. */
+    bool isEmpty() const;
 
     // For tests and automation: the parts a user drives.
     AnnotationListModel *model() const { return m_model; }
@@ -66,12 +69,16 @@ public Q_SLOTS:
 Q_SIGNALS:
     /*! The user activated a passage (click, Enter, double-click): show \a annotationId in \a articleId. */
     void annotationActivated(qint64 articleId, qint64 annotationId);
+    /*! The panel became empty (\a empty) or got its first passage. */
+    void emptyChanged(bool empty);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyFilter();
+    /*! The count, the actions and the empty state, after the list changed. */
+    void updateCount();
     /*! Re-reads the codebook into the tag filter; true when that changed the query (and re-read the list). */
     bool reloadTags();
     void scheduleRefresh();
@@ -91,6 +98,9 @@ private:
     QTableView *m_view = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_count = nullptr;
+    QWidget *m_body = nullptr;
+    QLabel *m_emptyNotice = nullptr;
+    bool m_empty = true;
     QTimer *m_filterDelay = nullptr;
     QTimer *m_refreshDelay = nullptr;
     QAction *m_goTo = nullptr;

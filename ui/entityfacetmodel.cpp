@@ -2,6 +2,9 @@
 
 #include "entityfacetmodel.h"
 
+#include "articlehighlighter.h"
+#include "swatch.h"
+
 namespace Dossier::Ui
 {
 
@@ -325,6 +328,12 @@ QVariant EntityFacetModel::data(const QModelIndex &index, int role) const
             return index.column() == NameColumn ? typeDisplayName(type) : QVariant();
         case EntityIdRole:
             return qint64(-1);
+        case Qt::DecorationRole:
+            // The type's header carries the colour its mentions are tinted in the reader: the legend.
+            return index.column() == NameColumn ? QVariant(colorSwatch(ArticleHighlighter::typeColor(type)))
+                                                : QVariant();
+        case Qt::ToolTipRole:
+            return index.column() == NameColumn ? tr("The colour these mentions are tinted in the reader") : QVariant();
         case EntityTypeRole:
             return int(type);
         case IsTypeGroupRole:

@@ -105,9 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->verticalHeader()->hide();
     m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_list->horizontalHeader()->setSectionResizeMode(DocumentListModel::Title, QHeaderView::Stretch);
-    m_list->horizontalHeader()->setHighlightSections(false);
-    m_list->horizontalHeader()->resizeSection(DocumentListModel::Tags, 90);
+    setUpDocumentColumns();
 
     auto *failuresLayout = new QVBoxLayout(m_failures);
     failuresLayout->setContentsMargins(0, 0, 0, 0);
@@ -146,8 +144,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(facets);
     m_splitter->addWidget(centre);
     m_splitter->addWidget(m_reader);
+    // A wider or narrower window is shared by the list and the reader.
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 1);
-    m_splitter->setSizes({ 260, 460, 680 });
+    // The list gets the room its titles need; the reader keeps a comfortable line length.
+    m_splitter->setSizes({ 260, 600, 540 });
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 
@@ -369,6 +370,9 @@ void MainWindow::createMenus()
     timeline->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     timeline->setObjectName(QStringLiteral("timelineAction"));
     view->addAction(timeline);
+    m_resetColumns = view->addAction(tr("Reset &Columns"), this, &MainWindow::resetDocumentColumns);
+    m_resetColumns->setObjectName(QStringLiteral("resetColumnsAction"));
+    m_resetColumns->setToolTip(tr("Give the document list's columns their first widths and order again"));
     QAction *source = view->addAction(tr("Show &Source"));
     source->setCheckable(true);
     source->setShortcut(QKeySequence(tr("Ctrl+U")));
@@ -463,6 +467,7 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(settingsGeometry).toByteArray());
     restoreState(settings.value(settingsState).toByteArray());
     m_splitter->restoreState(settings.value(settingsSplitter).toByteArray());
+    restoreLayoutSettings();
     const QString theme = settings.value(settingsTheme).toString();
     if (!theme.isEmpty() && m_reader->themeNames().contains(theme)) {
         m_reader->setTheme(theme);
@@ -475,6 +480,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(settingsGeometry, saveGeometry());
     settings.setValue(settingsState, saveState());
     settings.setValue(settingsSplitter, m_splitter->saveState());
+    saveLayoutSettings();
     if (library()) {
         settings.setValue(settingsLibrary, library()->path());
     }

@@ -97,6 +97,9 @@ public:
     ReaderView *reader() const { return m_reader; }
     TagFacetList *tagFacets() const { return m_tagFacets; }
     AnnotationsPanel *annotationsPanel() const { return m_annotationsPanel; }
+    QDockWidget *annotationsDock() const { return m_annotationsDock; }
+    /*! View › Reset Columns: the document list's columns back to their first widths and order. */
+    QAction *resetColumnsAction() const { return m_resetColumns; }
     /*! View › Timeline: the dock's panel (the dock is hidden until shown). */
     TimelinePanel *timelinePanel() const { return m_timeline; }
     QDockWidget *timelineDock() const { return m_timelineDock; }
@@ -128,6 +131,12 @@ protected:
 
 private:
     void createMenus();
+    // The first-sight layout (mainwindowlayout.cpp): the list's columns, remembered; empty docks small.
+    void setUpDocumentColumns();
+    void resetDocumentColumns();
+    void restoreLayoutSettings();
+    void saveLayoutSettings();
+    void fitAnnotationsDock();
     void applyFilter();
     // Re-reads the list after the library changed, keeping the analyst's place.
     void refreshList();
@@ -205,6 +214,9 @@ private:
     TagFacetList *m_tagFacets = nullptr;
     AnnotationsPanel *m_annotationsPanel = nullptr;
     QDockWidget *m_annotationsDock = nullptr;
+    int m_annotationsDockHeight = 0; //!< its height when it has passages (docked at the top or bottom)
+    QByteArray m_defaultColumns; //!< the list header's first state, for View › Reset Columns
+    QAction *m_resetColumns = nullptr;
     TimelinePanel *m_timeline = nullptr;
     QDockWidget *m_timelineDock = nullptr;
     QAction *m_highlight = nullptr;

@@ -29,8 +29,8 @@ void MainWindow::createAnnotationActions()
     m_annotationsDock->setWidget(m_annotationsPanel);
     m_annotationsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_annotationsDock);
-    resizeDocks({ m_annotationsDock }, { 205 }, Qt::Vertical);
     connect(m_annotationsPanel, &AnnotationsPanel::annotationActivated, this, &MainWindow::revealAnnotation);
+    connect(m_annotationsPanel, &AnnotationsPanel::emptyChanged, this, &MainWindow::fitAnnotationsDock);
 
     m_highlight = new QAction(tr("&Highlight Selection"), this);
     m_highlight->setShortcut(QKeySequence(tr("Ctrl+H")));

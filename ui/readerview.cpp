@@ -1,6 +1,7 @@
 #include "readerview.h"
 
 #include "articlehighlighter.h"
+#include "entityfacetmodel.h"
 #include "findbar.h"
 
 #include <KSyntaxHighlighting/Definition>
@@ -10,6 +11,7 @@
 #include <QAction>
 #include <QEvent>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenu>
 #include <QPlainTextDocumentLayout>
 #include <QPlainTextEdit>
@@ -90,6 +92,7 @@ KSyntaxHighlighting::Definition sourceDefinition(const QString &format, const QS
 ReaderView::ReaderView(QWidget *parent)
     : QWidget(parent)
     , m_text(new QPlainTextEdit(this))
+    , m_legend(new QLabel(this))
     , m_findBar(new FindBar(this))
     , m_findAction(new QAction(tr("&Find in Article…"), this))
     , m_nextHit(new QAction(tr("Next Search &Hit"), this))
@@ -136,12 +139,22 @@ ReaderView::ReaderView(QWidget *parent)
     m_articleHighlighter->setLargeHeadline(true);
     m_sourceHighlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_sourceDoc);
 
+    m_legend->setObjectName(QStringLiteral("entityLegend"));
+    m_legend->setAccessibleName(tr("Entity colours"));
+    m_legend->setToolTip(tr("The colour each type of entity's mentions is tinted in"));
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    m_legend->setAutoFillBackground(true);
+    m_legend->setContentsMargins(6, 3, 6, 3);
+    m_legend->hide();
+
     m_findBar->setObjectName(QStringLiteral("findBar"));
     m_findBar->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_legend);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_findBar);
     setFocusProxy(m_text);
@@ -240,6 +253,7 @@ void ReaderView::showArticle(const Dossier::Core::Article &article)
     if (m_showSource) {
         loadSource();
     }
+    m_legend->setVisible(!m_showSource);
     m_text->setTextCursor(QTextCursor(document()));
     m_text->verticalScrollBar()->setValue(0);
     setSearchHits({});
@@ -264,6 +278,7 @@ void ReaderView::clear()
     m_removedCr.clear();
     m_mentionRanges.clear();
     m_mentionIds.clear();
+    m_legend->hide();
     m_text->setTextCursor(QTextCursor(document()));
     setSearchHits({});
     if (m_findBar->isVisible()) {
@@ -478,10 +493,28 @@ void ReaderView::applyTheme(const KSyntaxHighlighting::Theme &theme)
     m_text->setPalette(pal);
     m_articleHighlighter->setTheme(theme);
     m_sourceHighlighter->setTheme(theme);
+    updateLegend();
     updateMatchHighlights();
     if (theme.name() != before) {
         Q_EMIT themeChanged(theme.name());
     }
+}
+
+void ReaderView::updateLegend()
+{
+    // On the reader's own background, so each tint looks as it does over the article.
+    QPalette pal = m_legend->palette();
+    pal.setColor(QPalette::Window, m_text->palette().color(QPalette::Base));
+    pal.setColor(QPalette::WindowText, m_text->palette().color(QPalette::Text));
+    m_legend->setPalette(pal);
+    QStringList entries;
+    for (const auto type : { Core::EntityType::Person, Core::EntityType::Org, Core::EntityType::Location,
+             Core::EntityType::Date, Core::EntityType::Money }) {
+        const QColor tint = m_articleHighlighter->mentionFormat(type, false).background().color();
+        entries.append(QStringLiteral("<span style=\"background-color:%1\">&nbsp;%2&nbsp;</span>")
+                .arg(tint.name(), EntityFacetModel::typeDisplayName(type).toHtmlEscaped()));
+    }
+    m_legend->setText(entries.join(QStringLiteral(" ")));
 }
 
 void ReaderView::changeEvent(QEvent *event)
@@ -502,6 +535,7 @@ void ReaderView::setShowSource(bool source)
     if (source) {
         loadSource();
     }
+    m_legend->setVisible(!source && !m_articleDoc->isEmpty());
     switchDocument();
     Q_EMIT showSourceChanged(source);
 }

@@ -11,6 +11,7 @@
 #include <utility>
 
 class QAction;
+class QLabel;
 class QPlainTextEdit;
 class QTextDocument;
 
@@ -97,6 +98,9 @@ public:
     QTextDocument *document() const;
     /*! The text widget, for focus handling and tests. */
     QPlainTextEdit *textEdit() const;
+    /*! The legend above an article: each entity type's name on the tint its mentions get under
+        the current theme. Shown with an article, not with its source. */
+    QLabel *entityLegend() const { return m_legend; }
 
 public Q_SLOTS:
     void zoomIn();
@@ -123,6 +127,7 @@ protected:
 
 private:
     void applyTheme(const KSyntaxHighlighting::Theme &theme);
+    void updateLegend();
     void applyZoom();
     void loadSource();
     void switchDocument();
@@ -132,6 +137,7 @@ private:
     void selectSearchHit(int index);
 
     QPlainTextEdit *m_text = nullptr;
+    QLabel *m_legend = nullptr;
     FindBar *m_findBar = nullptr;
     QAction *m_findAction = nullptr;
     QTextDocument *m_articleDoc = nullptr;

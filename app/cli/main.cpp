@@ -25,8 +25,10 @@ commands:
   list --library L [--entity TYPE:NAME]... [--query Q] [--from PERIOD] [--to PERIOD]
                                           list articles (JSON Lines)
   timeline --library L [FILTERS] [--by year|month|week|day] [--events]
+           [--format jsonl|csv|svg|png] [--out FILE]
                                           articles by publication period, or the events they
-                                          report (JSON Lines; FILTERS as for list)
+                                          report (JSON Lines or CSV; FILTERS as for list), or
+                                          a bar chart of the counts (SVG, PNG)
   cooccurrence --library L [FILTERS] [--scope article|sentence] [--min-count N] [--types T,T]
                [--limit N] [--format jsonl|graphml|gexf] [--out FILE]
                                           who appears with whom: entity pairs ranked by NPMI
@@ -57,12 +59,33 @@ commands:
 Run 'dossier-cli COMMAND --help' for a command's options.
 )";
 
+// Laying out a PDF (export) and drawing a timeline's PNG need fonts, hence a QGuiApplication.
+bool needsGuiApplication(int argc, char *argv[])
+{
+    if (argc < 2) {
+        return false;
+    }
+    if (qstrcmp(argv[1], "export") == 0) {
+        return true;
+    }
+    if (qstrcmp(argv[1], "timeline") != 0) {
+        return false;
+    }
+    for (int i = 2; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--format=png") == 0
+            || (qstrcmp(argv[i], "--format") == 0 && i + 1 < argc && qstrcmp(argv[i + 1], "png") == 0)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    // Laying out a PDF needs fonts, hence a QGuiApplication; a headless one unless told otherwise.
-    const bool needsGui = argc > 1 && qstrcmp(argv[1], "export") == 0;
+    // A headless QGuiApplication unless told otherwise: no display is needed.
+    const bool needsGui = needsGuiApplication(argc, argv);
     if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }

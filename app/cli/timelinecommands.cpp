@@ -1,13 +1,19 @@
-// dossier-cli timeline: the listed articles by publication period, or the events they report.
+// dossier-cli timeline: the listed articles by publication period, or the events they report, as
+// JSON Lines, CSV, or a bar chart (SVG, PNG).
 
 #include "cli/commands.h"
 #include "cli/commandsupport.h"
 #include "cli/output.h"
+#include "export/timelineexport.h"
 #include "store/library.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSaveFile>
+
+#include <cstdio>
 
 namespace Dossier::Cli
 {
@@ -48,6 +54,63 @@ QJsonObject eventJson(const TimelineEvent &event)
     };
 }
 
+QJsonObject bucketJson(const TimelineBucket &bucket)
+{
+    return QJsonObject {
+        { QLatin1String("period"), bucket.period },
+        { QLatin1String("first"), bucket.first.toString(Qt::ISODate) },
+        { QLatin1String("last"), bucket.last.toString(Qt::ISODate) },
+        { QLatin1String("articles"), bucket.articles },
+    };
+}
+
+QByteArray jsonLine(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+// What --out writes (or stdout gets): the counts in the chosen format.
+QByteArray countsDocument(const TimelineCounts &counts, const QString &format, Dates::Precision precision)
+{
+    const QString heading = QStringLiteral("Articles per %1").arg(Dates::precisionName(precision));
+    if (format == u"csv") {
+        return TimelineExport::countsCsv(counts);
+    }
+    if (format == u"svg") {
+        return TimelineExport::countsSvg(counts, heading);
+    }
+    if (format == u"png") {
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        TimelineExport::countsImage(counts, heading).save(&buffer, "PNG");
+        return png;
+    }
+    QByteArray lines;
+    for (const TimelineBucket &bucket : counts.buckets) {
+        lines += jsonLine(bucketJson(bucket));
+    }
+    if (counts.undated > 0) {
+        lines += jsonLine(QJsonObject {
+            { QLatin1String("period"), QJsonValue::Null }, { QLatin1String("articles"), counts.undated } });
+    }
+    return lines;
+}
+
+bool writeDocument(const QString &path, const QByteArray &document)
+{
+    if (path.isEmpty()) {
+        std::fwrite(document.constData(), 1, size_t(document.size()), stdout);
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(document) != document.size() || !file.commit()) {
+        writeError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int timeline(const QStringList &arguments)
@@ -62,15 +125,34 @@ int timeline(const QStringList &arguments)
     const QCommandLineOption events(QStringLiteral("events"),
         QStringLiteral("Print the events the articles report (each DATE mention with its sentence, grouped "
                        "across articles) instead of article counts."));
-    parser.addOption(by);
-    parser.addOption(events);
+    const QCommandLineOption format(QStringLiteral("format"),
+        QStringLiteral("jsonl (default), csv, or a bar chart of the counts: svg or png (png wants --out)."),
+        QStringLiteral("FORMAT"), QStringLiteral("jsonl"));
+    const QCommandLineOption out(QStringLiteral("out"),
+        QStringLiteral("Write the timeline to FILE and print a summary instead."), QStringLiteral("FILE"));
+    parser.addOptions({ by, events, format, out });
     int code = Ok;
     if (!parseCommandLine(parser, arguments,
             QStringLiteral("timeline --library L [--entity TYPE:NAME]... [--query Q] [--from PERIOD] [--to PERIOD] "
-                           "[--by year|month|week|day] [--events]"),
+                           "[--by year|month|week|day] [--events] [--format jsonl|csv|svg|png] [--out FILE]"),
             &code)) {
         return code;
     }
+    const QString chosenFormat = parser.value(format);
+    if (chosenFormat != u"jsonl" && chosenFormat != u"csv" && chosenFormat != u"svg" && chosenFormat != u"png") {
+        writeError(QStringLiteral("--format wants jsonl, csv, svg or png; got '%1'").arg(chosenFormat));
+        return Usage;
+    }
+    if (parser.isSet(events) && (chosenFormat == u"svg" || chosenFormat == u"png")) {
+        writeError(
+            QStringLiteral("--events prints events as jsonl or csv; the %1 chart is of the counts").arg(chosenFormat));
+        return Usage;
+    }
+    if (chosenFormat == u"png" && !parser.isSet(out)) {
+        writeError(QStringLiteral("--format png wants --out FILE"));
+        return Usage;
+    }
+    const QString outPath = parser.value(out);
     ListQuery request;
     if (!filters.read(parser, &request)) {
         return Usage;
@@ -91,8 +173,24 @@ int timeline(const QStringList &arguments)
             writeError(library.errorString());
             return Failed;
         }
-        for (const TimelineEvent &event : *rows) {
-            writeJsonLine(eventJson(event));
+        QByteArray document;
+        if (chosenFormat == u"csv") {
+            document = TimelineExport::eventsCsv(*rows);
+        } else {
+            for (const TimelineEvent &event : *rows) {
+                document += jsonLine(eventJson(event));
+            }
+        }
+        if (!writeDocument(outPath, document)) {
+            return Failed;
+        }
+        if (!outPath.isEmpty()) {
+            qsizetype reports = 0;
+            for (const TimelineEvent &event : *rows) {
+                reports += event.reports.size();
+            }
+            writeJsonLine(QJsonObject { { QLatin1String("out"), outPath }, { QLatin1String("format"), chosenFormat },
+                { QLatin1String("events"), rows->size() }, { QLatin1String("reports"), reports } });
         }
         return Ok;
     }
@@ -101,17 +199,18 @@ int timeline(const QStringList &arguments)
         writeError(library.errorString());
         return Failed;
     }
-    for (const TimelineBucket &bucket : counts->buckets) {
-        writeJsonLine(QJsonObject {
-            { QLatin1String("period"), bucket.period },
-            { QLatin1String("first"), bucket.first.toString(Qt::ISODate) },
-            { QLatin1String("last"), bucket.last.toString(Qt::ISODate) },
-            { QLatin1String("articles"), bucket.articles },
-        });
+    if (!writeDocument(outPath, countsDocument(*counts, chosenFormat, precision))) {
+        return Failed;
     }
-    if (counts->undated > 0) {
-        writeJsonLine(QJsonObject {
-            { QLatin1String("period"), QJsonValue::Null }, { QLatin1String("articles"), counts->undated } });
+    if (!outPath.isEmpty()) {
+        int dated = 0;
+        for (const TimelineBucket &bucket : counts->buckets) {
+            dated += bucket.articles;
+        }
+        writeJsonLine(QJsonObject { { QLatin1String("out"), outPath }, { QLatin1String("format"), chosenFormat },
+            { QLatin1String("by"), Dates::precisionName(precision) },
+            { QLatin1String("periods"), counts->buckets.size() }, { QLatin1String("articles"), dated },
+            { QLatin1String("undated"), counts->undated } });
     }
     return Ok;
 }

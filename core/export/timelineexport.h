@@ -3,14 +3,16 @@
 #include "store/timelinequery.h"
 
 #include <QByteArray>
+#include <QImage>
 #include <QList>
 #include <QString>
 
 namespace Dossier::Core
 {
 
-/*! \brief The timeline written out, as the window's "Export Timeline…" does and the CLI could:
-    CSV (RFC 4180: CRLF line ends; fields with commas, quotes or line breaks quoted) and an SVG bar chart. */
+/*! \brief The timeline written out, as `dossier-cli timeline --format` and the window's "Export Timeline…" do:
+    CSV (RFC 4180: CRLF line ends; fields with commas, quotes or line breaks quoted), an SVG bar chart and
+    the same chart as an image. */
 namespace TimelineExport
 {
 /*! "period,first,last,articles" and one line per bucket, then "undated,,,N" when \a counts has
@@ -23,6 +25,9 @@ QByteArray eventsCsv(const QList<TimelineEvent> &events);
 /*! A bar chart of \a counts as a standalone SVG 1.1 document (one rect per bucket, its title
     "PERIOD: COUNT"), \a heading above it; written here, without QtSvg. */
 QByteArray countsSvg(const TimelineCounts &counts, const QString &heading);
+/*! The bar chart countsSvg() writes, drawn with QPainter into an image (for PNG): the same bars,
+    axis and labels. Drawing text needs a QGuiApplication (an offscreen one does; no display). */
+QImage countsImage(const TimelineCounts &counts, const QString &heading);
 } // namespace TimelineExport
 
 } // namespace Dossier::Core
