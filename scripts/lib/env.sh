@@ -31,6 +31,7 @@ DOSSIER_PACKAGES=(
     clang libclang-rt-19-dev llvm-19 qt6-l10n-tools qt6-tools-dev
     clang-format-19 clang-tidy-19
     libpoppler-qt6-dev libkf6archive-dev libgmime-3.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+    libgraphviz-dev
 )
 
 dossier_log() { printf 'dossier: %s\n' "$*" >&2; }
