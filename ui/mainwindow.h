@@ -34,6 +34,7 @@ namespace Dossier::Ui
 
 class AnnotationController;
 class AnnotationsPanel;
+class CooccurrencePanel;
 class DocumentListModel;
 class EntityCurator;
 class EntitySidebar;
@@ -100,6 +101,9 @@ public:
     /*! View › Timeline: the dock's panel (the dock is hidden until shown). */
     TimelinePanel *timelinePanel() const { return m_timeline; }
     QDockWidget *timelineDock() const { return m_timelineDock; }
+    /*! View › Who Appears with Whom: the dock's panel (the dock is hidden until shown). */
+    CooccurrencePanel *cooccurrencePanel() const { return m_cooccurrence; }
+    QDockWidget *cooccurrenceDock() const { return m_cooccurrenceDock; }
     qint64 currentArticleId() const { return m_currentId; }
     AnnotationController *annotationController() const { return m_annotations; }
     /*! The session of the open library: its signals announce every change. */
@@ -151,6 +155,7 @@ private:
     void restoreSettings();
     void createAnnotationActions();
     void createTimeline();
+    void createCooccurrence();
     void refreshAnnotations();
     void refreshTagFacets();
     void updateAnnotationActions(qint64 annotationUnderCursor);
@@ -207,6 +212,8 @@ private:
     QDockWidget *m_annotationsDock = nullptr;
     TimelinePanel *m_timeline = nullptr;
     QDockWidget *m_timelineDock = nullptr;
+    CooccurrencePanel *m_cooccurrence = nullptr;
+    QDockWidget *m_cooccurrenceDock = nullptr;
     QAction *m_highlight = nullptr;
     QAction *m_highlightWith = nullptr;
     QAction *m_editHighlight = nullptr;
