@@ -1,7 +1,8 @@
-// GraphLayout: Graphviz's neato places the nodes of a weighted graph, the same way every time.
+// GraphLayout: Graphviz's fdp places the nodes of a weighted graph, the same way every time.
 
 #include "analysis/graphlayout.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QTest>
 #include <QtConcurrent>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void heavierNodesAreLarger();
     void badEdgesAreIgnored();
     void layoutsFromSeveralThreads();
+    void aFewHundredNodes();
 };
 
 void GraphLayoutTest::emptyGraph()
@@ -109,6 +111,11 @@ void GraphLayoutTest::sameInputSameLayout()
     const GraphLayoutResult second = GraphLayout::compute(sampleNodes(), sampleEdges());
     QVERIFY(first.ok && second.ok);
     QCOMPARE(first.positions, second.positions);
+    // Exactly, not only within QPointF's fuzzy comparison.
+    for (qsizetype i = 0; i < first.positions.size(); ++i) {
+        QVERIFY(first.positions.at(i).x() == second.positions.at(i).x());
+        QVERIFY(first.positions.at(i).y() == second.positions.at(i).y());
+    }
     QCOMPARE(first.bounds, second.bounds);
 }
 
@@ -176,6 +183,35 @@ void GraphLayoutTest::layoutsFromSeveralThreads()
         QVERIFY(result.ok);
         QCOMPARE(result.positions, expected.positions);
     }
+}
+
+void GraphLayoutTest::aFewHundredNodes()
+{
+    // 300 nodes in 30 groups of ten, each group a ring with a chord, the groups joined in a ring.
+    QList<GraphLayoutNode> nodes;
+    QList<GraphLayoutEdge> edges;
+    for (int i = 0; i < 300; ++i) {
+        nodes.append({ i, u"entity %1"_s.arg(i), double(1 + (i * 7) % 13) });
+        const int group = i / 10;
+        const int next = group * 10 + (i % 10 + 1) % 10;
+        edges.append({ i, next, 0.8 });
+        if (i % 10 == 0) {
+            edges.append({ i, i + 5, 0.6 });
+            edges.append({ i, (i + 10) % 300, 0.1 });
+        }
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const GraphLayoutResult result = GraphLayout::compute(nodes, edges);
+    const qint64 elapsed = timer.elapsed();
+    qInfo("300 nodes, %d edges laid out in %lld ms", int(edges.size()), elapsed);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.positions.size(), 300);
+    for (const QPointF &at : result.positions) {
+        QVERIFY(std::isfinite(at.x()) && std::isfinite(at.y()));
+    }
+    // A generous bound (the shared build machine is often loaded): far beyond what it takes.
+    QVERIFY2(elapsed < 30000, qPrintable(u"%1 ms"_s.arg(elapsed)));
 }
 
 QTEST_GUILESS_MAIN(GraphLayoutTest)

@@ -23,7 +23,8 @@ struct GraphLayoutEdge {
     double strength = 0.5;
 };
 
-/*! \brief Where the nodes went: positions[i] is node i's centre, in points (1/72 inch), inside bounds. */
+/*! \brief Where the nodes went: positions[i] is node i's centre, in points (1/72 inch, to 1/100 point),
+    inside bounds. */
 struct GraphLayoutResult {
     QList<QPointF> positions;
     QList<double> diameters; //!< node i's diameter as laid out (from its weight), in points
@@ -33,14 +34,15 @@ struct GraphLayoutResult {
 };
 
 /*!
-    \brief A force-directed layout of a weighted graph by Graphviz (neato, stress majorization), for
-    drawing who appears with whom.
+    \brief A force-directed layout of a weighted graph by Graphviz (fdp, a spring model), for drawing who
+    appears with whom.
 
-    The same nodes and edges give the same positions: neato starts from positions drawn with a fixed
-    seed, and its iterations are capped so a few hundred nodes take well under a second. Nodes are
-    circles sized by weight (the heaviest 0.8 inch across, the lightest 0.3) kept from overlapping;
-    separate components are packed side by side. Graphviz's context is not thread-safe: calls from
-    any thread are serialised.
+    The same nodes and edges give the same positions: fdp starts from positions drawn with a fixed seed,
+    and the positions are rounded to 1/100 point (below which fdp's answers vary from call to call in
+    the last bits); its iterations are capped so a few hundred nodes take well under a second. Nodes are circles
+    sized by weight (the heaviest 0.8 inch across, the lightest 0.3) kept from overlapping; separate
+    components are packed side by side. Graphviz's context is not thread-safe: calls from any thread
+    are serialised. (fdp rather than neato: neato in Graphviz 2.42 leaks a little on every layout.)
 */
 namespace GraphLayout
 {
