@@ -16,6 +16,7 @@
 #include "storearticles.h"
 #include "translations.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
@@ -119,6 +120,8 @@ private Q_SLOTS:
     void tableSortsByEveryColumn();
     void clickingARowListsTheArticlesWithBothAndMarksThem();
     void clickingAnEdgeListsTheArticlesWithBoth();
+    void aPairReplacesAnyOfEntities();
+    void modelsPassTheModelTester();
     void graphHasTheNodesAndEdges();
     void scopeAndMinimumCountChangeTheCounting();
     void followsTheListsFilter();
@@ -353,6 +356,71 @@ void CooccurrenceWindowTest::clickingAnEdgeListsTheArticlesWithBoth()
     QTest::mouseRelease(graph, Qt::LeftButton, {}, QPoint(40, 30));
     QCOMPARE(activated.size(), 1);
     QCOMPARE(graph->nodeCentre(0), before + QPointF(35, 25));
+}
+
+void CooccurrenceWindowTest::aPairReplacesAnyOfEntities()
+{
+    showDock();
+    Ui::CooccurrencePanel *panel = m_window->cooccurrencePanel();
+    const QModelIndex row = panel->table()->model()->index(0, 0);
+    const qint64 a = row.data(Ui::PairEntityARole).toLongLong();
+    const qint64 b = row.data(Ui::PairEntityBRole).toLongLong();
+    // Any of the Port Council and Riverton: every article but the two that name neither.
+    Ui::EntityFacetModel *facets = m_window->entitySidebar()->model();
+    QTRY_VERIFY(!facets->isLoading());
+    qint64 council = -1;
+    qint64 riverton = -1;
+    for (int group = 0; group < facets->rowCount(); ++group) {
+        const QModelIndex parent = facets->index(group, 0);
+        for (int r = 0; r < facets->rowCount(parent); ++r) {
+            const QModelIndex entity = facets->index(r, 0, parent);
+            if (entity.data().toString() == u"Port Council"_s) {
+                council = entity.data(Ui::EntityIdRole).toLongLong();
+            } else if (entity.data().toString() == u"Riverton"_s) {
+                riverton = entity.data(Ui::EntityIdRole).toLongLong();
+            }
+        }
+    }
+    QVERIFY(council > 0 && riverton > 0);
+    facets->setAnyOf(true);
+    facets->setFilterState(council, Ui::EntityFilterState::Included);
+    facets->setFilterState(riverton, Ui::EntityFilterState::Included);
+    QTRY_COMPARE(m_window->documentModel()->rowCount(), 5);
+    QTRY_VERIFY(!panel->isLoading());
+
+    // Velde and Okafor appear together in two of those five (the quay and the dredging).
+    QSignalSpy activated(panel, &Ui::CooccurrencePanel::pairActivated);
+    panel->table()->setFocus();
+    panel->table()->setCurrentIndex(panel->table()->model()->index(0, 0));
+    QTest::keyClick(panel->table(), Qt::Key_Return); // Enter activates the current row
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.at(0).at(0).value<Core::EntitySummary>().id, a);
+    // The pair takes the any-of entities' place, all of it required.
+    QTRY_COMPARE(m_window->documentModel()->rowCount(), 3);
+    const Core::DocumentFilter filter = m_window->documentModel()->filter();
+    QVERIFY(!filter.anyOf);
+    QCOMPARE(QSet<qint64>(filter.entities.cbegin(), filter.entities.cend()), (QSet<qint64> { a, b }));
+    QCOMPARE(facets->filterState(council), Ui::EntityFilterState::None);
+    QCOMPARE(facets->filterState(riverton), Ui::EntityFilterState::None);
+}
+
+void CooccurrenceWindowTest::modelsPassTheModelTester()
+{
+    Ui::CooccurrencePanel *panel = m_window->cooccurrencePanel();
+    QAbstractItemModelTester modelTester(panel->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester sortTester(panel->sortModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    showDock();
+    QCOMPARE(panel->model()->rowCount(), 1);
+    panel->setMinCount(1);
+    QTRY_VERIFY(!panel->isLoading());
+    QCOMPARE(panel->model()->rowCount(), 6);
+    panel->table()->sortByColumn(Ui::CooccurrenceModel::TogetherColumn, Qt::DescendingOrder);
+    panel->setScope(Core::CooccurrenceScope::Sentence);
+    QTRY_VERIFY(!panel->isLoading());
+    QCOMPARE(panel->model()->cooccurrences().scope, Core::CooccurrenceScope::Sentence);
+    panel->setMinCount(5);
+    QTRY_VERIFY(!panel->isLoading());
+    QCOMPARE(panel->model()->rowCount(), 0);
 }
 
 void CooccurrenceWindowTest::graphHasTheNodesAndEdges()
