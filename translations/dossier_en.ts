@@ -43,6 +43,50 @@
     </message>
 </context>
 <context>
+    <name>Dossier::Ui::CooccurrenceGraph</name>
+    <message numerus="yes">
+        <source>%n weaker pair(s) not drawn</source>
+        <translation>
+            <numerusform>%n weaker pair not drawn</numerusform>
+            <numerusform>%n weaker pairs not drawn</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::CooccurrenceModel</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n sentence</numerusform>
+            <numerusform>%n sentences</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::CooccurrencePanel</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s)</source>
+        <translation>
+            <numerusform>%n pair</numerusform>
+            <numerusform>%n pairs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dossier::Ui::EntityCurator</name>
     <message numerus="yes">
         <source>%1 (%2, %n article(s))</source>

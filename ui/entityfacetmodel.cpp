@@ -220,6 +220,37 @@ void EntityFacetModel::clearSelection()
     Q_EMIT selectionChanged();
 }
 
+void EntityFacetModel::includeAll(const QList<Core::EntitySummary> &entities)
+{
+    QList<qint64> changed;
+    if (m_anyOf) {
+        changed = m_included;
+        for (const qint64 id : std::as_const(m_included)) {
+            m_selected.remove(id);
+        }
+        m_included.clear();
+    }
+    for (const Core::EntitySummary &entity : entities) {
+        m_excluded.removeAll(entity.id);
+        if (!m_included.contains(entity.id)) {
+            m_included.append(entity.id);
+            changed.append(entity.id);
+        }
+        // What the listing knows (its count there) beats what the caller knew.
+        const Row *row = rowAt(indexOfEntity(entity.id));
+        m_selected.insert(entity.id, row ? row->entity : entity);
+    }
+    const bool wasAnyOf = m_anyOf;
+    m_anyOf = false;
+    if (changed.isEmpty() && !wasAnyOf) {
+        return;
+    }
+    for (const qint64 id : std::as_const(changed)) {
+        emitRowChanged(id);
+    }
+    Q_EMIT selectionChanged();
+}
+
 std::optional<Core::EntitySummary> EntityFacetModel::entity(qint64 id) const
 {
     if (const Row *row = rowAt(indexOfEntity(id))) {

@@ -62,6 +62,10 @@ public:
     bool anyOf() const;
     void setAnyOf(bool anyOf);
     void clearSelection();
+    /*! Includes \a entities with *All of*, so documents must mention every one of them (a pair chosen
+        in "Who appears with whom"): added to the included entities in all-of mode, instead of them in
+        any-of mode; excluded entities stay. One selectionChanged(). */
+    void includeAll(const QList<Core::EntitySummary> &entities);
     /*! What is known of entity \a id (from the listing or from when it was selected). */
     std::optional<Core::EntitySummary> entity(qint64 id) const;
     /*! The index of entity \a id in column \a column, invalid when not listed. */

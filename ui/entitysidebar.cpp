@@ -313,6 +313,11 @@ void EntitySidebar::clearFilters()
     m_model->clearSelection();
 }
 
+void EntitySidebar::includeAll(const QList<Core::EntitySummary> &entities)
+{
+    m_model->includeAll(entities);
+}
+
 void EntitySidebar::refresh()
 {
     m_model->reload();

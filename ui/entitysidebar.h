@@ -56,6 +56,8 @@ public:
     void setTagFilter(const QList<qint64> &tags);
     /*! Unchecks every entity. */
     void clearFilters();
+    /*! Ticks \a entities, all of them required (EntityFacetModel::includeAll()). */
+    void includeAll(const QList<Core::EntitySummary> &entities);
     /*! Queries the facets again, e.g. after an import. */
     void refresh();
     /*! Queries the facets and the entities' aliases again, after entity corrections. */

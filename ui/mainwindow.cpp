@@ -2,6 +2,7 @@
 
 #include "annotationcontroller.h"
 #include "annotationspanel.h"
+#include "cooccurrencepanel.h"
 #include "documentlistmodel.h"
 #include "entitycurator.h"
 #include "entitysidebar.h"
@@ -253,6 +254,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createAnnotationActions();
     createTimeline();
+    createCooccurrence();
     createRetagStatus();
     createMenus();
     restoreSettings();
@@ -370,6 +372,10 @@ void MainWindow::createMenus()
     timeline->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     timeline->setObjectName(QStringLiteral("timelineAction"));
     view->addAction(timeline);
+    QAction *cooccurrence = m_cooccurrenceDock->toggleViewAction();
+    cooccurrence->setShortcut(QKeySequence(tr("Ctrl+Shift+W")));
+    cooccurrence->setObjectName(QStringLiteral("cooccurrenceAction"));
+    view->addAction(cooccurrence);
     m_resetColumns = view->addAction(tr("Reset &Columns"), this, &MainWindow::resetDocumentColumns);
     m_resetColumns->setObjectName(QStringLiteral("resetColumnsAction"));
     m_resetColumns->setToolTip(tr("Give the document list's columns their first widths and order again"));
@@ -613,6 +619,7 @@ void MainWindow::applyFilter()
     refreshTagFacets();
     updateSearchHits();
     m_timeline->setFilter(m_filter->filter());
+    m_cooccurrence->setFilter(m_filter->filter());
 }
 
 void MainWindow::createTimeline()
@@ -630,6 +637,24 @@ void MainWindow::createTimeline()
     m_timeline->setFilter(m_filter->filter());
     connect(m_timeline, &TimelinePanel::rangeChosen, m_filter, &FilterState::setPeriod);
     connect(m_timeline, &TimelinePanel::eventActivated, this, &MainWindow::revealBodyRange);
+}
+
+void MainWindow::createCooccurrence()
+{
+    // View › Who Appears with Whom: the pairs of entities of the listed articles. Choosing a pair ticks
+    // both in the sidebar, which narrows the list to the articles naming both and emphasises both in
+    // the reader.
+    m_cooccurrence = new CooccurrencePanel(this);
+    m_cooccurrenceDock = new QDockWidget(tr("Who Appears with Whom"), this);
+    m_cooccurrenceDock->setObjectName(QStringLiteral("cooccurrenceDock"));
+    m_cooccurrenceDock->setWidget(m_cooccurrence);
+    m_cooccurrenceDock->setAllowedAreas(Qt::AllDockWidgetAreas);
+    addDockWidget(Qt::BottomDockWidgetArea, m_cooccurrenceDock);
+    m_cooccurrenceDock->hide();
+    m_cooccurrence->setSession(m_session);
+    m_cooccurrence->setFilter(m_filter->filter());
+    connect(m_cooccurrence, &CooccurrencePanel::pairActivated, this,
+        [this](const Core::EntitySummary &a, const Core::EntitySummary &b) { m_sidebar->includeAll({ a, b }); });
 }
 
 void MainWindow::revealBodyRange(qint64 articleId, qsizetype start, qsizetype end)

@@ -34,6 +34,7 @@ namespace Dossier::Ui
 
 class AnnotationController;
 class AnnotationsPanel;
+class CooccurrencePanel;
 class DocumentListModel;
 class EntityCurator;
 class EntitySidebar;
@@ -103,6 +104,9 @@ public:
     /*! View › Timeline: the dock's panel (the dock is hidden until shown). */
     TimelinePanel *timelinePanel() const { return m_timeline; }
     QDockWidget *timelineDock() const { return m_timelineDock; }
+    /*! View › Who Appears with Whom: the dock's panel (the dock is hidden until shown). */
+    CooccurrencePanel *cooccurrencePanel() const { return m_cooccurrence; }
+    QDockWidget *cooccurrenceDock() const { return m_cooccurrenceDock; }
     qint64 currentArticleId() const { return m_currentId; }
     AnnotationController *annotationController() const { return m_annotations; }
     /*! The session of the open library: its signals announce every change. */
@@ -160,6 +164,7 @@ private:
     void restoreSettings();
     void createAnnotationActions();
     void createTimeline();
+    void createCooccurrence();
     void refreshAnnotations();
     void refreshTagFacets();
     void updateAnnotationActions(qint64 annotationUnderCursor);
@@ -219,6 +224,8 @@ private:
     QAction *m_resetColumns = nullptr;
     TimelinePanel *m_timeline = nullptr;
     QDockWidget *m_timelineDock = nullptr;
+    CooccurrencePanel *m_cooccurrence = nullptr;
+    QDockWidget *m_cooccurrenceDock = nullptr;
     QAction *m_highlight = nullptr;
     QAction *m_highlightWith = nullptr;
     QAction *m_editHighlight = nullptr;

@@ -36,6 +36,13 @@ enum TimelineEventRole : int {
     EventArticleCountRole, //!< int: distinct articles among the event's reports
 };
 
+/*! \brief Roles of CooccurrenceModel (who appears with whom): the same on every column of a row. */
+enum CooccurrenceRole : int {
+    PairEntityARole = Qt::UserRole + 0x400, //!< qint64 id of the pair's first (more frequent) entity
+    PairEntityBRole, //!< qint64 id of the second
+    PairSortRole, //!< the column's raw value to sort by: QString name, int count or double NPMI
+};
+
 /*! \brief What an entity contributes to the document filter. */
 enum class EntityFilterState : int {
     None, //!< not part of the filter

@@ -31,7 +31,7 @@ DOSSIER_PACKAGES=(
     clang libclang-rt-19-dev llvm-19 qt6-l10n-tools qt6-tools-dev
     clang-format-19 clang-tidy-19
     libpoppler-qt6-dev libkf6archive-dev libgmime-3.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-    postgresql-17 libqt6sql6-psql
+    libgraphviz-dev postgresql-17 libqt6sql6-psql
 )
 
 dossier_log() { printf 'dossier: %s\n' "$*" >&2; }
