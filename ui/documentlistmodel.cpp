@@ -2,6 +2,8 @@
 
 #include <QFileInfo>
 
+#include <iterator>
+
 namespace Dossier::Ui
 {
 
@@ -44,10 +46,7 @@ void DocumentListModel::refresh()
         m_count = newCount;
         endInsertRows();
     }
-    relayout([this] {
-        m_pages.clear();
-        m_failedPages.clear();
-    });
+    relayout([this] { clearPages(); });
     if (newCount < m_count) {
         beginRemoveRows({}, newCount, m_count - 1);
         m_count = newCount;
@@ -93,6 +92,7 @@ void DocumentListModel::refreshArticles(const QList<qint64> &ids)
     }
     for (const int row : std::as_const(rows)) {
         m_pages.remove(row / pageSize); // read again when shown
+        m_copyCounts.remove(row / pageSize);
     }
     for (const int row : std::as_const(rows)) {
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -140,8 +140,7 @@ Core::StoreError DocumentListModel::lastError() const
 void DocumentListModel::reload()
 {
     beginResetModel();
-    m_pages.clear();
-    m_failedPages.clear();
+    clearPages();
     m_count = 0;
     m_error = {};
     if (m_library) {
@@ -155,6 +154,42 @@ void DocumentListModel::reload()
     if (m_error.kind != Core::StoreError::Kind::None) {
         Q_EMIT queryFailed(m_error.message);
     }
+}
+
+void DocumentListModel::clearPages()
+{
+    m_pages.clear();
+    m_failedPages.clear();
+    m_copyCounts.clear();
+    m_failedCopyPages.clear();
+}
+
+int DocumentListModel::copyCountAt(int row) const
+{
+    const Core::ArticleSummary *summary = summaryAt(row);
+    if (!summary) {
+        return -1;
+    }
+    const int page = row / pageSize;
+    QHash<qint64, int> *counts = m_copyCounts.object(page);
+    if (!counts) {
+        if (m_failedCopyPages.contains(page)) {
+            return -1;
+        }
+        // The whole window at once: a view paints a screenful of rows, never one query per row.
+        QList<qint64> ids;
+        for (const Core::ArticleSummary &article : *m_pages.object(page)) {
+            ids.append(article.id);
+        }
+        auto fetched = m_library->duplicates().copyCounts(ids);
+        if (!fetched) {
+            m_failedCopyPages.insert(page);
+            return -1;
+        }
+        counts = new QHash<qint64, int>(std::move(*fetched));
+        m_copyCounts.insert(page, counts);
+    }
+    return counts->value(summary->id, -1);
 }
 
 const Core::ArticleSummary *DocumentListModel::cachedSummaryAt(int row) const
@@ -238,12 +273,25 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             return row->entityCount;
         case Tags:
             return row->tags.join(QStringLiteral(", "));
+        case Copies: {
+            const int copies = copyCountAt(index.row());
+            return copies > 0 ? tr("%n copy(ies)", nullptr, copies + 1) : QString();
+        }
         default:
             break;
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == Copies) {
+            const int copies = copyCountAt(index.row());
+            if (copies > 0) {
+                return tr("The same story is in %n other article(s) of the library (View › Copies shows them)", nullptr,
+                    copies);
+            }
+        }
         return row->path;
+    case CopyCountRole:
+        return copyCountAt(index.row());
     case Qt::TextAlignmentRole:
         return index.column() == Entities ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case IdRole:
@@ -272,6 +320,8 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Entities");
     case Tags:
         return tr("Tags");
+    case Copies:
+        return tr("Copies");
     default:
         break;
     }
@@ -282,14 +332,31 @@ void DocumentListModel::sort(int column, Qt::SortOrder order)
 {
     static constexpr Core::DocumentSort sorts[] = { Core::DocumentSort::Title, Core::DocumentSort::Date,
         Core::DocumentSort::Source, Core::DocumentSort::EntityCount, Core::DocumentSort::Tags };
-    if (column < 0 || column >= ColumnCount) {
+    static_assert(std::size(sorts) == Copies);
+    if (column < 0 || column >= Copies) {
         return;
     }
     relayout([this, column, order] {
         m_sort = sorts[column];
         m_order = order;
-        m_pages.clear();
+        clearPages();
     });
+}
+
+int DocumentListModel::sortColumn() const
+{
+    switch (m_sort) {
+    case Core::DocumentSort::Title:
+        return Title;
+    case Core::DocumentSort::Source:
+        return Source;
+    case Core::DocumentSort::EntityCount:
+        return Entities;
+    case Core::DocumentSort::Tags:
+        return Tags;
+    default:
+        return Date;
+    }
 }
 
 } // namespace Dossier::Ui

@@ -2,6 +2,7 @@
 
 #include "annotationcontroller.h"
 #include "annotationspanel.h"
+#include "copiespanel.h"
 #include "documentlistmodel.h"
 #include "entitycurator.h"
 #include "entitysidebar.h"
@@ -108,6 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_list->horizontalHeader()->setSectionResizeMode(DocumentListModel::Title, QHeaderView::Stretch);
     m_list->horizontalHeader()->setHighlightSections(false);
     m_list->horizontalHeader()->resizeSection(DocumentListModel::Tags, 90);
+    m_list->horizontalHeader()->resizeSection(DocumentListModel::Copies, 70);
 
     auto *failuresLayout = new QVBoxLayout(m_failures);
     failuresLayout->setContentsMargins(0, 0, 0, 0);
@@ -210,6 +212,7 @@ MainWindow::MainWindow(QWidget *parent)
             updateStatus();
         }
         refreshTagFacets();
+        refreshCopyAnnotations(); // a new copy may have highlights
     });
     connect(m_session, &Core::LibrarySession::tagsChanged, this, [this] {
         refreshAnnotations();
@@ -223,6 +226,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (articles.isEmpty() || articles.contains(m_currentId)) {
             refreshAnnotations();
         }
+        refreshCopyAnnotations(); // a copy's may land in the open article
     });
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
@@ -232,8 +236,14 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     // A new order moves the open article's row (the model keeps it current): follow it.
-    connect(m_list->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
-        [this] { revealCurrentArticle(QAbstractItemView::PositionAtCenter); });
+    connect(m_list->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column) {
+        if (column == DocumentListModel::Copies) {
+            // Not sortable: the indicator goes back to the order the list has.
+            m_list->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+            return;
+        }
+        revealCurrentArticle(QAbstractItemView::PositionAtCenter);
+    });
     connect(
         m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
             if (current.isValid()) {
@@ -252,6 +262,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createAnnotationActions();
     createTimeline();
+    createCopies();
     createRetagStatus();
     createMenus();
     restoreSettings();
@@ -369,6 +380,10 @@ void MainWindow::createMenus()
     timeline->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     timeline->setObjectName(QStringLiteral("timelineAction"));
     view->addAction(timeline);
+    QAction *copies = m_copiesDock->toggleViewAction();
+    copies->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    copies->setObjectName(QStringLiteral("copiesAction"));
+    view->addAction(copies);
     QAction *source = view->addAction(tr("Show &Source"));
     source->setCheckable(true);
     source->setShortcut(QKeySequence(tr("Ctrl+U")));
@@ -725,7 +740,9 @@ void MainWindow::showArticle(qint64 id)
     m_currentId = id;
     m_reader->showArticle(*article);
     m_annotationsPanel->setCurrentArticle(id);
+    m_copies->setCurrentArticle(id);
     refreshAnnotations();
+    refreshCopyAnnotations();
     updateSearchHits();
 }
 

@@ -34,6 +34,7 @@ namespace Dossier::Ui
 
 class AnnotationController;
 class AnnotationsPanel;
+class CopiesPanel;
 class DocumentListModel;
 class EntityCurator;
 class EntitySidebar;
@@ -100,6 +101,11 @@ public:
     /*! View › Timeline: the dock's panel (the dock is hidden until shown). */
     TimelinePanel *timelinePanel() const { return m_timeline; }
     QDockWidget *timelineDock() const { return m_timelineDock; }
+    /*! View › Copies: the dock's panel (the dock is hidden until shown). */
+    CopiesPanel *copiesPanel() const { return m_copies; }
+    QDockWidget *copiesDock() const { return m_copiesDock; }
+    /*! True while the highlights of the open article's other copies are being read. */
+    bool isReadingCopyAnnotations() const { return m_copyAnnotationsPending; }
     qint64 currentArticleId() const { return m_currentId; }
     AnnotationController *annotationController() const { return m_annotations; }
     /*! The session of the open library: its signals announce every change. */
@@ -151,6 +157,10 @@ private:
     void restoreSettings();
     void createAnnotationActions();
     void createTimeline();
+    void createCopies();
+    // Reads, off the GUI thread, the highlights of the open article's other copies that land in
+    // its text, and shows them in the reader.
+    void refreshCopyAnnotations();
     void refreshAnnotations();
     void refreshTagFacets();
     void updateAnnotationActions(qint64 annotationUnderCursor);
@@ -207,6 +217,10 @@ private:
     QDockWidget *m_annotationsDock = nullptr;
     TimelinePanel *m_timeline = nullptr;
     QDockWidget *m_timelineDock = nullptr;
+    CopiesPanel *m_copies = nullptr;
+    QDockWidget *m_copiesDock = nullptr;
+    quint64 m_copyAnnotationsGeneration = 0;
+    bool m_copyAnnotationsPending = false;
     QAction *m_highlight = nullptr;
     QAction *m_highlightWith = nullptr;
     QAction *m_editHighlight = nullptr;
