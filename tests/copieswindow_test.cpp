@@ -158,6 +158,9 @@ void CopiesWindowTest::showCopies()
 void CopiesWindowTest::listShowsHowManyCopies()
 {
     Ui::DocumentListModel *model = m_window->documentModel();
+    // The counts of the list's window of rows are read on the reader's thread, then shown.
+    model->index(0, Ui::DocumentListModel::Copies).data();
+    QTRY_VERIFY(!model->isReadingCopyCounts());
     const auto copies
         = [&](qint64 id) { return model->index(listRow(id), Ui::DocumentListModel::Copies).data().toString(); };
     QCOMPARE(model->headerData(Ui::DocumentListModel::Copies, Qt::Horizontal).toString(), u"Copies"_s);

@@ -187,9 +187,12 @@ void CopiesPanel::startCluster()
 {
     m_stale = false;
     const quint64 generation = ++m_clusterGeneration;
-    // A diff of the last cluster still on its way is not shown over this one.
+    // A diff of the last cluster still on its way is not shown over this one; reads that have
+    // not started yet need not run.
     ++m_diffGeneration;
     m_diffPending = false;
+    m_diffRead.cancel();
+    m_clusterRead.cancel();
     if (!m_session || !m_session->isOpen() || m_current < 0) {
         m_clusterPending = false;
         m_model->setCluster({});
@@ -209,6 +212,7 @@ void CopiesPanel::startCluster()
             }
             return result;
         });
+    m_clusterRead = QFuture<void>(future);
     auto *watcher = new QFutureWatcher<ClusterResult>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
@@ -260,6 +264,7 @@ void CopiesPanel::chooseCopy(qint64 id)
 void CopiesPanel::startDiff(qint64 copy)
 {
     const quint64 generation = ++m_diffGeneration;
+    m_diffRead.cancel();
     if (!m_session || !m_session->isOpen() || m_model->rowCount() < 2) {
         m_diffPending = false;
         showDiff({});
@@ -279,6 +284,7 @@ void CopiesPanel::startDiff(qint64 copy)
             return result;
         },
         Core::LibraryReader::Lane::Bulk);
+    m_diffRead = QFuture<void>(future);
     auto *watcher = new QFutureWatcher<DiffResult>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();

@@ -2,6 +2,7 @@
 
 #include "store/duplicatestore.h"
 
+#include <QFuture>
 #include <QWidget>
 
 class QLabel;
@@ -86,6 +87,8 @@ private:
     quint64 m_diffGeneration = 0;
     bool m_clusterPending = false;
     bool m_diffPending = false;
+    QFuture<void> m_clusterRead; //!< the reads on their way, canceled by newer ones
+    QFuture<void> m_diffRead;
 
     CopyListModel *m_model = nullptr;
     QTableView *m_view = nullptr;

@@ -1,6 +1,9 @@
 #include "documentlistmodel.h"
 
+#include "store/libraryreader.h"
+
 #include <QFileInfo>
+#include <QFutureWatcher>
 
 #include <iterator>
 
@@ -16,6 +19,11 @@ void DocumentListModel::setLibrary(Core::Library *library)
 {
     m_library = library;
     reload();
+}
+
+void DocumentListModel::setReader(Core::LibraryReader *reader)
+{
+    m_reader = reader;
 }
 
 void DocumentListModel::setFilter(const Core::DocumentFilter &filter)
@@ -162,6 +170,8 @@ void DocumentListModel::clearPages()
     m_failedPages.clear();
     m_copyCounts.clear();
     m_failedCopyPages.clear();
+    m_pendingCopyPages.clear();
+    ++m_pagesGeneration; // counts on their way are for windows that are gone
 }
 
 int DocumentListModel::copyCountAt(int row) const
@@ -173,13 +183,17 @@ int DocumentListModel::copyCountAt(int row) const
     const int page = row / pageSize;
     QHash<qint64, int> *counts = m_copyCounts.object(page);
     if (!counts) {
-        if (m_failedCopyPages.contains(page)) {
+        if (m_failedCopyPages.contains(page) || m_pendingCopyPages.contains(page)) {
             return -1;
         }
         // The whole window at once: a view paints a screenful of rows, never one query per row.
         QList<qint64> ids;
         for (const Core::ArticleSummary &article : *m_pages.object(page)) {
             ids.append(article.id);
+        }
+        if (m_reader) {
+            readCopyCounts(page, ids);
+            return -1;
         }
         auto fetched = m_library->duplicates().copyCounts(ids);
         if (!fetched) {
@@ -190,6 +204,43 @@ int DocumentListModel::copyCountAt(int row) const
         m_copyCounts.insert(page, counts);
     }
     return counts->value(summary->id, -1);
+}
+
+void DocumentListModel::readCopyCounts(int page, const QList<qint64> &ids) const
+{
+    m_pendingCopyPages.insert(page);
+    const quint64 generation = m_pagesGeneration;
+    const QFuture<std::optional<QHash<qint64, int>>> future = m_reader->read<std::optional<QHash<qint64, int>>>(
+        [ids](Core::Library *library, const QString &) -> std::optional<QHash<qint64, int>> {
+            if (!library) {
+                return std::nullopt;
+            }
+            return library->duplicates().copyCounts(ids);
+        },
+        // Usually a few milliseconds, but a story in hundreds of copies takes longer: not in the
+        // way of the sidebar's quick reads.
+        Core::LibraryReader::Lane::Bulk);
+    auto *self = const_cast<DocumentListModel *>(this);
+    auto *watcher = new QFutureWatcher<std::optional<QHash<qint64, int>>>(self);
+    connect(watcher, &QFutureWatcherBase::finished, self, [self, watcher, page, generation] {
+        watcher->deleteLater();
+        if (generation != self->m_pagesGeneration) {
+            return; // the windows were read again since
+        }
+        self->m_pendingCopyPages.remove(page);
+        const auto future = watcher->future();
+        if (future.resultCount() == 0 || !future.result()) {
+            self->m_failedCopyPages.insert(page);
+            return;
+        }
+        self->m_copyCounts.insert(page, new QHash<qint64, int>(*future.result()));
+        const int first = page * pageSize;
+        const int last = std::min(first + pageSize, self->m_count) - 1;
+        if (last >= first) {
+            Q_EMIT self->dataChanged(self->index(first, Copies), self->index(last, Copies));
+        }
+    });
+    watcher->setFuture(future);
 }
 
 const Core::ArticleSummary *DocumentListModel::cachedSummaryAt(int row) const

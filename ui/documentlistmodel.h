@@ -8,6 +8,11 @@
 
 #include <functional>
 
+namespace Dossier::Core
+{
+class LibraryReader;
+}
+
 namespace Dossier::Ui
 {
 
@@ -18,7 +23,8 @@ namespace Dossier::Ui
     asks for them (never bodies, never the whole list), so it stays small at 100,000 articles.
     Sorting and filtering happen in SQL. Copy counts are read per fetched window of rows,
     in one call for the window (Core::DuplicateStore::copyCounts()), when a Copies cell of it is
-    first shown; the list cannot be sorted by them.
+    first shown: on the reader's thread when setReader() gave one (the cells stay empty until they
+    arrive, then dataChanged()), else at once; the list cannot be sorted by them.
 */
 class DocumentListModel final : public QAbstractTableModel
 {
@@ -36,6 +42,11 @@ public:
 
     /*! Shows the articles of \a library (not owned; may be nullptr). */
     void setLibrary(Core::Library *library);
+    /*! Reads copy counts through \a reader (not owned; nullptr: on the calling thread), which
+        must read the library setLibrary() was given. */
+    void setReader(Core::LibraryReader *reader);
+    /*! True while copy counts are being read on the reader's thread. */
+    bool isReadingCopyCounts() const { return !m_pendingCopyPages.isEmpty(); }
     /*! Lists what \a filter lets through. A bad query leaves the list empty and sets errorString(). */
     void setFilter(const Core::DocumentFilter &filter);
     Core::DocumentFilter filter() const;
@@ -76,6 +87,8 @@ private:
     const Core::ArticleSummary *cachedSummaryAt(int row) const;
     // The copy count of the article at \a row, read with those of its whole window; -1 when unknown.
     int copyCountAt(int row) const;
+    // Reads the copy counts of window \a page (articles \a ids) on the reader's thread.
+    void readCopyCounts(int page, const QList<qint64> &ids) const;
     // Forgets the fetched windows (rows and copy counts).
     void clearPages();
     // Applies \a change (new data, a new order) as a layout change that moves every persistent
@@ -93,6 +106,9 @@ private:
     mutable QCache<int, QList<Core::ArticleSummary>> m_pages { 64 };
     mutable QCache<int, QHash<qint64, int>> m_copyCounts { 64 }; //!< per window, as m_pages
     mutable QSet<int> m_failedCopyPages; //!< windows whose copy counts could not be read
+    mutable QSet<int> m_pendingCopyPages; //!< windows whose copy counts are being read
+    quint64 m_pagesGeneration = 0; //!< moves whenever the fetched windows are forgotten
+    Core::LibraryReader *m_reader = nullptr;
 };
 
 } // namespace Dossier::Ui

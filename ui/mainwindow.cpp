@@ -97,6 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_readOnlyNotice->hide();
 
     m_list->setModel(m_model);
+    m_model->setReader(m_session->reader()); // copy counts off the GUI thread
     m_list->setAccessibleName(tr("Documents"));
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -4,6 +4,7 @@
 #include "store/library.h"
 
 #include <QAbstractItemView>
+#include <QFuture>
 #include <QMainWindow>
 
 #include <memory>
@@ -220,6 +221,7 @@ private:
     CopiesPanel *m_copies = nullptr;
     QDockWidget *m_copiesDock = nullptr;
     quint64 m_copyAnnotationsGeneration = 0;
+    QFuture<void> m_copyAnnotationsRead; //!< the read on its way, canceled by a newer one
     bool m_copyAnnotationsPending = false;
     QAction *m_highlight = nullptr;
     QAction *m_highlightWith = nullptr;

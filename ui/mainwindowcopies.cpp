@@ -47,6 +47,8 @@ void MainWindow::createCopies()
 void MainWindow::refreshCopyAnnotations()
 {
     const quint64 generation = ++m_copyAnnotationsGeneration;
+    // One that has not started yet need not run (an import announces articles a few times a second).
+    m_copyAnnotationsRead.cancel();
     if (!m_session->isOpen() || m_currentId < 0) {
         m_copyAnnotationsPending = false;
         m_reader->setCopyAnnotations({}, {});
@@ -66,6 +68,7 @@ void MainWindow::refreshCopyAnnotations()
             return result;
         },
         Core::LibraryReader::Lane::Bulk);
+    m_copyAnnotationsRead = QFuture<void>(future);
     auto *watcher = new QFutureWatcher<CopyAnnotationsResult>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
