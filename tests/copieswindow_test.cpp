@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 #include <QTextEdit>
 
 using namespace Dossier;
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void copiesListTheStoryEarliestFirst();
     void diffMarksWhatACopyAddedAndCut_data();
     void diffMarksWhatACopyAddedAndCut();
+    void diffMarksChangedWords();
     void activatingACopyOpensIt();
     void highlightOnOneCopyShowsOnAnother();
 
@@ -58,6 +60,8 @@ private:
     void open(qint64 id);
     // View › Copies, shown and read.
     void showCopies();
+    // Opens the wire story, shows View › Copies and clicks the copy \a id there.
+    void chooseInDock(qint64 id);
     int listRow(qint64 id) const;
 
     QTemporaryDir m_dir;
@@ -66,6 +70,7 @@ private:
     qint64 m_headline = -1;
     qint64 m_trimmed = -1;
     qint64 m_inserted = -1;
+    qint64 m_substituted = -1;
     qint64 m_other = -1;
     std::unique_ptr<Ui::MainWindow> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_copyModelTester;
@@ -94,8 +99,8 @@ void CopiesWindowTest::initTestCase()
     m_libraryPath = m_dir.filePath(u"copies.dossier"_s);
     Core::Library library(m_libraryPath);
     QVERIFY(library.open());
-    // One wire story and three outlets' copies of it (a new headline, a trimmed ending, an inserted
-    // paragraph), and another story on the same topic that is no copy.
+    // One wire story and four outlets' copies of it (a new headline, a trimmed ending, an inserted
+    // paragraph, a few words replaced), and another story on the same topic that is no copy.
     m_wire = store(library, u"wire.txt"_s, wireTitle, Stories::wireBody(), u"2026-03-03"_s, u"Nordic Wire"_s);
     m_headline = store(library, u"headline.txt"_s, u"Ships stranded as Halden port grinds to a halt"_s,
         Stories::editedCopy({ u"headline"_s }), u"2026-03-04"_s, u"Coastal Times"_s);
@@ -103,9 +108,11 @@ void CopiesWindowTest::initTestCase()
         u"2026-03-05"_s, u"Harbour Ledger"_s);
     m_inserted = store(library, u"inserted.txt"_s, u"Halden port strike: residents divided"_s,
         Stories::editedCopy({ u"insert"_s }), u"2026-03-06"_s, u"Halden Post"_s);
+    m_substituted = store(library, u"substituted.txt"_s, u"Halden port strike strands ships"_s,
+        Stories::editedCopy({ u"substitute"_s }), u"2026-03-07"_s, u"Fjord Daily"_s);
     m_other = store(library, u"vestby.txt"_s, u"Vestby crane drivers walk out"_s, Stories::sameTopicStory(),
         u"2026-03-04"_s, u"Harbour Ledger"_s);
-    QVERIFY(m_wire > 0 && m_headline > 0 && m_trimmed > 0 && m_inserted > 0 && m_other > 0);
+    QVERIFY(m_wire > 0 && m_headline > 0 && m_trimmed > 0 && m_inserted > 0 && m_substituted > 0 && m_other > 0);
 }
 
 void CopiesWindowTest::init()
@@ -116,7 +123,7 @@ void CopiesWindowTest::init()
     m_window->resize(1400, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QCOMPARE(m_window->documentModel()->rowCount(), 5);
+    QCOMPARE(m_window->documentModel()->rowCount(), 6);
     // Both models keep the model contract through every change the tests make.
     m_copyModelTester = std::make_unique<QAbstractItemModelTester>(
         m_window->copiesPanel()->copyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -164,23 +171,23 @@ void CopiesWindowTest::listShowsHowManyCopies()
     const auto copies
         = [&](qint64 id) { return model->index(listRow(id), Ui::DocumentListModel::Copies).data().toString(); };
     QCOMPARE(model->headerData(Ui::DocumentListModel::Copies, Qt::Horizontal).toString(), u"Copies"_s);
-    for (const qint64 id : { m_wire, m_headline, m_trimmed, m_inserted }) {
-        QCOMPARE(copies(id), u"4 copies"_s);
-        QCOMPARE(model->index(listRow(id), 0).data(Ui::DocumentListModel::CopyCountRole).toInt(), 3);
+    for (const qint64 id : { m_wire, m_headline, m_trimmed, m_inserted, m_substituted }) {
+        QCOMPARE(copies(id), u"5 copies"_s);
+        QCOMPARE(model->index(listRow(id), 0).data(Ui::DocumentListModel::CopyCountRole).toInt(), 4);
     }
     QCOMPARE(copies(m_other), QString());
     QCOMPARE(model->index(listRow(m_other), 0).data(Ui::DocumentListModel::CopyCountRole).toInt(), 0);
     QCOMPARE(model->index(listRow(m_wire), Ui::DocumentListModel::Copies).data(Qt::ToolTipRole).toString(),
-        u"The same story is in 3 other articles of the library (View › Copies shows them)"_s);
+        u"The same story is in 4 other articles of the library (View › Copies shows them)"_s);
     // The column is shown, and clicking its header keeps the list's order.
     QTableView *view = m_window->documentView();
     QVERIFY(!view->isColumnHidden(Ui::DocumentListModel::Copies));
     const QList<qint64> before { model->index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong(),
-        model->index(4, 0).data(Ui::DocumentListModel::IdRole).toLongLong() };
+        model->index(5, 0).data(Ui::DocumentListModel::IdRole).toLongLong() };
     view->horizontalHeader()->setSortIndicator(Ui::DocumentListModel::Copies, Qt::AscendingOrder);
     QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), int(Ui::DocumentListModel::Date));
     QCOMPARE(model->index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong(), before.at(0));
-    QCOMPARE(model->index(4, 0).data(Ui::DocumentListModel::IdRole).toLongLong(), before.at(1));
+    QCOMPARE(model->index(5, 0).data(Ui::DocumentListModel::IdRole).toLongLong(), before.at(1));
 }
 
 void CopiesWindowTest::dockIsHiddenUntilShownAndRemembered()
@@ -204,20 +211,21 @@ void CopiesWindowTest::copiesListTheStoryEarliestFirst()
     showCopies();
     Ui::CopiesPanel *panel = m_window->copiesPanel();
     Ui::CopyListModel *model = panel->copyModel();
-    QCOMPARE(model->rowCount(), 4);
+    QCOMPARE(model->rowCount(), 5);
     QCOMPARE(model->index(0, Ui::CopyListModel::Title).data().toString(), wireTitle);
     QCOMPARE(model->index(0, Ui::CopyListModel::Source).data().toString(), u"Nordic Wire"_s);
     QCOMPARE(model->index(0, Ui::CopyListModel::Date).data().toString(), u"2026-03-03"_s);
     QCOMPARE(model->index(0, Ui::CopyListModel::Similarity).data().toString(), u"earliest"_s);
     QVERIFY(model->index(0, 0).data(Ui::CopyIsOriginalRole).toBool());
     QCOMPARE(model->index(3, 0).data(Ui::CopyArticleIdRole).toLongLong(), m_inserted);
+    QCOMPARE(model->index(4, 0).data(Ui::CopyArticleIdRole).toLongLong(), m_substituted);
     // The headline is not in the body: that copy's text is the wire's, word for word.
     QCOMPARE(model->index(1, 0).data(Ui::CopyArticleIdRole).toLongLong(), m_headline);
     QCOMPARE(model->index(1, Ui::CopyListModel::Similarity).data().toString(), u"100%"_s);
     const double trimmed = model->index(2, 0).data(Ui::CopySimilarityRole).toDouble();
     QVERIFY(trimmed > 0.35 && trimmed < 1.0);
     QCOMPARE(panel->summaryLabel()->text(),
-        u"The story is in 4 articles; each copy is compared with the earliest, listed first."_s);
+        u"The story is in 5 articles; each copy is compared with the earliest, listed first."_s);
     // The open article is the chosen copy.
     QCOMPARE(panel->copyView()->currentIndex().row(), 2);
     QCOMPARE(panel->shownCopy(), m_trimmed);
@@ -228,6 +236,23 @@ void CopiesWindowTest::copiesListTheStoryEarliestFirst()
     QCOMPARE(model->rowCount(), 0);
     QCOMPARE(panel->summaryLabel()->text(), u"No other article of the library is a copy of this story."_s);
     QVERIFY(panel->diffView()->toPlainText().isEmpty());
+}
+
+void CopiesWindowTest::chooseInDock(qint64 id)
+{
+    open(m_wire);
+    showCopies();
+    Ui::CopiesPanel *panel = m_window->copiesPanel();
+    // The earliest is open: the first copy is chosen. Click the one under test.
+    const int row = panel->copyModel()->rowOfId(id);
+    QVERIFY(row > 0);
+    QTableView *view = panel->copyView();
+    const QModelIndex index = panel->copyModel()->index(row, 0);
+    view->scrollTo(index);
+    QVERIFY(view->viewport()->rect().contains(view->visualRect(index).center()));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    QTRY_COMPARE(panel->shownCopy(), id);
+    QTRY_VERIFY(!panel->isLoading());
 }
 
 void CopiesWindowTest::diffMarksWhatACopyAddedAndCut_data()
@@ -246,17 +271,8 @@ void CopiesWindowTest::diffMarksWhatACopyAddedAndCut()
     QFETCH(QString, added);
     QFETCH(QString, cut);
     const qint64 id = copy == u"inserted"_s ? m_inserted : copy == u"trimmed"_s ? m_trimmed : m_headline;
-    open(m_wire);
-    showCopies();
+    chooseInDock(id);
     Ui::CopiesPanel *panel = m_window->copiesPanel();
-    // The earliest is open: the first copy is chosen. Click the one under test.
-    const int row = panel->copyModel()->rowOfId(id);
-    QVERIFY(row > 0);
-    QTableView *view = panel->copyView();
-    QTest::mouseClick(
-        view->viewport(), Qt::LeftButton, {}, view->visualRect(panel->copyModel()->index(row, 0)).center());
-    QTRY_COMPARE(panel->shownCopy(), id);
-    QTRY_VERIFY(!panel->isLoading());
     QCOMPARE(panel->markedText(Ui::CopiesPanel::Mark::Added), added);
     QCOMPARE(panel->markedText(Ui::CopiesPanel::Mark::Cut), cut);
     QCOMPARE(panel->markedText(Ui::CopiesPanel::Mark::ChangedFrom), QString());
@@ -271,6 +287,37 @@ void CopiesWindowTest::diffMarksWhatACopyAddedAndCut()
     }
     // The reader still shows the earliest: choosing is not opening.
     QCOMPARE(m_window->currentArticleId(), m_wire);
+}
+
+void CopiesWindowTest::diffMarksChangedWords()
+{
+    chooseInDock(m_substituted);
+    Ui::CopiesPanel *panel = m_window->copiesPanel();
+    // "walked off the job" became "went on strike", "collapsed" "broke down", and so on: each a cut
+    // run followed by an added one, in the changed colour.
+    const QStringList from = panel->markedText(Ui::CopiesPanel::Mark::ChangedFrom).split(u'\n');
+    const QStringList to = panel->markedText(Ui::CopiesPanel::Mark::ChangedTo).split(u'\n');
+    QCOMPARE(from.size(), to.size());
+    QVERIFY2(from.size() >= 5, qPrintable(from.join(u" | ")));
+    QCOMPARE(from.first(), u"walked off the job"_s);
+    QVERIFY2(to.first().startsWith(u"went"_s), qPrintable(to.first()));
+    QVERIFY(from.contains(u"collapsed"_s));
+    QVERIFY(to.contains(u"broke down"_s));
+    // A minimal word diff keeps the copy's first "on" ("went on strike on Tuesday" against "walked
+    // off the job on Tuesday"): "went" replaced the phrase, "strike on" is added after it.
+    QCOMPARE(to.first(), u"went"_s);
+    QCOMPARE(panel->markedText(Ui::CopiesPanel::Mark::Added), u"strike on"_s);
+    QCOMPARE(panel->markedText(Ui::CopiesPanel::Mark::Cut), QString());
+    // Changed words are coloured apart from added and cut ones, and what was replaced is struck through.
+    QTextCursor cursor(panel->diffView()->document());
+    const int at = panel->diffView()->toPlainText().indexOf(u"walked off the job"_s);
+    QVERIFY(at >= 0);
+    cursor.setPosition(at + 1);
+    const QTextCharFormat changed = cursor.charFormat();
+    QVERIFY(changed.fontStrikeOut());
+    QVERIFY(changed.background().color() != QColor(0xc6, 0xef, 0xc6));
+    QVERIFY(changed.background().color() != QColor(0xf7, 0xc5, 0xc5));
+    QVERIFY(changed.background().style() != Qt::NoBrush);
 }
 
 void CopiesWindowTest::activatingACopyOpensIt()
