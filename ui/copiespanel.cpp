@@ -98,6 +98,9 @@ CopiesPanel::CopiesPanel(QWidget *parent)
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setSectionResizeMode(CopyListModel::Title, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(CopyListModel::Date, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(CopyListModel::Similarity, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->resizeSection(CopyListModel::Source, 100);
     m_view->horizontalHeader()->setHighlightSections(false);
     m_diffTitle->setAccessibleName(tr("Compared copies"));
     m_diffTitle->setWordWrap(true);

@@ -35,6 +35,8 @@ void MainWindow::createCopies()
     m_copiesDock->setWidget(m_copies);
     m_copiesDock->setAllowedAreas(Qt::AllDockWidgetAreas);
     addDockWidget(Qt::RightDockWidgetArea, m_copiesDock);
+    // Wide enough for the titles beside source, date and similarity, and for the diff's lines.
+    resizeDocks({ m_copiesDock }, { 400 }, Qt::Horizontal);
     m_copiesDock->hide();
     m_copies->setSession(m_session);
     // A copy opens in the reader, also when the list's filter hides it.

@@ -735,7 +735,8 @@ void ReaderView::updateMatchHighlights()
             }
             QTextCharFormat format;
             format.setUnderlineStyle(QTextCharFormat::DashUnderline);
-            format.setUnderlineColor(m_copyColors.value(i));
+            // Darker than the highlight's own colour: a light one (the default yellow) is lost as a thin line.
+            format.setUnderlineColor(m_copyColors.value(i).darker(140));
             QTextCursor cursor(document());
             cursor.setPosition(from);
             cursor.setPosition(to, QTextCursor::KeepAnchor);
