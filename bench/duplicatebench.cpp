@@ -9,7 +9,8 @@
 //    runs (signatures, LSH buckets, Grouper), with the similarity of true and false pairs.
 // 2. Scale: a library of --articles generated articles (default 100,000; 2% of them copies) is
 //    built through ArticleStore (signatures written at import), or reused when --library exists;
-//    then DuplicateStore::clusters() and copiesOf() are timed.
+//    then DuplicateStore::clusters(), copiesOf() and copyCounts() (windows of 128 articles, as the
+//    document list reads them) are timed.
 // Everything is generated here from invented words; nothing is read from outside.
 
 #include "analysis/nearduplicates.h"
@@ -456,10 +457,30 @@ int scale(int articles, const QString &path, quint32 seed)
         times.append(double(timer.nsecsElapsed()) / 1e6);
     }
     std::sort(times.begin(), times.end());
+    // copyCounts() of windows of 128 articles, as the document list reads them: 40 windows spread
+    // over the library, the first one starting at the first cluster's original.
+    QList<double> windowTimes;
+    const qint64 firstWindow = clusters->isEmpty() ? 1 : clusters->front().members.front().article.id;
+    for (int w = 0; w < 40; ++w) {
+        const qint64 from = w == 0 ? firstWindow : 1 + w * std::max<qint64>(count / 40, 1);
+        QList<qint64> window;
+        for (qint64 id = from; id < from + 128; ++id) {
+            window.append(id);
+        }
+        timer.restart();
+        if (!library.duplicates().copyCounts(window)) {
+            std::fprintf(stderr, "copyCounts failed: %s\n", qPrintable(library.errorString()));
+            return 1;
+        }
+        windowTimes.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(windowTimes.begin(), windowTimes.end());
     std::printf("library of %lld articles (%.0f MB): clusters() %.2f s, %lld clusters holding %lld articles; "
-                "copiesOf() median %.2f ms, max %.2f ms over %lld articles; peak RSS %.0f MB\n",
+                "copiesOf() median %.2f ms, max %.2f ms over %lld articles; copyCounts() of 128 articles median "
+                "%.2f ms, max %.2f ms over %lld windows; peak RSS %.0f MB\n",
         count, double(QFileInfo(path).size()) / (1024 * 1024), clusterSeconds, qint64(clusters->size()), inClusters,
         times.isEmpty() ? 0.0 : times[times.size() / 2], times.isEmpty() ? 0.0 : times.last(), qint64(times.size()),
+        windowTimes[windowTimes.size() / 2], windowTimes.last(), qint64(windowTimes.size()),
         double(peakRssKb()) / 1024);
     return 0;
 }

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void wordDiffRebuildsBothTexts();
     void diffReportsTheInsertedParagraph();
     void reimportReplacesTheSignature();
+    void copyCountsOfManyArticlesAtOnce();
+    void annotationsOfCopiesLandWhereThePassageIs();
     void upgradedLibraryGetsSignaturesLazily();
     void cliPrintsClustersAndDiffs();
 
@@ -321,6 +323,97 @@ void ClustersTest::reimportReplacesTheSignature()
         copy);
     QCOMPARE(library.duplicates().copyCount(wire), 0);
     QVERIFY(library.duplicates().clusters()->isEmpty());
+}
+
+void ClustersTest::copyCountsOfManyArticlesAtOnce()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    // A story in four articles, another in two, one without copies.
+    QList<qint64> ids;
+    ids << store(library, QStringLiteral("/w/wire.txt"), QStringLiteral("Strike"), Stories::wireBody(),
+        QStringLiteral("2026-03-03"));
+    for (const QString &edit : { QStringLiteral("insert"), QStringLiteral("trim"), QStringLiteral("boilerplate") }) {
+        ids << store(library, QStringLiteral("/w/%1.txt").arg(edit), QStringLiteral("Strike"),
+            Stories::editedCopy({ edit }), QStringLiteral("2026-03-04"));
+    }
+    ids << store(library, QStringLiteral("/w/vestby.txt"), QStringLiteral("Vestby"), Stories::sameTopicStory(),
+        QStringLiteral("2026-03-05"));
+    ids << store(library, QStringLiteral("/w/vestby-copy.txt"), QStringLiteral("Vestby"),
+        QStringLiteral("From our correspondent\n\n") + Stories::sameTopicStory(), QStringLiteral("2026-03-06"));
+    ids << store(library, QStringLiteral("/w/alone.txt"), QStringLiteral("Alone"),
+        QStringLiteral("The council approved a new cycle lane along the river embankment on Monday evening."),
+        QStringLiteral("2026-03-06"));
+    QVERIFY(!ids.contains(-1));
+    const qint64 missing = 999999;
+    const auto counts = library.duplicates().copyCounts(ids + QList<qint64> { missing });
+    QVERIFY2(counts, qPrintable(library.errorString()));
+    QCOMPARE(counts->size(), ids.size() + 1);
+    const QList<int> expected { 3, 3, 3, 3, 1, 1, 0 };
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        QCOMPARE(counts->value(ids[i], -1), expected[i]);
+        // The same as the one-article call.
+        QCOMPARE(counts->value(ids[i], -1), library.duplicates().copyCount(ids[i]).value_or(-1));
+    }
+    QCOMPARE(counts->value(missing, -1), 0);
+    // A part of a cluster is counted against the whole cluster.
+    const auto part = library.duplicates().copyCounts({ ids[2] });
+    QVERIFY(part);
+    QCOMPARE(part->value(ids[2], -1), 3);
+    QVERIFY(library.duplicates().copyCounts({})->isEmpty());
+}
+
+void ClustersTest::annotationsOfCopiesLandWhereThePassageIs()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    const qint64 wire = store(library, QStringLiteral("/w/wire.txt"), QStringLiteral("Halden dockers strike"),
+        Stories::wireBody(), QStringLiteral("2026-03-03"));
+    const qint64 copy = store(library, QStringLiteral("/w/copy.txt"), QStringLiteral("Ships stranded at Halden"),
+        Stories::editedCopy({ QStringLiteral("insert"), QStringLiteral("trim") }), QStringLiteral("2026-03-04"));
+    const qint64 other = store(library, QStringLiteral("/w/vestby.txt"), QStringLiteral("Vestby"),
+        Stories::sameTopicStory(), QStringLiteral("2026-03-05"));
+    const QString body = Stories::wireBody();
+    const QString quote = QStringLiteral("union secretary Marit Solberg");
+    const QString cut = QStringLiteral("a state mediator would meet both sides");
+    const auto kept = library.annotations().annotate(wire, body.indexOf(quote), body.indexOf(quote) + quote.size(),
+        { QStringLiteral("People") }, QStringLiteral("the union's voice"));
+    QVERIFY2(kept, qPrintable(library.errorString()));
+    QVERIFY(library.annotations().annotate(wire, body.indexOf(cut), body.indexOf(cut) + cut.size()));
+    const QString copyBody = Stories::editedCopy({ QStringLiteral("insert"), QStringLiteral("trim") });
+    const QString own = QStringLiteral("fish-shop owner");
+    QVERIFY(library.annotations().annotate(copy, copyBody.indexOf(own), copyBody.indexOf(own) + own.size()));
+
+    // On the copy: the wire's passage that it kept (before the inserted paragraph, so at the same
+    // offsets); the one in the cut ending is left out.
+    const auto onCopy = library.duplicates().annotationsFromCopies(copy);
+    QVERIFY2(onCopy, qPrintable(library.errorString()));
+    QCOMPARE(onCopy->size(), 1);
+    const CopyAnnotation &landed = onCopy->front();
+    QCOMPARE(landed.annotation.id, kept->id);
+    QCOMPARE(landed.annotation.note, QStringLiteral("the union's voice"));
+    QCOMPARE(landed.annotation.tags, QStringList { QStringLiteral("People") });
+    QCOMPARE(landed.from.id, wire);
+    QCOMPARE(landed.from.title, QStringLiteral("Halden dockers strike"));
+    QVERIFY(landed.match != AnchorMatch::None);
+    QCOMPARE(
+        copyBody.mid(landed.annotation.anchor.start, landed.annotation.anchor.end - landed.annotation.anchor.start),
+        quote);
+
+    // On the wire: the copy's own highlight is in the inserted paragraph, which the wire lacks.
+    const auto onWire = library.duplicates().annotationsFromCopies(wire);
+    QVERIFY(onWire);
+    QVERIFY(onWire->isEmpty());
+    // A passage the copy has after the inserted paragraph lands at its shifted offset there.
+    const QString later = QStringLiteral("Shipping agents said the first vessels");
+    QVERIFY(library.annotations().annotate(wire, body.indexOf(later), body.indexOf(later) + later.size()));
+    const auto shifted = library.duplicates().annotationsFromCopies(copy);
+    QVERIFY(shifted);
+    QCOMPARE(shifted->size(), 2);
+    QCOMPARE(shifted->at(1).annotation.anchor.start, copyBody.indexOf(later));
+    QVERIFY(copyBody.indexOf(later) != body.indexOf(later));
+    // An article without copies gets none.
+    QVERIFY(library.duplicates().annotationsFromCopies(other)->isEmpty());
 }
 
 void ClustersTest::upgradedLibraryGetsSignaturesLazily()

@@ -1,4 +1,6 @@
 #include "documentlistmodel.h"
+#include "store/libraryreader.h"
+#include "translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -21,6 +23,8 @@ private Q_SLOTS:
     void refreshSeesNewArticles();
     void refreshAndSortKeepRowsOnTheirArticles();
     void changedArticlesChangeOnlyTheirRows();
+    void copiesAreCountedPerWindow_data();
+    void copiesAreCountedPerWindow();
 
 private:
     void addArticles(int from, int to);
@@ -222,6 +226,102 @@ void DocumentListModelTest::changedArticlesChangeOnlyTheirRows()
     QCOMPARE(layouts.size(), 1);
     QVERIFY(model.rowOfId(id) > 0);
     QCOMPARE(resets.size(), 0);
+}
+
+void DocumentListModelTest::copiesAreCountedPerWindow_data()
+{
+    QTest::addColumn<bool>("onReader");
+    QTest::newRow("on the calling thread") << false;
+    QTest::newRow("on a reader's thread") << true;
+}
+
+void DocumentListModelTest::copiesAreCountedPerWindow()
+{
+    QFETCH(bool, onReader);
+    QVERIFY(Core::installTranslator(QLocale(QLocale::English)));
+    // A library of its own: 300 different reports (three windows of rows), every tenth with a copy
+    // stored after it, and every thirtieth with two.
+    QTemporaryDir dir;
+    Core::Library library(dir.filePath(QStringLiteral("copies.dossier")));
+    QVERIFY(library.open());
+    QHash<qint64, int> expected;
+    const auto store = [&](int i, int copy) {
+        Core::Article article;
+        article.path = QStringLiteral("/corpus/r%1-%2.txt").arg(i).arg(copy);
+        article.format = QStringLiteral("text");
+        article.encoding = QStringLiteral("UTF-8");
+        article.meta.title = QStringLiteral("Report %1").arg(i);
+        article.meta.date = QStringLiteral("2026-02-%1").arg(1 + i % 28, 2, 10, QLatin1Char('0'));
+        article.body
+            = QStringLiteral("Report %1 tells of event %2 at pier %3 on day %4 with %5 witnesses and %6 ships.")
+                  .arg(i)
+                  .arg(i * 7 + 1000)
+                  .arg(i * 13 + 2000)
+                  .arg(i * 17 + 3000)
+                  .arg(i * 19 + 4000)
+                  .arg(i * 23 + 5000);
+        article.rawText = article.body;
+        article.sha256 = article.path.toUtf8();
+        qint64 id = -1;
+        QVERIFY(library.articles().store(article, &id));
+        expected.insert(id, i % 30 == 0 ? 2 : i % 10 == 0 ? 1 : 0);
+    };
+    for (int i = 0; i < 280; ++i) {
+        store(i, 0);
+        for (int copy = 1; copy <= (i % 30 == 0 ? 2 : i % 10 == 0 ? 1 : 0); ++copy) {
+            store(i, copy);
+        }
+    }
+    QCOMPARE(expected.size(), 280 + 28 + 10);
+
+    Core::LibraryReader reader;
+    reader.setPath(library.path());
+    Ui::DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLibrary(&library);
+    if (onReader) {
+        model.setReader(&reader);
+    }
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto copies = [&](int row) { return model.index(row, Ui::DocumentListModel::Copies).data().toString(); };
+    const auto text = [&](int row) {
+        const int count = expected.value(model.index(row, 0).data(Ui::DocumentListModel::IdRole).toLongLong(), -1);
+        return count > 0 ? QStringLiteral("%1 copies").arg(count + 1) : QString();
+    };
+    if (onReader) {
+        // Empty until the window's counts arrive, then one change for the whole window.
+        QCOMPARE(copies(0), QString());
+        QVERIFY(model.isReadingCopyCounts());
+        for (int row = 1; row < 128; ++row) {
+            QCOMPARE(copies(row), QString());
+        }
+        QTRY_VERIFY(!model.isReadingCopyCounts());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.front().at(0).toModelIndex(), model.index(0, Ui::DocumentListModel::Copies));
+        QCOMPARE(changed.front().at(1).toModelIndex(), model.index(127, Ui::DocumentListModel::Copies));
+    }
+    for (int row = 0; row < 128; ++row) {
+        QCOMPARE(copies(row), text(row));
+    }
+    // The other windows are read on their own when shown.
+    QCOMPARE(copies(317).isEmpty(), onReader || text(317).isEmpty());
+    QTRY_VERIFY(!model.isReadingCopyCounts());
+    int shown = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        copies(row); // the first cell of a window asks for it
+        QTRY_VERIFY(!model.isReadingCopyCounts());
+        QCOMPARE(copies(row), text(row));
+        QCOMPARE(model.index(row, 0).data(Ui::DocumentListModel::CopyCountRole).toInt(),
+            expected.value(model.index(row, 0).data(Ui::DocumentListModel::IdRole).toLongLong()));
+        shown += copies(row).isEmpty() ? 0 : 1;
+    }
+    QCOMPARE(shown, 28 * 2 + 10);
+    QCOMPARE(model.headerData(Ui::DocumentListModel::Copies, Qt::Horizontal).toString(), QStringLiteral("Copies"));
+    // Not a sort column: the order stays.
+    const qint64 top = model.index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong();
+    model.sort(Ui::DocumentListModel::Copies, Qt::AscendingOrder);
+    QCOMPARE(model.index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong(), top);
+    QCOMPARE(model.sortColumn(), int(Ui::DocumentListModel::Date));
 }
 
 QTEST_MAIN(DocumentListModelTest)

@@ -53,6 +53,16 @@
     </message>
 </context>
 <context>
+    <name>Dossier::Ui::CopiesPanel</name>
+    <message numerus="yes">
+        <source>The story is in %n article(s); each copy is compared with the earliest, listed first.</source>
+        <translation>
+            <numerusform>The story is in %n article; each copy is compared with the earliest, listed first.</numerusform>
+            <numerusform>The story is in %n articles; each copy is compared with the earliest, listed first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dossier::Ui::CooccurrenceModel</name>
     <message numerus="yes">
         <source>%n article(s)</source>
@@ -83,6 +93,23 @@
         <translation>
             <numerusform>%n pair</numerusform>
             <numerusform>%n pairs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Dossier::Ui::DocumentListModel</name>
+    <message numerus="yes">
+        <source>%n copy(ies)</source>
+        <translation>
+            <numerusform>%n copy</numerusform>
+            <numerusform>%n copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The same story is in %n other article(s) of the library (View › Copies shows them)</source>
+        <translation>
+            <numerusform>The same story is in %n other article of the library (View › Copies shows them)</numerusform>
+            <numerusform>The same story is in %n other articles of the library (View › Copies shows them)</numerusform>
         </translation>
     </message>
 </context>

@@ -1,6 +1,11 @@
 #include "documentlistmodel.h"
 
+#include "store/libraryreader.h"
+
 #include <QFileInfo>
+#include <QFutureWatcher>
+
+#include <iterator>
 
 namespace Dossier::Ui
 {
@@ -14,6 +19,11 @@ void DocumentListModel::setLibrary(Core::Library *library)
 {
     m_library = library;
     reload();
+}
+
+void DocumentListModel::setReader(Core::LibraryReader *reader)
+{
+    m_reader = reader;
 }
 
 void DocumentListModel::setFilter(const Core::DocumentFilter &filter)
@@ -44,10 +54,7 @@ void DocumentListModel::refresh()
         m_count = newCount;
         endInsertRows();
     }
-    relayout([this] {
-        m_pages.clear();
-        m_failedPages.clear();
-    });
+    relayout([this] { clearPages(); });
     if (newCount < m_count) {
         beginRemoveRows({}, newCount, m_count - 1);
         m_count = newCount;
@@ -93,6 +100,7 @@ void DocumentListModel::refreshArticles(const QList<qint64> &ids)
     }
     for (const int row : std::as_const(rows)) {
         m_pages.remove(row / pageSize); // read again when shown
+        m_copyCounts.remove(row / pageSize);
     }
     for (const int row : std::as_const(rows)) {
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -140,8 +148,7 @@ Core::StoreError DocumentListModel::lastError() const
 void DocumentListModel::reload()
 {
     beginResetModel();
-    m_pages.clear();
-    m_failedPages.clear();
+    clearPages();
     m_count = 0;
     m_error = {};
     if (m_library) {
@@ -155,6 +162,85 @@ void DocumentListModel::reload()
     if (m_error.kind != Core::StoreError::Kind::None) {
         Q_EMIT queryFailed(m_error.message);
     }
+}
+
+void DocumentListModel::clearPages()
+{
+    m_pages.clear();
+    m_failedPages.clear();
+    m_copyCounts.clear();
+    m_failedCopyPages.clear();
+    m_pendingCopyPages.clear();
+    ++m_pagesGeneration; // counts on their way are for windows that are gone
+}
+
+int DocumentListModel::copyCountAt(int row) const
+{
+    const Core::ArticleSummary *summary = summaryAt(row);
+    if (!summary) {
+        return -1;
+    }
+    const int page = row / pageSize;
+    QHash<qint64, int> *counts = m_copyCounts.object(page);
+    if (!counts) {
+        if (m_failedCopyPages.contains(page) || m_pendingCopyPages.contains(page)) {
+            return -1;
+        }
+        // The whole window at once: a view paints a screenful of rows, never one query per row.
+        QList<qint64> ids;
+        for (const Core::ArticleSummary &article : *m_pages.object(page)) {
+            ids.append(article.id);
+        }
+        if (m_reader) {
+            readCopyCounts(page, ids);
+            return -1;
+        }
+        auto fetched = m_library->duplicates().copyCounts(ids);
+        if (!fetched) {
+            m_failedCopyPages.insert(page);
+            return -1;
+        }
+        counts = new QHash<qint64, int>(std::move(*fetched));
+        m_copyCounts.insert(page, counts);
+    }
+    return counts->value(summary->id, -1);
+}
+
+void DocumentListModel::readCopyCounts(int page, const QList<qint64> &ids) const
+{
+    m_pendingCopyPages.insert(page);
+    const quint64 generation = m_pagesGeneration;
+    const QFuture<std::optional<QHash<qint64, int>>> future = m_reader->read<std::optional<QHash<qint64, int>>>(
+        [ids](Core::Library *library, const QString &) -> std::optional<QHash<qint64, int>> {
+            if (!library) {
+                return std::nullopt;
+            }
+            return library->duplicates().copyCounts(ids);
+        },
+        // Usually a few milliseconds, but a story in hundreds of copies takes longer: not in the
+        // way of the sidebar's quick reads.
+        Core::LibraryReader::Lane::Bulk);
+    auto *self = const_cast<DocumentListModel *>(this);
+    auto *watcher = new QFutureWatcher<std::optional<QHash<qint64, int>>>(self);
+    connect(watcher, &QFutureWatcherBase::finished, self, [self, watcher, page, generation] {
+        watcher->deleteLater();
+        if (generation != self->m_pagesGeneration) {
+            return; // the windows were read again since
+        }
+        self->m_pendingCopyPages.remove(page);
+        const auto future = watcher->future();
+        if (future.resultCount() == 0 || !future.result()) {
+            self->m_failedCopyPages.insert(page);
+            return;
+        }
+        self->m_copyCounts.insert(page, new QHash<qint64, int>(*future.result()));
+        const int first = page * pageSize;
+        const int last = std::min(first + pageSize, self->m_count) - 1;
+        if (last >= first) {
+            Q_EMIT self->dataChanged(self->index(first, Copies), self->index(last, Copies));
+        }
+    });
+    watcher->setFuture(future);
 }
 
 const Core::ArticleSummary *DocumentListModel::cachedSummaryAt(int row) const
@@ -238,12 +324,25 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             return row->entityCount;
         case Tags:
             return row->tags.join(QStringLiteral(", "));
+        case Copies: {
+            const int copies = copyCountAt(index.row());
+            return copies > 0 ? tr("%n copy(ies)", nullptr, copies + 1) : QString();
+        }
         default:
             break;
         }
         break;
     case Qt::ToolTipRole:
+        if (index.column() == Copies) {
+            const int copies = copyCountAt(index.row());
+            if (copies > 0) {
+                return tr("The same story is in %n other article(s) of the library (View › Copies shows them)", nullptr,
+                    copies);
+            }
+        }
         return row->path;
+    case CopyCountRole:
+        return copyCountAt(index.row());
     case Qt::TextAlignmentRole:
         return index.column() == Entities ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case IdRole:
@@ -272,6 +371,8 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Entities");
     case Tags:
         return tr("Tags");
+    case Copies:
+        return tr("Copies");
     default:
         break;
     }
@@ -282,14 +383,31 @@ void DocumentListModel::sort(int column, Qt::SortOrder order)
 {
     static constexpr Core::DocumentSort sorts[] = { Core::DocumentSort::Title, Core::DocumentSort::Date,
         Core::DocumentSort::Source, Core::DocumentSort::EntityCount, Core::DocumentSort::Tags };
-    if (column < 0 || column >= ColumnCount) {
+    static_assert(std::size(sorts) == Copies);
+    if (column < 0 || column >= Copies) {
         return;
     }
     relayout([this, column, order] {
         m_sort = sorts[column];
         m_order = order;
-        m_pages.clear();
+        clearPages();
     });
+}
+
+int DocumentListModel::sortColumn() const
+{
+    switch (m_sort) {
+    case Core::DocumentSort::Title:
+        return Title;
+    case Core::DocumentSort::Source:
+        return Source;
+    case Core::DocumentSort::EntityCount:
+        return Entities;
+    case Core::DocumentSort::Tags:
+        return Tags;
+    default:
+        return Date;
+    }
 }
 
 } // namespace Dossier::Ui

@@ -8,27 +8,45 @@
 
 #include <functional>
 
+namespace Dossier::Core
+{
+class LibraryReader;
+}
+
 namespace Dossier::Ui
 {
 
 /*!
-    \brief The document list over the library: title, date, source and entity count of the articles
-    the current filter lets through. Lazy: it counts in SQL and fetches rows in windows as the view
+    \brief The document list over the library: title, date, source, entity count, tags and copies
+    (near-duplicates: "4 copies" when the story is in four articles) of the articles the current
+    filter lets through. Lazy: it counts in SQL and fetches rows in windows as the view
     asks for them (never bodies, never the whole list), so it stays small at 100,000 articles.
-    Sorting and filtering happen in SQL.
+    Sorting and filtering happen in SQL. Copy counts are read per fetched window of rows,
+    in one call for the window (Core::DuplicateStore::copyCounts()), when a Copies cell of it is
+    first shown: on the reader's thread when setReader() gave one (the cells stay empty until they
+    arrive, then dataChanged()), else at once; the list cannot be sorted by them.
 */
 class DocumentListModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DocumentListModel)
 public:
-    enum Column { Title, Date, Source, Entities, Tags, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, PathRole };
+    enum Column { Title, Date, Source, Entities, Tags, Copies, ColumnCount };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        PathRole,
+        CopyCountRole, //!< int: the other articles of the row's story (0 without copies)
+    };
 
     explicit DocumentListModel(QObject *parent = nullptr);
 
     /*! Shows the articles of \a library (not owned; may be nullptr). */
     void setLibrary(Core::Library *library);
+    /*! Reads copy counts through \a reader (not owned; nullptr: on the calling thread), which
+        must read the library setLibrary() was given. */
+    void setReader(Core::LibraryReader *reader);
+    /*! True while copy counts are being read on the reader's thread. */
+    bool isReadingCopyCounts() const { return !m_pendingCopyPages.isEmpty(); }
     /*! Lists what \a filter lets through. A bad query leaves the list empty and sets errorString(). */
     void setFilter(const Core::DocumentFilter &filter);
     Core::DocumentFilter filter() const;
@@ -52,7 +70,11 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /*! Sorts by \a column (not Copies, which keeps the order). */
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    /*! The column the rows are sorted by, and in which order. */
+    int sortColumn() const;
+    Qt::SortOrder sortOrder() const { return m_order; }
 
 Q_SIGNALS:
     /*! The filter's query, or reading a page of rows, failed; \a message says why (see lastError()).
@@ -63,6 +85,12 @@ private:
     static constexpr int pageSize = 128;
     const Core::ArticleSummary *summaryAt(int row) const;
     const Core::ArticleSummary *cachedSummaryAt(int row) const;
+    // The copy count of the article at \a row, read with those of its whole window; -1 when unknown.
+    int copyCountAt(int row) const;
+    // Reads the copy counts of window \a page (articles \a ids) on the reader's thread.
+    void readCopyCounts(int page, const QList<qint64> &ids) const;
+    // Forgets the fetched windows (rows and copy counts).
+    void clearPages();
     // Applies \a change (new data, a new order) as a layout change that moves every persistent
     // index to its article's new row.
     void relayout(const std::function<void()> &change);
@@ -76,6 +104,11 @@ private:
     mutable Core::StoreError m_error;
     mutable QSet<int> m_failedPages; //!< pages that could not be read since the last reload
     mutable QCache<int, QList<Core::ArticleSummary>> m_pages { 64 };
+    mutable QCache<int, QHash<qint64, int>> m_copyCounts { 64 }; //!< per window, as m_pages
+    mutable QSet<int> m_failedCopyPages; //!< windows whose copy counts could not be read
+    mutable QSet<int> m_pendingCopyPages; //!< windows whose copy counts are being read
+    quint64 m_pagesGeneration = 0; //!< moves whenever the fetched windows are forgotten
+    Core::LibraryReader *m_reader = nullptr;
 };
 
 } // namespace Dossier::Ui

@@ -3,6 +3,7 @@
 #include "annotationcontroller.h"
 #include "annotationspanel.h"
 #include "cooccurrencepanel.h"
+#include "copiespanel.h"
 #include "documentlistmodel.h"
 #include "entitycurator.h"
 #include "entitysidebar.h"
@@ -97,6 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_readOnlyNotice->hide();
 
     m_list->setModel(m_model);
+    m_model->setReader(m_session->reader()); // copy counts off the GUI thread
     m_list->setAccessibleName(tr("Documents"));
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -212,6 +214,7 @@ MainWindow::MainWindow(QWidget *parent)
             updateStatus();
         }
         refreshTagFacets();
+        refreshCopyAnnotations(); // a new copy may have highlights
     });
     connect(m_session, &Core::LibrarySession::tagsChanged, this, [this] {
         refreshAnnotations();
@@ -225,6 +228,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (articles.isEmpty() || articles.contains(m_currentId)) {
             refreshAnnotations();
         }
+        refreshCopyAnnotations(); // a copy's may land in the open article
     });
 
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
@@ -234,8 +238,14 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     // A new order moves the open article's row (the model keeps it current): follow it.
-    connect(m_list->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
-        [this] { revealCurrentArticle(QAbstractItemView::PositionAtCenter); });
+    connect(m_list->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column) {
+        if (column == DocumentListModel::Copies) {
+            // Not sortable: the indicator goes back to the order the list has.
+            m_list->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+            return;
+        }
+        revealCurrentArticle(QAbstractItemView::PositionAtCenter);
+    });
     connect(
         m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
             if (current.isValid()) {
@@ -255,6 +265,7 @@ MainWindow::MainWindow(QWidget *parent)
     createAnnotationActions();
     createTimeline();
     createCooccurrence();
+    createCopies();
     createRetagStatus();
     createMenus();
     restoreSettings();
@@ -376,6 +387,10 @@ void MainWindow::createMenus()
     cooccurrence->setShortcut(QKeySequence(tr("Ctrl+Shift+W")));
     cooccurrence->setObjectName(QStringLiteral("cooccurrenceAction"));
     view->addAction(cooccurrence);
+    QAction *copies = m_copiesDock->toggleViewAction();
+    copies->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    copies->setObjectName(QStringLiteral("copiesAction"));
+    view->addAction(copies);
     m_resetColumns = view->addAction(tr("Reset &Columns"), this, &MainWindow::resetDocumentColumns);
     m_resetColumns->setObjectName(QStringLiteral("resetColumnsAction"));
     m_resetColumns->setToolTip(tr("Give the document list's columns their first widths and order again"));
@@ -756,7 +771,9 @@ void MainWindow::showArticle(qint64 id)
     m_currentId = id;
     m_reader->showArticle(*article);
     m_annotationsPanel->setCurrentArticle(id);
+    m_copies->setCurrentArticle(id);
     refreshAnnotations();
+    refreshCopyAnnotations();
     updateSearchHits();
 }
 

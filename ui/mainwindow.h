@@ -4,6 +4,7 @@
 #include "store/library.h"
 
 #include <QAbstractItemView>
+#include <QFuture>
 #include <QMainWindow>
 
 #include <memory>
@@ -35,6 +36,7 @@ namespace Dossier::Ui
 class AnnotationController;
 class AnnotationsPanel;
 class CooccurrencePanel;
+class CopiesPanel;
 class DocumentListModel;
 class EntityCurator;
 class EntitySidebar;
@@ -107,6 +109,11 @@ public:
     /*! View › Who Appears with Whom: the dock's panel (the dock is hidden until shown). */
     CooccurrencePanel *cooccurrencePanel() const { return m_cooccurrence; }
     QDockWidget *cooccurrenceDock() const { return m_cooccurrenceDock; }
+    /*! View › Copies: the dock's panel (the dock is hidden until shown). */
+    CopiesPanel *copiesPanel() const { return m_copies; }
+    QDockWidget *copiesDock() const { return m_copiesDock; }
+    /*! True while the highlights of the open article's other copies are being read. */
+    bool isReadingCopyAnnotations() const { return m_copyAnnotationsPending; }
     qint64 currentArticleId() const { return m_currentId; }
     AnnotationController *annotationController() const { return m_annotations; }
     /*! The session of the open library: its signals announce every change. */
@@ -165,6 +172,10 @@ private:
     void createAnnotationActions();
     void createTimeline();
     void createCooccurrence();
+    void createCopies();
+    // Reads, off the GUI thread, the highlights of the open article's other copies that land in
+    // its text, and shows them in the reader.
+    void refreshCopyAnnotations();
     void refreshAnnotations();
     void refreshTagFacets();
     void updateAnnotationActions(qint64 annotationUnderCursor);
@@ -226,6 +237,11 @@ private:
     QDockWidget *m_timelineDock = nullptr;
     CooccurrencePanel *m_cooccurrence = nullptr;
     QDockWidget *m_cooccurrenceDock = nullptr;
+    CopiesPanel *m_copies = nullptr;
+    QDockWidget *m_copiesDock = nullptr;
+    quint64 m_copyAnnotationsGeneration = 0;
+    QFuture<void> m_copyAnnotationsRead; //!< the read on its way, canceled by a newer one
+    bool m_copyAnnotationsPending = false;
     QAction *m_highlight = nullptr;
     QAction *m_highlightWith = nullptr;
     QAction *m_editHighlight = nullptr;

@@ -5,6 +5,7 @@
 #include "documentlistmodel.h"
 #include "mainwindow.h"
 
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QFontMetrics>
 #include <QHeaderView>
@@ -46,6 +47,11 @@ void MainWindow::setUpDocumentColumns()
     header->resizeSection(DocumentListModel::Entities, header->sectionSizeHint(DocumentListModel::Entities));
     header->resizeSection(DocumentListModel::Tags,
         std::max(header->sectionSizeHint(DocumentListModel::Tags), metrics.averageCharWidth() * 8 + padding));
+    header->resizeSection(DocumentListModel::Copies,
+        std::max(header->sectionSizeHint(DocumentListModel::Copies),
+            metrics.horizontalAdvance(
+                QCoreApplication::translate("Dossier::Ui::DocumentListModel", "%n copy(ies)", nullptr, 99))
+                + padding));
     m_defaultColumns = header->saveState();
 }
 

@@ -11,12 +11,14 @@
 #include <QAction>
 #include <QEvent>
 #include <QFileInfo>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextDocumentLayout>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -111,6 +113,7 @@ ReaderView::ReaderView(QWidget *parent)
     m_text->setFrameShape(QFrame::NoFrame);
     m_text->setDocument(m_articleDoc);
     m_text->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_text->viewport()->installEventFilter(this); // the copies' highlights' tooltips
     connect(m_text, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         std::unique_ptr<QMenu> menu(m_text->createStandardContextMenu(pos));
         m_contextPosition = m_text->cursorForPosition(pos).position();
@@ -256,6 +259,8 @@ void ReaderView::showArticle(const Dossier::Core::Article &article)
     m_legend->setVisible(!m_showSource);
     m_text->setTextCursor(QTextCursor(document()));
     m_text->verticalScrollBar()->setValue(0);
+    m_copyAnnotations.clear();
+    m_copyColors.clear();
     setSearchHits({});
     if (m_findBar->isVisible()) {
         updateFind();
@@ -280,6 +285,8 @@ void ReaderView::clear()
     m_mentionIds.clear();
     m_legend->hide();
     m_text->setTextCursor(QTextCursor(document()));
+    m_copyAnnotations.clear();
+    m_copyColors.clear();
     setSearchHits({});
     if (m_findBar->isVisible()) {
         updateFind();
@@ -334,6 +341,51 @@ void ReaderView::setAnnotations(const QList<Core::Annotation> &annotations, cons
 QList<Core::Annotation> ReaderView::annotations() const
 {
     return m_annotations;
+}
+
+void ReaderView::setCopyAnnotations(const QList<Core::CopyAnnotation> &annotations, const QList<Core::Tag> &codebook)
+{
+    m_copyAnnotations = annotations;
+    m_copyColors.clear();
+    for (const Core::CopyAnnotation &a : annotations) {
+        m_copyColors.append(QColor(Core::effectiveColor(a.annotation, codebook)));
+    }
+    updateMatchHighlights();
+}
+
+QList<Core::CopyAnnotation> ReaderView::copyAnnotations() const
+{
+    return m_copyAnnotations;
+}
+
+QString ReaderView::copyAnnotationToolTip(qsizetype bodyOffset) const
+{
+    QStringList lines;
+    for (const Core::CopyAnnotation &a : m_copyAnnotations) {
+        if (a.annotation.anchor.start <= bodyOffset && bodyOffset < a.annotation.anchor.end) {
+            const QString title = a.from.title.isEmpty() ? QFileInfo(a.from.path).fileName() : a.from.title;
+            lines.append(a.annotation.note.isEmpty() ? tr("from copy: %1").arg(title)
+                                                     : tr("from copy: %1 — %2").arg(title, a.annotation.note));
+        }
+    }
+    return lines.join(u'\n');
+}
+
+bool ReaderView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_text->viewport() && event->type() == QEvent::ToolTip && !m_copyAnnotations.isEmpty()
+        && document() == m_articleDoc) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const qsizetype offset = bodyOffsetAt(m_text->cursorForPosition(help->pos()).position());
+        const QString tip = offset >= 0 ? copyAnnotationToolTip(offset) : QString();
+        if (tip.isEmpty()) {
+            QToolTip::hideText();
+        } else {
+            QToolTip::showText(help->globalPos(), tip, m_text->viewport());
+        }
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 std::pair<qsizetype, qsizetype> ReaderView::selectedBodyRange() const
@@ -706,6 +758,25 @@ void ReaderView::updateMatchHighlights()
     // the analyst typed last.
     QList<QTextEdit::ExtraSelection> selections;
     const Theme theme = m_articleHighlighter->theme();
+    // The copies' highlights first, under everything: read-only, so only underlined.
+    if (document() == m_articleDoc) {
+        for (qsizetype i = 0; i < m_copyAnnotations.size(); ++i) {
+            const Core::TextAnchor &anchor = m_copyAnnotations.at(i).annotation.anchor;
+            const int from = bodyPosition(anchor.start);
+            const int to = bodyPosition(anchor.end);
+            if (from < 0 || to <= from) {
+                continue;
+            }
+            QTextCharFormat format;
+            format.setUnderlineStyle(QTextCharFormat::DashUnderline);
+            // Darker than the highlight's own colour: a light one (the default yellow) is lost as a thin line.
+            format.setUnderlineColor(m_copyColors.value(i).darker(140));
+            QTextCursor cursor(document());
+            cursor.setPosition(from);
+            cursor.setPosition(to, QTextCursor::KeepAnchor);
+            selections.append({ cursor, format });
+        }
+    }
     if (document() == m_articleDoc && !m_hits.isEmpty()) {
         QTextCharFormat format;
         format.setBackground(QColor::fromRgb(theme.editorColor(Theme::ReplaceHighlight)));

@@ -2,6 +2,7 @@
 
 #include "annotations/annotation.h"
 #include "article.h"
+#include "store/duplicatestore.h"
 
 #include <QFont>
 #include <QList>
@@ -70,6 +71,15 @@ public:
     /*! Paints the article's annotations (orphaned ones are not in the text and are skipped). */
     void setAnnotations(const QList<Dossier::Core::Annotation> &annotations, const QList<Dossier::Core::Tag> &codebook);
     QList<Dossier::Core::Annotation> annotations() const;
+    /*! Shows the highlights made on the article's other copies where their passages are in this
+        text (Core::DuplicateStore::annotationsFromCopies()): read-only, as a dashed underline in
+        their colour, with "from copy: TITLE" as the tooltip. Cleared when another article is shown. */
+    void setCopyAnnotations(
+        const QList<Dossier::Core::CopyAnnotation> &annotations, const QList<Dossier::Core::Tag> &codebook);
+    QList<Dossier::Core::CopyAnnotation> copyAnnotations() const;
+    /*! The tooltip of the copies' highlights at body offset \a bodyOffset, one line each
+        ("from copy: TITLE", and the note); empty where there is none. */
+    QString copyAnnotationToolTip(qsizetype bodyOffset) const;
     /*! The selected part of the body as [start, end) body offsets, trimmed of surrounding white space;
         empty (start == end) when nothing of the body is selected or the source view is shown. */
     std::pair<qsizetype, qsizetype> selectedBodyRange() const;
@@ -124,6 +134,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void applyTheme(const KSyntaxHighlighting::Theme &theme);
@@ -159,6 +170,8 @@ private:
     QList<qint64> m_mentionIds; // the entity id of each of m_mentionRanges
 
     QList<Dossier::Core::Annotation> m_annotations;
+    QList<Dossier::Core::CopyAnnotation> m_copyAnnotations;
+    QList<QColor> m_copyColors; // the colour of each of m_copyAnnotations
     QList<QAction *> m_contextActions;
     int m_contextPosition = -1; // document position the context menu was opened at, while it shows
 

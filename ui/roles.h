@@ -43,6 +43,13 @@ enum CooccurrenceRole : int {
     PairSortRole, //!< the column's raw value to sort by: QString name, int count or double NPMI
 };
 
+/*! \brief Roles of CopyListModel (the Copies view): the row's article of the cluster. */
+enum CopyRole : int {
+    CopyArticleIdRole = Qt::UserRole + 0x400, //!< qint64 article id
+    CopySimilarityRole, //!< double: estimated similarity to the earliest copy (1 for it)
+    CopyIsOriginalRole, //!< bool: the earliest copy, which the others are compared with
+};
+
 /*! \brief What an entity contributes to the document filter. */
 enum class EntityFilterState : int {
     None, //!< not part of the filter

@@ -3,6 +3,7 @@
 
 #include "store/duplicatestore.h"
 
+#include "store/annotationstore.h"
 #include "store/storecontext_p.h"
 
 #include <QSet>
@@ -312,6 +313,132 @@ std::optional<int> DuplicateStore::copyCount(qint64 id, double threshold)
         return std::nullopt;
     }
     return int(cluster->members.size()) - 1;
+}
+
+std::optional<QHash<qint64, int>> DuplicateStore::copyCounts(const QList<qint64> &ids, double threshold)
+{
+    // Union-find over every article reached from \a ids: each level reads the band neighbours of
+    // the articles found last (one statement per 500 of them) and their signatures, and joins the
+    // pairs that are copies. The groups are those copiesOf() finds, one statement set for all.
+    QHash<qint64, qint64> parent;
+    const auto find = [&parent](qint64 id) {
+        qint64 root = id;
+        while (parent.value(root, root) != root) {
+            root = parent.value(root);
+        }
+        while (id != root) {
+            const qint64 next = parent.value(id, id);
+            parent.insert(id, root);
+            id = next;
+        }
+        return root;
+    };
+    QSet<qint64> seen(ids.cbegin(), ids.cend());
+    QList<qint64> frontier(seen.cbegin(), seen.cend());
+    std::optional<QHash<qint64, Signature>> signatures = readSignatures(d, frontier);
+    if (!signatures) {
+        return std::nullopt;
+    }
+    while (!frontier.isEmpty()) {
+        QList<std::pair<qint64, qint64>> pairs;
+        QSet<qint64> unread;
+        if (!d->runOverIds(QStringLiteral("SELECT DISTINCT a.article_id, b.article_id FROM article_bands a JOIN "
+                                          "article_bands b ON b.band = a.band AND b.article_id <> a.article_id "
+                                          "WHERE a.article_id IN (%1)"),
+                frontier, [&](const QSqlQuery &query) {
+                    const qint64 other = query.value(1).toLongLong();
+                    pairs.append({ query.value(0).toLongLong(), other });
+                    if (!signatures->contains(other)) {
+                        unread.insert(other);
+                    }
+                })) {
+            return std::nullopt;
+        }
+        const auto more = readSignatures(d, QList<qint64>(unread.cbegin(), unread.cend()));
+        if (!more) {
+            return std::nullopt;
+        }
+        signatures->insert(*more);
+        QList<qint64> next;
+        for (const auto &[from, other] : std::as_const(pairs)) {
+            const auto a = signatures->constFind(from);
+            const auto b = signatures->constFind(other);
+            if (a == signatures->cend() || b == signatures->cend() || similarity(*a, *b) < threshold) {
+                continue;
+            }
+            const qint64 rootA = find(from);
+            const qint64 rootB = find(other);
+            if (rootA != rootB) {
+                parent.insert(rootA, rootB);
+            }
+            if (!seen.contains(other)) {
+                seen.insert(other);
+                next.append(other);
+            }
+        }
+        frontier = next;
+    }
+    QHash<qint64, int> sizes;
+    for (const qint64 id : std::as_const(seen)) {
+        ++sizes[find(id)];
+    }
+    QHash<qint64, int> counts;
+    for (const qint64 id : ids) {
+        counts.insert(id, sizes.value(find(id), 1) - 1);
+    }
+    return counts;
+}
+
+std::optional<QList<CopyAnnotation>> DuplicateStore::annotationsFromCopies(qint64 id, double threshold)
+{
+    const auto cluster = copiesOf(id, threshold);
+    if (!cluster) {
+        return std::nullopt;
+    }
+    QList<CopyAnnotation> result;
+    if (cluster->members.size() < 2) {
+        return result;
+    }
+    AnnotationQuery query;
+    QHash<qint64, ArticleSummary> copies;
+    for (const ClusterMember &member : cluster->members) {
+        if (member.article.id != id) {
+            query.articles.append(member.article.id);
+            copies.insert(member.article.id, member.article);
+        }
+    }
+    const auto annotations = AnnotationStore(d).list(query);
+    if (!annotations) {
+        return std::nullopt;
+    }
+    if (annotations->isEmpty()) {
+        return result;
+    }
+    QSqlQuery text(d->db());
+    if (!d->runOne(text, QStringLiteral("SELECT body FROM article_texts WHERE id = ?"), { id },
+            StoreError(QStringLiteral("the text of article %1 is missing").arg(id), StoreError::Kind::NotFound))) {
+        return std::nullopt;
+    }
+    const QString body = text.value(0).toString();
+    for (const Annotation &annotation : *annotations) {
+        if (annotation.state == AnnotationState::Orphaned) {
+            continue;
+        }
+        const Reanchored found = reanchor(body, annotation.anchor);
+        if (found.match == AnchorMatch::None) {
+            continue;
+        }
+        CopyAnnotation landed;
+        landed.annotation = annotation;
+        landed.annotation.anchor = found.anchor;
+        landed.from = copies.value(annotation.articleId);
+        landed.match = found.match;
+        result.append(landed);
+    }
+    std::stable_sort(result.begin(), result.end(), [](const CopyAnnotation &a, const CopyAnnotation &b) {
+        return a.annotation.anchor.start < b.annotation.anchor.start;
+    });
+    return result;
 }
 
 std::optional<CopyDiff> DuplicateStore::diff(qint64 copy, std::optional<qint64> original, double threshold)

@@ -31,6 +31,13 @@ struct CopyDiff {
     QList<DiffRun> runs; //!< offsets into originalBody and copyBody
 };
 
+/*! \brief An annotation made on another copy of an article, re-attached to that article's text. */
+struct CopyAnnotation {
+    Annotation annotation; //!< as stored on its own copy (id, tags, note, colour); anchor: where it lands here
+    ArticleSummary from; //!< the copy it was made on
+    AnchorMatch match = AnchorMatch::None; //!< how it was found here (never None)
+};
+
 /*!
     \brief Near-duplicates of a library: the same story published by several outlets. Each stored
     article has a MinHash signature and its LSH band keys (written with the article; those of a
@@ -55,6 +62,19 @@ public:
     std::optional<DuplicateCluster> copiesOf(qint64 id, double threshold = NearDuplicates::defaultThreshold);
     /*! The number of other articles in the cluster of \a id (0 when it has no copies). */
     std::optional<int> copyCount(qint64 id, double threshold = NearDuplicates::defaultThreshold);
+    /*! The number of other articles in the cluster of each of \a ids (0 for one without copies,
+        and for an id that is no article), as copyCount() counts them, in a few statements for all
+        of them: the clusters are explored together, one breadth-first level at a time. It does not
+        compute missing signatures (an article without one counts as having no copies until
+        clusters() or copiesOf() filled them in), so that a page of the document list never waits
+        for a whole library's signatures. */
+    std::optional<QHash<qint64, int>> copyCounts(
+        const QList<qint64> &ids, double threshold = NearDuplicates::defaultThreshold);
+    /*! The annotations made on the other articles of the cluster of \a id, each re-attached to the
+        text of \a id by its quote and context (core/annotations/anchoring.h) and left out where the
+        passage is not found there; orphaned ones are left out too. In body order. */
+    std::optional<QList<CopyAnnotation>> annotationsFromCopies(
+        qint64 id, double threshold = NearDuplicates::defaultThreshold);
     /*! What \a copy changed against \a original; when \a original is not given, against the
         original of its cluster (an error when \a copy is that original or has no copies). */
     std::optional<CopyDiff> diff(qint64 copy, std::optional<qint64> original = std::nullopt,
