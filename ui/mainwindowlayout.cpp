@@ -52,7 +52,22 @@ void MainWindow::setUpDocumentColumns()
             metrics.horizontalAdvance(
                 QCoreApplication::translate("Dossier::Ui::DocumentListModel", "%n copy(ies)", nullptr, 99))
                 + padding));
+    // Copies: shown once a listed article has copies (a library without any keeps the width for titles).
+    header->hideSection(DocumentListModel::Copies);
     m_defaultColumns = header->saveState();
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &top, const QModelIndex &bottom) {
+        QHeaderView *header = m_list->horizontalHeader();
+        if (!header->isSectionHidden(DocumentListModel::Copies) || top.column() > DocumentListModel::Copies
+            || bottom.column() < DocumentListModel::Copies) {
+            return;
+        }
+        for (int row = top.row(); row <= bottom.row(); ++row) {
+            if (m_model->index(row, DocumentListModel::Copies).data(DocumentListModel::CopyCountRole).toInt() > 0) {
+                header->showSection(DocumentListModel::Copies);
+                return;
+            }
+        }
+    });
 }
 
 void MainWindow::resetDocumentColumns()
