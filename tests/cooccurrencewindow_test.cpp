@@ -44,6 +44,7 @@
 #include <algorithm>
 
 using namespace Dossier;
+using Dossier::Test::formatAt;
 using namespace Qt::StringLiterals;
 
 namespace
@@ -78,20 +79,6 @@ const Text texts[] = {
         { { Core::EntityType::Org, "Port Council" } } },
     { "Weather for the week", "Rain and wind are expected until Sunday.", {} },
 };
-
-QTextCharFormat formatAt(const QTextDocument *document, int position)
-{
-    const QTextBlock block = document->findBlock(position);
-    const int column = position - block.position();
-    QTextCharFormat result;
-    const auto ranges = block.layout()->formats();
-    for (const QTextLayout::FormatRange &range : ranges) {
-        if (column >= range.start && column < range.start + range.length) {
-            result = range.format;
-        }
-    }
-    return result;
-}
 
 int countElements(const QByteArray &xml, QStringView name)
 {
@@ -159,11 +146,8 @@ void CooccurrenceWindowTest::initTestCase()
 void CooccurrenceWindowTest::init()
 {
     QSettings().clear();
-    m_window = std::make_unique<Ui::MainWindow>();
-    QVERIFY(m_window->openLibrary(m_libraryPath));
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = Test::shownWindow(m_libraryPath, { 1400, 900 });
+    QVERIFY(m_window);
     QCOMPARE(m_window->documentModel()->rowCount(), 7);
 }
 
@@ -174,11 +158,7 @@ void CooccurrenceWindowTest::cleanup()
 
 void CooccurrenceWindowTest::showDock()
 {
-    auto *action = m_window->findChild<QAction *>(u"cooccurrenceAction"_s);
-    QVERIFY(action);
-    if (!action->isChecked()) {
-        action->trigger();
-    }
+    QVERIFY(Test::checkAction(m_window.get(), u"cooccurrenceAction"_s));
     QVERIFY(m_window->cooccurrenceDock()->isVisible());
     QTRY_VERIFY(!m_window->cooccurrencePanel()->isLoading());
 }
@@ -205,10 +185,8 @@ void CooccurrenceWindowTest::dockIsHiddenUntilShownAndRemembered()
     showDock();
     QCOMPARE(m_window->cooccurrencePanel()->model()->rowCount(), 1);
     m_window->close(); // saves the window's state
-    m_window = std::make_unique<Ui::MainWindow>();
-    QVERIFY(m_window->openLibrary(m_libraryPath));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = Test::shownWindow(m_libraryPath);
+    QVERIFY(m_window);
     QVERIFY(m_window->cooccurrenceDock()->isVisible());
     QTRY_VERIFY(!m_window->cooccurrencePanel()->isLoading());
     QCOMPARE(m_window->cooccurrencePanel()->model()->rowCount(), 1);
@@ -542,3 +520,4 @@ void CooccurrenceWindowTest::exportsGraphMlAndGexf()
 
 QTEST_MAIN(CooccurrenceWindowTest)
 #include "cooccurrencewindow_test.moc"
+#include "windowhelpers.h"

@@ -118,11 +118,8 @@ void CopiesWindowTest::initTestCase()
 void CopiesWindowTest::init()
 {
     QSettings().clear();
-    m_window = std::make_unique<Ui::MainWindow>();
-    QVERIFY(m_window->openLibrary(m_libraryPath));
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = Test::shownWindow(m_libraryPath, { 1400, 900 });
+    QVERIFY(m_window);
     QCOMPARE(m_window->documentModel()->rowCount(), 6);
     // Both models keep the model contract through every change the tests make.
     m_copyModelTester = std::make_unique<QAbstractItemModelTester>(
@@ -153,11 +150,7 @@ void CopiesWindowTest::open(qint64 id)
 
 void CopiesWindowTest::showCopies()
 {
-    auto *action = m_window->findChild<QAction *>(u"copiesAction"_s);
-    QVERIFY(action);
-    if (!action->isChecked()) {
-        action->trigger();
-    }
+    QVERIFY(Test::checkAction(m_window.get(), u"copiesAction"_s));
     QVERIFY(m_window->copiesDock()->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->copiesPanel()->isLoading(), 10000);
 }
@@ -197,10 +190,8 @@ void CopiesWindowTest::dockIsHiddenUntilShownAndRemembered()
     m_window->close(); // saves the window's state
     m_copyModelTester.reset();
     m_listTester.reset();
-    m_window = std::make_unique<Ui::MainWindow>();
-    QVERIFY(m_window->openLibrary(m_libraryPath));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = Test::shownWindow(m_libraryPath);
+    QVERIFY(m_window);
     QVERIFY(m_window->copiesDock()->isVisible());
     QCOMPARE(m_window->findChild<QAction *>(u"copiesAction"_s)->shortcut(), QKeySequence(u"Ctrl+Shift+D"_s));
 }
@@ -393,3 +384,4 @@ void CopiesWindowTest::highlightOnOneCopyShowsOnAnother()
 QTEST_MAIN(CopiesWindowTest)
 
 #include "copieswindow_test.moc"
+#include "windowhelpers.h"

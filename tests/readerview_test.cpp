@@ -21,6 +21,7 @@
 #include <QTextLayout>
 
 using namespace Dossier;
+using Dossier::Test::formatAt;
 using Dossier::Ui::ArticleHighlighter;
 using KSyntaxHighlighting::Theme;
 
@@ -68,21 +69,6 @@ Core::Article sampleArticle(const QString &separator = QStringLiteral("\n\n"))
     mentionAll(article, QStringLiteral("12 March 2026"), 3);
     mentionAll(article, QStringLiteral("$2.8 billion"), 4);
     return article;
-}
-
-// The format the highlighter left at document position \a pos.
-QTextCharFormat formatAt(const QTextDocument *doc, int pos)
-{
-    const QTextBlock block = doc->findBlock(pos);
-    const int column = pos - block.position();
-    QTextCharFormat result;
-    const auto ranges = block.layout()->formats();
-    for (const QTextLayout::FormatRange &range : ranges) {
-        if (column >= range.start && column < range.start + range.length) {
-            result = range.format;
-        }
-    }
-    return result;
 }
 
 int docPosition(const Ui::ReaderView &view, const Core::Article &article, const QString &surface, int nth = 0)
@@ -658,3 +644,4 @@ void ReaderViewTest::neverLoadsRemoteResources()
 
 QTEST_MAIN(ReaderViewTest)
 #include "readerview_test.moc"
+#include "windowhelpers.h"

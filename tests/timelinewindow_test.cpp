@@ -132,11 +132,8 @@ void TimelineWindowTest::initTestCase()
 void TimelineWindowTest::init()
 {
     QSettings().clear();
-    m_window = std::make_unique<Ui::MainWindow>();
-    QVERIFY(m_window->openLibrary(m_libraryPath));
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = Test::shownWindow(m_libraryPath, { 1400, 900 });
+    QVERIFY(m_window);
     QCOMPARE(m_window->documentModel()->rowCount(), 5);
 }
 
@@ -147,11 +144,7 @@ void TimelineWindowTest::cleanup()
 
 void TimelineWindowTest::showTimeline()
 {
-    auto *action = m_window->findChild<QAction *>(u"timelineAction"_s);
-    QVERIFY(action);
-    if (!action->isChecked()) {
-        action->trigger();
-    }
+    QVERIFY(Test::checkAction(m_window.get(), u"timelineAction"_s));
     QVERIFY(m_window->timelineDock()->isVisible());
     Ui::TimelinePanel *panel = m_window->timelinePanel();
     panel->setPrecision(Core::Dates::Precision::Month);
@@ -174,10 +167,8 @@ void TimelineWindowTest::dockIsHiddenUntilShownAndRemembered()
     QVERIFY(m_window->timelineDock()->isHidden());
     showTimeline();
     m_window->close(); // saves the window's state
-    m_window = std::make_unique<Ui::MainWindow>();
-    QVERIFY(m_window->openLibrary(m_libraryPath));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = Test::shownWindow(m_libraryPath);
+    QVERIFY(m_window);
     QVERIFY(m_window->timelineDock()->isVisible());
     QTRY_VERIFY(!m_window->timelinePanel()->isLoading());
     QCOMPARE(m_window->timelinePanel()->chart()->counts().buckets.size(), 4);
@@ -413,3 +404,4 @@ void TimelineWindowTest::importedArticlesReachTheTimeline()
 
 QTEST_MAIN(TimelineWindowTest)
 #include "timelinewindow_test.moc"
+#include "windowhelpers.h"

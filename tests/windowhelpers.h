@@ -1,0 +1,67 @@
+#pragma once
+
+// Helpers for the tests that drive the main window (its docks and the reader's highlighting).
+
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QSize>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextCharFormat>
+#include <QTextDocument>
+#include <QTextLayout>
+
+#include <memory>
+
+namespace Dossier::Test
+{
+
+/*! A new main window on the library at \a path, shown (at \a size when given) and exposed; nullptr when the
+    library does not open or the window is not exposed. */
+inline std::unique_ptr<Ui::MainWindow> shownWindow(const QString &path, QSize size = {})
+{
+    auto window = std::make_unique<Ui::MainWindow>();
+    if (!window->openLibrary(path)) {
+        return nullptr;
+    }
+    if (size.isValid()) {
+        window->resize(size);
+    }
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get())) {
+        return nullptr;
+    }
+    return window;
+}
+
+/*! Checks the checkable action named \a name of \a window (a dock's View entry) unless it is; false when
+    there is no such action. */
+inline bool checkAction(const QObject *window, const QString &name)
+{
+    auto *action = window->findChild<QAction *>(name);
+    if (action == nullptr) {
+        return false;
+    }
+    if (!action->isChecked()) {
+        action->trigger();
+    }
+    return true;
+}
+
+/*! The character format the layout of \a document has at \a position (what the highlighter left there). */
+inline QTextCharFormat formatAt(const QTextDocument *document, int position)
+{
+    const QTextBlock block = document->findBlock(position);
+    const int column = position - block.position();
+    QTextCharFormat result;
+    const auto ranges = block.layout()->formats();
+    for (const QTextLayout::FormatRange &range : ranges) {
+        if (column >= range.start && column < range.start + range.length) {
+            result = range.format;
+        }
+    }
+    return result;
+}
+
+} // namespace Dossier::Test
