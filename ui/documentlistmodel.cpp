@@ -180,6 +180,22 @@ const Core::ArticleSummary *DocumentListModel::summaryAt(int row) const
             Q_EMIT const_cast<DocumentListModel *>(this)->queryFailed(m_error.message);
             return nullptr;
         }
+        // Under a query, the passages and relevance of this page's articles: read for the rows
+        // fetched, never for the whole list.
+        if (!m_filter.text.trimmed().isEmpty() && !fetched->isEmpty()) {
+            QList<qint64> ids;
+            ids.reserve(fetched->size());
+            for (const Core::ArticleSummary &summary : std::as_const(*fetched)) {
+                ids.append(summary.id);
+            }
+            if (const auto found = m_library->documents().matches(m_filter.text, ids)) {
+                for (Core::ArticleSummary &summary : *fetched) {
+                    const Core::SearchMatch match = found->value(summary.id);
+                    summary.snippet = match.snippet;
+                    summary.relevance = match.relevance;
+                }
+            }
+        }
         rows = new QList<Core::ArticleSummary>(std::move(*fetched));
         m_pages.insert(page, rows);
     }
@@ -238,14 +254,23 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             return row->entityCount;
         case Tags:
             return row->tags.join(QStringLiteral(", "));
+        case Match:
+            return QString(row->snippet).remove(matchStart).remove(matchEnd).simplified();
+        case Relevance:
+            return m_filter.text.trimmed().isEmpty() ? QVariant() : QVariant(row->relevance);
         default:
             break;
         }
         break;
+    case MatchRole:
+        return row->snippet;
     case Qt::ToolTipRole:
-        return row->path;
+        return index.column() == Match && !row->snippet.isEmpty()
+            ? QString(row->snippet).remove(matchStart).remove(matchEnd)
+            : row->path;
     case Qt::TextAlignmentRole:
-        return index.column() == Entities ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() == Entities || index.column() == Relevance ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                                         : QVariant();
     case IdRole:
         return row->id;
     case PathRole:
@@ -272,6 +297,10 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Entities");
     case Tags:
         return tr("Tags");
+    case Match:
+        return tr("Match");
+    case Relevance:
+        return tr("Relevance");
     default:
         break;
     }
@@ -281,7 +310,8 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
 void DocumentListModel::sort(int column, Qt::SortOrder order)
 {
     static constexpr Core::DocumentSort sorts[] = { Core::DocumentSort::Title, Core::DocumentSort::Date,
-        Core::DocumentSort::Source, Core::DocumentSort::EntityCount, Core::DocumentSort::Tags };
+        Core::DocumentSort::Source, Core::DocumentSort::EntityCount, Core::DocumentSort::Tags,
+        Core::DocumentSort::Relevance, Core::DocumentSort::Relevance };
     if (column < 0 || column >= ColumnCount) {
         return;
     }

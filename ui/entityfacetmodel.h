@@ -62,6 +62,9 @@ public:
     bool anyOf() const;
     void setAnyOf(bool anyOf);
     void clearSelection();
+    /*! Selects what \a selection holds (its entities, anyOf and excluded) in place of the
+        selection, in one change; \a known says what the entities are for those not listed. */
+    void setSelection(const Core::DocumentFilter &selection, const QList<Core::EntitySummary> &known);
     /*! What is known of entity \a id (from the listing or from when it was selected). */
     std::optional<Core::EntitySummary> entity(qint64 id) const;
     /*! The index of entity \a id in column \a column, invalid when not listed. */

@@ -40,6 +40,7 @@ class EntitySidebar;
 class FilterState;
 class LibraryCheckDialog;
 class ReaderView;
+class SavedSearchList;
 class TagFacetList;
 class TimelinePanel;
 class WatchedFoldersDialog;
@@ -88,6 +89,13 @@ public:
         when no library is open or it is read-only. Only its signals are for other threads. */
     Core::FolderWatcher *folderWatcher() const { return m_watcher; }
 
+    /*! Search › Save Search: saves the list's whole filter (query, entities, tags, period) as the
+        saved search \a name (replacing one of that name); false (and a message) when it cannot. */
+    bool saveSearch(const QString &name);
+    /*! Lists what saved search \a search finds: sets the search field, the ticked entities and
+        tags and the period to it, and marks it opened (its articles are no longer new). */
+    void applySavedSearch(const Core::SavedSearch &search);
+
     // For tests and automation: the parts a user drives.
     DocumentListModel *documentModel() const { return m_model; }
     QTableView *documentView() const { return m_list; }
@@ -96,6 +104,7 @@ public:
     EntitySidebar *entitySidebar() const { return m_sidebar; }
     ReaderView *reader() const { return m_reader; }
     TagFacetList *tagFacets() const { return m_tagFacets; }
+    SavedSearchList *savedSearches() const { return m_savedSearches; }
     AnnotationsPanel *annotationsPanel() const { return m_annotationsPanel; }
     /*! View › Timeline: the dock's panel (the dock is hidden until shown). */
     TimelinePanel *timelinePanel() const { return m_timeline; }
@@ -151,6 +160,8 @@ private:
     void restoreSettings();
     void createAnnotationActions();
     void createTimeline();
+    void createSavedSearchMenu();
+    void chooseSaveSearch();
     void refreshAnnotations();
     void refreshTagFacets();
     void updateAnnotationActions(qint64 annotationUnderCursor);
@@ -203,6 +214,7 @@ private:
 
     AnnotationController *m_annotations = nullptr;
     TagFacetList *m_tagFacets = nullptr;
+    SavedSearchList *m_savedSearches = nullptr;
     AnnotationsPanel *m_annotationsPanel = nullptr;
     QDockWidget *m_annotationsDock = nullptr;
     TimelinePanel *m_timeline = nullptr;
