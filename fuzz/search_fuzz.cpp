@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     Core::DocumentFilter filter;
     filter.text = query;
     const auto count = library->documents().count(filter);
-    const auto sort = Core::DocumentSort(size % 5);
+    const auto sort = Core::DocumentSort(size % 6);
     const auto order = size % 2 ? Qt::DescendingOrder : Qt::AscendingOrder;
     const auto window = library->documents().window(filter, sort, order, 0, limit);
     Fuzz::check(count.has_value() == window.has_value(), "counting and listing agree on the query");

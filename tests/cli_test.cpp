@@ -1,6 +1,7 @@
 #include "clirun.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void usageErrorsExitTwo();
     void importListEntitiesSearch();
     void badSearchQueryExitsOneWithMessage();
+    void savedSearchesCountWhatIsNew();
     void anotherProgramsDatabaseIsRefusedUntouched_data();
     void anotherProgramsDatabaseIsRefusedUntouched();
     void annotateTagListAndExport();
@@ -193,6 +195,11 @@ void CliTest::usageErrorsExitTwo_data()
         QStringLiteral("docx"), QStringLiteral("--out"), QStringLiteral("x.docx") };
     QTest::newRow("export without --out")
         << QStringList { QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf") };
+    QTest::newRow("search save without a name") << QStringList { QStringLiteral("search"), QStringLiteral("save") };
+    QTest::newRow("search save with a bad --exclude") << QStringList { QStringLiteral("search"), QStringLiteral("save"),
+        QStringLiteral("Name"), QStringLiteral("--exclude"), QStringLiteral("nope") };
+    QTest::newRow("search rename without a new name")
+        << QStringList { QStringLiteral("search"), QStringLiteral("rename"), QStringLiteral("Name") };
     QTest::newRow("entity without an action") << QStringList { QStringLiteral("entity") };
     QTest::newRow("entity rename without a new name")
         << QStringList { QStringLiteral("entity"), QStringLiteral("rename"), QStringLiteral("PERSON:Aiko Tanabe") };
@@ -266,6 +273,87 @@ void CliTest::badSearchQueryExitsOneWithMessage()
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.isEmpty());
     QVERIFY(run.err.contains("bad search query"));
+}
+
+void CliTest::savedSearchesCountWhatIsNew()
+{
+    write(QStringLiteral("story.txt"), story);
+    const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
+    QCOMPARE(cli({ QStringLiteral("import"), QStringLiteral("--library"), library,
+                     m_dir->filePath(QStringLiteral("story.txt")) })
+                 .exitCode,
+        0);
+    // Saved with the entity's name as the library knows it (an alias given), and the query.
+    const Run saved = cli({ QStringLiteral("search"), QStringLiteral("save"), QStringLiteral("Threats"),
+        QStringLiteral("--library"), library, QStringLiteral("--entity"), QStringLiteral("PERSON:Tanabe"),
+        QStringLiteral("--query"), QStringLiteral("threat") });
+    QVERIFY2(saved.exitCode == 0, saved.err.constData());
+    QCOMPARE(saved.lines().size(), 1);
+    const QJsonObject first = saved.lines().front();
+    QCOMPARE(first.value(QLatin1String("name")).toString(), QStringLiteral("Threats"));
+    QCOMPARE(first.value(QLatin1String("query")).toString(), QStringLiteral("threat"));
+    QCOMPARE(first.value(QLatin1String("count")).toInt(), 1);
+    QCOMPARE(first.value(QLatin1String("new")).toInt(), 0);
+    const QJsonObject filters = first.value(QLatin1String("filters")).toObject();
+    const QJsonObject entity = filters.value(QLatin1String("entities")).toArray().first().toObject();
+    QCOMPARE(entity.value(QLatin1String("type")).toString(), QStringLiteral("PERSON"));
+    QCOMPARE(entity.value(QLatin1String("name")).toString(), QStringLiteral("Aiko Tanabe"));
+    QCOMPARE(filters.value(QLatin1String("any")).toBool(), false);
+    QVERIFY(filters.value(QLatin1String("tags")).isArray());
+    QVERIFY(filters.value(QLatin1String("from")).isNull());
+
+    // A matching article and one that does not match arrive after it was saved.
+    const qint64 openedAt = first.value(QLatin1String("last_opened")).toInteger();
+    QTRY_VERIFY(QDateTime::currentMSecsSinceEpoch() > openedAt);
+    QByteArray follow = story;
+    follow.replace("agree to share", "extend their pact on");
+    follow.replace("Tuesday", "Friday");
+    write(QStringLiteral("follow.txt"), follow);
+    write(QStringLiteral("other.txt"), QByteArrayLiteral("Port report\n\nThe port of Lima reopened on Monday.\n"));
+    QCOMPARE(cli({ QStringLiteral("import"), QStringLiteral("--library"), library,
+                     m_dir->filePath(QStringLiteral("follow.txt")), m_dir->filePath(QStringLiteral("other.txt")) })
+                 .exitCode,
+        0);
+    const Run listed = cli({ QStringLiteral("search"), QStringLiteral("list"), QStringLiteral("--library"), library });
+    QCOMPARE(listed.exitCode, 0);
+    QCOMPARE(listed.lines().size(), 1);
+    QCOMPARE(listed.lines().front().value(QLatin1String("count")).toInt(), 2);
+    QCOMPARE(listed.lines().front().value(QLatin1String("new")).toInt(), 1);
+    QCOMPARE(listed.lines().front().value(QLatin1String("last_count")).toInt(), 1);
+
+    // Running it prints its articles as list does, and opens it: nothing is new afterwards.
+    const Run ran = cli({ QStringLiteral("search"), QStringLiteral("run"), QStringLiteral("threats"),
+        QStringLiteral("--library"), library });
+    QCOMPARE(ran.exitCode, 0);
+    QCOMPARE(ran.lines().size(), 2);
+    for (const QJsonObject &line : ran.lines()) {
+        for (const char *key : { "id", "title", "date", "source", "path" }) {
+            QVERIFY2(line.contains(QLatin1String(key)), key);
+        }
+    }
+    const Run after = cli({ QStringLiteral("search"), QStringLiteral("list"), QStringLiteral("--library"), library });
+    QCOMPARE(after.lines().front().value(QLatin1String("new")).toInt(), 0);
+    QCOMPARE(after.lines().front().value(QLatin1String("last_count")).toInt(), 2);
+
+    // A query of one of the actions' words, after the options, is a full-text search.
+    const Run word = cli({ QStringLiteral("search"), QStringLiteral("--library"), library, QStringLiteral("list") });
+    QCOMPARE(word.exitCode, 0);
+    QVERIFY(word.lines().isEmpty());
+
+    QCOMPARE(cli({ QStringLiteral("search"), QStringLiteral("rename"), QStringLiteral("Threats"),
+                     QStringLiteral("Cyber threats"), QStringLiteral("--library"), library })
+                 .exitCode,
+        0);
+    QCOMPARE(cli({ QStringLiteral("search"), QStringLiteral("remove"), QStringLiteral("cyber threats"),
+                     QStringLiteral("--library"), library })
+                 .exitCode,
+        0);
+    QVERIFY(
+        cli({ QStringLiteral("search"), QStringLiteral("list"), QStringLiteral("--library"), library }).out.isEmpty());
+    const Run missing = cli({ QStringLiteral("search"), QStringLiteral("run"), QStringLiteral("Threats"),
+        QStringLiteral("--library"), library });
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains("no saved search is called 'Threats'"));
 }
 
 void CliTest::anotherProgramsDatabaseIsRefusedUntouched_data()

@@ -104,7 +104,8 @@ void DocumentOrderTest::documentRowIsWhereDocumentsListsIt_data()
     QTest::addColumn<int>("order");
     const std::pair<const char *, DocumentSort> sorts[]
         = { { "title", DocumentSort::Title }, { "date", DocumentSort::Date }, { "source", DocumentSort::Source },
-              { "entity count", DocumentSort::EntityCount }, { "tags", DocumentSort::Tags } };
+              { "entity count", DocumentSort::EntityCount }, { "tags", DocumentSort::Tags },
+              { "relevance (BM25 under a query, else the date)", DocumentSort::Relevance } };
     for (const auto &[name, sort] : sorts) {
         QTest::addRow("%s ascending", name) << int(sort) << int(Qt::AscendingOrder);
         QTest::addRow("%s descending", name) << int(sort) << int(Qt::DescendingOrder);

@@ -38,6 +38,8 @@ private Q_SLOTS:
     void bareWordsFindEveryFormQuotesOnlyTheirOwn();
     void hitsMarkWhereTheQueryMatches_data();
     void hitsMarkWhereTheQueryMatches();
+    void listShowsEachMatchAndRanksByRelevance_data();
+    void listShowsEachMatchAndRanksByRelevance();
 
 private:
     QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
@@ -430,6 +432,65 @@ void DocumentQueryTest::hitsMarkWhereTheQueryMatches()
         texts.append(article->body.mid(start, end - start));
     }
     QCOMPARE(texts, marked);
+}
+
+void DocumentQueryTest::listShowsEachMatchAndRanksByRelevance_data()
+{
+    QTest::addColumn<int>("order");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("most relevant first") << int(Qt::DescendingOrder)
+                                         << QStringList { QStringLiteral("strike.txt"), QStringLiteral("harbour.txt") };
+    QTest::newRow("least relevant first")
+        << int(Qt::AscendingOrder) << QStringList { QStringLiteral("harbour.txt"), QStringLiteral("strike.txt") };
+}
+
+void DocumentQueryTest::listShowsEachMatchAndRanksByRelevance()
+{
+    QFETCH(int, order);
+    QFETCH(QStringList, expected);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    qint64 harbour = -1;
+    qint64 strike = -1;
+    qint64 other = -1;
+    QVERIFY(
+        library.articles().store(makeArticle(QStringLiteral("/corpus/harbour.txt"), QStringLiteral("Harbour report"),
+                                     QStringLiteral("The old port reopened after the storm."), "h1"),
+            &harbour));
+    QVERIFY(
+        library.articles().store(makeArticle(QStringLiteral("/corpus/strike.txt"), QStringLiteral("Port strike ends"),
+                                     QStringLiteral("Port workers returned to the ports on Monday."), "s1"),
+            &strike));
+    QVERIFY(library.articles().store(makeArticle(QStringLiteral("/corpus/other.txt"), QStringLiteral("Rail news"),
+                                         QStringLiteral("Trains ran late again."), "o1"),
+        &other));
+    DocumentFilter filter;
+    filter.text = QStringLiteral("port");
+    const auto rows = library.documents().window(filter, DocumentSort::Relevance, Qt::SortOrder(order), 0, 10);
+    QVERIFY2(rows, qPrintable(library.errorString()));
+    QCOMPARE(paths(*rows), expected);
+    for (qsizetype row = 0; row < rows->size(); ++row) {
+        QCOMPARE(library.documents().rowOf(filter, DocumentSort::Relevance, Qt::SortOrder(order), rows->at(row).id),
+            std::optional<qint64>(row));
+    }
+    QCOMPARE(library.documents().rowOf(filter, DocumentSort::Relevance, Qt::SortOrder(order), other),
+        std::optional<qint64>(-1));
+
+    // The passage of each listed article, its matches marked, and how relevant it is.
+    const auto matches = library.documents().matches(filter.text, { harbour, strike, other });
+    QVERIFY2(matches, qPrintable(library.errorString()));
+    QCOMPARE(matches->size(), 2);
+    QVERIFY(!matches->contains(other));
+    const QString open(QChar(0xE000));
+    const QString close(QChar(0xE001));
+    QVERIFY2(matches->value(harbour).snippet.contains(open + QStringLiteral("port") + close),
+        qPrintable(matches->value(harbour).snippet));
+    QVERIFY2(matches->value(strike).snippet.contains(open + QStringLiteral("Port") + close),
+        qPrintable(matches->value(strike).snippet));
+    QVERIFY(matches->value(harbour).relevance > 0);
+    QVERIFY(matches->value(strike).relevance > matches->value(harbour).relevance);
+    QVERIFY(library.documents().matches(QString(), { harbour })->isEmpty());
+    QVERIFY(!library.documents().matches(QStringLiteral("\"unclosed"), { harbour }));
 }
 
 QTEST_GUILESS_MAIN(DocumentQueryTest)

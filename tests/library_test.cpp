@@ -177,6 +177,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup_data()
     QTest::newRow("schema 6") << 6;
     QTest::newRow("schema 7") << 7;
     QTest::newRow("schema 8") << 8;
+    QTest::newRow("schema 9") << 9;
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup()
@@ -243,6 +244,14 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     QCOMPARE(library.duplicates().clusters()->size(), 0);
     QCOMPARE(library.duplicates().fillMissingSignatures(), 0);
     QCOMPARE(library.duplicates().copiesOf(rows->front().id)->members.size(), 1);
+    // Schema 10: searches can be saved, and count the old articles.
+    QCOMPARE(library.savedSearches().all()->size(), 0);
+    SavedSearch everything;
+    everything.name = QStringLiteral("Everything");
+    const auto savedSearch = library.savedSearches().save(everything);
+    QVERIFY2(savedSearch, qPrintable(library.errorString()));
+    QCOMPARE(savedSearch->count, 3);
+    QCOMPARE(savedSearch->fresh, 0);
 }
 
 void LibraryTest::refusesLibraryFromNewerSchema()

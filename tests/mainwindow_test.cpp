@@ -48,6 +48,7 @@ private Q_SLOTS:
     void checkingAnEntityFiltersTheList();
     void openingAnArticleHighlightsItsMentions();
     void searchAndMalformedSearch();
+    void searchShowsEachMatchAndItsRelevance();
     void searchHitsAreMarkedAndF3WalksThem();
     void listAndSidebarShareOneFilter();
     void importShowsNewArticlesAndFailures();
@@ -305,6 +306,48 @@ void MainWindowTest::searchAndMalformedSearch()
     QTest::keyClick(search, Qt::Key_Return);
     QTRY_COMPARE(m_window->documentModel()->rowCount(), 4);
     QTRY_VERIFY(m_window->searchError()->isHidden());
+}
+
+void MainWindowTest::searchShowsEachMatchAndItsRelevance()
+{
+    QTableView *view = m_window->documentView();
+    const auto *model = m_window->documentModel();
+    // Without a query the list is as it always was.
+    QVERIFY(view->isColumnHidden(Ui::DocumentListModel::Match));
+    QVERIFY(view->isColumnHidden(Ui::DocumentListModel::Relevance));
+    QLineEdit *search = m_window->searchField();
+    QTest::keyClicks(search, QStringLiteral("Manila"));
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE(listedTitles(),
+        (QStringList { QStringLiteral("Article B"), QStringLiteral("Article C"), QStringLiteral("Article D") }));
+    QVERIFY(!view->isColumnHidden(Ui::DocumentListModel::Match));
+    QVERIFY(!view->isColumnHidden(Ui::DocumentListModel::Relevance));
+    const QString marked = QChar(0xE000) + QStringLiteral("Manila") + QChar(0xE001);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex match = model->index(row, Ui::DocumentListModel::Match);
+        QVERIFY2(match.data().toString().contains(QLatin1String("Manila")), qPrintable(match.data().toString()));
+        QVERIFY(!match.data().toString().contains(QChar(0xE000)));
+        QVERIFY(match.data(Ui::DocumentListModel::MatchRole).toString().contains(marked));
+        QVERIFY(model->index(row, Ui::DocumentListModel::Relevance).data().toDouble() > 0);
+    }
+    // Sorted by relevance, the best match first; the open article stays the current row.
+    view->sortByColumn(Ui::DocumentListModel::Relevance, Qt::DescendingOrder);
+    QTRY_COMPARE(model->rowCount(), 3);
+    for (int row = 1; row < model->rowCount(); ++row) {
+        QVERIFY(model->index(row - 1, Ui::DocumentListModel::Relevance).data().toDouble()
+            >= model->index(row, Ui::DocumentListModel::Relevance).data().toDouble());
+    }
+    view->sortByColumn(Ui::DocumentListModel::Relevance, Qt::AscendingOrder);
+    for (int row = 1; row < model->rowCount(); ++row) {
+        QVERIFY(model->index(row - 1, Ui::DocumentListModel::Relevance).data().toDouble()
+            <= model->index(row, Ui::DocumentListModel::Relevance).data().toDouble());
+    }
+    search->clear();
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_COMPARE(model->rowCount(), 4);
+    QVERIFY(view->isColumnHidden(Ui::DocumentListModel::Match));
+    QVERIFY(view->isColumnHidden(Ui::DocumentListModel::Relevance));
+    view->sortByColumn(Ui::DocumentListModel::Date, Qt::DescendingOrder);
 }
 
 void MainWindowTest::listAndSidebarShareOneFilter()

@@ -27,6 +27,7 @@ struct Snapshot {
     QMap<qint64, QString> rules;
     QMap<qint64, QString> watchlist;
     QMap<qint64, QString> folders;
+    QMap<qint64, QString> searches;
     QHash<QString, ArticleFacts> facts;
 };
 
@@ -65,8 +66,19 @@ Snapshot snapshot(const QString &path)
     s.rules = rowsOf(raw, "SELECT id, scope, type, key, label, action, target_type, target_name FROM entity_rules");
     s.watchlist = rowsOf(raw, "SELECT id, type, key, name, aliases FROM watchlist");
     s.folders = rowsOf(raw, "SELECT id, path, state, last_scan, added_at FROM watched_folders");
+    s.searches = rowsOf(raw, "SELECT id, name, query, filters, created, last_opened, last_count FROM saved_searches");
     s.facts = raw.articles();
     return s;
+}
+
+// A saved search of a query and a tag, for the recovery to carry over.
+bool savedSearch(Core::Library &library)
+{
+    Core::SavedSearch search;
+    search.name = QStringLiteral("Leads on the harbour");
+    search.query = QStringLiteral("harbour");
+    search.tags = { QStringLiteral("lead") };
+    return library.savedSearches().save(search).has_value();
 }
 
 QByteArray digest(const QString &path)
@@ -160,7 +172,7 @@ QString RecoveryTest::makeLibrary()
     if (!person || !library.curation().renameEntity(person->id, QStringLiteral("Maren Holt-Berg"))
         || !library.curation().watch(Core::WatchEntry {
             -1, Core::EntityType::Org, QStringLiteral("Harbour Authority"), { QStringLiteral("Harbour Board") } })
-        || !library.watchedFolders().add(m_dir->path())) {
+        || !library.watchedFolders().add(m_dir->path()) || !savedSearch(library)) {
         qFatal("%s", qPrintable(library.errorString()));
     }
     while (Core::Retagger(library).retagPending(64).value_or(0) > 0) { }
@@ -181,6 +193,7 @@ void RecoveryTest::undamagedLibraryIsRecoveredWhole()
     QCOMPARE(report.rules, 1);
     QCOMPARE(report.watchlist, 1);
     QCOMPARE(report.folders, 1);
+    QCOMPARE(report.searches, 1);
     QCOMPARE(report.retagged, 0);
 
     const Snapshot after = snapshot(recovered);
@@ -191,6 +204,7 @@ void RecoveryTest::undamagedLibraryIsRecoveredWhole()
     QCOMPARE(after.rules, before.rules);
     QCOMPARE(after.watchlist, before.watchlist);
     QCOMPARE(after.folders, before.folders);
+    QCOMPARE(after.searches, before.searches);
     QCOMPARE(after.facts, before.facts);
     const Core::IntegrityReport check = Core::LibraryCheck::run(recovered);
     QVERIFY(check.ok());

@@ -220,6 +220,23 @@
     </message>
 </context>
 <context>
+    <name>Dossier::Ui::SavedSearchList</name>
+    <message numerus="yes">
+        <source>%1 (%2, %n new)</source>
+        <translation>
+            <numerusform>%1 (%2, %n new)</numerusform>
+            <numerusform>%1 (%2, %n new)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s), %1 new since last opened</source>
+        <translation>
+            <numerusform>%n article, %1 new since last opened</numerusform>
+            <numerusform>%n articles, %1 new since last opened</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Dossier::Ui::TagManagerDialog</name>
     <message numerus="yes">
         <source>%n article(s)</source>

@@ -266,6 +266,22 @@ const Core::ArticleSummary *DocumentListModel::summaryAt(int row) const
             Q_EMIT const_cast<DocumentListModel *>(this)->queryFailed(m_error.message);
             return nullptr;
         }
+        // Under a query, the passages and relevance of this page's articles: read for the rows
+        // fetched, never for the whole list.
+        if (!m_filter.text.trimmed().isEmpty() && !fetched->isEmpty()) {
+            QList<qint64> ids;
+            ids.reserve(fetched->size());
+            for (const Core::ArticleSummary &summary : std::as_const(*fetched)) {
+                ids.append(summary.id);
+            }
+            if (const auto found = m_library->documents().matches(m_filter.text, ids)) {
+                for (Core::ArticleSummary &summary : *fetched) {
+                    const Core::SearchMatch match = found->value(summary.id);
+                    summary.snippet = match.snippet;
+                    summary.relevance = match.relevance;
+                }
+            }
+        }
         rows = new QList<Core::ArticleSummary>(std::move(*fetched));
         m_pages.insert(page, rows);
     }
@@ -328,10 +344,16 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             const int copies = copyCountAt(index.row());
             return copies > 0 ? tr("%n copy(ies)", nullptr, copies + 1) : QString();
         }
+        case Match:
+            return QString(row->snippet).remove(matchStart).remove(matchEnd).simplified();
+        case Relevance:
+            return m_filter.text.trimmed().isEmpty() ? QVariant() : QVariant(row->relevance);
         default:
             break;
         }
         break;
+    case MatchRole:
+        return row->snippet;
     case Qt::ToolTipRole:
         if (index.column() == Copies) {
             const int copies = copyCountAt(index.row());
@@ -340,11 +362,14 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
                     copies);
             }
         }
-        return row->path;
+        return index.column() == Match && !row->snippet.isEmpty()
+            ? QString(row->snippet).remove(matchStart).remove(matchEnd)
+            : row->path;
     case CopyCountRole:
         return copyCountAt(index.row());
     case Qt::TextAlignmentRole:
-        return index.column() == Entities ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() == Entities || index.column() == Relevance ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                                         : QVariant();
     case IdRole:
         return row->id;
     case PathRole:
@@ -373,6 +398,10 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Tags");
     case Copies:
         return tr("Copies");
+    case Match:
+        return tr("Match");
+    case Relevance:
+        return tr("Relevance");
     default:
         break;
     }
@@ -382,9 +411,11 @@ QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation,
 void DocumentListModel::sort(int column, Qt::SortOrder order)
 {
     static constexpr Core::DocumentSort sorts[] = { Core::DocumentSort::Title, Core::DocumentSort::Date,
-        Core::DocumentSort::Source, Core::DocumentSort::EntityCount, Core::DocumentSort::Tags };
-    static_assert(std::size(sorts) == Copies);
-    if (column < 0 || column >= Copies) {
+        Core::DocumentSort::Source, Core::DocumentSort::EntityCount, Core::DocumentSort::Tags,
+        Core::DocumentSort::Date /* Copies: not sortable */, Core::DocumentSort::Relevance,
+        Core::DocumentSort::Relevance };
+    static_assert(std::size(sorts) == ColumnCount);
+    if (column < 0 || column >= ColumnCount || column == Copies) {
         return;
     }
     relayout([this, column, order] {

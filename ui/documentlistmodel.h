@@ -19,26 +19,36 @@ namespace Dossier::Ui
 /*!
     \brief The document list over the library: title, date, source, entity count, tags and copies
     (near-duplicates: "4 copies" when the story is in four articles) of the articles the current
-    filter lets through. Lazy: it counts in SQL and fetches rows in windows as the view
-    asks for them (never bodies, never the whole list), so it stays small at 100,000 articles.
-    Sorting and filtering happen in SQL. Copy counts are read per fetched window of rows,
-    in one call for the window (Core::DuplicateStore::copyCounts()), when a Copies cell of it is
-    first shown: on the reader's thread when setReader() gave one (the cells stay empty until they
-    arrive, then dataChanged()), else at once; the list cannot be sorted by them.
+    filter lets through, and under a search query each one's best passage and relevance. Lazy: it
+    counts in SQL and fetches rows in windows as the view asks for them (never bodies, never the whole
+    list), so it stays small at 100,000 articles. Sorting and filtering happen in SQL. Copy counts are
+    read per fetched window of rows, in one call for the window (Core::DuplicateStore::copyCounts()),
+    when a Copies cell of it is first shown: on the reader's thread when setReader() gave one (the cells
+    stay empty until they arrive, then dataChanged()), else at once; the list cannot be sorted by them.
 */
 class DocumentListModel final : public QAbstractTableModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DocumentListModel)
 public:
-    enum Column { Title, Date, Source, Entities, Tags, Copies, ColumnCount };
+    /*! Match and Relevance have something only while the filter has a search query: the best
+        passage of each listed article (its matches in bold) and how relevant it is (sorting by
+        either sorts by relevance). */
+    enum Column { Title, Date, Source, Entities, Tags, Copies, Match, Relevance, ColumnCount };
+    /*! MatchRole: the Match column's passage with each match between U+E000 and U+E001 (the
+        display text has none of them). */
     enum Role {
         IdRole = Qt::UserRole + 1,
         PathRole,
         CopyCountRole, //!< int: the other articles of the row's story (0 without copies)
+        MatchRole,
     };
 
     explicit DocumentListModel(QObject *parent = nullptr);
+
+    /*! The marks around each match in MatchRole. */
+    static constexpr QChar matchStart = QChar(u'\uE000');
+    static constexpr QChar matchEnd = QChar(u'\uE001');
 
     /*! Shows the articles of \a library (not owned; may be nullptr). */
     void setLibrary(Core::Library *library);

@@ -251,6 +251,33 @@ void EntityFacetModel::includeAll(const QList<Core::EntitySummary> &entities)
     Q_EMIT selectionChanged();
 }
 
+void EntityFacetModel::setSelection(const Core::DocumentFilter &selection, const QList<Core::EntitySummary> &known)
+{
+    if (selection.entities == m_included && selection.excluded == m_excluded && selection.anyOf == m_anyOf) {
+        return;
+    }
+    const QList<qint64> before = m_included + m_excluded;
+    m_included = selection.entities;
+    m_excluded = selection.excluded;
+    m_anyOf = selection.anyOf;
+    m_selected.clear();
+    for (const qint64 id : m_included + m_excluded) {
+        if (const Row *row = rowAt(indexOfEntity(id))) {
+            m_selected.insert(id, row->entity);
+        } else {
+            for (const Core::EntitySummary &entity : known) {
+                if (entity.id == id) {
+                    m_selected.insert(id, entity);
+                }
+            }
+        }
+    }
+    for (const qint64 id : before + m_included + m_excluded) {
+        emitRowChanged(id);
+    }
+    Q_EMIT selectionChanged();
+}
+
 std::optional<Core::EntitySummary> EntityFacetModel::entity(qint64 id) const
 {
     if (const Row *row = rowAt(indexOfEntity(id))) {

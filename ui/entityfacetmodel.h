@@ -66,6 +66,9 @@ public:
         in "Who appears with whom"): added to the included entities in all-of mode, instead of them in
         any-of mode; excluded entities stay. One selectionChanged(). */
     void includeAll(const QList<Core::EntitySummary> &entities);
+    /*! Selects what \a selection holds (its entities, anyOf and excluded) in place of the
+        selection, in one change; \a known says what the entities are for those not listed. */
+    void setSelection(const Core::DocumentFilter &selection, const QList<Core::EntitySummary> &known);
     /*! What is known of entity \a id (from the listing or from when it was selected). */
     std::optional<Core::EntitySummary> entity(qint64 id) const;
     /*! The index of entity \a id in column \a column, invalid when not listed. */

@@ -308,6 +308,11 @@ void EntitySidebar::setTagFilter(const QList<qint64> &tags)
     m_state->setTags(tags);
 }
 
+void EntitySidebar::setEntitySelection(const Core::DocumentFilter &selection, const QList<Core::EntitySummary> &known)
+{
+    m_model->setSelection(selection, known);
+}
+
 void EntitySidebar::clearFilters()
 {
     m_model->clearSelection();

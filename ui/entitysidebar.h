@@ -54,6 +54,9 @@ public:
     void setSearchText(const QString &text);
     /*! Sets the tags of the filter state: the facets count the documents carrying them. */
     void setTagFilter(const QList<qint64> &tags);
+    /*! Checks the entities of \a selection (included, excluded, all or any of them) in place of
+        the checked ones (a saved search); \a known names those the listing may not hold. */
+    void setEntitySelection(const Core::DocumentFilter &selection, const QList<Core::EntitySummary> &known);
     /*! Unchecks every entity. */
     void clearFilters();
     /*! Ticks \a entities, all of them required (EntityFacetModel::includeAll()). */

@@ -13,6 +13,13 @@ Core::DocumentFilter FilterState::filter() const
     return m_filter;
 }
 
+void FilterState::setFilter(const Core::DocumentFilter &filter)
+{
+    Core::DocumentFilter whole = filter;
+    whole.text = filter.text.trimmed();
+    update(whole);
+}
+
 void FilterState::setText(const QString &text)
 {
     Core::DocumentFilter filter = m_filter;

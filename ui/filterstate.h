@@ -23,6 +23,8 @@ public:
     /*! The whole filter. */
     Core::DocumentFilter filter() const;
 
+    /*! The whole filter at once (a saved search): one change, one changed(). */
+    void setFilter(const Core::DocumentFilter &filter);
     void setText(const QString &text);
     /*! The entity part: \a selection's entities, anyOf and excluded (its text and tags are ignored). */
     void setEntities(const Core::DocumentFilter &selection);

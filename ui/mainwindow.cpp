@@ -12,6 +12,7 @@
 #include "librarycheckdialog.h"
 #include "preferencesdialog.h"
 #include "readerview.h"
+#include "savedsearchlist.h"
 #include "store/backupjob.h"
 #include "store/librarysession.h"
 #include "tagfacetlist.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_readOnlyNotice(new QLabel(this))
     , m_annotations(new AnnotationController(this))
     , m_tagFacets(new TagFacetList(this))
+    , m_savedSearches(new SavedSearchList(this))
     , m_annotationsPanel(new AnnotationsPanel(this))
     , m_curator(new EntityCurator(this))
 {
@@ -136,13 +138,15 @@ MainWindow::MainWindow(QWidget *parent)
     centreLayout->addWidget(m_list, 1);
     centreLayout->addWidget(m_failures);
 
-    // Left: the entity facets above the tag facet.
+    // Left: the saved searches (hidden while there are none) above the entity facets above the tag facet.
     auto *facets = new QSplitter(Qt::Vertical, this);
     facets->setObjectName(QStringLiteral("facetSplitter"));
+    facets->addWidget(m_savedSearches);
     facets->addWidget(m_sidebar);
     facets->addWidget(m_tagFacets);
-    facets->setStretchFactor(0, 4);
-    facets->setStretchFactor(1, 1);
+    facets->setStretchFactor(0, 1);
+    facets->setStretchFactor(1, 4);
+    facets->setStretchFactor(2, 1);
     facets->setChildrenCollapsible(false);
     m_splitter->addWidget(facets);
     m_splitter->addWidget(centre);
@@ -200,6 +204,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_annotations->setSession(m_session);
     m_curator->setSession(m_session);
     m_sidebar->setSession(m_session);
+    m_savedSearches->setSession(m_session);
+    connect(m_savedSearches, &SavedSearchList::searchActivated, this, &MainWindow::applySavedSearch);
     // Every change to the library, whoever made it (this window, a background job, another program
     // the session's poll noticed), reaches the views through the session's signals.
     connect(m_session, &Core::LibrarySession::libraryAboutToChange, this, [this] {
@@ -369,6 +375,8 @@ void MainWindow::createMenus()
     QMenu *entities = menuBar()->addMenu(tr("E&ntities"));
     entities->addAction(tr("&Watch a Name…"), m_curator, [this] { m_curator->watch(); });
     entities->addAction(tr("Entity &Corrections…"), m_curator, &EntityCurator::manageRules);
+
+    createSavedSearchMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_reader, &ReaderView::zoomIn);
@@ -622,6 +630,10 @@ void MainWindow::backUp(bool afterLargeImport)
 void MainWindow::applyFilter()
 {
     m_model->setFilter(m_filter->filter());
+    // Without a query the list is as it always was; with one it shows what matched and how well.
+    const bool searching = !m_filter->filter().text.isEmpty();
+    m_list->setColumnHidden(DocumentListModel::Match, !searching);
+    m_list->setColumnHidden(DocumentListModel::Relevance, !searching);
     // The analyst's query is wrong: say so under the field. Other failures reach the status bar.
     if (m_model->lastError().kind == Core::StoreError::Kind::BadQuery) {
         m_searchError->setText(m_model->errorString());

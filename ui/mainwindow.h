@@ -43,6 +43,7 @@ class EntitySidebar;
 class FilterState;
 class LibraryCheckDialog;
 class ReaderView;
+class SavedSearchList;
 class TagFacetList;
 class TimelinePanel;
 class WatchedFoldersDialog;
@@ -91,6 +92,13 @@ public:
         when no library is open or it is read-only. Only its signals are for other threads. */
     Core::FolderWatcher *folderWatcher() const { return m_watcher; }
 
+    /*! Search › Save Search: saves the list's whole filter (query, entities, tags, period) as the
+        saved search \a name (replacing one of that name); false (and a message) when it cannot. */
+    bool saveSearch(const QString &name);
+    /*! Lists what saved search \a search finds: sets the search field, the ticked entities and
+        tags and the period to it, and marks it opened (its articles are no longer new). */
+    void applySavedSearch(const Core::SavedSearch &search);
+
     // For tests and automation: the parts a user drives.
     DocumentListModel *documentModel() const { return m_model; }
     QTableView *documentView() const { return m_list; }
@@ -99,6 +107,7 @@ public:
     EntitySidebar *entitySidebar() const { return m_sidebar; }
     ReaderView *reader() const { return m_reader; }
     TagFacetList *tagFacets() const { return m_tagFacets; }
+    SavedSearchList *savedSearches() const { return m_savedSearches; }
     AnnotationsPanel *annotationsPanel() const { return m_annotationsPanel; }
     QDockWidget *annotationsDock() const { return m_annotationsDock; }
     /*! View › Reset Columns: the document list's columns back to their first widths and order. */
@@ -176,6 +185,8 @@ private:
     // Reads, off the GUI thread, the highlights of the open article's other copies that land in
     // its text, and shows them in the reader.
     void refreshCopyAnnotations();
+    void createSavedSearchMenu();
+    void chooseSaveSearch();
     void refreshAnnotations();
     void refreshTagFacets();
     void updateAnnotationActions(qint64 annotationUnderCursor);
@@ -228,6 +239,7 @@ private:
 
     AnnotationController *m_annotations = nullptr;
     TagFacetList *m_tagFacets = nullptr;
+    SavedSearchList *m_savedSearches = nullptr;
     AnnotationsPanel *m_annotationsPanel = nullptr;
     QDockWidget *m_annotationsDock = nullptr;
     int m_annotationsDockHeight = 0; //!< its height when it has passages (docked at the top or bottom)

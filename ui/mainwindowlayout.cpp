@@ -4,6 +4,7 @@
 #include "annotationspanel.h"
 #include "documentlistmodel.h"
 #include "mainwindow.h"
+#include "matchdelegate.h"
 
 #include <QCoreApplication>
 #include <QDockWidget>
@@ -52,6 +53,13 @@ void MainWindow::setUpDocumentColumns()
             metrics.horizontalAdvance(
                 QCoreApplication::translate("Dossier::Ui::DocumentListModel", "%n copy(ies)", nullptr, 99))
                 + padding));
+    // Under a search query (and only then): each article's best passage (matches in bold) and its relevance.
+    m_list->setItemDelegateForColumn(DocumentListModel::Match, new MatchDelegate(m_list));
+    header->resizeSection(DocumentListModel::Match, metrics.averageCharWidth() * 40 + padding);
+    header->resizeSection(DocumentListModel::Relevance,
+        std::max(header->sectionSizeHint(DocumentListModel::Relevance), metrics.averageCharWidth() * 6 + padding));
+    header->hideSection(DocumentListModel::Match);
+    header->hideSection(DocumentListModel::Relevance);
     // Copies: shown once a listed article has copies (a library without any keeps the width for titles).
     header->hideSection(DocumentListModel::Copies);
     m_defaultColumns = header->saveState();

@@ -106,6 +106,18 @@ void TagFacetList::setChecked(qint64 tagId, bool checked)
     }
 }
 
+void TagFacetList::setCheckedTags(const QList<qint64> &tags)
+{
+    m_updating = true;
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem *item = m_list->item(row);
+        item->setCheckState(tags.contains(item->data(TagIdRole).toLongLong()) ? Qt::Checked : Qt::Unchecked);
+    }
+    m_updating = false;
+    m_checked = tags;
+    m_clear->setEnabled(!m_checked.isEmpty());
+}
+
 void TagFacetList::clearChecked()
 {
     if (m_checked.isEmpty()) {

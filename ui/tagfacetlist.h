@@ -29,6 +29,8 @@ public:
     QList<qint64> checkedTags() const;
     void setChecked(qint64 tagId, bool checked);
     void clearChecked();
+    /*! Checks exactly \a tags (a saved search's), without announcing it: the caller set the filter. */
+    void setCheckedTags(const QList<qint64> &tags);
     QListWidget *list() const { return m_list; }
 
 Q_SIGNALS:

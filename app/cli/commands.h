@@ -9,16 +9,20 @@ namespace Dossier::Cli
 enum ExitCode { Ok = 0, Failed = 1, Usage = 2 };
 
 // Each command is defined in the file of its family: importcommands.cpp (analyze, import),
-// listcommands.cpp (list, entities, search), timelinecommands.cpp (timeline), cooccurrencecommands.cpp (cooccurrence),
-// entitycommands.cpp (entity), annotationcommands.cpp (annotate, tag, annotations), exportcommands.cpp (export,
-// import-qdpx), clustercommands.cpp (clusters) and watchcommands.cpp (watch, import --watch); check and recover are in
-// integritycommands.h.
+// listcommands.cpp (list, entities, search), searchcommands.cpp (search save/list/run/rename/remove),
+// timelinecommands.cpp (timeline), cooccurrencecommands.cpp (cooccurrence), entitycommands.cpp (entity),
+// annotationcommands.cpp (annotate, tag, annotations), exportcommands.cpp (export, import-qdpx), clustercommands.cpp
+// (clusters) and watchcommands.cpp (watch, import --watch); check and recover are in integritycommands.h.
 int analyze(const QStringList &arguments);
 int import(const QStringList &arguments);
 int list(const QStringList &arguments);
 int entities(const QStringList &arguments);
 int entity(const QStringList &arguments);
 int search(const QStringList &arguments);
+/*! search save|list|run|rename|remove (searchcommands.cpp): \a arguments hold the action after the program. */
+int savedSearch(const QStringList &arguments);
+/*! Whether \a word, right after "search", names one of savedSearch()'s actions. */
+bool isSavedSearchAction(const QString &word);
 int timeline(const QStringList &arguments);
 int cooccurrence(const QStringList &arguments);
 int annotate(const QStringList &arguments);

@@ -101,6 +101,24 @@ QJsonObject entityJson(const EntitySummary &entity)
     };
 }
 
+std::optional<QList<EntityFilter>> entityOptions(const QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    QList<EntityFilter> entities;
+    for (const QString &value : parser.values(option)) {
+        const qsizetype colon = value.indexOf(u':');
+        EntityFilter filter;
+        if (colon <= 0 || !entityTypeFromName(QStringView(value).first(colon), &filter.type)) {
+            writeError(
+                QStringLiteral("--%1 wants TYPE:NAME with TYPE one of PERSON, ORG, LOCATION, DATE, MONEY; got '%2'")
+                    .arg(option.names().constFirst(), value));
+            return std::nullopt;
+        }
+        filter.name = value.mid(colon + 1).trimmed();
+        entities.append(filter);
+    }
+    return entities;
+}
+
 ArticleFilterOptions::ArticleFilterOptions()
     : entity(QStringLiteral("entity"),
           QStringLiteral("Only articles mentioning this entity (TYPE:NAME, e.g. PERSON:Shinzo Abe); "
@@ -123,18 +141,11 @@ void ArticleFilterOptions::addTo(QCommandLineParser &parser) const
 bool ArticleFilterOptions::read(const QCommandLineParser &parser, ListQuery *request) const
 {
     request->query = parser.value(query);
-    for (const QString &value : parser.values(entity)) {
-        const qsizetype colon = value.indexOf(u':');
-        EntityFilter filter;
-        if (colon <= 0 || !entityTypeFromName(QStringView(value).first(colon), &filter.type)) {
-            writeError(
-                QStringLiteral("--entity wants TYPE:NAME with TYPE one of PERSON, ORG, LOCATION, DATE, MONEY; got '%1'")
-                    .arg(value));
-            return false;
-        }
-        filter.name = value.mid(colon + 1).trimmed();
-        request->entities.append(filter);
+    const auto entities = entityOptions(parser, entity);
+    if (!entities) {
+        return false;
     }
+    request->entities = *entities;
     for (const auto &[option, bound] : { std::pair { &from, &request->from }, std::pair { &to, &request->to } }) {
         if (!parser.isSet(*option)) {
             continue;

@@ -27,6 +27,10 @@ std::optional<qint64> integerOption(const QCommandLineParser &parser, const QCom
 /*! The values of a repeatable non-negative integer option; prints the problem and returns nullopt
     when one is not such a number. */
 std::optional<QList<qint64>> integerOptions(const QCommandLineParser &parser, const QCommandLineOption &option);
+/*! The values of a repeatable TYPE:NAME option (--entity); prints the problem and returns nullopt
+    when one is malformed. */
+std::optional<QList<Core::EntityFilter>> entityOptions(
+    const QCommandLineParser &parser, const QCommandLineOption &option);
 /*! An entity as entities and entity print it. */
 QJsonObject entityJson(const Core::EntitySummary &entity);
 

@@ -112,6 +112,7 @@ int recover(const QStringList &arguments)
         { QLatin1String("rules"), report.rules },
         { QLatin1String("watchlist"), report.watchlist },
         { QLatin1String("folders"), report.folders },
+        { QLatin1String("searches"), report.searches },
         { QLatin1String("retagged"), report.retagged },
         { QLatin1String("lost"), lost },
     };

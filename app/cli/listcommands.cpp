@@ -82,6 +82,11 @@ int entities(const QStringList &arguments)
 
 int search(const QStringList &arguments)
 {
+    // "search save …", "search list …": the saved searches (a query of one of these words comes
+    // after the options, or quoted).
+    if (arguments.size() > 1 && isSavedSearchAction(arguments.at(1))) {
+        return savedSearch(arguments);
+    }
     QCommandLineParser parser;
     parser.addOption(libraryOption());
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N results (default 50)."),

@@ -39,6 +39,11 @@ commands:
                                           unrule ID, rules, watch --type T NAME [--alias A]...,
                                           unwatch ID, watchlist, retag (ENTITY: id or TYPE:NAME)
   search --library L QUERY                full-text search, ranked (JSON Lines)
+  search save NAME --library L [FILTERS] [--any] [--exclude TYPE:NAME]... [--tag T]...
+                                          save a search (query and filters) under a name
+  search list|run|rename|remove --library L [NAME [NEW-NAME]]
+                                          saved searches with their counts and new articles;
+                                          one's articles (opening it); rename or delete one
   annotate --library L --doc ID (--quote TEXT | --start N --end N) [--tag T]... [--note TEXT] [--color #RRGGBB]
                                           highlight a passage, print it as JSON
   tag --library L --doc ID [--remove] TAG...

@@ -74,6 +74,7 @@ DocumentOrder documentOrder(DocumentSort sort)
     case DocumentSort::Title:
         return { { { QStringLiteral("a.title COLLATE NOCASE") } }, QStringLiteral("articles_title") };
     case DocumentSort::Date:
+    case DocumentSort::Relevance: // without a query (DocumentQuery ranks a query itself)
         return { { { QStringLiteral("a.date") } }, QStringLiteral("articles_date") };
     case DocumentSort::Source:
         return { { { QStringLiteral("a.source COLLATE NOCASE") } }, QStringLiteral("articles_source") };

@@ -73,6 +73,9 @@ std::optional<QList<ArticleSummary>> DocumentQuery::window(
     if (!checkSearch(d, filter.text)) {
         return std::nullopt;
     }
+    if (sort == DocumentSort::Relevance && !filter.text.trimmed().isEmpty()) {
+        return rankedWindow(filter, order, offset, limit);
+    }
     QVariantList binds;
     const QString ids = idSet(filter, &binds);
     const DocumentOrder sortOrder = documentOrder(sort);
@@ -92,6 +95,34 @@ std::optional<QList<ArticleSummary>> DocumentQuery::window(
     if (!d->run(query, sql, binds)) {
         return std::nullopt;
     }
+    return windowRows(query, limit);
+}
+
+std::optional<QList<ArticleSummary>> DocumentQuery::rankedWindow(
+    const DocumentFilter &filter, Qt::SortOrder order, int offset, int limit)
+{
+    // Every match is scored and sorted (FTS5 has no index in BM25 order): the first page of
+    // 28k matches costs what the search does.
+    const SearchPlan plan = searchPlan(filter.text);
+    const SearchPlan::Part *ranking = plan.ranking();
+    QVariantList binds { ranking->match };
+    const QString ids = idSet(filter, &binds);
+    const QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, "
+                                       "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags x "
+                                       "JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY t.name "
+                                       "COLLATE NOCASE)) FROM %1 JOIN articles a ON a.id = %1.rowid WHERE %1 MATCH ? "
+                                       "AND a.id IN (%2) ORDER BY %3 LIMIT ? OFFSET ?")
+                            .arg(ranking->table, ids, rankOrder(ranking->table, order));
+    binds << limit << offset;
+    QSqlQuery query(d->db());
+    if (!d->run(query, sql, binds)) {
+        return std::nullopt;
+    }
+    return windowRows(query, limit);
+}
+
+QList<ArticleSummary> DocumentQuery::windowRows(QSqlQuery &query, int limit)
+{
     QList<ArticleSummary> rows;
     rows.reserve(std::max(limit, 0));
     while (query.next()) {
@@ -105,9 +136,79 @@ std::optional<QList<ArticleSummary>> DocumentQuery::window(
     return rows;
 }
 
+std::optional<qint64> DocumentQuery::rankedRowOf(const DocumentFilter &filter, Qt::SortOrder order, qint64 id)
+{
+    // The matches scored once; the rows before the article are those ranked ahead of it.
+    const SearchPlan plan = searchPlan(filter.text);
+    const SearchPlan::Part *ranking = plan.ranking();
+    QVariantList binds { ranking->match };
+    const QString ids = idSet(filter, &binds);
+    const bool best = order == Qt::DescendingOrder;
+    const QString sql
+        = QStringLiteral("WITH r AS MATERIALIZED (SELECT %1.rowid AS id, bm25(%1, 5.0, 1.0) AS score FROM %1 WHERE "
+                         "%1 MATCH ? AND %1.rowid IN (%2)), me AS (SELECT score FROM r WHERE id = ?) "
+                         "SELECT (SELECT count(*) FROM r, me WHERE r.score %3 me.score OR (r.score = me.score AND "
+                         "r.id %3 ?)), EXISTS (SELECT 1 FROM me)")
+              .arg(ranking->table, ids, best ? QStringLiteral("<") : QStringLiteral(">"));
+    binds << id << id;
+    QSqlQuery query(d->db());
+    if (!d->run(query, sql, binds) || !query.next()) {
+        return std::nullopt;
+    }
+    return query.value(1).toBool() ? query.value(0).toLongLong() : -1;
+}
+
+QString DocumentQuery::rankOrder(const QString &table, Qt::SortOrder order)
+{
+    // BM25 is lower for a better match: descending relevance is ascending BM25.
+    return order == Qt::DescendingOrder ? QStringLiteral("bm25(%1, 5.0, 1.0) ASC, a.id ASC").arg(table)
+                                        : QStringLiteral("bm25(%1, 5.0, 1.0) DESC, a.id DESC").arg(table);
+}
+
+std::optional<QHash<qint64, SearchMatch>> DocumentQuery::matches(const QString &text, const QList<qint64> &ids)
+{
+    QHash<qint64, SearchMatch> found;
+    if (text.trimmed().isEmpty() || ids.isEmpty()) {
+        return found;
+    }
+    if (!checkSearch(d, text)) {
+        return std::nullopt;
+    }
+    const SearchPlan plan = searchPlan(text);
+    const SearchPlan::Part *ranking = plan.ranking();
+    // Only the ids asked for (a page of the list): FTS5 scores and cuts snippets for those alone.
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const QList<qint64> part = ids.mid(from, chunk);
+        QVariantList binds { ranking->match };
+        for (const qint64 id : part) {
+            binds.append(id);
+        }
+        QSqlQuery query(d->db());
+        if (!d->run(query,
+                QStringLiteral("SELECT rowid, snippet(%1, -1, char(57344), char(57345), '…', 12), bm25(%1, 5.0, 1.0) "
+                               "FROM %1 WHERE %1 MATCH ? AND rowid IN (%2)")
+                    .arg(ranking->table, placeholders(part.size())),
+                binds)) {
+            return std::nullopt;
+        }
+        while (query.next()) {
+            found.insert(
+                query.value(0).toLongLong(), SearchMatch { query.value(1).toString(), -query.value(2).toDouble() });
+        }
+    }
+    return found;
+}
+
 std::optional<qint64> DocumentQuery::rowOf(
     const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, qint64 id)
 {
+    if (sort == DocumentSort::Relevance && !filter.text.trimmed().isEmpty()) {
+        if (!checkSearch(d, filter.text)) {
+            return std::nullopt;
+        }
+        return rankedRowOf(filter, order, id);
+    }
     const DocumentOrder sortOrder = documentOrder(sort);
     const Statement keys = sortKeysStatement(sortOrder, id);
     QSqlQuery query(d->db());
@@ -160,7 +261,14 @@ std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &reques
     if (!wanted) {
         return std::nullopt;
     }
-    const DocumentFilter &filter = *wanted;
+    return listFiltered(*wanted, request.limit, request.offset);
+}
+
+std::optional<QList<ArticleSummary>> DocumentQuery::listFiltered(const DocumentFilter &filter, int limit, int offset)
+{
+    if (!checkSearch(d, filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
     const QString ids = idSet(filter, &binds);
     QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM articles a");
@@ -168,8 +276,8 @@ std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &reques
         sql += QStringLiteral(" WHERE a.id IN (%1)").arg(ids);
     }
     sql += QStringLiteral(" ORDER BY a.date DESC, a.id");
-    if (request.limit >= 0) {
-        sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(request.limit).arg(request.offset);
+    if (limit >= 0) {
+        sql += QStringLiteral(" LIMIT %1 OFFSET %2").arg(limit).arg(offset);
     }
     QSqlQuery query(d->db());
     query.setForwardOnly(true);

@@ -2,6 +2,10 @@
 
 #include "store/storetypes.h"
 
+#include <QHash>
+
+class QSqlQuery;
+
 namespace Dossier::Core
 {
 
@@ -32,16 +36,28 @@ public:
     std::optional<DocumentFilter> filterOf(const ListQuery &query);
     /*! Articles by entity names, a full-text query and a publication period, newest first (the CLI's list). */
     std::optional<QList<ArticleSummary>> list(const ListQuery &query);
+    /*! The articles \a filter lets through, newest first (as list() orders them); \a limit < 0 for all. */
+    std::optional<QList<ArticleSummary>> listFiltered(const DocumentFilter &filter, int limit = -1, int offset = 0);
     /*! The best \a limit matches of a full-text query, with a snippet each. Bare words match
         every form of the word ("attack" finds "attacked"), quoted words and prefixes match as
         written. */
     std::optional<QList<ArticleSummary>> search(const QString &query, int limit = 50);
+    /*! For the articles \a ids (a page of the list), where the full-text query \a query matches
+        each: its best passage and relevance. Articles it does not match are left out; empty for
+        an empty query. */
+    std::optional<QHash<qint64, SearchMatch>> matches(const QString &query, const QList<qint64> &ids);
     /*! Where the full-text query \a query matches the body of article \a id: [start, end) body
         offsets (UTF-16), in order, overlapping matches merged; empty when it does not match.
         Words the query excludes (NOT) are not marked. */
     std::optional<QList<std::pair<qsizetype, qsizetype>>> hits(qint64 id, const QString &query);
 
 private:
+    std::optional<QList<ArticleSummary>> rankedWindow(
+        const DocumentFilter &filter, Qt::SortOrder order, int offset, int limit);
+    std::optional<qint64> rankedRowOf(const DocumentFilter &filter, Qt::SortOrder order, qint64 id);
+    static QString rankOrder(const QString &table, Qt::SortOrder order);
+    static QList<ArticleSummary> windowRows(QSqlQuery &query, int limit);
+
     StoreContext *d;
 };
 

@@ -214,6 +214,11 @@ CooccurrenceQuery &Library::cooccurrence()
     return d->cooccurrence;
 }
 
+SavedSearchStore &Library::savedSearches()
+{
+    return d->savedSearches;
+}
+
 WatchedFolderStore &Library::watchedFolders()
 {
     return d->watchedFolders;

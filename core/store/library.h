@@ -7,6 +7,7 @@
 #include "store/documentquery.h"
 #include "store/duplicatestore.h"
 #include "store/entitystore.h"
+#include "store/savedsearchstore.h"
 #include "store/storetypes.h"
 #include "store/tagstore.h"
 #include "store/timelinequery.h"
@@ -88,6 +89,7 @@ public:
     CooccurrenceQuery &cooccurrence();
     WatchedFolderStore &watchedFolders();
     DuplicateStore &duplicates();
+    SavedSearchStore &savedSearches();
     //@}
 
 private:

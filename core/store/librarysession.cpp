@@ -16,13 +16,14 @@ LibraryChanges LibraryChanges::everything()
     changes.entities = true;
     changes.rules = true;
     changes.folders = true;
+    changes.searches = true;
     return changes;
 }
 
 bool LibraryChanges::isEmpty() const
 {
     return articles.isEmpty() && !allArticles && annotationsOf.isEmpty() && !allAnnotations && !tags && !entities
-        && !rules && !folders;
+        && !rules && !folders && !searches;
 }
 
 LibrarySession::LibrarySession(QObject *parent)
@@ -172,6 +173,9 @@ void LibrarySession::emitChanges(const LibraryChanges &changes)
     }
     if (changes.folders) {
         Q_EMIT watchedFoldersChanged();
+    }
+    if (changes.searches) {
+        Q_EMIT savedSearchesChanged();
     }
 }
 

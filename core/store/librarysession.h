@@ -25,6 +25,7 @@ struct LibraryChanges {
     bool entities = false; //!< the library's entities or their mentions
     bool rules = false; //!< the entity corrections (rules, watchlist)
     bool folders = false; //!< the watched folders: which, their states, scan times and counts
+    bool searches = false; //!< the saved searches: which, their names, when they were opened
 
     /*! Everything may have changed (another program wrote to the library). */
     static LibraryChanges everything();
@@ -91,6 +92,8 @@ Q_SIGNALS:
     void entitiesChanged();
     void rulesChanged();
     void watchedFoldersChanged();
+    /*! Saved searches were saved, renamed, removed or opened (their counts follow articlesChanged()). */
+    void savedSearchesChanged();
 
 private:
     void emitChanges(const LibraryChanges &changes);

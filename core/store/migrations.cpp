@@ -267,6 +267,22 @@ constexpr const char *version9[] = {
     "CREATE INDEX article_bands_article ON article_bands(article_id)",
 };
 
+// Version 10: saved searches. A search query and the rest of the document list's filter (entities
+// by type and name, tags by name, the publication period; JSON) under a name, with when it was
+// saved and last opened and how many articles it listed then, so that what was imported since is
+// told apart (articles.imported_at after last_opened).
+constexpr const char *version10[] = {
+    R"(CREATE TABLE saved_searches (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        query TEXT NOT NULL DEFAULT '',
+        filters TEXT NOT NULL DEFAULT '{}',
+        created INTEGER NOT NULL,
+        last_opened INTEGER NOT NULL,
+        last_count INTEGER NOT NULL DEFAULT 0
+    ))",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -279,7 +295,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
-    step(version6), step(version7), step(version8), step(version9) };
+    step(version6), step(version7), step(version8), step(version9), step(version10) };
 
 } // namespace
 

@@ -442,7 +442,8 @@ private:
     {
         if (!copyTable(QStringLiteral("entity_rules"), "rule", &m_report.rules)
             || !copyTable(QStringLiteral("watchlist"), "watch", &m_report.watchlist)
-            || !copyTable(QStringLiteral("watched_folders"), "folder", &m_report.folders)) {
+            || !copyTable(QStringLiteral("watched_folders"), "folder", &m_report.folders)
+            || !copyTable(QStringLiteral("saved_searches"), "search", &m_report.searches)) {
             return false;
         }
         const QString queue = QStringLiteral("retag_queue");

@@ -31,6 +31,7 @@ struct RecoveryReport {
     int rules = 0;
     int watchlist = 0;
     int folders = 0; //!< watched folders
+    int searches = 0; //!< saved searches
     int retagged = 0; //!< articles whose entities were rebuilt from their text
     QList<LostItem> lost;
     QString error; //!< the recovery failed; the new library was removed

@@ -268,6 +268,7 @@ struct Library::Private : StoreContext {
     CooccurrenceQuery cooccurrence { this };
     WatchedFolderStore watchedFolders { this };
     DuplicateStore duplicates { this };
+    SavedSearchStore savedSearches { this, &documents, &entities };
 };
 
 } // namespace Dossier::Core

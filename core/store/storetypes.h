@@ -28,6 +28,13 @@ struct ArticleSummary {
     int entityCount = 0;
     QStringList tags; //!< document tags, by name (filled by DocumentQuery::window())
     QString snippet; //!< search results only: the matching passage, matches in [brackets]
+    double relevance = 0; //!< the document list under a query: SearchMatch::relevance
+};
+
+/*! \brief Where a full-text query matches one article, as the document list shows it. */
+struct SearchMatch {
+    QString snippet; //!< the best passage, each match between U+E000 and U+E001
+    double relevance = 0; //!< BM25 (title weighted) turned round: higher is more relevant
 };
 
 /*! \brief A library-wide entity with the surface forms seen and the number of documents. */
@@ -79,9 +86,32 @@ struct DocumentFilter {
     friend bool operator==(const DocumentFilter &, const DocumentFilter &) = default;
 };
 
+/*!
+    \brief A search kept under a name (schema 10): the query and the rest of the document list's
+    filter, entities by type and name and tags by name (so a merge or a re-import that renumbers
+    them does not lose them), and what it found since it was last opened.
+*/
+struct SavedSearch {
+    qint64 id = -1;
+    QString name;
+    QString query; //!< FTS5 query; empty for none
+    QList<EntityFilter> entities; //!< ticked entities: all of them, or any of them with \c anyOf
+    bool anyOf = false;
+    QList<EntityFilter> excluded; //!< articles mentioning any of these are left out
+    QStringList tags; //!< articles must carry every one of these
+    QDate from; //!< publication period (invalid: no bound)
+    QDate to;
+    qint64 created = 0; //!< ms since the epoch
+    qint64 lastOpened = 0; //!< ms since the epoch; articles imported after it are new
+    qint64 lastCount = 0; //!< the articles it listed when it was last opened
+    qint64 count = 0; //!< the articles it lists now (filled by SavedSearchStore's reads)
+    qint64 fresh = 0; //!< of those, the ones imported since it was last opened (filled likewise)
+};
+
 /*! \brief Columns the document list sorts by (in SQL; all but Tags with an index each, Tags by
-    the first tag's name, untagged articles last). */
-enum class DocumentSort { Title, Date, Source, EntityCount, Tags };
+    the first tag's name, untagged articles last; Relevance by the search query's BM25, descending
+    for the most relevant first, and as Date without a query). */
+enum class DocumentSort { Title, Date, Source, EntityCount, Tags, Relevance };
 
 /*!
     \brief Why a read or write of the library failed: what kind of failure (for the caller to decide
