@@ -15,6 +15,7 @@
 #include "roles.h"
 #include "storearticles.h"
 #include "translations.h"
+#include "windowhelpers.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -520,4 +521,3 @@ void CooccurrenceWindowTest::exportsGraphMlAndGexf()
 
 QTEST_MAIN(CooccurrenceWindowTest)
 #include "cooccurrencewindow_test.moc"
-#include "windowhelpers.h"

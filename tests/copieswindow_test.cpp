@@ -12,6 +12,7 @@
 #include "roles.h"
 #include "storearticles.h"
 #include "translations.h"
+#include "windowhelpers.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -384,4 +385,3 @@ void CopiesWindowTest::highlightOnOneCopyShowsOnAnother()
 QTEST_MAIN(CopiesWindowTest)
 
 #include "copieswindow_test.moc"
-#include "windowhelpers.h"

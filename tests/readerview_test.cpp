@@ -2,6 +2,7 @@
 #include "connectioncounter.h"
 #include "findbar.h"
 #include "readerview.h"
+#include "windowhelpers.h"
 
 #include <KSyntaxHighlighting/AbstractHighlighter>
 #include <KSyntaxHighlighting/Definition>
@@ -644,4 +645,3 @@ void ReaderViewTest::neverLoadsRemoteResources()
 
 QTEST_MAIN(ReaderViewTest)
 #include "readerview_test.moc"
-#include "windowhelpers.h"

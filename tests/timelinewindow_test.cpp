@@ -15,6 +15,7 @@
 #include "timelineeventmodel.h"
 #include "timelinepanel.h"
 #include "translations.h"
+#include "windowhelpers.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -404,4 +405,3 @@ void TimelineWindowTest::importedArticlesReachTheTimeline()
 
 QTEST_MAIN(TimelineWindowTest)
 #include "timelinewindow_test.moc"
-#include "windowhelpers.h"
