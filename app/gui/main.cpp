@@ -2,8 +2,10 @@
 #include "store/datalocations.h"
 #include "translations.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QTableView>
 #include <QTimer>
 
@@ -28,8 +30,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main", "Open the first article, save a picture of the window to FILE and quit."),
         QStringLiteral("FILE"));
+    const QCommandLineOption showView(QStringLiteral("show"),
+        QApplication::translate("main", "With --screenshot: show this view first (timeline, cooccurrence, copies)."),
+        QStringLiteral("VIEW"));
     parser.addOption(library);
     parser.addOption(screenshot);
+    parser.addOption(showView);
     parser.addPositionalArgument(QStringLiteral("PATH"), QApplication::translate("main", "Files or folders to import."),
         QStringLiteral("[PATH...]"));
     parser.process(app);
@@ -54,7 +60,24 @@ int main(int argc, char *argv[])
         // Grab only once the event loop has laid out and painted the window.
         QTimer::singleShot(300, &window, [&] {
             window.documentView()->selectRow(0);
-            QTimer::singleShot(700, &window, [&] {
+            if (parser.isSet(showView)) {
+                // The view's toggle in the View menu, as a user would open it.
+                auto *action = window.findChild<QAction *>(parser.value(showView) + QStringLiteral("Action"));
+                if (action == nullptr) {
+                    std::fprintf(stderr, "no view %s\n", qPrintable(parser.value(showView)));
+                    QApplication::exit(2);
+                    return;
+                }
+                if (!action->isChecked()) {
+                    action->trigger();
+                }
+                // Room enough to see it: a dock's toggle belongs to the dock.
+                if (auto *dock = qobject_cast<QDockWidget *>(action->parent())) {
+                    window.resizeDocks({ dock }, { 420 }, Qt::Vertical);
+                    window.resizeDocks({ dock }, { 1000 }, Qt::Horizontal);
+                }
+            }
+            QTimer::singleShot(parser.isSet(showView) ? 2000 : 700, &window, [&] {
                 const bool saved = window.grab().save(parser.value(screenshot));
                 std::fprintf(stderr, "%s %s\n", saved ? "saved" : "cannot save", qPrintable(parser.value(screenshot)));
                 QApplication::exit(saved ? 0 : 1);
