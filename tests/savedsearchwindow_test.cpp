@@ -31,6 +31,7 @@ private Q_SLOTS:
     void cleanup();
     void savedSearchCountsWhatIsNewAndAppliesOnClick();
     void renameAndDeleteFromTheList();
+    void enterAppliesTheCurrentSearch();
 
 private:
     qint64 entityId(const QString &name) const;
@@ -204,6 +205,23 @@ void SavedSearchWindowTest::renameAndDeleteFromTheList()
     QTRY_COMPARE(m_window->savedSearches()->list()->count(), 0);
     QVERIFY(!m_window->savedSearches()->isVisible());
     QCOMPARE(m_window->librarySession()->library()->savedSearches().all()->size(), 0);
+}
+
+void SavedSearchWindowTest::enterAppliesTheCurrentSearch()
+{
+    saveTanabeSearch(QStringLiteral("Tanabe watch"));
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    m_window->entitySidebar()->clearFilters();
+    m_window->searchField()->clear();
+    QTRY_COMPARE(listedTitles().size(), 4);
+    QListWidget *list = m_window->savedSearches()->list();
+    list->setFocus();
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_COMPARE(listedTitles(), QStringList { QStringLiteral("Article A") });
+    QCOMPARE(m_window->searchField()->text(), QStringLiteral("talks"));
 }
 
 QTEST_MAIN(SavedSearchWindowTest)

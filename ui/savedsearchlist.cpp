@@ -40,15 +40,18 @@ SavedSearchList::SavedSearchList(QWidget *parent)
     layout->addWidget(title);
     layout->addWidget(m_list, 1);
     m_list->setAccessibleName(tr("Saved searches"));
-    m_list->setToolTip(tr("Click a saved search to list its articles; the new ones were imported since you last "
-                          "opened it"));
+    m_list->setToolTip(tr("Click a saved search (or press Enter on it) to list its articles; the new ones were "
+                          "imported since you last opened it"));
     m_list->setUniformItemSizes(true);
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_list, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+    // A click, or Enter on the current one (applying a search twice changes nothing).
+    const auto activate = [this](QListWidgetItem *item) {
         if (const Core::SavedSearch *search = searchOf(item)) {
             Q_EMIT searchActivated(*search);
         }
-    });
+    };
+    connect(m_list, &QListWidget::itemClicked, this, activate);
+    connect(m_list, &QListWidget::itemActivated, this, activate);
     connect(m_list, &QWidget::customContextMenuRequested, this, &SavedSearchList::showContextMenu);
     hide();
 }
