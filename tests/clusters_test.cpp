@@ -62,15 +62,7 @@ void ClustersTest::init()
 qint64 ClustersTest::store(Library &library, const QString &path, const QString &title, const QString &body,
     const QString &date, const QString &source)
 {
-    Article article
-        = makeArticle(path, title, body, QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
-    article.meta.date = date;
-    article.meta.source = source;
-    qint64 id = -1;
-    if (!library.articles().store(article, &id)) {
-        qWarning("store failed: %s", qPrintable(library.errorString()));
-    }
-    return id;
+    return storeArticle(library, path, title, body, date, source);
 }
 
 void ClustersTest::signatureIsDeterministic()

@@ -81,15 +81,7 @@ private:
 qint64 CopiesWindowTest::store(Core::Library &library, const QString &name, const QString &title, const QString &body,
     const QString &date, const QString &source)
 {
-    Core::Article article = makeArticle(
-        m_dir.filePath(name), title, body, QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
-    article.meta.date = date;
-    article.meta.source = source;
-    qint64 id = -1;
-    if (!library.articles().store(article, &id)) {
-        qWarning("store failed: %s", qPrintable(library.errorString()));
-    }
-    return id;
+    return storeArticle(library, m_dir.filePath(name), title, body, date, source);
 }
 
 void CopiesWindowTest::initTestCase()

@@ -5,6 +5,8 @@
 
 #include "store/library.h"
 
+#include <QCryptographicHash>
+
 namespace Dossier::Test
 {
 
@@ -23,6 +25,22 @@ inline Article makeArticle(const QString &path, const QString &title, const QStr
     article.meta.date = QStringLiteral("2026-03-04");
     article.meta.source = QStringLiteral("Harbor Ledger");
     return article;
+}
+
+// Stores an article of \a title and \a body (its hash from the body) with \a date and \a source; its id,
+// or -1 with a warning.
+inline qint64 storeArticle(Library &library, const QString &path, const QString &title, const QString &body,
+    const QString &date, const QString &source)
+{
+    Article article
+        = makeArticle(path, title, body, QCryptographicHash::hash(body.toUtf8(), QCryptographicHash::Sha256).toHex());
+    article.meta.date = date;
+    article.meta.source = source;
+    qint64 id = -1;
+    if (!library.articles().store(article, &id)) {
+        qWarning("store failed: %s", qPrintable(library.errorString()));
+    }
+    return id;
 }
 
 // Adds an entity with one mention per surface form found in the body.
