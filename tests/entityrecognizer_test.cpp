@@ -20,8 +20,8 @@ private Q_SLOTS:
     void scalesAmounts_data();
     void scalesAmounts();
     void possessiveIsNotPartOfTheSpan();
-    void noNameCrossesALineBreak_data();
-    void noNameCrossesALineBreak();
+    void noNameCrossesALineOrColumn_data();
+    void noNameCrossesALineOrColumn();
     void datelineIsANameOfItsOwn();
     void nameHoldsNoOrdinaryWords_data();
     void nameHoldsNoOrdinaryWords();
@@ -346,7 +346,7 @@ void EntityRecognizerTest::possessiveIsNotPartOfTheSpan()
     QVERIFY2(found.contains(QStringLiteral("LOCATION Chile=Chile")), qPrintable(found.join(u'|')));
 }
 
-void EntityRecognizerTest::noNameCrossesALineBreak_data()
+void EntityRecognizerTest::noNameCrossesALineOrColumn_data()
 {
     QTest::addColumn<QString>("text");
     QTest::newRow("names listed one per line")
@@ -355,14 +355,19 @@ void EntityRecognizerTest::noNameCrossesALineBreak_data()
         << QStringLiteral("Harbour master Tomas Reyes\nNorvik Marine lost the first bid for the dredging work.");
     QTest::newRow("a place at the end of one line, a person at the start of the next")
         << QStringLiteral("Ferries resumed between Halden and Kestrel Bay\nInes Okafor said the timetable would hold.");
+    QTest::newRow("a table laid out with spaces")
+        << QStringLiteral("Club          League      Won  Lost\nNorvik Rovers  Coastal League  12   3\nHalden City     "
+                          "North Union     9    6\n");
+    QTest::newRow("fields of a form separated by a tab") << QStringLiteral("Owner\tNorvik Marine\tPort\tKestrel Bay\n");
 }
 
-void EntityRecognizerTest::noNameCrossesALineBreak()
+void EntityRecognizerTest::noNameCrossesALineOrColumn()
 {
     QFETCH(QString, text);
     for (const RawMention &m : defaultRecognizer().recognize(text, {})) {
         const QString surface = text.sliced(m.start, m.end - m.start);
         QVERIFY2(!surface.contains(u'\n'), qPrintable(surface));
+        QVERIFY2(!surface.contains(u'\t') && !surface.contains(QLatin1StringView("  ")), qPrintable(surface));
     }
 }
 

@@ -194,7 +194,7 @@ std::vector<FeatureLexicon::Hit> FeatureLexicon::match(
         }
         quint64 h = Seed;
         for (qsizetype last = first; last < tokens.size() && last - first < MaxTokens; ++last) {
-            if (last > first && tokens[last].is(Token::LineStart)) {
+            if (last > first && tokens[last].breaksName()) {
                 break; // a name does not cross a line
             }
             h = chain(h, tokenHashes[size_t(last)]);

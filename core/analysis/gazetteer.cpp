@@ -175,7 +175,7 @@ int Gazetteer::match(
     // Candidate lengths: tokens on one line, not past a sentence end.
     qsizetype last = first + 1;
     QList<QString> keys { key };
-    while (last < tokens.size() && last - first < *maxIt && !tokens[last].is(Token::LineStart)) {
+    while (last < tokens.size() && last - first < *maxIt && !tokens[last].breaksName()) {
         key.append(u' ');
         key.append(text.sliced(tokens[last].start, tokens[last].size()).toString().toCaseFolded());
         keys.append(key);

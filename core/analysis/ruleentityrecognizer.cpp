@@ -238,7 +238,7 @@ qsizetype Pass::scanRun(qsizetype t)
     bool ofAllowed = false; // after an organisation head or a title: 'Ministry of …', 'Secretary of State'
     qsizetype u = t;
     while (u < m_tokens.size()) {
-        if (u > t && m_tokens[u].is(Token::LineStart)) {
+        if (u > t && m_tokens[u].breaksName()) {
             break;
         }
         const Token &token = m_tokens[u];
@@ -248,8 +248,7 @@ qsizetype Pass::scanRun(qsizetype t)
             // 'Van' in 'Herman Van Rompuy' is a particle, not the Turkish province ('La Paz' is a place).
             if (length == 1 && particles().contains(folded(u))
                 && (!units.isEmpty()
-                    || (u + 1 < m_tokens.size() && m_tokens[u + 1].is(Token::Cap)
-                        && !m_tokens[u + 1].is(Token::LineStart)))) {
+                    || (u + 1 < m_tokens.size() && m_tokens[u + 1].is(Token::Cap) && !m_tokens[u + 1].breaksName()))) {
                 length = 0;
             }
             if (length > 0) {
@@ -268,7 +267,7 @@ qsizetype Pass::scanRun(qsizetype t)
             continue;
         }
         // A connector joins two capitalised words on the same line.
-        if (units.isEmpty() || u + 1 >= m_tokens.size() || m_tokens[u + 1].is(Token::LineStart)) {
+        if (units.isEmpty() || u + 1 >= m_tokens.size() || m_tokens[u + 1].breaksName()) {
             break;
         }
         const QString f = folded(u);
@@ -286,7 +285,7 @@ qsizetype Pass::scanRun(qsizetype t)
         } else if (!particles().contains(f) && f != u"&") {
             break;
         }
-        if (!(m_tokens[next].is(Token::Word) && m_tokens[next].is(Token::Cap)) || m_tokens[next].is(Token::LineStart)) {
+        if (!(m_tokens[next].is(Token::Word) && m_tokens[next].is(Token::Cap)) || m_tokens[next].breaksName()) {
             break;
         }
         units.append(Unit { u, next, nullptr, true });

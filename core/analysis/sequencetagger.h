@@ -68,7 +68,9 @@ public:
     void assign(qsizetype i, quint8 label);
     /*! Forgets the labels given (to decode the same text again). */
     void reset();
-    bool lastOfLine(qsizetype i) const { return i + 1 >= size() || m_info[i + 1].lineStart; }
+    /*! Whether no name runs on from token \a i: the last of its line, or of its column of a table or form
+        laid out with spaces ("Alabama      SEC  127"). */
+    bool lastOfLine(qsizetype i) const { return i + 1 >= size() || m_info[i + 1].lineStart || m_info[i + 1].columnGap; }
     /*! The label the rules impose on token \a i, or NoLabel: a title's words are outside any name and the
         name after a title is a person ('European Council President Herman Van Rompuy'). */
     quint8 imposed(qsizetype i) const;
@@ -129,6 +131,7 @@ private:
         quint8 lexiconUnit = 0; // FeatureLexicon::Hit
         quint8 lexiconMulti = 0;
         bool lineStart = false;
+        bool columnGap = false;
         mutable WordClusters::Classes classes; // learned from unlabelled text; see classesOf()
         mutable bool classesKnown = false;
         qint32 firstSame = -1; // for name-like words: the first token of the text with the same folded word …

@@ -178,6 +178,7 @@ TaggerFeatures::TaggerFeatures(
         info.position = (token.is(Token::SentenceStart) ? 1 : 0) | (token.is(Token::LineStart) ? 2 : 0)
             | (token.is(Token::Possessive) ? 4 : 0);
         info.lineStart = token.is(Token::LineStart);
+        info.columnGap = token.is(Token::ColumnGap);
         info.gazetteer = t < evidence.gazetteer.size() ? evidence.gazetteer[t] : 0;
         info.rule = t < evidence.rule.size() ? evidence.rule[t] : 0;
         info.line = t < evidence.line.size() ? evidence.line[t] : 0;

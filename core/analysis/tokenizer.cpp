@@ -83,16 +83,21 @@ QList<Token> tokenize(QStringView text)
     bool sentenceStart = true;
     bool lineStart = true;
     qsizetype i = 0;
+    qsizetype blanks = 0; // spaces in a row before the token
+    bool columnGap = false;
     while (i < n) {
         const QChar c = text[i];
         if (c.isSpace()) {
             if (c == u'\n' || c == u'\r' || c == u'\u2029') {
                 lineStart = true;
                 sentenceStart = true;
+            } else if (c == u'\t' || ++blanks == 2) {
+                columnGap = true;
             }
             ++i;
             continue;
         }
+        blanks = 0;
         Token token;
         token.start = i;
         if (isLetter(c) || c.isDigit()) {
@@ -172,8 +177,11 @@ QList<Token> tokenize(QStringView text)
         }
         if (lineStart) {
             token.flags |= Token::LineStart;
+        } else if (columnGap) {
+            token.flags |= Token::ColumnGap;
         }
         lineStart = false;
+        columnGap = false;
         // What may start a sentence after this token.
         if (token.is(Token::Punct)) {
             const QChar p = text[token.start];

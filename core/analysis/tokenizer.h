@@ -18,12 +18,15 @@ struct Token {
         LineStart = 0x40, //!< first token after a line break
         Possessive = 0x80, //!< the word was followed by 's / ’s (not part of the token)
         Hyphenated = 0x100, //!< a word with an inner hyphen
+        ColumnGap = 0x200, //!< after a tab or two spaces or more on its line: the next column of a table or form
     };
     qsizetype start = 0;
     qsizetype end = 0;
     quint16 flags = 0;
 
     bool is(Flag flag) const { return flags & flag; }
+    /*! Whether no name runs on into this token from the one before: it starts a line or a column. */
+    bool breaksName() const { return flags & (LineStart | ColumnGap); }
     qsizetype size() const { return end - start; }
 };
 
