@@ -294,6 +294,15 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("The restored water wheel"), QStringLiteral("Photo:"),
                QStringLiteral("Ida Marsh"), QStringLiteral("Getty Images"), QStringLiteral("Copyright"),
                QStringLiteral("Menu") };
+    QTest::newRow("captions ending with their credit, glued on or after a label, dropped")
+        << QStringLiteral("captions_credits_at_end.txt")
+        << QStringList { QStringLiteral("Crews of the three ferries"),
+               QStringLiteral("The drill, the first of its kind"), QStringLiteral("The harbour master, Oskar Berg"),
+               QStringLiteral("He said the next drill") }
+        << QStringList { QStringLiteral("A deckhand throws"), QStringLiteral("Tomas Reyes"),
+               QStringLiteral("Passengers crowd the rail"), QStringLiteral("Mara Lindqvist"),
+               QStringLiteral("The lifeboat station"), QStringLiteral("Lena Aas"), QStringLiteral("A ferry waits"),
+               QStringLiteral("Jon Helle") };
     QTest::newRow("byline and the author's bio dropped")
         << QStringLiteral("byline_bio.txt")
         << QStringList { QStringLiteral("Marine biologists have mapped"), QStringLiteral("The maps show that"),

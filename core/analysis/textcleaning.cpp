@@ -260,8 +260,17 @@ bool isCaption(QStringView line)
         QStringLiteral(
             R"(\((?:image|photo|picture|pic|credit|source|foto)s?(?: credits?)?\s*:[^)]*\)\s*$|^in this (?:\w+ )?photo\b|)"
             R"(\b(?:getty images|ap photo|afp photo|reuters/|shutterstock|file photo|photo credit)\b|)"
-            R"(^\d+\s*of\s*\d+\S|\([^()]{2,60}/[^()]{2,60}\)$|\bvia (?:AP|Reuters|AFP|Getty Images)\)$)"),
+            R"(^\d+\s*of\s*\d+\S|\([^()]{2,60}/[^()]{2,60}\)$|\bvia (?:AP|Reuters|AFP|Getty(?: Images)?)\)?$|)"
+            // A caption with its credit at the end: "… in July 2023. Credit: Jane Doe", "…
+            // Photograph: Jane Doe/AFP/Getty", "… Credit...Jane Doe/The Times".
+            R"((?:^|[\s.])(?:(?:image |photo )?credit|photograph|photo|image|picture)s?\s*(?::|\.{2,}|…)\s*[^\s.:][^.:]{1,80}$)"),
         unicode | caseless);
+    // A credit glued to the caption it ends, or set after its last sentence: "… colder than the depths
+    // of space.Jane Doe/Google Research", "… cacio e pepe. Jane Doe/Insider".
+    static const QRegularExpression gluedCredit(
+        QStringLiteral(
+            R"([\p{Ll}\d)”"’][.!?] ?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}.'’-]*){1,3} ?/ ?\p{Lu}[^/.]{0,40}(?:/[^/.]{1,40}){0,3}$)"),
+        unicode);
     // A photo credit on its own line: "Jane Doe/AP", "NASA / Dave Ryan", "Courtesy of the museum",
     // "Image 2 of 5".
     static const QRegularExpression photo(
@@ -274,7 +283,7 @@ bool isCaption(QStringView line)
     if (wordCount(line) <= maxPhotoCreditWords && !endsSentence(line) && photo.matchView(line).hasMatch()) {
         return true;
     }
-    return wordCount(line) <= 100 && caption.matchView(line).hasMatch();
+    return wordCount(line) <= 100 && (caption.matchView(line).hasMatch() || gluedCredit.matchView(line).hasMatch());
 }
 
 QString unwrapParagraphs(const QString &text)
