@@ -718,13 +718,14 @@ Extraction PlainTextExtractor::extract(const QString &text)
         }
     }
     const QList<bool> headlines = headlineLists(lines, start, end);
+    const QList<bool> boxes = linkBoxes(lines, start, end);
     const QList<bool> widgets = widgetStretches(lines, start, end);
     QStringList paragraphs;
     bool insert = false; // inside "Related articles" and its links, until the prose goes on
     for (qsizetype i = start; i <= end; ++i) {
         const Line &line = lines.at(i);
-        if (headlines.at(i - start) || widgets.at(i - start) || isPromptBox(lines, i) || isWidget(lines, i)
-            || isRelatedLink(line)) {
+        if (headlines.at(i - start) || boxes.at(i - start) || widgets.at(i - start) || isPromptBox(lines, i)
+            || isWidget(lines, i) || isRelatedLink(line)) {
             continue;
         }
         if ((line.boilerplate > 0 && isInnerNoise(line)) || (line.hardStop && line.words <= 4 && !line.sentence)) {

@@ -69,6 +69,13 @@ qsizetype authorCards(const QList<Line> &lines, qsizetype start, qsizetype end);
 qsizetype closingBox(const QList<Line> &lines, qsizetype start, qsizetype end);
 
 /*!
+    Lines of the run from \a start to \a end that are a box of links to other stories: a short label that
+    says so ("People are also reading…", "More by Jane Roe", "The latest Harbour news") over two
+    headlines or more as list items, and the box's "More" under them.
+*/
+QList<bool> linkBoxes(const QList<Line> &lines, qsizetype start, qsizetype end);
+
+/*!
     The outlet that published the article between \a bodyStart and \a bodyEnd of \a lines: a masthead,
     an agency in the dateline, a wire credit, a byline's agency, a copyright holder, site chrome.
 */

@@ -93,4 +93,47 @@ qsizetype closingBox(const QList<Line> &lines, qsizetype start, qsizetype end)
     return end;
 }
 
+QList<bool> linkBoxes(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    constexpr int maxLabelWords = 8;
+    constexpr int minLinks = 2;
+    constexpr int minLinkWords = 5; // a headline, not an item of a list of features or ingredients
+    constexpr int maxLinkWords = 30;
+    constexpr int maxMoreWords = 2;
+    // "People are also reading…", "More by Jane Roe", "The latest Harbour news", "Related stories". A
+    // list the article introduces ends its label with a colon ("The changes are:").
+    static const QRegularExpression label(
+        QStringLiteral(R"(\b(?:more|also|latest|related|reading|popular|recommended|stories|headlines|trending|)"
+                       R"(must[- ]reads?)\b)"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    const auto link = [&](qsizetype k) {
+        const Line &line = lines.at(k);
+        return line.bullet && line.words >= minLinkWords && line.words <= maxLinkWords && !line.text.endsWith(u':');
+    };
+    QList<bool> boxed(end - start + 1, false);
+    for (qsizetype i = start; i < end; ++i) {
+        const Line &line = lines.at(i);
+        if (line.bullet || line.words > maxLabelWords || line.text.endsWith(u':')
+            || !label.matchView(line.text).hasMatch()) {
+            continue;
+        }
+        qsizetype j = i + 1;
+        while (j <= end && link(j)) {
+            ++j;
+        }
+        if (j - i - 1 < minLinks) {
+            continue;
+        }
+        // The box's "More" button under its links.
+        if (j <= end && lines.at(j).words <= maxMoreWords && !lines.at(j).sentence) {
+            ++j;
+        }
+        for (qsizetype k = i; k < j; ++k) {
+            boxed[k - start] = true;
+        }
+        i = j - 1;
+    }
+    return boxed;
+}
+
 } // namespace Dossier::Core::PlainText
