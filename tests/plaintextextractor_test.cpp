@@ -305,14 +305,19 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("Jon Helle") };
     QTest::newRow("boxes of links to other stories under a label dropped, a list the article introduces kept")
         << QStringLiteral("link_boxes.txt")
-        << QStringList { QStringLiteral("The owner, Lena Aas"),
-               QStringLiteral("are these:"),
+        << QStringList { QStringLiteral("The owner, Lena Aas"), QStringLiteral("are these:"),
                QStringLiteral("* A second counter for orders placed in advance"),
                QStringLiteral("* Opening at six in the morning on ferry days"),
                QStringLiteral("hire three more bakers") }
         << QStringList { QStringLiteral("People are also reading"), QStringLiteral("second berth"),
                QStringLiteral("seabird counting"), QStringLiteral("coastal path"), QStringLiteral("More by Hanna Voss"),
                QStringLiteral("last fishing boat"), QStringLiteral("twenty thousand times") };
+    QTest::newRow("a shop's buttons under each product dropped, the products' descriptions kept")
+        << QStringLiteral("shop_buttons.txt")
+        << QStringList { QStringLiteral("stayed dry at the seams"), QStringLiteral("folds into its own pocket"),
+               QStringLiteral("is worth its price") }
+        << QStringList { QStringLiteral("$249 at"), QStringLiteral("Coastline Supply"), QStringLiteral("$129 at"),
+               QStringLiteral("Trailhead") };
     QTest::newRow("byline and the author's bio dropped")
         << QStringLiteral("byline_bio.txt")
         << QStringList { QStringLiteral("Marine biologists have mapped"), QStringLiteral("The maps show that"),

@@ -211,6 +211,15 @@ bool isMarkupDebris(QStringView line)
         QStringLiteral(R"(^\[[^\]]*\]$|\(BUTTON\)|_{4,}|^IFRAME:|^#\S|^(?:https?://|www\.)\S+$|)"
                        R"(\[[^\[\]\s]{1,300}\.(?:jpe?g|png|gif|svg|webp)\])"),
         caseless);
+    // A shop's button under a product: "$2,499 at Example Store", "[DEL: Was $679 :DEL] Now $579 on
+    // Example.", "£40 from Example" (a price, then where to buy it, and nothing else).
+    static const QRegularExpression buy(
+        QStringLiteral(R"(^(?:\[DEL:[^\]]*:DEL\]\s*)?(?:(?:was|now|only|from)\s+)?[$£€]\s?\d[\d,.]*\s+)"
+                       R"((?:at|on|from|@)\s+[^\s.]\S*(?:\s+\S+){0,3}?\.?(?:\s*\([^)]{1,20}\))?$)"),
+        caseless);
+    if (buy.matchView(line).hasMatch()) {
+        return true;
+    }
     bool hasText = false;
     for (const QChar c : line) {
         if (c.isLetterOrNumber()) {
