@@ -318,6 +318,12 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("is worth its price") }
         << QStringList { QStringLiteral("$249 at"), QStringLiteral("Coastline Supply"), QStringLiteral("$129 at"),
                QStringLiteral("Trailhead") };
+    QTest::newRow("share and view counters, photo credits saying who provided them and a follow prompt dropped")
+        << QStringLiteral("follow_prompts.txt")
+        << QStringList { QStringLiteral("The youth choir of Halden"), QStringLiteral("The conductor, Ines Okafor"),
+               QStringLiteral("where the songs were first sung") }
+        << QStringList { QStringLiteral("Shares"), QStringLiteral("Photo provided"), QStringLiteral("Photograph by"),
+               QStringLiteral("Follow the Valley Review") };
     QTest::newRow("byline and the author's bio dropped")
         << QStringLiteral("byline_bio.txt")
         << QStringList { QStringLiteral("Marine biologists have mapped"), QStringLiteral("The maps show that"),

@@ -105,6 +105,11 @@ bool isStampLine(const Line &line)
     constexpr int maxWords = 20;
     static const QRegularExpression stamp(
         QStringLiteral(R"(\b(?:posted|updated|published)\s*(?:on|at)?\s*:)"), caseless);
+    // The counters beside an author's name and the date: "Jane Doe · Dec 05, 2023 · 2 Shares 1530 Views".
+    static const QRegularExpression counters(QStringLiteral(R"(\d\s*shares?\s*\d[\d,.]*k?\s*views?\b)"), caseless);
+    if (line.words <= maxWords && counters.matchView(line.text).hasMatch()) {
+        return true;
+    }
     // A stamp may end with a time's full stop: "PUBLISHED: December 22, 2023 at 1:49 p.m.".
     static const QRegularExpression clock(QStringLiteral(R"(\d\s*[ap]\.m\.$)"), caseless);
     return line.words <= maxWords && (!line.sentence || clock.matchView(line.text).hasMatch())
@@ -243,6 +248,9 @@ bool isEdgeNoise(const Line &line)
         QStringLiteral(
             R"(\bcan be reached at\b|^\W*(?:contact|write to|reach) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)* )"
             R"((?:at|via|on) |\bfollow (?:him|her|them|me) on\b|)"
+            // "Follow the Example News page on Facebook", "Follow our editor on Instagram at @…".
+            R"(^\W*follow (?:[\w@.'’-]+ ){0,8}on (?:facebook|instagram|twitter|x|tiktok|threads|linkedin|youtube|)"
+            R"(bluesky|mastodon)\b|)"
             // A call for tips: "Have a tip? Send it to us! Email …", "… let us know at: tips@example.com".
             R"(^\W*(?:got|have) a (?:news )?tip\b|\b(?:tip|tips|correction)\b.{0,80}\blet us know at\b)"),
         unicode | caseless);

@@ -246,6 +246,7 @@ bool isCredit(QStringView line)
             R"(^(?:©|\(c\)\s|copyright\b)|)"
             R"(^\(?(?:additional )?(?:reporting|editing|writing|compiled|translated|produced) by\b|)"
             R"(^(?:photo|image|picture|illustration|video)s?(?: credit)?\s*:|^(?:source|credit|citation)s?\s*:|)"
+            R"(^(?:photo|photograph|image|picture|illustration|video)s?\s+(?:provided |supplied )?by\s+\S|)"
             R"(contributed (?:to )?this report|)"
             R"(\bis (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,4}(?:reporter|writer|editor|correspondent|journalist|)"
             R"(columnist|contributor)\b)"),
