@@ -324,6 +324,12 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("where the songs were first sung") }
         << QStringList { QStringLiteral("Shares"), QStringLiteral("Photo provided"), QStringLiteral("Photograph by"),
                QStringLiteral("Follow the Valley Review") };
+    QTest::newRow("the list the article's last sentence introduces kept, the chrome after it dropped")
+        << QStringLiteral("introduced_list.txt")
+        << QStringList { QStringLiteral("The full list of winners is below:"),
+               QStringLiteral("* Junior sculls - Halden Rowing Club"),
+               QStringLiteral("* Mixed eights - Kestrel Sound Rowers") }
+        << QStringList { QStringLiteral("Comments"), QStringLiteral("Share this story"), QStringLiteral("____") };
     QTest::newRow("byline and the author's bio dropped")
         << QStringLiteral("byline_bio.txt")
         << QStringList { QStringLiteral("Marine biologists have mapped"), QStringLiteral("The maps show that"),

@@ -69,6 +69,13 @@ qsizetype authorCards(const QList<Line> &lines, qsizetype start, qsizetype end);
 qsizetype closingBox(const QList<Line> &lines, qsizetype start, qsizetype end);
 
 /*!
+    The article's end moved over the list its last sentence introduces ("The full list of winners is
+    below:" and the items under it), when the run ends at that sentence or just before it; \a end when
+    there is no such list.
+*/
+qsizetype introducedList(const QList<Line> &lines, qsizetype end);
+
+/*!
     Lines of the run from \a start to \a end that are a box of links to other stories: a short label that
     says so ("People are also reading…", "More by Jane Roe", "The latest Harbour news") over two
     headlines or more as list items, and the box's "More" under them.

@@ -93,6 +93,31 @@ qsizetype closingBox(const QList<Line> &lines, qsizetype start, qsizetype end)
     return end;
 }
 
+qsizetype introducedList(const QList<Line> &lines, qsizetype end)
+{
+    constexpr int minIntroWords = 4;
+    constexpr int maxItemWords = 30;
+    constexpr qsizetype maxItems = 100;
+    qsizetype intro = end;
+    if (!lines.at(intro).text.endsWith(u':') && intro + 1 < lines.size()) {
+        ++intro;
+    }
+    const Line &line = lines.at(intro);
+    if (!line.text.endsWith(u':') || line.bullet || line.words < minIntroWords || line.hardStop || line.boilerplate > 0
+        || line.byline || line.credit) {
+        return end;
+    }
+    qsizetype last = intro;
+    while (last + 1 < lines.size() && last - intro < maxItems) {
+        const Line &item = lines.at(last + 1);
+        if (!item.bullet || item.words > maxItemWords || item.hardStop || item.boilerplate > 0 || item.debris) {
+            break;
+        }
+        ++last;
+    }
+    return last > intro ? last : end;
+}
+
 QList<bool> linkBoxes(const QList<Line> &lines, qsizetype start, qsizetype end)
 {
     constexpr int maxLabelWords = 8;
