@@ -330,6 +330,14 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("* Junior sculls - Halden Rowing Club"),
                QStringLiteral("* Mixed eights - Kestrel Sound Rowers") }
         << QStringList { QStringLiteral("Comments"), QStringLiteral("Share this story"), QStringLiteral("____") };
+    QTest::newRow("a chart laid out as text inside the article: its labels dropped, the prose on both sides kept")
+        << QStringLiteral("chart_as_text.txt")
+        << QStringList { QStringLiteral("The harbour authority of Halden"), QStringLiteral("The fishing fleet"),
+               QStringLiteral("The council will vote") }
+        << QStringList { QStringLiteral("’10"), QStringLiteral("1,000"), QStringLiteral("\n400\n") };
+    QTest::newRow("a shop's prices on lines of their own dropped")
+        << QStringLiteral("shop_buttons.txt") << QStringList { QStringLiteral("Kestrel Shell") }
+        << QStringList { QStringLiteral("\n$89\n") };
     QTest::newRow("byline and the author's bio dropped")
         << QStringLiteral("byline_bio.txt")
         << QStringList { QStringLiteral("Marine biologists have mapped"), QStringLiteral("The maps show that"),

@@ -318,13 +318,34 @@ bool isRelatedLink(const Line &line)
     return line.words <= maxWords && link.matchView(line.text).hasMatch();
 }
 
+// A label of a chart laid out as text: a number, a year, a share ("$915", "’17", "13.0%", "600").
+bool isChartLabel(const Line &line)
+{
+    static const QRegularExpression label(QStringLiteral(R"(^[$£€]?[’'‘]?\d[\d.,]*\s*(?:%|[kmb]n?)?$)"), caseless);
+    return line.words <= 1 && label.matchView(line.text).hasMatch();
+}
+
+// A label of a chart next to another: the axis and the values of a chart laid out as text.
+bool inChart(const QList<Line> &lines, qsizetype i)
+{
+    return isChartLabel(lines.at(i))
+        && ((i > 0 && isChartLabel(lines.at(i - 1))) || (i + 1 < lines.size() && isChartLabel(lines.at(i + 1))));
+}
+
+bool isCurrencySign(QChar c)
+{
+    return c == u'$' || c == u'£' || c == u'€';
+}
+
 // Lines inside the run that are not article text: leftovers of images and buttons, short chrome,
-// captions, gallery counters, bylines, and headlines of other stories in capitals.
+// captions, gallery counters, bylines, prices on their own (a shop's), and headlines of other stories
+// in capitals.
 bool isInnerNoise(const Line &line)
 {
     if (line.debris || (line.boilerplate > 0 && line.words <= 6 && !line.sentence) || line.caption || line.byline
         || (line.credit && line.words <= 12) || (line.words <= 8 && isDateLine(line)) || isStampLine(line)
-        || (line.words <= 4 && galleryCounter(line.text).first > 0) || isDisclosure(line.text)) {
+        || (line.words <= 4 && galleryCounter(line.text).first > 0) || isDisclosure(line.text)
+        || (isChartLabel(line) && isCurrencySign(line.text.front()))) {
         return true;
     }
     return line.words >= 6 && isAllCaps(line.text);
@@ -403,7 +424,7 @@ qsizetype extendOverLists(const QList<Line> &lines, qsizetype end)
         qsizetype widgets = 0; // the article goes on across a repeated widget as if it were not there
         for (; i < lines.size() && !proseResumes(lines, i); ++i) {
             const Line &line = lines.at(i);
-            if (line.widget) {
+            if (line.widget || isChartLabel(line)) {
                 ++widgets;
                 continue;
             }
@@ -460,7 +481,7 @@ qsizetype extendBackOverLists(const QList<Line> &lines, qsizetype start)
         qsizetype widgets = 0;
         for (; i >= 0 && !proseEnds(i); --i) {
             const Line &line = lines.at(i);
-            if (line.widget) {
+            if (line.widget || isChartLabel(line)) {
                 ++widgets;
                 continue;
             }
@@ -733,7 +754,7 @@ Extraction PlainTextExtractor::extract(const QString &text)
     for (qsizetype i = start; i <= end; ++i) {
         const Line &line = lines.at(i);
         if (headlines.at(i - start) || boxes.at(i - start) || widgets.at(i - start) || isPromptBox(lines, i)
-            || isWidget(lines, i) || isRelatedLink(line)) {
+            || isWidget(lines, i) || isRelatedLink(line) || inChart(lines, i)) {
             continue;
         }
         if ((line.boilerplate > 0 && isInnerNoise(line)) || (line.hardStop && line.words <= 4 && !line.sentence)) {
