@@ -25,6 +25,8 @@ private Q_SLOTS:
     void datelineIsANameOfItsOwn();
     void nameHoldsNoOrdinaryWords_data();
     void nameHoldsNoOrdinaryWords();
+    void typesNamesAsTheTextCallsThem_data();
+    void typesNamesAsTheTextCallsThem();
     void handlesLargeInput();
 };
 
@@ -400,6 +402,57 @@ void EntityRecognizerTest::nameHoldsNoOrdinaryWords_data()
                           "bought it for a museum in Norvik.");
     QTest::newRow("a name in headline case with joining words")
         << QStringLiteral("Shares in Bank Of Norvik rose after Procter & Gamble reported on Tuesday.");
+}
+
+void EntityRecognizerTest::typesNamesAsTheTextCallsThem_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected"); // "TYPE surface": every mention of the surface has that type
+    QTest::newRow("the kind of organisation before the name") << QStringLiteral(
+        "The film studio Brightwater bought the rights to the documentary. Brightwater will release it "
+        "in the spring, its head of distribution said.") << QStringList { QStringLiteral("ORG Brightwater") };
+    QTest::newRow("the kind of organisation after the name")
+        << QStringLiteral("Kelpworks, the seaweed packaging maker, said on Monday it would open a plant in Halden. "
+                          "Kelpworks employs forty people there.")
+        << QStringList { QStringLiteral("ORG Kelpworks"), QStringLiteral("LOCATION Halden") };
+    QTest::newRow("'which' after the name")
+        << QStringLiteral("Tallyvault, which sells accounting software to farmers, raised its prices on Monday. "
+                          "Customers of Tallyvault said the increase was steep.")
+        << QStringList { QStringLiteral("ORG Tallyvault") };
+    QTest::newRow("'which' about what was said, not about the speaker")
+        << QStringLiteral("The mission of the council is to keep the harbour open, said Ines Okafor, which includes "
+                          "dredging the channel. Okafor said the work would start in May.")
+        << QStringList { QStringLiteral("PERSON Ines Okafor"), QStringLiteral("PERSON Okafor") };
+    QTest::newRow("'which' after a name with a title")
+        << QStringLiteral("Mayor Oskar Berg, which surprised nobody, won again. Berg thanked the voters of Halden.")
+        << QStringList { QStringLiteral("PERSON Oskar Berg"), QStringLiteral("PERSON Berg") };
+    QTest::newRow("a known place inside an organisation's name stays a place")
+        << QStringLiteral(
+               "Kate Moran of Ocean Networks Canada, a group that studies the seabed, said Canada would fund "
+               "the work. Canada has the longest coastline in the world.")
+        << QStringList { QStringLiteral("LOCATION Canada"), QStringLiteral("PERSON Kate Moran") };
+    QTest::newRow("a day after the name is not part of it")
+        << QStringLiteral("Harbour officials met the network Kestrel TV Friday to discuss the ferry timetable.")
+        << QStringList { QStringLiteral("ORG Kestrel TV") };
+}
+
+void EntityRecognizerTest::typesNamesAsTheTextCallsThem()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    const QStringList found = tagged(text);
+    for (const QString &want : std::as_const(expected)) {
+        const QString surface = want.section(u' ', 1);
+        bool seen = false;
+        for (const QString &entry : found) {
+            if (entry.section(u' ', 1).section(u'=', 0, 0) == surface) {
+                seen = true;
+                QVERIFY2(
+                    entry.section(u'=', 0, 0) == want, qPrintable(entry + QStringLiteral(" in ") + found.join(u'|')));
+            }
+        }
+        QVERIFY2(seen, qPrintable(want + QStringLiteral(" not in ") + found.join(u'|')));
+    }
 }
 
 void EntityRecognizerTest::nameHoldsNoOrdinaryWords()

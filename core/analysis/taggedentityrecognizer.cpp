@@ -1,5 +1,6 @@
 #include "analysis/entityrecognizer.h"
 #include "analysis/gazetteer.h"
+#include "analysis/organisationcues_p.h"
 #include "analysis/rulerecognizer.h"
 #include "analysis/sequencetagger.h"
 #include "analysis/tokenizer.h"
@@ -203,6 +204,7 @@ public:
             out.append(std::move(mention));
         }
         std::sort(out.begin(), out.end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
+        applyOrganisationCues(text, tokens, [&features](qsizetype i) { return features.isCommon(i); }, &out);
         return out;
     }
 };
