@@ -68,6 +68,23 @@ const QRegularExpression &who()
     return re;
 }
 
+// Whether a mention of \a sorted (by start) that \a accept takes overlaps [start, end). Names are a few
+// words long: only the mentions starting a little before \a start are looked at, so a long text with
+// many names is read in linear time.
+template<typename Accept>
+bool overlapping(const QList<RawMention> &sorted, qsizetype start, qsizetype end, Accept accept)
+{
+    constexpr qsizetype longestName = 200; // characters
+    auto it = std::partition_point(
+        sorted.cbegin(), sorted.cend(), [&](const RawMention &m) { return m.start < start - longestName; });
+    for (; it != sorted.cend() && it->start < end; ++it) {
+        if (it->end > start && accept(*it)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool isCalendarWord(QStringView word)
 {
     static const QRegularExpression calendar(
@@ -136,9 +153,8 @@ void applyOrganisationCues(QStringView text, const QList<Token> &tokens, const s
         // The run stops at a day or a month, or a word another mention holds ('the network CNBC Friday').
         const auto taken = [&](qsizetype k) {
             return isCalendarWord(text.sliced(tokens[k].start, tokens[k].end - tokens[k].start))
-                || std::any_of(mentions->cbegin(), mentions->cend(), [&](const RawMention &m) {
-                       return m.start < tokens[k].end && tokens[k].start < m.end && !isName(m.type);
-                   });
+                || overlapping(
+                    *mentions, tokens[k].start, tokens[k].end, [](const RawMention &m) { return !isName(m.type); });
         };
         qsizetype last = t + 1;
         while (last < tokens.size() && last - t < maxNameTokens && tokens[last].is(Token::Word)
@@ -147,9 +163,8 @@ void applyOrganisationCues(QStringView text, const QList<Token> &tokens, const s
         }
         const qsizetype start = token.start;
         const qsizetype end = tokens[last - 1].end;
-        const bool covered = std::any_of(mentions->cbegin(), mentions->cend(), [&](const RawMention &m) {
-            return m.start < end && start < m.end && (m.confidence != MentionConfidence::Candidate || !isName(m.type));
-        });
+        const bool covered = overlapping(*mentions, start, end,
+            [](const RawMention &m) { return m.confidence != MentionConfidence::Candidate || !isName(m.type); });
         if (!covered
             && (nounBefore().matchView(before(start)).hasMatch() || apposition().matchView(after(end)).hasMatch())) {
             added.append(RawMention { start, end, EntityType::Org, QString(), MentionConfidence::Guess });
@@ -161,8 +176,7 @@ void applyOrganisationCues(QStringView text, const QList<Token> &tokens, const s
         // A candidate the new name covers gives way to it.
         mentions->removeIf([&](const RawMention &m) {
             return m.confidence == MentionConfidence::Candidate
-                && std::any_of(added.cbegin(), added.cend(),
-                    [&](const RawMention &a) { return m.start < a.end && a.start < m.end; });
+                && overlapping(added, m.start, m.end, [](const RawMention &) { return true; });
         });
         mentions->append(added);
         std::sort(mentions->begin(), mentions->end(),
