@@ -7,6 +7,7 @@
 // seconds beside wall-clock ones (the machine is shared).
 //   dossier-formatbench [--pages N] [--messages N] [--rounds N]
 #include "analysis/analyzer.h"
+#include "benchclock.h"
 #include "corpusgenerator.h"
 #include "formats/articlereader.h"
 
@@ -23,23 +24,11 @@
 #include <vector>
 
 using namespace Dossier::Core;
+using Dossier::Bench::cpuSeconds;
+using Dossier::Bench::median;
 
 namespace
 {
-
-double cpuSeconds()
-{
-    timespec t {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n == 0 ? 0.0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 // Paragraphs of prose from the generated scrapes: their lines of eight words or more.
 QStringList paragraphs(int count)

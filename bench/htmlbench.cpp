@@ -4,6 +4,7 @@
 // (QtConcurrent) and on one; then two generated hostile pages are timed: a 50 MB article page and
 // 100,000 nested elements.
 //   dossier-htmlbench FILE... [--rounds N] [--threads T] [--large-mb M]
+#include "benchclock.h"
 #include "formats/htmlreader.h"
 
 #include <QCoreApplication>
@@ -21,25 +22,11 @@
 #include <vector>
 
 using namespace Dossier::Core;
+using Dossier::Bench::cpuSeconds;
+using Dossier::Bench::median;
 
 namespace
 {
-
-// CPU seconds used by the process so far (all threads): the machine is shared, so wall-clock
-// rates are printed beside pages per CPU-second, which other load does not change.
-double cpuSeconds()
-{
-    timespec t {};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n == 0 ? 0.0 : n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 // A large page: a masthead, link lists and a long article of numbered paragraphs, \a megabytes big.
 QByteArray largePage(int megabytes)

@@ -1,4 +1,5 @@
 #include "analysis/organisationcues_p.h"
+#include "analysis/textcleaning.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -85,15 +86,6 @@ bool overlapping(const QList<RawMention> &sorted, qsizetype start, qsizetype end
     return false;
 }
 
-bool isCalendarWord(QStringView word)
-{
-    static const QRegularExpression calendar(
-        QStringLiteral("^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
-                       "may|june|july|august|september|october|november|december)$"),
-        options);
-    return calendar.matchView(word).hasMatch();
-}
-
 QString keyOf(QStringView text, const RawMention &m)
 {
     return text.sliced(m.start, m.end - m.start).toString().toCaseFolded();
@@ -152,7 +144,7 @@ void applyOrganisationCues(QStringView text, const QList<Token> &tokens, const s
         }
         // The run stops at a day or a month, or a word another mention holds ('the network CNBC Friday').
         const auto taken = [&](qsizetype k) {
-            return isCalendarWord(text.sliced(tokens[k].start, tokens[k].end - tokens[k].start))
+            return TextCleaning::isWeekdayOrMonth(text.sliced(tokens[k].start, tokens[k].end - tokens[k].start))
                 || overlapping(
                     *mentions, tokens[k].start, tokens[k].end, [](const RawMention &m) { return !isName(m.type); });
         };

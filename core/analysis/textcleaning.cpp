@@ -42,15 +42,6 @@ bool hasLowercase(QStringView text)
     return false;
 }
 
-bool isWeekdayOrMonth(QStringView word)
-{
-    static const QRegularExpression names(
-        QStringLiteral("^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|"
-                       "august|september|october|november|december|today|yesterday|updated|published|posted)$"),
-        caseless);
-    return names.matchView(word).hasMatch();
-}
-
 bool containsWord(QStringView context, const QString &word)
 {
     qsizetype from = 0;
@@ -81,6 +72,15 @@ bool datelineTail(QStringView rest)
 }
 
 } // namespace
+
+bool isWeekdayOrMonth(QStringView word)
+{
+    static const QRegularExpression names(
+        QStringLiteral("^(?:mon|tues|wednes|thurs|fri|satur|sun)day$|^(?:january|february|march|april|may|june|july|"
+                       "august|september|october|november|december|today|yesterday|updated|published|posted)$"),
+        caseless);
+    return names.matchView(word).hasMatch();
+}
 
 int wordCount(QStringView line)
 {

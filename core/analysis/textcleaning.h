@@ -43,6 +43,8 @@ bool isMarkupDebris(QStringView line);
 /*! Whether \a line is a byline ("By Jane Doe", "Written by …", "Reporting by …"). */
 bool isByline(QStringView line);
 /*! Whether \a line is a credit or copyright line ("© KYODO", "(Reporting by …)", "Photo: …"). */
+/*! Whether \a word is a weekday, a month, or a word of a date stamp ('today', 'updated'). */
+bool isWeekdayOrMonth(QStringView word);
 bool isCredit(QStringView line);
 /*! Whether \a line is an image caption or credit: "… (Image: Getty)", "In this photo…", "… AP Photo/…". */
 bool isCaption(QStringView line);
