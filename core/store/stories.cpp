@@ -1,0 +1,136 @@
+// Stories: the copies of one story share a story id (schema 11), kept as articles are stored,
+// updated and removed, so that the document list can group them in SQL.
+
+#include "store/duplicatestore.h"
+#include "store/storecontext_p.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace Dossier::Core
+{
+
+using namespace NearDuplicates;
+
+bool StoreContext::assignStory(qint64 articleId)
+{
+    // Its own signature, then those of the articles sharing a band key with it and their stories:
+    // a copy (similarity at the threshold copiesOf() uses) joins their stories into one.
+    QSqlQuery own(db());
+    if (!run(own, QStringLiteral("SELECT signature FROM article_signatures WHERE article_id = ?"), { articleId })) {
+        return false;
+    }
+    const std::optional<Signature> signature = own.next() ? decode(own.value(0).toByteArray()) : std::nullopt;
+    own.finish();
+    QSet<qint64> stories;
+    if (signature) {
+        QVariantList binds;
+        for (const qint64 key : bandKeys(*signature)) {
+            binds.append(key);
+        }
+        binds.append(articleId);
+        QSqlQuery neighbours(db());
+        if (!run(neighbours,
+                QStringLiteral("SELECT s.signature, st.story_id FROM (SELECT DISTINCT article_id FROM article_bands "
+                               "WHERE band IN (%1) AND article_id <> ?) n JOIN article_signatures s ON s.article_id = "
+                               "n.article_id JOIN article_stories st ON st.article_id = n.article_id")
+                    .arg(placeholders(bandCount)),
+                binds)) {
+            return false;
+        }
+        while (neighbours.next()) {
+            const auto other = decode(neighbours.value(0).toByteArray());
+            if (other && similarity(*signature, *other) >= defaultThreshold) {
+                stories.insert(neighbours.value(1).toLongLong());
+            }
+        }
+    }
+    // The smallest story id of those it joins (or its own id for a story of its own) names the
+    // merged story; the others are renamed to it.
+    qint64 story = articleId;
+    for (const qint64 id : std::as_const(stories)) {
+        story = std::min(story, id);
+    }
+    for (const qint64 id : std::as_const(stories)) {
+        if (id == story) {
+            continue;
+        }
+        QSqlQuery rename(db());
+        if (!run(rename, QStringLiteral("UPDATE article_stories SET story_id = ? WHERE story_id = ?"), { story, id })) {
+            return false;
+        }
+    }
+    QSqlQuery write(db());
+    return run(write, QStringLiteral("INSERT OR REPLACE INTO article_stories (article_id, story_id) VALUES (?, ?)"),
+        { articleId, story });
+}
+
+bool StoreContext::leaveStory(qint64 articleId, QList<qint64> *others)
+{
+    others->clear();
+    QSqlQuery members(db());
+    if (!run(members,
+            QStringLiteral("SELECT article_id FROM article_stories WHERE story_id = (SELECT story_id FROM "
+                           "article_stories WHERE article_id = ?)"),
+            { articleId })) {
+        return false;
+    }
+    while (members.next()) {
+        const qint64 id = members.value(0).toLongLong();
+        if (id != articleId) {
+            others->append(id);
+        }
+    }
+    members.finish();
+    // Without it the rest may be one story or several: each is assigned again from scratch.
+    QSqlQuery clear(db());
+    if (!run(clear,
+            QStringLiteral("DELETE FROM article_stories WHERE story_id = (SELECT story_id FROM article_stories WHERE "
+                           "article_id = ?)"),
+            { articleId })) {
+        return false;
+    }
+    return true;
+}
+
+std::optional<qint64> DuplicateStore::fillMissingStories()
+{
+    if (d->storiesComplete) {
+        return 0;
+    }
+    if (!fillMissingSignatures()) {
+        return std::nullopt;
+    }
+    qint64 filled = 0;
+    for (;;) {
+        QSqlQuery missing(d->db());
+        if (!d->run(missing,
+                QStringLiteral("SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_stories s WHERE "
+                               "s.article_id = a.id) LIMIT 512"),
+                {})) {
+            return std::nullopt;
+        }
+        QList<qint64> ids;
+        while (missing.next()) {
+            ids.append(missing.value(0).toLongLong());
+        }
+        missing.finish();
+        if (ids.isEmpty()) {
+            d->storiesComplete = true;
+            return filled;
+        }
+        if (d->readOnly) {
+            d->error = StoreError(QStringLiteral("the library is read-only and some of its articles have no story yet "
+                                                 "(open it once with write access to group copies)"),
+                StoreError::Kind::ReadOnly);
+            return std::nullopt;
+        }
+        if (!d->transaction([&] { return d->assignStories(ids); })) {
+            return std::nullopt;
+        }
+        filled += ids.size();
+    }
+}
+
+} // namespace Dossier::Core
