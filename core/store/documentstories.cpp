@@ -35,12 +35,14 @@ QString DocumentQuery::summaryColumns()
 QString DocumentQuery::storyLeadCondition(const QString &ids)
 {
     // No earlier copy of its story is listed (one lookup of the story index per row tested). Its
-    // values: those of \a ids again, when there are any.
+    // values: those of \a ids again, when there are any. The unary + keeps SQLite from probing the
+    // story index once per listed id for every row (a month of 8,333 articles at 100,000: 1.9 s
+    // for the first window instead of 40-140 ms).
     return QStringLiteral(
         "NOT EXISTS (SELECT 1 FROM article_stories m JOIN article_stories o ON o.story_id = "
         "m.story_id JOIN articles b ON b.id = o.article_id WHERE m.article_id = a.id AND (%1) < (%2)%3)")
         .arg(earliest(QStringLiteral("b")), earliest(QStringLiteral("a")),
-            ids.isEmpty() ? QString() : QStringLiteral(" AND b.id IN (%1)").arg(ids));
+            ids.isEmpty() ? QString() : QStringLiteral(" AND +b.id IN (%1)").arg(ids));
 }
 
 std::optional<qint64> DocumentQuery::storyCount(const DocumentFilter &filter)
@@ -50,10 +52,12 @@ std::optional<qint64> DocumentQuery::storyCount(const DocumentFilter &filter)
     }
     QVariantList binds;
     const QString ids = idSet(filter, &binds);
-    QString sql = QStringLiteral("SELECT COUNT(DISTINCT s.story_id) FROM article_stories s");
-    if (!ids.isEmpty()) {
-        sql += QStringLiteral(" WHERE s.article_id IN (%1)").arg(ids);
-    }
+    // Unfiltered, one entry of the partial index per story (its id is its smallest article id).
+    const QString sql = ids.isEmpty()
+        ? QStringLiteral("SELECT COUNT(*) FROM article_stories INDEXED BY article_stories_lead WHERE story_id = "
+                         "article_id")
+        : QStringLiteral("SELECT COUNT(DISTINCT s.story_id) FROM article_stories s WHERE s.article_id IN (%1)")
+              .arg(ids);
     QSqlQuery query(d->db());
     if (!d->run(query, sql, binds) || !query.next()) {
         return std::nullopt;
