@@ -46,7 +46,9 @@ void DocumentListModel::setGroupCopies(bool group)
 
 Core::DocumentFilter DocumentListModel::filter() const
 {
-    return m_filter;
+    Core::DocumentFilter filter = m_filter;
+    filter.groupCopies = false; // what the list lets through; groupsCopies() says how it shows it
+    return filter;
 }
 
 void DocumentListModel::refresh()

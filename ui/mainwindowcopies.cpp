@@ -76,9 +76,12 @@ void MainWindow::updateStatus()
         m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(m_model->rowCount()));
         return;
     }
-    Core::DocumentFilter articles = m_model->filter();
-    articles.groupCopies = false;
-    const qint64 listed = library()->documents().count(articles).value_or(0);
+    const qint64 listed = library()->documents().count(m_model->filter()).value_or(0);
+    if (listed == m_model->rowCount()) {
+        // No listed story has two listed copies: the rows are the articles.
+        m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(listed));
+        return;
+    }
     m_countLabel->setText(tr("%n story(ies)", nullptr, m_model->rowCount()) + QStringLiteral(" \u00b7 ")
         + tr("%1 of %n article(s)", nullptr, int(total)).arg(listed));
 }

