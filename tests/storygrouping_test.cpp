@@ -274,7 +274,7 @@ void StoryGroupingTest::cliListsOneLinePerStory()
     QVERIFY(window);
     const CliRun run
         = runCli({ u"list"_s, u"--library"_s, libraryPath(), u"--from"_s, u"2026-03-04"_s, u"--group-copies"_s });
-    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
     const QList<QJsonObject> lines = run.lines();
     QCOMPARE(lines.size(), window->size());
     for (qsizetype i = 0; i < lines.size(); ++i) {

@@ -150,7 +150,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::rankedWindow(
 QList<ArticleSummary> DocumentQuery::windowRows(QSqlQuery &query, int limit)
 {
     QList<ArticleSummary> rows;
-    rows.reserve(std::max(limit, 0));
+    rows.reserve(std::clamp(limit, 0, 1024)); // the CLI's grouped list asks for "all" (INT_MAX)
     while (query.next()) {
         ArticleSummary summary = articleSummaryFrom(query);
         const QString tags = query.value(6).toString();
