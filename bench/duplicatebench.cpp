@@ -9,7 +9,8 @@
 //    runs (signatures, LSH buckets, Grouper), with the similarity of true and false pairs.
 // 2. Scale: a library of --articles generated articles (default 100,000; 2% of them copies) is
 //    built through ArticleStore (signatures written at import), or reused when --library exists;
-//    then DuplicateStore::clusters(), copiesOf() and copyCounts() (windows of 128 articles, as the
+//    then the document list's first page grouped by story and not (median and p95 of 21 runs each),
+//    DuplicateStore::clusters(), copiesOf() and copyCounts() (windows of 128 articles, as the
 //    document list reads them) are timed.
 // Everything is generated here from invented words; nothing is read from outside.
 
@@ -18,6 +19,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDate>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
@@ -27,6 +29,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <random>
 #include <sys/resource.h>
@@ -369,6 +372,58 @@ void evaluate(int stories, quint32 seed, QMap<double, Totals> *totals)
     }
 }
 
+// The document list's first page as the window reads it (the count, then the first window of 128
+// rows), grouped by story (View › Group Copies) and not, alternately in the same run: without a
+// filter and for one month. A library built before schema 11 first gets its stories.
+bool listFirstPage(Core::Library &library)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto filled = library.duplicates().fillMissingStories();
+    if (!filled) {
+        std::fprintf(stderr, "fillMissingStories failed: %s\n", qPrintable(library.errorString()));
+        return false;
+    }
+    std::printf("stories: %lld articles given theirs in %.2f s (0 for a library built with them)\n", *filled,
+        double(timer.nsecsElapsed()) / 1e9);
+    constexpr int runs = 21;
+    for (const bool month : { false, true }) {
+        Core::DocumentFilter filter;
+        if (month) {
+            filter.from = QDate(2026, 6, 1);
+            filter.to = QDate(2026, 6, 30);
+        }
+        QList<double> times[2];
+        qint64 rows[2] = { 0, 0 };
+        for (int run = 0; run < runs; ++run) {
+            for (const bool grouped : { run % 2 == 0, run % 2 != 0 }) {
+                filter.groupCopies = grouped;
+                timer.restart();
+                const auto counted = library.documents().count(filter);
+                const auto page
+                    = library.documents().window(filter, Core::DocumentSort::Date, Qt::DescendingOrder, 0, 128);
+                times[grouped].append(double(timer.nsecsElapsed()) / 1e6);
+                if (!counted || !page || page->size() != std::min<qint64>(128, *counted)) {
+                    std::fprintf(stderr, "list failed: %s\n", qPrintable(library.errorString()));
+                    return false;
+                }
+                rows[grouped] = *counted;
+            }
+        }
+        for (QList<double> &list : times) {
+            std::sort(list.begin(), list.end());
+        }
+        const auto p95
+            = [](const QList<double> &list) { return list[qsizetype(std::ceil(0.95 * double(list.size()))) - 1]; };
+        std::printf(
+            "first page of the list (count + 128 rows, by date) %s: ungrouped %lld articles median %.1f ms, p95 "
+            "%.1f ms; grouped %lld stories median %.1f ms, p95 %.1f ms (%d runs each, alternating)\n",
+            month ? "for one month (2026-06)" : "of the whole library", rows[0], times[0][runs / 2], p95(times[0]),
+            rows[1], times[1][runs / 2], p95(times[1]), runs);
+    }
+    return true;
+}
+
 int scale(int articles, const QString &path, quint32 seed)
 {
     const bool exists = QFileInfo::exists(path);
@@ -429,6 +484,10 @@ int scale(int articles, const QString &path, quint32 seed)
     const qint64 count = library.articles().count().value_or(0);
     QElapsedTimer timer;
     timer.start();
+    if (!listFirstPage(library)) {
+        return 1;
+    }
+    timer.restart();
     const auto clusters = library.duplicates().clusters();
     const double clusterSeconds = double(timer.nsecsElapsed()) / 1e9;
     if (!clusters) {

@@ -20,6 +20,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStandardPaths>
@@ -28,6 +29,8 @@
 #include <QTest>
 #include <QTextCursor>
 #include <QTextEdit>
+
+#include <algorithm>
 
 using namespace Dossier;
 using namespace Dossier::Test;
@@ -54,6 +57,8 @@ private Q_SLOTS:
     void diffMarksChangedWords();
     void activatingACopyOpensIt();
     void highlightOnOneCopyShowsOnAnother();
+    void groupCopiesListsTheStoryOnce();
+    void groupingIsOnByDefaultAndRemembered();
 
 private:
     qint64 store(Core::Library &library, const QString &name, const QString &title, const QString &body,
@@ -111,6 +116,8 @@ void CopiesWindowTest::initTestCase()
 void CopiesWindowTest::init()
 {
     QSettings().clear();
+    // One row per article: the tests of the copies themselves (groupCopiesListsTheStoryOnce groups).
+    QSettings().setValue(u"list/groupCopies"_s, false);
     m_window = Test::shownWindow(m_libraryPath, { 1400, 900 });
     QVERIFY(m_window);
     QCOMPARE(m_window->documentModel()->rowCount(), 6);
@@ -374,6 +381,87 @@ void CopiesWindowTest::highlightOnOneCopyShowsOnAnother()
     QTRY_VERIFY(reader->copyAnnotations().isEmpty());
 }
 
-QTEST_MAIN(CopiesWindowTest)
+void CopiesWindowTest::groupCopiesListsTheStoryOnce()
+{
+    Ui::DocumentListModel *model = m_window->documentModel();
+    auto *group = m_window->findChild<QAction *>(u"groupCopiesAction"_s);
+    QVERIFY(group);
+    QVERIFY(group->isCheckable());
+    QVERIFY(!group->isChecked());
+    open(m_trimmed);
+    group->trigger();
+    QVERIFY(model->groupsCopies());
+    // The wire story and its four copies are one row, the earliest (the wire's); the other story its own.
+    QCOMPARE(model->rowCount(), 2);
+    const int story = listRow(m_wire);
+    QVERIFY(story >= 0);
+    QCOMPARE(model->index(story, 0).data(Ui::DocumentListModel::IdRole).toLongLong(), m_wire);
+    QCOMPARE(model->index(story, Ui::DocumentListModel::Copies).data().toString(), u"5 copies"_s);
+    QCOMPARE(model->index(listRow(m_other), Ui::DocumentListModel::Copies).data().toString(), QString());
+    // The open copy stays open and selected: its story's row is the current one.
+    QCOMPARE(m_window->currentArticleId(), m_trimmed);
+    QCOMPARE(m_window->documentView()->currentIndex().row(), story);
+    // The status bar says what it counts.
+    const auto labels = m_window->findChildren<QLabel *>();
+    const auto count = std::find_if(labels.cbegin(), labels.cend(),
+        [](const QLabel *label) { return label->accessibleName() == u"Document count"; });
+    QVERIFY(count != labels.cend());
+    QCOMPARE((*count)->text(), u"2 stories \u00b7 6 of 6 articles"_s);
 
+    // Clicking the story's row opens its earliest copy, and View › Copies lists the others.
+    const QModelIndex other = model->index(listRow(m_other), 0);
+    m_window->documentView()->setCurrentIndex(other);
+    QCOMPARE(m_window->currentArticleId(), m_other);
+    QTableView *list = m_window->documentView();
+    const QRect rowRect = list->visualRect(model->index(story, Ui::DocumentListModel::Title));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rowRect.center());
+    QCOMPARE(m_window->currentArticleId(), m_wire);
+    showCopies();
+    Ui::CopiesPanel *panel = m_window->copiesPanel();
+    QCOMPARE(panel->copyModel()->rowCount(), 5);
+    // A copy opened from the dock: the reader shows it, the list keeps its story's row current.
+    QTableView *copies = panel->copyView();
+    copies->setCurrentIndex(panel->copyModel()->index(panel->copyModel()->rowOfId(m_inserted), 0));
+    copies->setFocus();
+    QTest::keyClick(copies, Qt::Key_Return);
+    QCOMPARE(m_window->currentArticleId(), m_inserted);
+    QVERIFY(m_window->reader()->textEdit()->toPlainText().contains(Stories::insertedParagraph()));
+    QCOMPARE(list->currentIndex().row(), story);
+
+    // A search that only the inserted copy matches lists the story as that copy, one of five.
+    m_window->searchField()->setText(u"haulage"_s);
+    QTRY_COMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong(), m_inserted);
+    QCOMPARE(model->index(0, Ui::DocumentListModel::Copies).data().toString(), u"1 of 5 copies"_s);
+    m_window->searchField()->clear();
+    QTRY_COMPARE(model->rowCount(), 2);
+
+    // Off again: every copy has its row, the open one current.
+    group->trigger();
+    QCOMPARE(model->rowCount(), 6);
+    QCOMPARE(list->currentIndex().row(), listRow(m_inserted));
+    QCOMPARE((*count)->text(), u"6 of 6 articles"_s);
+    QCOMPARE(QSettings().value(u"list/groupCopies"_s).toBool(), false);
+}
+
+void CopiesWindowTest::groupingIsOnByDefaultAndRemembered()
+{
+    m_listTester.reset();
+    m_window.reset();
+    QSettings().remove(u"list/groupCopies"_s);
+    m_window = Test::shownWindow(m_libraryPath, { 1400, 900 });
+    QVERIFY(m_window);
+    auto *group = m_window->findChild<QAction *>(u"groupCopiesAction"_s);
+    QVERIFY(group && group->isChecked());
+    QCOMPARE(m_window->documentModel()->rowCount(), 2);
+    group->trigger();
+    QCOMPARE(m_window->documentModel()->rowCount(), 6);
+    m_window.reset();
+    m_window = Test::shownWindow(m_libraryPath, { 1400, 900 });
+    QVERIFY(m_window);
+    QVERIFY(!m_window->findChild<QAction *>(u"groupCopiesAction"_s)->isChecked());
+    QCOMPARE(m_window->documentModel()->rowCount(), 6);
+}
+
+QTEST_MAIN(CopiesWindowTest)
 #include "copieswindow_test.moc"

@@ -25,8 +25,13 @@ private Q_SLOTS:
     void changedArticlesChangeOnlyTheirRows();
     void copiesAreCountedPerWindow_data();
     void copiesAreCountedPerWindow();
+    void groupedRowsAreStories();
 
 private:
+    // 280 reports, every tenth with a copy and every thirtieth with two: \a expected gets each
+    // article's number of copies, \a originals (when given) the first stored article of its story.
+    static void storeReportsWithCopies(
+        Core::Library &library, QHash<qint64, int> *expected, QHash<qint64, qint64> *originals);
     void addArticles(int from, int to);
     QTemporaryDir m_dir;
     std::unique_ptr<Core::Library> m_library;
@@ -239,39 +244,13 @@ void DocumentListModelTest::copiesAreCountedPerWindow()
 {
     QFETCH(bool, onReader);
     QVERIFY(Core::installTranslator(QLocale(QLocale::English)));
-    // A library of its own: 300 different reports (three windows of rows), every tenth with a copy
+    // A library of its own: 280 different reports (three windows of rows), every tenth with a copy
     // stored after it, and every thirtieth with two.
     QTemporaryDir dir;
     Core::Library library(dir.filePath(QStringLiteral("copies.dossier")));
     QVERIFY(library.open());
     QHash<qint64, int> expected;
-    const auto store = [&](int i, int copy) {
-        Core::Article article;
-        article.path = QStringLiteral("/corpus/r%1-%2.txt").arg(i).arg(copy);
-        article.format = QStringLiteral("text");
-        article.encoding = QStringLiteral("UTF-8");
-        article.meta.title = QStringLiteral("Report %1").arg(i);
-        article.meta.date = QStringLiteral("2026-02-%1").arg(1 + i % 28, 2, 10, QLatin1Char('0'));
-        article.body
-            = QStringLiteral("Report %1 tells of event %2 at pier %3 on day %4 with %5 witnesses and %6 ships.")
-                  .arg(i)
-                  .arg(i * 7 + 1000)
-                  .arg(i * 13 + 2000)
-                  .arg(i * 17 + 3000)
-                  .arg(i * 19 + 4000)
-                  .arg(i * 23 + 5000);
-        article.rawText = article.body;
-        article.sha256 = article.path.toUtf8();
-        qint64 id = -1;
-        QVERIFY(library.articles().store(article, &id));
-        expected.insert(id, i % 30 == 0 ? 2 : i % 10 == 0 ? 1 : 0);
-    };
-    for (int i = 0; i < 280; ++i) {
-        store(i, 0);
-        for (int copy = 1; copy <= (i % 30 == 0 ? 2 : i % 10 == 0 ? 1 : 0); ++copy) {
-            store(i, copy);
-        }
-    }
+    storeReportsWithCopies(library, &expected, nullptr);
     QCOMPARE(expected.size(), 280 + 28 + 10);
 
     Core::LibraryReader reader;
@@ -322,6 +301,101 @@ void DocumentListModelTest::copiesAreCountedPerWindow()
     model.sort(Ui::DocumentListModel::Copies, Qt::AscendingOrder);
     QCOMPARE(model.index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong(), top);
     QCOMPARE(model.sortColumn(), int(Ui::DocumentListModel::Date));
+}
+
+void DocumentListModelTest::storeReportsWithCopies(
+    Core::Library &library, QHash<qint64, int> *expected, QHash<qint64, qint64> *originals)
+{
+    qint64 original = -1;
+    const auto store = [&](int i, int copy) {
+        Core::Article article;
+        article.path = QStringLiteral("/corpus/r%1-%2.txt").arg(i).arg(copy);
+        article.format = QStringLiteral("text");
+        article.encoding = QStringLiteral("UTF-8");
+        article.meta.title = QStringLiteral("Report %1").arg(i);
+        article.meta.date = QStringLiteral("2026-02-%1").arg(1 + i % 28, 2, 10, QLatin1Char('0'));
+        article.body
+            = QStringLiteral("Report %1 tells of event %2 at pier %3 on day %4 with %5 witnesses and %6 ships.")
+                  .arg(i)
+                  .arg(i * 7 + 1000)
+                  .arg(i * 13 + 2000)
+                  .arg(i * 17 + 3000)
+                  .arg(i * 19 + 4000)
+                  .arg(i * 23 + 5000);
+        article.rawText = article.body;
+        article.sha256 = article.path.toUtf8();
+        qint64 id = -1;
+        QVERIFY(library.articles().store(article, &id));
+        expected->insert(id, i % 30 == 0 ? 2 : i % 10 == 0 ? 1 : 0);
+        if (copy == 0) {
+            original = id;
+        }
+        if (originals) {
+            originals->insert(id, original);
+        }
+    };
+    for (int i = 0; i < 280; ++i) {
+        store(i, 0);
+        for (int copy = 1; copy <= (i % 30 == 0 ? 2 : i % 10 == 0 ? 1 : 0); ++copy) {
+            store(i, copy);
+        }
+    }
+}
+
+void DocumentListModelTest::groupedRowsAreStories()
+{
+    QVERIFY(Core::installTranslator(QLocale(QLocale::English)));
+    QTemporaryDir dir;
+    Core::Library library(dir.filePath(QStringLiteral("stories.dossier")));
+    QVERIFY(library.open());
+    QHash<qint64, int> copies;
+    QHash<qint64, qint64> originals; // each article's story, by its first stored copy (same date)
+    storeReportsWithCopies(library, &copies, &originals);
+    QCOMPARE(copies.size(), 318);
+    Ui::DocumentListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setLibrary(&library);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.setGroupCopies(true);
+    QVERIFY(model.groupsCopies());
+    QCOMPARE(resets.size(), 1);
+    // One row per story: 280 stories in three windows of rows.
+    QCOMPARE(model.rowCount(), 280);
+    // The last window read first, without the rows before it.
+    const QModelIndex last = model.index(279, Ui::DocumentListModel::Title);
+    const qint64 lastId = last.data(Ui::DocumentListModel::IdRole).toLongLong();
+    QCOMPARE(originals.value(lastId), lastId);
+    QCOMPARE(model.rowOfId(lastId), 279);
+    QSet<qint64> stories;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const qint64 id = model.index(row, 0).data(Ui::DocumentListModel::IdRole).toLongLong();
+        // Each story's row is its earliest copy (same date: the first stored), listed once.
+        QCOMPARE(originals.value(id), id);
+        QVERIFY(!stories.contains(id));
+        stories.insert(id);
+        const int others = copies.value(id);
+        QCOMPARE(model.index(row, 0).data(Ui::DocumentListModel::CopyCountRole).toInt(), others);
+        QCOMPARE(model.index(row, 0).data(Ui::DocumentListModel::StoryMatchesRole).toInt(), others + 1);
+        QCOMPARE(model.index(row, Ui::DocumentListModel::Copies).data().toString(),
+            others > 0 ? QStringLiteral("%1 copies").arg(others + 1) : QString());
+    }
+    QCOMPARE(stories.size(), 280);
+    // A copy is found at its story's row.
+    for (auto it = originals.cbegin(); it != originals.cend(); ++it) {
+        if (it.key() != it.value()) {
+            QCOMPARE(model.rowOfId(it.key()), model.rowOfId(it.value()));
+        }
+    }
+    // The filter applies to every copy: the copies of report 30 alone ("tells of event 1210").
+    Core::DocumentFilter filter;
+    filter.text = QStringLiteral("1210");
+    model.setFilter(filter);
+    QVERIFY(model.groupsCopies()); // a new filter keeps the grouping
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, Ui::DocumentListModel::Copies).data().toString(), QStringLiteral("3 copies"));
+    model.setFilter({});
+    model.setGroupCopies(false);
+    QCOMPARE(model.rowCount(), 318);
 }
 
 QTEST_MAIN(DocumentListModelTest)

@@ -104,6 +104,8 @@ void FileDialogTest::init()
 {
     // Where the last import dialog was left (a folder of an earlier run may still exist).
     QSettings().remove(QStringLiteral("import/lastFolder"));
+    // Its fixtures are near-duplicates of one another: one row per article (View › Group Copies off).
+    QSettings().setValue(QStringLiteral("list/groupCopies"), false);
     m_window = std::make_unique<Ui::MainWindow>();
     // A new library for each test and row, so that what a row imports is all the list shows.
     QVERIFY(m_window->openLibrary(m_work.filePath(QStringLiteral("dialogs-%1.dossier").arg(++m_round))));

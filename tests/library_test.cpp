@@ -178,6 +178,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup_data()
     QTest::newRow("schema 7") << 7;
     QTest::newRow("schema 8") << 8;
     QTest::newRow("schema 9") << 9;
+    QTest::newRow("schema 10") << 10;
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup()
@@ -252,6 +253,17 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     QVERIFY2(savedSearch, qPrintable(library.errorString()));
     QCOMPARE(savedSearch->count, 3);
     QCOMPARE(savedSearch->fresh, 0);
+    // Schema 11: the old articles get their stories when the list is first grouped, one each
+    // (they are different stories).
+    DocumentFilter grouped;
+    grouped.groupCopies = true;
+    QCOMPARE(library.documents().count(grouped), 3);
+    QCOMPARE(library.duplicates().fillMissingStories(), 0);
+    const auto stories = library.documents().window(grouped, DocumentSort::Title, Qt::AscendingOrder, 0, 10);
+    QVERIFY(stories);
+    QCOMPARE(stories->size(), 3);
+    QCOMPARE(stories->front().id, rows->front().id);
+    QCOMPARE(stories->front().storySize, 1);
 }
 
 void LibraryTest::refusesLibraryFromNewerSchema()

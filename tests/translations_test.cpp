@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -97,6 +98,8 @@ QStringList trStrings()
 void TranslationsTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // Its two articles are one story: one row per article (View › Group Copies off).
+    QSettings().setValue(QStringLiteral("list/groupCopies"), false);
 }
 
 void TranslationsTest::cleanup()

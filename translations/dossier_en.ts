@@ -99,6 +99,20 @@
 <context>
     <name>Dossier::Ui::DocumentListModel</name>
     <message numerus="yes">
+        <source>%1 of %n copy(ies)</source>
+        <translation>
+            <numerusform>%1 of %n copy</numerusform>
+            <numerusform>%1 of %n copies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>One row for the %n articles of this story, %1 of them listed (View › Copies shows them)</source>
+        <translation>
+            <numerusform>One row for the %n article of this story, %1 of them listed (View › Copies shows them)</numerusform>
+            <numerusform>One row for the %n articles of this story, %1 of them listed (View › Copies shows them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n copy(ies)</source>
         <translation>
             <numerusform>%n copy</numerusform>
@@ -162,6 +176,13 @@
 </context>
 <context>
     <name>Dossier::Ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n story(ies)</source>
+        <translation>
+            <numerusform>%n story</numerusform>
+            <numerusform>%n stories</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%1 of %n article(s)</source>
         <translation>

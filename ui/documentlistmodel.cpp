@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 
+#include <algorithm>
 #include <iterator>
 
 namespace Dossier::Ui
@@ -28,13 +29,26 @@ void DocumentListModel::setReader(Core::LibraryReader *reader)
 
 void DocumentListModel::setFilter(const Core::DocumentFilter &filter)
 {
+    const bool group = m_filter.groupCopies;
     m_filter = filter;
+    m_filter.groupCopies = group;
+    reload();
+}
+
+void DocumentListModel::setGroupCopies(bool group)
+{
+    if (group == m_filter.groupCopies) {
+        return;
+    }
+    m_filter.groupCopies = group;
     reload();
 }
 
 Core::DocumentFilter DocumentListModel::filter() const
 {
-    return m_filter;
+    Core::DocumentFilter filter = m_filter;
+    filter.groupCopies = false; // what the list lets through; groupsCopies() says how it shows it
+    return filter;
 }
 
 void DocumentListModel::refresh()
@@ -179,6 +193,9 @@ int DocumentListModel::copyCountAt(int row) const
     const Core::ArticleSummary *summary = summaryAt(row);
     if (!summary) {
         return -1;
+    }
+    if (m_filter.groupCopies) {
+        return std::max(summary->storySize - 1, 0); // read with the row, from the stories
     }
     const int page = row / pageSize;
     QHash<qint64, int> *counts = m_copyCounts.object(page);
@@ -342,6 +359,9 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             return row->tags.join(QStringLiteral(", "));
         case Copies: {
             const int copies = copyCountAt(index.row());
+            if (m_filter.groupCopies && copies > 0 && row->storyMatches < copies + 1) {
+                return tr("%1 of %n copy(ies)", nullptr, copies + 1).arg(row->storyMatches);
+            }
             return copies > 0 ? tr("%n copy(ies)", nullptr, copies + 1) : QString();
         }
         case Match:
@@ -357,6 +377,11 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Copies) {
             const int copies = copyCountAt(index.row());
+            if (copies > 0 && m_filter.groupCopies) {
+                return tr("One row for the %n articles of this story, %1 of them listed (View › Copies shows them)",
+                    nullptr, copies + 1)
+                    .arg(row->storyMatches);
+            }
             if (copies > 0) {
                 return tr("The same story is in %n other article(s) of the library (View › Copies shows them)", nullptr,
                     copies);
@@ -367,6 +392,8 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
             : row->path;
     case CopyCountRole:
         return copyCountAt(index.row());
+    case StoryMatchesRole:
+        return m_filter.groupCopies ? row->storyMatches : 1;
     case Qt::TextAlignmentRole:
         return index.column() == Entities || index.column() == Relevance ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                                                          : QVariant();

@@ -41,6 +41,7 @@ public:
         IdRole = Qt::UserRole + 1,
         PathRole,
         CopyCountRole, //!< int: the other articles of the row's story (0 without copies)
+        StoryMatchesRole, //!< int, grouped: the articles of the row's story the filter lets through
         MatchRole,
     };
 
@@ -57,9 +58,17 @@ public:
     void setReader(Core::LibraryReader *reader);
     /*! True while copy counts are being read on the reader's thread. */
     bool isReadingCopyCounts() const { return !m_pendingCopyPages.isEmpty(); }
-    /*! Lists what \a filter lets through. A bad query leaves the list empty and sets errorString(). */
+    /*! Lists what \a filter lets through (its groupCopies aside: setGroupCopies() decides). A bad
+        query leaves the list empty and sets errorString(). */
     void setFilter(const Core::DocumentFilter &filter);
     Core::DocumentFilter filter() const;
+    /*! One row per story (View › Group Copies): the copies of one story are listed once, as the
+        earliest that the filter lets through (the best-ranked under a search sorted by relevance),
+        their Copies cell saying how many there are ("4 copies", "2 of 4 copies" when the filter
+        lets two through); rowCount() counts stories and rowOfId() gives a copy its story's row. The
+        grouping is done in SQL (Core::DocumentFilter::groupCopies), window by window as before. */
+    void setGroupCopies(bool group);
+    bool groupsCopies() const { return m_filter.groupCopies; }
     /*! Re-reads the list after the library changed (an import added articles), without a reset:
         rows are inserted or removed at the end and the view's current row and selection follow
         their articles to their new rows. */
@@ -73,7 +82,8 @@ public:
     /*! The same, with its kind: StoreError::Kind::BadQuery for the analyst's query, another kind
         when the library could not be read. */
     Core::StoreError lastError() const;
-    /*! The row of the article \a id (found in SQL when not fetched yet), or -1 when not listed. */
+    /*! The row of the article \a id (found in SQL when not fetched yet), or -1 when not listed;
+        grouped, the row of its story when a copy of it is listed. */
     int rowOfId(qint64 id) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -34,6 +34,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
@@ -254,7 +255,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(
         m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-            if (current.isValid()) {
+            if (current.isValid() && !m_selectingCurrent) {
                 showArticle(current.data(DocumentListModel::IdRole).toLongLong());
             }
         });
@@ -399,6 +400,7 @@ void MainWindow::createMenus()
     copies->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
     copies->setObjectName(QStringLiteral("copiesAction"));
     view->addAction(copies);
+    addGroupCopiesAction(view);
     m_resetColumns = view->addAction(tr("Reset &Columns"), this, &MainWindow::resetDocumentColumns);
     m_resetColumns->setObjectName(QStringLiteral("resetColumnsAction"));
     m_resetColumns->setToolTip(tr("Give the document list's columns their first widths and order again"));
@@ -684,6 +686,8 @@ QModelIndex MainWindow::selectCurrentArticle()
     }
     const QModelIndex index = m_model->index(row, 0);
     if (m_list->selectionModel()->currentIndex().row() != row || !m_list->selectionModel()->isRowSelected(row)) {
+        // Grouped, the row may be the open copy's story, shown as another copy: the open one stays.
+        const QScopedValueRollback selecting(m_selectingCurrent, true);
         m_list->selectionModel()->setCurrentIndex(
             index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
@@ -727,12 +731,6 @@ void MainWindow::refreshTagFacets()
     if (const auto tags = library()->tags().facets(m_filter->filter())) {
         m_tagFacets->setTags(*tags);
     }
-}
-
-void MainWindow::updateStatus()
-{
-    const qint64 total = library() ? library()->articles().count().value_or(0) : 0;
-    m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(m_model->rowCount()));
 }
 
 void MainWindow::showArticle(qint64 id)

@@ -14,6 +14,7 @@ class QFileDialog;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMenu;
 class QProgressBar;
 class QSplitter;
 class QThread;
@@ -121,6 +122,8 @@ public:
     /*! View › Copies: the dock's panel (the dock is hidden until shown). */
     CopiesPanel *copiesPanel() const { return m_copies; }
     QDockWidget *copiesDock() const { return m_copiesDock; }
+    /*! View › Group Copies: one row per story in the document list (checked by default, remembered). */
+    QAction *groupCopiesAction() const { return m_groupCopies; }
     /*! True while the highlights of the open article's other copies are being read. */
     bool isReadingCopyAnnotations() const { return m_copyAnnotationsPending; }
     qint64 currentArticleId() const { return m_currentId; }
@@ -182,6 +185,7 @@ private:
     void createTimeline();
     void createCooccurrence();
     void createCopies();
+    void addGroupCopiesAction(QMenu *view);
     // Reads, off the GUI thread, the highlights of the open article's other copies that land in
     // its text, and shows them in the reader.
     void refreshCopyAnnotations();
@@ -251,6 +255,8 @@ private:
     QDockWidget *m_cooccurrenceDock = nullptr;
     CopiesPanel *m_copies = nullptr;
     QDockWidget *m_copiesDock = nullptr;
+    QAction *m_groupCopies = nullptr;
+    bool m_selectingCurrent = false; //!< the list's current row follows the open article (no new one opens)
     quint64 m_copyAnnotationsGeneration = 0;
     QFuture<void> m_copyAnnotationsRead; //!< the read on its way, canceled by a newer one
     bool m_copyAnnotationsPending = false;

@@ -2,6 +2,7 @@
 // highlights of the other copies shown in the reader.
 
 #include "copiespanel.h"
+#include "documentlistmodel.h"
 #include "mainwindow.h"
 #include "readerview.h"
 #include "store/libraryreader.h"
@@ -9,6 +10,9 @@
 
 #include <QDockWidget>
 #include <QFutureWatcher>
+#include <QLabel>
+#include <QMenu>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace Dossier::Ui
@@ -16,6 +20,8 @@ namespace Dossier::Ui
 
 namespace
 {
+
+const QString settingsGroupCopies = QStringLiteral("list/groupCopies");
 
 struct CopyAnnotationsResult {
     quint64 generation = 0;
@@ -44,6 +50,40 @@ void MainWindow::createCopies()
         showArticle(id);
         revealCurrentArticle(QAbstractItemView::EnsureVisible);
     });
+}
+
+void MainWindow::addGroupCopiesAction(QMenu *view)
+{
+    m_groupCopies = view->addAction(tr("&Group Copies"));
+    m_groupCopies->setObjectName(QStringLiteral("groupCopiesAction"));
+    m_groupCopies->setCheckable(true);
+    m_groupCopies->setToolTip(tr("List the copies of one story (the same article from several outlets) as one row"));
+    m_groupCopies->setChecked(QSettings().value(settingsGroupCopies, true).toBool());
+    m_model->setGroupCopies(m_groupCopies->isChecked());
+    connect(m_groupCopies, &QAction::toggled, this, [this](bool group) {
+        QSettings().setValue(settingsGroupCopies, group);
+        m_model->setGroupCopies(group);
+        // The open article stays selected: its own row, or its story's.
+        revealCurrentArticle(QAbstractItemView::PositionAtCenter);
+    });
+}
+
+void MainWindow::updateStatus()
+{
+    // What each number counts: grouped, the rows are stories and the articles are counted apart.
+    const qint64 total = library() ? library()->articles().count().value_or(0) : 0;
+    if (!m_model->groupsCopies() || !library()) {
+        m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(m_model->rowCount()));
+        return;
+    }
+    const qint64 listed = library()->documents().count(m_model->filter()).value_or(0);
+    if (listed == m_model->rowCount()) {
+        // No listed story has two listed copies: the rows are the articles.
+        m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(listed));
+        return;
+    }
+    m_countLabel->setText(tr("%n story(ies)", nullptr, m_model->rowCount()) + QStringLiteral(" \u00b7 ")
+        + tr("%1 of %n article(s)", nullptr, int(total)).arg(listed));
 }
 
 void MainWindow::refreshCopyAnnotations()

@@ -19,9 +19,13 @@ int list(const QStringList &arguments)
     parser.addOption(libraryOption());
     const ArticleFilterOptions filters;
     filters.addTo(parser);
+    const QCommandLineOption group(QStringLiteral("group-copies"),
+        QStringLiteral("One line per story: the copies of one story as their earliest listed article, with counts."));
+    parser.addOption(group);
     int code = Ok;
     if (!parseCommandLine(parser, arguments,
-            QStringLiteral("list --library L [--entity TYPE:NAME]... [--query Q] [--from PERIOD] [--to PERIOD]"),
+            QStringLiteral("list --library L [--entity TYPE:NAME]... [--query Q] [--from PERIOD] [--to PERIOD] "
+                           "[--group-copies]"),
             &code)) {
         return code;
     }
@@ -29,6 +33,7 @@ int list(const QStringList &arguments)
     if (!filters.read(parser, &request)) {
         return Usage;
     }
+    request.groupCopies = parser.isSet(group);
     Library library(parser.value(QStringLiteral("library")));
     if (!openLibrary(library)) {
         return Failed;
@@ -39,7 +44,12 @@ int list(const QStringList &arguments)
         return Failed;
     }
     for (const ArticleSummary &row : *rows) {
-        writeJsonLine(summaryJson(row));
+        QJsonObject object = summaryJson(row);
+        if (request.groupCopies) {
+            object.insert(QLatin1String("copies"), row.storySize);
+            object.insert(QLatin1String("listed_copies"), row.storyMatches);
+        }
+        writeJsonLine(object);
     }
     return Ok;
 }

@@ -272,7 +272,10 @@ bool ArticleStore::remove(qint64 id)
     removeTexts.addBindValue(id);
     remove.prepare(QStringLiteral("DELETE FROM articles WHERE id = ?"));
     remove.addBindValue(id);
-    if (!d->exec(removeTexts) || !d->exec(remove) || !d->removeUnusedEntities() || !d->exec(QStringLiteral("COMMIT"))) {
+    // Without it, the other copies of its story may be one story or several (stories.cpp).
+    QList<qint64> formerCopies;
+    if (!d->leaveStory(id, &formerCopies) || !d->exec(removeTexts) || !d->exec(remove)
+        || !d->assignStories(formerCopies) || !d->removeUnusedEntities() || !d->exec(QStringLiteral("COMMIT"))) {
         const StoreError error = d->error;
         d->exec(QStringLiteral("ROLLBACK"));
         d->error = error;

@@ -36,6 +36,11 @@ struct Statement {
     to \a binds. */
 QString idSet(const DocumentFilter &filter, QVariantList *binds);
 
+struct StoreContext;
+/*! False, with the context's error, when a part of the full-text query \a text is malformed
+    (documentquery.cpp): every path that lists articles checks it first. */
+bool checkSearch(StoreContext *d, const QString &text);
+
 DocumentOrder documentOrder(DocumentSort sort);
 /*! "k1 DESC, k2 DESC, a.id DESC" for \a order. */
 QString orderByClause(const DocumentOrder &order, Qt::SortOrder direction);

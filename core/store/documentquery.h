@@ -51,7 +51,21 @@ public:
         Words the query excludes (NOT) are not marked. */
     std::optional<QList<std::pair<qsizetype, qsizetype>>> hits(qint64 id, const QString &query);
 
+    /*! The articles of the story of article \a id that \a filter lets through (groupCopies
+        aside), earliest first: the first is the one the grouped list shows when sorted by date. */
+    std::optional<QList<ArticleSummary>> storyCopies(const DocumentFilter &filter, qint64 id);
+
 private:
+    std::optional<QList<ArticleSummary>> sortedWindow(
+        const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit);
+    // The list grouped by story (documentstories.cpp).
+    std::optional<qint64> storyCount(const DocumentFilter &filter);
+    std::optional<QList<ArticleSummary>> rankedStoryWindow(
+        const DocumentFilter &filter, Qt::SortOrder order, int offset, int limit);
+    std::optional<qint64> storyRowOf(const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, qint64 id);
+    bool fillStoryCounts(const DocumentFilter &filter, QList<ArticleSummary> *rows);
+    static QString storyLeadCondition(const QString &ids);
+    static QString summaryColumns();
     std::optional<QList<ArticleSummary>> rankedWindow(
         const DocumentFilter &filter, Qt::SortOrder order, int offset, int limit);
     std::optional<qint64> rankedRowOf(const DocumentFilter &filter, Qt::SortOrder order, qint64 id);

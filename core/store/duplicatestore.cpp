@@ -86,6 +86,20 @@ DuplicateCluster makeCluster(const QList<qint64> &ids, const QHash<qint64, Artic
 
 bool StoreContext::writeSignature(qint64 articleId, QStringView body)
 {
+    // A new body may make it the copy of other articles, or of none: it leaves its story first,
+    // and it and the story's other articles are assigned again once the new signature is written.
+    QList<qint64> formerCopies;
+    if (!leaveStory(articleId, &formerCopies)) {
+        return false;
+    }
+    if (!writeBands(articleId, body)) {
+        return false;
+    }
+    return assignStory(articleId) && assignStories(formerCopies);
+}
+
+bool StoreContext::writeBands(qint64 articleId, QStringView body)
+{
     QSqlQuery clear(db());
     clear.prepare(QStringLiteral("DELETE FROM article_bands WHERE article_id = ?"));
     clear.addBindValue(articleId);

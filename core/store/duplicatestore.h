@@ -54,6 +54,12 @@ public:
         a few hundred per transaction; returns how many it computed. clusters() and copiesOf()
         call it first. On a read-only library with articles missing one it fails, saying so. */
     std::optional<qint64> fillMissingSignatures();
+    /*! Gives the articles that have no story yet theirs (an upgraded library; schema 11), after
+        fillMissingSignatures(); returns how many it assigned. Every later store() and remove()
+        keeps the stories, so the grouped document list (DocumentFilter::groupCopies) calls it
+        first and it looks once per connection. On a read-only library with articles missing one
+        it fails, saying so. */
+    std::optional<qint64> fillMissingStories();
     /*! Every cluster of at least \a minSize articles (at least 2), largest first, then by the
         original's id. */
     std::optional<QList<DuplicateCluster>> clusters(

@@ -283,6 +283,21 @@ constexpr const char *version10[] = {
     ))",
 };
 
+// Version 11: stories. The copies of one story (the articles DuplicateStore::copiesOf() connects)
+// share a story id, so that the document list can show one row per story in SQL (View › Group
+// Copies). Kept with each stored, updated or removed article (stories.cpp); the articles of an
+// upgraded library get theirs the first time the list is grouped (fillMissingStories()).
+constexpr const char *version11[] = {
+    R"(CREATE TABLE article_stories (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL
+    ))",
+    "CREATE INDEX article_stories_story ON article_stories(story_id, article_id)",
+    // A story's id is its smallest article id (stories.cpp): one entry per story, counted without
+    // sorting every story id (100,000 articles: 3-35 ms instead of 110-170 ms).
+    "CREATE INDEX article_stories_lead ON article_stories(article_id) WHERE story_id = article_id",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -295,7 +310,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
-    step(version6), step(version7), step(version8), step(version9), step(version10) };
+    step(version6), step(version7), step(version8), step(version9), step(version10), step(version11) };
 
 } // namespace
 

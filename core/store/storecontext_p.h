@@ -201,9 +201,27 @@ struct StoreContext {
     bool writeEntities(qint64 articleId, const Article &article);
     // The article's near-duplicate signature and band keys, replacing any it had (duplicatestore.cpp).
     bool writeSignature(qint64 articleId, QStringView body);
+    bool writeBands(qint64 articleId, QStringView body); // the signature and band keys alone
     // Every article had its signature when last looked (every later store() writes one), so
     // DuplicateStore need not look again on this connection.
     bool signaturesComplete = false;
+    // Stories (stories.cpp): the article joins the story of every article it is a copy of (merging
+    // them), or starts its own; inside the caller's transaction, after its signature was written.
+    bool assignStory(qint64 articleId);
+    // Takes the article out of its story: the story's rows are removed and its other articles
+    // (returned through \a others) must be assigned again, after the article was changed or removed.
+    bool leaveStory(qint64 articleId, QList<qint64> *others);
+    bool assignStories(const QList<qint64> &ids)
+    {
+        for (const qint64 id : ids) {
+            if (!assignStory(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    // Every article had its story when last looked (every later store() and remove() keeps them).
+    bool storiesComplete = false;
     // The entity with this id, aliases filled in (entitystore.cpp).
     std::optional<EntitySummary> readEntity(qint64 entityId);
     // The ids of the entities of \a type called \a name or written so in some article (entitystore.cpp).

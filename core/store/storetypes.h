@@ -29,6 +29,10 @@ struct ArticleSummary {
     QStringList tags; //!< document tags, by name (filled by DocumentQuery::window())
     QString snippet; //!< search results only: the matching passage, matches in [brackets]
     double relevance = 0; //!< the document list under a query: SearchMatch::relevance
+    /*! A list grouped by story (DocumentFilter::groupCopies): how many articles its story has
+        (1 without copies) and how many of them the filter lets through; 0 otherwise. */
+    int storySize = 0;
+    int storyMatches = 0;
 };
 
 /*! \brief Where a full-text query matches one article, as the document list shows it. */
@@ -61,6 +65,7 @@ struct ListQuery {
     int offset = 0;
     QDate from; //!< published from this day on (invalid: no bound)
     QDate to; //!< published up to and including this day (invalid: no bound)
+    bool groupCopies = false; //!< one row per story, as DocumentFilter::groupCopies
 };
 
 /*! \brief What the document list shows: full-text query and entity filters, combined with AND. */
@@ -77,6 +82,11 @@ struct DocumentFilter {
         when either bound is set. */
     QDate from;
     QDate to; //!< … up to and including this day (invalid: no bound)
+    /*! One row per story (schema 11): the copies of one story (DuplicateStore::copiesOf()) are
+        listed once, as the earliest of them the filter lets through (the best-ranked under a
+        search sorted by relevance), with the story's counts; a story is listed when any copy
+        passes. Counts stories, not articles. Not a filter: isEmpty() ignores it. */
+    bool groupCopies = false;
 
     bool isEmpty() const
     {
