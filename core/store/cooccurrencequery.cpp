@@ -36,11 +36,11 @@ QString typeList(const CooccurrenceOptions &options, QVariantList *binds)
 }
 
 // The links (article_entities rows, aliased \a alias) of the filtered articles.
-QString linksOf(const QString &ids, const QString &alias)
+QString linksOf(const QString &ids, const QString &alias, const QString &join)
 {
     return ids.isEmpty()
         ? QStringLiteral("article_entities %1").arg(alias)
-        : QStringLiteral("(%1) f CROSS JOIN article_entities %2 ON %2.article_id = f.id").arg(ids, alias);
+        : QStringLiteral("(%1) f %3 article_entities %2 ON %2.article_id = f.id").arg(ids, alias, join);
 }
 
 void countUnit(QList<qint64> &entities, Counts *counts)
@@ -115,7 +115,7 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
     }
     const int minCount = std::max(options.minCount, 1);
     QVariantList idBinds;
-    const QString ids = idSet(filter, &idBinds);
+    const QString ids = idSet(filter, &idBinds, d->backend);
 
     QSqlQuery query(d->db());
     if (!d->run(query,
@@ -138,7 +138,7 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         if (!d->run(query,
                 QStringLiteral("SELECT COUNT(DISTINCT ae.article_id) FROM %1 JOIN entities e ON e.id = ae.entity_id "
                                "WHERE e.type IN (%2)")
-                    .arg(linksOf(ids, QStringLiteral("ae")), types),
+                    .arg(linksOf(ids, QStringLiteral("ae"), d->joinInOrder()), types),
                 binds)
             || !query.next()) {
             return std::nullopt;
@@ -153,7 +153,7 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         if (!d->run(query,
                 QStringLiteral("SELECT e.id, e.name, e.type, COUNT(*) AS n FROM %1 JOIN entities e ON e.id = "
                                "ae.entity_id WHERE e.type IN (%2) GROUP BY ae.entity_id HAVING n >= ?")
-                    .arg(linksOf(ids, QStringLiteral("ae")), types),
+                    .arg(linksOf(ids, QStringLiteral("ae"), d->joinInOrder()), types),
                 binds)) {
             return std::nullopt;
         }
@@ -182,7 +182,8 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
                                "SELECT x.entity_id, y.entity_id, COUNT(*) AS c FROM %3 JOIN article_entities y ON "
                                "y.article_id = x.article_id AND y.entity_id > x.entity_id WHERE x.entity_id IN n AND "
                                "+y.entity_id IN n GROUP BY x.entity_id, y.entity_id HAVING c >= ?")
-                    .arg(linksOf(ids, QStringLiteral("ae")), types, linksOf(ids, QStringLiteral("x"))),
+                    .arg(linksOf(ids, QStringLiteral("ae"), d->joinInOrder()), types,
+                        linksOf(ids, QStringLiteral("x"), d->joinInOrder())),
                 binds)) {
             return std::nullopt;
         }
@@ -220,8 +221,9 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         const QString types = typeList(options, &typeBinds);
         QSqlQuery mentions(d->db());
         mentions.setForwardOnly(true);
-        mentions.prepare(QStringLiteral("SELECT m.start, m.end, m.entity_id FROM mentions m JOIN entities e ON e.id = "
-                                        "m.entity_id WHERE m.article_id = ? AND e.type IN (%1) ORDER BY m.start")
+        mentions.prepare(
+            QStringLiteral("SELECT m.start, m.\"end\", m.entity_id FROM mentions m JOIN entities e ON e.id = "
+                           "m.entity_id WHERE m.article_id = ? AND e.type IN (%1) ORDER BY m.start")
                 .arg(types));
         QList<qint64> inSentence;
         for (qint64 article : std::as_const(articles)) {

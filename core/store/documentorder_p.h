@@ -34,7 +34,7 @@ struct Statement {
     drives the query (INTERSECT / EXCEPT of small id sets), so SQLite never walks the articles
     table checking each row; empty when the filter lets everything through. Appends its values
     to \a binds. */
-QString idSet(const DocumentFilter &filter, QVariantList *binds);
+QString idSet(const DocumentFilter &filter, QVariantList *binds, Library::Backend backend = Library::Backend::Sqlite);
 
 DocumentOrder documentOrder(DocumentSort sort);
 /*! "k1 DESC, k2 DESC, a.id DESC" for \a order. */

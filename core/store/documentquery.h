@@ -55,7 +55,9 @@ private:
     std::optional<QList<ArticleSummary>> rankedWindow(
         const DocumentFilter &filter, Qt::SortOrder order, int offset, int limit);
     std::optional<qint64> rankedRowOf(const DocumentFilter &filter, Qt::SortOrder order, qint64 id);
-    static QString rankOrder(const QString &table, Qt::SortOrder order);
+    static QString rankOrder(const QString &rank, Qt::SortOrder order);
+    // The article's tag names, joined by U+001F, as a column of a row of "articles a".
+    QString tagNames() const;
     static QList<ArticleSummary> windowRows(QSqlQuery &query, int limit);
 
     StoreContext *d;
