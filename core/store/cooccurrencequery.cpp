@@ -152,8 +152,10 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         binds.append(minCount);
         if (!d->run(query,
                 QStringLiteral("SELECT e.id, e.name, e.type, COUNT(*) AS n FROM %1 JOIN entities e ON e.id = "
-                               "ae.entity_id WHERE e.type IN (%2) GROUP BY ae.entity_id HAVING n >= ?")
-                    .arg(linksOf(ids, QStringLiteral("ae"), d->joinInOrder()), types),
+                               "ae.entity_id WHERE e.type IN (%2) GROUP BY %3 HAVING COUNT(*) >= ?")
+                    .arg(linksOf(ids, QStringLiteral("ae"), d->joinInOrder()), types,
+                        // PostgreSQL lists e's columns only when grouped by e's key.
+                        d->onServer() ? QStringLiteral("e.id") : QStringLiteral("ae.entity_id")),
                 binds)) {
             return std::nullopt;
         }
@@ -180,10 +182,14 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
                 QStringLiteral("WITH n(id) AS (SELECT ae.entity_id FROM %1 JOIN entities e ON e.id = ae.entity_id "
                                "WHERE e.type IN (%2) GROUP BY ae.entity_id HAVING COUNT(*) >= ?) "
                                "SELECT x.entity_id, y.entity_id, COUNT(*) AS c FROM %3 JOIN article_entities y ON "
-                               "y.article_id = x.article_id AND y.entity_id > x.entity_id WHERE x.entity_id IN n AND "
-                               "+y.entity_id IN n GROUP BY x.entity_id, y.entity_id HAVING c >= ?")
+                               "y.article_id = x.article_id AND y.entity_id > x.entity_id WHERE %4 "
+                               "GROUP BY x.entity_id, y.entity_id HAVING COUNT(*) >= ?")
                     .arg(linksOf(ids, QStringLiteral("ae"), d->joinInOrder()), types,
-                        linksOf(ids, QStringLiteral("x"), d->joinInOrder())),
+                        linksOf(ids, QStringLiteral("x"), d->joinInOrder()),
+                        // SQLite's "IN table" and unary-plus hint are its own.
+                        d->onServer() ? QStringLiteral("x.entity_id IN (SELECT id FROM n) AND y.entity_id IN "
+                                                       "(SELECT id FROM n)")
+                                      : QStringLiteral("x.entity_id IN n AND +y.entity_id IN n")),
                 binds)) {
             return std::nullopt;
         }
