@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void init();
     void cleanupTestCase();
     void opensAndMakesTheSchema();
+    void schemaMatchesSqlite();
     void refusesWhatItCannotUse_data();
     void refusesWhatItCannotUse();
     void refusesAnotherProgramsDatabase();
@@ -131,6 +133,55 @@ void PostgresLibraryTest::opensAndMakesTheSchema()
     QVERIFY(first.articles().store(tokyoArticle(QStringLiteral("/corpus/tokyo.txt"))));
     QCOMPARE(second.articles().count(), 1);
     QVERIFY(second.dataVersion().value_or(*before) > *before);
+}
+
+void PostgresLibraryTest::schemaMatchesSqlite()
+{
+    // The same tables and columns as a new SQLite library of this build, so that a numbered step
+    // missing its PostgreSQL spelling shows here. The full-text indexes differ by design: FTS5's
+    // tables there, the stem and words columns here; dossier_meta stands for the PRAGMAs.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("schema.dossier"));
+    {
+        Library sqlite(file);
+        QVERIFY2(sqlite.open(), qPrintable(sqlite.errorString()));
+        Library server(libraryUrl());
+        QVERIFY2(server.open(), qPrintable(server.errorString()));
+    }
+    QStringList sqliteColumns;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT m.name || '.' || c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = "
+            "'table' AND m.name NOT LIKE 'articles_fts%' AND m.name NOT LIKE 'articles_stem%' AND m.name NOT LIKE "
+            "'sqlite_%' ORDER BY 1")));
+        while (query.next()) {
+            sqliteColumns.append(query.value(0).toString());
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema"));
+    QStringList serverColumns;
+    {
+        QSqlDatabase db = m_server->connection(QStringLiteral("schema"), m_database);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral(
+            "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = 'public' "
+            "AND table_name <> 'dossier_meta' AND NOT (table_name = 'article_texts' AND column_name IN ('stem', "
+            "'words'))")));
+        while (query.next()) {
+            serverColumns.append(query.value(0).toString());
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema"));
+    QVERIFY(sqliteColumns.size() > 50);
+    sqliteColumns.sort();
+    serverColumns.sort();
+    QCOMPARE(serverColumns, sqliteColumns);
 }
 
 void PostgresLibraryTest::refusesWhatItCannotUse_data()
