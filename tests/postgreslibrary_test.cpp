@@ -17,7 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <memory>
+#include <thread>
 
 using namespace Dossier::Core;
 using namespace Dossier::Test;
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void badQueryIsAnError();
     void rankedListAndHits();
     void annotationsAndTagsRoundTrip();
+    void writersTakeTurns();
     void translatesQueries_data();
     void translatesQueries();
     void cliTakesTheUrl();
@@ -533,6 +536,62 @@ void PostgresLibraryTest::annotationsAndTagsRoundTrip()
     // Removing the article orphans its annotations; they stay.
     QVERIFY(library.articles().remove(id));
     QCOMPARE(library.annotations().get(read->id)->state, AnnotationState::Orphaned);
+}
+
+void PostgresLibraryTest::writersTakeTurns()
+{
+    {
+        Library setup(libraryUrl());
+        QVERIFY2(setup.open(), qPrintable(setup.errorString()));
+    }
+    // Two clients importing at once articles that name the same people: every article is stored
+    // whole and each entity once (one writer at a time, as on SQLite: no unique-key race).
+    const QString url = libraryUrl();
+    std::atomic_int failures { 0 };
+    const auto importer = [&](int which) {
+        Library library(url);
+        if (!library.open()) {
+            ++failures;
+            return;
+        }
+        for (int i = 0; i < 15; ++i) {
+            Article article = tokyoArticle(
+                QStringLiteral("/corpus/%1-%2.txt").arg(which).arg(i), QByteArray::number(which * 100 + i));
+            addEntity(article, EntityType::Person, QStringLiteral("Person %1").arg(i), {});
+            if (!library.articles().store(article)) {
+                qWarning() << library.errorString();
+                ++failures;
+            }
+        }
+    };
+    std::thread first(importer, 1);
+    std::thread second(importer, 2);
+    first.join();
+    second.join();
+    QCOMPARE(failures.load(), 0);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM articles")).toInt(), 30);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM entities")).toInt(), 3 + 15);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM article_entities")).toInt(), 30 * 4);
+
+    // A writer that has to wait hears so once, and goes on when the other commits.
+    Library batch(url);
+    QVERIFY2(batch.open(), qPrintable(batch.errorString()));
+    QVERIFY(batch.articles().beginBatch());
+    QVERIFY(batch.articles().store(manilaArticle(QStringLiteral("/corpus/batch.txt"))));
+    std::atomic_int waits { 0 };
+    std::atomic_bool stored { false };
+    std::thread waiting([&] {
+        Library library(url);
+        library.setWaitNotifier([&] { ++waits; });
+        stored = library.open() && library.tags().ensure(QStringLiteral("later")).has_value();
+    });
+    QTRY_COMPARE(waits.load(), 1);
+    QVERIFY(!stored.load());
+    QVERIFY(batch.articles().commitBatch());
+    waiting.join();
+    QVERIFY(stored.load());
+    QCOMPARE(waits.load(), 1);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM articles")).toInt(), 31);
 }
 
 void PostgresLibraryTest::translatesQueries_data()

@@ -520,8 +520,33 @@ bool StoreContext::beginImmediate()
         return false;
     }
     if (onServer()) {
-        // Rows are locked as they are written; a concurrent writer waits on the row it shares.
-        return exec(QStringLiteral("BEGIN"));
+        // One writer at a time, as SQLite's BEGIN IMMEDIATE: a transaction-level advisory lock, so
+        // two clients never race to create the same entity or tag (a unique-key failure half-way
+        // through an article). Another writer waits for it (up to lock_timeout, 30 s), and onWait
+        // hears once that it has to.
+        if (!exec(QStringLiteral("BEGIN"))) {
+            return false;
+        }
+        QSqlQuery lock(db());
+        if (!lock.exec(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1)").arg(Migrations::applicationId))
+            || !lock.next()) {
+            error = storeError(lock);
+            exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+        if (lock.value(0).toBool()) {
+            return true;
+        }
+        if (onWait && !waitAnnounced) {
+            waitAnnounced = true;
+            onWait();
+        }
+        if (!lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(Migrations::applicationId))) {
+            error = storeError(lock);
+            exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+        return true;
     }
     if (!onWait) {
         return exec(QStringLiteral("BEGIN IMMEDIATE"));

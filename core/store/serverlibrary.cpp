@@ -149,8 +149,10 @@ bool StoreContext::openServer()
         openFailure = Library::OpenFailure::Unreachable;
         return false;
     }
-    // to_tsquery() tells of stop words it dropped as a NOTICE; nobody reads those.
-    if (!exec(QStringLiteral("SET client_min_messages = warning"))) {
+    // to_tsquery() tells of stop words it dropped as a NOTICE; nobody reads those. A writer waits
+    // for another at most as long as SQLite's busy timeout.
+    if (!exec(QStringLiteral("SET client_min_messages = warning"))
+        || !exec(QStringLiteral("SET lock_timeout = 30000"))) {
         error = QStringLiteral("cannot open the team library %1: %2").arg(path, error.message);
         return false;
     }
@@ -159,9 +161,9 @@ bool StoreContext::openServer()
         error = QStringLiteral("cannot open the team library %1: %2").arg(path, failure);
         return false;
     }
+    int version = 0;
     if (!tables->isEmpty()) {
         int applicationId = 0;
-        int version = 0;
         if (tables->contains(QLatin1String("dossier_meta"))) {
             QSqlQuery meta(database);
             if (meta.exec(QStringLiteral("SELECT application_id, schema_version FROM dossier_meta")) && meta.next()) {
@@ -200,7 +202,8 @@ bool StoreContext::openServer()
         openFailure = Library::OpenFailure::ReadOnly;
         return false;
     }
-    if (!readOnly && !Migrations::migrateServer(database, &failure)) {
+    // A current library is not locked for a migration: opening it never waits for a writer.
+    if (!readOnly && version < Migrations::latestVersion() && !Migrations::migrateServer(database, &failure)) {
         error = failure;
         return false;
     }
