@@ -12,6 +12,7 @@
 #include "storearticles.h"
 
 #include <QDir>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void opensAndMakesTheSchema();
     void schemaMatchesSqlite();
+    void opensAServiceName();
     void refusesWhatItCannotUse_data();
     void refusesWhatItCannotUse();
     void refusesAnotherProgramsDatabase();
@@ -185,6 +187,33 @@ void PostgresLibraryTest::schemaMatchesSqlite()
     sqliteColumns.sort();
     serverColumns.sort();
     QCOMPARE(serverColumns, sqliteColumns);
+}
+
+void PostgresLibraryTest::opensAServiceName()
+{
+    // postgresql:///?service=NAME: everything from libpq's service file (here PGSERVICEFILE).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile services(dir.filePath(QStringLiteral("pg_service.conf")));
+    QVERIFY(services.open(QIODevice::WriteOnly));
+    services.write(QStringLiteral("[desk]\nhost=%1\nport=%2\nuser=postgres\ndbname=%3\n")
+            .arg(m_server->socketDir())
+            .arg(PgServer::Port)
+            .arg(m_database)
+            .toUtf8());
+    services.close();
+    qputenv("PGSERVICEFILE", QFile::encodeName(services.fileName()));
+    const auto unset = qScopeGuard([] { qunsetenv("PGSERVICEFILE"); });
+    {
+        Library library(QStringLiteral("postgresql:///?service=desk"));
+        QVERIFY2(library.open(), qPrintable(library.errorString()));
+        QVERIFY(library.articles().store(manilaArticle(QStringLiteral("/corpus/manila.txt"))));
+    }
+    QCOMPARE(sql(QStringLiteral("SELECT path FROM articles")).toString(), QStringLiteral("/corpus/manila.txt"));
+    Library unknown(QStringLiteral("postgresql:///?service=nosuchdesk"));
+    QVERIFY(!unknown.open());
+    QCOMPARE(unknown.openFailure(), Library::OpenFailure::Unreachable);
+    QVERIFY2(unknown.errorString().contains(QLatin1String("nosuchdesk")), qPrintable(unknown.errorString()));
 }
 
 void PostgresLibraryTest::refusesWhatItCannotUse_data()
