@@ -464,6 +464,19 @@ void PostgresLibraryTest::badQueryIsAnError()
     QVERIFY(!library.documents().count(filter));
     QCOMPARE(library.lastError().kind, StoreError::Kind::BadQuery);
     QVERIFY(!library.documents().window(filter, DocumentSort::Relevance, Qt::DescendingOrder, 0, 10));
+    // Every view of the filter says the same: the sidebar, the tags, the timeline, who appears with whom.
+    QVERIFY(!library.entities().facets(filter));
+    QCOMPARE(library.lastError().kind, StoreError::Kind::BadQuery);
+    QVERIFY(!library.tags().facets(filter));
+    QCOMPARE(library.lastError().kind, StoreError::Kind::BadQuery);
+    QVERIFY(!library.timeline().counts(filter, Dates::Precision::Month));
+    QCOMPARE(library.lastError().kind, StoreError::Kind::BadQuery);
+    QVERIFY(!library.timeline().events(filter));
+    QCOMPARE(library.lastError().kind, StoreError::Kind::BadQuery);
+    CooccurrenceOptions options;
+    QVERIFY(!library.cooccurrence().pairs(filter, options));
+    QCOMPARE(library.lastError().kind, StoreError::Kind::BadQuery);
+    QVERIFY2(library.errorString().startsWith(QLatin1String("bad search query: ")), qPrintable(library.errorString()));
     // The library goes on working after it.
     QVERIFY(library.documents().search(QStringLiteral("ferry")));
 }

@@ -114,6 +114,9 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         return result;
     }
     const int minCount = std::max(options.minCount, 1);
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
     QVariantList idBinds;
     const QString ids = idSet(filter, &idBinds, d->backend);
 

@@ -68,6 +68,19 @@ QList<std::pair<qsizetype, qsizetype>> joinPhrases(
 
 } // namespace
 
+bool StoreContext::refusesSearch(const QString &text)
+{
+    if (!onServer() || text.trimmed().isEmpty()) {
+        return false;
+    }
+    const SearchPlan plan = searchPlan(text, backend);
+    if (plan.error.isEmpty()) {
+        return false;
+    }
+    error = StoreError(plan.error, StoreError::Kind::BadQuery);
+    return true;
+}
+
 DocumentQuery::DocumentQuery(StoreContext *context)
     : d(context)
 {

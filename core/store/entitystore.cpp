@@ -68,6 +68,9 @@ std::optional<QList<EntitySummary>> EntityStore::all(std::optional<EntityType> t
 
 std::optional<QList<EntitySummary>> EntityStore::facets(const DocumentFilter &filter, int limitPerType)
 {
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
     const QString ids = idSet(filter, &binds, d->backend);
     QString sql = ids.isEmpty() ? QStringLiteral("SELECT e.id, e.name, e.type, COUNT(*) AS n FROM article_entities ae "

@@ -100,6 +100,9 @@ struct StoreContext {
     {
         return index.isEmpty() || onServer() ? QString() : QStringLiteral("INDEXED BY ") + index;
     }
+    // True, with the error set, when \a text is a search a team library cannot translate (the
+    // words the document list gives it); false on SQLite, whose FTS5 judges it as it runs.
+    bool refusesSearch(const QString &text);
     // Opens a team library (serverlibrary.cpp): connects, checks what the database is, migrates.
     bool openServer();
     StoreError error;

@@ -257,6 +257,9 @@ std::optional<QList<qint64>> TagStore::articlesTagged(const QStringList &names)
 
 std::optional<QList<Tag>> TagStore::facets(const DocumentFilter &filter)
 {
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
     const QString ids = idSet(filter, &binds, d->backend);
     const QString counted = ids.isEmpty()

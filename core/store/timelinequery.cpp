@@ -161,6 +161,9 @@ TimelineQuery::TimelineQuery(StoreContext *context)
 
 std::optional<TimelineCounts> TimelineQuery::counts(const DocumentFilter &filter, Precision precision)
 {
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
     const QString ids = idSet(filter, &binds, d->backend);
     QString sql = QStringLiteral("SELECT date FROM articles");
@@ -214,6 +217,9 @@ std::optional<TimelineCounts> TimelineQuery::counts(const DocumentFilter &filter
 
 std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &filter)
 {
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
     const QString ids = idSet(filter, &binds, d->backend);
     const QString dateSql = ids.isEmpty()
