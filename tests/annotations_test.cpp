@@ -1,5 +1,6 @@
 #include "store/library.h"
 #include "testarticles.h"
+#include "testbackend.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -8,6 +9,7 @@
 
 using namespace Dossier::Core;
 using Dossier::Test::makeArticle;
+using Dossier::Test::testLibrary;
 
 class AnnotationsTest : public QObject
 {
@@ -31,7 +33,7 @@ private Q_SLOTS:
     void filtersSortsAndCountsByTag();
 
 private:
-    QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
+    QString libraryPath() const { return testLibrary(m_dir->filePath(QStringLiteral("test.dossier"))); }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 

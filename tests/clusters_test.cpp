@@ -6,6 +6,7 @@
 #include "duplicatestories.h"
 #include "store/library.h"
 #include "storearticles.h"
+#include "testbackend.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -47,7 +48,7 @@ private Q_SLOTS:
     void cliPrintsClustersAndDiffs();
 
 private:
-    QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
+    QString libraryPath() const { return Dossier::Test::testLibrary(m_dir->filePath(QStringLiteral("test.dossier"))); }
     qint64 store(Library &library, const QString &path, const QString &title, const QString &body, const QString &date,
         const QString &source = QStringLiteral("Harbor Ledger"));
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -410,6 +411,7 @@ void ClustersTest::annotationsOfCopiesLandWhereThePassageIs()
 
 void ClustersTest::upgradedLibraryGetsSignaturesLazily()
 {
+    DOSSIER_SKIP_ON_SERVER("upgrades a schema-7 SQLite file");
     // A schema-7 library (tests/data/libraries) holds three different articles and no signatures.
     QVERIFY(QFile::copy(QStringLiteral(DOSSIER_TEST_DATA "/libraries/schema-7.dossier"), libraryPath()));
     QFile::setPermissions(libraryPath(), QFile::ReadOwner | QFile::WriteOwner);

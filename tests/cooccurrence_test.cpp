@@ -4,6 +4,7 @@
 #include "export/entitygraph.h"
 #include "store/library.h"
 #include "storearticles.h"
+#include "testbackend.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -214,7 +215,7 @@ void CooccurrenceTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_library = std::make_unique<Library>(m_dir->filePath(u"cooccurrence.dossier"_s));
+    m_library = std::make_unique<Library>(Dossier::Test::testLibrary(m_dir->filePath(u"cooccurrence.dossier"_s)));
     QVERIFY2(m_library->open(), qPrintable(m_library->errorString()));
     int number = 0;
     for (const Text &text : texts) {

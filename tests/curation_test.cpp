@@ -8,6 +8,7 @@
 #include "import/retagjob.h"
 #include "store/library.h"
 #include "testarticles.h"
+#include "testbackend.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -123,7 +124,10 @@ private:
     // "Name (TYPE) n docs" of every library entity of the given types, sorted.
     QStringList libraryEntities(Library &library,
         const QList<EntityType> &types = { EntityType::Person, EntityType::Org, EntityType::Location });
-    QString libraryPath() const { return m_dir->filePath(QStringLiteral("curation.dossier")); }
+    QString libraryPath() const
+    {
+        return Dossier::Test::testLibrary(m_dir->filePath(QStringLiteral("curation.dossier")));
+    }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 

@@ -4,6 +4,7 @@
 #include "store/library.h"
 #include "store/searchplan_p.h"
 #include "storearticles.h"
+#include "testbackend.h"
 
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -42,7 +43,7 @@ private Q_SLOTS:
     void listShowsEachMatchAndRanksByRelevance();
 
 private:
-    QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
+    QString libraryPath() const { return testLibrary(m_dir->filePath(QStringLiteral("test.dossier"))); }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 

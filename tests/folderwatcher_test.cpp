@@ -4,6 +4,7 @@
 #include "clirun.h"
 #include "import/folderwatcher.h"
 #include "store/library.h"
+#include "testbackend.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,7 +40,7 @@ private Q_SLOTS:
 private:
     using Run = Dossier::Test::CliRun;
     Run cli(const QStringList &arguments);
-    QString library() const { return m_dir->filePath(QStringLiteral("lib.dossier")); }
+    QString library() const { return Dossier::Test::testLibrary(m_dir->filePath(QStringLiteral("lib.dossier"))); }
     QString folder() const { return m_dir->filePath(QStringLiteral("inbox")); }
     QString write(const QString &name, const QByteArray &bytes, QIODevice::OpenMode mode = QIODevice::WriteOnly);
     // The folder watched by the library, as the store returns it.

@@ -2,6 +2,7 @@
 
 #include "store/library.h"
 #include "storearticles.h"
+#include "testbackend.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>
@@ -27,7 +28,7 @@ private Q_SLOTS:
     void filterRoundTripsThroughNames();
 
 private:
-    QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
+    QString libraryPath() const { return testLibrary(m_dir->filePath(QStringLiteral("test.dossier"))); }
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 

@@ -7,6 +7,7 @@
 #include "analysis/sentences.h"
 #include "clirun.h"
 #include "store/library.h"
+#include "testbackend.h"
 #include "timelinearticles.h"
 
 #include <QImage>
@@ -55,7 +56,7 @@ void TimelineTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_library = std::make_unique<Library>(m_dir->filePath(u"timeline.dossier"_s));
+    m_library = std::make_unique<Library>(Dossier::Test::testLibrary(m_dir->filePath(u"timeline.dossier"_s)));
     QVERIFY2(m_library->open(), qPrintable(m_library->errorString()));
     store(u"visit-1.txt"_s, visitFirst);
     store(u"visit-2.txt"_s, visitSecond);

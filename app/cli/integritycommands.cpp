@@ -47,6 +47,11 @@ int check(const QStringList &arguments)
     if (!parseArguments(parser, arguments, QStringLiteral("check --library L"), &code)) {
         return code;
     }
+    if (Library::isServerLocation(parser.value(QStringLiteral("library")))) {
+        // The server checks its own pages; this check reads SQLite files.
+        writeError(QStringLiteral("check reads a library file; a team library is checked by its PostgreSQL server"));
+        return Usage;
+    }
     const IntegrityReport report = LibraryCheck::run(parser.value(QStringLiteral("library")));
     QJsonArray problems;
     for (const IntegrityProblem &problem : report.problems) {
@@ -93,6 +98,10 @@ int recover(const QStringList &arguments)
         std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
         return Usage;
     }
+    if (Library::isServerLocation(parser.value(from)) || Library::isServerLocation(parser.value(library))) {
+        writeError(QStringLiteral("recover reads and writes library files, not team libraries"));
+        return Usage;
+    }
     const RecoveryReport report = LibraryRecovery::recover(parser.value(from), parser.value(library));
     QJsonArray lost;
     for (const LostItem &item : report.lost) {
@@ -128,6 +137,10 @@ int recover(const QStringList &arguments)
 
 void backUpIfDue(const QString &library, Backups::Reason reason)
 {
+    // A team library is backed up on its server (pg_dump), not copied as a file.
+    if (Library::isServerLocation(library)) {
+        return;
+    }
     const Backups::Result result = Backups::fromSettings(library).backupIfDue(reason);
     if (result.made) {
         writeError(QStringLiteral("backed up the library to %1").arg(result.path));

@@ -14,6 +14,9 @@ namespace
 
 constexpr char usage[] = R"(usage: dossier-cli COMMAND [OPTIONS] [ARGS]
 
+A library L is a file, or a team library on PostgreSQL: postgresql://[USER@]HOST[:PORT]/DB,
+postgresql:///DB?host=/SOCKET/DIR or postgresql:///?service=NAME (passwords: ~/.pgpass).
+
 commands:
   analyze [--raw] FILE...                 analyse files, print one JSON object per file
   import --library L [--no-backup] PATH...

@@ -54,8 +54,9 @@ inline bool parseCommandLine(
 inline QCommandLineOption libraryOption()
 {
     return QCommandLineOption(QStringList { QStringLiteral("library"), QStringLiteral("l") },
-        QStringLiteral("The library file (default: %1).").arg(Core::Library::defaultPath()), QStringLiteral("L"),
-        Core::Library::defaultPath());
+        QStringLiteral("The library file, or a team library's postgresql:// URL (default: %1).")
+            .arg(Core::Library::defaultPath()),
+        QStringLiteral("L"), Core::Library::defaultPath());
 }
 
 } // namespace Dossier::Cli

@@ -20,10 +20,16 @@ namespace
 
 // The columns annotationFrom() reads, in order.
 const char *const annotationColumns
-    = "a.id, a.article_id, a.article_path, a.article_sha256, a.start, a.end, a.exact, a.prefix, a.suffix, a.color, "
-      "a.note, a.state, a.previous_exact, a.created_at, a.modified_at, "
-      "(SELECT json_group_array(name) FROM (SELECT t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
-      "WHERE x.annotation_id = a.id ORDER BY x.position))";
+    = "a.id, a.article_id, a.article_path, a.article_sha256, a.start, a.\"end\", a.exact, a.prefix, a.suffix, "
+      "a.color, a.note, a.state, a.previous_exact, a.created_at, a.modified_at, "
+      "(SELECT %1 FROM (SELECT t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
+      "WHERE x.annotation_id = a.id ORDER BY x.position) n)";
+
+// annotationColumns for \a d's backend.
+QString annotationColumnsOf(const StoreContext &d)
+{
+    return QLatin1String(annotationColumns).arg(d.jsonArray(QStringLiteral("n.name")));
+}
 
 Annotation annotationFrom(const QSqlQuery &query)
 {
@@ -73,8 +79,8 @@ bool StoreContext::writeAnnotationTags(qint64 annotationId, const QStringList &n
         }
         QSqlQuery insert(d.db());
         if (!d.run(insert,
-                QStringLiteral("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id, position) "
-                               "VALUES (?, ?, ?)"),
+                QStringLiteral("INSERT INTO annotation_tags (annotation_id, tag_id, position) "
+                               "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
                 { annotationId, tag->id, position++ })) {
             return false;
         }
@@ -94,17 +100,35 @@ bool StoreContext::writeAnnotation(const Annotation &a, qint64 *id)
     const QVariant articleId = a.articleId >= 0 ? QVariant(a.articleId) : QVariant(QMetaType(QMetaType::LongLong));
     const qint64 created = a.created.isValid() ? a.created.toMSecsSinceEpoch() : now();
     const qint64 modified = a.modified.isValid() ? a.modified.toMSecsSinceEpoch() : created;
+    // A new annotation takes the next id; one put back (undo, import) keeps its own.
+    QVariantList values { articleId, notNull(a.articlePath), QString::fromLatin1(a.articleSha256), a.anchor.start,
+        a.anchor.end, notNull(a.anchor.exact), notNull(a.anchor.prefix), notNull(a.anchor.suffix),
+        notNull(a.color.toLower()), notNull(a.note), annotationStateName(a.state), notNull(a.previousExact), created,
+        modified };
+    if (a.id >= 0) {
+        values.prepend(a.id);
+    }
     if (!d.run(insert,
-            QStringLiteral("INSERT INTO annotations (id, article_id, article_path, article_sha256, start, end, "
+            QStringLiteral("INSERT INTO annotations (%1article_id, article_path, article_sha256, start, \"end\", "
                            "exact, prefix, suffix, color, note, state, previous_exact, created_at, modified_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            { a.id >= 0 ? QVariant(a.id) : QVariant(QMetaType(QMetaType::LongLong)), articleId, notNull(a.articlePath),
-                QString::fromLatin1(a.articleSha256), a.anchor.start, a.anchor.end, notNull(a.anchor.exact),
-                notNull(a.anchor.prefix), notNull(a.anchor.suffix), notNull(a.color.toLower()), notNull(a.note),
-                annotationStateName(a.state), notNull(a.previousExact), created, modified })) {
+                           "VALUES (%2?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                .arg(a.id >= 0 ? QStringLiteral("id, ") : QString(), a.id >= 0 ? QStringLiteral("?, ") : QString()),
+            values)
+        || !insert.next()) {
         return false;
     }
-    *id = a.id >= 0 ? a.id : insert.lastInsertId().toLongLong();
+    *id = insert.value(0).toLongLong();
+    insert.finish();
+    // PostgreSQL's identity does not see ids given explicitly: move it past this one.
+    if (a.id >= 0 && d.onServer()) {
+        QSqlQuery sequence(d.db());
+        if (!d.run(sequence,
+                QStringLiteral("SELECT setval(pg_get_serial_sequence('annotations', 'id'), (SELECT max(id) FROM "
+                               "annotations))"),
+                {})) {
+            return false;
+        }
+    }
     return writeAnnotationTags(*id, a.tags);
 }
 
@@ -213,8 +237,7 @@ bool AnnotationStore::remove(qint64 annotationId)
 std::optional<Annotation> AnnotationStore::get(qint64 annotationId)
 {
     QSqlQuery query(d->db());
-    if (!d->run(query,
-            QStringLiteral("SELECT %1 FROM annotations a WHERE a.id = ?").arg(QLatin1String(annotationColumns)),
+    if (!d->run(query, QStringLiteral("SELECT %1 FROM annotations a WHERE a.id = ?").arg(annotationColumnsOf(*d)),
             { annotationId })) {
         return std::nullopt;
     }
@@ -244,7 +267,9 @@ std::optional<QList<Annotation>> AnnotationStore::list(const AnnotationQuery &re
         }
     }
     if (!request.text.isEmpty()) {
-        where.append(QStringLiteral("(instr(lower(a.exact), ?) > 0 OR instr(lower(a.note), ?) > 0)"));
+        where.append(QStringLiteral("(%1 OR %2)")
+                .arg(d->holds(QStringLiteral("lower(a.exact)"), QStringLiteral("?")),
+                    d->holds(QStringLiteral("lower(a.note)"), QStringLiteral("?"))));
         binds.append(request.text.toLower());
         binds.append(request.text.toLower());
     }
@@ -253,7 +278,7 @@ std::optional<QList<Annotation>> AnnotationStore::list(const AnnotationQuery &re
     }
     const QString sql = QStringLiteral("SELECT %1 FROM annotations a %2 ORDER BY a.article_id IS NULL, a.article_id, "
                                        "a.state = 'orphaned', a.start, a.id")
-                            .arg(QLatin1String(annotationColumns),
+                            .arg(annotationColumnsOf(*d),
                                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(u" AND "));
     QSqlQuery query(d->db());
     if (!d->run(query, sql, binds)) {
@@ -270,7 +295,7 @@ bool StoreContext::reanchorAnnotations(qint64 articleId, const Article &article)
 {
     QSqlQuery query(db());
     if (!run(query,
-            QStringLiteral("SELECT id, start, end, exact, prefix, suffix, state, previous_exact FROM annotations "
+            QStringLiteral("SELECT id, start, \"end\", exact, prefix, suffix, state, previous_exact FROM annotations "
                            "WHERE article_id = ? OR (article_id IS NULL AND article_path = ?)"),
             { articleId, article.path })) {
         return false;
@@ -313,9 +338,10 @@ bool StoreContext::reanchorAnnotations(qint64 articleId, const Article &article)
         const TextAnchor &anchor = found.anchor;
         QSqlQuery update(db());
         if (!run(update,
-                QStringLiteral("UPDATE annotations SET article_id = ?, article_path = ?, article_sha256 = ?, "
-                               "start = ?, end = ?, exact = ?, prefix = ?, suffix = ?, state = ?, previous_exact = ? "
-                               "WHERE id = ?"),
+                QStringLiteral(
+                    "UPDATE annotations SET article_id = ?, article_path = ?, article_sha256 = ?, "
+                    "start = ?, \"end\" = ?, exact = ?, prefix = ?, suffix = ?, state = ?, previous_exact = ? "
+                    "WHERE id = ?"),
                 { articleId, article.path, QString::fromLatin1(article.sha256), anchor.start, anchor.end,
                     notNull(anchor.exact), notNull(anchor.prefix), notNull(anchor.suffix), annotationStateName(state),
                     notNull(previousExact), row.id })) {

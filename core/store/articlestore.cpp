@@ -35,7 +35,8 @@ bool StoreContext::writeArticle(const Article &article, qint64 existingId, qint6
         query.prepare(QStringLiteral(
             "INSERT INTO articles (path, sha256, size, modified, format, encoding, title, date, source, dateline, "
             "author, url, language, entity_count, imported_at) VALUES (:path, :sha256, :size, :modified, :format, "
-            ":encoding, :title, :date, :source, :dateline, :author, :url, :language, :entity_count, :imported_at)"));
+            ":encoding, :title, :date, :source, :dateline, :author, :url, :language, :entity_count, :imported_at) "
+            "RETURNING id"));
         query.bindValue(QStringLiteral(":path"), article.path);
     }
     query.bindValue(QStringLiteral(":sha256"), QString::fromLatin1(article.sha256));
@@ -55,7 +56,13 @@ bool StoreContext::writeArticle(const Article &article, qint64 existingId, qint6
     if (!exec(query)) {
         return false;
     }
-    *id = existingId >= 0 ? existingId : query.lastInsertId().toLongLong();
+    if (existingId >= 0) {
+        *id = existingId;
+    } else {
+        query.next();
+        *id = query.value(0).toLongLong();
+        query.finish();
+    }
     // The texts live apart from the summary row (schema 3); the FTS index follows them by triggers.
     QSqlQuery texts(db());
     texts.prepare(
@@ -80,16 +87,17 @@ bool StoreContext::writeEntities(qint64 articleId, const Article &article)
     QSqlQuery findEntity(database);
     findEntity.prepare(QStringLiteral("SELECT id FROM entities WHERE type = ? AND key = ?"));
     QSqlQuery addEntity(database);
-    addEntity.prepare(QStringLiteral("INSERT INTO entities (type, key, name) VALUES (?, ?, ?)"));
+    addEntity.prepare(QStringLiteral("INSERT INTO entities (type, key, name) VALUES (?, ?, ?) RETURNING id"));
     QSqlQuery link(database);
     link.prepare(
         QStringLiteral("INSERT INTO article_entities (article_id, entity_id, position, count) VALUES (?, ?, ?, ?)"));
     QSqlQuery alias(database);
     alias.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO article_aliases (article_id, entity_id, alias, key) VALUES (?, ?, ?, ?)"));
+        "INSERT INTO article_aliases (article_id, entity_id, alias, key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     QSqlQuery mention(database);
     mention.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO mentions (article_id, start, end, type, entity_id) VALUES (?, ?, ?, ?, ?)"));
+        "INSERT INTO mentions (article_id, start, \"end\", type, entity_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO "
+        "NOTHING"));
 
     QList<qint64> entityIds;
     entityIds.reserve(article.entities.size());
@@ -113,7 +121,9 @@ bool StoreContext::writeEntities(qint64 articleId, const Article &article)
             if (!exec(addEntity)) {
                 return false;
             }
-            entityId = addEntity.lastInsertId().toLongLong();
+            addEntity.next();
+            entityId = addEntity.value(0).toLongLong();
+            addEntity.finish();
         }
         findEntity.finish();
         entityIds.append(entityId);
@@ -354,7 +364,7 @@ std::optional<Article> ArticleStore::get(qint64 id)
     }
     QSqlQuery mentions(db);
     mentions.prepare(
-        QStringLiteral("SELECT start, end, type, entity_id FROM mentions WHERE article_id = ? ORDER BY start"));
+        QStringLiteral("SELECT start, \"end\", type, entity_id FROM mentions WHERE article_id = ? ORDER BY start"));
     mentions.addBindValue(id);
     if (!d->exec(mentions)) {
         return std::nullopt;

@@ -36,11 +36,11 @@ QString typeList(const CooccurrenceOptions &options, QVariantList *binds)
 }
 
 // The links (article_entities rows, aliased \a alias) of the filtered articles.
-QString linksOf(const QString &ids, const QString &alias)
+QString linksOf(const QString &ids, const QString &alias, const QString &join)
 {
     return ids.isEmpty()
         ? QStringLiteral("article_entities %1").arg(alias)
-        : QStringLiteral("(%1) f CROSS JOIN article_entities %2 ON %2.article_id = f.id").arg(ids, alias);
+        : QStringLiteral("(%1) f %3 article_entities %2 ON %2.article_id = f.id").arg(ids, alias, join);
 }
 
 void countUnit(QList<qint64> &entities, Counts *counts)
@@ -114,8 +114,11 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         return result;
     }
     const int minCount = std::max(options.minCount, 1);
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
     QVariantList idBinds;
-    const QString ids = idSet(filter, &idBinds);
+    const QString ids = idSet(filter, &idBinds, d->backend);
 
     QSqlQuery query(d->db());
     if (!d->run(query,
@@ -138,7 +141,7 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         if (!d->run(query,
                 QStringLiteral("SELECT COUNT(DISTINCT ae.article_id) FROM %1 JOIN entities e ON e.id = ae.entity_id "
                                "WHERE e.type IN (%2)")
-                    .arg(linksOf(ids, QStringLiteral("ae")), types),
+                    .arg(linksOf(ids, QStringLiteral("ae"), d->joinInOrder()), types),
                 binds)
             || !query.next()) {
             return std::nullopt;
@@ -152,8 +155,10 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         binds.append(minCount);
         if (!d->run(query,
                 QStringLiteral("SELECT e.id, e.name, e.type, COUNT(*) AS n FROM %1 JOIN entities e ON e.id = "
-                               "ae.entity_id WHERE e.type IN (%2) GROUP BY ae.entity_id HAVING n >= ?")
-                    .arg(linksOf(ids, QStringLiteral("ae")), types),
+                               "ae.entity_id WHERE e.type IN (%2) GROUP BY %3 HAVING COUNT(*) >= ?")
+                    .arg(linksOf(ids, QStringLiteral("ae"), d->joinInOrder()), types,
+                        // PostgreSQL lists e's columns only when grouped by e's key.
+                        d->onServer() ? QStringLiteral("e.id") : QStringLiteral("ae.entity_id")),
                 binds)) {
             return std::nullopt;
         }
@@ -180,9 +185,14 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
                 QStringLiteral("WITH n(id) AS (SELECT ae.entity_id FROM %1 JOIN entities e ON e.id = ae.entity_id "
                                "WHERE e.type IN (%2) GROUP BY ae.entity_id HAVING COUNT(*) >= ?) "
                                "SELECT x.entity_id, y.entity_id, COUNT(*) AS c FROM %3 JOIN article_entities y ON "
-                               "y.article_id = x.article_id AND y.entity_id > x.entity_id WHERE x.entity_id IN n AND "
-                               "+y.entity_id IN n GROUP BY x.entity_id, y.entity_id HAVING c >= ?")
-                    .arg(linksOf(ids, QStringLiteral("ae")), types, linksOf(ids, QStringLiteral("x"))),
+                               "y.article_id = x.article_id AND y.entity_id > x.entity_id WHERE %4 "
+                               "GROUP BY x.entity_id, y.entity_id HAVING COUNT(*) >= ?")
+                    .arg(linksOf(ids, QStringLiteral("ae"), d->joinInOrder()), types,
+                        linksOf(ids, QStringLiteral("x"), d->joinInOrder()),
+                        // SQLite's "IN table" and unary-plus hint are its own.
+                        d->onServer() ? QStringLiteral("x.entity_id IN (SELECT id FROM n) AND y.entity_id IN "
+                                                       "(SELECT id FROM n)")
+                                      : QStringLiteral("x.entity_id IN n AND +y.entity_id IN n")),
                 binds)) {
             return std::nullopt;
         }
@@ -220,8 +230,9 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
         const QString types = typeList(options, &typeBinds);
         QSqlQuery mentions(d->db());
         mentions.setForwardOnly(true);
-        mentions.prepare(QStringLiteral("SELECT m.start, m.end, m.entity_id FROM mentions m JOIN entities e ON e.id = "
-                                        "m.entity_id WHERE m.article_id = ? AND e.type IN (%1) ORDER BY m.start")
+        mentions.prepare(
+            QStringLiteral("SELECT m.start, m.\"end\", m.entity_id FROM mentions m JOIN entities e ON e.id = "
+                           "m.entity_id WHERE m.article_id = ? AND e.type IN (%1) ORDER BY m.start")
                 .arg(types));
         QList<qint64> inSentence;
         for (qint64 article : std::as_const(articles)) {

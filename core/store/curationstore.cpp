@@ -4,6 +4,7 @@
 #include "store/curationstore.h"
 
 #include "analysis/entityrecognizer.h"
+#include "store/searchplan_p.h"
 #include "store/storecontext_p.h"
 
 #include <QDateTime>
@@ -98,8 +99,9 @@ bool StoreContext::enqueueEntity(EntityType type, const QString &key)
 {
     QSqlQuery query(db());
     return run(query,
-        QStringLiteral("INSERT OR IGNORE INTO retag_queue (article_id) SELECT ae.article_id FROM entities e "
-                       "JOIN article_entities ae ON ae.entity_id = e.id WHERE e.type = ? AND e.key = ?"),
+        QStringLiteral("INSERT INTO retag_queue (article_id) SELECT ae.article_id FROM entities e "
+                       "JOIN article_entities ae ON ae.entity_id = e.id WHERE e.type = ? AND e.key = ? ON CONFLICT DO "
+                       "NOTHING"),
         { entityTypeName(type), key });
 }
 
@@ -107,21 +109,34 @@ bool StoreContext::enqueueForm(EntityType type, const QString &key)
 {
     QSqlQuery query(db());
     return run(query,
-        QStringLiteral("INSERT OR IGNORE INTO retag_queue (article_id) SELECT aa.article_id FROM article_aliases aa "
-                       "JOIN entities e ON e.id = aa.entity_id WHERE aa.key = ? AND e.type = ?"),
+        QStringLiteral("INSERT INTO retag_queue (article_id) SELECT aa.article_id FROM article_aliases aa "
+                       "JOIN entities e ON e.id = aa.entity_id WHERE aa.key = ? AND e.type = ? ON CONFLICT DO "
+                       "NOTHING"),
         { key, entityTypeName(type) });
 }
 
 bool StoreContext::enqueueText(const QStringList &phrases)
 {
-    const QString match = phraseQuery(phrases);
+    QString match = phraseQuery(phrases);
     if (match.isEmpty()) {
         return true;
     }
     QSqlQuery query(db());
+    if (onServer()) {
+        QString why;
+        const std::optional<QString> words = tsQuery(match, &why);
+        if (!words) {
+            error = StoreError(QStringLiteral("cannot look for the phrases: %1").arg(why), StoreError::Kind::Other);
+            return false;
+        }
+        return run(query,
+            QStringLiteral("INSERT INTO retag_queue (article_id) SELECT id FROM article_texts WHERE words @@ "
+                           "to_tsquery('simple', ?) ON CONFLICT DO NOTHING"),
+            { *words });
+    }
     return run(query,
-        QStringLiteral(
-            "INSERT OR IGNORE INTO retag_queue (article_id) SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"),
+        QStringLiteral("INSERT INTO retag_queue (article_id) SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                       "ON CONFLICT DO NOTHING"),
         { match });
 }
 
@@ -134,16 +149,25 @@ bool StoreContext::addRule(EntityRule *rule)
         return false;
     }
     rule->createdAt = QDateTime::currentMSecsSinceEpoch();
+    // The rule replaces the one for the same name (as INSERT OR REPLACE would: a new row).
+    if (!run(query, QStringLiteral("DELETE FROM entity_rules WHERE scope = ? AND type = ? AND key = ?"),
+            { scopeName(rule->scope), entityTypeName(rule->type), entityKey(rule->label) })) {
+        return false;
+    }
     if (!run(query,
-            QStringLiteral("INSERT OR REPLACE INTO entity_rules (scope, type, key, label, action, target_type, "
-                           "target_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            QStringLiteral("INSERT INTO entity_rules (scope, type, key, label, action, target_type, "
+                           "target_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             { scopeName(rule->scope), entityTypeName(rule->type), entityKey(rule->label), rule->label,
                 actionName(rule->action),
-                rule->action == EntityRule::Action::Map ? entityTypeName(rule->targetType) : QString(),
+                notNull(rule->action == EntityRule::Action::Map ? entityTypeName(rule->targetType) : QString()),
                 notNull(rule->targetName), rule->createdAt })) {
         return false;
     }
-    rule->id = query.lastInsertId().toLongLong();
+    if (!query.next()) {
+        return false;
+    }
+    rule->id = query.value(0).toLongLong();
+    query.finish();
     return bumpCurationVersion();
 }
 

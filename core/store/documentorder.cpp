@@ -4,7 +4,7 @@
 namespace Dossier::Core
 {
 
-QString idSet(const DocumentFilter &filter, QVariantList *binds)
+QString idSet(const DocumentFilter &filter, QVariantList *binds, Library::Backend backend)
 {
     const auto placeholders = [](qsizetype n) {
         QStringList marks(n, QStringLiteral("?"));
@@ -13,7 +13,11 @@ QString idSet(const DocumentFilter &filter, QVariantList *binds)
     QStringList parts;
     if (!filter.text.trimmed().isEmpty()) {
         // First: a query split over the two indexes ends in EXCEPT, which must apply before the rest.
-        parts.append(searchIdSet(searchPlan(filter.text), binds));
+        // PostgreSQL binds INTERSECT tighter than EXCEPT (SQLite reads left to right): there the
+        // search's set is one subquery.
+        const QString search = searchIdSet(searchPlan(filter.text, backend), binds);
+        parts.append(
+            backend == Library::Backend::Sqlite ? search : QStringLiteral("SELECT id FROM (%1) s").arg(search));
     }
     if (!filter.entities.isEmpty()) {
         if (filter.anyOf) {

@@ -34,7 +34,7 @@ struct Statement {
     drives the query (INTERSECT / EXCEPT of small id sets), so SQLite never walks the articles
     table checking each row; empty when the filter lets everything through. Appends its values
     to \a binds. */
-QString idSet(const DocumentFilter &filter, QVariantList *binds);
+QString idSet(const DocumentFilter &filter, QVariantList *binds, Library::Backend backend = Library::Backend::Sqlite);
 
 struct StoreContext;
 /*! False, with the context's error, when a part of the full-text query \a text is malformed

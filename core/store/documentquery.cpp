@@ -29,8 +29,13 @@ bool checkSearch(StoreContext *d, const QString &text)
     if (text.trimmed().isEmpty()) {
         return true;
     }
-    const SearchPlan plan = searchPlan(text);
-    if (plan.parts.size() < 2) {
+    const SearchPlan plan = searchPlan(text, d->backend);
+    if (!plan.error.isEmpty()) {
+        // A team library translates the query before running it (tsquery.cpp): refused here.
+        d->error = StoreError(plan.error, StoreError::Kind::BadQuery);
+        return false;
+    }
+    if (plan.parts.size() < 2 || d->onServer()) {
         return true;
     }
     for (const SearchPlan::Part &part : plan.parts) {
@@ -43,6 +48,46 @@ bool checkSearch(StoreContext *d, const QString &text)
     return true;
 }
 
+namespace
+{
+
+// ts_headline() marks each word of a phrase on its own, where FTS5 marks the phrase whole: words
+// of a query with a phrase that only white space parts are one hit.
+QList<std::pair<qsizetype, qsizetype>> joinPhrases(
+    const QList<std::pair<qsizetype, qsizetype>> &found, QStringView body)
+{
+    QList<std::pair<qsizetype, qsizetype>> joined;
+    for (const auto &range : found) {
+        if (!joined.isEmpty() && joined.last().second <= range.first
+            && body.sliced(joined.last().second, range.first - joined.last().second).trimmed().isEmpty()) {
+            joined.last().second = range.second;
+        } else {
+            joined.append(range);
+        }
+    }
+    return joined;
+}
+
+} // namespace
+
+bool StoreContext::refusesSearch(const QString &text)
+{
+    if (!onServer() || text.trimmed().isEmpty()) {
+        return false;
+    }
+    const SearchPlan plan = searchPlan(text, backend);
+    if (plan.error.isEmpty()) {
+        return false;
+    }
+    error = StoreError(plan.error, StoreError::Kind::BadQuery);
+    return true;
+}
+
+bool DocumentQuery::grouped(const DocumentFilter &filter) const
+{
+    return filter.groupCopies && !d->onServer();
+}
+
 DocumentQuery::DocumentQuery(StoreContext *context)
     : d(context)
 {
@@ -53,11 +98,11 @@ std::optional<qint64> DocumentQuery::count(const DocumentFilter &filter)
     if (!checkSearch(d, filter.text)) {
         return std::nullopt;
     }
-    if (filter.groupCopies) {
+    if (grouped(filter)) {
         return storyCount(filter);
     }
     QVariantList binds;
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     const QString sql = ids.isEmpty() ? QStringLiteral("SELECT COUNT(*) FROM articles")
                                       : QStringLiteral("SELECT COUNT(*) FROM (%1)").arg(ids);
     QSqlQuery query(d->db());
@@ -73,17 +118,17 @@ std::optional<QList<ArticleSummary>> DocumentQuery::window(
     if (!checkSearch(d, filter.text)) {
         return std::nullopt;
     }
-    if (filter.groupCopies && !DuplicateStore(d).fillMissingStories()) {
+    if (grouped(filter) && !DuplicateStore(d).fillMissingStories()) {
         return std::nullopt;
     }
     std::optional<QList<ArticleSummary>> rows;
     if (sort == DocumentSort::Relevance && !filter.text.trimmed().isEmpty()) {
-        rows = filter.groupCopies ? rankedStoryWindow(filter, order, offset, limit)
-                                  : rankedWindow(filter, order, offset, limit);
+        rows = grouped(filter) ? rankedStoryWindow(filter, order, offset, limit)
+                               : rankedWindow(filter, order, offset, limit);
     } else {
         rows = sortedWindow(filter, sort, order, offset, limit);
     }
-    if (rows && filter.groupCopies && !fillStoryCounts(filter, &*rows)) {
+    if (rows && grouped(filter) && !fillStoryCounts(filter, &*rows)) {
         return std::nullopt;
     }
     return rows;
@@ -93,7 +138,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::sortedWindow(
     const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit)
 {
     QVariantList binds;
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     const DocumentOrder sortOrder = documentOrder(sort);
     // Walk the sort column's index and test each row against the (materialised) id set: the first
     // window is found after a few hundred rows for a broad filter and after one pass over a small
@@ -103,18 +148,15 @@ std::optional<QList<ArticleSummary>> DocumentQuery::sortedWindow(
     if (!ids.isEmpty()) {
         conditions.append(QStringLiteral("a.id IN (%1)").arg(ids));
     }
-    if (filter.groupCopies) {
+    if (grouped(filter)) {
         conditions.append(storyLeadCondition(ids));
         binds += QVariantList(binds);
     }
     const QString where
         = conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    const QString sql
-        = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, "
-                         "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags x "
-                         "JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY t.name "
-                         "COLLATE NOCASE)) FROM articles a %1")
-              .arg(sortOrder.index.isEmpty() ? QString() : QStringLiteral("INDEXED BY ") + sortOrder.index)
+    const QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, %1 FROM "
+                                       "articles a %2")
+                            .arg(tagNames(), d->indexedBy(sortOrder.index))
         + where + QStringLiteral(" ORDER BY %1 LIMIT ? OFFSET ?").arg(orderByClause(sortOrder, order));
     binds << limit << offset;
     QSqlQuery query(d->db());
@@ -129,16 +171,15 @@ std::optional<QList<ArticleSummary>> DocumentQuery::rankedWindow(
 {
     // Every match is scored and sorted (FTS5 has no index in BM25 order): the first page of
     // 28k matches costs what the search does.
-    const SearchPlan plan = searchPlan(filter.text);
+    const SearchPlan plan = searchPlan(filter.text, d->backend);
     const SearchPlan::Part *ranking = plan.ranking();
+    const MatchSql match = matchSql(plan, *ranking);
     QVariantList binds { ranking->match };
-    const QString ids = idSet(filter, &binds);
-    const QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, "
-                                       "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM article_tags x "
-                                       "JOIN tags t ON t.id = x.tag_id WHERE x.article_id = a.id ORDER BY t.name "
-                                       "COLLATE NOCASE)) FROM %1 JOIN articles a ON a.id = %1.rowid WHERE %1 MATCH ? "
-                                       "AND a.id IN (%2) ORDER BY %3 LIMIT ? OFFSET ?")
-                            .arg(ranking->table, ids, rankOrder(ranking->table, order));
+    const QString ids = idSet(filter, &binds, d->backend);
+    const QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, %1 FROM %2 "
+                                       "JOIN articles a ON a.id = %3 WHERE %4 AND a.id IN (%5) ORDER BY %6 LIMIT ? "
+                                       "OFFSET ?")
+                            .arg(tagNames(), match.from, match.id, match.where, ids, rankOrder(match.rank, order));
     binds << limit << offset;
     QSqlQuery query(d->db());
     if (!d->run(query, sql, binds)) {
@@ -165,17 +206,19 @@ QList<ArticleSummary> DocumentQuery::windowRows(QSqlQuery &query, int limit)
 std::optional<qint64> DocumentQuery::rankedRowOf(const DocumentFilter &filter, Qt::SortOrder order, qint64 id)
 {
     // The matches scored once; the rows before the article are those ranked ahead of it.
-    const SearchPlan plan = searchPlan(filter.text);
+    const SearchPlan plan = searchPlan(filter.text, d->backend);
     const SearchPlan::Part *ranking = plan.ranking();
+    const MatchSql match = matchSql(plan, *ranking);
     QVariantList binds { ranking->match };
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     const bool best = order == Qt::DescendingOrder;
     const QString sql
-        = QStringLiteral("WITH r AS MATERIALIZED (SELECT %1.rowid AS id, bm25(%1, 5.0, 1.0) AS score FROM %1 WHERE "
-                         "%1 MATCH ? AND %1.rowid IN (%2)), me AS (SELECT score FROM r WHERE id = ?) "
-                         "SELECT (SELECT count(*) FROM r, me WHERE r.score %3 me.score OR (r.score = me.score AND "
-                         "r.id %3 ?)), EXISTS (SELECT 1 FROM me)")
-              .arg(ranking->table, ids, best ? QStringLiteral("<") : QStringLiteral(">"));
+        = QStringLiteral("WITH r AS MATERIALIZED (SELECT %1 AS id, %2 AS score FROM %3 WHERE %4 AND %1 IN (%5)), "
+                         "me AS (SELECT score FROM r WHERE id = ?) "
+                         "SELECT (SELECT count(*) FROM r, me WHERE r.score %6 me.score OR (r.score = me.score AND "
+                         "r.id %6 ?)), EXISTS (SELECT 1 FROM me)")
+              .arg(
+                  match.id, match.rank, match.from, match.where, ids, best ? QStringLiteral("<") : QStringLiteral(">"));
     binds << id << id;
     QSqlQuery query(d->db());
     if (!d->run(query, sql, binds) || !query.next()) {
@@ -184,11 +227,18 @@ std::optional<qint64> DocumentQuery::rankedRowOf(const DocumentFilter &filter, Q
     return query.value(1).toBool() ? query.value(0).toLongLong() : -1;
 }
 
-QString DocumentQuery::rankOrder(const QString &table, Qt::SortOrder order)
+QString DocumentQuery::rankOrder(const QString &rank, Qt::SortOrder order)
 {
-    // BM25 is lower for a better match: descending relevance is ascending BM25.
-    return order == Qt::DescendingOrder ? QStringLiteral("bm25(%1, 5.0, 1.0) ASC, a.id ASC").arg(table)
-                                        : QStringLiteral("bm25(%1, 5.0, 1.0) DESC, a.id DESC").arg(table);
+    // The rank is lower for a better match (BM25): descending relevance is ascending rank.
+    return order == Qt::DescendingOrder ? QStringLiteral("%1 ASC, a.id ASC").arg(rank)
+                                        : QStringLiteral("%1 DESC, a.id DESC").arg(rank);
+}
+
+QString DocumentQuery::tagNames() const
+{
+    return QStringLiteral("(SELECT %1 FROM (SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE "
+                          "x.article_id = a.id ORDER BY t.name COLLATE NOCASE) n)")
+        .arg(d->joinedText(QStringLiteral("n.name")));
 }
 
 std::optional<QHash<qint64, SearchMatch>> DocumentQuery::matches(const QString &text, const QList<qint64> &ids)
@@ -200,8 +250,12 @@ std::optional<QHash<qint64, SearchMatch>> DocumentQuery::matches(const QString &
     if (!checkSearch(d, text)) {
         return std::nullopt;
     }
-    const SearchPlan plan = searchPlan(text);
+    const SearchPlan plan = searchPlan(text, d->backend);
     const SearchPlan::Part *ranking = plan.ranking();
+    const MatchSql match = matchSql(plan, *ranking);
+    const QString snippet = d->onServer()
+        ? match.snippet(QString(QChar(0xE000)), QString(QChar(0xE001)), 12)
+        : QStringLiteral("snippet(%1, -1, char(57344), char(57345), '…', 12)").arg(ranking->table);
     // Only the ids asked for (a page of the list): FTS5 scores and cuts snippets for those alone.
     constexpr qsizetype chunk = 500;
     for (qsizetype from = 0; from < ids.size(); from += chunk) {
@@ -212,9 +266,8 @@ std::optional<QHash<qint64, SearchMatch>> DocumentQuery::matches(const QString &
         }
         QSqlQuery query(d->db());
         if (!d->run(query,
-                QStringLiteral("SELECT rowid, snippet(%1, -1, char(57344), char(57345), '…', 12), bm25(%1, 5.0, 1.0) "
-                               "FROM %1 WHERE %1 MATCH ? AND rowid IN (%2)")
-                    .arg(ranking->table, placeholders(part.size())),
+                QStringLiteral("SELECT %1, %2, %3 FROM %4 WHERE %5 AND %1 IN (%6)")
+                    .arg(match.id, snippet, match.rank, match.from, match.where, placeholders(part.size())),
                 binds)) {
             return std::nullopt;
         }
@@ -229,7 +282,7 @@ std::optional<QHash<qint64, SearchMatch>> DocumentQuery::matches(const QString &
 std::optional<qint64> DocumentQuery::rowOf(
     const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, qint64 id)
 {
-    if (filter.groupCopies) {
+    if (grouped(filter)) {
         return storyRowOf(filter, sort, order, id);
     }
     if (sort == DocumentSort::Relevance && !filter.text.trimmed().isEmpty()) {
@@ -256,7 +309,7 @@ std::optional<qint64> DocumentQuery::rowOf(
         return std::nullopt;
     }
     QVariantList binds;
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     const Statement before = rowsBeforeStatement(sortOrder, order, ids, binds, id, values);
     if (!d->run(query, before.sql, before.binds) || !query.next()) {
         return std::nullopt;
@@ -296,7 +349,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::list(const ListQuery &reques
 
 std::optional<QList<ArticleSummary>> DocumentQuery::listFiltered(const DocumentFilter &filter, int limit, int offset)
 {
-    if (filter.groupCopies) {
+    if (grouped(filter)) {
         // The window's rows, in the window's first order (newest first).
         return window(filter, DocumentSort::Date, Qt::DescendingOrder, offset,
             limit < 0 ? std::numeric_limits<int>::max() : limit);
@@ -305,7 +358,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::listFiltered(const DocumentF
         return std::nullopt;
     }
     QVariantList binds;
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM articles a");
     if (!ids.isEmpty()) {
         sql += QStringLiteral(" WHERE a.id IN (%1)").arg(ids);
@@ -341,8 +394,9 @@ std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, 
         return std::nullopt;
     }
     // Ranked and cut by the index of the query's first part; the other parts narrow the ids.
-    const SearchPlan plan = searchPlan(text);
+    const SearchPlan plan = searchPlan(text, d->backend);
     const SearchPlan::Part *ranking = plan.ranking();
+    const MatchSql match = matchSql(plan, *ranking);
     QString restriction;
     QVariantList binds { ranking->match };
     if (plan.parts.size() > 1) {
@@ -351,10 +405,11 @@ std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, 
     binds.append(limit);
     QSqlQuery query(d->db());
     if (!d->run(query,
-            QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, "
-                           "snippet(%1, 1, '[', ']', '…', 16) FROM %1 JOIN articles a ON a.id = %1.rowid WHERE %1 "
-                           "MATCH ?%2 ORDER BY bm25(%1, 5.0, 1.0) LIMIT ?")
-                .arg(ranking->table, restriction),
+            QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, %1 FROM %2 JOIN "
+                           "articles a ON a.id = %3 WHERE %4%5 ORDER BY %6, a.id LIMIT ?")
+                .arg(d->onServer() ? match.snippet(QStringLiteral("["), QStringLiteral("]"), 16)
+                                   : QStringLiteral("snippet(%1, 1, '[', ']', '…', 16)").arg(ranking->table),
+                    match.from, match.id, match.where, restriction, match.rank),
             binds)) {
         return std::nullopt;
     }
@@ -381,16 +436,29 @@ std::optional<QList<std::pair<qsizetype, qsizetype>>> DocumentQuery::hits(qint64
     // the marks, less the marks before them, are the body offsets.
     const QChar open(0xE000);
     const QChar close(0xE001);
-    for (const SearchPlan::Part &part : searchPlan(text).parts) {
+    const SearchPlan plan = searchPlan(text, d->backend);
+    if (!plan.error.isEmpty()) {
+        d->error = StoreError(plan.error, StoreError::Kind::BadQuery);
+        return std::nullopt;
+    }
+    for (const SearchPlan::Part &part : plan.parts) {
         if (part.negated) {
             continue;
         }
         QSqlQuery query(d->db());
-        if (!d->run(query,
-                QStringLiteral("SELECT highlight(%1, 1, ?, ?), t.body FROM %1 JOIN article_texts t ON t.id = "
-                               "%1.rowid WHERE %1 MATCH ? AND %1.rowid = ?")
-                    .arg(part.table),
-                { QString(open), QString(close), part.match, id })) {
+        const MatchSql match = matchSql(plan, part);
+        // The whole body with every match marked.
+        if (d->onServer()
+                ? !d->run(query,
+                      QStringLiteral("SELECT ts_headline('%1', m.body, q, 'HighlightAll=true, StartSel=%2, "
+                                     "StopSel=%3'), m.body FROM %4 WHERE %5 AND m.id = ?")
+                          .arg(match.config, QString(open), QString(close), match.from, match.where),
+                      { part.match, id })
+                : !d->run(query,
+                      QStringLiteral("SELECT highlight(%1, 1, ?, ?), t.body FROM %1 JOIN article_texts t ON t.id = "
+                                     "%1.rowid WHERE %1 MATCH ? AND %1.rowid = ?")
+                          .arg(part.table),
+                      { QString(open), QString(close), part.match, id })) {
             return std::nullopt;
         }
         if (!query.next()) {
@@ -419,7 +487,7 @@ std::optional<QList<std::pair<qsizetype, qsizetype>>> DocumentQuery::hits(qint64
             }
         }
         if (consistent && offset == body.size()) {
-            ranges += found;
+            ranges += d->onServer() && part.match.contains(QLatin1String("<->")) ? joinPhrases(found, body) : found;
         }
     }
     std::sort(ranges.begin(), ranges.end());

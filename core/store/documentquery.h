@@ -58,7 +58,9 @@ public:
 private:
     std::optional<QList<ArticleSummary>> sortedWindow(
         const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit);
-    // The list grouped by story (documentstories.cpp).
+    // The list grouped by story (documentstories.cpp). Only on a library file for now: a team library
+    // lists every copy (its SQL is SQLite's).
+    bool grouped(const DocumentFilter &filter) const;
     std::optional<qint64> storyCount(const DocumentFilter &filter);
     std::optional<QList<ArticleSummary>> rankedStoryWindow(
         const DocumentFilter &filter, Qt::SortOrder order, int offset, int limit);
@@ -69,7 +71,9 @@ private:
     std::optional<QList<ArticleSummary>> rankedWindow(
         const DocumentFilter &filter, Qt::SortOrder order, int offset, int limit);
     std::optional<qint64> rankedRowOf(const DocumentFilter &filter, Qt::SortOrder order, qint64 id);
-    static QString rankOrder(const QString &table, Qt::SortOrder order);
+    static QString rankOrder(const QString &rank, Qt::SortOrder order);
+    // The article's tag names, joined by U+001F, as a column of a row of "articles a".
+    QString tagNames() const;
     static QList<ArticleSummary> windowRows(QSqlQuery &query, int limit);
 
     StoreContext *d;

@@ -108,7 +108,8 @@ bool StoreContext::writeBands(qint64 articleId, QStringView body)
     }
     const std::optional<Signature> signature = NearDuplicates::signature(body);
     QSqlQuery write(db());
-    write.prepare(QStringLiteral("INSERT OR REPLACE INTO article_signatures (article_id, signature) VALUES (?, ?)"));
+    write.prepare(QStringLiteral("INSERT INTO article_signatures (article_id, signature) VALUES (?, ?) ON CONFLICT "
+                                 "(article_id) DO UPDATE SET signature = excluded.signature"));
     write.addBindValue(articleId);
     // A body without words keeps an empty signature, so that it is not computed again.
     write.addBindValue(signature ? encode(*signature) : QByteArray(""));
@@ -119,7 +120,7 @@ bool StoreContext::writeBands(qint64 articleId, QStringView body)
         return true;
     }
     QSqlQuery band(db());
-    band.prepare(QStringLiteral("INSERT OR IGNORE INTO article_bands (band, article_id) VALUES (?, ?)"));
+    band.prepare(QStringLiteral("INSERT INTO article_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     for (const qint64 key : bandKeys(*signature)) {
         band.addBindValue(key);
         band.addBindValue(articleId);

@@ -68,15 +68,20 @@ std::optional<QList<EntitySummary>> EntityStore::all(std::optional<EntityType> t
 
 std::optional<QList<EntitySummary>> EntityStore::facets(const DocumentFilter &filter, int limitPerType)
 {
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     QString sql = ids.isEmpty() ? QStringLiteral("SELECT e.id, e.name, e.type, COUNT(*) AS n FROM article_entities ae "
                                                  "JOIN entities e ON e.id = ae.entity_id")
                                 : QStringLiteral("SELECT e.id, e.name, e.type, COUNT(*) AS n FROM (%1) f "
-                                                 "CROSS JOIN article_entities ae ON ae.article_id = f.id "
+                                                 "%2 article_entities ae ON ae.article_id = f.id "
                                                  "JOIN entities e ON e.id = ae.entity_id")
-                                      .arg(ids);
-    sql += QStringLiteral(" GROUP BY ae.entity_id ORDER BY n DESC, e.name COLLATE NOCASE");
+                                      .arg(ids, d->joinInOrder());
+    // PostgreSQL lists e's columns only when grouped by e's key.
+    sql += QStringLiteral(" GROUP BY %1 ORDER BY n DESC, e.name COLLATE NOCASE")
+               .arg(d->onServer() ? QStringLiteral("e.id") : QStringLiteral("ae.entity_id"));
     QSqlQuery query(d->db());
     if (!d->run(query, sql, binds)) {
         return std::nullopt;

@@ -125,6 +125,10 @@ bool isDossierOrEmpty(const FileIdentity &file, QString *foreign)
 
 int sqliteCode(const QSqlError &error)
 {
+    // PostgreSQL's native codes are five-character SQLSTATEs; SQLite's are numbers of at most four digits.
+    if (error.nativeErrorCode().size() == 5) {
+        return -1;
+    }
     bool ok = false;
     const int code = error.nativeErrorCode().toInt(&ok);
     return ok ? code & 0xff : -1;
@@ -134,6 +138,19 @@ StoreError storeError(const QSqlQuery &query)
 {
     const QSqlError error = query.lastError();
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (const QString state = error.nativeErrorCode(); state.size() == 5) {
+        // A PostgreSQL SQLSTATE: its class says the kind.
+        if (state == u"53100") {
+            return { QStringLiteral("the database server's disk is full"), StoreError::Kind::DiskFull };
+        }
+        if (state == u"25006" || state == u"42501") {
+            return { text, StoreError::Kind::ReadOnly };
+        }
+        if (state == u"55P03" || state == u"40P01" || state == u"40001") {
+            return { text, StoreError::Kind::Locked };
+        }
+        return { text, StoreError::Kind::Other };
+    }
     switch (sqliteCode(error)) {
     case sqliteBusy:
         return { QStringLiteral("the library is locked by another program (still busy after waiting)"),
@@ -161,6 +178,18 @@ Library::Library(const QString &path)
 {
     d->path = path;
     d->connection = uniqueConnectionName();
+    d->backend = isServerLocation(path) ? Backend::PostgreSQL : Backend::Sqlite;
+}
+
+bool Library::isServerLocation(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql:"), Qt::CaseInsensitive)
+        || location.startsWith(QLatin1String("postgres:"), Qt::CaseInsensitive);
+}
+
+Library::Backend Library::backend() const
+{
+    return d->backend;
 }
 
 Library::~Library()
@@ -286,12 +315,22 @@ bool Library::open()
             return;
         case OpenFailure::Foreign:
         case OpenFailure::Newer:
+        case OpenFailure::Unreachable:
         case OpenFailure::Other:
             d->error.kind = StoreError::Kind::Other;
             return;
         }
     });
     d->errorCode = -1;
+    if (d->onServer()) {
+        // serverlibrary.cpp; it sets openFailure when it fails.
+        if (!d->openServer()) {
+            return false;
+        }
+        d->open = true;
+        d->openFailure = OpenFailure::None;
+        return true;
+    }
     const QFileInfo info(d->path);
     if (info.exists() && info.isDir()) {
         d->error = QStringLiteral("%1 is a directory, not a library file").arg(d->path);
@@ -432,7 +471,11 @@ void Library::setWaitNotifier(std::function<void()> notify)
 std::optional<qint64> Library::dataVersion()
 {
     QSqlQuery query(d->db());
-    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next()) {
+    // On a server: the position of its write-ahead log, which every commit moves on (this
+    // connection's own too, which at worst costs a needless refresh).
+    if (!query.exec(d->onServer() ? QStringLiteral("SELECT CAST(pg_current_wal_lsn() - '0/0' AS BIGINT)")
+                                  : QStringLiteral("PRAGMA data_version"))
+        || !query.next()) {
         d->error = storeError(query);
         return std::nullopt;
     }
@@ -475,6 +518,35 @@ bool StoreContext::beginImmediate()
             QStringLiteral("the library is read-only (its file or folder cannot be written); nothing was changed"),
             StoreError::Kind::ReadOnly);
         return false;
+    }
+    if (onServer()) {
+        // One writer at a time, as SQLite's BEGIN IMMEDIATE: a transaction-level advisory lock, so
+        // two clients never race to create the same entity or tag (a unique-key failure half-way
+        // through an article). Another writer waits for it (up to lock_timeout, 30 s), and onWait
+        // hears once that it has to.
+        if (!exec(QStringLiteral("BEGIN"))) {
+            return false;
+        }
+        QSqlQuery lock(db());
+        if (!lock.exec(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1)").arg(Migrations::applicationId))
+            || !lock.next()) {
+            error = storeError(lock);
+            exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+        if (lock.value(0).toBool()) {
+            return true;
+        }
+        if (onWait && !waitAnnounced) {
+            waitAnnounced = true;
+            onWait();
+        }
+        if (!lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(Migrations::applicationId))) {
+            error = storeError(lock);
+            exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+        return true;
     }
     if (!onWait) {
         return exec(QStringLiteral("BEGIN IMMEDIATE"));

@@ -24,8 +24,9 @@ namespace Dossier::Core
 
 /*!
     \brief The library: one self-contained SQLite file (WAL, FTS5) holding articles, their
-    metadata, entities and mentions. One Library object per thread (Qt's SQL connections are
-    per-thread); several may open the same file. Every write is one transaction.
+    metadata, entities and mentions, or a database on a PostgreSQL server (a team library, named
+    by a postgresql:// URL; see backend()). One Library object per thread (Qt's SQL connections
+    are per-thread); several may open the same file or database. Every write is one transaction.
 
     Library opens the file and owns the connection; what is stored is read and written through its
     stores (articles(), documents(), entities(), tags(), annotations(), curation(),
@@ -43,9 +44,20 @@ public:
         Newer, //!< a library from a newer Dossier, refused untouched
         ReadOnly, //!< cannot be written, and needs writing (an upgrade) before it can be opened
         Locked, //!< another program kept the library locked for longer than the busy timeout
+        Unreachable, //!< a team library whose server cannot be reached or refuses the connection
         Other, //!< a folder, a missing folder that cannot be made, or an error of another kind
     };
 
+    /*! Where the library is kept. */
+    enum class Backend {
+        Sqlite, //!< one SQLite file
+        PostgreSQL, //!< a database on a PostgreSQL server
+    };
+
+    /*! \a path is a library file, or a team library's URL:
+        postgresql://[user@]host[:port]/dbname, postgresql:///dbname?host=/socket/dir or
+        postgresql:///?service=NAME (libpq's service file). Passwords never go in the URL: libpq
+        reads them from ~/.pgpass, the service file or PGPASSFILE. */
     explicit Library(const QString &path);
     ~Library();
     Q_DISABLE_COPY_MOVE(Library)
@@ -65,7 +77,13 @@ public:
     /*! A number that changes whenever another connection (in this process or another) commits a
         change to the library; cheap enough to poll. */
     std::optional<qint64> dataVersion();
+    /*! The file path or the team library's URL, as given. */
     QString path() const;
+    /*! The backend path() names (known before open()). */
+    Backend backend() const;
+    /*! True when \a location names a team library (a postgresql:// or postgres:// URL) rather
+        than a file. */
+    static bool isServerLocation(const QString &location);
     /*! What the last failed open(), read or write of this library or its stores was, in words. */
     QString errorString() const;
     /*! The same failure, with its kind. */

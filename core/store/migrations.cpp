@@ -309,6 +309,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 }
 
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
+// Every step after version 10 needs its PostgreSQL spelling in migrationsserver.cpp too.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
     step(version6), step(version7), step(version8), step(version9), step(version10), step(version11) };
 

@@ -16,4 +16,16 @@ int latestVersion();
     \a error) a library from a newer build. */
 bool migrate(QSqlDatabase &db, QString *error);
 
+/*! The version a new team library (PostgreSQL) is made at in one step (migrationsserver.cpp);
+    every later numbered step has a PostgreSQL spelling there too. */
+constexpr int serverBaseline = 10;
+
+/*! The schema version this build's PostgreSQL steps reach; equal to latestVersion(). */
+int serverLatestVersion();
+
+/*! Brings the team library on \a db (QPSQL) up to latestVersion(): the whole baseline schema
+    for an empty database, then the numbered steps, in one transaction under an advisory lock.
+    Its identity and version are in dossier_meta. Refuses a library from a newer build. */
+bool migrateServer(QSqlDatabase &db, QString *error);
+
 } // namespace Dossier::Core::Migrations

@@ -187,7 +187,7 @@ bool SavedSearchStore::fillCounts(SavedSearch *search)
     search->count = *count;
     // New: listed, and imported (or re-imported) after the search was last opened.
     QVariantList binds { search->lastOpened };
-    const QString ids = idSet(*filter, &binds);
+    const QString ids = idSet(*filter, &binds, d->backend);
     QString sql = QStringLiteral("SELECT count(*) FROM articles a WHERE a.imported_at > ?");
     if (!ids.isEmpty()) {
         sql += QStringLiteral(" AND a.id IN (%1)").arg(ids);

@@ -166,6 +166,9 @@ bool topLevelItems(const QString &text, QList<Item> *items)
 
 } // namespace
 
+// The plan in FTS5's terms (both backends start from it).
+SearchPlan ftsPlan(const QString &text);
+
 const SearchPlan::Part *SearchPlan::ranking() const
 {
     for (const Part &part : parts) {
@@ -181,7 +184,51 @@ QString ftsQuery(const QString &text)
     return text.startsWith(u'*') ? QLatin1Char(' ') + text : text;
 }
 
-SearchPlan searchPlan(const QString &text)
+SearchPlan searchPlan(const QString &text, Library::Backend backend)
+{
+    SearchPlan plan = ftsPlan(text);
+    if (backend == Library::Backend::Sqlite) {
+        return plan;
+    }
+    plan.backend = backend;
+    for (SearchPlan::Part &part : plan.parts) {
+        QString why;
+        const std::optional<QString> query = tsQuery(part.match, &why);
+        if (!query) {
+            plan.error = QStringLiteral("bad search query: %1").arg(why);
+            plan.parts.clear();
+            return plan;
+        }
+        part.match = *query;
+        part.table = part.table == stemIndex ? QStringLiteral("stem") : QStringLiteral("words");
+    }
+    return plan;
+}
+
+MatchSql matchSql(const SearchPlan &plan, const SearchPlan::Part &part)
+{
+    if (plan.backend == Library::Backend::Sqlite) {
+        return { part.table, part.table + QStringLiteral(".rowid"), QStringLiteral("%1 MATCH ?").arg(part.table),
+            QStringLiteral("bm25(%1, 5.0, 1.0)").arg(part.table), {}, {} };
+    }
+    const QString config = part.table == u"stem" ? QStringLiteral("english") : QStringLiteral("simple");
+    // The title weighs A, the body B: {D, C, B, A} weights 5 to 1, as bm25(5.0, 1.0) does.
+    return { QStringLiteral("article_texts m CROSS JOIN to_tsquery('%1', ?) q").arg(config), QStringLiteral("m.id"),
+        QStringLiteral("m.%1 @@ q").arg(part.table),
+        QStringLiteral("-ts_rank_cd('{0.1, 0.2, 0.2, 1.0}', m.%1, q)").arg(part.table), QStringLiteral("m.body"),
+        config };
+}
+
+QString MatchSql::snippet(const QString &open, const QString &close, int words) const
+{
+    return QStringLiteral("ts_headline('%1', %2, q, 'StartSel=%3, StopSel=%4, MaxWords=%5, MinWords=%6, "
+                          "ShortWord=0, MaxFragments=1')")
+        .arg(config, body, open, close)
+        .arg(words)
+        .arg(words / 2);
+}
+
+SearchPlan ftsPlan(const QString &text)
 {
     SearchPlan plan;
     QList<Item> items;
@@ -254,7 +301,10 @@ QString searchIdSet(const SearchPlan &plan, QVariantList *binds)
     QString negative;
     QVariantList negativeBinds;
     for (const SearchPlan::Part &part : plan.parts) {
-        const QString select = QStringLiteral("SELECT rowid AS id FROM %1 WHERE %1 MATCH ?").arg(part.table);
+        const QString select = plan.backend == Library::Backend::Sqlite
+            ? QStringLiteral("SELECT rowid AS id FROM %1 WHERE %1 MATCH ?").arg(part.table)
+            : QStringLiteral("SELECT id FROM article_texts WHERE %1 @@ to_tsquery('%2', ?)")
+                  .arg(part.table, part.table == u"stem" ? QStringLiteral("english") : QStringLiteral("simple"));
         if (part.negated) {
             negative += QStringLiteral(" EXCEPT ") + select;
             negativeBinds.append(part.match);

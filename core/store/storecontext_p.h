@@ -71,6 +71,40 @@ inline ArticleSummary articleSummaryFrom(const QSqlQuery &query)
 struct StoreContext {
     QString path;
     QString connection;
+    Library::Backend backend = Library::Backend::Sqlite;
+    bool onServer() const { return backend == Library::Backend::PostgreSQL; }
+    // The few SQL spellings SQLite and PostgreSQL do not share; every other statement is the same
+    // text on both (ON CONFLICT, RETURNING, "end" quoted, COLLATE NOCASE: a collation the
+    // PostgreSQL schema defines).
+    // \a expr's values of a group joined by the unit separator (U+001F).
+    QString joinedText(const QString &expr) const
+    {
+        return onServer() ? QStringLiteral("string_agg(%1, chr(31))").arg(expr)
+                          : QStringLiteral("group_concat(%1, char(31))").arg(expr);
+    }
+    // \a expr's values of a group as a JSON array.
+    QString jsonArray(const QString &expr) const
+    {
+        return (onServer() ? QStringLiteral("json_agg(%1)") : QStringLiteral("json_group_array(%1)")).arg(expr);
+    }
+    // True when \a text holds \a part.
+    QString holds(const QString &text, const QString &part) const
+    {
+        return (onServer() ? QStringLiteral("strpos(%1, %2) > 0") : QStringLiteral("instr(%1, %2) > 0"))
+            .arg(text, part);
+    }
+    // A join whose left side SQLite must keep first (its CROSS JOIN); PostgreSQL's planner chooses.
+    QString joinInOrder() const { return onServer() ? QStringLiteral("JOIN") : QStringLiteral("CROSS JOIN"); }
+    // SQLite's INDEXED BY \a index (PostgreSQL's planner chooses alone).
+    QString indexedBy(const QString &index) const
+    {
+        return index.isEmpty() || onServer() ? QString() : QStringLiteral("INDEXED BY ") + index;
+    }
+    // True, with the error set, when \a text is a search a team library cannot translate (the
+    // words the document list gives it); false on SQLite, whose FTS5 judges it as it runs.
+    bool refusesSearch(const QString &text);
+    // Opens a team library (serverlibrary.cpp): connects, checks what the database is, migrates.
+    bool openServer();
     StoreError error;
     int errorCode = -1; //!< SQLite's primary result code of the last failed statement, -1 when unknown
     Library::OpenFailure openFailure = Library::OpenFailure::None;

@@ -63,7 +63,9 @@ bool StoreContext::assignStory(qint64 articleId)
         }
     }
     QSqlQuery write(db());
-    return run(write, QStringLiteral("INSERT OR REPLACE INTO article_stories (article_id, story_id) VALUES (?, ?)"),
+    return run(write,
+        QStringLiteral("INSERT INTO article_stories (article_id, story_id) VALUES (?, ?) "
+                       "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id"),
         { articleId, story });
 }
 

@@ -57,11 +57,12 @@ std::optional<Tag> StoreContext::findOrCreateTag(const QString &rawName, const Q
         chosen = QString::fromLatin1(tagPalette[count.value(0).toLongLong() % std::size(tagPalette)]);
     }
     QSqlQuery insert(d.db());
-    if (!d.run(insert, QStringLiteral("INSERT INTO tags (name, color, created_at) VALUES (?, ?, ?)"),
-            { name, chosen, now() })) {
+    if (!d.run(insert, QStringLiteral("INSERT INTO tags (name, color, created_at) VALUES (?, ?, ?) RETURNING id"),
+            { name, chosen, now() })
+        || !insert.next()) {
         return std::nullopt;
     }
-    return Tag { insert.lastInsertId().toLongLong(), name, chosen };
+    return Tag { insert.value(0).toLongLong(), name, chosen };
 }
 
 std::optional<QList<Tag>> TagStore::all()
@@ -149,19 +150,22 @@ bool TagStore::merge(qint64 fromId, qint64 intoId)
     return d->transaction([&] {
         QSqlQuery q(d->db());
         return d->run(q,
-                   QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id) "
-                                  "SELECT article_id, ? FROM article_tags WHERE tag_id = ?"),
+                   QStringLiteral("INSERT INTO article_tags (article_id, tag_id) "
+                                  "SELECT article_id, CAST(? AS BIGINT) FROM article_tags WHERE tag_id = ? ON "
+                                  "CONFLICT DO NOTHING"),
                    { intoId, fromId })
             // An annotation carrying both keeps the first position of the two.
             && d->run(q,
-                QStringLiteral("UPDATE annotation_tags SET position = min(position, (SELECT position FROM "
+                QStringLiteral("UPDATE annotation_tags SET position = (SELECT CASE WHEN f.position < "
+                               "annotation_tags.position THEN f.position ELSE annotation_tags.position END FROM "
                                "annotation_tags f WHERE f.annotation_id = annotation_tags.annotation_id AND "
-                               "f.tag_id = ?)) WHERE tag_id = ? AND annotation_id IN (SELECT annotation_id "
+                               "f.tag_id = ?) WHERE tag_id = ? AND annotation_id IN (SELECT annotation_id "
                                "FROM annotation_tags WHERE tag_id = ?)"),
                 { fromId, intoId, fromId })
             && d->run(q,
-                QStringLiteral("INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id, position) "
-                               "SELECT annotation_id, ?, position FROM annotation_tags WHERE tag_id = ?"),
+                QStringLiteral("INSERT INTO annotation_tags (annotation_id, tag_id, position) "
+                               "SELECT annotation_id, CAST(? AS BIGINT), position FROM annotation_tags WHERE tag_id "
+                               "= ? ON CONFLICT DO NOTHING"),
                 { intoId, fromId })
             && d->run(q, QStringLiteral("DELETE FROM tags WHERE id = ?"), { fromId });
     });
@@ -193,7 +197,8 @@ bool TagStore::tagArticle(qint64 articleId, const QStringList &names)
             QSqlQuery insert(d->db());
             if (!tag
                 || !d->run(insert,
-                    QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)"),
+                    QStringLiteral("INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?) ON CONFLICT DO "
+                                   "NOTHING"),
                     { articleId, tag->id })) {
                 return false;
             }
@@ -252,8 +257,11 @@ std::optional<QList<qint64>> TagStore::articlesTagged(const QStringList &names)
 
 std::optional<QList<Tag>> TagStore::facets(const DocumentFilter &filter)
 {
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     const QString counted = ids.isEmpty()
         ? QStringLiteral("SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id")
         : QStringLiteral("SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id AND x.article_id IN (%1)").arg(ids);

@@ -161,8 +161,11 @@ TimelineQuery::TimelineQuery(StoreContext *context)
 
 std::optional<TimelineCounts> TimelineQuery::counts(const DocumentFilter &filter, Precision precision)
 {
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     QString sql = QStringLiteral("SELECT date FROM articles");
     if (!ids.isEmpty()) {
         sql += QStringLiteral(" WHERE id IN (%1)").arg(ids);
@@ -214,15 +217,18 @@ std::optional<TimelineCounts> TimelineQuery::counts(const DocumentFilter &filter
 
 std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &filter)
 {
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
     QVariantList binds;
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     const QString dateSql = ids.isEmpty()
-        ? QStringLiteral("SELECT m.article_id, m.start, m.end, e.name FROM mentions m JOIN entities e ON e.id = "
+        ? QStringLiteral("SELECT m.article_id, m.start, m.\"end\", e.name FROM mentions m JOIN entities e ON e.id = "
                          "m.entity_id WHERE m.type = 'DATE' ORDER BY m.article_id, m.start")
-        : QStringLiteral("SELECT m.article_id, m.start, m.end, e.name FROM (%1) f CROSS JOIN mentions m ON "
+        : QStringLiteral("SELECT m.article_id, m.start, m.\"end\", e.name FROM (%1) f %2 mentions m ON "
                          "m.article_id = f.id JOIN entities e ON e.id = m.entity_id WHERE m.type = 'DATE' "
                          "ORDER BY m.article_id, m.start")
-              .arg(ids);
+              .arg(ids, d->joinInOrder());
     QSqlQuery query(d->db());
     if (!d->run(query, dateSql, binds)) {
         return std::nullopt;

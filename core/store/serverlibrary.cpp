@@ -1,0 +1,214 @@
+// A team library: a database on a PostgreSQL server, named by a postgresql:// URL (issue 17).
+// Opening one connects through Qt's QPSQL driver, checks what the database is (a Dossier library,
+// an empty database to make one in, or another program's, refused untouched) and migrates it
+// (migrationsserver.cpp). Passwords are libpq's business (~/.pgpass, the service file): a URL
+// that carries one is refused, so that none ends up in the settings or the recent libraries.
+
+#include "store/migrations_p.h"
+#include "store/storecontext_p.h"
+
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVariant>
+
+namespace Dossier::Core
+{
+
+namespace
+{
+
+// What a postgresql:// URL asks libpq for.
+struct ServerAddress {
+    QString host; // a name, an address or a socket folder; empty: libpq's default
+    int port = -1;
+    QString user;
+    QString database;
+    QStringList options; // other libpq keywords (service, sslmode, ...), as key='value'
+};
+
+// libpq's quoting of a connection-string value.
+QString quoted(QString value)
+{
+    value.replace(QLatin1String("\\"), QLatin1String("\\\\"));
+    value.replace(QLatin1String("'"), QLatin1String("\\'"));
+    return QLatin1Char('\'') + value + QLatin1Char('\'');
+}
+
+std::optional<ServerAddress> parseAddress(const QString &location, QString *error)
+{
+    const QUrl url(location, QUrl::StrictMode);
+    if (!url.isValid()) {
+        *error = QStringLiteral("%1 is not a valid postgresql:// URL (%2)").arg(location, url.errorString());
+        return std::nullopt;
+    }
+    if (!url.password().isEmpty()) {
+        *error = QStringLiteral("the URL of a team library must not hold a password: put it in ~/.pgpass or a "
+                                "libpq service file instead");
+        return std::nullopt;
+    }
+    ServerAddress address;
+    address.host = url.host(QUrl::FullyDecoded);
+    address.port = url.port(-1);
+    address.user = url.userName(QUrl::FullyDecoded);
+    address.database = url.path(QUrl::FullyDecoded).mid(1);
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == u"host") {
+            address.host = value;
+        } else if (key == u"port") {
+            bool ok = false;
+            address.port = value.toInt(&ok);
+            if (!ok) {
+                *error = QStringLiteral("the port '%1' in %2 is not a number").arg(value, location);
+                return std::nullopt;
+            }
+        } else if (key == u"user") {
+            address.user = value;
+        } else if (key == u"dbname") {
+            address.database = value;
+        } else if (key == u"password") {
+            *error = QStringLiteral("the URL of a team library must not hold a password: put it in ~/.pgpass or a "
+                                    "libpq service file instead");
+            return std::nullopt;
+        } else {
+            // Qt's driver turns ';' into a separator: no libpq value needs one.
+            static const QRegularExpression keyword(QStringLiteral("^[a-z_]+$"));
+            if (!keyword.match(key).hasMatch() || value.contains(u';')) {
+                *error
+                    = QStringLiteral("'%1' in %2 is not a connection setting Dossier can pass on").arg(key, location);
+                return std::nullopt;
+            }
+            address.options.append(key + u'=' + quoted(value));
+        }
+    }
+    if (!query.hasQueryItem(QStringLiteral("connect_timeout"))) {
+        address.options.append(QStringLiteral("connect_timeout=10"));
+    }
+    return address;
+}
+
+// The tables (and views) of the schema the library lives in, by name.
+std::optional<QStringList> tablesOf(const QSqlDatabase &db, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON "
+                                   "n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN "
+                                   "('r', 'p', 'v', 'm', 'f') ORDER BY c.relname"))) {
+        *error = query.lastError().databaseText();
+        return std::nullopt;
+    }
+    QStringList tables;
+    while (query.next()) {
+        tables.append(query.value(0).toString());
+    }
+    return tables;
+}
+
+} // namespace
+
+bool StoreContext::openServer()
+{
+    openFailure = Library::OpenFailure::Other;
+    QString failure;
+    const std::optional<ServerAddress> address = parseAddress(path, &failure);
+    if (!address) {
+        error = failure;
+        return false;
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        error = QStringLiteral("cannot open the team library %1: Qt's PostgreSQL driver (QPSQL) is not installed")
+                    .arg(path);
+        return false;
+    }
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+    database.setHostName(address->host);
+    if (address->port > 0) {
+        database.setPort(address->port);
+    }
+    database.setUserName(address->user);
+    database.setDatabaseName(address->database);
+    database.setConnectOptions(address->options.join(u';'));
+    bool ready = false;
+    const auto closeUnlessReady = qScopeGuard([&] {
+        if (!ready) {
+            database.close();
+        }
+    });
+    if (!database.open()) {
+        const QSqlError why = database.lastError();
+        const QString text = (why.databaseText().isEmpty() ? why.text() : why.databaseText()).trimmed();
+        error = QStringLiteral("cannot connect to the team library %1: %2").arg(path, text);
+        if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database"))) {
+            error.message += QStringLiteral(" (make it first: createdb %1)").arg(address->database);
+        }
+        openFailure = Library::OpenFailure::Unreachable;
+        return false;
+    }
+    // to_tsquery() tells of stop words it dropped as a NOTICE; nobody reads those. A writer waits
+    // for another at most as long as SQLite's busy timeout.
+    if (!exec(QStringLiteral("SET client_min_messages = warning"))
+        || !exec(QStringLiteral("SET lock_timeout = 30000"))) {
+        error = QStringLiteral("cannot open the team library %1: %2").arg(path, error.message);
+        return false;
+    }
+    const std::optional<QStringList> tables = tablesOf(database, &failure);
+    if (!tables) {
+        error = QStringLiteral("cannot open the team library %1: %2").arg(path, failure);
+        return false;
+    }
+    int version = 0;
+    if (!tables->isEmpty()) {
+        int applicationId = 0;
+        if (tables->contains(QLatin1String("dossier_meta"))) {
+            QSqlQuery meta(database);
+            if (meta.exec(QStringLiteral("SELECT application_id, schema_version FROM dossier_meta")) && meta.next()) {
+                applicationId = meta.value(0).toInt();
+                version = meta.value(1).toInt();
+            }
+        }
+        if (applicationId != Migrations::applicationId) {
+            const qsizetype shown = std::min<qsizetype>(tables->size(), 5);
+            error = QStringLiteral("%1 is not a Dossier library: the database holds another program's tables (%2%3); "
+                                   "it was left untouched")
+                        .arg(path, tables->first(shown).join(QLatin1String(", ")),
+                            tables->size() > shown ? QStringLiteral(" and %1 more").arg(tables->size() - shown)
+                                                   : QString());
+            openFailure = Library::OpenFailure::Foreign;
+            return false;
+        }
+        if (version > Migrations::latestVersion()) {
+            error = QStringLiteral("the team library %1 was written by a newer Dossier (schema version %2; this "
+                                   "build knows up to %3); it was left untouched")
+                        .arg(path)
+                        .arg(version)
+                        .arg(Migrations::latestVersion());
+            openFailure = Library::OpenFailure::Newer;
+            return false;
+        }
+    }
+    // A standby server, or a role whose transactions are read-only by default, reads only.
+    QSqlQuery readOnlyQuery(database);
+    if (readOnlyQuery.exec(QStringLiteral("SELECT current_setting('transaction_read_only') = 'on'"))
+        && readOnlyQuery.next()) {
+        readOnly = readOnlyQuery.value(0).toBool();
+    }
+    if (readOnly && tables->isEmpty()) {
+        error = QStringLiteral("the team library %1 is empty and cannot be written, so it cannot be made").arg(path);
+        openFailure = Library::OpenFailure::ReadOnly;
+        return false;
+    }
+    // A current library is not locked for a migration: opening it never waits for a writer.
+    if (!readOnly && version < Migrations::latestVersion() && !Migrations::migrateServer(database, &failure)) {
+        error = failure;
+        return false;
+    }
+    ready = true;
+    return true;
+}
+
+} // namespace Dossier::Core
