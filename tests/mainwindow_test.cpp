@@ -8,6 +8,7 @@
 #include "preferencesdialog.h"
 #include "readerview.h"
 #include "translations.h"
+#include "windowhelpers.h"
 
 #include <QAbstractItemModelTester>
 #include <QDate>
@@ -122,10 +123,8 @@ void MainWindowTest::initTestCase()
 
 void MainWindowTest::init()
 {
-    m_window = std::make_unique<Ui::MainWindow>();
-    QVERIFY(m_window->openLibrary(m_libraryPath));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = Test::shownWindow(m_libraryPath);
+    QVERIFY(m_window);
     // The sidebar loads its facets off the GUI thread.
     QTRY_VERIFY(m_window->entitySidebar()->model()->indexOfEntity(entityId(QStringLiteral("Manila"))).isValid());
 }

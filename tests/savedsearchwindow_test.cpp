@@ -9,6 +9,7 @@
 #include "store/librarysession.h"
 #include "testarticles.h"
 #include "translations.h"
+#include "windowhelpers.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -88,10 +89,8 @@ void SavedSearchWindowTest::init()
             fixture(QStringLiteral("D"), QStringLiteral("Aiko Tanabe will visit Manila in May."),
                 { { QStringLiteral("Aiko Tanabe"), T::Person }, { QStringLiteral("Manila"), T::Location } })));
     }
-    m_window = std::make_unique<Ui::MainWindow>();
-    QVERIFY(m_window->openLibrary(m_libraryPath));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = Test::shownWindow(m_libraryPath);
+    QVERIFY(m_window);
     QTRY_VERIFY(m_window->entitySidebar()->model()->indexOfEntity(entityId(QStringLiteral("Aiko Tanabe"))).isValid());
 }
 
