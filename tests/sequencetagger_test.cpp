@@ -19,6 +19,8 @@ private Q_SLOTS:
     void recognizerUsesTagger_data();
     void recognizerUsesTagger();
     void labelsAreWellFormed();
+    void namesSettleAfterDecoding_data();
+    void namesSettleAfterDecoding();
     void emptyInput();
     void rejectsDamagedModels_data();
     void rejectsDamagedModels();
@@ -168,6 +170,79 @@ void SequenceTaggerTest::labelsAreWellFormed()
         QVERIFY(span.first >= end && span.last > span.first && span.last <= tokens.size());
         end = span.last;
     }
+}
+
+void SequenceTaggerTest::namesSettleAfterDecoding_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("decoded"); // "KIND surface": the names as the decoder labelled them
+    QTest::addColumn<QStringList>("expected"); // the names after SequenceTagger::settleNames()
+
+    QTest::newRow("a name over a sentence end, then a name")
+        << QStringLiteral("We meet Dana Whitlock's squire Corvinus. Corvinus Hale rides out at dawn.")
+        << QStringList { QStringLiteral("PERSON Dana Whitlock"), QStringLiteral("PERSON Corvinus. Corvinus Hale") }
+        << QStringList { QStringLiteral("PERSON Dana Whitlock"), QStringLiteral("PERSON Corvinus"),
+               QStringLiteral("PERSON Corvinus Hale") };
+    QTest::newRow("a closing bracket and a lone word after the stop")
+        << QStringLiteral("We get a first look at The Wraith (Tobias Ferrant). Wraiths are cursed soldiers.")
+        << QStringList { QStringLiteral("PERSON Tobias Ferrant). Wraiths") }
+        << QStringList { QStringLiteral("PERSON Tobias Ferrant") };
+    QTest::newRow("an ordinary word opens the next sentence")
+        << QStringLiteral("The phone joins the Lumo 14 Plus. Another feature is gone.")
+        << QStringList { QStringLiteral("ORG Lumo 14 Plus. Another") }
+        << QStringList { QStringLiteral("ORG Lumo 14 Plus") };
+    QTest::newRow("a middle initial is no sentence end")
+        << QStringLiteral("The former president Derek C. Bok spoke first.")
+        << QStringList { QStringLiteral("PERSON Derek C. Bok") }
+        << QStringList { QStringLiteral("PERSON Derek C. Bok") };
+    QTest::newRow("no space after the dot") << QStringLiteral("Cases of the Pirola Variant.Two rose.")
+                                            << QStringList { QStringLiteral("ORG Pirola Variant.Two") }
+                                            << QStringList { QStringLiteral("ORG Pirola Variant.Two") };
+    QTest::newRow("a number after the stop") << QStringLiteral("Scores at Lake Varn. 12 boats sank.")
+                                             << QStringList { QStringLiteral("LOCATION Lake Varn. 12") }
+                                             << QStringList { QStringLiteral("LOCATION Lake Varn. 12") };
+}
+
+void SequenceTaggerTest::namesSettleAfterDecoding()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, decoded);
+    QFETCH(QStringList, expected);
+    const QList<Token> tokens = tokenize(text);
+    const RuleEvidence rules = recognizeWithRules(text, tokens, {});
+    TaggerFeatures features(text, tokens, rules);
+    for (const QString &name : std::as_const(decoded)) {
+        const QString surface = name.section(u' ', 1);
+        int kind = 0;
+        while (kind < 4 && QLatin1StringView(kindNames[kind]) != name.section(u' ', 0, 0)) {
+            ++kind;
+        }
+        const qsizetype start = text.indexOf(surface);
+        QVERIFY2(start >= 0 && kind < 4, qPrintable(name));
+        QList<qsizetype> inside;
+        for (qsizetype t = 0; t < tokens.size(); ++t) {
+            if (tokens[t].start >= start && tokens[t].end <= start + surface.size()) {
+                inside.append(t);
+            }
+        }
+        QVERIFY(!inside.isEmpty());
+        for (const qsizetype t : std::as_const(inside)) {
+            const SpanPosition position = inside.size() == 1 ? SpanPosition::Unit
+                : t == inside.first()                        ? SpanPosition::Begin
+                : t == inside.last()                         ? SpanPosition::Last
+                                                             : SpanPosition::Inside;
+            features.assign(t, TaggerLabel::make(kind, position));
+        }
+    }
+    std::vector<float> margins(size_t(tokens.size()), 50.0f);
+    SequenceTagger::settleNames(features, margins);
+    QStringList found;
+    for (const TaggedSpan &span : SequenceTagger::spans(features, margins)) {
+        const qsizetype start = tokens[span.first].start;
+        found.append(QLatin1StringView(kindNames[span.kind]) + QLatin1Char(' ')
+            + text.sliced(start, tokens[span.last - 1].end - start));
+    }
+    QCOMPARE(found, expected);
 }
 
 void SequenceTaggerTest::emptyInput()

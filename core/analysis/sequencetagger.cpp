@@ -116,6 +116,48 @@ void dropLetterNames(TaggerFeatures &features)
     }
 }
 
+// 'Aaron Moten's Maximus. Maximus is a squire', 'The Ghoul (Walton Goggins). Ghouls in Fallout': a name does not
+// go on over the end of a sentence. It ends at its last word before the stop (marks such as an unopened ')' let
+// go), and what follows the stop is a name of its own only when it is clearly one.
+void splitAtSentenceEnds(TaggerFeatures &features)
+{
+    using TaggerLabel::kindOf;
+    using TaggerLabel::make;
+    using TaggerLabel::positionOf;
+    for (qsizetype i = 1; i + 1 < features.size(); ++i) {
+        const quint8 label = features.label(i);
+        if (label == TaggerLabel::Outside || positionOf(label) != SpanPosition::Inside || !features.endsSentence(i)) {
+            continue;
+        }
+        const int kind = kindOf(label);
+        qsizetype last = i - 1; // the name's last word before the stop
+        while (last >= 0 && features.isMark(last) && positionOf(features.label(last)) == SpanPosition::Inside) {
+            --last;
+        }
+        for (qsizetype k = last + 1; k <= i; ++k) {
+            features.assign(k, TaggerLabel::Outside);
+        }
+        if (last >= 0) {
+            const quint8 before = features.label(last);
+            features.assign(
+                last, make(kind, positionOf(before) == SpanPosition::Begin ? SpanPosition::Unit : SpanPosition::Last));
+        }
+        // The tagger took the rest for part of the name before: a weak sign that it is one of its own. Only a
+        // rest of several words that starts with no ordinary word stays a name ('Thank God', 'It' do not).
+        if (positionOf(features.label(i + 1)) == SpanPosition::Last || features.isCommon(i + 1)) {
+            for (qsizetype k = i + 1; k < features.size() && features.label(k) != TaggerLabel::Outside; ++k) {
+                const SpanPosition position = positionOf(features.label(k));
+                features.assign(k, TaggerLabel::Outside);
+                if (position == SpanPosition::Last || position == SpanPosition::Unit || features.lastOfLine(k)) {
+                    break;
+                }
+            }
+        } else {
+            features.assign(i + 1, make(kind, SpanPosition::Begin));
+        }
+    }
+}
+
 } // namespace
 
 bool TaggerLabel::allowed(quint8 previous, quint8 next, bool lastOfLine)
@@ -310,9 +352,15 @@ QList<TaggedSpan> SequenceTagger::tag(TaggerFeatures &features, std::vector<floa
         features.assign(i, label);
         margins[size_t(i)] = margin;
     }
+    settleNames(features, margins);
+    return spans(features, margins);
+}
+
+void SequenceTagger::settleNames(TaggerFeatures &features, std::vector<float> &margins)
+{
+    splitAtSentenceEnds(features);
     joinMiddleInitials(features, margins);
     dropLetterNames(features);
-    return spans(features, margins);
 }
 
 QList<TaggedSpan> SequenceTagger::spans(const TaggerFeatures &features, const std::vector<float> &margins)

@@ -110,6 +110,9 @@ public:
     bool isSingleLetter(qsizetype i) const;
     /*! Whether token \a i is punctuation or another mark, not a word or a number. */
     bool isMark(qsizetype i) const;
+    /*! Whether token \a i is the '.', '!' or '?' that ends a sentence: the next token, capitalised, starts one on the
+        same line after white space, and the token before is no middle initial ('Derek C. Bok'). */
+    bool endsSentence(qsizetype i) const;
     quint8 label(qsizetype i) const { return m_labels[i]; }
 
 private:
@@ -132,6 +135,7 @@ private:
         quint8 lexiconMulti = 0;
         bool lineStart = false;
         bool columnGap = false;
+        bool spaced = false; // white space before it
         mutable WordClusters::Classes classes; // learned from unlabelled text; see classesOf()
         mutable bool classesKnown = false;
         qint32 firstSame = -1; // for name-like words: the first token of the text with the same folded word …
@@ -184,6 +188,9 @@ public:
     static QByteArray serialize(const std::vector<float> &weights, int bits);
     /*! The best label allowed after \a previous; \a margin gets its lead over the next best allowed. */
     template<typename Score> static quint8 best(const Score *scores, quint8 previous, bool lastOfLine, Score *margin);
+    /*! What tag() does to the labels after decoding: names split where a sentence ends inside them, joined over
+        a middle initial's dot, dropped when they are single letters. \a margins has one lead per token. */
+    static void settleNames(TaggerFeatures &features, std::vector<float> &margins);
     /*! The names in a label sequence (an open name ends where the sequence or its line does). */
     static QList<TaggedSpan> spans(const TaggerFeatures &features, const std::vector<float> &margins);
 

@@ -179,6 +179,7 @@ TaggerFeatures::TaggerFeatures(
             | (token.is(Token::Possessive) ? 4 : 0);
         info.lineStart = token.is(Token::LineStart);
         info.columnGap = token.is(Token::ColumnGap);
+        info.spaced = token.start > 0 && text[token.start - 1].isSpace();
         info.gazetteer = t < evidence.gazetteer.size() ? evidence.gazetteer[t] : 0;
         info.rule = t < evidence.rule.size() ? evidence.rule[t] : 0;
         info.line = t < evidence.line.size() ? evidence.line[t] : 0;
@@ -454,6 +455,18 @@ bool TaggerFeatures::isSingleLetter(qsizetype i) const
 bool TaggerFeatures::isMark(qsizetype i) const
 {
     return m_info[size_t(i)].kind == Punctuation;
+}
+
+bool TaggerFeatures::endsSentence(qsizetype i) const
+{
+    static const quint64 stops[] = { hashOf(u"."), hashOf(u"!"), hashOf(u"?") };
+    const Info &c = m_info[size_t(i)];
+    if (c.kind != Punctuation || std::find(std::begin(stops), std::end(stops), c.word) == std::end(stops)
+        || i + 1 >= size() || !startsSentence(i + 1) || m_info[size_t(i + 1)].lineStart || !m_info[size_t(i + 1)].spaced
+        || (m_info[size_t(i + 1)].kind != Capitalised && m_info[size_t(i + 1)].kind != AllCaps)) {
+        return false;
+    }
+    return i == 0 || !(m_info[size_t(i - 1)].kind == Capitalised && isSingleLetter(i - 1));
 }
 
 bool TaggerFeatures::isInitialBeforeName(qsizetype i) const
