@@ -431,6 +431,12 @@ void EntityRecognizerTest::typesNamesAsTheTextCallsThem_data()
                "Kate Moran of Ocean Networks Canada, a group that studies the seabed, said Canada would fund "
                "the work. Canada has the longest coastline in the world.")
         << QStringList { QStringLiteral("LOCATION Canada"), QStringLiteral("PERSON Kate Moran") };
+    QTest::newRow("a company the lists know, never named as a person") << QStringLiteral(
+        "Apple delivered a faster laptop this year, but Apple's list of games is short. Apple "
+        "continues to stress battery life.") << QStringList { QStringLiteral("ORG Apple") };
+    QTest::newRow("a person the text names in full keeps a company's name") << QStringLiteral(
+        "The goalkeeper Jonas Visa saved twice on Sunday. Visa said the team was tired after "
+        "the flight.") << QStringList { QStringLiteral("PERSON Jonas Visa"), QStringLiteral("PERSON Visa") };
     QTest::newRow("a day after the name is not part of it")
         << QStringLiteral("Harbour officials met the network Kestrel TV Friday to discuss the ferry timetable.")
         << QStringList { QStringLiteral("ORG Kestrel TV") };

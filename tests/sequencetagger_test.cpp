@@ -195,6 +195,9 @@ void SequenceTaggerTest::namesSettleAfterDecoding_data()
         << QStringLiteral("The former president Derek C. Bok spoke first.")
         << QStringList { QStringLiteral("PERSON Derek C. Bok") }
         << QStringList { QStringLiteral("PERSON Derek C. Bok") };
+    QTest::newRow("an abbreviation in capitals")
+        << QStringLiteral("FLIGHTS TO ST. LOUIS RESUME") << QStringList { QStringLiteral("LOCATION ST. LOUIS") }
+        << QStringList { QStringLiteral("LOCATION ST. LOUIS") };
     QTest::newRow("no space after the dot") << QStringLiteral("Cases of the Pirola Variant.Two rose.")
                                             << QStringList { QStringLiteral("ORG Pirola Variant.Two") }
                                             << QStringList { QStringLiteral("ORG Pirola Variant.Two") };

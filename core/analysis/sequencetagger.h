@@ -89,6 +89,15 @@ public:
         constexpr quint8 people = 1u << FeatureLexicon::FirstName | 1u << FeatureLexicon::Surname;
         return (c.lexicon & 1) || ((c.lexiconUnit | c.lexiconMulti) & people) || (c.document & 2);
     }
+    /*! Whether token \a i is a company's name or short name by the lists, and nobody's given name or surname
+        ('Apple', 'Visa'; not 'Ford'). */
+    bool isCompanyOnly(qsizetype i) const
+    {
+        const quint8 lists = m_info[i].lexiconUnit;
+        constexpr quint8 companies = 1u << FeatureLexicon::Company | 1u << FeatureLexicon::CompanyShort;
+        constexpr quint8 people = 1u << FeatureLexicon::FirstName | 1u << FeatureLexicon::Surname;
+        return (lists & companies) && !(lists & people);
+    }
     /*! Whether token \a i starts a sentence. */
     bool startsSentence(qsizetype i) const { return m_info[i].position & 1; }
     /*! Whether token \a i is a word of titles ('Ambassador', 'Minister', 'Deputy'). */

@@ -466,7 +466,20 @@ bool TaggerFeatures::endsSentence(qsizetype i) const
         || (m_info[size_t(i + 1)].kind != Capitalised && m_info[size_t(i + 1)].kind != AllCaps)) {
         return false;
     }
-    return i == 0 || !(m_info[size_t(i - 1)].kind == Capitalised && isSingleLetter(i - 1));
+    // The dot of an abbreviation the tokenizer keeps only as written in title case ('ST. LOUIS', 'MT. HOOD').
+    static const QSet<quint64> abbreviations = [] {
+        QSet<quint64> set;
+        for (const char16_t *word : { u"st", u"mt", u"ft", u"mr", u"mrs", u"ms", u"dr", u"jr", u"sr", u"inc", u"corp",
+                 u"co", u"ltd", u"gen", u"gov", u"sen", u"rep", u"lt", u"col", u"capt", u"no", u"vs", u"prof" }) {
+            set.insert(hashOf(word));
+        }
+        return set;
+    }();
+    if (i == 0) {
+        return true;
+    }
+    const Info &before = m_info[size_t(i - 1)];
+    return !(before.kind == Capitalised && isSingleLetter(i - 1)) && !abbreviations.contains(before.lower);
 }
 
 bool TaggerFeatures::isInitialBeforeName(qsizetype i) const
