@@ -63,6 +63,18 @@ void EntityRecognizerTest::recognizes_data()
         << QStringLiteral("Reporters waited for Foreign Minister Maria Lindqvist all day.") << false
         << QStringList { QStringLiteral("PERSON Maria Lindqvist") }
         << QStringList { QStringLiteral("Foreign Minister") };
+    QTest::newRow("two capitals no list knows as a place")
+        << QStringLiteral("Available in an early preview, Kestrel’s AI development environment for the desktop lets "
+                          "you build small language models.\n\nKestrel used its developer event to introduce a series "
+                          "of AI development tools. AI models run on laptops.")
+        << false << QStringList {} << QStringList { QStringLiteral("AI") };
+    QTest::newRow("playing positions in capitals")
+        << QStringLiteral("The guards, PG and SG, were both injured, and the PF sat out.") << false << QStringList {}
+        << QStringList { QStringLiteral("PG"), QStringLiteral("SG") };
+    QTest::newRow("a state's code after its town")
+        << QStringLiteral("Flooding closed the roads around Springfield, IL on Monday, and NY officials sent help.")
+        << false << QStringList { QStringLiteral("LOCATION Springfield"), QStringLiteral("LOCATION IL") }
+        << QStringList {};
     QTest::newRow("person after a title with of")
         << QStringLiteral("Later, Secretary of State Tomasz Wierzbicki arrived by train.") << false
         << QStringList { QStringLiteral("PERSON Tomasz Wierzbicki") } << QStringList { QStringLiteral("State") };

@@ -98,6 +98,13 @@ public:
         constexpr quint8 people = 1u << FeatureLexicon::FirstName | 1u << FeatureLexicon::Surname;
         return (lists & companies) && !(lists & people);
     }
+    /*! Whether the lists know token \a i as a place of one word (a city, a region or a country). */
+    bool isPlaceByLists(qsizetype i) const
+    {
+        constexpr quint8 places
+            = 1u << FeatureLexicon::City | 1u << FeatureLexicon::Region | 1u << FeatureLexicon::Country;
+        return m_info[i].lexiconUnit & places;
+    }
     /*! Whether token \a i starts a sentence. */
     bool startsSentence(qsizetype i) const { return m_info[i].position & 1; }
     /*! Whether token \a i is a word of titles ('Ambassador', 'Minister', 'Deputy'). */

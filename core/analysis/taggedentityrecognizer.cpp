@@ -38,6 +38,13 @@ bool isName(EntityType type)
     return type == EntityType::Person || type == EntityType::Org || type == EntityType::Location;
 }
 
+bool isWellKnownPlaceCode(QStringView code)
+{
+    static const QStringList codes { QStringLiteral("NY"), QStringLiteral("LA"), QStringLiteral("DC"),
+        QStringLiteral("NJ"), QStringLiteral("UK"), QStringLiteral("US") };
+    return codes.contains(code);
+}
+
 bool isAcronymInBrackets(QStringView text, const QList<Token> &tokens, const TaggedSpan &span)
 {
     return span.last - span.first == 1 && tokens[span.first].is(Token::AllCaps) && span.first > 0
@@ -206,8 +213,15 @@ public:
             // capitalised nowhere else, is a name of any kind only if a surer mention confirms it.
             const bool loneOrdinary = span.last - span.first == 1 && features.startsSentence(span.first)
                 && features.isCommon(span.first) && !features.isNameElsewhere(span.first) && !agreed;
+            // 'Microsoft's AI development environment', 'PF, SF, PG': two capitals that no list knows as a place are
+            // rarely one, save the state after a town ('Springfield, IL') and the few everybody writes ('NY').
+            const bool unknownPlaceCode = span.kind == TaggerLabel::Location && span.last - span.first == 1
+                && tokens[span.first].size() == 2 && tokens[span.first].is(Token::AllCaps) && !agreed
+                && !features.isPlaceByLists(span.first) && !isWellKnownPlaceCode(text.sliced(start, end - start))
+                && !(span.first > 1 && text[tokens[span.first - 1].start] == u','
+                    && tokens[span.first - 2].is(Token::Cap));
             const bool candidate = (!sure && (common || ordinaryHead || acronym)) || (lower && !agreed) || titleOnly
-                || lonePerson || loneOrdinary;
+                || lonePerson || loneOrdinary || unknownPlaceCode;
             for (const qsizetype r : rivals) {
                 settled[r] = true;
             }
