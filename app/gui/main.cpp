@@ -1,3 +1,4 @@
+#include "documentlistmodel.h"
 #include "mainwindow.h"
 #include "store/datalocations.h"
 #include "translations.h"
@@ -59,7 +60,18 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshot)) {
         // Grab only once the event loop has laid out and painted the window.
         QTimer::singleShot(300, &window, [&] {
-            window.documentView()->selectRow(0);
+            // The Copies view shows the first listed story that has copies; the others the newest article.
+            int row = 0;
+            const QAbstractItemModel *list = window.documentView()->model();
+            if (parser.value(showView) == QLatin1String("copies")) {
+                for (int r = 0; r < list->rowCount(); ++r) {
+                    if (list->index(r, 0).data(Dossier::Ui::DocumentListModel::CopyCountRole).toInt() > 0) {
+                        row = r;
+                        break;
+                    }
+                }
+            }
+            window.documentView()->selectRow(row);
             if (parser.isSet(showView)) {
                 // The view's toggle in the View menu, as a user would open it.
                 auto *action = window.findChild<QAction *>(parser.value(showView) + QStringLiteral("Action"));
