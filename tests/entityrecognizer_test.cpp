@@ -75,6 +75,11 @@ void EntityRecognizerTest::recognizes_data()
         << QStringLiteral("Flooding closed the roads around Springfield, IL on Monday, and NY officials sent help.")
         << false << QStringList { QStringLiteral("LOCATION Springfield"), QStringLiteral("LOCATION IL") }
         << QStringList {};
+    QTest::newRow("greetings and sign-offs of a letter")
+        << QStringLiteral("Dear Marit,\n\nThanks for the ferry report. Kindest regards,\nTomas\n\nHey Vladi, the "
+                          "Halden timetable is attached.")
+        << false << QStringList { QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("Dear Marit"), QStringLiteral("Kindest"), QStringLiteral("Hey Vladi") };
     QTest::newRow("person after a title with of")
         << QStringLiteral("Later, Secretary of State Tomasz Wierzbicki arrived by train.") << false
         << QStringList { QStringLiteral("PERSON Tomasz Wierzbicki") } << QStringList { QStringLiteral("State") };

@@ -408,7 +408,9 @@ TaggerFeatures::NameRole TaggerFeatures::nameRole(qsizetype i) const
         u"with", u"without", u"by", u"from", u"to", u"into", u"this", u"that", u"these", u"those", u"then", u"there",
         u"here", u"where", u"why", u"how", u"what", u"who", u"which", u"we", u"you", u"he", u"she", u"they", u"his",
         u"her", u"their", u"our", u"my", u"your", u"its", u"is", u"are", u"was", u"were", u"has", u"have", u"had",
-        u"does", u"did", u"not", u"yes", u"however", u"meanwhile", u"also", u"than" });
+        u"does", u"did", u"not", u"yes", u"however", u"meanwhile", u"also", u"than",
+        // Greetings and sign-offs of letters and mails ('Dear Nina', 'Kindest regards').
+        u"dear", u"hey", u"hi", u"hello", u"thanks", u"thank", u"regards", u"sincerely", u"cheers", u"kindest" });
     static const QSet<quint64> acronyms = hashes({ u"who", u"or", u"as", u"is", u"us", u"it" });
     const Info &c = m_info[size_t(i)];
     switch (c.kind) {
