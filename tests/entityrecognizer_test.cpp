@@ -448,6 +448,10 @@ void EntityRecognizerTest::typesNamesAsTheTextCallsThem_data()
                "Kate Moran of Ocean Networks Canada, a group that studies the seabed, said Canada would fund "
                "the work. Canada has the longest coastline in the world.")
         << QStringList { QStringLiteral("LOCATION Canada"), QStringLiteral("PERSON Kate Moran") };
+    QTest::newRow("a place named after its college is the college")
+        << QStringLiteral("She studied at Merriford College before joining the council. Merriford College has 900 "
+                          "students, and Ashgrove Academy has fewer.")
+        << QStringList { QStringLiteral("ORG Merriford College"), QStringLiteral("ORG Ashgrove Academy") };
     QTest::newRow("a company the lists know, never named as a person") << QStringLiteral(
         "Apple delivered a faster laptop this year, but Apple's list of games is short. Apple "
         "continues to stress battery life.") << QStringList { QStringLiteral("ORG Apple") };

@@ -5,6 +5,7 @@
 #include "analysis/sequencetagger.h"
 #include "analysis/tokenizer.h"
 
+#include <QRegularExpression>
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -88,6 +89,21 @@ void retypeUnintroducedCompanies(
     for (RawMention &m : *mentions) {
         const QStringView word = text.sliced(m.start, m.end - m.start);
         if (m.type == EntityType::Person && companies.contains(word) && !inNames.contains(word)) {
+            m.type = EntityType::Org;
+        }
+    }
+}
+
+/*!
+    'Trinity College', 'Oldham College': a place whose name ends in the word for a school is the school, an
+    organisation (the tagger learned places from 'West Bank' and 'Russian Federation', and colleges from few).
+*/
+void retypeSchools(QStringView text, QList<RawMention> *mentions)
+{
+    static const QRegularExpression school(
+        QStringLiteral(R"(\s(?:College|University|School|Academy|Institute|Polytechnic)$)"));
+    for (RawMention &m : *mentions) {
+        if (m.type == EntityType::Location && school.matchView(text.sliced(m.start, m.end - m.start)).hasMatch()) {
             m.type = EntityType::Org;
         }
     }
@@ -260,6 +276,7 @@ public:
         }
         std::sort(out.begin(), out.end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
         retypeUnintroducedCompanies(text, tokens, features, &out);
+        retypeSchools(text, &out);
         applyOrganisationCues(text, tokens, [&features](qsizetype i) { return features.isCommon(i); }, &out);
         return out;
     }
