@@ -80,6 +80,12 @@ void EntityRecognizerTest::recognizes_data()
                           "Halden timetable is attached.")
         << false << QStringList { QStringLiteral("LOCATION Halden") }
         << QStringList { QStringLiteral("Dear Marit"), QStringLiteral("Kindest"), QStringLiteral("Hey Vladi") };
+    QTest::newRow("abbreviations of things, not names")
+        << QStringLiteral("The base model comes with the 12-core CPU/18-core GPU version of the Kestrel chip, with "
+                          "18GB RAM and 512GB SSD.\n\nKestrel Studio offers tools that work across both your CPU and "
+                          "GPU.\n\nThe app has three main features — chat tracking, SMS, and location monitoring.")
+        << false << QStringList { QStringLiteral("ORG Kestrel Studio") }
+        << QStringList { QStringLiteral("GPU"), QStringLiteral("SSD"), QStringLiteral("SMS"), QStringLiteral("RAM") };
     QTest::newRow("person after a title with of")
         << QStringLiteral("Later, Secretary of State Tomasz Wierzbicki arrived by train.") << false
         << QStringList { QStringLiteral("PERSON Tomasz Wierzbicki") } << QStringList { QStringLiteral("State") };

@@ -6,6 +6,7 @@
 #include "analysis/tokenizer.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -37,6 +38,26 @@ EntityType typeOf(int kind)
 bool isName(EntityType type)
 {
     return type == EntityType::Person || type == EntityType::Org || type == EntityType::Location;
+}
+
+// Abbreviations of things, jobs and times that are no one's name: 'GPU', 'SMS', 'CEO', 'COVID', 'PM'.
+bool isCommonAbbreviation(QStringView word)
+{
+    static const QSet<QString> abbreviations = [] {
+        QSet<QString> set;
+        const QString all = QStringLiteral("AI AIDS AM API AR ASAP ATM BTW CD CDs CEO CFO COO COVID CPI CPU CTO DIY "
+                                           "DNA DVD DVDs EST ET ETF EV EVs EVP "
+                                           "FAQ FAQs FYI GDP GMT GPS GPU GPUs HD HDMI HIV HP HR HTML ICBM ICBMs ID IPO "
+                                           "IQ LCD LED LEDs LMAO LOL MMS MPH "
+                                           "MVP NFT NFTs OMG PC PCs PDF PIN PM PR PST PT PVC RAM RNA RPG RSVP SMS SSD "
+                                           "SSDs SUV SUVs SVP TBA TBD TV UTC "
+                                           "URL USB VP VPN VPNs VR XL XXL");
+        for (const QString &word : all.split(u' ')) {
+            set.insert(word);
+        }
+        return set;
+    }();
+    return abbreviations.contains(word.toString());
 }
 
 bool isWellKnownPlaceCode(QStringView code)
@@ -236,8 +257,10 @@ public:
                 && !features.isPlaceByLists(span.first) && !isWellKnownPlaceCode(text.sliced(start, end - start))
                 && !(span.first > 1 && text[tokens[span.first - 1].start] == u','
                     && tokens[span.first - 2].is(Token::Cap));
+            const bool abbreviation
+                = span.last - span.first == 1 && isCommonAbbreviation(text.sliced(start, end - start));
             const bool candidate = (!sure && (common || ordinaryHead || acronym)) || (lower && !agreed) || titleOnly
-                || lonePerson || loneOrdinary || unknownPlaceCode;
+                || lonePerson || loneOrdinary || unknownPlaceCode || abbreviation;
             for (const qsizetype r : rivals) {
                 settled[r] = true;
             }
