@@ -454,6 +454,13 @@ void EntityRecognizerTest::typesNamesAsTheTextCallsThem_data()
                "Kate Moran of Ocean Networks Canada, a group that studies the seabed, said Canada would fund "
                "the work. Canada has the longest coastline in the world.")
         << QStringList { QStringLiteral("LOCATION Canada"), QStringLiteral("PERSON Kate Moran") };
+    QTest::newRow("a name the text calls 'it'")
+        << QStringLiteral("Zorvex said on Monday that it would cut the price of its scooters. Zorvex expects its sales "
+                          "to double, and Zorvex plans to open shops in Halden.")
+        << QStringList { QStringLiteral("ORG Zorvex"), QStringLiteral("LOCATION Halden") };
+    QTest::newRow("a name the text calls 'she' as well as 'it'") << QStringLiteral(
+        "Mirelle said on Monday that it was time to go. Mirelle told reporters she would leave, and "
+        "Mirelle said it was final.") << QStringList { QStringLiteral("PERSON Mirelle") };
     QTest::newRow("a place named after its college is the college")
         << QStringLiteral("She studied at Merriford College before joining the council. Merriford College has 900 "
                           "students, and Ashgrove Academy has fewer.")

@@ -98,6 +98,12 @@ public:
         constexpr quint8 people = 1u << FeatureLexicon::FirstName | 1u << FeatureLexicon::Surname;
         return (lists & companies) && !(lists & people);
     }
+    /*! Whether the lists know token \a i as a given name or a surname. */
+    bool isPersonNameByLists(qsizetype i) const
+    {
+        constexpr quint8 people = 1u << FeatureLexicon::FirstName | 1u << FeatureLexicon::Surname;
+        return m_info[i].lexiconUnit & people;
+    }
     /*! Whether the lists know token \a i as a place of one word (a city, a region or a country). */
     bool isPlaceByLists(qsizetype i) const
     {

@@ -4,8 +4,8 @@
 #include "analysis/rulerecognizer.h"
 #include "analysis/sequencetagger.h"
 #include "analysis/tokenizer.h"
+#include "analysis/typecues_p.h"
 
-#include <QRegularExpression>
 #include <QSet>
 #include <QVarLengthArray>
 
@@ -72,62 +72,6 @@ bool isAcronymInBrackets(QStringView text, const QList<Token> &tokens, const Tag
     return span.last - span.first == 1 && tokens[span.first].is(Token::AllCaps) && span.first > 0
         && span.last < tokens.size() && text[tokens[span.first - 1].start] == u'('
         && text[tokens[span.last].start] == u')';
-}
-
-/*!
-    'Apple delivered on the memory', 'Apple's event': a one-word name the tagger calls a person that the lists know
-    as a company (and as nobody's given name or surname), in a document that never names a person with it ('Tim
-    Apple'), is the company in every mention.
-*/
-void retypeUnintroducedCompanies(
-    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions)
-{
-    const auto tokensOf = [&](const RawMention &m) {
-        const auto first = std::partition_point(
-            tokens.cbegin(), tokens.cend(), [&](const Token &token) { return token.start < m.start; });
-        const auto last
-            = std::partition_point(first, tokens.cend(), [&](const Token &token) { return token.end <= m.end; });
-        return std::pair { first - tokens.cbegin(), last - tokens.cbegin() };
-    };
-    QSet<QStringView> companies; // one-word people the lists know as companies only
-    QSet<QStringView> inNames; // the words of people's names of several words
-    for (const RawMention &m : std::as_const(*mentions)) {
-        if (m.type != EntityType::Person) {
-            continue;
-        }
-        const auto [first, last] = tokensOf(m);
-        if (last - first == 1 && features.isCompanyOnly(first)) {
-            companies.insert(text.sliced(m.start, m.end - m.start));
-        } else if (last - first > 1) {
-            for (qsizetype k = first; k < last; ++k) {
-                inNames.insert(text.sliced(tokens[k].start, tokens[k].size()));
-            }
-        }
-    }
-    if (companies.isEmpty()) {
-        return;
-    }
-    for (RawMention &m : *mentions) {
-        const QStringView word = text.sliced(m.start, m.end - m.start);
-        if (m.type == EntityType::Person && companies.contains(word) && !inNames.contains(word)) {
-            m.type = EntityType::Org;
-        }
-    }
-}
-
-/*!
-    'Trinity College', 'Oldham College': a place whose name ends in the word for a school is the school, an
-    organisation (the tagger learned places from 'West Bank' and 'Russian Federation', and colleges from few).
-*/
-void retypeSchools(QStringView text, QList<RawMention> *mentions)
-{
-    static const QRegularExpression school(
-        QStringLiteral(R"(\s(?:College|University|School|Academy|Institute|Polytechnic)$)"));
-    for (RawMention &m : *mentions) {
-        if (m.type == EntityType::Location && school.matchView(text.sliced(m.start, m.end - m.start)).hasMatch()) {
-            m.type = EntityType::Org;
-        }
-    }
 }
 
 /*!
@@ -298,8 +242,7 @@ public:
             out.append(std::move(mention));
         }
         std::sort(out.begin(), out.end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
-        retypeUnintroducedCompanies(text, tokens, features, &out);
-        retypeSchools(text, &out);
+        applyTypeCues(text, tokens, features, &out);
         applyOrganisationCues(text, tokens, [&features](qsizetype i) { return features.isCommon(i); }, &out);
         return out;
     }

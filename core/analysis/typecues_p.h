@@ -1,0 +1,26 @@
+#pragma once
+
+#include "analysis/entityrecognizer.h"
+#include "analysis/tokenizer.h"
+
+#include <QList>
+#include <QStringView>
+
+namespace Dossier::Core
+{
+
+class TaggerFeatures;
+
+/*!
+    Types the tagger got wrong that the document and the lists settle, applied to the recognizer's \a mentions
+    (sorted by start, kept so) over \a text and its \a tokens, with the tagger's \a features:
+    - a one-word 'person' the lists know only as a company, never part of a longer person's name in the
+      document, is the company ('Apple delivered…');
+    - a one-word 'person' the lists know as nobody's name, never part of a longer person's name, that the
+      text goes on to call 'it' and not 'he' or 'she' is an organisation ('Pornhub', 'Acura': 'its new model');
+    - a place whose name ends in the word for a school is the school ('Trinity College').
+*/
+void applyTypeCues(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
+
+} // namespace Dossier::Core
