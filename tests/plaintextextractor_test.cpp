@@ -330,6 +330,19 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("* Junior sculls - Halden Rowing Club"),
                QStringLiteral("* Mixed eights - Kestrel Sound Rowers") }
         << QStringList { QStringLiteral("Comments"), QStringLiteral("Share this story"), QStringLiteral("____") };
+    QTest::newRow(
+        "the article ends where it says where it first appeared: the bio, credits and magazine chrome dropped")
+        << QStringLiteral("sign_off.txt")
+        << QStringList { QStringLiteral("Every spring the river at Halden"),
+               QStringLiteral("The results are sobering."), QStringLiteral("reaches further back.") }
+        << QStringList { QStringLiteral("science journalist"), QStringLiteral("More by Ines Okafor"),
+               QStringLiteral("originally published"), QStringLiteral("doi:"), QStringLiteral("Expand Your World"),
+               QStringLiteral("Learn and share") };
+    QTest::newRow("a 'with reporting by' credit under the article dropped")
+        << QStringLiteral("reporting_credit.txt")
+        << QStringList { QStringLiteral("The crews of the Halden ferries"),
+               QStringLiteral("return to normal from Monday.") }
+        << QStringList { QStringLiteral("With reporting by"), QStringLiteral("Oskar Berg") };
     QTest::newRow("a chart laid out as text inside the article: its labels dropped, the prose on both sides kept")
         << QStringLiteral("chart_as_text.txt")
         << QStringList { QStringLiteral("The harbour authority of Halden"), QStringLiteral("The fishing fleet"),

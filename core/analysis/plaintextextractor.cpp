@@ -709,7 +709,7 @@ Extraction PlainTextExtractor::extract(const QString &text)
     }
     start = extendBackOverLists(lines, start);
     end = teaserList(lines, start, nextArticleHeader(lines, start, extendOverLists(lines, end)));
-    end = introducedList(lines, closingBox(lines, start, authorCards(lines, start, end)));
+    end = introducedList(lines, signOff(lines, start, closingBox(lines, start, authorCards(lines, start, end))));
     while (start < end && isEdgeNoise(lines.at(start))) {
         ++start;
     }

@@ -69,6 +69,14 @@ qsizetype authorCards(const QList<Line> &lines, qsizetype start, qsizetype end);
 qsizetype closingBox(const QList<Line> &lines, qsizetype start, qsizetype end);
 
 /*!
+    Where the article signs off in the run from \a start to \a end, after some prose: a note of where it first
+    appeared ("This article was originally published with the title …", "A version of this story appeared in
+    …") or its DOI. Returns the run's last line before it and before the author's bio, the credits and a "More
+    by Jane Roe" just above it (\a end when there is none).
+*/
+qsizetype signOff(const QList<Line> &lines, qsizetype start, qsizetype end);
+
+/*!
     The article's end moved over the list its last sentence introduces ("The full list of winners is
     below:" and the items under it), when the run ends at that sentence or just before it; \a end when
     there is no such list.

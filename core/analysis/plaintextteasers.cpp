@@ -19,6 +19,15 @@ bool isNameLine(const Line &line)
     return line.words >= 2 && line.words <= 5 && !line.sentence && !line.bullet && name.matchView(line.text).hasMatch();
 }
 
+// "More by Jane Roe": the way to the author's other stories (a label, so not matched caselessly).
+bool isMoreByLabel(const Line &line)
+{
+    static const QRegularExpression moreBy(
+        QStringLiteral(R"(^(?:More|MORE) (?:by|BY) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}$)"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return moreBy.matchView(line.text).hasMatch();
+}
+
 // Walks back from \a cut over the lines without prose above it (a caption, "More on this topic"),
 // not past \a start.
 qsizetype backOverChrome(const QList<Line> &lines, qsizetype start, qsizetype cut)
@@ -87,6 +96,33 @@ qsizetype closingBox(const QList<Line> &lines, qsizetype start, qsizetype end)
             if (prompts >= minPrompts && 2 * prompts > sentences) {
                 return backOverChrome(lines, start, i) - 1;
             }
+        }
+        prose += line.score > 0 ? line.words : 0;
+    }
+    return end;
+}
+
+qsizetype signOff(const QList<Line> &lines, qsizetype start, qsizetype end)
+{
+    // "This article was originally published with the title …", "A version of this story appeared in …", a DOI.
+    static const QRegularExpression note(
+        QStringLiteral(
+            R"((?:^|\s)(?:this (?:article|story|post|piece)(?: was)? (?:originally|first) )"
+            R"((?:published|appeared|ran)\b|a version of this (?:article|story) (?:was published|appeared|ran)\b)|)"
+            R"(^doi:\s*10\.\d{4,}/\S+$)"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    constexpr int maxNoteWords = 60;
+    int prose = 0;
+    for (qsizetype i = start; i <= end; ++i) {
+        const Line &line = lines.at(i);
+        if (prose >= proseBefore && line.words <= maxNoteWords && note.matchView(line.text).hasMatch()) {
+            // The author's bio and the credits above it, and a way to the author's other stories between them.
+            qsizetype cut = i;
+            while (cut > start
+                && (lines.at(cut - 1).credit || lines.at(cut - 1).byline || isMoreByLabel(lines.at(cut - 1)))) {
+                --cut;
+            }
+            return cut - 1;
         }
         prose += line.score > 0 ? line.words : 0;
     }

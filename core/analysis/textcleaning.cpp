@@ -244,7 +244,7 @@ bool isCredit(QStringView line)
     static const QRegularExpression credit(
         QStringLiteral(
             R"(^(?:©|\(c\)\s|copyright\b)|)"
-            R"(^\(?(?:additional )?(?:reporting|editing|writing|compiled|translated|produced) by\b|)"
+            R"(^\(?(?:with )?(?:additional )?(?:reporting|editing|writing|compiled|translated|produced) by\b|)"
             R"(^(?:photo|image|picture|illustration|video)s?(?: credit)?\s*:|^(?:source|credit|citation)s?\s*:|)"
             R"(^(?:photo|photograph|image|picture|illustration|video)s?\s+(?:provided |supplied )?by\s+\S|)"
             R"(contributed (?:to )?this report|)"
