@@ -1,10 +1,17 @@
 #include "corpusgenerator.h"
 
+#include "analysis/analyzer.h"
+#include "store/library.h"
+
 #include <QDate>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QString>
 #include <QStringList>
+#include <QtConcurrent>
 
 #include <cmath>
+#include <cstdio>
 
 namespace Dossier::Bench
 {
@@ -244,6 +251,50 @@ QByteArray CorpusGenerator::storyArticle(int index)
     }
     lines << after;
     return lines.join(u'\n').toUtf8();
+}
+
+bool makeLibrary(
+    const QString &path, int articles, const QString &folder, const std::function<QByteArray(int)> &article)
+{
+    if (QFileInfo::exists(path)) {
+        return true;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    Core::Library library(path);
+    if (!library.open()) {
+        std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
+        return false;
+    }
+    const Core::Analyzer analyzer;
+    constexpr int batch = 512;
+    for (int first = 0; first < articles; first += batch) {
+        QList<int> indexes;
+        for (int i = first; i < std::min(articles, first + batch); ++i) {
+            indexes.append(i);
+        }
+        const QList<Core::Article> analysed = QtConcurrent::blockingMapped<QList<Core::Article>>(indexes, [&](int i) {
+            const QString name = QStringLiteral("/%1/%2/article-%3.txt").arg(folder).arg(i / 1000).arg(i);
+            return analyzer.analyzeBytes(name, article(i)).article;
+        });
+        if (!library.articles().beginBatch()) {
+            return false;
+        }
+        for (const Core::Article &stored : analysed) {
+            if (!library.articles().store(stored)) {
+                std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
+                return false;
+            }
+        }
+        if (!library.articles().commitBatch()) {
+            return false;
+        }
+        std::fprintf(stderr, "\r%d/%d", std::min(articles, first + batch), articles);
+    }
+    std::fprintf(stderr, "\n");
+    std::printf("library_built articles=%d seconds=%.1f\n", articles, double(timer.nsecsElapsed()) / 1e9);
+    std::fflush(stdout);
+    return true;
 }
 
 } // namespace Dossier::Bench

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
+#include <functional>
 #include <random>
 
 namespace Dossier::Bench
@@ -32,5 +34,12 @@ public:
 private:
     std::mt19937 m_random;
 };
+
+/*! Unless the library \a path exists (then it is reused as it is), makes it of \a articles generated articles (\a
+   article(i) for i from 0), each analysed as an import analyses it (on the thread pool) and stored under /\a folder/ in
+   batches of 512, with its near-duplicate signature and story; prints its progress on stderr and "library_built
+   articles=N seconds=S" on stdout. False, saying why, when a step fails. */
+bool makeLibrary(
+    const QString &path, int articles, const QString &folder, const std::function<QByteArray(int)> &article);
 
 } // namespace Dossier::Bench

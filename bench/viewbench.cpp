@@ -21,7 +21,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QtConcurrent>
 
 #include <cstdio>
 #include <functional>
@@ -37,44 +36,6 @@ double peakRssMb()
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024;
-}
-
-// Analyses generated articles on the pool, as an import does, and stores them in batches (each with
-// its near-duplicate signature and story).
-bool makeLibrary(const QString &path, int articles)
-{
-    Core::Library library(path);
-    if (!library.open()) {
-        std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
-        return false;
-    }
-    const Core::Analyzer analyzer;
-    constexpr int batch = 512;
-    for (int first = 0; first < articles; first += batch) {
-        QList<int> indexes;
-        for (int i = first; i < std::min(articles, first + batch); ++i) {
-            indexes.append(i);
-        }
-        const QList<Core::Article> analysed = QtConcurrent::blockingMapped<QList<Core::Article>>(indexes, [&](int i) {
-            const QString name = QStringLiteral("/stories/%1/article-%2.txt").arg(i / 1000).arg(i);
-            return analyzer.analyzeBytes(name, Bench::CorpusGenerator::storyArticle(i)).article;
-        });
-        if (!library.articles().beginBatch()) {
-            return false;
-        }
-        for (const Core::Article &article : analysed) {
-            if (!library.articles().store(article)) {
-                std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
-                return false;
-            }
-        }
-        if (!library.articles().commitBatch()) {
-            return false;
-        }
-        std::fprintf(stderr, "\r%d/%d", std::min(articles, first + batch), articles);
-    }
-    std::fprintf(stderr, "\n");
-    return true;
 }
 
 struct Timing {
@@ -246,14 +207,8 @@ int main(int argc, char *argv[])
     if (path.isEmpty()) {
         path = dir.filePath(QStringLiteral("views.dossier"));
     }
-    if (!QFileInfo::exists(path)) {
-        QElapsedTimer build;
-        build.start();
-        if (!makeLibrary(path, articles)) {
-            return 1;
-        }
-        std::printf("library_built articles=%d seconds=%.1f\n", articles, double(build.nsecsElapsed()) / 1e9);
-        std::fflush(stdout);
+    if (!Bench::makeLibrary(path, articles, QStringLiteral("stories"), &Bench::CorpusGenerator::storyArticle)) {
+        return 1;
     }
 
     Core::Library library(path);
