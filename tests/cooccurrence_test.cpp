@@ -418,16 +418,16 @@ void CooccurrenceTest::sentenceScopeStopsAtItsLimit()
     QCOMPARE(result->pairs[0].pmi, 0.0);
 }
 
-// More entities than the in-memory pair table holds (2,048 that can be in a pair): counted in a hash
-// instead, with the same answers. 110 teams of 20 people, each team named together in two articles of its
-// own, and one person named in all 220 articles.
+// More entities than the in-memory pair table holds (4,096 that can be in a pair): counted in a hash
+// instead, with the same answers. 105 teams of 40 people, each team named together in two articles of its
+// own, and one person named in all 210 articles.
 void CooccurrenceTest::manyEntitiesCountedAsFew()
 {
     QTemporaryDir dir;
     Library library(Dossier::Test::testLibrary(dir.filePath(u"many.dossier"_s)));
     QVERIFY2(library.open(), qPrintable(library.errorString()));
-    constexpr int teams = 110;
-    constexpr int members = 20;
+    constexpr int teams = 105;
+    constexpr int members = 40;
     const auto member = [](int team, int m) { return u"Member %1"_s.arg(team * members + m, 4, 10, QChar(u'0')); };
     QVERIFY(library.articles().beginBatch());
     for (int article = 0; article < 2 * teams; ++article) {
