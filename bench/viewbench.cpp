@@ -237,6 +237,7 @@ int main(int argc, char *argv[])
     const QList<Filter> filters { { QStringLiteral("whole library"), {} },
         { QStringLiteral("entity \"%1\"").arg(person), byEntity },
         { QStringLiteral("query %1").arg(byText.text), byText } };
+    std::printf("opened: peak RSS %.0f MB\n", peakRssMb());
     for (const Filter &filter : filters) {
         std::printf("filter %s: %lld articles\n", qPrintable(filter.name),
             library.documents().count(filter.filter).value_or(-1));
@@ -318,9 +319,10 @@ int main(int argc, char *argv[])
                 continue;
             }
             const auto &[timing, size] = *result;
-            std::printf("%-28s %-40s %9.1f ms (CPU %9.1f ms)  %lld %s%s\n", qPrintable(view.name),
+            std::printf("%-28s %-40s %9.1f ms (CPU %9.1f ms)  %lld %s; peak RSS so far %.0f MB%s\n",
+                qPrintable(view.name),
                 qPrintable(view.filtered ? filter.name : QStringLiteral("(whole library; no filter)")), timing.wallMs,
-                timing.cpuMs, size, qPrintable(view.unit), timing.wallMs < 200 ? "" : "  over 200 ms");
+                timing.cpuMs, size, qPrintable(view.unit), peakRssMb(), timing.wallMs < 200 ? "" : "  over 200 ms");
             std::fflush(stdout);
         }
     }
