@@ -418,7 +418,7 @@ void CooccurrenceTest::sentenceScopeStopsAtItsLimit()
     QCOMPARE(result->pairs[0].pmi, 0.0);
 }
 
-// More entities than the in-memory pair table holds (4,096 that can be in a pair): counted in a hash
+// More entities than the in-memory pair table holds (2,048 that can be in a pair): counted in a hash
 // instead, with the same answers. 105 teams of 40 people, each team named together in two articles of its
 // own, and one person named in all 210 articles.
 void CooccurrenceTest::manyEntitiesCountedAsFew()

@@ -131,7 +131,7 @@ bool countArticles(StoreContext *d, const QString &ids, const QVariantList &idBi
         number.insert(kept[i], int(i));
     }
     const qint64 m = kept.size();
-    constexpr qint64 tableLimit = 4096 * 4095 / 2; // cells (32 MB): 4,096 entities
+    constexpr qint64 tableLimit = 2048 * 2047 / 2; // cells (8 MB): 2,048 entities
     const bool dense = m * (m - 1) / 2 <= tableLimit;
     std::vector<quint32> table(dense ? size_t(m * (m - 1) / 2) : 0);
     QHash<quint64, quint32> sparse;
