@@ -184,29 +184,18 @@ Pairs pairsOf(const Core::Cooccurrences &found)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    int articles = 100000;
-    int runs = 5;
-    int formerRuns = 1;
-    QString path;
-    QString only;
+    // "--name value" pairs.
+    QHash<QString, QString> given;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
-        if (args[i] == u"--articles") {
-            articles = args[i + 1].toInt();
-        } else if (args[i] == u"--library") {
-            path = args[i + 1];
-        } else if (args[i] == u"--runs") {
-            runs = std::max(1, args[i + 1].toInt());
-        } else if (args[i] == u"--former-runs") {
-            formerRuns = std::max(1, args[i + 1].toInt());
-        } else if (args[i] == u"--only") {
-            only = args[i + 1];
-        }
+        given.insert(args[i], args[i + 1]);
     }
-    QTemporaryDir dir;
-    if (path.isEmpty()) {
-        path = dir.filePath(QStringLiteral("views.dossier"));
-    }
+    const int articles = given.value(QStringLiteral("--articles"), QStringLiteral("100000")).toInt();
+    const int runs = std::max(1, given.value(QStringLiteral("--runs"), QStringLiteral("5")).toInt());
+    const int formerRuns = std::max(1, given.value(QStringLiteral("--former-runs"), QStringLiteral("1")).toInt());
+    const QString only = given.value(QStringLiteral("--only"));
+    const QTemporaryDir dir;
+    const QString path = given.value(QStringLiteral("--library"), dir.filePath(QStringLiteral("views.dossier")));
     if (!Bench::makeLibrary(path, articles, QStringLiteral("stories"), &Bench::CorpusGenerator::storyArticle)) {
         return 1;
     }
