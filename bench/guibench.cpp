@@ -14,7 +14,6 @@
 #include <QFileInfo>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QtConcurrent>
 
 #include <cstdio>
 #include <sys/resource.h>
@@ -27,44 +26,6 @@ namespace
 double ms(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
-}
-
-// Analyses generated articles on the pool and stores them in batches.
-bool makeLibrary(const QString &path, int articles)
-{
-    Core::Library library(path);
-    if (!library.open()) {
-        std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
-        return false;
-    }
-    const Core::Analyzer analyzer;
-    constexpr int batch = 512;
-    for (int first = 0; first < articles; first += batch) {
-        QList<int> indexes;
-        for (int i = first; i < std::min(articles, first + batch); ++i) {
-            indexes.append(i);
-        }
-        const QList<Core::Article> analysed = QtConcurrent::blockingMapped<QList<Core::Article>>(indexes, [&](int i) {
-            Bench::CorpusGenerator generator(quint32(i) * 2654435761u);
-            const QString name = QStringLiteral("/synthetic/%1/article-%2.txt").arg(i / 1000).arg(i);
-            return analyzer.analyzeBytes(name, generator.article(i)).article;
-        });
-        if (!library.articles().beginBatch()) {
-            return false;
-        }
-        for (const Core::Article &article : analysed) {
-            if (!library.articles().store(article)) {
-                std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
-                return false;
-            }
-        }
-        if (!library.articles().commitBatch()) {
-            return false;
-        }
-        std::fprintf(stderr, "\r%d/%d", std::min(articles, first + batch), articles);
-    }
-    std::fprintf(stderr, "\n");
-    return true;
 }
 
 } // namespace
@@ -88,14 +49,9 @@ int main(int argc, char *argv[])
     if (path.isEmpty()) {
         path = dir.filePath(QStringLiteral("bench.dossier"));
     }
-    if (!QFileInfo::exists(path)) {
-        QElapsedTimer build;
-        build.start();
-        if (!makeLibrary(path, articles)) {
-            return 1;
-        }
-        std::printf("library_built articles=%d seconds=%.1f\n", articles, ms(build) / 1000);
-        std::fflush(stdout);
+    if (!Bench::makeLibrary(path, articles, QStringLiteral("synthetic"),
+            [](int i) { return Bench::CorpusGenerator(quint32(i) * 2654435761u).article(i); })) {
+        return 1;
     }
 
     // Start to first painted window: a fresh window on the library, measured to the first paint.

@@ -197,6 +197,7 @@ private Q_SLOTS:
     void optionsAndFilters_data();
     void optionsAndFilters();
     void sentenceScopeStopsAtItsLimit();
+    void manyEntitiesCountedAsFew();
     void articlesWithBothNarrowsTheList();
     void graphMlAndGexfReadBack_data();
     void graphMlAndGexfReadBack();
@@ -415,6 +416,57 @@ void CooccurrenceTest::sentenceScopeStopsAtItsLimit()
     QCOMPARE(rows(*result), (QStringList { u"Manila|Tom Lee|1"_s })); // as frequent: by name
     QCOMPARE(result->pairs[0].npmi, 1.0); // in every unit
     QCOMPARE(result->pairs[0].pmi, 0.0);
+}
+
+// More entities than the in-memory pair table holds (2,048 that can be in a pair): counted in a hash
+// instead, with the same answers. 105 teams of 40 people, each team named together in two articles of its
+// own, and one person named in all 210 articles.
+void CooccurrenceTest::manyEntitiesCountedAsFew()
+{
+    QTemporaryDir dir;
+    Library library(Dossier::Test::testLibrary(dir.filePath(u"many.dossier"_s)));
+    QVERIFY2(library.open(), qPrintable(library.errorString()));
+    constexpr int teams = 105;
+    constexpr int members = 40;
+    const auto member = [](int team, int m) { return u"Member %1"_s.arg(team * members + m, 4, 10, QChar(u'0')); };
+    QVERIFY(library.articles().beginBatch());
+    for (int article = 0; article < 2 * teams; ++article) {
+        const int team = article / 2;
+        QStringList names;
+        for (int m = 0; m < members; ++m) {
+            names.append(member(team, m));
+        }
+        Article stored = makeArticle(u"/many/%1.txt"_s.arg(article), u"Meeting %1"_s.arg(article),
+            u"Hub Person met %1 (report %2)."_s.arg(names.join(u", "_s)).arg(article),
+            QByteArray::number(article).rightJustified(8, '0'));
+        addEverywhere(stored, EntityType::Person, u"Hub Person"_s);
+        for (const QString &name : std::as_const(names)) {
+            addEverywhere(stored, EntityType::Person, name);
+        }
+        QVERIFY2(library.articles().store(stored), qPrintable(library.errorString()));
+    }
+    QVERIFY(library.articles().commitBatch());
+
+    const auto result = library.cooccurrence().pairs({});
+    QVERIFY2(result, qPrintable(library.errorString()));
+    QCOMPARE(result->units, 2 * teams);
+    constexpr int inTeams = teams * members * (members - 1) / 2;
+    QCOMPARE(result->pairs.size(), inTeams + teams * members);
+    // Team mates only ever together: NPMI 1; the hub with anyone: exactly as often as chance, NPMI 0.
+    for (qsizetype i = 0; i < result->pairs.size(); ++i) {
+        const CooccurrencePair &pair = result->pairs[i];
+        QCOMPARE(pair.count, 2);
+        QCOMPARE(pair.b.documents, 2);
+        if (i < inTeams) {
+            QCOMPARE(pair.a.name.mid(7).toInt() / members, pair.b.name.mid(7).toInt() / members);
+            QVERIFY2(near(pair.npmi, 1.0), qPrintable(QString::number(pair.npmi)));
+            QVERIFY(near(pair.pmi, std::log2(double(teams))));
+        } else {
+            QCOMPARE(pair.a.name, u"Hub Person"_s);
+            QCOMPARE(pair.a.documents, 2 * teams);
+            QVERIFY2(std::abs(pair.npmi) < 1e-12, qPrintable(QString::number(pair.npmi)));
+        }
+    }
 }
 
 void CooccurrenceTest::articlesWithBothNarrowsTheList()

@@ -66,9 +66,9 @@ struct Cooccurrences {
     (p(a,b) = 1) it is taken as 1. Pairs appearing together in fewer than minCount units are left out
     (PMI flatters rare pairs), the rest ranked by NPMI.
 
-    Article scope is one SQL statement: a self-join of article_entities over the filtered ids, grouped by
-    pair, over only the entities named in minCount articles or more. Sentence scope reads the bodies and
-    mentions of at most CooccurrenceOptions::sentenceArticleLimit articles.
+    Article scope reads the filtered articles' links once, one row per article, and counts the pairs in
+    memory, over only the entities named in minCount articles or more. Sentence scope reads the bodies
+    and mentions of at most CooccurrenceOptions::sentenceArticleLimit articles.
 */
 class CooccurrenceQuery
 {
