@@ -34,6 +34,7 @@ private Q_SLOTS:
     void readersCannotWrite();
     void privateHighlightsAreTheirAuthorsAlone();
     void editorsHideButNeverEdit();
+    void editorsReimportUnderOthersAnnotations();
     void adminsManageMembers();
     void nonAdminsCannotManageMembers();
     void cliTeamCommands();
@@ -341,6 +342,34 @@ void TeamLibraryTest::editorsHideButNeverEdit()
     QVERIFY2(eve.errorString().startsWith(u"you are an editor in this library: "), qPrintable(eve.errorString()));
     QVERIFY2(eve.annotations().setHidden(note->id, false), qPrintable(eve.errorString()));
     QCOMPARE(ana.annotations().list()->front().note, QStringLiteral("off topic"));
+}
+
+void TeamLibraryTest::editorsReimportUnderOthersAnnotations()
+{
+    // Re-importing a changed article moves every member's passages with its text, and removing it
+    // orphans them: an anchor is no author's to guard.
+    const qint64 article
+        = makeLibrary({ { QStringLiteral("ana"), TeamRole::Annotator }, { QStringLiteral("eve"), TeamRole::Editor } });
+    QVERIFY(article >= 0);
+    Library ana(url(QStringLiteral("ana")));
+    OPEN(ana);
+    const auto note = ana.annotations().annotate(article, 33, 47, {}, QStringLiteral("where?"));
+    QVERIFY2(note, qPrintable(ana.errorString()));
+    QCOMPARE(note->anchor.exact, QStringLiteral("ferry terminal"));
+    Library eve(url(QStringLiteral("eve")));
+    OPEN(eve);
+    Article changed = *eve.articles().get(article);
+    changed.body.prepend(QStringLiteral("Late news. "));
+    changed.sha256 = "v2";
+    QVERIFY2(eve.articles().store(changed), qPrintable(eve.errorString()));
+    const auto moved = ana.annotations().get(note->id);
+    QCOMPARE(moved->anchor.start, note->anchor.start + 11);
+    QCOMPARE(moved->anchor.exact, QStringLiteral("ferry terminal"));
+    QCOMPARE(moved->author, QStringLiteral("ana"));
+    QVERIFY2(eve.articles().remove(article), qPrintable(eve.errorString()));
+    const auto orphaned = ana.annotations().get(note->id);
+    QCOMPARE(orphaned->state, AnnotationState::Orphaned);
+    QCOMPARE(orphaned->note, QStringLiteral("where?"));
 }
 
 void TeamLibraryTest::adminsManageMembers()

@@ -42,11 +42,12 @@ std::optional<Tag> StoreContext::findOrCreateTag(const QString &rawName, const Q
         return std::nullopt;
     }
     QSqlQuery query(d.db());
-    if (!d.run(query, QStringLiteral("SELECT id, name, color FROM tags WHERE name = ?"), { name })) {
+    if (!d.run(query, QStringLiteral("SELECT id, name, color, author FROM tags WHERE name = ?"), { name })) {
         return std::nullopt;
     }
     if (query.next()) {
-        return Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString() };
+        return Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(), 0, 0,
+            query.value(3).toString() };
     }
     QString chosen = color.toLower();
     if (chosen.isEmpty()) {
@@ -270,7 +271,7 @@ std::optional<QList<Tag>> TagStore::facets(const DocumentFilter &filter)
         : QStringLiteral("SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id AND x.article_id IN (%1)").arg(ids);
     QSqlQuery query(d->db());
     if (!d->run(query,
-            QStringLiteral("SELECT t.id, t.name, t.color, (%1) FROM tags t ORDER BY t.name COLLATE NOCASE")
+            QStringLiteral("SELECT t.id, t.name, t.color, (%1), t.author FROM tags t ORDER BY t.name COLLATE NOCASE")
                 .arg(counted),
             binds)) {
         return std::nullopt;
@@ -278,7 +279,7 @@ std::optional<QList<Tag>> TagStore::facets(const DocumentFilter &filter)
     QList<Tag> tags;
     while (query.next()) {
         tags.append(Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-            query.value(3).toInt(), 0 });
+            query.value(3).toInt(), 0, query.value(4).toString() });
     }
     return tags;
 }
