@@ -123,6 +123,9 @@ void AnnotationListModelTest::rowsColumnsAndRoles()
     QCOMPARE(cell(Ui::AnnotationListModel::Tags).data().toString(), QStringLiteral("Council"));
     QCOMPARE(cell(Ui::AnnotationListModel::Note).data().toString(), QStringLiteral("What will the paint cost?"));
     QCOMPARE(cell(Ui::AnnotationListModel::Article).data().toString(), QStringLiteral("Pier to be repainted"));
+    QCOMPARE(model.headerData(Ui::AnnotationListModel::Author, Qt::Horizontal).toString(), QStringLiteral("Author"));
+    QCOMPARE(cell(Ui::AnnotationListModel::Author).data().toString(), m_library->author());
+    QVERIFY(!m_library->author().isEmpty());
     QVERIFY(cell(Ui::AnnotationListModel::Created).data().toDateTime().isValid());
     QCOMPARE(cell(Ui::AnnotationListModel::State).data().toString(), QStringLiteral("anchored"));
     QCOMPARE(cell(0).data(Ui::AnnotationIdRole).toLongLong(), m_railings);

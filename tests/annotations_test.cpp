@@ -2,6 +2,7 @@
 #include "testarticles.h"
 #include "testbackend.h"
 
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -9,6 +10,7 @@
 
 using namespace Dossier::Core;
 using Dossier::Test::makeArticle;
+using Dossier::Test::onServerBackend;
 using Dossier::Test::testLibrary;
 
 class AnnotationsTest : public QObject
@@ -31,6 +33,7 @@ private Q_SLOTS:
     void renamesMergesAndRemovesTags();
     void tagsArticles();
     void filtersSortsAndCountsByTag();
+    void recordsWhoMadeIt();
 
 private:
     QString libraryPath() const { return testLibrary(m_dir->filePath(QStringLiteral("test.dossier"))); }
@@ -71,6 +74,14 @@ Annotation annotateQuote(
         return {};
     }
     return *a;
+}
+
+// The annotations \a name made.
+AnnotationQuery byAuthor(const QString &name)
+{
+    AnnotationQuery query;
+    query.author = name;
+    return query;
 }
 
 } // namespace
@@ -409,6 +420,32 @@ void AnnotationsTest::filtersSortsAndCountsByTag()
     QCOMPARE(rows->at(1).id, b);
     QCOMPARE(rows->at(2).id, c);
     QVERIFY(rows->at(2).tags.isEmpty());
+}
+
+void AnnotationsTest::recordsWhoMadeIt()
+{
+    // A library file writes the local user's name (DOSSIER_AUTHOR overrides it); a team library
+    // the role it is connected as (the tests connect as postgres).
+    qputenv("DOSSIER_AUTHOR", "Maria Ruiz");
+    const auto unset = qScopeGuard([] { qunsetenv("DOSSIER_AUTHOR"); });
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    const QString author = onServerBackend() ? QStringLiteral("postgres") : QStringLiteral("Maria Ruiz");
+    QCOMPARE(library.author(), author);
+    const qint64 id = storeArticle(library, harbour());
+    const Annotation a = annotateQuote(library, id, QStringLiteral("ferry terminal"), { QStringLiteral("Port") });
+    QCOMPARE(a.author, author);
+    QCOMPARE(library.annotations().get(a.id)->author, author);
+    QCOMPARE(library.tags().all()->front().author, author);
+    QVERIFY(library.tags().tagArticle(id, { QStringLiteral("Port") }));
+    // The panel and the CLI narrow the list to one author's passages.
+    QCOMPARE(library.annotations().list(byAuthor(author))->size(), 1);
+    QCOMPARE(library.annotations().list(byAuthor(QStringLiteral("Ben")))->size(), 0);
+    // Editing keeps the author.
+    Annotation edited = a;
+    edited.note = QStringLiteral("two quays");
+    QVERIFY(library.annotations().update(edited));
+    QCOMPARE(library.annotations().get(a.id)->author, author);
 }
 
 QTEST_GUILESS_MAIN(AnnotationsTest)

@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void deleteRemovesThroughTheControllerAndUndoRestores();
     void editNoteGoesThroughTheController();
     void followsControllerChanges();
+    void authorFilterNarrowsToOnePersonsPassages();
 
 private:
     int rows() const { return m_panel->model()->rowCount(); }
@@ -246,6 +248,37 @@ void AnnotationsPanelTest::followsControllerChanges()
     QCOMPARE(rows(), 1);
     QVERIFY(m_controller->removeTag(councilId));
     QTRY_COMPARE(tags->currentIndex(), 0);
+    QCOMPARE(rows(), 4);
+}
+
+void AnnotationsPanelTest::authorFilterNarrowsToOnePersonsPassages()
+{
+    // One author (a personal library): nothing to choose between.
+    QVERIFY(m_panel->authorFilter()->isHidden());
+    QCOMPARE(rows(), 3);
+    // Someone else writes in the same file.
+    qputenv("DOSSIER_AUTHOR", "Ben Okafor");
+    const auto unset = qScopeGuard([] { qunsetenv("DOSSIER_AUTHOR"); });
+    {
+        Core::Library ben(m_dir->filePath(QStringLiteral("panel.dossier")));
+        QVERIFY(ben.open());
+        const qsizetype at = harbourBody.indexOf(u"ferry");
+        QVERIFY2(ben.annotations().annotate(m_harbour, at, at + 5), qPrintable(ben.errorString()));
+    }
+    m_panel->refresh();
+    QCOMPARE(rows(), 4);
+    QComboBox *authors = m_panel->authorFilter();
+    QVERIFY(!authors->isHidden());
+    QCOMPARE(authors->count(), 3);
+    const int benIndex = authors->findText(QStringLiteral("Ben Okafor"));
+    QVERIFY(benIndex > 0);
+    authors->setCurrentIndex(benIndex);
+    Q_EMIT authors->activated(benIndex);
+    QCOMPARE(rows(), 1);
+    QCOMPARE(
+        m_panel->model()->index(0, Ui::AnnotationListModel::Author).data().toString(), QStringLiteral("Ben Okafor"));
+    authors->setCurrentIndex(0);
+    Q_EMIT authors->activated(0);
     QCOMPARE(rows(), 4);
 }
 

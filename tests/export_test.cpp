@@ -192,6 +192,8 @@ void ExportTest::markdownHoldsPassagesAndProvenance()
     QVERIFY(md.contains(QLatin1String("> a fire in the engine room")));
     QVERIFY(md.contains(QLatin1String("- **Note:** cause not yet known")));
     QVERIFY(md.contains(QLatin1String("- **Tags:** Safety, Infrastructure")));
+    // Who made each passage (schema 12): the fixtures are the local user's.
+    QVERIFY(md.contains(QStringLiteral("- **By:** ") + localAuthor()));
     QVERIFY(md.contains(QLatin1String("SHA-256 sha-ferry")));
     QVERIFY(md.indexOf(QLatin1String("Old bridge")) < md.indexOf(QLatin1String("Fire halts night ferry\n")));
 }
@@ -238,6 +240,7 @@ void ExportTest::jsonLdIsWebAnnotation()
     QCOMPARE(body.size(), 3); // the note and two tags
     QCOMPARE(body.at(0).toObject().value(QLatin1String("purpose")).toString(), QStringLiteral("commenting"));
     QCOMPARE(body.at(0).toObject().value(QLatin1String("value")).toString(), QStringLiteral("ask for the report"));
+    QCOMPARE(items.at(0).toObject().value(u"creator").toObject().value(u"nickname").toString(), localAuthor());
     QCOMPARE(body.at(1).toObject().value(QLatin1String("purpose")).toString(), QStringLiteral("tagging"));
     QCOMPARE(body.at(2).toObject().value(QLatin1String("value")).toString(), QStringLiteral("Infrastructure"));
 }
@@ -268,6 +271,7 @@ void ExportTest::pdfTextHoldsEverythingInOrder()
         QStringLiteral("test its cables"),
         QStringLiteral("Safety, Infrastructure"),
         QStringLiteral("ask for the report"),
+        QStringLiteral("By: ") + localAuthor(),
         QStringLiteral("SHA-256 sha-bridge"),
         QStringLiteral("Fire halts night ferry"),
         QStringLiteral("Coastal Courier"),

@@ -50,6 +50,19 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
+namespace
+{
+
+// The annotations \a name made.
+AnnotationQuery byAuthor(const QString &name)
+{
+    AnnotationQuery query;
+    query.author = name;
+    return query;
+}
+
+} // namespace
+
 void LibraryTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
@@ -179,6 +192,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup_data()
     QTest::newRow("schema 8") << 8;
     QTest::newRow("schema 9") << 9;
     QTest::newRow("schema 10") << 10;
+    QTest::newRow("schema 11") << 11;
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup()
@@ -228,12 +242,24 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
         QCOMPARE(kept->front().note, QStringLiteral("kept across migrations"));
         QCOMPARE(kept->front().tags, QStringList { QStringLiteral("Fixture") });
         QCOMPARE(kept->front().state, AnnotationState::Anchored);
+        // Schema 12: what was made before authorship has no author.
+        QCOMPARE(kept->front().author, QString());
     }
     // And the analyst's tables exist: an old library can be annotated and curated at once.
-    QVERIFY2(library.annotations().annotate(rows->front().id, 0, 4, { QStringLiteral("Checked") }),
-        qPrintable(library.errorString()));
-    QCOMPARE(library.tags().all()->size(), fixtureTags + 1);
+    const auto checked = library.annotations().annotate(rows->front().id, 0, 4, { QStringLiteral("Checked") });
+    QVERIFY2(checked, qPrintable(library.errorString()));
+    // Schema 12: what is made now is the local user's.
+    QCOMPARE(checked->author, localAuthor());
+    QCOMPARE(library.annotations().list(byAuthor(localAuthor()))->size(), 1);
+    const auto tags = library.tags().all();
+    QCOMPARE(tags->size(), fixtureTags + 1);
+    for (const Tag &tag : *tags) {
+        QCOMPARE(tag.author, tag.name == u"Checked" ? localAuthor() : QString());
+    }
     QCOMPARE(library.curation().rules()->size(), version >= 5 ? 1 : 0);
+    if (version >= 5) {
+        QCOMPARE(library.curation().rules()->front().author, QString());
+    }
     QCOMPARE(library.curation().pendingRetags(), 0);
     // Schema 8: folders can be watched.
     QCOMPARE(library.watchedFolders().all()->size(), 0);

@@ -78,13 +78,15 @@ public:
     QString socketDir() const { return m_dir.path(); }
     QString socketPath() const { return m_dir.filePath(QStringLiteral(".s.PGSQL.%1").arg(Port)); }
 
-    /*! A QPSQL connection named \a name to database \a database, as the superuser; open() it. */
-    QSqlDatabase connection(const QString &name, const QString &database = QStringLiteral("postgres")) const
+    /*! A QPSQL connection named \a name to database \a database, as the superuser or as \a user
+        (any role of the cluster that may log in: the socket trusts every one); open() it. */
+    QSqlDatabase connection(const QString &name, const QString &database = QStringLiteral("postgres"),
+        const QString &user = QStringLiteral("postgres")) const
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         db.setHostName(socketDir());
         db.setPort(Port);
-        db.setUserName(QStringLiteral("postgres"));
+        db.setUserName(user);
         db.setDatabaseName(database);
         return db;
     }

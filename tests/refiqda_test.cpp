@@ -54,10 +54,10 @@ EvidencePack ferryPack(const QString &body = ferryBody)
     EvidencePack pack;
     pack.title = QStringLiteral("Ferry safety");
     pack.created = QDateTime(QDate(2026, 3, 16), QTime(8, 0), QTimeZone::UTC);
-    pack.codebook = { Tag { 1, QStringLiteral("Safety"), QStringLiteral("#e5533d"), 0, 0 },
-        Tag { 2, QStringLiteral("Safety/Fire"), QStringLiteral("#ff9900"), 0, 0 },
-        Tag { 3, QStringLiteral("Scale"), QStringLiteral("#3d7be5"), 0, 0 },
-        Tag { 4, QStringLiteral("Background"), QStringLiteral("#888888"), 0, 0 } };
+    pack.codebook = { Tag { 1, QStringLiteral("Safety"), QStringLiteral("#e5533d"), 0, 0, QString() },
+        Tag { 2, QStringLiteral("Safety/Fire"), QStringLiteral("#ff9900"), 0, 0, QString() },
+        Tag { 3, QStringLiteral("Scale"), QStringLiteral("#3d7be5"), 0, 0, QString() },
+        Tag { 4, QStringLiteral("Background"), QStringLiteral("#888888"), 0, 0, QString() } };
     PackArticle item;
     item.article.id = 7;
     item.article.path = QStringLiteral("/articles/ferry.txt");
@@ -108,10 +108,10 @@ QList<QDomElement> all(QDomDocument document, const QString &name)
 
 void RefiQdaTest::codebookNestsTagsBySlash()
 {
-    const QList<Tag> tags { Tag { 1, QStringLiteral("Safety/Fire"), QStringLiteral("#ff9900"), 0, 0 },
-        Tag { 2, QStringLiteral("Port"), QStringLiteral("#3d7be5"), 0, 0 },
-        Tag { 3, QStringLiteral("Region/North"), QStringLiteral("#00aa00"), 0, 0 },
-        Tag { 4, QStringLiteral("Safety"), QStringLiteral("#e5533d"), 0, 0 } };
+    const QList<Tag> tags { Tag { 1, QStringLiteral("Safety/Fire"), QStringLiteral("#ff9900"), 0, 0, QString() },
+        Tag { 2, QStringLiteral("Port"), QStringLiteral("#3d7be5"), 0, 0, QString() },
+        Tag { 3, QStringLiteral("Region/North"), QStringLiteral("#00aa00"), 0, 0, QString() },
+        Tag { 4, QStringLiteral("Safety"), QStringLiteral("#e5533d"), 0, 0, QString() } };
     const QDomDocument document = parse(RefiQda::codebook(tags));
     const QDomElement root = document.documentElement();
     QCOMPARE(root.localName(), QStringLiteral("CodeBook"));

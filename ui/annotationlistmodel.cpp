@@ -168,6 +168,8 @@ void AnnotationListModel::sortRows(QList<Row> &rows) const
             return collator.compare(a.annotation.note, b.annotation.note);
         case Article:
             return collator.compare(a.title, b.title);
+        case Author:
+            return collator.compare(a.annotation.author, b.annotation.author);
         case Created:
             return a.annotation.created < b.annotation.created ? -1
                                                                : (b.annotation.created < a.annotation.created ? 1 : 0);
@@ -249,6 +251,7 @@ void AnnotationListModel::mergeRows(QList<Row> fresh)
                 && before.color == after.color && before.annotation.note == after.annotation.note
                 && before.annotation.state == after.annotation.state
                 && before.annotation.articleId == after.annotation.articleId
+                && before.annotation.author == after.annotation.author
                 && before.annotation.created == after.annotation.created
                 && before.annotation.modified == after.annotation.modified;
             m_rows[i] = after;
@@ -324,6 +327,8 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
             return oneLine(a.note, quoteDisplayLength);
         case Article:
             return a.articleId >= 0 ? row.title : tr("%1 (removed)").arg(row.title);
+        case Author:
+            return a.author;
         case Created:
             return a.created.toLocalTime();
         case State:
@@ -405,6 +410,8 @@ QVariant AnnotationListModel::headerData(int section, Qt::Orientation orientatio
         return tr("Note");
     case Article:
         return tr("Article");
+    case Author:
+        return tr("Author");
     case Created:
         return tr("Created");
     case State:

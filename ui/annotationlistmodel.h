@@ -10,7 +10,7 @@ namespace Dossier::Ui
 
 /*!
     \brief The analyst's annotations (AnnotationStore::list()) as a table: quote, tags, note, the
-    article's title, when it was made and whether it is still anchored. The list is the analyst's
+    article's title, who made it, when, and whether it is still anchored. The list is the analyst's
     own (thousands of rows at most), so it is held whole and sorted here; refresh() merges a new
     reading into the rows with precise remove/insert/move/dataChanged notices, so selections
     survive edits. Roles: AnnotationIdRole, ArticleIdRole, AnnotationStateRole, AnnotationColorRole
@@ -21,7 +21,7 @@ class AnnotationListModel final : public QAbstractTableModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AnnotationListModel)
 public:
-    enum Column { Quote, Tags, Note, Article, Created, State, ColumnCount };
+    enum Column { Quote, Tags, Note, Article, Author, Created, State, ColumnCount };
 
     explicit AnnotationListModel(QObject *parent = nullptr);
     ~AnnotationListModel() override;

@@ -25,6 +25,8 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Dossier::Ui
 {
 
@@ -40,6 +42,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     , m_model(new AnnotationListModel(this))
     , m_filter(new QLineEdit(this))
     , m_tags(new QComboBox(this))
+    , m_authors(new QComboBox(this))
     , m_thisArticle(new QCheckBox(tr("This article only"), this))
     , m_orphaned(new QCheckBox(tr("Orphaned only"), this))
     , m_view(new QTableView(this))
@@ -60,6 +63,10 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     m_tags->setAccessibleName(tr("Tag filter"));
     m_tags->setToolTip(tr("Only passages carrying this tag"));
     m_tags->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_authors->setAccessibleName(tr("Author filter"));
+    m_authors->setToolTip(tr("Only passages this person made"));
+    m_authors->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_authors->hide();
     m_thisArticle->setAccessibleName(tr("Only annotations of this article"));
     m_orphaned->setAccessibleName(tr("Only orphaned annotations"));
     m_orphaned->setToolTip(tr("Passages whose quote is no longer in their article's text"));
@@ -104,6 +111,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     filters->setContentsMargins(0, 0, 0, 0);
     filters->addWidget(m_filter, 1);
     filters->addWidget(m_tags);
+    filters->addWidget(m_authors);
     auto *checks = new QHBoxLayout;
     checks->setContentsMargins(0, 0, 0, 0);
     checks->addWidget(m_thisArticle);
@@ -132,6 +140,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
     connect(m_filter, &QLineEdit::returnPressed, this, &AnnotationsPanel::applyFilter);
     connect(m_tags, &QComboBox::activated, this, &AnnotationsPanel::applyFilter);
+    connect(m_authors, &QComboBox::activated, this, &AnnotationsPanel::applyFilter);
     connect(m_thisArticle, &QCheckBox::toggled, this, &AnnotationsPanel::applyFilter);
     connect(m_orphaned, &QCheckBox::toggled, this, &AnnotationsPanel::applyFilter);
 
@@ -211,8 +220,14 @@ void AnnotationsPanel::refresh()
     if (m_model->library() != library) {
         m_model->setLibrary(library);
         reloadTags();
-    } else if (!reloadTags()) {
-        m_model->refresh();
+        reloadAuthors();
+    } else {
+        // Either may set a new query (which re-reads the list); else the list is read again here.
+        const bool tagsChanged = reloadTags();
+        const bool authorsChanged = reloadAuthors();
+        if (!tagsChanged && !authorsChanged) {
+            m_model->refresh();
+        }
     }
     updateCount();
 }
@@ -235,7 +250,7 @@ void AnnotationsPanel::updateCount()
     // Empty: nothing listed although nothing narrows the list (and no error to show), so the
     // library has no passage at all.
     const bool filtered = !m_filter->text().trimmed().isEmpty() || m_tags->currentIndex() > 0
-        || m_thisArticle->isChecked() || m_orphaned->isChecked();
+        || m_authors->currentIndex() > 0 || m_thisArticle->isChecked() || m_orphaned->isChecked();
     const bool empty = m_model->rowCount() == 0 && !filtered && m_error->isHidden();
     if (empty == m_empty) {
         return;
@@ -280,6 +295,40 @@ bool AnnotationsPanel::reloadTags()
     return false;
 }
 
+bool AnnotationsPanel::reloadAuthors()
+{
+    const QString selected = m_authors->currentIndex() > 0 ? m_authors->currentText() : QString();
+    // Read from the library's annotations (thousands at most, as the list itself), hidden ones too.
+    Core::Library *library = m_controller ? m_controller->library() : nullptr;
+    Core::AnnotationQuery everything;
+    everything.withHidden = true;
+    QStringList authors;
+    for (const Core::Annotation &annotation : library
+            ? library->annotations().list(everything).value_or(QList<Core::Annotation> {})
+            : QList<Core::Annotation> {}) {
+        if (!annotation.author.isEmpty() && !authors.contains(annotation.author)) {
+            authors.append(annotation.author);
+        }
+    }
+    authors.sort(Qt::CaseInsensitive);
+    const QSignalBlocker blocker(m_authors);
+    m_authors->clear();
+    m_authors->addItem(tr("All authors"));
+    m_authors->addItems(authors);
+    const int current = selected.isEmpty() ? 0 : std::max(0, m_authors->findText(selected));
+    m_authors->setCurrentIndex(current);
+    // One author (a personal library) has nothing to choose between.
+    m_authors->setVisible(authors.size() > 1 || current > 0);
+    if (!selected.isEmpty() && current == 0) {
+        // The author's last passage went: the query follows.
+        Core::AnnotationQuery query = m_model->query();
+        query.author.clear();
+        m_model->setQuery(query);
+        return true;
+    }
+    return false;
+}
+
 void AnnotationsPanel::applyFilter()
 {
     m_filterDelay->stop();
@@ -293,6 +342,9 @@ void AnnotationsPanel::applyFilter()
         query.articles = { m_currentArticle };
     }
     query.orphanedOnly = m_orphaned->isChecked();
+    if (m_authors->currentIndex() > 0) {
+        query.author = m_authors->currentText();
+    }
     m_error->hide();
     m_model->setQuery(query);
     updateCount();

@@ -20,7 +20,7 @@ class AnnotationListModel;
 
 /*!
     \brief The annotations dock: every highlighted passage of the library in a sortable table,
-    narrowed by text (quote or note), by tag, to the current article and to orphaned passages.
+    narrowed by text (quote or note), by tag, by author, to the current article and to orphaned passages.
     Activating a row asks for the passage to be shown; edits (note, tags, removal) go through the
     AnnotationController, so they are undoable. Follows the controller's change signals.
 */
@@ -49,6 +49,8 @@ public:
     QTableView *view() const { return m_view; }
     QLineEdit *filterField() const { return m_filter; }
     QComboBox *tagFilter() const { return m_tags; }
+    /*! Shown when the passages have more than one author (a team library, or a file several people wrote in). */
+    QComboBox *authorFilter() const { return m_authors; }
     QCheckBox *thisArticleOnly() const { return m_thisArticle; }
     QCheckBox *orphanedOnly() const { return m_orphaned; }
 
@@ -81,6 +83,8 @@ private:
     void updateCount();
     /*! Re-reads the codebook into the tag filter; true when that changed the query (and re-read the list). */
     bool reloadTags();
+    /*! Re-reads who made the passages into the author filter; true when that changed the query. */
+    bool reloadAuthors();
     void scheduleRefresh();
     void activate(const QModelIndex &index);
     void showContextMenu(const QPoint &pos);
@@ -93,6 +97,7 @@ private:
     AnnotationListModel *m_model = nullptr;
     QLineEdit *m_filter = nullptr;
     QComboBox *m_tags = nullptr;
+    QComboBox *m_authors = nullptr;
     QCheckBox *m_thisArticle = nullptr;
     QCheckBox *m_orphaned = nullptr;
     QTableView *m_view = nullptr;

@@ -44,6 +44,7 @@ struct PassageRequest {
     QStringList tags;
     QString note;
     QString color;
+    bool isPrivate = false;
 };
 
 // Highlights the passage and prints it (once stored); false with *error set when it cannot.
@@ -94,7 +95,7 @@ bool annotatePassage(Library &library, const PassageRequest &request, QString *e
         utf16End = utf16Start + text.size();
     }
     const auto annotation = library.annotations().annotate(
-        request.articleId, utf16Start, utf16End, request.tags, request.note, request.color);
+        request.articleId, utf16Start, utf16End, request.tags, request.note, request.color, request.isPrivate);
     if (!annotation) {
         *error = library.errorString();
         return false;
@@ -191,13 +192,15 @@ int annotate(const QStringList &arguments)
         QStringLiteral("Read passages from FILE ('-': standard input), one JSON object a line: {\"doc\", \"quote\" "
                        "and/or \"start\"+\"end\", \"tags\", \"note\", \"color\"}; each is stored, then printed."),
         QStringLiteral("FILE"));
-    for (const QCommandLineOption &option : { doc, quote, start, end, tag, note, color, batch }) {
+    const QCommandLineOption privately(QStringLiteral("private"),
+        QStringLiteral("Only you see the passage (a team library's server hides it from the other members)."));
+    for (const QCommandLineOption &option : { doc, quote, start, end, tag, note, color, batch, privately }) {
         parser.addOption(option);
     }
     int code = Ok;
     const QString syntax
         = QStringLiteral("annotate --library L (--doc ID (--quote TEXT | --start N --end N) [--tag T]... "
-                         "[--note TEXT] [--color #RRGGBB] | --batch FILE)");
+                         "[--note TEXT] [--color #RRGGBB] [--private] | --batch FILE)");
     if (!parseCommandLine(parser, arguments, syntax, &code)) {
         return code;
     }
@@ -236,6 +239,7 @@ int annotate(const QStringList &arguments)
     request.tags = parser.values(tag);
     request.note = parser.value(note);
     request.color = parser.value(color);
+    request.isPrivate = parser.isSet(privately);
     Library library(parser.value(QStringLiteral("library")));
     if (!openLibrary(library)) {
         return Failed;
@@ -310,12 +314,16 @@ int annotations(const QStringList &arguments)
         QStringLiteral("Only passages whose quote or note contains TEXT."), QStringLiteral("TEXT"));
     const QCommandLineOption orphaned(QStringLiteral("orphaned"),
         QStringLiteral("Only passages that could not be re-attached to their article's text."));
-    for (const QCommandLineOption &option : { tag, doc, text, orphaned }) {
+    const QCommandLineOption author(
+        QStringLiteral("author"), QStringLiteral("Only passages made by NAME."), QStringLiteral("NAME"));
+    for (const QCommandLineOption &option : { tag, doc, text, orphaned, author }) {
         parser.addOption(option);
     }
     int code = Ok;
     if (!parseCommandLine(parser, arguments,
-            QStringLiteral("annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned]"), &code)) {
+            QStringLiteral(
+                "annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned] [--author NAME]"),
+            &code)) {
         return code;
     }
     AnnotationQuery query;
@@ -327,6 +335,7 @@ int annotations(const QStringList &arguments)
     query.tags = parser.values(tag);
     query.text = parser.value(text);
     query.orphanedOnly = parser.isSet(orphaned);
+    query.author = parser.value(author);
     Library library(parser.value(QStringLiteral("library")));
     if (!openLibrary(library)) {
         return Failed;

@@ -32,5 +32,7 @@ int exportPack(const QStringList &arguments);
 int importQdpx(const QStringList &arguments);
 int watch(const QStringList &arguments);
 int clusters(const QStringList &arguments);
+/*! team add|remove|role|list (teamcommands.cpp): a team library's members and their roles. */
+int team(const QStringList &arguments);
 
 } // namespace Dossier::Cli

@@ -38,6 +38,7 @@ QJsonObject ruleJson(const EntityRule &rule)
             rule.action == EntityRule::Action::Map ? QLatin1String("map") : QLatin1String("suppress") },
         { QLatin1String("created"),
             QDateTime::fromMSecsSinceEpoch(rule.createdAt, QTimeZone::UTC).toString(Qt::ISODate) },
+        { QLatin1String("author"), rule.author.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rule.author) },
     };
     if (rule.action == EntityRule::Action::Map) {
         object.insert(QLatin1String("target_type"), entityTypeName(rule.targetType));

@@ -48,10 +48,11 @@ commands:
                                           saved searches with their counts and new articles;
                                           one's articles (opening it); rename or delete one
   annotate --library L --doc ID (--quote TEXT | --start N --end N) [--tag T]... [--note TEXT] [--color #RRGGBB]
+           [--private]
                                           highlight a passage, print it as JSON
   tag --library L --doc ID [--remove] TAG...
                                           tag an article (or take tags off)
-  annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned]
+  annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned] [--author NAME]
                                           list passages (JSON Lines)
   export --library L --format pdf|md|jsonld|csl-json|ris|bibtex|qdpx|qdc --out FILE [--tag T]...
          [--doc ID]... [--annotation ID]... [--full-text]
@@ -61,6 +62,9 @@ commands:
   clusters --library L [--min-size N] [--copies ID] [--diff ID [--against ID]] [--threshold T]
                                           copies of one story (near-duplicates) as JSON Lines; one
                                           article's copies; what a copy changed against its original
+  team add NAME [--role ROLE] | team remove NAME | team role NAME ROLE | team list --library URL
+                                          a team library's members and their roles (reader,
+                                          annotator, editor, admin), enforced by the server
   check --library L                       check a library for damage (JSON; exit 1 when damaged)
   recover --from DAMAGED --library NEW    salvage what can be read of a damaged library into a new one
 
@@ -138,6 +142,7 @@ int main(int argc, char *argv[])
         { u"import-qdpx", Dossier::Cli::importQdpx },
         { u"watch", Dossier::Cli::watch },
         { u"clusters", Dossier::Cli::clusters },
+        { u"team", Dossier::Cli::team },
         { u"check", Dossier::Cli::check },
         { u"recover", Dossier::Cli::recover },
     };

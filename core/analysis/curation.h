@@ -33,6 +33,7 @@ struct EntityRule {
     EntityType targetType = EntityType::Person;
     QString targetName;
     qint64 createdAt = 0; //!< ms since the epoch
+    QString author; //!< who made it (schema 12; empty for rules made before)
 
     friend bool operator==(const EntityRule &, const EntityRule &) = default;
 };

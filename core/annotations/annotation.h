@@ -17,6 +17,7 @@ struct Tag {
     QString color; //!< "#rrggbb"
     int documents = 0; //!< articles carrying the tag (filled by TagStore::all())
     int annotations = 0; //!< annotations carrying the tag (filled by TagStore::all())
+    QString author; //!< who made it (schema 12; empty for tags made before)
 };
 
 /*! \brief Whether an annotation is attached to its article's current text. */
@@ -43,6 +44,13 @@ struct Annotation {
     QString previousExact; //!< for Reattached: the quote as it was before the text changed
     QDateTime created;
     QDateTime modified;
+    /*! Who made it (schema 12): on a team library the PostgreSQL role that wrote it, set by the
+        server; in a library file the local user (localAuthor()). Empty for annotations made before. */
+    QString author;
+    /*! Seen by its author alone (schema 12; on a team library the server hides it from the others). */
+    bool isPrivate = false;
+    /*! Hidden by an editor (or its author): kept, but listed only when asked for (AnnotationQuery::withHidden). */
+    bool hidden = false;
 };
 
 /*! \brief The colour an annotation is painted in: its own, its first tag's, or the default. */
@@ -57,6 +65,8 @@ struct AnnotationQuery {
     QStringList tags; //!< carrying any of these tags; empty for all
     QString text; //!< quote or note contains this (case-insensitive); empty for all
     bool orphanedOnly = false;
+    QString author; //!< made by this author (exactly); empty for all
+    bool withHidden = false; //!< hidden annotations too
 };
 
 } // namespace Dossier::Core

@@ -135,6 +135,9 @@ void mdPassage(QString &out, const Annotation &a, const QList<Tag> &codebook, co
     if (!a.note.isEmpty()) {
         out += QStringLiteral("- **Note:** %1\n").arg(mdEscape(a.note).replace(QLatin1Char('\n'), QLatin1Char(' ')));
     }
+    if (!a.author.isEmpty()) {
+        out += QStringLiteral("- **By:** %1\n").arg(mdEscape(a.author));
+    }
     out += QStringLiteral("- **Colour:** %1\n").arg(effectiveColor(a, codebook));
     if (const QString state = stateLine(a); !state.isEmpty()) {
         out += QStringLiteral("- %1\n").arg(mdEscape(state));
@@ -189,6 +192,9 @@ QString passageHtml(const Annotation &a, const QList<Tag> &codebook, const QStri
     if (!a.note.isEmpty()) {
         details += QStringLiteral("<br/><b>Note:</b> %1")
                        .arg(escaped(a.note).replace(QLatin1Char('\n'), QStringLiteral("<br/>")));
+    }
+    if (!a.author.isEmpty()) {
+        details += QStringLiteral("<br/><b>By:</b> %1").arg(escaped(a.author));
     }
     if (const QString state = stateLine(a); !state.isEmpty()) {
         details += QStringLiteral("<br/><i>%1</i>").arg(escaped(state));
@@ -455,6 +461,11 @@ QByteArray toJsonLd(const EvidencePack &pack)
         };
         if (!body.isEmpty()) {
             object.insert(QLatin1String("body"), body);
+        }
+        if (!a.author.isEmpty()) {
+            object.insert(QLatin1String("creator"),
+                QJsonObject {
+                    { QLatin1String("type"), QLatin1String("Person") }, { QLatin1String("nickname"), a.author } });
         }
         return object;
     };

@@ -223,7 +223,7 @@ Project project(const EvidencePack &pack, const QString &user)
         for (const QString &name : used) {
             if (!known.contains(name.toLower())) {
                 known.insert(name.toLower());
-                tags.append(Tag { -1, name, QString(), 0, 0 });
+                tags.append(Tag { -1, name, QString(), 0, 0, QString() });
             }
         }
     }

@@ -90,6 +90,8 @@ QJsonObject annotationToJson(const Annotation &annotation, QStringView body)
         { QLatin1String("previous_quote"), orNull(annotation.previousExact) },
         { QLatin1String("created"), annotation.created.toString(Qt::ISODateWithMs) },
         { QLatin1String("modified"), annotation.modified.toString(Qt::ISODateWithMs) },
+        { QLatin1String("author"), orNull(annotation.author) },
+        { QLatin1String("private"), annotation.isPrivate },
     };
 }
 

@@ -23,12 +23,17 @@ const char *const annotationColumns
     = "a.id, a.article_id, a.article_path, a.article_sha256, a.start, a.\"end\", a.exact, a.prefix, a.suffix, "
       "a.color, a.note, a.state, a.previous_exact, a.created_at, a.modified_at, "
       "(SELECT %1 FROM (SELECT t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
-      "WHERE x.annotation_id = a.id ORDER BY x.position) n)";
+      "WHERE x.annotation_id = a.id ORDER BY x.position) n), a.author, a.visibility, a.hidden";
 
 // annotationColumns for \a d's backend.
 QString annotationColumnsOf(const StoreContext &d)
 {
     return QLatin1String(annotationColumns).arg(d.jsonArray(QStringLiteral("n.name")));
+}
+
+QString visibilityName(bool isPrivate)
+{
+    return isPrivate ? QStringLiteral("private") : QStringLiteral("shared");
 }
 
 Annotation annotationFrom(const QSqlQuery &query)
@@ -53,6 +58,9 @@ Annotation annotationFrom(const QSqlQuery &query)
     for (const auto &tag : tags) {
         a.tags.append(tag.toString());
     }
+    a.author = query.value(16).toString();
+    a.isPrivate = query.value(17).toString() == u"private";
+    a.hidden = query.value(18).toLongLong() != 0;
     return a;
 }
 
@@ -104,14 +112,15 @@ bool StoreContext::writeAnnotation(const Annotation &a, qint64 *id)
     QVariantList values { articleId, notNull(a.articlePath), QString::fromLatin1(a.articleSha256), a.anchor.start,
         a.anchor.end, notNull(a.anchor.exact), notNull(a.anchor.prefix), notNull(a.anchor.suffix),
         notNull(a.color.toLower()), notNull(a.note), annotationStateName(a.state), notNull(a.previousExact), created,
-        modified };
+        modified, notNull(a.author.isEmpty() ? d.author : a.author), visibilityName(a.isPrivate), qint64(a.hidden) };
     if (a.id >= 0) {
         values.prepend(a.id);
     }
     if (!d.run(insert,
             QStringLiteral("INSERT INTO annotations (%1article_id, article_path, article_sha256, start, \"end\", "
-                           "exact, prefix, suffix, color, note, state, previous_exact, created_at, modified_at) "
-                           "VALUES (%2?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+                           "exact, prefix, suffix, color, note, state, previous_exact, created_at, modified_at, "
+                           "author, visibility, hidden) VALUES (%2?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "RETURNING id")
                 .arg(a.id >= 0 ? QStringLiteral("id, ") : QString(), a.id >= 0 ? QStringLiteral("?, ") : QString()),
             values)
         || !insert.next()) {
@@ -119,13 +128,14 @@ bool StoreContext::writeAnnotation(const Annotation &a, qint64 *id)
     }
     *id = insert.value(0).toLongLong();
     insert.finish();
-    // PostgreSQL's identity does not see ids given explicitly: move it past this one.
+    // PostgreSQL's identity does not see ids given explicitly: move it past this one (never back:
+    // other members' private annotations, invisible here, may have higher ids).
     if (a.id >= 0 && d.onServer()) {
         QSqlQuery sequence(d.db());
         if (!d.run(sequence,
-                QStringLiteral("SELECT setval(pg_get_serial_sequence('annotations', 'id'), (SELECT max(id) FROM "
-                               "annotations))"),
-                {})) {
+                QStringLiteral("SELECT setval(s, GREATEST(CAST(? AS BIGINT), pg_sequence_last_value(s::regclass))) "
+                               "FROM (SELECT pg_get_serial_sequence('annotations', 'id') AS s) q"),
+                { *id })) {
             return false;
         }
     }
@@ -133,7 +143,7 @@ bool StoreContext::writeAnnotation(const Annotation &a, qint64 *id)
 }
 
 std::optional<Annotation> AnnotationStore::annotate(qint64 articleId, qsizetype start, qsizetype end,
-    const QStringList &tags, const QString &note, const QString &color)
+    const QStringList &tags, const QString &note, const QString &color, bool isPrivate)
 {
     qint64 id = -1;
     const bool ok = d->transaction([&] {
@@ -165,6 +175,7 @@ std::optional<Annotation> AnnotationStore::annotate(qint64 articleId, qsizetype 
         a.tags = tags;
         a.note = note;
         a.color = color;
+        a.isPrivate = isPrivate;
         return d->writeAnnotation(a, &id);
     });
     if (!ok) {
@@ -206,8 +217,10 @@ bool AnnotationStore::update(const Annotation &a)
     }
     return d->transaction([&] {
         QSqlQuery update(d->db());
-        if (!d->run(update, QStringLiteral("UPDATE annotations SET note = ?, color = ?, modified_at = ? WHERE id = ?"),
-                { notNull(a.note), notNull(a.color.toLower()), now(), a.id })) {
+        if (!d->run(update,
+                QStringLiteral(
+                    "UPDATE annotations SET note = ?, color = ?, visibility = ?, modified_at = ? WHERE id = ?"),
+                { notNull(a.note), notNull(a.color.toLower()), visibilityName(a.isPrivate), now(), a.id })) {
             return false;
         }
         if (update.numRowsAffected() != 1) {
@@ -226,6 +239,23 @@ bool AnnotationStore::remove(qint64 annotationId)
             return false;
         }
         if (remove.numRowsAffected() != 1) {
+            d->error
+                = StoreError(QStringLiteral("no annotation with id %1").arg(annotationId), StoreError::Kind::NotFound);
+            return false;
+        }
+        return true;
+    });
+}
+
+bool AnnotationStore::setHidden(qint64 annotationId, bool hidden)
+{
+    return d->transaction([&] {
+        QSqlQuery update(d->db());
+        if (!d->run(update, QStringLiteral("UPDATE annotations SET hidden = ? WHERE id = ?"),
+                { qint64(hidden), annotationId })) {
+            return false;
+        }
+        if (update.numRowsAffected() != 1) {
             d->error
                 = StoreError(QStringLiteral("no annotation with id %1").arg(annotationId), StoreError::Kind::NotFound);
             return false;
@@ -275,6 +305,13 @@ std::optional<QList<Annotation>> AnnotationStore::list(const AnnotationQuery &re
     }
     if (request.orphanedOnly) {
         where.append(QStringLiteral("a.state = 'orphaned'"));
+    }
+    if (!request.withHidden) {
+        where.append(QStringLiteral("a.hidden = 0"));
+    }
+    if (!request.author.isEmpty()) {
+        where.append(QStringLiteral("a.author = ?"));
+        binds.append(request.author);
     }
     const QString sql = QStringLiteral("SELECT %1 FROM annotations a %2 ORDER BY a.article_id IS NULL, a.article_id, "
                                        "a.state = 'orphaned', a.start, a.id")

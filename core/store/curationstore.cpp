@@ -34,7 +34,7 @@ EntityType typeFrom(const QVariant &value)
     return type;
 }
 
-constexpr auto ruleColumns = "id, scope, type, label, action, target_type, target_name, created_at";
+constexpr auto ruleColumns = "id, scope, type, label, action, target_type, target_name, created_at, author";
 
 EntityRule ruleFrom(const QSqlQuery &query)
 {
@@ -47,6 +47,7 @@ EntityRule ruleFrom(const QSqlQuery &query)
     rule.targetType = rule.action == EntityRule::Action::Map ? typeFrom(query.value(5)) : rule.type;
     rule.targetName = query.value(6).toString();
     rule.createdAt = query.value(7).toLongLong();
+    rule.author = query.value(8).toString();
     return rule;
 }
 
@@ -149,6 +150,7 @@ bool StoreContext::addRule(EntityRule *rule)
         return false;
     }
     rule->createdAt = QDateTime::currentMSecsSinceEpoch();
+    rule->author = author;
     // The rule replaces the one for the same name (as INSERT OR REPLACE would: a new row).
     if (!run(query, QStringLiteral("DELETE FROM entity_rules WHERE scope = ? AND type = ? AND key = ?"),
             { scopeName(rule->scope), entityTypeName(rule->type), entityKey(rule->label) })) {
@@ -156,11 +158,11 @@ bool StoreContext::addRule(EntityRule *rule)
     }
     if (!run(query,
             QStringLiteral("INSERT INTO entity_rules (scope, type, key, label, action, target_type, "
-                           "target_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                           "target_name, created_at, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             { scopeName(rule->scope), entityTypeName(rule->type), entityKey(rule->label), rule->label,
                 actionName(rule->action),
                 notNull(rule->action == EntityRule::Action::Map ? entityTypeName(rule->targetType) : QString()),
-                notNull(rule->targetName), rule->createdAt })) {
+                notNull(rule->targetName), rule->createdAt, notNull(author) })) {
         return false;
     }
     if (!query.next()) {

@@ -143,8 +143,11 @@ StoreError storeError(const QSqlQuery &query)
         if (state == u"53100") {
             return { QStringLiteral("the database server's disk is full"), StoreError::Kind::DiskFull };
         }
-        if (state == u"25006" || state == u"42501") {
+        if (state == u"25006") {
             return { text, StoreError::Kind::ReadOnly };
+        }
+        if (state == u"42501") {
+            return { text, StoreError::Kind::Denied };
         }
         if (state == u"55P03" || state == u"40P01" || state == u"40001") {
             return { text, StoreError::Kind::Locked };
@@ -179,6 +182,22 @@ Library::Library(const QString &path)
     d->path = path;
     d->connection = uniqueConnectionName();
     d->backend = isServerLocation(path) ? Backend::PostgreSQL : Backend::Sqlite;
+    d->author = d->onServer() ? QString() : localAuthor();
+}
+
+QString localAuthor()
+{
+    for (const char *variable : { "DOSSIER_AUTHOR", "USER", "LOGNAME", "USERNAME" }) {
+        if (const QString name = qEnvironmentVariable(variable).trimmed(); !name.isEmpty()) {
+            return name;
+        }
+    }
+    return QDir::home().dirName();
+}
+
+QString Library::author() const
+{
+    return d->author;
 }
 
 bool Library::isServerLocation(const QString &location)
@@ -248,6 +267,11 @@ SavedSearchStore &Library::savedSearches()
     return d->savedSearches;
 }
 
+TeamStore &Library::team()
+{
+    return d->team;
+}
+
 WatchedFolderStore &Library::watchedFolders()
 {
     return d->watchedFolders;
@@ -275,11 +299,16 @@ QString Library::path() const
 
 QString Library::errorString() const
 {
-    return d->error.message;
+    return lastError().message;
 }
 
 StoreError Library::lastError() const
 {
+    // The server refused a write (SQLSTATE 42501): say what the user is in the library.
+    if (d->error.kind == StoreError::Kind::Denied && !d->memberRole.isEmpty()) {
+        return { QStringLiteral("you are %1 in this library: %2").arg(d->memberRole, d->error.message),
+            StoreError::Kind::Denied };
+    }
     return d->error;
 }
 
@@ -313,10 +342,16 @@ bool Library::open()
         case OpenFailure::ReadOnly:
             d->error.kind = StoreError::Kind::ReadOnly;
             return;
+        case OpenFailure::Other:
+            // A team library's server refused a role that is no member.
+            if (d->error.kind == StoreError::Kind::Denied) {
+                return;
+            }
+            d->error.kind = StoreError::Kind::Other;
+            return;
         case OpenFailure::Foreign:
         case OpenFailure::Newer:
         case OpenFailure::Unreachable:
-        case OpenFailure::Other:
             d->error.kind = StoreError::Kind::Other;
             return;
         }

@@ -10,6 +10,7 @@
 #include "store/savedsearchstore.h"
 #include "store/storetypes.h"
 #include "store/tagstore.h"
+#include "store/teamstore.h"
 #include "store/timelinequery.h"
 #include "store/watchedfolderstore.h"
 
@@ -95,6 +96,11 @@ public:
     /*! The schema version this build writes. */
     static int schemaVersion();
 
+    /*! Whom this library's writes are by (the author of annotations, tags, article tags and
+        rules): localAuthor() for a library file; for a team library the PostgreSQL role it is
+        connected as (known once open), which the server itself writes. */
+    QString author() const;
+
     /*! \name The stores over this library's connection */
     //@{
     ArticleStore &articles();
@@ -108,6 +114,7 @@ public:
     WatchedFolderStore &watchedFolders();
     DuplicateStore &duplicates();
     SavedSearchStore &savedSearches();
+    TeamStore &team();
     //@}
 
 private:
@@ -115,5 +122,9 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
 };
+
+/*! The name a library file records as the author of what this user makes: $DOSSIER_AUTHOR when
+    set, else the login name ($USER, $LOGNAME, $USERNAME), else the home folder's name. */
+QString localAuthor();
 
 } // namespace Dossier::Core

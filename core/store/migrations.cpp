@@ -298,6 +298,23 @@ constexpr const char *version11[] = {
     "CREATE INDEX article_stories_lead ON article_stories(article_id) WHERE story_id = article_id",
 };
 
+// Version 12: authorship (issue 17). Annotations, tags, article tags and entity rules say who made
+// them (the store writes the local user's name into a library file; on a team library the server
+// writes its role, migrationsserver.cpp), article tags when, tags when last changed. Rows made
+// before have no author (''). An annotation can be private to its author ('private': only the
+// author sees it on a team library) and hidden by an editor (hidden = 1: kept, not shown).
+constexpr const char *version12[] = {
+    "ALTER TABLE annotations ADD COLUMN author TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE annotations ADD COLUMN visibility TEXT NOT NULL DEFAULT 'shared'",
+    "ALTER TABLE annotations ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE tags ADD COLUMN author TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE tags ADD COLUMN modified_at INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE article_tags ADD COLUMN author TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE article_tags ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE entity_rules ADD COLUMN author TEXT NOT NULL DEFAULT ''",
+    "CREATE INDEX annotations_author ON annotations(author)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -311,7 +328,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
 // Every step after version 10 needs its PostgreSQL spelling in migrationsserver.cpp too.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
-    step(version6), step(version7), step(version8), step(version9), step(version10), step(version11) };
+    step(version6), step(version7), step(version8), step(version9), step(version10), step(version11), step(version12) };
 
 } // namespace
 

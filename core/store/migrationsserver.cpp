@@ -217,7 +217,109 @@ constexpr const char *serverVersion11[] = {
     "CREATE INDEX article_stories_lead ON article_stories(article_id) WHERE story_id = article_id",
 };
 
-constexpr ServerStep serverSteps[] = { { serverVersion11, std::size(serverVersion11) } };
+// Version 12: authorship, private and hidden annotations (migrations.cpp's version12), enforced by
+// the server: whatever a client sends, a row's author is the role that inserted it and never
+// changes (dossier_stamp_author); an annotation is changed or deleted only by its author, except
+// its anchor (re-attached by whoever re-imports the article) and, for editors, its hidden flag
+// (dossier_guard_annotation; SQLSTATE 42501 with a message that names the author); a private one
+// is seen by its author alone (row-level security, forced on the tables' owner too). Rows from
+// before have no author ('') and belong to nobody: every member may change them. The group roles
+// (<database>_reader … _admin) and their GRANTs are teamroles.cpp's, made by whoever may create roles.
+constexpr const char *serverVersion12[] = {
+    R"(ALTER TABLE annotations ADD COLUMN author TEXT COLLATE "C" NOT NULL DEFAULT '')",
+    "ALTER TABLE annotations ALTER COLUMN author SET DEFAULT current_user",
+    R"(ALTER TABLE annotations ADD COLUMN visibility TEXT COLLATE "C" NOT NULL DEFAULT 'shared')",
+    "ALTER TABLE annotations ADD COLUMN hidden BIGINT NOT NULL DEFAULT 0",
+    R"(ALTER TABLE tags ADD COLUMN author TEXT COLLATE "C" NOT NULL DEFAULT '')",
+    "ALTER TABLE tags ALTER COLUMN author SET DEFAULT current_user",
+    "ALTER TABLE tags ADD COLUMN modified_at BIGINT NOT NULL DEFAULT 0",
+    R"(ALTER TABLE article_tags ADD COLUMN author TEXT COLLATE "C" NOT NULL DEFAULT '')",
+    "ALTER TABLE article_tags ALTER COLUMN author SET DEFAULT current_user",
+    "ALTER TABLE article_tags ADD COLUMN created_at BIGINT NOT NULL DEFAULT 0",
+    R"(ALTER TABLE entity_rules ADD COLUMN author TEXT COLLATE "C" NOT NULL DEFAULT '')",
+    "ALTER TABLE entity_rules ALTER COLUMN author SET DEFAULT current_user",
+    "CREATE INDEX annotations_author ON annotations (author)",
+    // Whether the connected role is in the library's group role <database>_<kind> (directly or
+    // through another); false while the library has no such role.
+    R"(CREATE FUNCTION dossier_member_of(kind text) RETURNS boolean LANGUAGE sql STABLE AS $body$
+        SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_roles r WHERE r.rolname = current_database() || '_' || kind
+            AND pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER'))
+    $body$)",
+    R"(CREATE FUNCTION dossier_stamp_author() RETURNS trigger LANGUAGE plpgsql AS $body$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            NEW.author := current_user;
+        ELSE
+            NEW.author := OLD.author;
+        END IF;
+        RETURN NEW;
+    END
+    $body$)",
+    R"(CREATE TRIGGER tags_author BEFORE INSERT OR UPDATE ON tags
+        FOR EACH ROW EXECUTE FUNCTION dossier_stamp_author())",
+    R"(CREATE TRIGGER article_tags_author BEFORE INSERT OR UPDATE ON article_tags
+        FOR EACH ROW EXECUTE FUNCTION dossier_stamp_author())",
+    R"(CREATE TRIGGER entity_rules_author BEFORE INSERT OR UPDATE ON entity_rules
+        FOR EACH ROW EXECUTE FUNCTION dossier_stamp_author())",
+    R"(CREATE FUNCTION dossier_guard_annotation() RETURNS trigger LANGUAGE plpgsql AS $body$
+    BEGIN
+        IF TG_OP = 'INSERT' THEN
+            NEW.author := current_user;
+            RETURN NEW;
+        END IF;
+        IF OLD.author <> '' AND OLD.author <> current_user THEN
+            IF TG_OP = 'DELETE' THEN
+                RAISE EXCEPTION 'this annotation is %''s: only its author may delete it', OLD.author
+                    USING ERRCODE = '42501';
+            END IF;
+            IF (NEW.note, NEW.color, NEW.visibility) IS DISTINCT FROM (OLD.note, OLD.color, OLD.visibility) THEN
+                RAISE EXCEPTION 'this annotation is %''s: only its author may change it', OLD.author
+                    USING ERRCODE = '42501';
+            END IF;
+            IF NEW.hidden <> OLD.hidden AND NOT dossier_member_of('editor') THEN
+                RAISE EXCEPTION 'this annotation is %''s: only its author or an editor may hide it', OLD.author
+                    USING ERRCODE = '42501';
+            END IF;
+        END IF;
+        IF TG_OP = 'DELETE' THEN
+            RETURN OLD;
+        END IF;
+        NEW.author := OLD.author;
+        RETURN NEW;
+    END
+    $body$)",
+    R"(CREATE TRIGGER annotations_guard BEFORE INSERT OR UPDATE OR DELETE ON annotations
+        FOR EACH ROW EXECUTE FUNCTION dossier_guard_annotation())",
+    // An annotation's tags are its author's too; editors may change them (merging or removing a
+    // tag of the codebook takes it off every annotation). Deleting an annotation takes its tags
+    // along: then the annotation is already gone.
+    R"(CREATE FUNCTION dossier_guard_annotation_tags() RETURNS trigger LANGUAGE plpgsql AS $body$
+    DECLARE
+        made_by text;
+    BEGIN
+        SELECT a.author INTO made_by FROM annotations a
+            WHERE a.id = CASE WHEN TG_OP = 'DELETE' THEN OLD.annotation_id ELSE NEW.annotation_id END;
+        IF ((made_by IS NULL AND TG_OP <> 'DELETE') OR (made_by <> '' AND made_by <> current_user))
+            AND NOT dossier_member_of('editor') THEN
+            RAISE EXCEPTION 'this annotation is %''s: only its author may change its tags', coalesce(made_by, '?')
+                USING ERRCODE = '42501';
+        END IF;
+        IF TG_OP = 'DELETE' THEN
+            RETURN OLD;
+        END IF;
+        RETURN NEW;
+    END
+    $body$)",
+    R"(CREATE TRIGGER annotation_tags_guard BEFORE INSERT OR UPDATE OR DELETE ON annotation_tags
+        FOR EACH ROW EXECUTE FUNCTION dossier_guard_annotation_tags())",
+    "ALTER TABLE annotations ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE annotations FORCE ROW LEVEL SECURITY",
+    R"(CREATE POLICY annotations_visible ON annotations
+        USING (visibility = 'shared' OR author = current_user OR author = ''))",
+};
+
+constexpr ServerStep serverSteps[]
+    = { { serverVersion11, std::size(serverVersion11) }, { serverVersion12, std::size(serverVersion12) } };
 constexpr int serverStepCount = int(std::size(serverSteps));
 
 bool run(QSqlQuery &query, const QString &sql, QString *error, const QString &what)

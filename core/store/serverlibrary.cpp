@@ -169,6 +169,13 @@ bool StoreContext::openServer()
             if (meta.exec(QStringLiteral("SELECT application_id, schema_version FROM dossier_meta")) && meta.next()) {
                 applicationId = meta.value(0).toInt();
                 version = meta.value(1).toInt();
+            } else if (meta.lastError().nativeErrorCode() == u"42501") {
+                // A role that is no member of the library may not read it at all.
+                error = StoreError(QStringLiteral("you are not a member of the team library %1: one of its admins can "
+                                                  "add you (dossier-cli team add %2 --role ROLE)")
+                                       .arg(path, address->user.isEmpty() ? QStringLiteral("NAME") : address->user),
+                    StoreError::Kind::Denied);
+                return false;
             }
         }
         if (applicationId != Migrations::applicationId) {
@@ -207,6 +214,31 @@ bool StoreContext::openServer()
         error = failure;
         return false;
     }
+    QSqlQuery user(database);
+    if (!user.exec(QStringLiteral("SELECT current_user, current_database(), (SELECT rolsuper OR rolcreaterole FROM "
+                                  "pg_catalog.pg_roles WHERE rolname = current_user)"))
+        || !user.next()) {
+        error = QStringLiteral("cannot open the team library %1: %2").arg(path, user.lastError().databaseText());
+        return false;
+    }
+    author = user.value(0).toString();
+    this->database = user.value(1).toString();
+    const bool mayCreateRoles = user.value(2).toBool();
+    user.finish();
+    // The open that made or migrated the library, by someone who may create roles, makes its group
+    // roles and grants them the tables; otherwise an admin's `dossier-cli team add` does.
+    TeamStore team(this);
+    if (!readOnly && version < Migrations::latestVersion() && mayCreateRoles && !team.setUp()) {
+        qCWarning(lcStore) << "cannot make the team library's roles:" << error.message;
+    }
+    const std::optional<bool> roles = team.isSetUp();
+    const std::optional<TeamRole> role = roles && *roles ? team.myRole() : std::nullopt;
+    if (role) {
+        memberRole = (*role == TeamRole::Reader ? QStringLiteral("a ") : QStringLiteral("an ")) + teamRoleName(*role);
+    } else if (roles && *roles) {
+        memberRole = QStringLiteral("not a member");
+    }
+    error = {};
     ready = true;
     return true;
 }

@@ -72,7 +72,18 @@ struct StoreContext {
     QString path;
     QString connection;
     Library::Backend backend = Library::Backend::Sqlite;
+    // Whom this connection writes as (schema 12's author columns): localAuthor() on a library
+    // file; on a team library the server's current_user, which its triggers write whatever is sent.
+    QString author;
     bool onServer() const { return backend == Library::Backend::PostgreSQL; }
+    // A team library's database (its group roles are named after it, teamstore.cpp) and what the
+    // connection's user is in it ("an annotator"; "not a member"; empty without roles), for the
+    // message of a write the server refused.
+    QString database;
+    QString memberRole;
+    // True, with the error set, on a library file: members and roles are a team library's.
+    bool refusesTeam();
+    QString groupRole(TeamRole role) const;
     // The few SQL spellings SQLite and PostgreSQL do not share; every other statement is the same
     // text on both (ON CONFLICT, RETURNING, "end" quoted, COLLATE NOCASE: a collation the
     // PostgreSQL schema defines).
@@ -321,6 +332,7 @@ struct Library::Private : StoreContext {
     WatchedFolderStore watchedFolders { this };
     DuplicateStore duplicates { this };
     SavedSearchStore savedSearches { this, &documents, &entities };
+    TeamStore team { this };
 };
 
 } // namespace Dossier::Core

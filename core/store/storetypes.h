@@ -138,6 +138,7 @@ struct StoreError {
         BadQuery, //!< the user's full-text query cannot be run as written
         NotFound, //!< no such article, entity, tag or annotation
         Invalid, //!< a value the user gave is not acceptable (an empty name, a colour that is not #RRGGBB)
+        Denied, //!< a team library's server refused it: the user's role does not allow it (SQLSTATE 42501)
         Other, //!< anything else (an I/O error, a statement that failed for another reason)
     };
 

@@ -42,11 +42,12 @@ std::optional<Tag> StoreContext::findOrCreateTag(const QString &rawName, const Q
         return std::nullopt;
     }
     QSqlQuery query(d.db());
-    if (!d.run(query, QStringLiteral("SELECT id, name, color FROM tags WHERE name = ?"), { name })) {
+    if (!d.run(query, QStringLiteral("SELECT id, name, color, author FROM tags WHERE name = ?"), { name })) {
         return std::nullopt;
     }
     if (query.next()) {
-        return Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString() };
+        return Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(), 0, 0,
+            query.value(3).toString() };
     }
     QString chosen = color.toLower();
     if (chosen.isEmpty()) {
@@ -57,12 +58,13 @@ std::optional<Tag> StoreContext::findOrCreateTag(const QString &rawName, const Q
         chosen = QString::fromLatin1(tagPalette[count.value(0).toLongLong() % std::size(tagPalette)]);
     }
     QSqlQuery insert(d.db());
-    if (!d.run(insert, QStringLiteral("INSERT INTO tags (name, color, created_at) VALUES (?, ?, ?) RETURNING id"),
-            { name, chosen, now() })
+    if (!d.run(insert,
+            QStringLiteral("INSERT INTO tags (name, color, created_at, author) VALUES (?, ?, ?, ?) RETURNING id"),
+            { name, chosen, now(), notNull(d.author) })
         || !insert.next()) {
         return std::nullopt;
     }
-    return Tag { insert.value(0).toLongLong(), name, chosen };
+    return Tag { insert.value(0).toLongLong(), name, chosen, 0, 0, d.author };
 }
 
 std::optional<QList<Tag>> TagStore::all()
@@ -71,7 +73,7 @@ std::optional<QList<Tag>> TagStore::all()
     if (!d->run(query,
             QStringLiteral("SELECT t.id, t.name, t.color, "
                            "(SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id), "
-                           "(SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id) "
+                           "(SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id), t.author "
                            "FROM tags t ORDER BY t.name COLLATE NOCASE"),
             {})) {
         return std::nullopt;
@@ -79,7 +81,7 @@ std::optional<QList<Tag>> TagStore::all()
     QList<Tag> tags;
     while (query.next()) {
         tags.append(Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-            query.value(3).toInt(), query.value(4).toInt() });
+            query.value(3).toInt(), query.value(4).toInt(), query.value(5).toString() });
     }
     return tags;
 }
@@ -111,7 +113,8 @@ bool TagStore::rename(qint64 tagId, const QString &rawName)
             return false;
         }
         QSqlQuery update(d->db());
-        if (!d->run(update, QStringLiteral("UPDATE tags SET name = ? WHERE id = ?"), { name, tagId })) {
+        if (!d->run(update, QStringLiteral("UPDATE tags SET name = ?, modified_at = ? WHERE id = ?"),
+                { name, now(), tagId })) {
             return false;
         }
         if (update.numRowsAffected() != 1) {
@@ -131,7 +134,8 @@ bool TagStore::setColor(qint64 tagId, const QString &color)
     }
     return d->transaction([&] {
         QSqlQuery update(d->db());
-        if (!d->run(update, QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"), { color.toLower(), tagId })) {
+        if (!d->run(update, QStringLiteral("UPDATE tags SET color = ?, modified_at = ? WHERE id = ?"),
+                { color.toLower(), now(), tagId })) {
             return false;
         }
         if (update.numRowsAffected() != 1) {
@@ -150,9 +154,9 @@ bool TagStore::merge(qint64 fromId, qint64 intoId)
     return d->transaction([&] {
         QSqlQuery q(d->db());
         return d->run(q,
-                   QStringLiteral("INSERT INTO article_tags (article_id, tag_id) "
-                                  "SELECT article_id, CAST(? AS BIGINT) FROM article_tags WHERE tag_id = ? ON "
-                                  "CONFLICT DO NOTHING"),
+                   QStringLiteral("INSERT INTO article_tags (article_id, tag_id, author, created_at) "
+                                  "SELECT article_id, CAST(? AS BIGINT), author, created_at FROM article_tags WHERE "
+                                  "tag_id = ? ON CONFLICT DO NOTHING"),
                    { intoId, fromId })
             // An annotation carrying both keeps the first position of the two.
             && d->run(q,
@@ -197,9 +201,9 @@ bool TagStore::tagArticle(qint64 articleId, const QStringList &names)
             QSqlQuery insert(d->db());
             if (!tag
                 || !d->run(insert,
-                    QStringLiteral("INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?) ON CONFLICT DO "
-                                   "NOTHING"),
-                    { articleId, tag->id })) {
+                    QStringLiteral("INSERT INTO article_tags (article_id, tag_id, author, created_at) VALUES (?, ?, "
+                                   "?, ?) ON CONFLICT DO NOTHING"),
+                    { articleId, tag->id, notNull(d->author), now() })) {
                 return false;
             }
         }
@@ -267,7 +271,7 @@ std::optional<QList<Tag>> TagStore::facets(const DocumentFilter &filter)
         : QStringLiteral("SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id AND x.article_id IN (%1)").arg(ids);
     QSqlQuery query(d->db());
     if (!d->run(query,
-            QStringLiteral("SELECT t.id, t.name, t.color, (%1) FROM tags t ORDER BY t.name COLLATE NOCASE")
+            QStringLiteral("SELECT t.id, t.name, t.color, (%1), t.author FROM tags t ORDER BY t.name COLLATE NOCASE")
                 .arg(counted),
             binds)) {
         return std::nullopt;
@@ -275,7 +279,7 @@ std::optional<QList<Tag>> TagStore::facets(const DocumentFilter &filter)
     QList<Tag> tags;
     while (query.next()) {
         tags.append(Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-            query.value(3).toInt(), 0 });
+            query.value(3).toInt(), 0, query.value(4).toString() });
     }
     return tags;
 }
