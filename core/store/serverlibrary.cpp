@@ -118,9 +118,11 @@ bool StoreContext::openServer()
         return false;
     }
     // to_tsquery() tells of stop words it dropped as a NOTICE; nobody reads those. A writer waits
-    // for another at most as long as SQLite's busy timeout.
-    if (!exec(QStringLiteral("SET client_min_messages = warning"))
-        || !exec(QStringLiteral("SET lock_timeout = 30000"))) {
+    // for another at most as long as SQLite's busy timeout. No JIT: the list's queries are short,
+    // and the planner's cost of a page deep in the list (its tags per row) made it compile each
+    // one, about 38 ms of a 64 ms page at 20,000 articles (scripts/bench team --explain).
+    if (!exec(QStringLiteral("SET client_min_messages = warning")) || !exec(QStringLiteral("SET lock_timeout = 30000"))
+        || !exec(QStringLiteral("SET jit = off"))) {
         error = QStringLiteral("cannot open the team library %1: %2").arg(path, error.message);
         return false;
     }
