@@ -1,5 +1,7 @@
 #include "corpusgenerator.h"
 
+#include <QDir>
+#include <QFile>
 #include <QString>
 #include <QStringList>
 
@@ -100,6 +102,23 @@ QByteArray CorpusGenerator::article(int index)
     }
     lines << QString() << QStringLiteral("Login to leave a comment") << QStringLiteral("Share | Print | Email");
     return lines.join(u'\n').toUtf8();
+}
+
+qint64 writeCorpus(const QString &folder, int articles)
+{
+    CorpusGenerator generator(20261122);
+    qint64 bytes = 0;
+    for (int i = 0; i < articles; ++i) {
+        const QString sub = folder + QStringLiteral("/%1").arg(i / 1000, 3, 10, QLatin1Char('0'));
+        QDir().mkpath(sub);
+        QFile file(sub + QStringLiteral("/article-%1.txt").arg(i, 6, 10, QLatin1Char('0')));
+        const QByteArray text = generator.article(i);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size()) {
+            return -1;
+        }
+        bytes += text.size();
+    }
+    return bytes;
 }
 
 } // namespace Dossier::Bench

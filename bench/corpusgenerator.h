@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QString>
 
 #include <random>
 
@@ -21,5 +22,9 @@ public:
 private:
     std::mt19937 m_random;
 };
+
+/*! Writes \a articles generated articles (seed 20261122) as text files under \a folder, 1,000 to a
+    subfolder; returns their size in bytes, or -1 when a file cannot be written. */
+qint64 writeCorpus(const QString &folder, int articles);
 
 } // namespace Dossier::Bench

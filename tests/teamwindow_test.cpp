@@ -47,7 +47,6 @@ private Q_SLOTS:
 
 private:
     QString teamUrl(const QString &database) const;
-    QStringList listedTitles() const;
     bool sql(const QString &database, const QString &statement);
     // Fills the dialog's fields as a user would and presses Connect.
     static void fillAndConnect(
@@ -85,17 +84,6 @@ bool TeamWindowTest::sql(const QString &database, const QString &statement)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("admin"));
     return ok;
-}
-
-QStringList TeamWindowTest::listedTitles() const
-{
-    QStringList titles;
-    const auto *model = m_window->documentModel();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        titles.append(model->index(row, Ui::DocumentListModel::Title).data().toString());
-    }
-    titles.sort();
-    return titles;
 }
 
 void TeamWindowTest::fillAndConnect(
@@ -152,7 +140,7 @@ void TeamWindowTest::init()
     QSettings().remove(QStringLiteral("library/recent"));
     m_window = Test::shownWindow(m_personal);
     QVERIFY(m_window);
-    QCOMPARE(listedTitles(), QStringList { personalTitle });
+    QCOMPARE(Test::listedTitles(*m_window), QStringList { personalTitle });
 }
 
 void TeamWindowTest::cleanup()
@@ -227,7 +215,7 @@ void TeamWindowTest::dialogPutsTheUrlTogether()
         QCOMPARE(Ui::MainWindow::libraryName(url), name);
     }
     dialog->reject();
-    QCOMPARE(listedTitles(), QStringList { personalTitle });
+    QCOMPARE(Test::listedTitles(*m_window), QStringList { personalTitle });
 }
 
 void TeamWindowTest::connectingOpensTheTeamLibrary()
@@ -237,7 +225,7 @@ void TeamWindowTest::connectingOpensTheTeamLibrary()
     QVERIFY(dialog);
     fillAndConnect(dialog, m_server->socketDir(), Test::PgServer::Port, QStringLiteral("dossier_desk"),
         QStringLiteral("postgres"));
-    QTRY_COMPARE(listedTitles(), teamTitles);
+    QTRY_COMPARE(Test::listedTitles(*m_window), teamTitles);
     QCOMPARE(m_window->librarySession()->library()->backend(), Core::Library::Backend::PostgreSQL);
     const QString url = teamUrl(QStringLiteral("dossier_desk"));
     QCOMPARE(m_window->librarySession()->library()->path(), url);
@@ -250,7 +238,7 @@ void TeamWindowTest::connectingOpensTheTeamLibrary()
     m_window->documentView()->selectRow(0);
     QTRY_VERIFY(m_window->currentArticleId() >= 0);
     m_window->searchField()->setText(QStringLiteral("strike"));
-    QTRY_COMPARE(listedTitles(), QStringList { teamTitles.at(1) });
+    QTRY_COMPARE(Test::listedTitles(*m_window), QStringList { teamTitles.at(1) });
     // Back on a file, the notice goes.
     QVERIFY(m_window->openLibrary(m_personal));
     QVERIFY(!m_window->teamNotice()->isVisible());
@@ -290,7 +278,7 @@ void TeamWindowTest::refusedConnectionKeepsTheOpenLibrary()
     QVERIFY2(warning.contains(message), qPrintable(warning));
     // Nothing lost: the personal library is still open and listed, and nothing was remembered.
     QCOMPARE(m_window->librarySession()->library()->path(), m_personal);
-    QCOMPARE(listedTitles(), QStringList { personalTitle });
+    QCOMPARE(Test::listedTitles(*m_window), QStringList { personalTitle });
     QCOMPARE(m_window->windowTitle(), QStringLiteral("personal.dossier — Dossier"));
     QCOMPARE(Ui::MainWindow::recentLibraries(), QStringList { m_personal });
 }
@@ -309,7 +297,7 @@ void TeamWindowTest::recentLibrariesReopenTeamLibraries()
         QStringLiteral("personal.dossier in %1").arg(QDir::toNativeSeparators(QFileInfo(m_personal).absolutePath())));
     QCOMPARE(actions.at(1)->text(), QStringLiteral("dossier_desk on this computer (team library)"));
     actions.at(1)->trigger();
-    QTRY_COMPARE(listedTitles(), teamTitles);
+    QTRY_COMPARE(Test::listedTitles(*m_window), teamTitles);
     QCOMPARE(m_window->librarySession()->library()->path(), url);
     // The dialog starts from the team library open now.
     Ui::ConnectTeamDialog *dialog = m_window->connectToTeamLibrary();
