@@ -6,6 +6,8 @@
 #include <QDate>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QDir>
+#include <QFile>
 #include <QString>
 #include <QStringList>
 #include <QtConcurrent>
@@ -295,6 +297,21 @@ bool makeLibrary(
     std::printf("library_built articles=%d seconds=%.1f\n", articles, double(timer.nsecsElapsed()) / 1e9);
     std::fflush(stdout);
     return true;
+qint64 writeCorpus(const QString &folder, int articles)
+{
+    CorpusGenerator generator(20261122);
+    qint64 bytes = 0;
+    for (int i = 0; i < articles; ++i) {
+        const QString sub = folder + QStringLiteral("/%1").arg(i / 1000, 3, 10, QLatin1Char('0'));
+        QDir().mkpath(sub);
+        QFile file(sub + QStringLiteral("/article-%1.txt").arg(i, 6, 10, QLatin1Char('0')));
+        const QByteArray text = generator.article(i);
+        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size()) {
+            return -1;
+        }
+        bytes += text.size();
+    }
+    return bytes;
 }
 
 } // namespace Dossier::Bench

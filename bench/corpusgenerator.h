@@ -41,5 +41,8 @@ private:
    articles=N seconds=S" on stdout. False, saying why, when a step fails. */
 bool makeLibrary(
     const QString &path, int articles, const QString &folder, const std::function<QByteArray(int)> &article);
+/*! Writes \a articles generated articles (seed 20261122) as text files under \a folder, 1,000 to a
+    subfolder; returns their size in bytes, or -1 when a file cannot be written. */
+qint64 writeCorpus(const QString &folder, int articles);
 
 } // namespace Dossier::Bench

@@ -44,19 +44,10 @@ int main(int argc, char *argv[])
     }
     QTemporaryDir dir;
     const QString corpus = dir.filePath(QStringLiteral("corpus"));
-    QDir().mkpath(corpus);
-    Bench::CorpusGenerator generator(20261122);
-    qint64 bytes = 0;
-    for (int i = 0; i < articles; ++i) {
-        const QString sub = corpus + QStringLiteral("/%1").arg(i / 1000, 2, 10, QLatin1Char('0'));
-        QDir().mkpath(sub);
-        QFile file(sub + QStringLiteral("/article-%1.txt").arg(i, 5, 10, QLatin1Char('0')));
-        const QByteArray text = generator.article(i);
-        if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size()) {
-            std::fprintf(stderr, "cannot write the corpus\n");
-            return 1;
-        }
-        bytes += text.size();
+    const qint64 bytes = Bench::writeCorpus(corpus, articles);
+    if (bytes < 0) {
+        std::fprintf(stderr, "cannot write the corpus\n");
+        return 1;
     }
     const long rssBefore = peakRssKb();
 

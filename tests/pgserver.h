@@ -26,7 +26,10 @@ class PgServer
 public:
     static constexpr int Port = 5432; // names the socket file; nothing listens on TCP
 
-    PgServer()
+    /*! A server for tests (no fsync: the cluster dies with the test), or with \a durable one that
+        syncs its commits as a real server does (for benchmarks, beside SQLite's synced commits);
+        \a settings are more of the server's -c settings ("-c name=value ..."). */
+    explicit PgServer(bool durable = false, const QString &settings = {})
     {
         m_bin = binDir();
         if (m_bin.isEmpty()) {
@@ -50,14 +53,20 @@ public:
             m_asPostgres = true;
         }
         // -N: no fsync; the cluster dies with the test.
-        if (!run(QStringLiteral("initdb"),
-                { QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), QStringLiteral("postgres"),
-                    QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8"),
-                    QStringLiteral("--no-locale"), QStringLiteral("-N") })) {
+        QStringList initdb { QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), QStringLiteral("postgres"),
+            QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8"),
+            QStringLiteral("--no-locale") };
+        if (!durable) {
+            initdb.append(QStringLiteral("-N"));
+        }
+        if (!run(QStringLiteral("initdb"), initdb)) {
             return;
         }
-        const QString options
-            = QStringLiteral("-c listen_addresses='' -k %1 -p %2 -c fsync=off").arg(m_dir.path()).arg(Port);
+        const QString options = QStringLiteral("-c listen_addresses='' -k %1 -p %2%3")
+                                    .arg(m_dir.path())
+                                    .arg(Port)
+                                    .arg((durable ? QString() : QStringLiteral(" -c fsync=off"))
+                                        + (settings.isEmpty() ? QString() : u' ' + settings));
         if (!run(QStringLiteral("pg_ctl"),
                 { QStringLiteral("-D"), dataDir(), QStringLiteral("-o"), options, QStringLiteral("-l"),
                     m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("start") })) {
@@ -77,6 +86,8 @@ public:
     /*! The folder of the server's socket: the host to give libpq. */
     QString socketDir() const { return m_dir.path(); }
     QString socketPath() const { return m_dir.filePath(QStringLiteral(".s.PGSQL.%1").arg(Port)); }
+    /*! The server's log. */
+    QString logPath() const { return m_dir.filePath(QStringLiteral("server.log")); }
 
     /*! A QPSQL connection named \a name to database \a database, as the superuser or as \a user
         (any role of the cluster that may log in: the socket trusts every one); open() it. */

@@ -2,6 +2,7 @@
 
 // Helpers for the tests that drive the main window (its docks and the reader's highlighting).
 
+#include "documentlistmodel.h"
 #include "mainwindow.h"
 
 #include <QAction>
@@ -33,6 +34,18 @@ inline std::unique_ptr<Ui::MainWindow> shownWindow(const QString &path, QSize si
         return nullptr;
     }
     return window;
+}
+
+/*! The titles of the articles \a window's document list shows, sorted. */
+inline QStringList listedTitles(const Ui::MainWindow &window)
+{
+    QStringList titles;
+    const auto *model = window.documentModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        titles.append(model->index(row, Ui::DocumentListModel::Title).data().toString());
+    }
+    titles.sort();
+    return titles;
 }
 
 /*! Checks the checkable action named \a name of \a window (a dock's View entry) unless it is; false when

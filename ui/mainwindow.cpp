@@ -296,6 +296,7 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open Library…"), QKeySequence::Open, this, &MainWindow::chooseLibrary);
+    createRecentMenu(file);
     file->addSeparator();
     QAction *importFiles
         = file->addAction(tr("&Import Files…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::chooseImportFiles);
@@ -554,7 +555,14 @@ bool MainWindow::openLibrary(const QString &path)
             ? settings.value(settingsLibrary, Core::Library::defaultPath()).toString()
             : Core::Library::defaultPath();
     }
-    if (!m_session->open(file)) {
+    if (Core::Library::isServerLocation(file)) {
+        QApplication::setOverrideCursor(Qt::WaitCursor); // connecting may take a moment (at most 10 s)
+    }
+    const bool opened = m_session->open(file);
+    if (Core::Library::isServerLocation(file)) {
+        QApplication::restoreOverrideCursor();
+    }
+    if (!opened) {
         // A damaged library can be restored from a backup or recovered; other refusals (another
         // program's file, a newer Dossier, read-only) leave nothing to repair.
         if (m_session->openFailure() == Core::Library::OpenFailure::Damaged) {
@@ -571,15 +579,14 @@ bool MainWindow::openLibrary(const QString &path)
     m_tagFacets->clearChecked();
     refreshTagFacets();
     QSettings().setValue(settingsLibrary, library()->path());
+    rememberLibrary(library()->path());
     const bool readOnly = library()->isReadOnly();
     m_readOnlyNotice->setVisible(readOnly);
     for (QAction *action : std::as_const(m_writeActions)) {
         action->setEnabled(!readOnly);
     }
     updateAnnotationActions(-1);
-    setWindowTitle(readOnly ? tr("%1 (read-only) — Dossier").arg(QFileInfo(library()->path()).fileName())
-                            : tr("%1 — Dossier").arg(QFileInfo(library()->path()).fileName()));
-    m_checkLibrary->setEnabled(true);
+    showLibraryName();
     updateStatus();
     backUp(false);
     if (!readOnly) {
@@ -616,6 +623,10 @@ LibraryCheckDialog *MainWindow::openCheckDialog(const QString &name)
 
 void MainWindow::backUp(bool afterLargeImport)
 {
+    // A team library is backed up on its server (pg_dump), not copied as a file.
+    if (library()->backend() != Core::Library::Backend::Sqlite) {
+        return;
+    }
     if (!m_backups) {
         m_backups = new Core::BackupJob(this);
         connect(m_backups, &Core::BackupJob::finished, this, [this](const Core::Backups::Result &result) {

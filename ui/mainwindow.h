@@ -37,6 +37,7 @@ namespace Dossier::Ui
 class AnnotationController;
 class AnnotationsPanel;
 class CooccurrencePanel;
+class ConnectTeamDialog;
 class CopiesPanel;
 class DocumentListModel;
 class EntityCurator;
@@ -72,6 +73,18 @@ public:
         opened either: a dialog offers to restore its latest backup or to recover it (see
         isOfferingRepair()). */
     bool openLibrary(const QString &path);
+    /*! File › Connect to Team Library: the dialog (not blocking) that puts a postgresql:// URL
+        together from host, port, database, user and options; accepting it opens that library in
+        place of the open one, which stays open when the team library cannot be opened. */
+    ConnectTeamDialog *connectToTeamLibrary();
+    /*! File › Open Recent: the libraries opened last, files and team library URLs, newest first. */
+    static QStringList recentLibraries();
+    QMenu *recentMenu() const { return m_recent; }
+    /*! How a library is named in the title and the recent list: a file's name, or a team
+        library's database and server ("dossier_desk on db.example.org"). */
+    static QString libraryName(const QString &location);
+    /*! Shown in the status bar while a team library is open. */
+    QLabel *teamNotice() const { return m_teamNotice; }
     /*! True while the dialog offering to repair a library that could not be opened is shown. */
     bool isOfferingRepair() const;
     /*! File › Check Library: checks the open library in the background and shows the report. */
@@ -177,6 +190,12 @@ private:
     void chooseImportFolder();
     void chooseProject();
     void chooseLibrary();
+    // Team and recent libraries (mainwindowteam.cpp).
+    void createRecentMenu(QMenu *file);
+    void rememberLibrary(const QString &location);
+    void updateRecentMenu();
+    // The window title and status say which library is open, and whether it is a team library.
+    void showLibraryName();
     LibraryCheckDialog *openCheckDialog(const QString &name);
     QString lastImportFolder() const;
     void openImportDialog(QFileDialog *dialog);
@@ -234,6 +253,8 @@ private:
     QLabel *m_readOnlyNotice = nullptr;
     QList<QAction *> m_writeActions;
     QAction *m_checkLibrary = nullptr;
+    QMenu *m_recent = nullptr;
+    QLabel *m_teamNotice = nullptr;
     Core::ImportJob *m_import = nullptr;
     QObject *m_projectImport = nullptr; //!< the REFI-QDA project import running, if any
     Core::BackupJob *m_backups = nullptr;

@@ -27,7 +27,9 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption library(QStringLiteral("library"),
-        QApplication::translate("main", "Open this library file (created if missing)."), QStringLiteral("PATH"));
+        QApplication::translate(
+            "main", "Open this library file (created if missing), or a team library's postgresql:// URL."),
+        QStringLiteral("PATH"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QApplication::translate("main", "Open the first article, save a picture of the window to FILE and quit."),
         QStringLiteral("FILE"));
@@ -37,20 +39,32 @@ int main(int argc, char *argv[])
     parser.addOption(library);
     parser.addOption(screenshot);
     parser.addOption(showView);
-    parser.addPositionalArgument(QStringLiteral("PATH"), QApplication::translate("main", "Files or folders to import."),
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+        QApplication::translate("main", "Files or folders to import; a postgresql:// URL opens that team library."),
         QStringLiteral("[PATH...]"));
     parser.process(app);
+    // `dossier postgresql://…` opens the team library, as --library does.
+    QString libraryPath = parser.value(library);
+    QStringList paths = parser.positionalArguments();
+    for (auto it = paths.begin(); it != paths.end();) {
+        if (Dossier::Core::Library::isServerLocation(*it)) {
+            libraryPath = *it;
+            it = paths.erase(it);
+        } else {
+            ++it;
+        }
+    }
 
     // A library an earlier build kept elsewhere moves to the data folder at the first start.
     const Dossier::Core::DataLocations::LegacyMove moved = Dossier::Core::DataLocations::moveLegacyData();
     Dossier::Ui::MainWindow window;
     window.adoptMovedData(moved);
     // A damaged library leaves the window open on the dialog that offers to repair it.
-    if (!window.openLibrary(parser.value(library)) && !window.isOfferingRepair()) {
+    if (!window.openLibrary(libraryPath) && !window.isOfferingRepair()) {
         return 1;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        window.importPaths(parser.positionalArguments());
+    if (!paths.isEmpty()) {
+        window.importPaths(paths);
     }
     if (parser.isSet(screenshot)) {
         window.resize(1400, 860);

@@ -94,10 +94,6 @@ bool StoreContext::writeEntities(qint64 articleId, const Article &article)
     QSqlQuery alias(database);
     alias.prepare(QStringLiteral(
         "INSERT INTO article_aliases (article_id, entity_id, alias, key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-    QSqlQuery mention(database);
-    mention.prepare(QStringLiteral(
-        "INSERT INTO mentions (article_id, start, \"end\", type, entity_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO "
-        "NOTHING"));
 
     QList<qint64> entityIds;
     entityIds.reserve(article.entities.size());
@@ -150,16 +146,37 @@ bool StoreContext::writeEntities(qint64 articleId, const Article &article)
             }
         }
     }
+    QVariantList mentions;
+    mentions.reserve(article.mentions.size() * 5);
     for (const Mention &m : article.mentions) {
         if (m.entity < 0 || m.entity >= entityIds.size()) {
             continue;
         }
-        mention.addBindValue(articleId);
-        mention.addBindValue(m.start);
-        mention.addBindValue(m.end);
-        mention.addBindValue(entityTypeName(m.type));
-        mention.addBindValue(entityIds[m.entity]);
-        if (!exec(mention)) {
+        mentions << articleId << m.start << m.end << entityTypeName(m.type) << entityIds[m.entity];
+    }
+    return insertRows(QStringLiteral("INSERT INTO mentions (article_id, start, \"end\", type, entity_id)"), 5, mentions,
+        QStringLiteral("ON CONFLICT DO NOTHING"));
+}
+
+bool StoreContext::insertRows(const QString &head, int columns, const QVariantList &values, const QString &tail)
+{
+    // 100 rows of a few columns stay far below either backend's limit on bound values.
+    constexpr qsizetype rowsPerStatement = 100;
+    const qsizetype rows = values.size() / columns;
+    const QString row = u'(' + QStringList(columns, QStringLiteral("?")).join(QLatin1String(", ")) + u')';
+    QSqlQuery query(db());
+    qsizetype prepared = 0; // rows of the statement prepared in query
+    for (qsizetype first = 0; first < rows; first += rowsPerStatement) {
+        const qsizetype count = std::min(rowsPerStatement, rows - first);
+        if (count != prepared) {
+            query.prepare(
+                head + QStringLiteral(" VALUES ") + QStringList(count, row).join(QLatin1String(", ")) + u' ' + tail);
+            prepared = count;
+        }
+        for (qsizetype i = first * columns; i < (first + count) * columns; ++i) {
+            query.addBindValue(values.at(i));
+        }
+        if (!exec(query)) {
             return false;
         }
     }

@@ -119,16 +119,12 @@ bool StoreContext::writeBands(qint64 articleId, QStringView body)
     if (!signature) {
         return true;
     }
-    QSqlQuery band(db());
-    band.prepare(QStringLiteral("INSERT INTO article_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
+    QVariantList bands;
     for (const qint64 key : bandKeys(*signature)) {
-        band.addBindValue(key);
-        band.addBindValue(articleId);
-        if (!exec(band)) {
-            return false;
-        }
+        bands << key << articleId;
     }
-    return true;
+    return insertRows(QStringLiteral("INSERT INTO article_bands (band, article_id)"), 2, bands,
+        QStringLiteral("ON CONFLICT DO NOTHING"));
 }
 
 DuplicateStore::DuplicateStore(StoreContext *context)

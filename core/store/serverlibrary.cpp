@@ -6,14 +6,13 @@
 
 #include "store/migrations_p.h"
 #include "store/storecontext_p.h"
+#include "store/teamaddress.h"
 
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
-#include <QUrlQuery>
 #include <QVariant>
 
 namespace Dossier::Core
@@ -41,52 +40,21 @@ QString quoted(QString value)
 
 std::optional<ServerAddress> parseAddress(const QString &location, QString *error)
 {
-    const QUrl url(location, QUrl::StrictMode);
-    if (!url.isValid()) {
-        *error = QStringLiteral("%1 is not a valid postgresql:// URL (%2)").arg(location, url.errorString());
+    const std::optional<TeamAddress> parts = TeamAddress::fromUrl(location, error);
+    if (!parts) {
         return std::nullopt;
     }
-    if (!url.password().isEmpty()) {
-        *error = QStringLiteral("the URL of a team library must not hold a password: put it in ~/.pgpass or a "
-                                "libpq service file instead");
-        return std::nullopt;
-    }
-    ServerAddress address;
-    address.host = url.host(QUrl::FullyDecoded);
-    address.port = url.port(-1);
-    address.user = url.userName(QUrl::FullyDecoded);
-    address.database = url.path(QUrl::FullyDecoded).mid(1);
-    const QUrlQuery query(url);
-    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
-        if (key == u"host") {
-            address.host = value;
-        } else if (key == u"port") {
-            bool ok = false;
-            address.port = value.toInt(&ok);
-            if (!ok) {
-                *error = QStringLiteral("the port '%1' in %2 is not a number").arg(value, location);
-                return std::nullopt;
-            }
-        } else if (key == u"user") {
-            address.user = value;
-        } else if (key == u"dbname") {
-            address.database = value;
-        } else if (key == u"password") {
-            *error = QStringLiteral("the URL of a team library must not hold a password: put it in ~/.pgpass or a "
-                                    "libpq service file instead");
+    ServerAddress address { parts->host, parts->port, parts->user, parts->database, {} };
+    for (const auto &[key, value] : parts->options) {
+        // Qt's driver turns ';' into a separator: no libpq value needs one.
+        static const QRegularExpression keyword(QStringLiteral("^[a-z_]+$"));
+        if (!keyword.match(key).hasMatch() || value.contains(u';')) {
+            *error = QStringLiteral("'%1' in %2 is not a connection setting Dossier can pass on").arg(key, location);
             return std::nullopt;
-        } else {
-            // Qt's driver turns ';' into a separator: no libpq value needs one.
-            static const QRegularExpression keyword(QStringLiteral("^[a-z_]+$"));
-            if (!keyword.match(key).hasMatch() || value.contains(u';')) {
-                *error
-                    = QStringLiteral("'%1' in %2 is not a connection setting Dossier can pass on").arg(key, location);
-                return std::nullopt;
-            }
-            address.options.append(key + u'=' + quoted(value));
         }
+        address.options.append(key + u'=' + quoted(value));
     }
-    if (!query.hasQueryItem(QStringLiteral("connect_timeout"))) {
+    if (parts->option(QStringLiteral("connect_timeout")).isEmpty()) {
         address.options.append(QStringLiteral("connect_timeout=10"));
     }
     return address;
@@ -150,9 +118,11 @@ bool StoreContext::openServer()
         return false;
     }
     // to_tsquery() tells of stop words it dropped as a NOTICE; nobody reads those. A writer waits
-    // for another at most as long as SQLite's busy timeout.
-    if (!exec(QStringLiteral("SET client_min_messages = warning"))
-        || !exec(QStringLiteral("SET lock_timeout = 30000"))) {
+    // for another at most as long as SQLite's busy timeout. No JIT: the list's queries are short,
+    // and the planner's cost of a page deep in the list (its tags per row) made it compile each
+    // one, about 38 ms of a 64 ms page at 20,000 articles (scripts/bench team --explain).
+    if (!exec(QStringLiteral("SET client_min_messages = warning")) || !exec(QStringLiteral("SET lock_timeout = 30000"))
+        || !exec(QStringLiteral("SET jit = off"))) {
         error = QStringLiteral("cannot open the team library %1: %2").arg(path, error.message);
         return false;
     }

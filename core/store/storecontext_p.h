@@ -165,6 +165,10 @@ struct StoreContext {
         }
     }
     bool writeArticle(const Article &article, qint64 existingId, qint64 *id);
+    // Inserts rows of \a columns values each (\a values, row after row) as "\a head VALUES (?, …),
+    // (?, …) \a tail", many rows to a statement: on a team library every statement is a round trip
+    // to the server, which a row per statement pays for each of an article's mentions.
+    bool insertRows(const QString &head, int columns, const QVariantList &values, const QString &tail = {});
     // Runs a prepared statement with positional values. A statement that matches the full-text
     // index and fails as written (SQLITE_ERROR) is checked for a bad user query (blameQuery()).
     bool run(QSqlQuery &query, const QString &sql, const QVariantList &binds)

@@ -1,0 +1,127 @@
+// The main window's team libraries and recent libraries (issue 17): File › Connect to Team
+// Library…, File › Open Recent, and the title and status that say a team library is open.
+
+#include "connectteamdialog.h"
+#include "mainwindow.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenu>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace Dossier::Ui
+{
+
+namespace
+{
+const QString settingsRecent = QStringLiteral("library/recent");
+constexpr qsizetype recentCount = 8;
+
+// The team library at \a location, when it is one.
+std::optional<Core::TeamAddress> teamAddress(const QString &location)
+{
+    return Core::Library::isServerLocation(location) ? Core::TeamAddress::fromUrl(location) : std::nullopt;
+}
+} // namespace
+
+QString MainWindow::libraryName(const QString &location)
+{
+    if (const auto team = teamAddress(location)) {
+        return ConnectTeamDialog::displayName(*team);
+    }
+    return QFileInfo(location).fileName();
+}
+
+QStringList MainWindow::recentLibraries()
+{
+    return QSettings().value(settingsRecent).toStringList();
+}
+
+ConnectTeamDialog *MainWindow::connectToTeamLibrary()
+{
+    auto *dialog = new ConnectTeamDialog(this);
+    dialog->setObjectName(QStringLiteral("connectTeamDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    // The open team library, else the last one, is where the user most likely goes again.
+    QStringList candidates = recentLibraries();
+    if (library()) {
+        candidates.prepend(library()->path());
+    }
+    for (const QString &location : std::as_const(candidates)) {
+        if (const auto team = teamAddress(location)) {
+            dialog->setAddress(*team);
+            break;
+        }
+    }
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { openLibrary(dialog->url()); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::createRecentMenu(QMenu *file)
+{
+    QAction *connectTeam = file->addAction(tr("Connect to &Team Library…"), this, [this] { connectToTeamLibrary(); });
+    connectTeam->setObjectName(QStringLiteral("connectTeamAction"));
+    m_recent = file->addMenu(tr("Open &Recent"));
+    m_recent->setObjectName(QStringLiteral("recentLibrariesMenu"));
+    updateRecentMenu();
+}
+
+void MainWindow::rememberLibrary(const QString &location)
+{
+    QStringList recent = recentLibraries();
+    recent.removeAll(location);
+    recent.prepend(location);
+    QSettings().setValue(settingsRecent, recent.mid(0, recentCount));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recent->clear();
+    const QStringList recent = recentLibraries();
+    for (const QString &location : recent) {
+        // A file shows its folder too, as two libraries may share a name; a URL holds no password.
+        const QString text = Core::Library::isServerLocation(location)
+            ? tr("%1 (team library)").arg(libraryName(location))
+            : tr("%1 in %2").arg(libraryName(location), QDir::toNativeSeparators(QFileInfo(location).absolutePath()));
+        QAction *action = m_recent->addAction(text, this, [this, location] { openLibrary(location); });
+        action->setData(location);
+        action->setStatusTip(location);
+    }
+    m_recent->addSeparator();
+    QAction *clear = m_recent->addAction(tr("&Clear List"), this, [this] {
+        QSettings().remove(settingsRecent);
+        updateRecentMenu();
+    });
+    clear->setEnabled(!recent.isEmpty());
+    m_recent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showLibraryName()
+{
+    const bool team = library()->backend() == Core::Library::Backend::PostgreSQL;
+    const QString name = libraryName(library()->path());
+    if (library()->isReadOnly()) {
+        setWindowTitle(
+            team ? tr("%1 (team library, read-only) — Dossier").arg(name) : tr("%1 (read-only) — Dossier").arg(name));
+    } else {
+        setWindowTitle(team ? tr("%1 (team library) — Dossier").arg(name) : tr("%1 — Dossier").arg(name));
+    }
+    if (!m_teamNotice) {
+        m_teamNotice = new QLabel(this);
+        m_teamNotice->setObjectName(QStringLiteral("teamLibraryNotice"));
+        m_teamNotice->setAccessibleName(tr("Team library"));
+        statusBar()->insertPermanentWidget(0, m_teamNotice);
+    }
+    m_teamNotice->setText(tr("Team library: %1 (PostgreSQL)").arg(name));
+    m_teamNotice->setToolTip(library()->path());
+    m_teamNotice->setVisible(team);
+    // A team library is checked and backed up on its server (pg_dump), not as a file.
+    m_checkLibrary->setEnabled(!team);
+}
+
+} // namespace Dossier::Ui
