@@ -4,10 +4,10 @@
 #include "store/library.h"
 
 #include <QDate>
-#include <QElapsedTimer>
-#include <QFileInfo>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QString>
 #include <QStringList>
 #include <QtConcurrent>
@@ -297,6 +297,8 @@ bool makeLibrary(
     std::printf("library_built articles=%d seconds=%.1f\n", articles, double(timer.nsecsElapsed()) / 1e9);
     std::fflush(stdout);
     return true;
+}
+
 qint64 writeCorpus(const QString &folder, int articles)
 {
     CorpusGenerator generator(20261122);
