@@ -201,6 +201,21 @@ void SequenceTaggerTest::namesSettleAfterDecoding_data()
     QTest::newRow("no space after the dot") << QStringLiteral("Cases of the Pirola Variant.Two rose.")
                                             << QStringList { QStringLiteral("ORG Pirola Variant.Two") }
                                             << QStringList { QStringLiteral("ORG Pirola Variant.Two") };
+    QTest::newRow("a bracket opened and not closed")
+        << QStringLiteral("Kevin (Zac Orrin) leads, and Mike (Stanley Vane) follows.")
+        << QStringList { QStringLiteral("PERSON Kevin (Zac Orrin"), QStringLiteral("PERSON Mike (Stanley") }
+        << QStringList { QStringLiteral("PERSON Kevin"), QStringLiteral("PERSON Zac Orrin"),
+               QStringLiteral("PERSON Mike"), QStringLiteral("PERSON Stanley") };
+    QTest::newRow("a bracket held whole")
+        << QStringLiteral("Radnicki (N) beat Borac (Cacak) 2-0.") << QStringList { QStringLiteral("ORG Radnicki (N)") }
+        << QStringList { QStringLiteral("ORG Radnicki (N)") };
+    QTest::newRow("lower-case words after the bracket")
+        << QStringLiteral("He wrote The Hill People (on the Ikari) in 1972.")
+        << QStringList { QStringLiteral("ORG The Hill People (on the Ikari") }
+        << QStringList { QStringLiteral("ORG The Hill People"), QStringLiteral("ORG Ikari") };
+    QTest::newRow("a name opening with a bracket")
+        << QStringLiteral("The villain (Walt Pryor) returns.") << QStringList { QStringLiteral("PERSON (Walt Pryor") }
+        << QStringList { QStringLiteral("PERSON Walt Pryor") };
     QTest::newRow("a number after the stop") << QStringLiteral("Scores at Lake Varn. 12 boats sank.")
                                              << QStringList { QStringLiteral("LOCATION Lake Varn. 12") }
                                              << QStringList { QStringLiteral("LOCATION Lake Varn. 12") };

@@ -158,6 +158,59 @@ void splitAtSentenceEnds(TaggerFeatures &features)
     }
 }
 
+// 'Kevin (Zac Efron)', 'Mike (Stanley Simons)': a name holds a bracket only whole ('Mladost (L)', 'Azad (free)
+// Kashmir'). One it opens and does not close ends it; what follows the bracket is a name of its own.
+void splitAtOpenBrackets(TaggerFeatures &features)
+{
+    using TaggerLabel::kindOf;
+    using TaggerLabel::make;
+    using TaggerLabel::positionOf;
+    const auto relabel = [&](qsizetype first, qsizetype last, int kind) { // tokens [first, last] one name
+        while (first <= last && (features.isMark(first) || features.isLowerWord(first))) {
+            features.assign(first++, TaggerLabel::Outside);
+        }
+        for (qsizetype k = first; k <= last; ++k) {
+            features.assign(k,
+                make(kind,
+                    first == last    ? SpanPosition::Unit
+                        : k == first ? SpanPosition::Begin
+                        : k == last  ? SpanPosition::Last
+                                     : SpanPosition::Inside));
+        }
+    };
+    for (qsizetype i = 0; i < features.size(); ++i) {
+        if (features.label(i) == TaggerLabel::Outside) {
+            continue;
+        }
+        const int kind = kindOf(features.label(i));
+        qsizetype end = i;
+        while (end + 1 < features.size() && features.label(end + 1) != TaggerLabel::Outside
+            && positionOf(features.label(end)) != SpanPosition::Last
+            && positionOf(features.label(end)) != SpanPosition::Unit && !features.lastOfLine(end)) {
+            ++end;
+        }
+        qsizetype unclosed = -1; // the last bracket opened in the name and not closed in it
+        int depth = 0;
+        for (qsizetype k = i; k <= end; ++k) {
+            const int b = features.bracket(k);
+            if (b > 0 && depth == 0) {
+                unclosed = k;
+            }
+            depth = std::max(0, depth + b);
+        }
+        if (depth > 0 && unclosed >= 0) {
+            features.assign(unclosed, TaggerLabel::Outside);
+            if (unclosed > i) {
+                relabel(i, unclosed - 1, kind);
+            }
+            if (unclosed < end) {
+                relabel(unclosed + 1, end, kind);
+            }
+        }
+        i = end;
+    }
+}
+
 } // namespace
 
 bool TaggerLabel::allowed(quint8 previous, quint8 next, bool lastOfLine)
@@ -360,6 +413,7 @@ void SequenceTagger::settleNames(TaggerFeatures &features, std::vector<float> &m
 {
     splitAtSentenceEnds(features);
     joinMiddleInitials(features, margins);
+    splitAtOpenBrackets(features);
     dropLetterNames(features);
 }
 

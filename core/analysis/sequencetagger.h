@@ -132,6 +132,10 @@ public:
     bool isSingleLetter(qsizetype i) const;
     /*! Whether token \a i is punctuation or another mark, not a word or a number. */
     bool isMark(qsizetype i) const;
+    /*! Whether token \a i is a word in lower case. */
+    bool isLowerWord(qsizetype i) const;
+    /*! 1 when token \a i opens a bracket ('(' or '['), -1 when it closes one, else 0. */
+    int bracket(qsizetype i) const;
     /*! Whether token \a i is the '.', '!' or '?' that ends a sentence: the next token, capitalised, starts one on the
         same line after white space, and the token before is no middle initial ('Derek C. Bok'). */
     bool endsSentence(qsizetype i) const;
@@ -211,7 +215,8 @@ public:
     /*! The best label allowed after \a previous; \a margin gets its lead over the next best allowed. */
     template<typename Score> static quint8 best(const Score *scores, quint8 previous, bool lastOfLine, Score *margin);
     /*! What tag() does to the labels after decoding: names split where a sentence ends inside them, joined over
-        a middle initial's dot, dropped when they are single letters. \a margins has one lead per token. */
+        a middle initial's dot, split at a bracket they open and do not close, dropped when they are single
+        letters. \a margins has one lead per token. */
     static void settleNames(TaggerFeatures &features, std::vector<float> &margins);
     /*! The names in a label sequence (an open name ends where the sequence or its line does). */
     static QList<TaggedSpan> spans(const TaggerFeatures &features, const std::vector<float> &margins);

@@ -459,6 +459,24 @@ bool TaggerFeatures::isMark(qsizetype i) const
     return m_info[size_t(i)].kind == Punctuation;
 }
 
+bool TaggerFeatures::isLowerWord(qsizetype i) const
+{
+    return m_info[size_t(i)].kind == LowerWord;
+}
+
+int TaggerFeatures::bracket(qsizetype i) const
+{
+    static const quint64 opening[] = { hashOf(u"("), hashOf(u"[") };
+    static const quint64 closing[] = { hashOf(u")"), hashOf(u"]") };
+    const Info &c = m_info[size_t(i)];
+    if (c.kind != Punctuation) {
+        return 0;
+    }
+    return std::find(std::begin(opening), std::end(opening), c.word) != std::end(opening) ? 1
+        : std::find(std::begin(closing), std::end(closing), c.word) != std::end(closing)  ? -1
+                                                                                          : 0;
+}
+
 bool TaggerFeatures::endsSentence(qsizetype i) const
 {
     static const quint64 stops[] = { hashOf(u"."), hashOf(u"!"), hashOf(u"?") };
