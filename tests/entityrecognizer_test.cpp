@@ -27,6 +27,8 @@ private Q_SLOTS:
     void nameHoldsNoOrdinaryWords();
     void typesNamesAsTheTextCallsThem_data();
     void typesNamesAsTheTextCallsThem();
+    void dropsWhatIsNoName_data();
+    void dropsWhatIsNoName();
     void handlesLargeInput();
 };
 
@@ -471,6 +473,9 @@ void EntityRecognizerTest::typesNamesAsTheTextCallsThem_data()
     QTest::newRow("a person the text names in full keeps a company's name") << QStringLiteral(
         "The goalkeeper Jonas Visa saved twice on Sunday. Visa said the team was tired after "
         "the flight.") << QStringList { QStringLiteral("PERSON Jonas Visa"), QStringLiteral("PERSON Visa") };
+    QTest::newRow("a company's name opening a product's") << QStringLiteral(
+        "With Apple ProRAW, photographers get more room to edit. Apple says the phone is faster. "
+        "Apple will ship it soon.") << QStringList { QStringLiteral("ORG Apple") };
     QTest::newRow("a day after the name is not part of it")
         << QStringLiteral("Harbour officials met the network Kestrel TV Friday to discuss the ferry timetable.")
         << QStringList { QStringLiteral("ORG Kestrel TV") };
@@ -515,6 +520,46 @@ void EntityRecognizerTest::nameHoldsNoOrdinaryWords()
             QVERIFY2(!word[0].isLower() || joining.contains(word), qPrintable(surface));
             QVERIFY2(!shouted.contains(word), qPrintable(surface));
         }
+    }
+}
+
+void EntityRecognizerTest::dropsWhatIsNoName_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("names"); // "TYPE surface", found
+    QTest::addColumn<QStringList>("noNames"); // surfaces that are no name of any type
+    QTest::newRow("credentials after a person's name")
+        << QStringLiteral("\"Portions matter,\" said Kelly Marsh, MS, RD, CSSD, LDN, a dietitian in Halden. Another "
+                          "study, led by Ravi Okonjo, MD, found the same.")
+        << QStringList { QStringLiteral("PERSON Kelly Marsh"), QStringLiteral("PERSON Ravi Okonjo") }
+        << QStringList { QStringLiteral("MS"), QStringLiteral("RD"), QStringLiteral("CSSD"), QStringLiteral("LDN"),
+               QStringLiteral("MD") };
+    QTest::newRow("a plural of capitals")
+        << QStringLiteral("Three MVPs sat out the final in Halden, and the league handed out two LTOs.")
+        << QStringList { QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("MVPs"), QStringLiteral("Three MVPs"), QStringLiteral("LTOs") };
+    QTest::newRow("holidays") << QStringLiteral(
+        "Ferries to Halden run less often after Christmas. On Christmas Eve the last boat leaves "
+        "at noon, and the timetable changes again at Easter and Thanksgiving.")
+                              << QStringList { QStringLiteral("LOCATION Halden") }
+                              << QStringList { QStringLiteral("Christmas"), QStringLiteral("Christmas Eve"),
+                                     QStringLiteral("Eve"), QStringLiteral("Easter"), QStringLiteral("Thanksgiving") };
+}
+
+void EntityRecognizerTest::dropsWhatIsNoName()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, names);
+    QFETCH(QStringList, noNames);
+    const QStringList found = tagged(text);
+    for (const QString &want : std::as_const(names)) {
+        QVERIFY2(std::any_of(found.cbegin(), found.cend(),
+                     [&](const QString &entry) { return entry.section(u'=', 0, 0) == want; }),
+            qPrintable(want + QStringLiteral(" not in ") + found.join(u'|')));
+    }
+    for (const QString &entry : found) {
+        const QString surface = entry.section(u' ', 1).section(u'=', 0, 0);
+        QVERIFY2(!noNames.contains(surface), qPrintable(entry + QStringLiteral(" in ") + found.join(u'|')));
     }
 }
 

@@ -23,8 +23,11 @@ std::pair<qsizetype, qsizetype> tokensOf(const QList<Token> &tokens, const RawMe
     return { first - tokens.cbegin(), last - tokens.cbegin() };
 }
 
-// The words of people's names of several words: a one-word 'person' among them is someone's name.
-QSet<QStringView> wordsOfLongerNames(QStringView text, const QList<Token> &tokens, const QList<RawMention> &mentions)
+// The words of people's names of several words: a one-word 'person' among them is someone's name. A name that
+// opens with a company's name counts only when the lists know another of its words as a given name or a surname
+// ('Tim Apple', 'Apple Martin'; not 'Apple ProRAW').
+QSet<QStringView> wordsOfLongerNames(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, const QList<RawMention> &mentions)
 {
     QSet<QStringView> words;
     for (const RawMention &m : mentions) {
@@ -32,7 +35,11 @@ QSet<QStringView> wordsOfLongerNames(QStringView text, const QList<Token> &token
             continue;
         }
         const auto [first, last] = tokensOf(tokens, m);
-        for (qsizetype k = first; last - first > 1 && k < last; ++k) {
+        bool personal = !features.isCompanyOnly(first);
+        for (qsizetype k = first; k < last; ++k) {
+            personal = personal || features.isPersonNameByLists(k);
+        }
+        for (qsizetype k = first; personal && last - first > 1 && k < last; ++k) {
             words.insert(text.sliced(tokens[k].start, tokens[k].size()));
         }
     }
@@ -132,12 +139,119 @@ void retypeSchools(QStringView text, QList<RawMention> *mentions)
     }
 }
 
+// A plural of capitals: 'MVPs', 'LTOs' (not 'Os' or 'US').
+bool isPluralOfCapitals(QStringView word)
+{
+    if (word.size() < 3 || word.back() != u's') {
+        return false;
+    }
+    const QStringView stem = word.chopped(1);
+    return std::all_of(stem.cbegin(), stem.cend(), [](QChar c) { return c.isUpper(); });
+}
+
+// Letters of degrees, credentials and honours written after a name ('MD', 'PhD', 'RDN', 'QC', 'OBE').
+bool isCredential(QStringView word)
+{
+    static const QSet<QString> set = [] {
+        QSet<QString> words;
+        const QString all = QStringLiteral("ACE APRN BA BCPS BS BSN CBE CCC-SLP CDCES CDE CDN CFA CFP CNM CNS CNSC CPA "
+                                           "CPT CRNA CSCS CSSD DBE DDS DMD DNP DO DPT DVM EdD Esq FAAD FAAP FACC FACE "
+                                           "FACEP FACOG FACP FACS FAHA FRCP FRCS FRS III IBCLC II IV JD Jr KBE KC LCSW "
+                                           "LD LDN LMFT LMHC LPC MA MBA MBE MD MEd MPH MPhil MS MSc MSN MSW NP OBE OTR "
+                                           "PA PA-C PharmD PhD Ph.D PsyD PT QC RD RDN RN RYT Sr");
+        for (const QString &word : all.split(u' ')) {
+            words.insert(word);
+        }
+        return words;
+    }();
+    return set.contains(word.toString());
+}
+
+const QSet<QString> &holidays()
+{
+    static const QSet<QString> set = [] {
+        QSet<QString> names;
+        for (const char16_t *name : { u"Christmas", u"Christmas Eve", u"Christmas Day", u"Xmas", u"Easter",
+                 u"Easter Sunday", u"Easter Monday", u"Good Friday", u"Thanksgiving", u"Thanksgiving Day", u"Halloween",
+                 u"Hanukkah", u"Chanukah", u"Ramadan", u"Diwali", u"Passover", u"Eid", u"Eid al-Fitr", u"Eid al-Adha",
+                 u"Lent", u"Kwanzaa", u"Yom Kippur", u"Rosh Hashanah", u"Lunar New Year", u"Chinese New Year",
+                 u"New Year", u"New Year's Day", u"New Year's Eve", u"Valentine's Day", u"Mother's Day",
+                 u"Father's Day", u"Boxing Day", u"Black Friday", u"Cyber Monday", u"Labor Day", u"Labour Day",
+                 u"Memorial Day", u"Veterans Day", u"Presidents Day", u"Juneteenth", u"Hogmanay", u"Pentecost" }) {
+            names.insert(QString::fromUtf16(name));
+        }
+        return names;
+    }();
+    return set;
+}
+
 } // namespace
+
+void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions)
+{
+    QSet<qsizetype> personEnds; // where a person's name ends, and then each credential after it
+    const auto credentialAfterName = [&](const RawMention &m) {
+        // Back over ', ' and the credentials before to the end of the person's name.
+        qsizetype k = m.start;
+        while (true) {
+            while (k > 0 && text[k - 1].isSpace() && text[k - 1] != u'\n') {
+                --k;
+            }
+            if (k == 0 || text[k - 1] != u',') {
+                return false;
+            }
+            --k;
+            if (personEnds.contains(k)) {
+                return true;
+            }
+            qsizetype start = k;
+            while (start > 0 && (text[start - 1].isLetter() || text[start - 1] == u'.' || text[start - 1] == u'-')) {
+                --start;
+            }
+            if (start == k || !isCredential(text.sliced(start, k - start))) {
+                return false;
+            }
+            k = start;
+        }
+    };
+    const auto isRemoved = [&](const RawMention &m) {
+        if (m.type != EntityType::Person && m.type != EntityType::Org && m.type != EntityType::Location) {
+            return false;
+        }
+        const QStringView name = text.sliced(m.start, m.end - m.start);
+        const auto [first, last] = tokensOf(tokens, m);
+        if (m.type == EntityType::Person) {
+            personEnds.insert(m.end);
+        }
+        if (last - first == 1 && isCredential(name) && credentialAfterName(m)) {
+            return true;
+        }
+        if (last > first && isPluralOfCapitals(text.sliced(tokens[last - 1].start, tokens[last - 1].size()))) {
+            return true;
+        }
+        if (holidays().contains(name.toString())) {
+            return true;
+        }
+        // 'Christmas Eve' the tagger cut in two: 'Eve' after a holiday.
+        return name == u"Eve"
+            && (text.first(m.start).trimmed().endsWith(u"Christmas")
+                || text.first(m.start).trimmed().endsWith(u"Year's")
+                || text.first(m.start).trimmed().endsWith(u"Year\u2019s"));
+    };
+    QList<RawMention> kept;
+    kept.reserve(mentions->size());
+    for (RawMention &m : *mentions) {
+        if (!isRemoved(m)) {
+            kept.append(std::move(m));
+        }
+    }
+    *mentions = std::move(kept);
+}
 
 void applyTypeCues(
     QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions)
 {
-    const QSet<QStringView> inNames = wordsOfLongerNames(text, tokens, *mentions);
+    const QSet<QStringView> inNames = wordsOfLongerNames(text, tokens, features, *mentions);
     retypeUnintroducedCompanies(text, tokens, features, inNames, mentions);
     retypeWhatTheTextCallsIt(text, tokens, features, inNames, mentions);
     retypeSchools(text, mentions);

@@ -23,4 +23,12 @@ class TaggerFeatures;
 void applyTypeCues(
     QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
 
+/*!
+    Removes from \a mentions (sorted by start, kept so) the names over \a text and its \a tokens that are no one's:
+    - a plural of capitals ('three MVPs', 'LTOs', 'KIRs'): a kind of thing, not a name;
+    - the letters of degrees, credentials and honours after a person's name ('Kelly Jones, MS, RD, CSSD');
+    - holidays and the days named for them ('Christmas', 'Christmas Eve', 'Thanksgiving', 'Black Friday').
+*/
+void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions);
+
 } // namespace Dossier::Core
