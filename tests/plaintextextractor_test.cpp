@@ -338,6 +338,13 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("science journalist"), QStringLiteral("More by Ines Okafor"),
                QStringLiteral("originally published"), QStringLiteral("doi:"), QStringLiteral("Expand Your World"),
                QStringLiteral("Learn and share") };
+    QTest::newRow("an image's alt text between paragraphs dropped: what the picture shows, what someone in it does")
+        << QStringLiteral("alt_text.txt")
+        << QStringList { QStringLiteral("When Mira Solberg recorded her second album"),
+               QStringLiteral("The album, released in March"), QStringLiteral("Solberg writes every lyric by hand"),
+               QStringLiteral("She plans to bring the stool.") }
+        << QStringList { QStringLiteral("sits on a wooden stool"), QStringLiteral("rain-streaked window"),
+               QStringLiteral("Close up of"), QStringLiteral("long green coat") };
     QTest::newRow("a 'with reporting by' credit under the article dropped")
         << QStringLiteral("reporting_credit.txt")
         << QStringList { QStringLiteral("The crews of the Halden ferries"),

@@ -293,6 +293,26 @@ bool isCaption(QStringView line)
     if (wordCount(line) <= maxPhotoCreditWords && !endsSentence(line) && photo.matchView(line).hasMatch()) {
         return true;
     }
+    // An image's alt text: what the picture shows, "An image of a smiling man in a suit", "Close up of a
+    // chip", or a clause without a full stop on what someone in it does: "Bnxn looks straight at the camera".
+    static const QRegularExpression shows(
+        QStringLiteral(R"(^(?:an? )?(?:image|photo|photograph|picture|portrait|illustration|screenshot|still|)"
+                       R"(close[- ]up|aerial view)s? (?:of|from) \S)"),
+        unicode | caseless);
+    static const QRegularExpression does(
+        QStringLiteral(R"(^\p{Lu}\S*(?: \S+){0,6}? (?:sits|stands|looks|poses|smiles|holds|wears|walks|leans|touches|)"
+                       R"(gestures|waves|laughs|sitting|standing|posing|smiling|holding|wearing|leaning|gesturing|)"
+                       R"(waving|laughing|pictured) \S)"),
+        unicode);
+    static const QRegularExpression prose(QStringLiteral(R"([.!?] |^(?:And|But|So|Then|When|As|If) )"), unicode);
+    constexpr int maxAltTextWords = 30;
+    const int words = wordCount(line);
+    if (words <= maxAltTextWords
+        && (shows.matchView(line).hasMatch()
+            || (words >= 5 && !endsSentence(line) && !prose.matchView(line).hasMatch()
+                && does.matchView(line).hasMatch()))) {
+        return true;
+    }
     return wordCount(line) <= 100 && (caption.matchView(line).hasMatch() || gluedCredit.matchView(line).hasMatch());
 }
 
