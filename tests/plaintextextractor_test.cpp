@@ -345,6 +345,13 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("She plans to bring the stool.") }
         << QStringList { QStringLiteral("sits on a wooden stool"), QStringLiteral("rain-streaked window"),
                QStringLiteral("Close up of"), QStringLiteral("long green coat") };
+    QTest::newRow("a reviewer's card's chrome and a gallery button inside the article dropped")
+        << QStringLiteral("reviewer_card.txt")
+        << QStringList { QStringLiteral("The Halden Book 14 is the first laptop"),
+               QStringLiteral("The keyboard is firm and quiet"), QStringLiteral("Gamers and video editors") }
+        << QStringList { QStringLiteral("See full bio"), QStringLiteral("Why You Can Trust"),
+               QStringLiteral("Years of Experience"), QStringLiteral("View all 24"), QStringLiteral("Follow live"),
+               QStringLiteral("breaking news") };
     QTest::newRow("a 'with reporting by' credit under the article dropped")
         << QStringLiteral("reporting_credit.txt")
         << QStringList { QStringLiteral("The crews of the Halden ferries"),

@@ -135,6 +135,10 @@ QStringList boilerplateTerms(QStringView line)
             u"click here|download (?:the|our) app|redirected|javascript|explore further|see more|don'?t miss|"
             u"also read|read also|inbox|recaptcha|alerts|you might (?:also )?(?:like|enjoy)|"
             u"(?:might|may) (?:also )?be interested in|view this post on|"
+            // An author card's and a live page's chrome: "See full bio", "Why you can trust …", "View all 190
+            // images", "Politics latest: Follow live", "Be the first to get breaking news".
+            u"see full bio|why you can trust|view all \\d+ (?:images|photos|pictures)|follow live|"
+            u"be the first to (?:get|know|see|hear)|"
             // Paywalls and disclaimers: "Get unlimited access … Start Free Trial", "The opinions expressed here
             // are the author's", "Find out about our editorial policies".
             u"unlimited access|free trial|opinions expressed|editorial polic(?:y|ies)|"
