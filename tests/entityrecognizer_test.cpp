@@ -1,6 +1,9 @@
 #include "analysis/entityrecognizer.h"
 #include "analysis/quantities.h"
+#include "analysis/rulerecognizer.h"
+#include "analysis/sequencetagger.h"
 #include "analysis/tokenizer.h"
+#include "analysis/typecues_p.h"
 
 #include <QTest>
 
@@ -27,6 +30,8 @@ private Q_SLOTS:
     void nameHoldsNoOrdinaryWords();
     void typesNamesAsTheTextCallsThem_data();
     void typesNamesAsTheTextCallsThem();
+    void cuesSettleTaggedNames_data();
+    void cuesSettleTaggedNames();
     void dropsWhatIsNoName_data();
     void dropsWhatIsNoName();
     void handlesLargeInput();
@@ -523,6 +528,69 @@ void EntityRecognizerTest::nameHoldsNoOrdinaryWords()
     }
 }
 
+void EntityRecognizerTest::cuesSettleTaggedNames_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tagged"); // "TYPE surface": every whole-word occurrence, longest first
+    QTest::addColumn<QStringList>("expected"); // the names after dropNonNames() and applyTypeCues(), in order
+    QTest::newRow("a surname named again alone")
+        << QStringLiteral("Critics held Ansel Varga in high esteem.\nVarga wrote the book in 1953, a year Varga hated.")
+        << QStringList { QStringLiteral("PERSON Ansel Varga"), QStringLiteral("ORG Varga") }
+        << QStringList { QStringLiteral("PERSON Ansel Varga"), QStringLiteral("PERSON Varga"),
+               QStringLiteral("PERSON Varga") };
+    QTest::newRow("a place the lists know stays a place")
+        << QStringLiteral("The author Mira Halden was born in Oslo. Oslo honoured her in 2001.")
+        << QStringList { QStringLiteral("PERSON Mira Halden"), QStringLiteral("LOCATION Oslo") }
+        << QStringList { QStringLiteral("PERSON Mira Halden"), QStringLiteral("LOCATION Oslo"),
+               QStringLiteral("LOCATION Oslo") };
+    QTest::newRow("a law") << QStringLiteral(
+        "The minister announced under the Halden Harbour Referendum Act 2019 that Halden would vote.")
+                           << QStringList { QStringLiteral("ORG Halden Harbour Referendum Act"),
+                                  QStringLiteral("LOCATION Halden") }
+                           << QStringList { QStringLiteral("LOCATION Halden") };
+    QTest::newRow("a storm named again alone")
+        << QStringLiteral("Cyclone Varuna reached Halden on Saturday. Varuna brought rain to Norvik.")
+        << QStringList { QStringLiteral("PERSON Cyclone Varuna"), QStringLiteral("PERSON Varuna"),
+               QStringLiteral("LOCATION Halden"), QStringLiteral("LOCATION Norvik") }
+        << QStringList { QStringLiteral("LOCATION Halden"), QStringLiteral("LOCATION Norvik") };
+}
+
+void EntityRecognizerTest::cuesSettleTaggedNames()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tagged);
+    QFETCH(QStringList, expected);
+    const QList<Token> tokens = tokenize(text);
+    const TaggerFeatures features(text, tokens, recognizeWithRules(text, tokens, {}));
+    QList<RawMention> mentions;
+    const auto taken = [&](qsizetype start, qsizetype end) {
+        return std::any_of(
+            mentions.cbegin(), mentions.cend(), [&](const RawMention &m) { return m.start < end && start < m.end; });
+    };
+    for (const QString &name : std::as_const(tagged)) {
+        const QString surface = name.section(u' ', 1);
+        const EntityType type = name.startsWith(QLatin1StringView("PERSON")) ? EntityType::Person
+            : name.startsWith(QLatin1StringView("ORG"))                      ? EntityType::Org
+                                                                             : EntityType::Location;
+        for (qsizetype at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+            const qsizetype end = at + surface.size();
+            const bool whole = (at == 0 || !text[at - 1].isLetter()) && (end == text.size() || !text[end].isLetter());
+            if (whole && !taken(at, end)) {
+                mentions.append(RawMention { at, end, type, QString(), MentionConfidence::Guess });
+            }
+        }
+    }
+    std::sort(
+        mentions.begin(), mentions.end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
+    dropNonNames(text, tokens, &mentions);
+    applyTypeCues(text, tokens, features, &mentions);
+    QStringList found;
+    for (const RawMention &m : std::as_const(mentions)) {
+        found.append(entityTypeName(m.type) + QLatin1Char(' ') + text.sliced(m.start, m.end - m.start));
+    }
+    QCOMPARE(found, expected);
+}
+
 void EntityRecognizerTest::dropsWhatIsNoName_data()
 {
     QTest::addColumn<QString>("text");
@@ -538,6 +606,12 @@ void EntityRecognizerTest::dropsWhatIsNoName_data()
         << QStringLiteral("Three MVPs sat out the final in Halden, and the league handed out two LTOs.")
         << QStringList { QStringLiteral("LOCATION Halden") }
         << QStringList { QStringLiteral("MVPs"), QStringLiteral("Three MVPs"), QStringLiteral("LTOs") };
+    QTest::newRow("a storm and its name")
+        << QStringLiteral("Cyclone Varuna made landfall near Halden on Saturday. Varuna brought winds of 200 km/h, "
+                          "and Hurricane Oskana is expected next week.")
+        << QStringList { QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("Cyclone Varuna"), QStringLiteral("Varuna"), QStringLiteral("Hurricane Oskana"),
+               QStringLiteral("Oskana") };
     QTest::newRow("holidays") << QStringLiteral(
         "Ferries to Halden run less often after Christmas. On Christmas Eve the last boat leaves "
         "at noon, and the timetable changes again at Easter and Thanksgiving.")

@@ -185,6 +185,32 @@ const QSet<QString> &holidays()
     return set;
 }
 
+/*!
+    'Gerry Mulligan … Mulligan played': a one-word place or organisation, no ordinary word, that the lists know as
+    no place or company and that ends a longer person's name in the document (one that opens with a name the
+    lists know as a given name or surname) is that person, named again.
+*/
+void retypeSurnames(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions)
+{
+    QSet<QStringView> surnames; // the last words of people's names of several words
+    for (const RawMention &m : std::as_const(*mentions)) {
+        const auto [first, last] = tokensOf(tokens, m);
+        if (m.type == EntityType::Person && last - first >= 2 && tokens[last - 1].is(Token::Cap)
+            && !features.isCommon(first)) {
+            surnames.insert(text.sliced(tokens[last - 1].start, tokens[last - 1].size()));
+        }
+    }
+    for (RawMention &m : *mentions) {
+        const auto [first, last] = tokensOf(tokens, m);
+        if ((m.type == EntityType::Location || m.type == EntityType::Org) && last - first == 1
+            && !features.isPlaceByLists(first) && !features.isCompanyOnly(first) && !features.isCommon(first)
+            && surnames.contains(text.sliced(m.start, m.end - m.start))) {
+            m.type = EntityType::Person;
+        }
+    }
+}
+
 } // namespace
 
 void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions)
@@ -214,6 +240,20 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
             k = start;
         }
     };
+    // Storms and the names they are given: 'Cyclone Phailin', 'Hurricane Ida', then 'Phailin' alone.
+    static const QRegularExpression storm(
+        QStringLiteral(R"((?:^|\s)(?:Hurricane|Cyclone|Typhoon|Tropical Storm|Super Typhoon)\s+$)"));
+    QSet<QString> storms;
+    for (const RawMention &m : std::as_const(*mentions)) {
+        const QStringView name = text.sliced(m.start, m.end - m.start);
+        const qsizetype space = name.indexOf(u' ');
+        if (space > 0 && storm.matchView(name.first(space + 1)).hasMatch()) {
+            storms.insert(name.sliced(space + 1).toString());
+        } else if (storm.matchView(text.sliced(std::max<qsizetype>(0, m.start - 20), std::min<qsizetype>(20, m.start)))
+                       .hasMatch()) {
+            storms.insert(name.toString());
+        }
+    }
     const auto isRemoved = [&](const RawMention &m) {
         if (m.type != EntityType::Person && m.type != EntityType::Org && m.type != EntityType::Location) {
             return false;
@@ -229,7 +269,12 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
         if (last > first && isPluralOfCapitals(text.sliced(tokens[last - 1].start, tokens[last - 1].size()))) {
             return true;
         }
-        if (holidays().contains(name.toString())) {
+        if (holidays().contains(name.toString()) || storms.contains(name.toString())
+            || storm.matchView(name.first(std::max<qsizetype>(0, name.indexOf(u' ') + 1))).hasMatch()) {
+            return true;
+        }
+        // A law: 'the Digital Services Act', 'Clean Air Act'.
+        if (last - first >= 2 && name.endsWith(u" Act")) {
             return true;
         }
         // 'Christmas Eve' the tagger cut in two: 'Eve' after a holiday.
@@ -255,6 +300,7 @@ void applyTypeCues(
     retypeUnintroducedCompanies(text, tokens, features, inNames, mentions);
     retypeWhatTheTextCallsIt(text, tokens, features, inNames, mentions);
     retypeSchools(text, mentions);
+    retypeSurnames(text, tokens, features, mentions);
 }
 
 } // namespace Dossier::Core

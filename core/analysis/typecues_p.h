@@ -27,7 +27,8 @@ void applyTypeCues(
     Removes from \a mentions (sorted by start, kept so) the names over \a text and its \a tokens that are no one's:
     - a plural of capitals ('three MVPs', 'LTOs', 'KIRs'): a kind of thing, not a name;
     - the letters of degrees, credentials and honours after a person's name ('Kelly Jones, MS, RD, CSSD');
-    - holidays and the days named for them ('Christmas', 'Christmas Eve', 'Thanksgiving', 'Black Friday').
+    - holidays and the days named for them ('Christmas', 'Christmas Eve', 'Thanksgiving', 'Black Friday');
+    - storms ('Cyclone Phailin', then 'Phailin') and laws ('the Digital Services Act').
 */
 void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions);
 
