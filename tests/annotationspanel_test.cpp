@@ -2,6 +2,7 @@
 #include "annotationlistmodel.h"
 #include "annotationspanel.h"
 #include "guihelpers.h"
+#include "historydialog.h"
 #include "roles.h"
 #include "store/library.h"
 #include "store/librarysession.h"
@@ -11,19 +12,23 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace Dossier;
 using Dossier::Test::bridgeBody;
 using Dossier::Test::harbourBody;
 using Dossier::Test::whenModal;
+using Dossier::Test::whenPopupChoose;
 
 class AnnotationsPanelTest : public QObject
 {
@@ -39,6 +44,8 @@ private Q_SLOTS:
     void editNoteGoesThroughTheController();
     void followsControllerChanges();
     void authorFilterNarrowsToOnePersonsPassages();
+    void historyListsVersionsAndRestoresOne();
+    void staleNoteEditIsRefusedAndReloaded();
 
 private:
     int rows() const { return m_panel->model()->rowCount(); }
@@ -280,6 +287,78 @@ void AnnotationsPanelTest::authorFilterNarrowsToOnePersonsPassages()
     authors->setCurrentIndex(0);
     Q_EMIT authors->activated(0);
     QCOMPARE(rows(), 4);
+}
+
+void AnnotationsPanelTest::historyListsVersionsAndRestoresOne()
+{
+    m_panel->selectAnnotation(m_railings);
+    whenModal<QInputDialog>([](QInputDialog *dialog) {
+        dialog->setTextValue(QStringLiteral("ask the treasurer"));
+        dialog->accept();
+    });
+    m_panel->editNote();
+    QCOMPARE(m_library->annotations().get(m_railings)->note, QStringLiteral("ask the treasurer"));
+
+    // Its context menu's History… lists the passage's versions, newest first.
+    const QModelIndex index = m_panel->model()->index(m_panel->model()->rowOfAnnotation(m_railings), 0);
+    whenPopupChoose(QStringLiteral("History…"));
+    Q_EMIT m_panel->view()->customContextMenuRequested(m_panel->view()->visualRect(index).center());
+    Ui::HistoryDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_panel->findChild<Ui::HistoryDialog *>()) != nullptr);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QTreeWidget *versions = dialog->versions();
+    QCOMPARE(versions->topLevelItemCount(), 3);
+    QCOMPARE(versions->topLevelItem(0)->text(0), m_library->author());
+    QCOMPARE(versions->topLevelItem(0)->text(2), QStringLiteral("Note: “paint budget” → “ask the treasurer”"));
+    QCOMPARE(versions->topLevelItem(1)->text(2), QStringLiteral("Tag “Council” added"));
+    QCOMPARE(versions->topLevelItem(2)->text(2), QStringLiteral("Highlighted, with the note “paint budget”"));
+    QVERIFY(!versions->topLevelItem(2)->text(1).isEmpty());
+
+    // Restore This Version on the first one: the note comes back, as a new change listed on top.
+    versions->setCurrentItem(versions->topLevelItem(2));
+    QVERIFY(dialog->restoreButton()->isEnabled());
+    QTest::mouseClick(dialog->restoreButton(), Qt::LeftButton);
+    QCOMPARE(m_library->annotations().get(m_railings)->note, QStringLiteral("paint budget"));
+    QCOMPARE(versions->topLevelItemCount(), 4);
+    QCOMPARE(versions->topLevelItem(0)->text(2), QStringLiteral("Note: “ask the treasurer” → “paint budget”"));
+    QVERIFY(dialog->errorLabel()->isHidden());
+    const int row = m_panel->model()->rowOfAnnotation(m_railings);
+    QTRY_COMPARE(
+        m_panel->model()->index(row, Ui::AnnotationListModel::Note).data().toString(), QStringLiteral("paint budget"));
+    dialog->close();
+}
+
+void AnnotationsPanelTest::staleNoteEditIsRefusedAndReloaded()
+{
+    m_panel->selectAnnotation(m_railings);
+    const QString location = m_dir->filePath(QStringLiteral("panel.dossier"));
+    Core::Library other(location);
+    QVERIFY(other.open());
+    // While the note is being written, another window changes it.
+    whenModal<QInputDialog>([&other, this](QInputDialog *dialog) {
+        Core::Annotation theirs = *other.annotations().get(m_railings);
+        theirs.note = QStringLiteral("their words");
+        QVERIFY(other.annotations().update(theirs, theirs.version));
+        dialog->setTextValue(QStringLiteral("my words"));
+        dialog->accept();
+    });
+    m_panel->editNote();
+    // Nothing was overwritten; the panel says who changed it and shows their note.
+    QCOMPARE(m_library->annotations().get(m_railings)->note, QStringLiteral("their words"));
+    QLabel *error = nullptr;
+    for (QLabel *label : m_panel->findChildren<QLabel *>()) {
+        if (label->accessibleName() == u"Annotations error") {
+            error = label;
+        }
+    }
+    QVERIFY(error && error->isVisible());
+    QVERIFY2(
+        error->text().startsWith(other.author() + QStringLiteral(" changed this note at ")), qPrintable(error->text()));
+    QVERIFY(error->text().endsWith(QStringLiteral(" — reload")));
+    const int row = m_panel->model()->rowOfAnnotation(m_railings);
+    QTRY_COMPARE(
+        m_panel->model()->index(row, Ui::AnnotationListModel::Note).data().toString(), QStringLiteral("their words"));
+    QCOMPARE(m_controller->undoStack()->count(), 0);
 }
 
 QTEST_MAIN(AnnotationsPanelTest)

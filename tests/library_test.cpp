@@ -193,6 +193,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup_data()
     QTest::newRow("schema 9") << 9;
     QTest::newRow("schema 10") << 10;
     QTest::newRow("schema 11") << 11;
+    QTest::newRow("schema 12") << 12;
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup()
@@ -251,6 +252,20 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     // Schema 12: what is made now is the local user's.
     QCOMPARE(checked->author, localAuthor());
     QCOMPARE(library.annotations().list(byAuthor(localAuthor()))->size(), 1);
+    // Schema 13: what is changed now is in the history, by the local user; the old annotation has
+    // its first version and no history before the upgrade.
+    const auto changes = library.history().list();
+    QVERIFY2(changes, qPrintable(library.errorString()));
+    QCOMPARE(changes->size(), 3); // the tag Checked, the annotation, its tag
+    for (const HistoryEntry &change : *changes) {
+        QCOMPARE(change.author, localAuthor());
+        QCOMPARE(change.action, HistoryEntry::Action::Insert);
+    }
+    QCOMPARE(changes->at(2).table, QStringLiteral("annotations"));
+    QCOMPARE(changes->at(2).row, checked->id);
+    if (version >= 4) {
+        QCOMPARE(library.annotations().list()->front().version, qint64(1));
+    }
     const auto tags = library.tags().all();
     QCOMPARE(tags->size(), fixtureTags + 1);
     for (const Tag &tag : *tags) {

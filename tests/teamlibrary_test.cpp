@@ -34,6 +34,8 @@ private Q_SLOTS:
     void readersCannotWrite();
     void privateHighlightsAreTheirAuthorsAlone();
     void editorsHideButNeverEdit();
+    void historyIsWrittenAndKeptByTheServer();
+    void staleEditOfAnotherMemberIsRefused();
     void editorsReimportUnderOthersAnnotations();
     void adminsManageMembers();
     void nonAdminsCannotManageMembers();
@@ -307,6 +309,102 @@ void TeamLibraryTest::privateHighlightsAreTheirAuthorsAlone()
     shared.isPrivate = false;
     QVERIFY2(ana.annotations().update(shared), qPrintable(ana.errorString()));
     QCOMPARE(ben.annotations().list()->size(), 2);
+}
+
+void TeamLibraryTest::historyIsWrittenAndKeptByTheServer()
+{
+    const qint64 article = makeLibrary({ { QStringLiteral("ana"), TeamRole::Annotator },
+        { QStringLiteral("ben"), TeamRole::Editor }, { QStringLiteral("rita"), TeamRole::Reader } });
+    QVERIFY(article >= 0);
+    Library ana(url(QStringLiteral("ana")));
+    OPEN(ana);
+    const auto shared = ana.annotations().annotate(article, 4, 17, {}, QStringLiteral("who?"));
+    QVERIFY2(shared, qPrintable(ana.errorString()));
+    Annotation edited = *shared;
+    edited.note = QStringLiteral("who pays?");
+    QVERIFY2(ana.annotations().update(edited), qPrintable(ana.errorString()));
+    const auto secret = ana.annotations().annotate(article, 18, 21, {}, QStringLiteral("draft"), {}, true);
+    QVERIFY2(secret, qPrintable(ana.errorString()));
+
+    // A reader reads the history, with the author the server wrote.
+    Library rita(url(QStringLiteral("rita")));
+    OPEN(rita);
+    HistoryQuery ofShared;
+    ofShared.annotationId = shared->id;
+    const auto seen = rita.history().list(ofShared);
+    QVERIFY2(seen, qPrintable(rita.errorString()));
+    QCOMPARE(seen->size(), 2);
+    QCOMPARE(seen->front().author, QStringLiteral("ana"));
+    QCOMPARE(seen->front().after.value(QLatin1String("note")).toString(), QStringLiteral("who pays?"));
+    // The changes to a private highlight are its author's alone, as the highlight is.
+    HistoryQuery ofSecret;
+    ofSecret.annotationId = secret->id;
+    QCOMPARE(rita.history().list(ofSecret)->size(), 0);
+    Library ben(url(QStringLiteral("ben")));
+    OPEN(ben);
+    QCOMPARE(ben.history().list(ofSecret)->size(), 0);
+    QCOMPARE(ana.history().list(ofSecret)->size(), 1);
+    QVariant count;
+    QCOMPARE(sqlAs(QStringLiteral("ben"),
+                 QStringLiteral("SELECT count(*) FROM history WHERE table_name = 'annotations'"), &count),
+        QString());
+    QCOMPARE(count.toInt(), 2);
+
+    // Nobody changes or deletes it: not a reader, not an editor, not the tables' owner.
+    QCOMPARE(sqlAs(QStringLiteral("rita"), QStringLiteral("UPDATE history SET author = 'x'")), QStringLiteral("42501"));
+    QCOMPARE(sqlAs(QStringLiteral("ben"), QStringLiteral("DELETE FROM history")), QStringLiteral("42501"));
+    QCOMPARE(sqlAs(QStringLiteral("ben"), QStringLiteral("UPDATE history SET author = 'x'")), QStringLiteral("42501"));
+    QCOMPARE(
+        sqlAs(QStringLiteral("postgres"), QStringLiteral("UPDATE history SET author = 'x'")), QStringLiteral("42501"));
+    QCOMPARE(sqlAs(QStringLiteral("postgres"), QStringLiteral("DELETE FROM history")), QStringLiteral("42501"));
+    QCOMPARE(sqlAs(QStringLiteral("postgres"), QStringLiteral("TRUNCATE history")), QStringLiteral("42501"));
+    QCOMPARE(sqlAs(QStringLiteral("rita"),
+                 QStringLiteral("INSERT INTO history (table_name, row_id, action, changed_at) VALUES ('tags', 1, "
+                                "'insert', 0)")),
+        QStringLiteral("42501"));
+    // A member's own row says who wrote it and when, whatever was sent.
+    QCOMPARE(sqlAs(QStringLiteral("ben"),
+                 QStringLiteral("INSERT INTO history (table_name, row_id, action, changed_at, author) VALUES ('tags', "
+                                "1, 'insert', 0, 'ana')")),
+        QString());
+    QVariant author;
+    QCOMPARE(sqlAs(QStringLiteral("postgres"),
+                 QStringLiteral("SELECT author || ' ' || (changed_at > 0)::text FROM history ORDER BY id DESC LIMIT 1"),
+                 &author),
+        QString());
+    QCOMPARE(author.toString(), QStringLiteral("ben true"));
+    QCOMPARE(ana.history().list(ofShared)->size(), 2);
+}
+
+void TeamLibraryTest::staleEditOfAnotherMemberIsRefused()
+{
+    const qint64 article
+        = makeLibrary({ { QStringLiteral("ana"), TeamRole::Annotator }, { QStringLiteral("ben"), TeamRole::Editor } });
+    QVERIFY(article >= 0);
+    Library ana(url(QStringLiteral("ana")));
+    OPEN(ana);
+    const auto note = ana.annotations().annotate(article, 4, 17, {}, QStringLiteral("who?"));
+    QVERIFY2(note, qPrintable(ana.errorString()));
+    // Ben hides it while Ana has it open.
+    Library ben(url(QStringLiteral("ben")));
+    OPEN(ben);
+    QVERIFY2(ben.annotations().setHidden(note->id, true), qPrintable(ben.errorString()));
+    Annotation edited = *note;
+    edited.note = QStringLiteral("who pays?");
+    QVERIFY(!ana.annotations().update(edited, note->version));
+    QCOMPARE(ana.lastError().kind, StoreError::Kind::Conflict);
+    QVERIFY2(ana.errorString().startsWith(u"ben changed this note at "), qPrintable(ana.errorString()));
+    QVERIFY2(ana.errorString().endsWith(u" — reload"), qPrintable(ana.errorString()));
+    QVERIFY(!ana.annotations().remove(note->id, note->version));
+    QCOMPARE(ana.lastError().kind, StoreError::Kind::Conflict);
+    const auto reloaded = ana.annotations().get(note->id);
+    QCOMPARE(reloaded->note, QStringLiteral("who?"));
+    QVERIFY(reloaded->hidden);
+    // Reloaded, her edit goes through.
+    edited.version = reloaded->version;
+    QVERIFY2(ana.annotations().update(edited, reloaded->version), qPrintable(ana.errorString()));
+    QCOMPARE(ben.annotations().list(byAuthor(QStringLiteral("ana")))->size(), 0); // still hidden
+    QCOMPARE(ana.annotations().get(note->id)->note, QStringLiteral("who pays?"));
 }
 
 void TeamLibraryTest::editorsHideButNeverEdit()

@@ -2,6 +2,7 @@
 
 #include "annotationcontroller.h"
 #include "annotationlistmodel.h"
+#include "historydialog.h"
 #include "roles.h"
 #include "store/library.h"
 #include "swatch.h"
@@ -55,6 +56,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     , m_goTo(new QAction(tr("Go to Passage"), this))
     , m_editNote(new QAction(tr("Edit Note…"), this))
     , m_editTags(new QAction(tr("Edit Tags…"), this))
+    , m_history(new QAction(tr("History…"), this))
     , m_remove(new QAction(tr("Remove"), this))
 {
     m_filter->setPlaceholderText(tr("Filter quotes and notes"));
@@ -103,7 +105,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     m_remove->setShortcut(QKeySequence::Delete);
     m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_view->addAction(m_remove);
-    for (QAction *action : { m_goTo, m_editNote, m_editTags, m_remove }) {
+    for (QAction *action : { m_goTo, m_editNote, m_editTags, m_history, m_remove }) {
         action->setEnabled(false);
     }
 
@@ -162,6 +164,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     connect(m_goTo, &QAction::triggered, this, [this] { activate(m_view->currentIndex()); });
     connect(m_editNote, &QAction::triggered, this, &AnnotationsPanel::editNote);
     connect(m_editTags, &QAction::triggered, this, &AnnotationsPanel::editTags);
+    connect(m_history, &QAction::triggered, this, &AnnotationsPanel::showHistory);
     connect(m_remove, &QAction::triggered, this, &AnnotationsPanel::removeSelected);
     updateActions();
 }
@@ -431,8 +434,29 @@ void AnnotationsPanel::editNote()
     if (!ok || note == annotation.note) {
         return;
     }
+    // Someone (another window, a colleague on a team library) may have changed it while the note
+    // was being written: then nothing is overwritten; the message says who, and the list reloads.
+    Core::Library *library = m_controller->library();
+    if (library && !library->annotations().isCurrent(annotation.id, annotation.version)) {
+        const QString conflict = library->errorString();
+        refresh();
+        showError(conflict);
+        return;
+    }
     annotation.note = note;
     m_controller->editAnnotation(annotation);
+}
+
+HistoryDialog *AnnotationsPanel::showHistory()
+{
+    const qint64 id = currentAnnotation();
+    if (!m_controller || !m_controller->session() || id < 0) {
+        return nullptr;
+    }
+    auto *dialog = new HistoryDialog(m_controller->session(), id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void AnnotationsPanel::editTags()
@@ -478,6 +502,7 @@ void AnnotationsPanel::showContextMenu(const QPoint &pos)
     menu.addSeparator();
     menu.addAction(m_editNote);
     menu.addAction(m_editTags);
+    menu.addAction(m_history);
     menu.addSeparator();
     menu.addAction(m_remove);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
@@ -491,6 +516,7 @@ void AnnotationsPanel::updateActions()
     m_goTo->setEnabled(current.isValid() && current.data(ArticleIdRole).toLongLong() >= 0);
     m_editNote->setEnabled(editable);
     m_editTags->setEnabled(editable);
+    m_history->setEnabled(editable && m_controller->session());
     m_remove->setEnabled(m_controller && (selected > 0 || current.isValid()));
     m_remove->setText(selected > 1 ? tr("Remove %n Passages", nullptr, selected) : tr("Remove"));
 }

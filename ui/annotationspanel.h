@@ -17,6 +17,7 @@ namespace Dossier::Ui
 
 class AnnotationController;
 class AnnotationListModel;
+class HistoryDialog;
 
 /*!
     \brief The annotations dock: every highlighted passage of the library in a sortable table,
@@ -53,6 +54,7 @@ public:
     QComboBox *authorFilter() const { return m_authors; }
     QCheckBox *thisArticleOnly() const { return m_thisArticle; }
     QCheckBox *orphanedOnly() const { return m_orphaned; }
+    QAction *historyAction() const { return m_history; }
 
 public Q_SLOTS:
     /*! Reads the annotations and the codebook again (after a library was opened or an import). */
@@ -67,6 +69,9 @@ public Q_SLOTS:
     void editNote();
     /*! Asks for the tags of the current annotation (comma-separated) and saves them. */
     void editTags();
+    /*! Opens the history of the current annotation (its versions, with Restore This Version);
+        returns the dialog (deleted when closed), or null without a current annotation. */
+    HistoryDialog *showHistory();
 
 Q_SIGNALS:
     /*! The user activated a passage (click, Enter, double-click): show \a annotationId in \a articleId. */
@@ -111,6 +116,7 @@ private:
     QAction *m_goTo = nullptr;
     QAction *m_editNote = nullptr;
     QAction *m_editTags = nullptr;
+    QAction *m_history = nullptr;
     QAction *m_remove = nullptr;
     QList<QMetaObject::Connection> m_connections;
     // A double-click is a click and an activation: one passage is announced once.

@@ -194,15 +194,51 @@ int annotate(const QStringList &arguments)
         QStringLiteral("FILE"));
     const QCommandLineOption privately(QStringLiteral("private"),
         QStringLiteral("Only you see the passage (a team library's server hides it from the other members)."));
-    for (const QCommandLineOption &option : { doc, quote, start, end, tag, note, color, batch, privately }) {
+    const QCommandLineOption edit(QStringLiteral("edit"),
+        QStringLiteral("Change the passage with this id instead: its note, colour, tags (all replaced) or privacy, "
+                       "as given."),
+        QStringLiteral("ID"));
+    const QCommandLineOption version(QStringLiteral("version"),
+        QStringLiteral("With --edit: the passage's version you read (annotations prints it); refused, nothing "
+                       "changed, when someone changed it since."),
+        QStringLiteral("N"));
+    for (const QCommandLineOption &option :
+        { doc, quote, start, end, tag, note, color, batch, privately, edit, version }) {
         parser.addOption(option);
     }
     int code = Ok;
     const QString syntax
         = QStringLiteral("annotate --library L (--doc ID (--quote TEXT | --start N --end N) [--tag T]... "
-                         "[--note TEXT] [--color #RRGGBB] [--private] | --batch FILE)");
+                         "[--note TEXT] [--color #RRGGBB] [--private] | --batch FILE | --edit ID [--version N] "
+                         "[--note TEXT] [--color #RRGGBB] [--tag T]... [--private])");
     if (!parseCommandLine(parser, arguments, syntax, &code)) {
         return code;
+    }
+    if (parser.isSet(edit)) {
+        const auto id = integerOption(parser, edit);
+        const auto read = parser.isSet(version) ? integerOption(parser, version) : std::optional<qint64>(0);
+        if (!id || !read) {
+            return Usage;
+        }
+        Library library(parser.value(QStringLiteral("library")));
+        if (!openLibrary(library)) {
+            return Failed;
+        }
+        std::optional<Annotation> annotation = library.annotations().get(*id);
+        if (annotation) {
+            annotation->note = parser.isSet(note) ? parser.value(note) : annotation->note;
+            annotation->color = parser.isSet(color) ? parser.value(color) : annotation->color;
+            annotation->tags = parser.isSet(tag) ? parser.values(tag) : annotation->tags;
+            annotation->isPrivate = annotation->isPrivate || parser.isSet(privately);
+        }
+        if (!annotation || !library.annotations().update(*annotation, *read)
+            || !(annotation = library.annotations().get(*id))) {
+            writeError(library.errorString());
+            return Failed;
+        }
+        QHash<qint64, QString> bodies;
+        writeJsonLine(annotationToJson(*annotation, bodyOf(library, *annotation, &bodies)));
+        return Ok;
     }
     if (parser.isSet(batch)) {
         QFile input(parser.value(batch));

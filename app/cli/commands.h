@@ -34,5 +34,7 @@ int watch(const QStringList &arguments);
 int clusters(const QStringList &arguments);
 /*! team add|remove|role|list (teamcommands.cpp): a team library's members and their roles. */
 int team(const QStringList &arguments);
+/*! history [restore ID] (historycommands.cpp): the library's changes, and restoring a version. */
+int history(const QStringList &arguments);
 
 } // namespace Dossier::Cli

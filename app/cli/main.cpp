@@ -50,6 +50,9 @@ commands:
   annotate --library L --doc ID (--quote TEXT | --start N --end N) [--tag T]... [--note TEXT] [--color #RRGGBB]
            [--private]
                                           highlight a passage, print it as JSON
+  annotate --library L --edit ID [--version N] [--note TEXT] [--color #RRGGBB] [--tag T]... [--private]
+                                          change a passage; with the version read, refused (exit 1,
+                                          who changed it and when) if someone changed it since
   tag --library L --doc ID [--remove] TAG...
                                           tag an article (or take tags off)
   annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned] [--author NAME]
@@ -65,6 +68,10 @@ commands:
   team add NAME [--role ROLE] | team remove NAME | team role NAME ROLE | team list --library URL
                                           a team library's members and their roles (reader,
                                           annotator, editor, admin), enforced by the server
+  history --library L [--article ID | --annotation ID] [--limit N]
+                                          the library's changes, newest first: who changed which
+                                          annotation, tag or rule, when, before and after (JSON Lines)
+  history restore --library L HISTORY_ID  put a row back as it was at that change (a new change)
   check --library L                       check a library for damage (JSON; exit 1 when damaged)
   recover --from DAMAGED --library NEW    salvage what can be read of a damaged library into a new one
 
@@ -143,6 +150,7 @@ int main(int argc, char *argv[])
         { u"watch", Dossier::Cli::watch },
         { u"clusters", Dossier::Cli::clusters },
         { u"team", Dossier::Cli::team },
+        { u"history", Dossier::Cli::history },
         { u"check", Dossier::Cli::check },
         { u"recover", Dossier::Cli::recover },
     };

@@ -51,6 +51,9 @@ struct Annotation {
     bool isPrivate = false;
     /*! Hidden by an editor (or its author): kept, but listed only when asked for (AnnotationQuery::withHidden). */
     bool hidden = false;
+    /*! The row's version when it was read (schema 13): counted up by every change of its note,
+        colour, privacy or hidden flag. An edit that passes it is refused when the row has moved on. */
+    qint64 version = 1;
 };
 
 /*! \brief The colour an annotation is painted in: its own, its first tag's, or the default. */

@@ -23,7 +23,7 @@ const char *const annotationColumns
     = "a.id, a.article_id, a.article_path, a.article_sha256, a.start, a.\"end\", a.exact, a.prefix, a.suffix, "
       "a.color, a.note, a.state, a.previous_exact, a.created_at, a.modified_at, "
       "(SELECT %1 FROM (SELECT t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
-      "WHERE x.annotation_id = a.id ORDER BY x.position) n), a.author, a.visibility, a.hidden";
+      "WHERE x.annotation_id = a.id ORDER BY x.position) n), a.author, a.visibility, a.hidden, a.version";
 
 // annotationColumns for \a d's backend.
 QString annotationColumnsOf(const StoreContext &d)
@@ -61,6 +61,7 @@ Annotation annotationFrom(const QSqlQuery &query)
     a.author = query.value(16).toString();
     a.isPrivate = query.value(17).toString() == u"private";
     a.hidden = query.value(18).toLongLong() != 0;
+    a.version = query.value(19).toLongLong();
     return a;
 }
 
@@ -71,25 +72,39 @@ AnnotationStore::AnnotationStore(StoreContext *context)
 {
 }
 
-// Replaces the annotation's tags with \a names, in order; inside the caller's transaction.
+// Replaces the annotation's tags with \a names, in order; inside the caller's transaction. Only
+// the tags that come or go are inserted or deleted, so that the history (schema 13) lists those alone.
 bool StoreContext::writeAnnotationTags(qint64 annotationId, const QStringList &names)
 {
     StoreContext &d = *this;
-    QSqlQuery clear(d.db());
-    if (!d.run(clear, QStringLiteral("DELETE FROM annotation_tags WHERE annotation_id = ?"), { annotationId })) {
-        return false;
-    }
-    int position = 0;
+    QList<qint64> ids;
     for (const QString &name : names) {
         const std::optional<Tag> tag = findOrCreateTag(name, {});
         if (!tag) {
             return false;
         }
+        if (!ids.contains(tag->id)) {
+            ids.append(tag->id);
+        }
+    }
+    QVariantList kept { annotationId };
+    for (const qint64 id : ids) {
+        kept.append(id);
+    }
+    QSqlQuery clear(d.db());
+    if (!d.run(clear,
+            QStringLiteral("DELETE FROM annotation_tags WHERE annotation_id = ?")
+                + (ids.isEmpty() ? QString() : QStringLiteral(" AND tag_id NOT IN (%1)").arg(placeholders(ids.size()))),
+            kept)) {
+        return false;
+    }
+    for (qsizetype position = 0; position < ids.size(); ++position) {
         QSqlQuery insert(d.db());
         if (!d.run(insert,
-                QStringLiteral("INSERT INTO annotation_tags (annotation_id, tag_id, position) "
-                               "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-                { annotationId, tag->id, position++ })) {
+                QStringLiteral("INSERT INTO annotation_tags (annotation_id, tag_id, position) VALUES (?, ?, ?) "
+                               "ON CONFLICT (annotation_id, tag_id) DO UPDATE SET position = excluded.position "
+                               "WHERE annotation_tags.position <> excluded.position"),
+                { annotationId, ids.at(position), qint64(position) })) {
             return false;
         }
     }
@@ -208,7 +223,36 @@ bool AnnotationStore::restore(const Annotation &annotation)
     });
 }
 
-bool AnnotationStore::update(const Annotation &a)
+// An edit of annotation \a id made on a copy of \a readVersion (0: whatever it is now) that no
+// statement changed: refused as stale when the annotation has moved on, else it is not there.
+StoreError AnnotationStore::missedEdit(qint64 id, qint64 readVersion)
+{
+    if (readVersion > 0) {
+        QSqlQuery current(d->db());
+        if (d->run(current, QStringLiteral("SELECT version FROM annotations WHERE id = ?"), { id }) && current.next()
+            && current.value(0).toLongLong() != readVersion) {
+            current.finish();
+            return d->staleEdit(QStringLiteral("annotations"), id, QStringLiteral("note"));
+        }
+    }
+    return StoreError(QStringLiteral("no annotation with id %1").arg(id), StoreError::Kind::NotFound);
+}
+
+bool AnnotationStore::isCurrent(qint64 annotationId, qint64 readVersion)
+{
+    QSqlQuery current(d->db());
+    if (!d->run(current, QStringLiteral("SELECT version FROM annotations WHERE id = ?"), { annotationId })) {
+        return false;
+    }
+    if (current.next() && current.value(0).toLongLong() == readVersion) {
+        return true;
+    }
+    current.finish();
+    d->error = missedEdit(annotationId, readVersion);
+    return false;
+}
+
+bool AnnotationStore::update(const Annotation &a, qint64 readVersion)
 {
     if (!a.color.isEmpty() && !validColor(a.color)) {
         d->error = StoreError(
@@ -217,30 +261,41 @@ bool AnnotationStore::update(const Annotation &a)
     }
     return d->transaction([&] {
         QSqlQuery update(d->db());
+        QVariantList binds { notNull(a.note), notNull(a.color.toLower()), visibilityName(a.isPrivate), now(), a.id };
+        if (readVersion > 0) {
+            binds.append(readVersion);
+        }
         if (!d->run(update,
                 QStringLiteral(
-                    "UPDATE annotations SET note = ?, color = ?, visibility = ?, modified_at = ? WHERE id = ?"),
-                { notNull(a.note), notNull(a.color.toLower()), visibilityName(a.isPrivate), now(), a.id })) {
+                    "UPDATE annotations SET note = ?, color = ?, visibility = ?, modified_at = ? WHERE id = ?")
+                    + (readVersion > 0 ? QStringLiteral(" AND version = ?") : QString()),
+                binds)) {
             return false;
         }
         if (update.numRowsAffected() != 1) {
-            d->error = StoreError(QStringLiteral("no annotation with id %1").arg(a.id), StoreError::Kind::NotFound);
+            d->error = missedEdit(a.id, readVersion);
             return false;
         }
         return d->writeAnnotationTags(a.id, a.tags);
     });
 }
 
-bool AnnotationStore::remove(qint64 annotationId)
+bool AnnotationStore::remove(qint64 annotationId, qint64 readVersion)
 {
     return d->transaction([&] {
         QSqlQuery remove(d->db());
-        if (!d->run(remove, QStringLiteral("DELETE FROM annotations WHERE id = ?"), { annotationId })) {
+        QVariantList binds { annotationId };
+        if (readVersion > 0) {
+            binds.append(readVersion);
+        }
+        if (!d->run(remove,
+                QStringLiteral("DELETE FROM annotations WHERE id = ?")
+                    + (readVersion > 0 ? QStringLiteral(" AND version = ?") : QString()),
+                binds)) {
             return false;
         }
         if (remove.numRowsAffected() != 1) {
-            d->error
-                = StoreError(QStringLiteral("no annotation with id %1").arg(annotationId), StoreError::Kind::NotFound);
+            d->error = missedEdit(annotationId, readVersion);
             return false;
         }
         return true;

@@ -272,6 +272,11 @@ TeamStore &Library::team()
     return d->team;
 }
 
+HistoryStore &Library::history()
+{
+    return d->history;
+}
+
 WatchedFolderStore &Library::watchedFolders()
 {
     return d->watchedFolders;
@@ -486,6 +491,15 @@ bool Library::open()
     QString error;
     if (!Migrations::migrate(db, &error)) {
         d->error = error;
+        return false;
+    }
+    // Schema 13's triggers leave the author of a change to a library file empty: this connection's
+    // own trigger (gone with the connection) names the local user.
+    QString author = d->author;
+    if (!d->exec(QStringLiteral("CREATE TEMP TRIGGER history_author AFTER INSERT ON main.history WHEN NEW.author = "
+                                "'' BEGIN UPDATE history SET author = '%1' WHERE id = NEW.id; END")
+                .arg(author.replace(QLatin1Char('\''), QStringLiteral("''"))))) {
+        d->error = QStringLiteral("cannot open the library %1: %2").arg(d->path, d->error.message);
         return false;
     }
     d->open = true;

@@ -7,6 +7,7 @@
 #include "store/documentquery.h"
 #include "store/duplicatestore.h"
 #include "store/entitystore.h"
+#include "store/historystore.h"
 #include "store/savedsearchstore.h"
 #include "store/storetypes.h"
 #include "store/tagstore.h"
@@ -115,6 +116,7 @@ public:
     DuplicateStore &duplicates();
     SavedSearchStore &savedSearches();
     TeamStore &team();
+    HistoryStore &history();
     //@}
 
 private:

@@ -315,6 +315,132 @@ constexpr const char *version12[] = {
     "CREATE INDEX annotations_author ON annotations(author)",
 };
 
+// Version 13: history and versions (issue 17). An append-only record of every change to the
+// analyst's work, written by triggers so that no client skips it: the table and row, what was done,
+// who did it, when (ms since the epoch, UTC) and the row's fields before and after (JSON). The
+// annotations' row holds its anchor and tags too, so that a deleted one can be re-created. The
+// triggers of a library file leave the author empty and the connection fills it in with the local
+// user (a TEMP trigger of library.cpp: only the author of a row without one may be set); a row
+// written by another program keeps it empty. On a team library the server writes current_user
+// (migrationsserver.cpp). And a version on each editable row, counted up by each change of its
+// editable fields, so that an edit made on a stale copy is refused (AnnotationStore::update()).
+constexpr const char *version13[] = {
+    "ALTER TABLE annotations ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE tags ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE entity_rules ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    R"(CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        table_name TEXT NOT NULL,
+        row_id INTEGER NOT NULL,
+        article_id INTEGER,
+        action TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        changed_at INTEGER NOT NULL,
+        before_row TEXT,
+        after_row TEXT,
+        private_author TEXT NOT NULL DEFAULT ''
+    ))",
+    "CREATE INDEX history_row ON history(table_name, row_id, id)",
+    "CREATE INDEX history_article ON history(article_id, id)",
+    R"(CREATE TRIGGER history_append_only BEFORE UPDATE ON history WHEN OLD.author <> '' BEGIN
+        SELECT RAISE(ABORT, 'the history of a library is append-only');
+    END)",
+    R"(CREATE TRIGGER history_fixed BEFORE UPDATE OF id, table_name, row_id, article_id, action, changed_at,
+        before_row, after_row, private_author ON history BEGIN
+        SELECT RAISE(ABORT, 'the history of a library is append-only');
+    END)",
+    R"(CREATE TRIGGER history_kept BEFORE DELETE ON history BEGIN
+        SELECT RAISE(ABORT, 'the history of a library is append-only');
+    END)",
+    R"(CREATE TRIGGER annotations_history_insert AFTER INSERT ON annotations BEGIN
+        INSERT INTO history (table_name, row_id, article_id, action, changed_at, after_row, private_author)
+        VALUES ('annotations', NEW.id, NEW.article_id, 'insert', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('article_id', NEW.article_id, 'article_path', NEW.article_path, 'article_sha256', NEW.article_sha256, 'start', NEW.start, 'end', NEW."end", 'exact', NEW.exact, 'prefix', NEW.prefix, 'suffix', NEW.suffix, 'note', NEW.note, 'color', NEW.color, 'visibility', NEW.visibility, 'hidden', NEW.hidden, 'author', NEW.author, 'created_at', NEW.created_at, 'tags', json((SELECT json_group_array(name) FROM (SELECT t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = NEW.id ORDER BY x.position)))), CASE NEW.visibility WHEN 'private' THEN NEW.author ELSE '' END);
+    END)",
+    R"(CREATE TRIGGER annotations_history_update AFTER UPDATE OF note, color, visibility, hidden ON annotations
+        WHEN (OLD.note, OLD.color, OLD.visibility, OLD.hidden) IS NOT (NEW.note, NEW.color, NEW.visibility, NEW.hidden)
+    BEGIN
+        UPDATE annotations SET version = OLD.version + 1 WHERE id = NEW.id;
+        INSERT INTO history (table_name, row_id, article_id, action, changed_at, before_row, after_row, private_author)
+        VALUES ('annotations', NEW.id, NEW.article_id, 'update', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('article_id', OLD.article_id, 'article_path', OLD.article_path, 'article_sha256', OLD.article_sha256, 'start', OLD.start, 'end', OLD."end", 'exact', OLD.exact, 'prefix', OLD.prefix, 'suffix', OLD.suffix, 'note', OLD.note, 'color', OLD.color, 'visibility', OLD.visibility, 'hidden', OLD.hidden, 'author', OLD.author, 'created_at', OLD.created_at, 'tags', json((SELECT json_group_array(name) FROM (SELECT t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = OLD.id ORDER BY x.position)))), json_object('article_id', NEW.article_id, 'article_path', NEW.article_path, 'article_sha256', NEW.article_sha256, 'start', NEW.start, 'end', NEW."end", 'exact', NEW.exact, 'prefix', NEW.prefix, 'suffix', NEW.suffix, 'note', NEW.note, 'color', NEW.color, 'visibility', NEW.visibility, 'hidden', NEW.hidden, 'author', NEW.author, 'created_at', NEW.created_at, 'tags', json((SELECT json_group_array(name) FROM (SELECT t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = NEW.id ORDER BY x.position)))), CASE WHEN 'private' IN (OLD.visibility, NEW.visibility) THEN NEW.author ELSE '' END);
+    END)",
+    R"(CREATE TRIGGER annotations_history_delete BEFORE DELETE ON annotations BEGIN
+        INSERT INTO history (table_name, row_id, article_id, action, changed_at, before_row, private_author)
+        VALUES ('annotations', OLD.id, OLD.article_id, 'delete', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('article_id', OLD.article_id, 'article_path', OLD.article_path, 'article_sha256', OLD.article_sha256, 'start', OLD.start, 'end', OLD."end", 'exact', OLD.exact, 'prefix', OLD.prefix, 'suffix', OLD.suffix, 'note', OLD.note, 'color', OLD.color, 'visibility', OLD.visibility, 'hidden', OLD.hidden, 'author', OLD.author, 'created_at', OLD.created_at, 'tags', json((SELECT json_group_array(name) FROM (SELECT t.name FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = OLD.id ORDER BY x.position)))), CASE OLD.visibility WHEN 'private' THEN OLD.author ELSE '' END);
+    END)",
+    // An annotation's tags: each one added or taken off, but not those its deletion takes along
+    // (the annotation's own row lists them).
+    R"(CREATE TRIGGER annotation_tags_history_insert AFTER INSERT ON annotation_tags BEGIN
+        INSERT INTO history (table_name, row_id, article_id, action, changed_at, after_row, private_author)
+        SELECT 'annotation_tags', NEW.annotation_id, a.article_id, 'insert',
+            CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('annotation_id', NEW.annotation_id, 'tag_id', NEW.tag_id, 'tag',
+                (SELECT name FROM tags WHERE id = NEW.tag_id), 'position', NEW.position),
+            CASE a.visibility WHEN 'private' THEN a.author ELSE '' END
+        FROM annotations a WHERE a.id = NEW.annotation_id;
+    END)",
+    R"(CREATE TRIGGER annotation_tags_history_delete BEFORE DELETE ON annotation_tags BEGIN
+        INSERT INTO history (table_name, row_id, article_id, action, changed_at, before_row, private_author)
+        SELECT 'annotation_tags', OLD.annotation_id, a.article_id, 'delete',
+            CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('annotation_id', OLD.annotation_id, 'tag_id', OLD.tag_id, 'tag',
+                (SELECT name FROM tags WHERE id = OLD.tag_id), 'position', OLD.position),
+            CASE a.visibility WHEN 'private' THEN a.author ELSE '' END
+        FROM annotations a WHERE a.id = OLD.annotation_id;
+    END)",
+    R"(CREATE TRIGGER article_tags_history_insert AFTER INSERT ON article_tags BEGIN
+        INSERT INTO history (table_name, row_id, article_id, action, changed_at, after_row)
+        VALUES ('article_tags', NEW.article_id, NEW.article_id, 'insert',
+            CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('article_id', NEW.article_id, 'tag_id', NEW.tag_id, 'tag',
+                (SELECT name FROM tags WHERE id = NEW.tag_id), 'author', NEW.author, 'created_at', NEW.created_at));
+    END)",
+    R"(CREATE TRIGGER article_tags_history_delete BEFORE DELETE ON article_tags BEGIN
+        INSERT INTO history (table_name, row_id, article_id, action, changed_at, before_row)
+        VALUES ('article_tags', OLD.article_id, OLD.article_id, 'delete',
+            CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('article_id', OLD.article_id, 'tag_id', OLD.tag_id, 'tag',
+                (SELECT name FROM tags WHERE id = OLD.tag_id), 'author', OLD.author, 'created_at', OLD.created_at));
+    END)",
+    R"(CREATE TRIGGER tags_history_insert AFTER INSERT ON tags BEGIN
+        INSERT INTO history (table_name, row_id, action, changed_at, after_row)
+        VALUES ('tags', NEW.id, 'insert', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('name', NEW.name, 'color', NEW.color, 'author', NEW.author, 'created_at', NEW.created_at));
+    END)",
+    R"(CREATE TRIGGER tags_history_update AFTER UPDATE OF name, color ON tags
+        WHEN (OLD.name, OLD.color) IS NOT (NEW.name, NEW.color)
+    BEGIN
+        UPDATE tags SET version = OLD.version + 1 WHERE id = NEW.id;
+        INSERT INTO history (table_name, row_id, action, changed_at, before_row, after_row)
+        VALUES ('tags', NEW.id, 'update', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('name', OLD.name, 'color', OLD.color, 'author', OLD.author, 'created_at', OLD.created_at),
+            json_object('name', NEW.name, 'color', NEW.color, 'author', NEW.author, 'created_at', NEW.created_at));
+    END)",
+    R"(CREATE TRIGGER tags_history_delete BEFORE DELETE ON tags BEGIN
+        INSERT INTO history (table_name, row_id, action, changed_at, before_row)
+        VALUES ('tags', OLD.id, 'delete', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('name', OLD.name, 'color', OLD.color, 'author', OLD.author, 'created_at', OLD.created_at));
+    END)",
+    R"(CREATE TRIGGER entity_rules_history_insert AFTER INSERT ON entity_rules BEGIN
+        INSERT INTO history (table_name, row_id, action, changed_at, after_row)
+        VALUES ('entity_rules', NEW.id, 'insert', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), json_object('scope', NEW.scope, 'type', NEW.type, 'key', NEW.key, 'label', NEW.label, 'action', NEW.action, 'target_type', NEW.target_type, 'target_name', NEW.target_name, 'author', NEW.author, 'created_at', NEW.created_at));
+    END)",
+    R"(CREATE TRIGGER entity_rules_history_update AFTER UPDATE OF scope, type, key, label, action, target_type,
+        target_name ON entity_rules
+    BEGIN
+        UPDATE entity_rules SET version = OLD.version + 1 WHERE id = NEW.id;
+        INSERT INTO history (table_name, row_id, action, changed_at, before_row, after_row)
+        VALUES ('entity_rules', NEW.id, 'update', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER),
+            json_object('scope', OLD.scope, 'type', OLD.type, 'key', OLD.key, 'label', OLD.label, 'action', OLD.action, 'target_type', OLD.target_type, 'target_name', OLD.target_name, 'author', OLD.author, 'created_at', OLD.created_at), json_object('scope', NEW.scope, 'type', NEW.type, 'key', NEW.key, 'label', NEW.label, 'action', NEW.action, 'target_type', NEW.target_type, 'target_name', NEW.target_name, 'author', NEW.author, 'created_at', NEW.created_at));
+    END)",
+    R"(CREATE TRIGGER entity_rules_history_delete BEFORE DELETE ON entity_rules BEGIN
+        INSERT INTO history (table_name, row_id, action, changed_at, before_row)
+        VALUES ('entity_rules', OLD.id, 'delete', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER), json_object('scope', OLD.scope, 'type', OLD.type, 'key', OLD.key, 'label', OLD.label, 'action', OLD.action, 'target_type', OLD.target_type, 'target_name', OLD.target_name, 'author', OLD.author, 'created_at', OLD.created_at));
+    END)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -328,7 +454,8 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 // steps[i] takes the schema from version i to version i + 1. Append; never edit a released step.
 // Every step after version 10 needs its PostgreSQL spelling in migrationsserver.cpp too.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
-    step(version6), step(version7), step(version8), step(version9), step(version10), step(version11), step(version12) };
+    step(version6), step(version7), step(version8), step(version9), step(version10), step(version11), step(version12),
+    step(version13) };
 
 } // namespace
 

@@ -282,6 +282,9 @@ struct StoreContext {
     std::optional<Tag> findOrCreateTag(const QString &name, const QString &color);
     bool writeAnnotationTags(qint64 annotationId, const QStringList &names);
     bool writeAnnotation(const Annotation &annotation, qint64 *id);
+    // The refusal of an edit of \a table's \a row made on a stale copy (schema 13's versions): who
+    // changed it last and when, from the history ("ana changed this note at 14:02 — reload").
+    StoreError staleEdit(const QString &table, qint64 row, const QString &what);
     // Entity curation (librarycuration.cpp). The rules in force, reloaded inside a transaction
     // whenever curation_state says another connection (or process) changed them.
     Curation curation;
@@ -337,6 +340,7 @@ struct Library::Private : StoreContext {
     DuplicateStore duplicates { this };
     SavedSearchStore savedSearches { this, &documents, &entities };
     TeamStore team { this };
+    HistoryStore history { this, &annotations };
 };
 
 } // namespace Dossier::Core

@@ -8,7 +8,9 @@
 #include "article.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <Qt>
@@ -139,6 +141,7 @@ struct StoreError {
         NotFound, //!< no such article, entity, tag or annotation
         Invalid, //!< a value the user gave is not acceptable (an empty name, a colour that is not #RRGGBB)
         Denied, //!< a team library's server refused it: the user's role does not allow it (SQLSTATE 42501)
+        Conflict, //!< the row was changed by someone else since the caller read it: nothing was written
         Other, //!< anything else (an I/O error, a statement that failed for another reason)
     };
 
@@ -152,6 +155,31 @@ struct StoreError {
 
     Kind kind = Kind::None;
     QString message;
+};
+
+/*! \brief One change to the analyst's work, as the library's history keeps it (schema 13):
+    written by the database's triggers, never changed afterwards. */
+struct HistoryEntry {
+    enum class Action { Insert, Update, Delete };
+    qint64 id = -1;
+    QString table; //!< annotations, annotation_tags, article_tags, tags or entity_rules
+    qint64 row = -1; //!< the row's id (annotation_tags: the annotation's; article_tags: the article's)
+    qint64 articleId = -1; //!< the article it is about; -1 for tags and rules
+    Action action = Action::Insert;
+    QString author; //!< who changed it; empty when a program other than Dossier did
+    QDateTime at; //!< when, UTC
+    QJsonObject before; //!< the row's fields before the change; empty for an insert
+    QJsonObject after; //!< and after it; empty for a delete
+};
+
+/*! The action's name as the history and dossier-cli history write it: insert, update, delete. */
+QString historyActionName(HistoryEntry::Action action);
+
+/*! \brief Which changes HistoryStore::list() returns, newest first. */
+struct HistoryQuery {
+    qint64 annotationId = -1; //!< the changes to this annotation and its tags; -1 for any
+    qint64 articleId = -1; //!< the changes about this article (its annotations and tags); -1 for any
+    int limit = 0; //!< at most this many; 0 for all
 };
 
 /*! \brief The outcome of storing one article. */

@@ -135,6 +135,10 @@ bool TeamStore::setUp()
             QStringLiteral("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %1 TO %2")
                 .arg(tablesIn, group(TeamRole::Editor)),
             QStringLiteral("REVOKE INSERT, UPDATE, DELETE ON dossier_meta FROM %1").arg(group(TeamRole::Editor)),
+            // The history (schema 13) is written by the triggers of every member's changes and never
+            // changed: members may add to it, nobody may alter it (its own triggers refuse that too).
+            QStringLiteral("GRANT INSERT ON history TO %1").arg(group(TeamRole::Annotator)),
+            QStringLiteral("REVOKE UPDATE, DELETE, TRUNCATE ON history FROM %1").arg(group(TeamRole::Editor)),
             // Admins grant the roles to others.
             QStringLiteral("GRANT %1, %2, %3 TO %4 WITH ADMIN OPTION")
                 .arg(group(TeamRole::Reader), group(TeamRole::Annotator), group(TeamRole::Editor),
