@@ -64,6 +64,33 @@ Annotation annotationFrom(const QSqlQuery &query)
     return a;
 }
 
+// A change of the annotation \a id of the article \a articleId (-1: an orphan, which shows among
+// every article's).
+LibraryChanges annotationChange(qint64 articleId, qint64 id)
+{
+    if (articleId < 0) {
+        return { .allAnnotations = true };
+    }
+    return { .annotationsOf = { articleId }, .annotations = { id } };
+}
+
+// Notes for the team library's notice that the annotation \a id is about to change; nothing to
+// note on a library file, so no look-up there.
+bool noteAnnotationChange(StoreContext &d, qint64 id)
+{
+    if (!d.onServer()) {
+        return true;
+    }
+    QSqlQuery query(d.db());
+    if (!d.run(query, QStringLiteral("SELECT article_id FROM annotations WHERE id = ?"), { id })) {
+        return false;
+    }
+    if (query.next()) {
+        d.changed(annotationChange(query.value(0).isNull() ? -1 : query.value(0).toLongLong(), id));
+    }
+    return true;
+}
+
 } // namespace
 
 AnnotationStore::AnnotationStore(StoreContext *context)
@@ -128,6 +155,7 @@ bool StoreContext::writeAnnotation(const Annotation &a, qint64 *id)
     }
     *id = insert.value(0).toLongLong();
     insert.finish();
+    d.changed(annotationChange(a.articleId, *id));
     // PostgreSQL's identity does not see ids given explicitly: move it past this one (never back:
     // other members' private annotations, invisible here, may have higher ids).
     if (a.id >= 0 && d.onServer()) {
@@ -216,6 +244,9 @@ bool AnnotationStore::update(const Annotation &a)
         return false;
     }
     return d->transaction([&] {
+        if (!noteAnnotationChange(*d, a.id)) {
+            return false;
+        }
         QSqlQuery update(d->db());
         if (!d->run(update,
                 QStringLiteral(
@@ -235,7 +266,8 @@ bool AnnotationStore::remove(qint64 annotationId)
 {
     return d->transaction([&] {
         QSqlQuery remove(d->db());
-        if (!d->run(remove, QStringLiteral("DELETE FROM annotations WHERE id = ?"), { annotationId })) {
+        if (!noteAnnotationChange(*d, annotationId)
+            || !d->run(remove, QStringLiteral("DELETE FROM annotations WHERE id = ?"), { annotationId })) {
             return false;
         }
         if (remove.numRowsAffected() != 1) {
@@ -251,7 +283,8 @@ bool AnnotationStore::setHidden(qint64 annotationId, bool hidden)
 {
     return d->transaction([&] {
         QSqlQuery update(d->db());
-        if (!d->run(update, QStringLiteral("UPDATE annotations SET hidden = ? WHERE id = ?"),
+        if (!noteAnnotationChange(*d, annotationId)
+            || !d->run(update, QStringLiteral("UPDATE annotations SET hidden = ? WHERE id = ?"),
                 { qint64(hidden), annotationId })) {
             return false;
         }
