@@ -4,9 +4,9 @@
 // session and a plain Library acting as a colleague's dossier-cli, on one throwaway cluster
 // (tests/pgserver.h); a fresh database per test function.
 
-#include "pgserver.h"
 #include "store/changelistener.h"
 #include "store/librarysession.h"
+#include "teamhelpers.h"
 #include "testarticles.h"
 
 #include <QRegularExpression>
@@ -47,27 +47,7 @@ private Q_SLOTS:
     void libraryFileIsPolledNotHeard();
 
 private:
-    QString url() const
-    {
-        return QStringLiteral("postgresql:///%1?host=%2&port=%3&user=postgres")
-            .arg(m_database, m_server->socketDir())
-            .arg(PgServer::Port);
-    }
-    bool sql(const QString &statement)
-    {
-        bool ok = false;
-        {
-            QSqlDatabase db = m_server->connection(QStringLiteral("raw"));
-            QSqlQuery query(db);
-            ok = db.open() && query.exec(statement);
-            if (!ok) {
-                qWarning() << statement << query.lastError().text();
-            }
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-        return ok;
-    }
-
+    QString url() const { return Dossier::Test::libraryUrl(*m_server, m_database); }
     std::unique_ptr<PgServer> m_server;
     QString m_database;
     int m_count = 0;
@@ -99,16 +79,15 @@ QList<qint64> idsOf(const QSignalSpy &spy)
 void LiveChangesTest::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")),
-        "Qt's PostgreSQL driver (libqt6sql6-psql) is missing: scripts/lib/env.sh installs it");
-    m_server = std::make_unique<PgServer>();
-    QVERIFY2(m_server->isRunning(), qPrintable(m_server->error()));
+    QString why;
+    m_server = Dossier::Test::startServer(&why);
+    QVERIFY2(m_server, qPrintable(why));
 }
 
 void LiveChangesTest::init()
 {
     m_database = QStringLiteral("live_%1").arg(++m_count);
-    QVERIFY(sql(QStringLiteral("CREATE DATABASE %1").arg(m_database)));
+    QVERIFY(Dossier::Test::serverExec(*m_server, QStringLiteral("CREATE DATABASE %1").arg(m_database)));
     m_colleague = std::make_unique<Library>(url());
     QVERIFY2(m_colleague->open(), qPrintable(m_colleague->errorString()));
     Article harbour = makeArticle(QStringLiteral("Harbour"), harbourBody);
@@ -180,13 +159,7 @@ void LiveChangesTest::foreignNoticesAreNotChanges()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("that is not Dossier's: \"hello\"")));
     QSignalSpy any(m_session.get(), &LibrarySession::colleaguesChanged);
     QSignalSpy tags(m_session.get(), &LibrarySession::tagsChanged);
-    {
-        QSqlDatabase db = m_server->connection(QStringLiteral("other"), m_database);
-        QVERIFY(db.open());
-        QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral("NOTIFY dossier_changes, 'hello'")));
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    QVERIFY(Dossier::Test::serverExec(*m_server, QStringLiteral("NOTIFY dossier_changes, 'hello'"), m_database));
     // Then a real change: it alone arrives.
     QVERIFY(m_colleague->tags().ensure(QStringLiteral("Ferries")));
     QVERIFY(tags.wait(5000));
