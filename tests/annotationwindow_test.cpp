@@ -2,6 +2,7 @@
 #include "articlehighlighter.h"
 #include "documentlistmodel.h"
 #include "mainwindow.h"
+#include "readerhelpers.h"
 #include "readerview.h"
 #include "tagfacetlist.h"
 #include "testarticles.h"
@@ -101,15 +102,7 @@ void AnnotationWindowTest::selectBody(qsizetype start, qsizetype end)
 
 QVariant AnnotationWindowTest::propertyAt(qsizetype bodyOffset, int property) const
 {
-    const int position = m_window->reader()->bodyPosition(bodyOffset);
-    const QTextBlock block = m_window->reader()->document()->findBlock(position);
-    const int inBlock = position - block.position();
-    for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
-        if (range.start <= inBlock && inBlock < range.start + range.length && range.format.hasProperty(property)) {
-            return range.format.property(property);
-        }
-    }
-    return {};
+    return Test::readerPropertyAt(m_window->reader(), bodyOffset, property);
 }
 
 QAction *AnnotationWindowTest::editAction(QKeySequence::StandardKey key) const

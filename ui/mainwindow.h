@@ -47,6 +47,7 @@ class LibraryCheckDialog;
 class ReaderView;
 class SavedSearchList;
 class TagFacetList;
+class TeamMembersDialog;
 class TimelinePanel;
 class WatchedFoldersDialog;
 
@@ -77,6 +78,10 @@ public:
         together from host, port, database, user and options; accepting it opens that library in
         place of the open one, which stays open when the team library cannot be opened. */
     ConnectTeamDialog *connectToTeamLibrary();
+    /*! File › Team Members…: the dialog (not blocking) listing the open team library's members and
+        their roles, where an admin adds and removes members and changes roles; nullptr when the
+        open library is no team library (the action is disabled then). */
+    TeamMembersDialog *showTeamMembers();
     /*! File › Open Recent: the libraries opened last, files and team library URLs, newest first. */
     static QStringList recentLibraries();
     QMenu *recentMenu() const { return m_recent; }
@@ -254,6 +259,7 @@ private:
     QList<QAction *> m_writeActions;
     QAction *m_checkLibrary = nullptr;
     QMenu *m_recent = nullptr;
+    QAction *m_teamMembers = nullptr;
     QLabel *m_teamNotice = nullptr;
     Core::ImportJob *m_import = nullptr;
     QObject *m_projectImport = nullptr; //!< the REFI-QDA project import running, if any

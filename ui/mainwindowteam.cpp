@@ -3,6 +3,8 @@
 
 #include "connectteamdialog.h"
 #include "mainwindow.h"
+#include "store/librarysession.h"
+#include "teammembersdialog.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -61,10 +63,28 @@ ConnectTeamDialog *MainWindow::connectToTeamLibrary()
     return dialog;
 }
 
+TeamMembersDialog *MainWindow::showTeamMembers()
+{
+    if (!library() || library()->backend() != Core::Library::Backend::PostgreSQL) {
+        return nullptr;
+    }
+    auto *dialog = new TeamMembersDialog(m_session, this);
+    dialog->setObjectName(QStringLiteral("teamMembersDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    // The members are those of the library open when it was opened.
+    connect(m_session, &Core::LibrarySession::libraryAboutToChange, dialog, &QDialog::reject);
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::createRecentMenu(QMenu *file)
 {
     QAction *connectTeam = file->addAction(tr("Connect to &Team Library…"), this, [this] { connectToTeamLibrary(); });
     connectTeam->setObjectName(QStringLiteral("connectTeamAction"));
+    m_teamMembers = file->addAction(tr("Team &Members…"), this, [this] { showTeamMembers(); });
+    m_teamMembers->setObjectName(QStringLiteral("teamMembersAction"));
+    m_teamMembers->setEnabled(false);
     m_recent = file->addMenu(tr("Open &Recent"));
     m_recent->setObjectName(QStringLiteral("recentLibrariesMenu"));
     updateRecentMenu();
@@ -122,6 +142,7 @@ void MainWindow::showLibraryName()
     m_teamNotice->setVisible(team);
     // A team library is checked and backed up on its server (pg_dump), not as a file.
     m_checkLibrary->setEnabled(!team);
+    m_teamMembers->setEnabled(team);
 }
 
 } // namespace Dossier::Ui

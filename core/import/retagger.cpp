@@ -75,6 +75,9 @@ std::optional<int> Retagger::retagPending(int limit)
             ids.append(query.value(0).toLongLong());
         }
         query.finish();
+        if (!ids.isEmpty()) {
+            d->changed({ .articles = ids, .entities = true });
+        }
         for (qint64 id : std::as_const(ids)) {
             if (!retagArticle(*d, id)) {
                 return false;

@@ -65,6 +65,33 @@ Annotation annotationFrom(const QSqlQuery &query)
     return a;
 }
 
+// A change of the annotation \a id of the article \a articleId (-1: an orphan, which shows among
+// every article's).
+LibraryChanges annotationChange(qint64 articleId, qint64 id)
+{
+    if (articleId < 0) {
+        return { .allAnnotations = true };
+    }
+    return { .annotationsOf = { articleId }, .annotations = { id } };
+}
+
+// Notes for the team library's notice that the annotation \a id is about to change; nothing to
+// note on a library file, so no look-up there.
+bool noteAnnotationChange(StoreContext &d, qint64 id)
+{
+    if (!d.onServer()) {
+        return true;
+    }
+    QSqlQuery query(d.db());
+    if (!d.run(query, QStringLiteral("SELECT article_id FROM annotations WHERE id = ?"), { id })) {
+        return false;
+    }
+    if (query.next()) {
+        d.changed(annotationChange(query.value(0).isNull() ? -1 : query.value(0).toLongLong(), id));
+    }
+    return true;
+}
+
 } // namespace
 
 AnnotationStore::AnnotationStore(StoreContext *context)
@@ -143,6 +170,7 @@ bool StoreContext::writeAnnotation(const Annotation &a, qint64 *id)
     }
     *id = insert.value(0).toLongLong();
     insert.finish();
+    d.changed(annotationChange(a.articleId, *id));
     // PostgreSQL's identity does not see ids given explicitly: move it past this one (never back:
     // other members' private annotations, invisible here, may have higher ids).
     if (a.id >= 0 && d.onServer()) {
@@ -260,6 +288,9 @@ bool AnnotationStore::update(const Annotation &a, qint64 readVersion)
         return false;
     }
     return d->transaction([&] {
+        if (!noteAnnotationChange(*d, a.id)) {
+            return false;
+        }
         QSqlQuery update(d->db());
         QVariantList binds { notNull(a.note), notNull(a.color.toLower()), visibilityName(a.isPrivate), now(), a.id };
         if (readVersion > 0) {
@@ -288,7 +319,8 @@ bool AnnotationStore::remove(qint64 annotationId, qint64 readVersion)
         if (readVersion > 0) {
             binds.append(readVersion);
         }
-        if (!d->run(remove,
+        if (!noteAnnotationChange(*d, annotationId)
+            || !d->run(remove,
                 QStringLiteral("DELETE FROM annotations WHERE id = ?")
                     + (readVersion > 0 ? QStringLiteral(" AND version = ?") : QString()),
                 binds)) {
@@ -306,7 +338,8 @@ bool AnnotationStore::setHidden(qint64 annotationId, bool hidden)
 {
     return d->transaction([&] {
         QSqlQuery update(d->db());
-        if (!d->run(update, QStringLiteral("UPDATE annotations SET hidden = ? WHERE id = ?"),
+        if (!noteAnnotationChange(*d, annotationId)
+            || !d->run(update, QStringLiteral("UPDATE annotations SET hidden = ? WHERE id = ?"),
                 { qint64(hidden), annotationId })) {
             return false;
         }

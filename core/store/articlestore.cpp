@@ -244,6 +244,8 @@ std::optional<StoreOutcome> ArticleStore::store(const Article &article, qint64 *
     if (existingId >= 0 && !d->removeUnusedEntities()) {
         return rollback();
     }
+    // A re-imported article's annotations may have moved or been orphaned.
+    d->changed({ .articles = { id }, .annotationsOf = { id }, .entities = true });
     if (!d->commit()) {
         return rollback();
     }
@@ -268,8 +270,9 @@ bool ArticleStore::commitBatch()
         return false;
     }
     d->inBatch = false;
-    if (!d->exec(QStringLiteral("COMMIT"))) {
+    if (!d->commitAndSend()) {
         const StoreError error = d->error;
+        d->changes = {};
         d->exec(QStringLiteral("ROLLBACK"));
         d->error = error;
         return false;
@@ -282,6 +285,7 @@ void ArticleStore::rollbackBatch()
     if (d->inBatch) {
         d->inBatch = false;
         const StoreError error = d->error;
+        d->changes = {};
         d->exec(QStringLiteral("ROLLBACK"));
         d->error = error;
     }
@@ -302,8 +306,18 @@ bool ArticleStore::remove(qint64 id)
     // Without it, the other copies of its story may be one story or several (stories.cpp).
     QList<qint64> formerCopies;
     if (!d->leaveStory(id, &formerCopies) || !d->exec(removeTexts) || !d->exec(remove)
-        || !d->assignStories(formerCopies) || !d->removeUnusedEntities() || !d->exec(QStringLiteral("COMMIT"))) {
+        || !d->assignStories(formerCopies) || !d->removeUnusedEntities()) {
         const StoreError error = d->error;
+        d->changes = {};
+        d->exec(QStringLiteral("ROLLBACK"));
+        d->error = error;
+        return false;
+    }
+    // Its annotations are orphaned now, and the list and the entities lose it.
+    d->changed({ .articles = { id }, .annotationsOf = { id }, .entities = true });
+    if (!d->commitAndSend()) {
+        const StoreError error = d->error;
+        d->changes = {};
         d->exec(QStringLiteral("ROLLBACK"));
         d->error = error;
         return false;

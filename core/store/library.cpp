@@ -517,6 +517,11 @@ void Library::setWaitNotifier(std::function<void()> notify)
     d->onWait = std::move(notify);
 }
 
+qint64 Library::connectionId() const
+{
+    return d->connectionId;
+}
+
 std::optional<qint64> Library::dataVersion()
 {
     QSqlQuery query(d->db());
@@ -568,6 +573,7 @@ bool StoreContext::beginImmediate()
             StoreError::Kind::ReadOnly);
         return false;
     }
+    changes = {};
     if (onServer()) {
         // One writer at a time, as SQLite's BEGIN IMMEDIATE: a transaction-level advisory lock, so
         // two clients never race to create the same entity or tag (a unique-key failure half-way

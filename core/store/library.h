@@ -79,6 +79,10 @@ public:
     /*! A number that changes whenever another connection (in this process or another) commits a
         change to the library; cheap enough to poll. */
     std::optional<qint64> dataVersion();
+    /*! On a team library, the server's process of this library's connection (PostgreSQL's
+        pg_backend_pid()), which the change notices its writes send carry (ChangeNotice); -1 on a
+        library file. */
+    qint64 connectionId() const;
     /*! The file path or the team library's URL, as given. */
     QString path() const;
     /*! The backend path() names (known before open()). */

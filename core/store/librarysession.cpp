@@ -1,5 +1,6 @@
 #include "store/librarysession.h"
 
+#include "store/changelistener.h"
 #include "store/libraryreader.h"
 
 #include <QTimer>
@@ -7,33 +8,19 @@
 namespace Dossier::Core
 {
 
-LibraryChanges LibraryChanges::everything()
-{
-    LibraryChanges changes;
-    changes.allArticles = true;
-    changes.allAnnotations = true;
-    changes.tags = true;
-    changes.entities = true;
-    changes.rules = true;
-    changes.folders = true;
-    changes.searches = true;
-    return changes;
-}
-
-bool LibraryChanges::isEmpty() const
-{
-    return articles.isEmpty() && !allArticles && annotationsOf.isEmpty() && !allAnnotations && !tags && !entities
-        && !rules && !folders && !searches;
-}
-
 LibrarySession::LibrarySession(QObject *parent)
     : QObject(parent)
     , m_reader(new LibraryReader(this))
     , m_poll(new QTimer(this))
+    , m_listener(new ChangeListener(this))
 {
     // SQLite cannot notify across processes: a cheap PRAGMA data_version is polled instead.
     m_poll->setInterval(1000);
     connect(m_poll, &QTimer::timeout, this, &LibrarySession::checkForChanges);
+    connect(m_listener, &ChangeListener::changed, this, [this](const LibraryChanges &changes, const QStringList &by) {
+        emitChanges(changes);
+        Q_EMIT colleaguesChanged(by);
+    });
 }
 
 LibrarySession::~LibrarySession() = default;
@@ -51,11 +38,20 @@ bool LibrarySession::open(const QString &path)
     if (m_library) {
         Q_EMIT libraryAboutToChange();
     }
+    m_listener->stop();
     m_library = std::move(library);
     m_reader->setPath(path);
     m_dataVersion = m_library->dataVersion();
-    if (m_poll->interval() > 0) {
+    // A team library's server says what others commit; a file (or a server that cannot be
+    // listened to) is polled.
+    if (m_library->backend() == Library::Backend::PostgreSQL && !m_listener->listen(path, m_library->connectionId())) {
+        qWarning(
+            "cannot hear the team library's changes, polling it instead: %s", qPrintable(m_listener->errorString()));
+    }
+    if (m_poll->interval() > 0 && !m_listener->isListening()) {
         m_poll->start();
+    } else {
+        m_poll->stop();
     }
     Q_EMIT libraryChanged();
     return true;
@@ -68,6 +64,7 @@ void LibrarySession::close()
     }
     Q_EMIT libraryAboutToChange();
     m_poll->stop();
+    m_listener->stop();
     m_library.reset();
     m_reader->setPath({});
     m_dataVersion.reset();
@@ -148,9 +145,14 @@ void LibrarySession::setPollInterval(int milliseconds)
     m_poll->setInterval(std::max(milliseconds, 0));
     if (milliseconds <= 0) {
         m_poll->stop();
-    } else if (m_library) {
+    } else if (m_library && !m_listener->isListening()) {
         m_poll->start();
     }
+}
+
+bool LibrarySession::isListening() const
+{
+    return m_listener->isListening();
 }
 
 void LibrarySession::emitChanges(const LibraryChanges &changes)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/library.h"
+#include "store/librarychanges.h"
 
 #include <QList>
 #include <QObject>
@@ -13,24 +14,8 @@ class QTimer;
 namespace Dossier::Core
 {
 
+class ChangeListener;
 class LibraryReader;
-
-/*! \brief What a write changed, for the views to refresh no more than that. */
-struct LibraryChanges {
-    QList<qint64> articles; //!< articles whose list row changed (metadata, tags, entity count)
-    bool allArticles = false; //!< any article may have changed, been added or removed
-    QList<qint64> annotationsOf; //!< articles whose annotations changed
-    bool allAnnotations = false; //!< annotations of any article may have changed
-    bool tags = false; //!< the codebook: names, colours, counts
-    bool entities = false; //!< the library's entities or their mentions
-    bool rules = false; //!< the entity corrections (rules, watchlist)
-    bool folders = false; //!< the watched folders: which, their states, scan times and counts
-    bool searches = false; //!< the saved searches: which, their names, when they were opened
-
-    /*! Everything may have changed (another program wrote to the library). */
-    static LibraryChanges everything();
-    bool isEmpty() const;
-};
 
 /*!
     \brief The open library of the GUI thread, and the one place its changes are announced.
@@ -38,8 +23,10 @@ struct LibraryChanges {
     The session owns the thread's Library: views read through library(); every write goes through
     write(), which announces what it changed with the typed signals below. Changes made by other
     connections are announced too: those of this program's background jobs by the job's owner
-    (announce()), anything else (dossier-cli, a second window) by a poll of SQLite's data version,
-    which moves whenever another connection commits.
+    (announce()); anything else (dossier-cli, a second window) on a library file by a poll of
+    SQLite's data version, which moves whenever another connection commits, and on a team library
+    as the server tells of each commit (ChangeListener: what changed, precisely, and who changed
+    it; colleaguesChanged()). Should the listener fail to connect, a team library is polled too.
 */
 class LibrarySession final : public QObject
 {
@@ -76,8 +63,11 @@ public:
     /*! Checks now whether another connection committed to the library since the last check, and
         announces everything when one did. */
     void checkForChanges();
-    /*! How often the data version is polled (1000 ms by default; 0 stops the poll). */
+    /*! How often the data version is polled (1000 ms by default; 0 stops the poll). A team library
+        is not polled while its changes are heard (isListening()). */
     void setPollInterval(int milliseconds);
+    /*! True when the open library is a team library whose changes the server announces. */
+    bool isListening() const;
 
 Q_SIGNALS:
     /*! The open library is about to be closed or replaced: let go of it (and of jobs on it). */
@@ -94,6 +84,9 @@ Q_SIGNALS:
     void watchedFoldersChanged();
     /*! Saved searches were saved, renamed, removed or opened (their counts follow articlesChanged()). */
     void savedSearchesChanged();
+    /*! Other members of the team library (\a authors, their role names) changed it; the signals
+        above have said what. */
+    void colleaguesChanged(const QStringList &authors);
 
 private:
     void emitChanges(const LibraryChanges &changes);
@@ -104,6 +97,7 @@ private:
     StoreError m_error;
     std::optional<qint64> m_dataVersion;
     QTimer *m_poll = nullptr;
+    ChangeListener *m_listener = nullptr;
 };
 
 } // namespace Dossier::Core

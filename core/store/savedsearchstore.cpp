@@ -261,6 +261,7 @@ std::optional<SavedSearch> SavedSearchStore::save(const SavedSearch &search)
     const qint64 time = now();
     const QString filters = QString::fromUtf8(QJsonDocument(savedSearchFilters(saved)).toJson(QJsonDocument::Compact));
     const bool stored = d->transaction([&] {
+        d->changed({ .searches = true });
         QSqlQuery query(d->db());
         return d->run(query,
             QStringLiteral("INSERT INTO saved_searches (name, query, filters, created, last_opened, last_count) "
@@ -283,6 +284,7 @@ bool SavedSearchStore::rename(qint64 searchId, const QString &name)
         return false;
     }
     return d->transaction([&] {
+        d->changed({ .searches = true });
         QSqlQuery taken(d->db());
         if (!d->run(taken, QStringLiteral("SELECT 1 FROM saved_searches WHERE name = ? AND id <> ?"),
                 { newName, searchId })) {
@@ -310,6 +312,7 @@ bool SavedSearchStore::rename(qint64 searchId, const QString &name)
 bool SavedSearchStore::remove(qint64 searchId)
 {
     return d->transaction([&] {
+        d->changed({ .searches = true });
         QSqlQuery query(d->db());
         if (!d->run(query, QStringLiteral("DELETE FROM saved_searches WHERE id = ?"), { searchId })) {
             return false;
@@ -332,6 +335,7 @@ std::optional<SavedSearch> SavedSearchStore::markOpened(qint64 searchId)
     }
     const qint64 time = now();
     const bool marked = d->transaction([&] {
+        d->changed({ .searches = true });
         QSqlQuery query(d->db());
         return d->run(query, QStringLiteral("UPDATE saved_searches SET last_opened = ?, last_count = ? WHERE id = ?"),
             { time, search->count, searchId });

@@ -79,21 +79,21 @@ std::optional<QStringList> tablesOf(const QSqlDatabase &db, QString *error)
 
 } // namespace
 
-bool StoreContext::openServer()
+bool connectServer(const QString &location, const QString &name, StoreError *error, bool *unreachable)
 {
-    openFailure = Library::OpenFailure::Other;
+    *unreachable = false;
     QString failure;
-    const std::optional<ServerAddress> address = parseAddress(path, &failure);
+    const std::optional<ServerAddress> address = parseAddress(location, &failure);
     if (!address) {
-        error = failure;
+        *error = failure;
         return false;
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
-        error = QStringLiteral("cannot open the team library %1: Qt's PostgreSQL driver (QPSQL) is not installed")
-                    .arg(path);
+        *error = QStringLiteral("cannot open the team library %1: Qt's PostgreSQL driver (QPSQL) is not installed")
+                     .arg(location);
         return false;
     }
-    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
     database.setHostName(address->host);
     if (address->port > 0) {
         database.setPort(address->port);
@@ -101,22 +101,37 @@ bool StoreContext::openServer()
     database.setUserName(address->user);
     database.setDatabaseName(address->database);
     database.setConnectOptions(address->options.join(u';'));
+    if (!database.open()) {
+        const QSqlError why = database.lastError();
+        const QString text = (why.databaseText().isEmpty() ? why.text() : why.databaseText()).trimmed();
+        *error = QStringLiteral("cannot connect to the team library %1: %2").arg(location, text);
+        if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database"))) {
+            error->message += QStringLiteral(" (make it first: createdb %1)").arg(address->database);
+        }
+        *unreachable = true;
+        return false;
+    }
+    return true;
+}
+
+bool StoreContext::openServer()
+{
+    openFailure = Library::OpenFailure::Other;
+    bool unreachable = false;
+    if (!connectServer(path, connection, &error, &unreachable)) {
+        if (unreachable) {
+            openFailure = Library::OpenFailure::Unreachable;
+        }
+        return false;
+    }
+    QSqlDatabase database = db();
+    QString failure;
     bool ready = false;
     const auto closeUnlessReady = qScopeGuard([&] {
         if (!ready) {
             database.close();
         }
     });
-    if (!database.open()) {
-        const QSqlError why = database.lastError();
-        const QString text = (why.databaseText().isEmpty() ? why.text() : why.databaseText()).trimmed();
-        error = QStringLiteral("cannot connect to the team library %1: %2").arg(path, text);
-        if (text.contains(QLatin1String("does not exist")) && text.contains(QLatin1String("database"))) {
-            error.message += QStringLiteral(" (make it first: createdb %1)").arg(address->database);
-        }
-        openFailure = Library::OpenFailure::Unreachable;
-        return false;
-    }
     // to_tsquery() tells of stop words it dropped as a NOTICE; nobody reads those. A writer waits
     // for another at most as long as SQLite's busy timeout. No JIT: the list's queries are short,
     // and the planner's cost of a page deep in the list (its tags per row) made it compile each
@@ -141,9 +156,10 @@ bool StoreContext::openServer()
                 version = meta.value(1).toInt();
             } else if (meta.lastError().nativeErrorCode() == u"42501") {
                 // A role that is no member of the library may not read it at all.
-                error = StoreError(QStringLiteral("you are not a member of the team library %1: one of its admins can "
-                                                  "add you (dossier-cli team add %2 --role ROLE)")
-                                       .arg(path, address->user.isEmpty() ? QStringLiteral("NAME") : address->user),
+                error = StoreError(
+                    QStringLiteral("you are not a member of the team library %1: one of its admins can "
+                                   "add you (dossier-cli team add %2 --role ROLE)")
+                        .arg(path, database.userName().isEmpty() ? QStringLiteral("NAME") : database.userName()),
                     StoreError::Kind::Denied);
                 return false;
             }
@@ -186,7 +202,7 @@ bool StoreContext::openServer()
     }
     QSqlQuery user(database);
     if (!user.exec(QStringLiteral("SELECT current_user, current_database(), (SELECT rolsuper OR rolcreaterole FROM "
-                                  "pg_catalog.pg_roles WHERE rolname = current_user)"))
+                                  "pg_catalog.pg_roles WHERE rolname = current_user), pg_backend_pid()"))
         || !user.next()) {
         error = QStringLiteral("cannot open the team library %1: %2").arg(path, user.lastError().databaseText());
         return false;
@@ -194,6 +210,7 @@ bool StoreContext::openServer()
     author = user.value(0).toString();
     this->database = user.value(1).toString();
     const bool mayCreateRoles = user.value(2).toBool();
+    connectionId = user.value(3).toLongLong();
     user.finish();
     // The open that made or migrated the library, by someone who may create roles, makes its group
     // roles and grants them the tables; otherwise an admin's `dossier-cli team add` does.
@@ -211,6 +228,21 @@ bool StoreContext::openServer()
     error = {};
     ready = true;
     return true;
+}
+
+bool StoreContext::commitAndSend()
+{
+    const LibraryChanges sent = std::exchange(changes, {});
+    if (onServer() && !sent.isEmpty()) {
+        // Inside the transaction: the server delivers it at the commit, and only if it commits.
+        const ChangeNotice notice { sent, author, connectionId };
+        QSqlQuery query(db());
+        if (!run(query, QStringLiteral("SELECT pg_notify(?, ?)"),
+                { ChangeNotice::channel(), QString::fromUtf8(notice.toPayload()) })) {
+            return false;
+        }
+    }
+    return exec(QStringLiteral("COMMIT"));
 }
 
 } // namespace Dossier::Core

@@ -6,6 +6,7 @@
 // over this context, and the Retagger (import/retagger.cpp) drives them.
 
 #include "store/library.h"
+#include "store/librarychanges.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -67,6 +68,11 @@ inline ArticleSummary articleSummaryFrom(const QSqlQuery &query)
     summary.entityCount = query.value(5).toInt();
     return summary;
 }
+
+/*! Adds the QPSQL connection \a name to the team library at \a location and opens it
+    (serverlibrary.cpp); false with \a error set, and \a unreachable when the server refused or
+    could not be reached. */
+bool connectServer(const QString &location, const QString &name, StoreError *error, bool *unreachable);
 
 struct StoreContext {
     QString path;
@@ -154,16 +160,30 @@ struct StoreContext {
     // there instead of failing half-way through; onWait hears once that it has to.
     bool beginImmediate();
     bool begin() { return inBatch ? exec(QStringLiteral("SAVEPOINT article")) : beginImmediate(); }
-    bool commit() { return exec(inBatch ? QStringLiteral("RELEASE article") : QStringLiteral("COMMIT")); }
+    bool commit() { return inBatch ? exec(QStringLiteral("RELEASE article")) : commitAndSend(); }
     void rollback()
     {
         if (inBatch) {
             exec(QStringLiteral("ROLLBACK TO article"));
             exec(QStringLiteral("RELEASE article"));
         } else {
+            changes = {};
             exec(QStringLiteral("ROLLBACK"));
         }
     }
+    // What the open write transaction changed, for the other members of a team library: sent with
+    // the commit (a NOTIFY inside the transaction, which the server delivers only if it commits;
+    // serverlibrary.cpp) and dropped with a rollback. Nothing is kept on a library file.
+    LibraryChanges changes;
+    qint64 connectionId = -1; // the server's process of this connection (pg_backend_pid()), -1 on a file
+    void changed(const LibraryChanges &more)
+    {
+        if (onServer()) {
+            changes.merge(more);
+        }
+    }
+    // Sends what the transaction changed (on a team library), then commits it.
+    bool commitAndSend();
     bool writeArticle(const Article &article, qint64 existingId, qint64 *id);
     // Inserts rows of \a columns values each (\a values, row after row) as "\a head VALUES (?, …),
     // (?, …) \a tail", many rows to a statement: on a team library every statement is a round trip
@@ -297,7 +317,11 @@ struct StoreContext {
     bool enqueueEntity(EntityType type, const QString &key);
     bool enqueueForm(EntityType type, const QString &key);
     bool enqueueText(const QStringList &phrases);
-    bool bumpCurationVersion() { return exec(QStringLiteral("UPDATE curation_state SET version = version + 1")); }
+    bool bumpCurationVersion()
+    {
+        changed({ .rules = true });
+        return exec(QStringLiteral("UPDATE curation_state SET version = version + 1"));
+    }
     // Stores \a rule (replacing the rule for the same name), keeping the rules acyclic: what a
     // rule maps to has no rule of its own (a rename back simply ends the old rename).
     bool addRule(EntityRule *rule);

@@ -20,6 +20,9 @@ namespace
 constexpr const char *tagPalette[]
     = { "#f5d33b", "#8fd16a", "#6cb6ff", "#ff8f8f", "#c49bff", "#ffb35c", "#5fd4c4", "#e0a3d9" };
 
+// A tag renamed, recoloured, merged or removed: the codebook, and the rows of the list and the
+// passages that show the tag.
+const LibraryChanges codebookChange { .allArticles = true, .allAnnotations = true, .tags = true };
 } // namespace
 
 TagStore::TagStore(StoreContext *context)
@@ -64,6 +67,7 @@ std::optional<Tag> StoreContext::findOrCreateTag(const QString &rawName, const Q
         || !insert.next()) {
         return std::nullopt;
     }
+    d.changed({ .tags = true });
     return Tag { insert.value(0).toLongLong(), name, chosen, 0, 0, d.author };
 }
 
@@ -103,6 +107,7 @@ bool TagStore::rename(qint64 tagId, const QString &rawName)
         return false;
     }
     return d->transaction([&] {
+        d->changed(codebookChange);
         QSqlQuery clash(d->db());
         if (!d->run(clash, QStringLiteral("SELECT id FROM tags WHERE name = ? AND id <> ?"), { name, tagId })) {
             return false;
@@ -133,6 +138,7 @@ bool TagStore::setColor(qint64 tagId, const QString &color)
         return false;
     }
     return d->transaction([&] {
+        d->changed(codebookChange);
         QSqlQuery update(d->db());
         if (!d->run(update, QStringLiteral("UPDATE tags SET color = ?, modified_at = ? WHERE id = ?"),
                 { color.toLower(), now(), tagId })) {
@@ -152,6 +158,7 @@ bool TagStore::merge(qint64 fromId, qint64 intoId)
         return true;
     }
     return d->transaction([&] {
+        d->changed(codebookChange);
         QSqlQuery q(d->db());
         return d->run(q,
                    QStringLiteral("INSERT INTO article_tags (article_id, tag_id, author, created_at) "
@@ -178,6 +185,7 @@ bool TagStore::merge(qint64 fromId, qint64 intoId)
 bool TagStore::remove(qint64 tagId)
 {
     return d->transaction([&] {
+        d->changed(codebookChange);
         QSqlQuery q(d->db());
         return d->run(q, QStringLiteral("DELETE FROM article_tags WHERE tag_id = ?"), { tagId })
             && d->run(q, QStringLiteral("DELETE FROM annotation_tags WHERE tag_id = ?"), { tagId })
@@ -188,6 +196,7 @@ bool TagStore::remove(qint64 tagId)
 bool TagStore::tagArticle(qint64 articleId, const QStringList &names)
 {
     return d->transaction([&] {
+        d->changed({ .articles = { articleId }, .tags = true });
         QSqlQuery exists(d->db());
         if (!d->run(exists, QStringLiteral("SELECT 1 FROM articles WHERE id = ?"), { articleId })) {
             return false;
@@ -214,6 +223,7 @@ bool TagStore::tagArticle(qint64 articleId, const QStringList &names)
 bool TagStore::untagArticle(qint64 articleId, const QString &name)
 {
     return d->transaction([&] {
+        d->changed({ .articles = { articleId }, .tags = true });
         QSqlQuery q(d->db());
         return d->run(q,
             QStringLiteral("DELETE FROM article_tags WHERE article_id = ? AND tag_id IN "

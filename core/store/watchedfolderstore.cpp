@@ -90,6 +90,7 @@ std::optional<WatchedFolder> WatchedFolderStore::add(const QString &path)
         return std::nullopt;
     }
     const bool added = d->transaction([&] {
+        d->changed({ .folders = true });
         QSqlQuery insert(d->db());
         return d->run(insert,
             QStringLiteral("INSERT INTO watched_folders (path, state, last_scan, added_at) VALUES (?, 'ok', 0, ?) "
@@ -105,6 +106,7 @@ std::optional<WatchedFolder> WatchedFolderStore::add(const QString &path)
 bool WatchedFolderStore::remove(qint64 folderId)
 {
     return d->transaction([&] {
+        d->changed({ .folders = true });
         QSqlQuery query(d->db());
         if (!d->run(query, QStringLiteral("DELETE FROM watched_folders WHERE id = ?"), { folderId })) {
             return false;
@@ -121,6 +123,7 @@ bool WatchedFolderStore::remove(qint64 folderId)
 bool WatchedFolderStore::update(qint64 folderId, WatchedFolder::State state, qint64 scannedAt)
 {
     return d->transaction([&] {
+        d->changed({ .folders = true });
         QSqlQuery query(d->db());
         if (scannedAt > 0) {
             return d->run(query, QStringLiteral("UPDATE watched_folders SET state = ?, last_scan = ? WHERE id = ?"),

@@ -1,0 +1,290 @@
+// File › Team Members… (issue 17), driven offscreen against a throwaway PostgreSQL server
+// (tests/pgserver.h): the main window connected as an admin (maria, who made the other members)
+// adds, re-roles and removes members through the dialog's fields and buttons, the server's
+// refusals are shown with the name typed kept, and a member who is no admin sees the list
+// read-only. What the dialog did is checked through a connection of the server's administrator.
+
+#include "mainwindow.h"
+#include "teamhelpers.h"
+#include "teammembermodel.h"
+#include "teammembersdialog.h"
+#include "testarticles.h"
+#include "translations.h"
+#include "windowhelpers.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Dossier;
+
+class TeamMembersTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void cleanupTestCase();
+    void modelChangesOnlyWhatDiffers();
+    void actionNeedsATeamLibrary();
+    void adminAddsChangesAndRemoves();
+    void refusalIsShownAndTheNameKept();
+    void roleAnotherGrantedIsRefused();
+    void othersSeeTheListReadOnly();
+
+private:
+    QString url(const QString &user) const { return Dossier::Test::libraryUrl(*m_server, m_database, user); }
+    // The members as the server's administrator reads them.
+    QList<Core::TeamMember> members() const
+    {
+        Core::Library owner(url(QStringLiteral("postgres")));
+        return owner.open() ? owner.team().members().value_or(QList<Core::TeamMember> {}) : QList<Core::TeamMember> {};
+    }
+    // Opens the window as \a user and its Team Members dialog through the File menu's action.
+    Ui::TeamMembersDialog *openDialogAs(const QString &user);
+    static void chooseRole(Ui::TeamMembersDialog *dialog, Core::TeamRole role);
+    static void selectMember(Ui::TeamMembersDialog *dialog, const QString &name);
+    static void click(Ui::TeamMembersDialog *dialog, const char *button);
+
+    std::unique_ptr<Test::PgServer> m_server;
+    QString m_database;
+    int m_count = 0;
+    std::unique_ptr<Ui::MainWindow> m_window;
+};
+
+Ui::TeamMembersDialog *TeamMembersTest::openDialogAs(const QString &user)
+{
+    m_window = Test::shownWindow(url(user));
+    if (!m_window) {
+        return nullptr;
+    }
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("teamMembersAction"));
+    if (!action || !action->isEnabled()) {
+        return nullptr;
+    }
+    action->trigger();
+    return m_window->findChild<Ui::TeamMembersDialog *>(QStringLiteral("teamMembersDialog"));
+}
+
+void TeamMembersTest::chooseRole(Ui::TeamMembersDialog *dialog, Core::TeamRole role)
+{
+    auto *roles = dialog->findChild<QComboBox *>(QStringLiteral("memberRole"));
+    roles->setCurrentIndex(roles->findData(int(role)));
+}
+
+void TeamMembersTest::selectMember(Ui::TeamMembersDialog *dialog, const QString &name)
+{
+    auto *view = dialog->findChild<QTableView *>(QStringLiteral("membersView"));
+    const int row = dialog->model()->rowOf(name);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(dialog->model()->index(row, 0)).center());
+}
+
+void TeamMembersTest::click(Ui::TeamMembersDialog *dialog, const char *button)
+{
+    auto *push = dialog->findChild<QPushButton *>(QLatin1String(button));
+    QVERIFY(push);
+    QVERIFY(push->isEnabled());
+    QTest::mouseClick(push, Qt::LeftButton);
+}
+
+void TeamMembersTest::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(Core::installTranslator(QLocale(QLocale::English)));
+    QString why;
+    m_server = Test::startServer(&why);
+    QVERIFY2(m_server, qPrintable(why));
+}
+
+void TeamMembersTest::init()
+{
+    // A library per test (its group roles are named after it); maria its admin, ana and ben members.
+    m_database = QStringLiteral("members_%1").arg(++m_count);
+    QVERIFY(Dossier::Test::serverExec(*m_server, QStringLiteral("CREATE DATABASE %1").arg(m_database)));
+    Core::Library owner(url(QStringLiteral("postgres")));
+    QVERIFY2(owner.open(), qPrintable(owner.errorString()));
+    QVERIFY(owner.articles().store(Test::makeArticle(QStringLiteral("Quay"), QStringLiteral("The quay reopened."))));
+    QVERIFY2(owner.team().add(QStringLiteral("maria"), Core::TeamRole::Admin), qPrintable(owner.errorString()));
+    // From then on Maria manages the team (an admin takes back only the roles she granted).
+    Core::Library maria(url(QStringLiteral("maria")));
+    QVERIFY2(maria.open(), qPrintable(maria.errorString()));
+    QVERIFY2(maria.team().add(QStringLiteral("ana"), Core::TeamRole::Annotator), qPrintable(maria.errorString()));
+    QVERIFY2(maria.team().add(QStringLiteral("ben"), Core::TeamRole::Reader), qPrintable(maria.errorString()));
+}
+
+void TeamMembersTest::cleanup()
+{
+    m_window.reset();
+}
+
+void TeamMembersTest::cleanupTestCase()
+{
+    m_server.reset();
+}
+
+void TeamMembersTest::modelChangesOnlyWhatDiffers()
+{
+    Ui::TeamMemberModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setMembers(
+        { { QStringLiteral("maria"), Core::TeamRole::Admin }, { QStringLiteral("ana"), Core::TeamRole::Annotator } });
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, Ui::TeamMemberModel::Name).data().toString(), QStringLiteral("ana"));
+    QCOMPARE(model.index(0, Ui::TeamMemberModel::Role).data().toString(), QStringLiteral("Annotator"));
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // ben comes, ana leaves, maria becomes an editor.
+    model.setMembers(
+        { { QStringLiteral("maria"), Core::TeamRole::Editor }, { QStringLiteral("ben"), Core::TeamRole::Reader } });
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model.members(),
+        (QList<Core::TeamMember> {
+            { QStringLiteral("ben"), Core::TeamRole::Reader }, { QStringLiteral("maria"), Core::TeamRole::Editor } }));
+}
+
+void TeamMembersTest::actionNeedsATeamLibrary()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("personal.dossier"));
+    m_window = Test::shownWindow(file);
+    QVERIFY(m_window);
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("teamMembersAction"));
+    QVERIFY(action);
+    QVERIFY(!action->isEnabled());
+    QVERIFY(!m_window->showTeamMembers());
+    QVERIFY(m_window->openLibrary(url(QStringLiteral("maria"))));
+    QVERIFY(action->isEnabled());
+    QVERIFY(m_window->openLibrary(file));
+    QVERIFY(!action->isEnabled());
+}
+
+void TeamMembersTest::adminAddsChangesAndRemoves()
+{
+    Ui::TeamMembersDialog *dialog = openDialogAs(QStringLiteral("maria"));
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(dialog->isEditable());
+    Ui::TeamMemberModel *model = dialog->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->index(0, Ui::TeamMemberModel::Name).data().toString(), QStringLiteral("ana"));
+    QCOMPARE(model->index(2, Ui::TeamMemberModel::Role).data().toString(), QStringLiteral("Admin"));
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+
+    // Add: a new member, made on the server with the role chosen.
+    QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("memberName")), QStringLiteral("carl"));
+    chooseRole(dialog, Core::TeamRole::Editor);
+    click(dialog, "addMemberButton");
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(dialog->errorText(), QString());
+    QVERIFY(dialog->findChild<QLineEdit *>(QStringLiteral("memberName"))->text().isEmpty());
+    QVERIFY(members().contains(Core::TeamMember { QStringLiteral("carl"), Core::TeamRole::Editor }));
+
+    // Change Role: ben, a reader, annotates from now on.
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    selectMember(dialog, QStringLiteral("ben"));
+    QCOMPARE(dialog->findChild<QComboBox *>(QStringLiteral("memberRole"))->currentData().toInt(),
+        int(Core::TeamRole::Reader)); // the selected member's role, ready to change
+    chooseRole(dialog, Core::TeamRole::Annotator);
+    click(dialog, "changeRoleButton");
+    QCOMPARE(dialog->errorText(), QString());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(model->index(model->rowOf(QStringLiteral("ben")), Ui::TeamMemberModel::Role).data().toString(),
+        QStringLiteral("Annotator"));
+    QVERIFY(members().contains(Core::TeamMember { QStringLiteral("ben"), Core::TeamRole::Annotator }));
+
+    // Remove: carl is no member any more.
+    QSignalSpy removed(model, &QAbstractItemModel::rowsRemoved);
+    selectMember(dialog, QStringLiteral("carl"));
+    click(dialog, "removeMemberButton");
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(model->rowOf(QStringLiteral("carl")), -1);
+    QCOMPARE(members().size(), 3);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TeamMembersTest::refusalIsShownAndTheNameKept()
+{
+    // maria may no longer create login roles: adding someone the server does not know is refused.
+    QVERIFY(Dossier::Test::serverExec(*m_server, QStringLiteral("ALTER ROLE maria NOCREATEROLE")));
+    Ui::TeamMembersDialog *dialog = openDialogAs(QStringLiteral("maria"));
+    QVERIFY(dialog);
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("memberName"));
+    QTest::keyClicks(name, QStringLiteral("zoe"));
+    click(dialog, "addMemberButton");
+    const QString error = dialog->errorText();
+    QVERIFY2(error.startsWith(QStringLiteral("Cannot add zoe: ")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("CREATE ROLE zoe LOGIN")), qPrintable(error));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("membersError"))->isVisible());
+    QCOMPARE(name->text(), QStringLiteral("zoe")); // nothing typed is lost
+    QCOMPARE(dialog->model()->rowCount(), 3);
+    // Once the server's administrator made the role, the same click adds zoe, and the message goes.
+    QVERIFY(Dossier::Test::serverExec(*m_server, QStringLiteral("CREATE ROLE zoe LOGIN")));
+    click(dialog, "addMemberButton");
+    QCOMPARE(dialog->errorText(), QString());
+    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("membersError"))->isVisible());
+    QCOMPARE(dialog->model()->rowCount(), 4);
+}
+
+void TeamMembersTest::roleAnotherGrantedIsRefused()
+{
+    // The server's administrator made eve an editor; maria cannot take that back, and says so.
+    {
+        Core::Library owner(url(QStringLiteral("postgres")));
+        QVERIFY(owner.open());
+        QVERIFY2(owner.team().add(QStringLiteral("eve"), Core::TeamRole::Editor), qPrintable(owner.errorString()));
+    }
+    Ui::TeamMembersDialog *dialog = openDialogAs(QStringLiteral("maria"));
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    selectMember(dialog, QStringLiteral("eve"));
+    chooseRole(dialog, Core::TeamRole::Reader);
+    click(dialog, "changeRoleButton");
+    const QString error = dialog->errorText();
+    QVERIFY2(error.startsWith(QStringLiteral("Cannot change the role of eve: you are an admin in this library: ")),
+        qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("by someone else")), qPrintable(error));
+    QCOMPARE(dialog->model()->index(dialog->model()->rowOf(QStringLiteral("eve")), Ui::TeamMemberModel::Role).data(),
+        QVariant(QStringLiteral("Editor")));
+    QVERIFY(members().contains(Core::TeamMember { QStringLiteral("eve"), Core::TeamRole::Editor }));
+}
+
+void TeamMembersTest::othersSeeTheListReadOnly()
+{
+    Ui::TeamMembersDialog *dialog = openDialogAs(QStringLiteral("ana"));
+    QVERIFY(dialog);
+    QVERIFY(!dialog->isEditable());
+    QCOMPARE(dialog->model()->rowCount(), 3);
+    const QString note = dialog->findChild<QLabel *>(QStringLiteral("membersNote"))->text();
+    QVERIFY2(note.contains(QStringLiteral("You are annotator")) && note.contains(QStringLiteral("only its admins")),
+        qPrintable(note));
+    for (const char *name : { "addMemberButton", "changeRoleButton", "removeMemberButton" }) {
+        QVERIFY(!dialog->findChild<QPushButton *>(QLatin1String(name))->isEnabled());
+    }
+    QVERIFY(!dialog->findChild<QLineEdit *>(QStringLiteral("memberName"))->isEnabled());
+    selectMember(dialog, QStringLiteral("ben"));
+    QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("removeMemberButton"))->isEnabled());
+}
+
+QTEST_MAIN(TeamMembersTest)
+#include "teammembers_test.moc"
