@@ -165,6 +165,7 @@ bool HistoryStore::restoreAnnotation(const HistoryEntry &entry)
         exists.finish();
         // Still there: its note, colour, privacy and hidden flag as they were.
         return d->transaction([&] {
+            d->changed({ .annotations = { entry.row }, .allAnnotations = true }); // for a team library's notice
             QSqlQuery update(d->db());
             return d->run(update,
                 QStringLiteral(
@@ -207,6 +208,7 @@ bool HistoryStore::restoreTag(const HistoryEntry &entry)
     const QString name = state.value(QLatin1String("name")).toString();
     const QString color = state.value(QLatin1String("color")).toString();
     return d->transaction([&] {
+        d->changed({ .allArticles = true, .allAnnotations = true, .tags = true });
         QSqlQuery update(d->db());
         if (!d->run(update, QStringLiteral("UPDATE tags SET name = ?, color = ?, modified_at = ? WHERE id = ?"),
                 { name, color, now(), entry.row })) {
@@ -249,6 +251,8 @@ bool HistoryStore::restoreLink(const HistoryEntry &entry)
             return false;
         }
         owner.finish();
+        d->changed(onAnnotation ? LibraryChanges { .annotations = { entry.row }, .allAnnotations = true, .tags = true }
+                                : LibraryChanges { .articles = { entry.row }, .tags = true });
         QSqlQuery insert(d->db());
         if (onAnnotation) {
             return d->run(insert,
