@@ -34,5 +34,7 @@ int watch(const QStringList &arguments);
 int clusters(const QStringList &arguments);
 /*! team add|remove|role|list (teamcommands.cpp): a team library's members and their roles. */
 int team(const QStringList &arguments);
+/*! copy [--check] --from L1 --to L2 (copycommands.cpp): a library into a new one, or both compared. */
+int copy(const QStringList &arguments);
 
 } // namespace Dossier::Cli

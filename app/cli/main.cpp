@@ -65,6 +65,9 @@ commands:
   team add NAME [--role ROLE] | team remove NAME | team role NAME ROLE | team list --library URL
                                           a team library's members and their roles (reader,
                                           annotator, editor, admin), enforced by the server
+  copy --from L1 --to L2                  copy a library into a new one (file or team library, either
+                                          way, ids and authors kept; JSON: rows per table)
+  copy --check --from L1 --to L2          compare two libraries row by row (exit 1 when they differ)
   check --library L                       check a library for damage (JSON; exit 1 when damaged)
   recover --from DAMAGED --library NEW    salvage what can be read of a damaged library into a new one
 
@@ -143,6 +146,7 @@ int main(int argc, char *argv[])
         { u"watch", Dossier::Cli::watch },
         { u"clusters", Dossier::Cli::clusters },
         { u"team", Dossier::Cli::team },
+        { u"copy", Dossier::Cli::copy },
         { u"check", Dossier::Cli::check },
         { u"recover", Dossier::Cli::recover },
     };
