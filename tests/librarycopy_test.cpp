@@ -72,7 +72,8 @@ private:
     // A fresh database on the server, as a library URL.
     QString newDatabase();
     QString file(const QString &name) const { return m_dir->filePath(name); }
-    // The fixture library, made through the CLI as "ana" (the author of what it holds).
+    // The fixture library (init() makes one per test function), made through the CLI as "ana",
+    // the author of what it holds.
     void makeFixture(const QString &library);
     // What each export command prints for \a library, by command.
     QList<std::pair<QString, QByteArray>> exportsOf(const QString &library);
@@ -80,6 +81,7 @@ private:
 
     std::unique_ptr<PgServer> m_server;
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_original; // the fixture library of the test function
     int m_databases = 0;
 };
 
@@ -96,6 +98,8 @@ void LibraryCopyTest::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
+    m_original = file(QStringLiteral("original.dossier"));
+    makeFixture(m_original);
 }
 
 void LibraryCopyTest::cleanupTestCase()
@@ -206,11 +210,7 @@ QList<std::pair<QString, QByteArray>> LibraryCopyTest::exportsOf(const QString &
 
 void LibraryCopyTest::roundTripKeepsEveryExport()
 {
-    const QString original = file(QStringLiteral("original.dossier"));
-    makeFixture(original);
-    if (QTest::currentTestFailed()) {
-        return;
-    }
+    const QString original = m_original;
     const QString server = newDatabase();
     const QString back = file(QStringLiteral("back.dossier"));
 
@@ -257,11 +257,7 @@ void LibraryCopyTest::roundTripKeepsEveryExport()
 
 void LibraryCopyTest::copyKeepsIdsAuthorsAndSequences()
 {
-    const QString original = file(QStringLiteral("original.dossier"));
-    makeFixture(original);
-    if (QTest::currentTestFailed()) {
-        return;
-    }
+    const QString original = m_original;
     const QString server = newDatabase();
     const CopyReport report = LibraryCopy::copy(original, server);
     QVERIFY2(report.ok(), qPrintable(report.error));
@@ -299,11 +295,7 @@ void LibraryCopyTest::refusesATargetInUse_data()
 void LibraryCopyTest::refusesATargetInUse()
 {
     QFETCH(bool, toServer);
-    const QString original = file(QStringLiteral("original.dossier"));
-    makeFixture(original);
-    if (QTest::currentTestFailed()) {
-        return;
-    }
+    const QString original = m_original;
     const QString target = toServer ? newDatabase() : file(QStringLiteral("target.dossier"));
     // A library with one article of its own.
     const QString other = file(QStringLiteral("other.txt"));
@@ -333,11 +325,7 @@ void LibraryCopyTest::refusesATargetInUse()
 
 void LibraryCopyTest::canceledCopyLeavesNothing()
 {
-    const QString original = file(QStringLiteral("original.dossier"));
-    makeFixture(original);
-    if (QTest::currentTestFailed()) {
-        return;
-    }
+    const QString original = m_original;
     for (const QString &target : { file(QStringLiteral("canceled.dossier")), newDatabase() }) {
         // Canceled after the first rows were written: rolled back, a file it made removed.
         int calls = 0;
@@ -372,11 +360,7 @@ void LibraryCopyTest::canceledCopyLeavesNothing()
 
 void LibraryCopyTest::checkListsDifferences()
 {
-    const QString original = file(QStringLiteral("original.dossier"));
-    makeFixture(original);
-    if (QTest::currentTestFailed()) {
-        return;
-    }
+    const QString original = m_original;
     const QString server = newDatabase();
     QVERIFY(LibraryCopy::copy(original, server).ok());
     QCOMPARE(runCli({ QStringLiteral("annotate"), QStringLiteral("--library"), server, QStringLiteral("--doc"),
