@@ -36,6 +36,7 @@ private Q_SLOTS:
     void entityCurationPersistsAndSurvivesReimport();
     void annotateErrorsExitOne_data();
     void annotateErrorsExitOne();
+    void copyWritesANewLibraryAndChecksIt();
 
 private:
     using Run = Dossier::Test::CliRun;
@@ -201,6 +202,10 @@ void CliTest::usageErrorsExitTwo_data()
     QTest::newRow("search rename without a new name")
         << QStringList { QStringLiteral("search"), QStringLiteral("rename"), QStringLiteral("Name") };
     QTest::newRow("entity without an action") << QStringList { QStringLiteral("entity") };
+    QTest::newRow("copy without --to") << QStringList { QStringLiteral("copy"), QStringLiteral("--from"),
+        QStringLiteral("a.dossier") };
+    QTest::newRow("copy with an argument") << QStringList { QStringLiteral("copy"), QStringLiteral("--from"),
+        QStringLiteral("a.dossier"), QStringLiteral("--to"), QStringLiteral("b.dossier"), QStringLiteral("c") };
     QTest::newRow("entity rename without a new name")
         << QStringList { QStringLiteral("entity"), QStringLiteral("rename"), QStringLiteral("PERSON:Aiko Tanabe") };
     QTest::newRow("entity type to an unknown type") << QStringList { QStringLiteral("entity"), QStringLiteral("type"),
@@ -630,6 +635,61 @@ void CliTest::annotateErrorsExitOne()
     QVERIFY(run.out.isEmpty());
     QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
     QCOMPARE(cli({ QStringLiteral("annotations"), QStringLiteral("--library"), library }).lines().size(), 0);
+}
+
+void CliTest::copyWritesANewLibraryAndChecksIt()
+{
+    write(QStringLiteral("story.txt"), story);
+    const QString library = m_dir->filePath(QStringLiteral("lib.dossier"));
+    QCOMPARE(cli({ QStringLiteral("import"), QStringLiteral("--library"), library, QStringLiteral("--no-backup"),
+                     m_dir->filePath(QStringLiteral("story.txt")) })
+                 .exitCode,
+        0);
+    QCOMPARE(cli({ QStringLiteral("annotate"), QStringLiteral("--library"), library, QStringLiteral("--doc"),
+                     QStringLiteral("1"), QStringLiteral("--quote"), QStringLiteral("threat data between"),
+                     QStringLiteral("--tag"), QStringLiteral("Cyber") })
+                 .exitCode,
+        0);
+    const QString copy = m_dir->filePath(QStringLiteral("copy.dossier"));
+    const Run copied = cli({ QStringLiteral("copy"), QStringLiteral("--from"), library, QStringLiteral("--to"), copy });
+    QVERIFY2(copied.exitCode == 0, copied.err.constData());
+    QCOMPARE(copied.lines().size(), 1);
+    const QJsonObject summary = copied.lines().constFirst();
+    QCOMPARE(summary.value(QLatin1String("from")).toString(), library);
+    QCOMPARE(summary.value(QLatin1String("to")).toString(), copy);
+    const QJsonObject tables = summary.value(QLatin1String("tables")).toObject();
+    QCOMPARE(tables.value(QLatin1String("articles")).toInt(), 1);
+    QCOMPARE(tables.value(QLatin1String("annotations")).toInt(), 1);
+    QCOMPARE(tables.value(QLatin1String("tags")).toInt(), 1);
+    QVERIFY(tables.value(QLatin1String("entities")).toInt() > 0);
+    QVERIFY2(copied.err.contains("copied "), copied.err.constData());
+    for (const QString &command : { QStringLiteral("annotations"), QStringLiteral("entities") }) {
+        QCOMPARE(cli({ command, QStringLiteral("--library"), copy }).out,
+            cli({ command, QStringLiteral("--library"), library }).out);
+    }
+
+    const Run checked = cli({ QStringLiteral("copy"), QStringLiteral("--check"), QStringLiteral("--from"), library,
+        QStringLiteral("--to"), copy });
+    QCOMPARE(checked.exitCode, 0);
+    QCOMPARE(checked.lines().constFirst().value(QLatin1String("ok")).toBool(), true);
+    QCOMPARE(checked.lines().constFirst().value(QLatin1String("differences")).toArray().size(), 0);
+
+    // Into a library in use: refused, exit 1, the target as it was.
+    const QByteArray before = cli({ QStringLiteral("annotations"), QStringLiteral("--library"), copy }).out;
+    const Run refused
+        = cli({ QStringLiteral("copy"), QStringLiteral("--from"), library, QStringLiteral("--to"), copy });
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("is not empty"), refused.err.constData());
+    QVERIFY(refused.lines().constFirst().contains(QLatin1String("error")));
+    QCOMPARE(cli({ QStringLiteral("annotations"), QStringLiteral("--library"), copy }).out, before);
+
+    // From nothing: exit 1, nothing made.
+    const QString missing = m_dir->filePath(QStringLiteral("missing.dossier"));
+    const QString other = m_dir->filePath(QStringLiteral("other.dossier"));
+    QCOMPARE(
+        cli({ QStringLiteral("copy"), QStringLiteral("--from"), missing, QStringLiteral("--to"), other }).exitCode, 1);
+    QVERIFY(!QFile::exists(missing));
+    QVERIFY(!QFile::exists(other));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

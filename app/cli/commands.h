@@ -36,5 +36,7 @@ int clusters(const QStringList &arguments);
 int team(const QStringList &arguments);
 /*! history [restore ID] (historycommands.cpp): the library's changes, and restoring a version. */
 int history(const QStringList &arguments);
+/*! copy [--check] --from L1 --to L2 (copycommands.cpp): a library into a new one, or both compared. */
+int copy(const QStringList &arguments);
 
 } // namespace Dossier::Cli

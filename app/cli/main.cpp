@@ -72,6 +72,9 @@ commands:
                                           the library's changes, newest first: who changed which
                                           annotation, tag or rule, when, before and after (JSON Lines)
   history restore --library L HISTORY_ID  put a row back as it was at that change (a new change)
+  copy --from L1 --to L2                  copy a library into a new one (file or team library, either
+                                          way, ids and authors kept; JSON: rows per table)
+  copy --check --from L1 --to L2          compare two libraries row by row (exit 1 when they differ)
   check --library L                       check a library for damage (JSON; exit 1 when damaged)
   recover --from DAMAGED --library NEW    salvage what can be read of a damaged library into a new one
 
@@ -151,6 +154,7 @@ int main(int argc, char *argv[])
         { u"clusters", Dossier::Cli::clusters },
         { u"team", Dossier::Cli::team },
         { u"history", Dossier::Cli::history },
+        { u"copy", Dossier::Cli::copy },
         { u"check", Dossier::Cli::check },
         { u"recover", Dossier::Cli::recover },
     };

@@ -125,6 +125,7 @@ public:
 
 private:
     friend class Retagger;
+    friend class LibraryCopy;
     struct Private;
     std::unique_ptr<Private> d;
 };
