@@ -18,17 +18,21 @@
 #include <QAction>
 #include <QCryptographicHash>
 #include <QDockWidget>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
 #include <QTextEdit>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -59,6 +63,7 @@ private Q_SLOTS:
     void highlightOnOneCopyShowsOnAnother();
     void groupCopiesListsTheStoryOnce();
     void groupingIsOnByDefaultAndRemembered();
+    void upgradedLibraryIsGroupedOffTheWindowsThread();
 
 private:
     qint64 store(Core::Library &library, const QString &name, const QString &title, const QString &body,
@@ -461,6 +466,66 @@ void CopiesWindowTest::groupingIsOnByDefaultAndRemembered()
     QVERIFY(m_window);
     QVERIFY(!m_window->findChild<QAction *>(u"groupCopiesAction"_s)->isChecked());
     QCOMPARE(m_window->documentModel()->rowCount(), 6);
+}
+
+void CopiesWindowTest::upgradedLibraryIsGroupedOffTheWindowsThread()
+{
+    m_listTester.reset();
+    m_copyModelTester.reset();
+    m_window.reset();
+    // The library as upgraded from schema 10: its articles have no story yet.
+    const QString upgraded = m_dir.filePath(u"upgraded.dossier"_s);
+    for (const QString &suffix : { QString(), u"-wal"_s }) {
+        QFile::remove(upgraded + suffix);
+        QVERIFY(!QFile::exists(m_libraryPath + suffix) || QFile::copy(m_libraryPath + suffix, upgraded + suffix));
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"strip"_s);
+        db.setDatabaseName(upgraded);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(u"DELETE FROM article_stories"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"strip"_s);
+    QSettings().setValue(u"list/groupCopies"_s, true);
+    // Another program holds the write lock: the fill cannot write the stories until it lets go.
+    QSqlDatabase lock = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"lock"_s);
+    lock.setDatabaseName(upgraded);
+    QVERIFY(lock.open());
+    QVERIFY(QSqlQuery(lock).exec(u"BEGIN IMMEDIATE"_s));
+    m_window = Test::shownWindow(upgraded, { 1400, 900 });
+    QVERIFY(m_window);
+    Ui::DocumentListModel *model = m_window->documentModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // The window opened without waiting for the stories: every copy listed, the fill in the status bar.
+    QVERIFY(m_window->isFillingStories());
+    QVERIFY(m_window->findChild<QAction *>(u"groupCopiesAction"_s)->isChecked());
+    QVERIFY(!model->groupsCopies());
+    QCOMPARE(model->rowCount(), 6);
+    auto *status = m_window->findChild<QWidget *>(u"storyFillStatus"_s);
+    QVERIFY(status);
+    QVERIFY(status->isVisible());
+    // The event loop runs meanwhile: a timer fires and the list answers while the fill waits.
+    bool ticked = false;
+    QTimer::singleShot(50, m_window.get(), [&ticked] { ticked = true; });
+    QTRY_VERIFY(ticked);
+    QVERIFY(m_window->isFillingStories());
+    open(m_trimmed);
+
+    QVERIFY(QSqlQuery(lock).exec(u"ROLLBACK"_s));
+    lock.close();
+    lock = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"lock"_s);
+    // When the stories land, the list is grouped: the wire story once, the open copy on its row.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isFillingStories(), 30000);
+    QVERIFY(model->groupsCopies());
+    QVERIFY(!status->isVisible());
+    QCOMPARE(model->rowCount(), 2);
+    const int story = listRow(m_wire);
+    QVERIFY(story >= 0);
+    QCOMPARE(model->index(story, Ui::DocumentListModel::Copies).data().toString(), u"5 copies"_s);
+    QCOMPARE(m_window->currentArticleId(), m_trimmed);
+    QCOMPARE(m_window->documentView()->currentIndex().row(), story);
 }
 
 QTEST_MAIN(CopiesWindowTest)

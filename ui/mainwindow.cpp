@@ -211,6 +211,7 @@ MainWindow::MainWindow(QWidget *parent)
     // the session's poll noticed), reaches the views through the session's signals.
     connect(m_session, &Core::LibrarySession::libraryAboutToChange, this, [this] {
         stopWatching();
+        stopStoryFill();
         m_model->setLibrary(nullptr);
     });
     connect(m_session, &Core::LibrarySession::articlesChanged, this, [this](const QList<qint64> &ids) {
@@ -575,6 +576,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_currentId = -1;
     m_annotationsPanel->setCurrentArticle(-1);
     m_reader->clear();
+    prepareStories();
     m_model->setLibrary(library());
     m_tagFacets->clearChecked();
     refreshTagFacets();

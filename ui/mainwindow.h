@@ -27,6 +27,7 @@ namespace Dossier::Core
 class BackupJob;
 class FolderWatcher;
 class ImportJob;
+class StoryFillJob;
 class LibrarySession;
 struct ImportSummary;
 } // namespace Dossier::Core
@@ -137,6 +138,9 @@ public:
     QDockWidget *copiesDock() const { return m_copiesDock; }
     /*! View › Group Copies: one row per story in the document list (checked by default, remembered). */
     QAction *groupCopiesAction() const { return m_groupCopies; }
+    /*! True while the stories of an upgraded library are being filled in the background (the list
+        is grouped once they are). */
+    bool isFillingStories() const;
     /*! True while the highlights of the open article's other copies are being read. */
     bool isReadingCopyAnnotations() const { return m_copyAnnotationsPending; }
     qint64 currentArticleId() const { return m_currentId; }
@@ -205,6 +209,11 @@ private:
     void createCooccurrence();
     void createCopies();
     void addGroupCopiesAction(QMenu *view);
+    // The stories of an upgraded library, filled by a background job (mainwindowstories.cpp).
+    void createStoryFillStatus();
+    void prepareStories();
+    void startStoryFill();
+    void stopStoryFill();
     // Reads, off the GUI thread, the highlights of the open article's other copies that land in
     // its text, and shows them in the reader.
     void refreshCopyAnnotations();
@@ -277,6 +286,10 @@ private:
     CopiesPanel *m_copies = nullptr;
     QDockWidget *m_copiesDock = nullptr;
     QAction *m_groupCopies = nullptr;
+    bool m_storiesReady = false; //!< every article of the open library has its story: the list may group
+    Core::StoryFillJob *m_storyFill = nullptr;
+    QWidget *m_storyFillStatus = nullptr;
+    QProgressBar *m_storyFillProgress = nullptr;
     bool m_selectingCurrent = false; //!< the list's current row follows the open article (no new one opens)
     quint64 m_copyAnnotationsGeneration = 0;
     QFuture<void> m_copyAnnotationsRead; //!< the read on its way, canceled by a newer one

@@ -59,10 +59,14 @@ void MainWindow::addGroupCopiesAction(QMenu *view)
     m_groupCopies->setCheckable(true);
     m_groupCopies->setToolTip(tr("List the copies of one story (the same article from several outlets) as one row"));
     m_groupCopies->setChecked(QSettings().value(settingsGroupCopies, true).toBool());
-    m_model->setGroupCopies(m_groupCopies->isChecked());
+    m_model->setGroupCopies(false); // until a library with its stories is open (prepareStories())
+    createStoryFillStatus();
     connect(m_groupCopies, &QAction::toggled, this, [this](bool group) {
         QSettings().setValue(settingsGroupCopies, group);
-        m_model->setGroupCopies(group);
+        if (group && !m_storiesReady) {
+            startStoryFill();
+        }
+        m_model->setGroupCopies(group && m_storiesReady);
         // The open article stays selected: its own row, or its story's.
         revealCurrentArticle(QAbstractItemView::PositionAtCenter);
     });
