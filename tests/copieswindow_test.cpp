@@ -64,6 +64,7 @@ private Q_SLOTS:
     void groupCopiesListsTheStoryOnce();
     void groupingIsOnByDefaultAndRemembered();
     void upgradedLibraryIsGroupedOffTheWindowsThread();
+    void storyRowOpensOntoItsCopies();
 
 private:
     qint64 store(Core::Library &library, const QString &name, const QString &title, const QString &body,
@@ -178,7 +179,7 @@ void CopiesWindowTest::listShowsHowManyCopies()
     QCOMPARE(model->index(listRow(m_wire), Ui::DocumentListModel::Copies).data(Qt::ToolTipRole).toString(),
         u"The same story is in 4 other articles of the library (View › Copies shows them)"_s);
     // The column is shown, and clicking its header keeps the list's order.
-    QTableView *view = m_window->documentView();
+    Ui::DocumentListView *view = m_window->documentView();
     QVERIFY(!view->isColumnHidden(Ui::DocumentListModel::Copies));
     const QList<qint64> before { model->index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong(),
         model->index(5, 0).data(Ui::DocumentListModel::IdRole).toLongLong() };
@@ -417,7 +418,7 @@ void CopiesWindowTest::groupCopiesListsTheStoryOnce()
     const QModelIndex other = model->index(listRow(m_other), 0);
     m_window->documentView()->setCurrentIndex(other);
     QCOMPARE(m_window->currentArticleId(), m_other);
-    QTableView *list = m_window->documentView();
+    Ui::DocumentListView *list = m_window->documentView();
     const QRect rowRect = list->visualRect(model->index(story, Ui::DocumentListModel::Title));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rowRect.center());
     QCOMPARE(m_window->currentArticleId(), m_wire);
@@ -526,6 +527,45 @@ void CopiesWindowTest::upgradedLibraryIsGroupedOffTheWindowsThread()
     QCOMPARE(model->index(story, Ui::DocumentListModel::Copies).data().toString(), u"5 copies"_s);
     QCOMPARE(m_window->currentArticleId(), m_trimmed);
     QCOMPARE(m_window->documentView()->currentIndex().row(), story);
+}
+
+void CopiesWindowTest::storyRowOpensOntoItsCopies()
+{
+    Ui::DocumentListModel *model = m_window->documentModel();
+    Ui::DocumentListView *view = m_window->documentView();
+    QVERIFY(!view->rootIsDecorated()); // a flat list: no branches
+    m_window->groupCopiesAction()->trigger();
+    QVERIFY(model->groupsCopies());
+    QVERIFY(view->rootIsDecorated());
+    const QModelIndex story = model->index(listRow(m_wire), 0);
+    QVERIFY(model->hasChildren(story));
+    QVERIFY(!model->hasChildren(model->index(listRow(m_other), 0)));
+    // A click on the story's branch opens it onto its five copies, earliest first.
+    const QRect row = view->visualRect(story);
+    QTest::mouseClick(
+        view->viewport(), Qt::LeftButton, {}, QPoint(row.left() - view->indentation() / 2, row.center().y()));
+    QTRY_VERIFY(view->isExpanded(story));
+    QCOMPARE(model->rowCount(story), 5);
+    QList<qint64> ids;
+    for (int i = 0; i < model->rowCount(story); ++i) {
+        ids.append(model->index(i, 0, story).data(Ui::DocumentListModel::IdRole).toLongLong());
+    }
+    QCOMPARE(ids, (QList<qint64> { m_wire, m_headline, m_trimmed, m_inserted, m_substituted }));
+    const QModelIndex inserted = model->index(3, Ui::DocumentListModel::Title, story);
+    QCOMPARE(inserted.data().toString(), u"Halden port strike: residents divided"_s);
+    QCOMPARE(model->index(3, Ui::DocumentListModel::Source, story).data().toString(), u"Halden Post"_s);
+    QCOMPARE(model->index(3, Ui::DocumentListModel::Date, story).data().toString(), u"2026-03-06"_s);
+    // Clicking a copy opens it in the reader; it stays the selected row.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(inserted).center());
+    QCOMPARE(m_window->currentArticleId(), m_inserted);
+    QVERIFY(m_window->reader()->textEdit()->toPlainText().contains(Stories::insertedParagraph()));
+    QCOMPARE(view->currentIndex().parent(), story);
+    QCOMPARE(view->currentIndex().row(), 3);
+    // Another copy, by the keyboard.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(m_window->currentArticleId(), m_substituted);
+    QCOMPARE(view->currentIndex().parent(), story);
 }
 
 QTEST_MAIN(CopiesWindowTest)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "documentlistview.h"
 #include "store/datalocations.h"
 #include "store/library.h"
 
@@ -18,7 +19,6 @@ class QMenu;
 class QProgressBar;
 class QSplitter;
 class QThread;
-class QTableView;
 class QTimer;
 class QToolButton;
 
@@ -116,7 +116,7 @@ public:
 
     // For tests and automation: the parts a user drives.
     DocumentListModel *documentModel() const { return m_model; }
-    QTableView *documentView() const { return m_list; }
+    DocumentListView *documentView() const { return m_list; }
     QLineEdit *searchField() const { return m_search; }
     QLabel *searchError() const { return m_searchError; }
     EntitySidebar *entitySidebar() const { return m_sidebar; }
@@ -249,7 +249,7 @@ private:
     EntitySidebar *m_sidebar = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_searchError = nullptr;
-    QTableView *m_list = nullptr;
+    DocumentListView *m_list = nullptr;
     ReaderView *m_reader = nullptr;
     QWidget *m_failures = nullptr;
     QListWidget *m_failureList = nullptr;

@@ -3,6 +3,7 @@
 
 #include "copiespanel.h"
 #include "documentlistmodel.h"
+#include "documentlistview.h"
 #include "mainwindow.h"
 #include "readerview.h"
 #include "store/libraryreader.h"
@@ -61,6 +62,9 @@ void MainWindow::addGroupCopiesAction(QMenu *view)
     m_groupCopies->setChecked(QSettings().value(settingsGroupCopies, true).toBool());
     m_model->setGroupCopies(false); // until a library with its stories is open (prepareStories())
     createStoryFillStatus();
+    // A story row opens onto its copies: the branch column only while the list is grouped.
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+        [this] { m_list->setRootIsDecorated(m_model->groupsCopies()); });
     connect(m_groupCopies, &QAction::toggled, this, [this](bool group) {
         QSettings().setValue(settingsGroupCopies, group);
         if (group && !m_storiesReady) {
