@@ -12,7 +12,6 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QTableView>
 #include <QTemporaryDir>
 
 #include <cstdio>

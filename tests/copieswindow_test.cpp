@@ -18,17 +18,21 @@
 #include <QAction>
 #include <QCryptographicHash>
 #include <QDockWidget>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
 #include <QTextEdit>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -59,6 +63,8 @@ private Q_SLOTS:
     void highlightOnOneCopyShowsOnAnother();
     void groupCopiesListsTheStoryOnce();
     void groupingIsOnByDefaultAndRemembered();
+    void upgradedLibraryIsGroupedOffTheWindowsThread();
+    void storyRowOpensOntoItsCopies();
 
 private:
     qint64 store(Core::Library &library, const QString &name, const QString &title, const QString &body,
@@ -173,7 +179,7 @@ void CopiesWindowTest::listShowsHowManyCopies()
     QCOMPARE(model->index(listRow(m_wire), Ui::DocumentListModel::Copies).data(Qt::ToolTipRole).toString(),
         u"The same story is in 4 other articles of the library (View › Copies shows them)"_s);
     // The column is shown, and clicking its header keeps the list's order.
-    QTableView *view = m_window->documentView();
+    Ui::DocumentListView *view = m_window->documentView();
     QVERIFY(!view->isColumnHidden(Ui::DocumentListModel::Copies));
     const QList<qint64> before { model->index(0, 0).data(Ui::DocumentListModel::IdRole).toLongLong(),
         model->index(5, 0).data(Ui::DocumentListModel::IdRole).toLongLong() };
@@ -412,7 +418,7 @@ void CopiesWindowTest::groupCopiesListsTheStoryOnce()
     const QModelIndex other = model->index(listRow(m_other), 0);
     m_window->documentView()->setCurrentIndex(other);
     QCOMPARE(m_window->currentArticleId(), m_other);
-    QTableView *list = m_window->documentView();
+    Ui::DocumentListView *list = m_window->documentView();
     const QRect rowRect = list->visualRect(model->index(story, Ui::DocumentListModel::Title));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rowRect.center());
     QCOMPARE(m_window->currentArticleId(), m_wire);
@@ -461,6 +467,105 @@ void CopiesWindowTest::groupingIsOnByDefaultAndRemembered()
     QVERIFY(m_window);
     QVERIFY(!m_window->findChild<QAction *>(u"groupCopiesAction"_s)->isChecked());
     QCOMPARE(m_window->documentModel()->rowCount(), 6);
+}
+
+void CopiesWindowTest::upgradedLibraryIsGroupedOffTheWindowsThread()
+{
+    m_listTester.reset();
+    m_copyModelTester.reset();
+    m_window.reset();
+    // The library as upgraded from schema 10: its articles have no story yet.
+    const QString upgraded = m_dir.filePath(u"upgraded.dossier"_s);
+    for (const QString &suffix : { QString(), u"-wal"_s }) {
+        QFile::remove(upgraded + suffix);
+        QVERIFY(!QFile::exists(m_libraryPath + suffix) || QFile::copy(m_libraryPath + suffix, upgraded + suffix));
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"strip"_s);
+        db.setDatabaseName(upgraded);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(u"DELETE FROM article_stories"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"strip"_s);
+    QSettings().setValue(u"list/groupCopies"_s, true);
+    // Another program holds the write lock: the fill cannot write the stories until it lets go.
+    QSqlDatabase lock = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"lock"_s);
+    lock.setDatabaseName(upgraded);
+    QVERIFY(lock.open());
+    QVERIFY(QSqlQuery(lock).exec(u"BEGIN IMMEDIATE"_s));
+    m_window = Test::shownWindow(upgraded, { 1400, 900 });
+    QVERIFY(m_window);
+    Ui::DocumentListModel *model = m_window->documentModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // The window opened without waiting for the stories: every copy listed, the fill in the status bar.
+    QVERIFY(m_window->isFillingStories());
+    QVERIFY(m_window->findChild<QAction *>(u"groupCopiesAction"_s)->isChecked());
+    QVERIFY(!model->groupsCopies());
+    QCOMPARE(model->rowCount(), 6);
+    auto *status = m_window->findChild<QWidget *>(u"storyFillStatus"_s);
+    QVERIFY(status);
+    QVERIFY(status->isVisible());
+    // The event loop runs meanwhile: a timer fires and the list answers while the fill waits.
+    bool ticked = false;
+    QTimer::singleShot(50, m_window.get(), [&ticked] { ticked = true; });
+    QTRY_VERIFY(ticked);
+    QVERIFY(m_window->isFillingStories());
+    open(m_trimmed);
+
+    QVERIFY(QSqlQuery(lock).exec(u"ROLLBACK"_s));
+    lock.close();
+    lock = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"lock"_s);
+    // When the stories land, the list is grouped: the wire story once, the open copy on its row.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isFillingStories(), 30000);
+    QVERIFY(model->groupsCopies());
+    QVERIFY(!status->isVisible());
+    QCOMPARE(model->rowCount(), 2);
+    const int story = listRow(m_wire);
+    QVERIFY(story >= 0);
+    QCOMPARE(model->index(story, Ui::DocumentListModel::Copies).data().toString(), u"5 copies"_s);
+    QCOMPARE(m_window->currentArticleId(), m_trimmed);
+    QCOMPARE(m_window->documentView()->currentIndex().row(), story);
+}
+
+void CopiesWindowTest::storyRowOpensOntoItsCopies()
+{
+    Ui::DocumentListModel *model = m_window->documentModel();
+    Ui::DocumentListView *view = m_window->documentView();
+    QVERIFY(!view->rootIsDecorated()); // a flat list: no branches
+    m_window->groupCopiesAction()->trigger();
+    QVERIFY(model->groupsCopies());
+    QVERIFY(view->rootIsDecorated());
+    const QModelIndex story = model->index(listRow(m_wire), 0);
+    QVERIFY(model->hasChildren(story));
+    QVERIFY(!model->hasChildren(model->index(listRow(m_other), 0)));
+    // A click on the story's branch opens it onto its five copies, earliest first.
+    const QRect row = view->visualRect(story);
+    QTest::mouseClick(
+        view->viewport(), Qt::LeftButton, {}, QPoint(row.left() - view->indentation() / 2, row.center().y()));
+    QTRY_VERIFY(view->isExpanded(story));
+    QCOMPARE(model->rowCount(story), 5);
+    QList<qint64> ids;
+    for (int i = 0; i < model->rowCount(story); ++i) {
+        ids.append(model->index(i, 0, story).data(Ui::DocumentListModel::IdRole).toLongLong());
+    }
+    QCOMPARE(ids, (QList<qint64> { m_wire, m_headline, m_trimmed, m_inserted, m_substituted }));
+    const QModelIndex inserted = model->index(3, Ui::DocumentListModel::Title, story);
+    QCOMPARE(inserted.data().toString(), u"Halden port strike: residents divided"_s);
+    QCOMPARE(model->index(3, Ui::DocumentListModel::Source, story).data().toString(), u"Halden Post"_s);
+    QCOMPARE(model->index(3, Ui::DocumentListModel::Date, story).data().toString(), u"2026-03-06"_s);
+    // Clicking a copy opens it in the reader; it stays the selected row.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(inserted).center());
+    QCOMPARE(m_window->currentArticleId(), m_inserted);
+    QVERIFY(m_window->reader()->textEdit()->toPlainText().contains(Stories::insertedParagraph()));
+    QCOMPARE(view->currentIndex().parent(), story);
+    QCOMPARE(view->currentIndex().row(), 3);
+    // Another copy, by the keyboard.
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Down);
+    QCOMPARE(m_window->currentArticleId(), m_substituted);
+    QCOMPARE(view->currentIndex().parent(), story);
 }
 
 QTEST_MAIN(CopiesWindowTest)

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void copiesAreCountedPerWindow_data();
     void copiesAreCountedPerWindow();
     void groupedRowsAreStories();
+    void storyRowsOpenOntoTheirCopies();
 
 private:
     // 280 reports, every tenth with a copy and every thirtieth with two: \a expected gets each
@@ -396,6 +397,81 @@ void DocumentListModelTest::groupedRowsAreStories()
     model.setFilter({});
     model.setGroupCopies(false);
     QCOMPARE(model.rowCount(), 318);
+}
+
+void DocumentListModelTest::storyRowsOpenOntoTheirCopies()
+{
+    QTemporaryDir dir;
+    Core::Library library(dir.filePath(QStringLiteral("stories.dossier")));
+    QVERIFY(library.open());
+    QHash<qint64, int> copies;
+    QHash<qint64, qint64> originals;
+    storeReportsWithCopies(library, &copies, &originals);
+    // Report 30's story: it and two copies (the same date: the first stored is the earliest).
+    QList<qint64> story;
+    qint64 single = -1;
+    for (auto it = originals.cbegin(); it != originals.cend(); ++it) {
+        if (copies.value(it.key()) == 2 && story.isEmpty()) {
+            for (auto other = originals.cbegin(); other != originals.cend(); ++other) {
+                if (other.value() == it.value()) {
+                    story.append(other.key());
+                }
+            }
+        }
+        if (copies.value(it.key()) == 0 && single < 0) {
+            single = it.key();
+        }
+    }
+    std::sort(story.begin(), story.end());
+    QCOMPARE(story.size(), 3);
+    QVERIFY(single > 0);
+
+    Ui::DocumentListModel model;
+    model.setLibrary(&library);
+    model.setGroupCopies(true);
+    const QModelIndex row = model.index(model.rowOfId(story.front()), 0);
+    QVERIFY(row.isValid());
+    // The story has children (its copies, read when first counted: one query of the story index).
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QVERIFY(model.hasChildren(row));
+    QCOMPARE(model.rowCount(row), 3);
+    QCOMPARE(reset.size(), 0);
+    // Each copy, earliest first, with its own title, date and source; no counts of its own.
+    for (int i = 0; i < 3; ++i) {
+        const QModelIndex copy = model.index(i, Ui::DocumentListModel::Title, row);
+        QCOMPARE(copy.parent(), row);
+        QCOMPARE(copy.data(Ui::DocumentListModel::IdRole).toLongLong(), story.at(i));
+        const auto article = library.articles().get(story.at(i));
+        QVERIFY(article);
+        QCOMPARE(copy.data().toString(), article->meta.title);
+        QCOMPARE(copy.data(Ui::DocumentListModel::PathRole).toString(), article->path);
+        QCOMPARE(model.index(i, Ui::DocumentListModel::Source, row).data().toString(), article->meta.source);
+        QCOMPARE(model.index(i, Ui::DocumentListModel::Date, row).data().toString(), article->meta.date.left(10));
+        QCOMPARE(model.index(i, Ui::DocumentListModel::Copies, row).data().toString(), QString());
+        QVERIFY(!model.hasChildren(copy));
+        QCOMPARE(model.rowCount(copy), 0);
+    }
+    // A story without copies has no children.
+    const QModelIndex alone = model.index(model.rowOfId(single), 0);
+    QVERIFY(!model.hasChildren(alone));
+    QCOMPARE(model.rowCount(alone), 0);
+
+    // A new order keeps the story open at its new row, and a selected copy on its copy.
+    const QPersistentModelIndex second(model.index(1, 0, row));
+    model.sort(Ui::DocumentListModel::Title, Qt::AscendingOrder);
+    const QModelIndex moved = model.index(model.rowOfId(story.front()), 0);
+    QCOMPARE(model.rowCount(moved), 3);
+    QVERIFY(second.isValid());
+    QCOMPARE(second.parent(), moved);
+    QCOMPARE(second.data(Ui::DocumentListModel::IdRole).toLongLong(), story.at(1));
+    // Ungrouped, the list is flat again.
+    model.setGroupCopies(false);
+    QVERIFY(!model.hasChildren(model.index(0, 0)));
+
+    // The tree keeps the model contract (the tester counts every story's copies).
+    model.setGroupCopies(true);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(model.index(model.rowOfId(story.front()), 0)), 3);
 }
 
 QTEST_MAIN(DocumentListModelTest)

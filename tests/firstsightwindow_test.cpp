@@ -144,7 +144,7 @@ void FirstSightWindowTest::titleTakesTheSpareWidth()
 {
     QFETCH(QSize, size);
     m_window->resize(size);
-    QTableView *list = m_window->documentView();
+    Ui::DocumentListView *list = m_window->documentView();
     const QHeaderView *header = list->horizontalHeader();
     const int viewport = list->viewport()->width();
     // No article of this library has copies: their column stays hidden and leaves its width to the titles.

@@ -216,7 +216,7 @@ void MainWindowTest::checkingAnEntityFiltersTheList()
 
 void MainWindowTest::openingAnArticleHighlightsItsMentions()
 {
-    QTableView *view = m_window->documentView();
+    Ui::DocumentListView *view = m_window->documentView();
     const auto *model = m_window->documentModel();
     int row = -1;
     for (int r = 0; r < model->rowCount(); ++r) {
@@ -260,7 +260,7 @@ void MainWindowTest::searchHitsAreMarkedAndF3WalksThem()
     QTest::keyClicks(search, QStringLiteral("arrive talk"));
     QTest::keyClick(search, Qt::Key_Return);
     QTRY_COMPARE(listedTitles(), QStringList { QStringLiteral("Article A") });
-    QTableView *view = m_window->documentView();
+    Ui::DocumentListView *view = m_window->documentView();
     view->setFocus();
     view->selectRow(0);
     QTRY_VERIFY(m_window->currentArticleId() > 0);
@@ -309,7 +309,7 @@ void MainWindowTest::searchAndMalformedSearch()
 
 void MainWindowTest::searchShowsEachMatchAndItsRelevance()
 {
-    QTableView *view = m_window->documentView();
+    Ui::DocumentListView *view = m_window->documentView();
     const auto *model = m_window->documentModel();
     // Without a query the list is as it always was.
     QVERIFY(view->isColumnHidden(Ui::DocumentListModel::Match));
@@ -453,7 +453,7 @@ void MainWindowTest::importKeepsTheOpenArticleInPlace()
         QVERIFY(library.articles().commitBatch());
     }
     QVERIFY(m_window->openLibrary(path));
-    QTableView *view = m_window->documentView();
+    Ui::DocumentListView *view = m_window->documentView();
     Ui::DocumentListModel *model = m_window->documentModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model->rowCount(), 3000);

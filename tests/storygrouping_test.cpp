@@ -5,9 +5,13 @@
 
 #include "clirun.h"
 #include "duplicatestories.h"
+#include "store/duplicatestore.h"
 #include "store/library.h"
+#include "store/storyfilljob.h"
 #include "storearticles.h"
+#include "testbackend.h"
 
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -29,13 +33,21 @@ private Q_SLOTS:
     void aCopyHasItsStorysRow();
     void storiesFollowReimportsAndRemovals();
     void upgradedLibraryGetsItsStories();
+    void stoppedFillGoesOnNextTime();
+    void fillStoppedBeforeTheStoriesWritesNone();
+    void storyFillJobFillsOffTheCallingThread();
     void cliListsOneLinePerStory();
 
 private:
+    // The library of storeLibrary(true) and \a fillers articles more, none a copy of another,
+    // reopened as a library upgraded from schema 10 (no stories; no signatures either when
+    // \a withoutSignatures, as one from schema 8).
+    void storeUpgradedLibrary(int fillers, bool withoutSignatures);
     // The wire story in three copies (the wire, a trimmed copy, a copy with an inserted paragraph),
     // another story on the same topic, an unrelated report and a short item naming Halden.
     void storeLibrary(bool withCopies);
-    QString libraryPath() const { return m_dir->filePath(QStringLiteral("test.dossier")); }
+    // The library file, or on the PostgreSQL rerun its database's URL (testbackend.h).
+    QString libraryPath() const { return testLibrary(m_dir->filePath(QStringLiteral("test.dossier"))); }
     qint64 store(const QString &name, const QString &title, const QString &body, const QString &date);
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Library> m_library;
@@ -242,6 +254,7 @@ void StoryGroupingTest::storiesFollowReimportsAndRemovals()
 
 void StoryGroupingTest::upgradedLibraryGetsItsStories()
 {
+    DOSSIER_SKIP_ON_SERVER("strips the stories of a SQLite file");
     storeLibrary(true);
     m_library.reset();
     {
@@ -255,12 +268,121 @@ void StoryGroupingTest::upgradedLibraryGetsItsStories()
     QSqlDatabase::removeDatabase(QStringLiteral("strip"));
     m_library = std::make_unique<Library>(libraryPath());
     QVERIFY(m_library->open());
+    QCOMPARE(m_library->duplicates().missingStories(), qint64(6));
     DocumentFilter grouped;
     grouped.groupCopies = true;
     QCOMPARE(m_library->documents().count(grouped), qint64(4));
     QCOMPARE(m_library->duplicates().fillMissingStories(), qint64(0));
     QCOMPARE(paths(*m_library->documents().storyCopies({}, m_ids.value(u"trimmed"_s))),
         (QStringList { u"wire"_s, u"trimmed"_s, u"inserted"_s }));
+}
+
+void StoryGroupingTest::storeUpgradedLibrary(int fillers, bool withoutSignatures)
+{
+    storeLibrary(true);
+    for (int i = 0; i < fillers; ++i) {
+        // Words of its own in every article: no two share a shingle.
+        QStringList words;
+        for (int w = 0; w < 24; ++w) {
+            words.append(QStringLiteral("w%1x%2").arg(i).arg(w));
+        }
+        store(QStringLiteral("filler%1").arg(i), QStringLiteral("Filler %1").arg(i), words.join(u' '),
+            QStringLiteral("2026-02-01"));
+    }
+    m_library.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("strip"));
+        db.setDatabaseName(libraryPath());
+        QVERIFY(db.open());
+        QStringList tables { QStringLiteral("article_stories") };
+        if (withoutSignatures) {
+            tables << QStringLiteral("article_bands") << QStringLiteral("article_signatures");
+        }
+        for (const QString &table : std::as_const(tables)) {
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("DELETE FROM %1").arg(table)));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("strip"));
+    m_library = std::make_unique<Library>(libraryPath());
+    QVERIFY(m_library->open());
+}
+
+void StoryGroupingTest::stoppedFillGoesOnNextTime()
+{
+    DOSSIER_SKIP_ON_SERVER("strips the stories and signatures of a SQLite file");
+    // 306 articles without signatures: two transactions of them (256, then 50), then the stories.
+    storeUpgradedLibrary(300, true);
+    const qint64 total = 306;
+    QCOMPARE(m_library->duplicates().missingStories(), total);
+    QList<std::pair<qint64, qint64>> steps;
+    const auto stopped = m_library->duplicates().fillMissingStories([&](qint64 done, qint64 all) {
+        steps.append({ done, all });
+        return done == 0; // stop after the first transaction
+    });
+    QVERIFY(!stopped);
+    QCOMPARE(steps, (QList<std::pair<qint64, qint64>> { { 0, total }, { 256, total } }));
+    // An article gets its story with its signature: the 256 done have theirs, the rest wait.
+    QCOMPARE(m_library->duplicates().missingStories(), qint64(50));
+
+    // Next time (another connection, as the next open): only the 50 left, then the stories.
+    m_library = std::make_unique<Library>(libraryPath());
+    QVERIFY(m_library->open());
+    steps.clear();
+    const auto filled = m_library->duplicates().fillMissingStories([&](qint64 done, qint64 all) {
+        steps.append({ done, all });
+        return true;
+    });
+    QVERIFY2(filled, qPrintable(m_library->errorString()));
+    QCOMPARE(*filled, qint64(50));
+    QCOMPARE(steps, (QList<std::pair<qint64, qint64>> { { 0, 50 }, { 50, 50 }, { 0, 0 } }));
+    QCOMPARE(m_library->duplicates().missingStories(), qint64(0));
+    DocumentFilter grouped;
+    grouped.groupCopies = true;
+    QCOMPARE(m_library->documents().count(grouped), qint64(304)); // the wire story's three copies are one
+    QCOMPARE(paths(*m_library->documents().storyCopies({}, m_ids.value(u"inserted"_s))),
+        (QStringList { u"wire"_s, u"trimmed"_s, u"inserted"_s }));
+}
+
+void StoryGroupingTest::fillStoppedBeforeTheStoriesWritesNone()
+{
+    DOSSIER_SKIP_ON_SERVER("strips the stories of a SQLite file");
+    storeUpgradedLibrary(0, false);
+    int asked = 0;
+    const auto stopped = m_library->duplicates().fillMissingStories([&](qint64 done, qint64 total) {
+        ++asked;
+        return !(done == 0 && total == 0); // every signature is there: stop as the grouping starts
+    });
+    QVERIFY(!stopped);
+    QCOMPARE(asked, 1); // no signature to compute: the grouping is the first step
+    QCOMPARE(m_library->duplicates().missingStories(), qint64(6));
+    QCOMPARE(m_library->duplicates().fillMissingStories(), qint64(6));
+    QCOMPARE(m_library->duplicates().missingStories(), qint64(0));
+}
+
+void StoryGroupingTest::storyFillJobFillsOffTheCallingThread()
+{
+    DOSSIER_SKIP_ON_SERVER("strips the stories of a SQLite file");
+    storeUpgradedLibrary(0, false);
+    StoryFillJob job(libraryPath());
+    QSignalSpy finished(&job, &StoryFillJob::finished);
+    job.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    job.waitForFinished();
+    const auto summary = finished.first().first().value<StoryFillSummary>();
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QVERIFY(!summary.canceled);
+    QCOMPARE(summary.filled, qint64(6));
+    QCOMPARE(m_library->duplicates().missingStories(), qint64(0));
+    DocumentFilter grouped;
+    grouped.groupCopies = true;
+    QCOMPARE(m_library->documents().count(grouped), qint64(4));
+
+    // A second run has nothing to do.
+    finished.clear();
+    job.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QCOMPARE(finished.first().first().value<StoryFillSummary>().filled, qint64(0));
 }
 
 void StoryGroupingTest::cliListsOneLinePerStory()

@@ -11,8 +11,17 @@
 namespace Dossier::Ui
 {
 
+namespace
+{
+
+// The internal id of an index: 0 for a row of the list (an article, or grouped a story), its
+// story's row + 1 for a copy under a story row.
+constexpr quintptr listRow = 0;
+
+} // namespace
+
 DocumentListModel::DocumentListModel(QObject *parent)
-    : QAbstractTableModel(parent)
+    : QAbstractItemModel(parent)
 {
 }
 
@@ -85,6 +94,15 @@ void DocumentListModel::refreshArticles(const QList<qint64> &ids)
         refresh();
         return;
     }
+    // A copy shown under its story: the copies are read again (and every row placed again).
+    for (const QList<Core::ArticleSummary> &copies : std::as_const(m_copies)) {
+        for (const Core::ArticleSummary &copy : copies) {
+            if (ids.contains(copy.id)) {
+                refresh();
+                return;
+            }
+        }
+    }
     QList<int> rows;
     for (const qint64 id : ids) {
         const auto row = m_library->documents().rowOf(m_filter, m_sort, m_order, id);
@@ -130,20 +148,36 @@ void DocumentListModel::relayout(const std::function<void()> &change)
     QList<qint64> ids;
     ids.reserve(from.size());
     for (const QModelIndex &index : from) {
-        const Core::ArticleSummary *row = cachedSummaryAt(index.row());
+        const Core::ArticleSummary *row
+            = index.internalId() == listRow ? cachedSummaryAt(index.row()) : summaryOf(index);
         ids.append(row ? row->id : -1);
     }
     change();
+    m_copies.clear(); // read again where asked for: an open story's copies under its new row
     QHash<qint64, int> rows;
+    const auto rowOf = [&](qint64 id) {
+        if (!rows.contains(id)) {
+            const int row = id < 0 ? -1 : rowOfId(id);
+            rows.insert(id, row >= 0 && row < m_count ? row : -1);
+        }
+        return rows.value(id);
+    };
     QModelIndexList to;
     to.reserve(from.size());
     for (qsizetype i = 0; i < from.size(); ++i) {
-        const qint64 id = ids.at(i);
-        if (!rows.contains(id)) {
-            rows.insert(id, id < 0 ? -1 : rowOfId(id));
+        const int row = rowOf(ids.at(i));
+        const int column = from.at(i).column();
+        if (row < 0) {
+            to.append(QModelIndex());
+            continue;
         }
-        const int row = rows.value(id);
-        to.append(row >= 0 && row < m_count ? index(row, from.at(i).column()) : QModelIndex());
+        // A copy stays under its story (at the story's new row).
+        const QList<Core::ArticleSummary> copies
+            = from.at(i).internalId() == listRow ? QList<Core::ArticleSummary>() : copiesAt(row);
+        const auto copy = std::find_if(copies.cbegin(), copies.cend(),
+            [&](const Core::ArticleSummary &summary) { return summary.id == ids.at(i); });
+        to.append(
+            copy != copies.cend() ? index(int(copy - copies.cbegin()), column, index(row, 0)) : index(row, column));
     }
     changePersistentIndexList(from, to);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
@@ -163,6 +197,7 @@ void DocumentListModel::reload()
 {
     beginResetModel();
     clearPages();
+    m_copies.clear();
     m_count = 0;
     m_error = {};
     if (m_library) {
@@ -325,38 +360,112 @@ int DocumentListModel::rowOfId(qint64 id) const
     return row && *row < m_count ? int(*row) : -1;
 }
 
+QModelIndex DocumentListModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount) {
+        return {};
+    }
+    if (!parent.isValid()) {
+        return row < m_count ? createIndex(row, column, listRow) : QModelIndex();
+    }
+    if (parent.internalId() != listRow || parent.column() != 0 || row >= copiesAt(parent.row()).size()) {
+        return {};
+    }
+    return createIndex(row, column, quintptr(parent.row()) + 1);
+}
+
+QModelIndex DocumentListModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == listRow) {
+        return {};
+    }
+    return createIndex(int(child.internalId() - 1), 0, listRow);
+}
+
 int DocumentListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_count;
+    if (!parent.isValid()) {
+        return m_count;
+    }
+    return parent.internalId() == listRow && parent.column() == 0 ? int(copiesAt(parent.row()).size()) : 0;
 }
 
 int DocumentListModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return !parent.isValid() || (parent.internalId() == listRow && parent.column() == 0) ? ColumnCount : 0;
+}
+
+bool DocumentListModel::hasChildren(const QModelIndex &parent) const
+{
+    if (!parent.isValid()) {
+        return m_count > 0;
+    }
+    if (parent.internalId() != listRow || parent.column() != 0 || !m_filter.groupCopies) {
+        return false;
+    }
+    if (const auto copies = m_copies.constFind(parent.row()); copies != m_copies.cend()) {
+        return !copies->isEmpty();
+    }
+    const Core::ArticleSummary *row = summaryAt(parent.row());
+    return row && row->storySize > 1;
+}
+
+const QList<Core::ArticleSummary> &DocumentListModel::copiesAt(int row) const
+{
+    static const QList<Core::ArticleSummary> none;
+    auto copies = m_copies.find(row);
+    if (copies == m_copies.end()) {
+        const Core::ArticleSummary *story = m_filter.groupCopies ? summaryAt(row) : nullptr;
+        if (!story || story->storySize < 2) {
+            return none;
+        }
+        // Read once (none when they cannot be: reported, not asked again until the list is read again).
+        copies = m_copies.insert(row, readCopies(story->id).value_or(QList<Core::ArticleSummary>()));
+    }
+    return *copies;
+}
+
+std::optional<QList<Core::ArticleSummary>> DocumentListModel::readCopies(qint64 id) const
+{
+    // Every copy of the story, whatever the filter lets through: the row's "5 copies" are five rows.
+    auto copies = m_library ? m_library->documents().storyCopies({}, id) : std::nullopt;
+    if (!copies && m_library) {
+        m_error = m_library->lastError();
+        Q_EMIT const_cast<DocumentListModel *>(this)->queryFailed(m_error.message);
+    }
+    return copies;
+}
+
+const Core::ArticleSummary *DocumentListModel::summaryOf(const QModelIndex &index) const
+{
+    if (index.internalId() == listRow) {
+        return summaryAt(index.row());
+    }
+    const auto copies = m_copies.constFind(int(index.internalId() - 1));
+    return copies != m_copies.cend() && index.row() < copies->size() ? &copies->at(index.row()) : nullptr;
 }
 
 QVariant DocumentListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) {
         return {};
     }
-    const Core::ArticleSummary *row = summaryAt(index.row());
+    const Core::ArticleSummary *row = summaryOf(index);
     if (!row) {
         return {};
+    }
+    if (index.internalId() != listRow) {
+        return copyData(*row, index.column(), role);
     }
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
         case Title:
-            return row->title.isEmpty() ? QFileInfo(row->path).fileName() : row->title;
         case Date:
-            return row->date.left(10);
         case Source:
-            return row->source;
         case Entities:
-            return row->entityCount;
         case Tags:
-            return row->tags.join(QStringLiteral(", "));
+            return articleText(*row, index.column());
         case Copies: {
             const int copies = copyCountAt(index.row());
             if (m_filter.groupCopies && copies > 0 && row->storyMatches < copies + 1) {
@@ -405,6 +514,43 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
+}
+
+QVariant DocumentListModel::articleText(const Core::ArticleSummary &row, int column)
+{
+    switch (column) {
+    case Title:
+        return row.title.isEmpty() ? QFileInfo(row.path).fileName() : row.title;
+    case Date:
+        return row.date.left(10);
+    case Source:
+        return row.source;
+    case Entities:
+        return row.entityCount;
+    case Tags:
+        return row.tags.join(QStringLiteral(", "));
+    default:
+        return {};
+    }
+}
+
+QVariant DocumentListModel::copyData(const Core::ArticleSummary &row, int column, int role)
+{
+    // A copy under its story: what it is (its own title, date, source), no counts of its own.
+    switch (role) {
+    case Qt::DisplayRole:
+        return articleText(row, column);
+    case Qt::ToolTipRole:
+        return row.path;
+    case Qt::TextAlignmentRole:
+        return column == Entities ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case IdRole:
+        return row.id;
+    case PathRole:
+        return row.path;
+    default:
+        return {};
+    }
 }
 
 QVariant DocumentListModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -2,7 +2,7 @@
 
 #include "store/library.h"
 
-#include <QAbstractTableModel>
+#include <QAbstractItemModel>
 #include <QCache>
 #include <QSet>
 
@@ -25,8 +25,13 @@ namespace Dossier::Ui
     read per fetched window of rows, in one call for the window (Core::DuplicateStore::copyCounts()),
     when a Copies cell of it is first shown: on the reader's thread when setReader() gave one (the cells
     stay empty until they arrive, then dataChanged()), else at once; the list cannot be sorted by them.
+
+    Grouped by story (setGroupCopies()), it is a tree: a story row with copies has a child row for
+    each of them (title, date, source, entities, tags; earliest first), read when the row is first
+    expanded (when rowCount() is first asked for it: one query of the story index), never for rows
+    not opened.
 */
-class DocumentListModel final : public QAbstractTableModel
+class DocumentListModel final : public QAbstractItemModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DocumentListModel)
@@ -86,8 +91,13 @@ public:
         grouped, the row of its story when a copy of it is listed. */
     int rowOfId(qint64 id) const;
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
+    /*! Grouped, a story row with copies has children (its copies), read when they are first
+        counted (a view counts them when the row is expanded). */
+    bool hasChildren(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     /*! Sorts by \a column (not Copies, which keeps the order). */
@@ -104,6 +114,16 @@ Q_SIGNALS:
 private:
     static constexpr int pageSize = 128;
     const Core::ArticleSummary *summaryAt(int row) const;
+    // The row of \a index: a story row's (top level) or a copy's (a child, in m_copies).
+    const Core::ArticleSummary *summaryOf(const QModelIndex &index) const;
+    // The copies of the story of article \a id, earliest first.
+    std::optional<QList<Core::ArticleSummary>> readCopies(qint64 id) const;
+    // The child rows of the story at top-level \a row, read the first time they are asked for.
+    const QList<Core::ArticleSummary> &copiesAt(int row) const;
+    // The text of \a column (Title to Tags) for an article.
+    static QVariant articleText(const Core::ArticleSummary &row, int column);
+    // data() of a copy's row under its story.
+    static QVariant copyData(const Core::ArticleSummary &row, int column, int role);
     const Core::ArticleSummary *cachedSummaryAt(int row) const;
     // The copy count of the article at \a row, read with those of its whole window; -1 when unknown.
     int copyCountAt(int row) const;
@@ -125,6 +145,7 @@ private:
     mutable QSet<int> m_failedPages; //!< pages that could not be read since the last reload
     mutable QCache<int, QList<Core::ArticleSummary>> m_pages { 64 };
     mutable QCache<int, QHash<qint64, int>> m_copyCounts { 64 }; //!< per window, as m_pages
+    mutable QHash<int, QList<Core::ArticleSummary>> m_copies; //!< the child rows of the story rows fetched, by row
     mutable QSet<int> m_failedCopyPages; //!< windows whose copy counts could not be read
     mutable QSet<int> m_pendingCopyPages; //!< windows whose copy counts are being read
     quint64 m_pagesGeneration = 0; //!< moves whenever the fetched windows are forgotten

@@ -5,6 +5,7 @@
 #include "cooccurrencepanel.h"
 #include "copiespanel.h"
 #include "documentlistmodel.h"
+#include "documentlistview.h"
 #include "entitycurator.h"
 #include "entitysidebar.h"
 #include "filterstate.h"
@@ -39,7 +40,6 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
@@ -66,7 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_sidebar(new EntitySidebar(this))
     , m_search(new QLineEdit(this))
     , m_searchError(new QLabel(this))
-    , m_list(new QTableView(this))
+    , m_list(new DocumentListView(this))
     , m_reader(new ReaderView(this))
     , m_failures(new QWidget(this))
     , m_failureList(new QListWidget(this))
@@ -103,14 +103,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_list->setModel(m_model);
     m_model->setReader(m_session->reader()); // copy counts off the GUI thread
     m_list->setAccessibleName(tr("Documents"));
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setSortingEnabled(true);
     m_list->sortByColumn(DocumentListModel::Date, Qt::DescendingOrder);
     m_list->setWordWrap(false);
     m_list->setTextElideMode(Qt::ElideRight);
-    m_list->verticalHeader()->hide();
-    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_list->setRootIsDecorated(false); // until the list is grouped and a story has copies
     setUpDocumentColumns();
 
     auto *failuresLayout = new QVBoxLayout(m_failures);
@@ -211,6 +208,7 @@ MainWindow::MainWindow(QWidget *parent)
     // the session's poll noticed), reaches the views through the session's signals.
     connect(m_session, &Core::LibrarySession::libraryAboutToChange, this, [this] {
         stopWatching();
+        stopStoryFill();
         m_model->setLibrary(nullptr);
     });
     connect(m_session, &Core::LibrarySession::articlesChanged, this, [this](const QList<qint64> &ids) {
@@ -575,6 +573,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_currentId = -1;
     m_annotationsPanel->setCurrentArticle(-1);
     m_reader->clear();
+    prepareStories();
     m_model->setLibrary(library());
     m_tagFacets->clearChecked();
     refreshTagFacets();
@@ -695,8 +694,12 @@ QModelIndex MainWindow::selectCurrentArticle()
     if (row < 0) {
         return {};
     }
+    const QModelIndex current = m_list->selectionModel()->currentIndex();
+    if (current.parent().row() == row && current.data(DocumentListModel::IdRole).toLongLong() == m_currentId) {
+        return current; // the open copy, chosen under its story's row
+    }
     const QModelIndex index = m_model->index(row, 0);
-    if (m_list->selectionModel()->currentIndex().row() != row || !m_list->selectionModel()->isRowSelected(row)) {
+    if (current.row() != row || !m_list->selectionModel()->isRowSelected(row)) {
         // Grouped, the row may be the open copy's story, shown as another copy: the open one stays.
         const QScopedValueRollback selecting(m_selectingCurrent, true);
         m_list->selectionModel()->setCurrentIndex(
@@ -712,7 +715,8 @@ void MainWindow::refreshList()
     // articles should show up).
     const int top = m_list->rowAt(0);
     const int bottom = m_list->rowAt(m_list->viewport()->height() - 1);
-    const int current = m_list->currentIndex().row();
+    const QModelIndex currentIndex = m_list->currentIndex();
+    const int current = (currentIndex.parent().isValid() ? currentIndex.parent() : currentIndex).row();
     qint64 anchor = -1;
     int offset = 0;
     if (current >= 0 && top >= 0 && current >= top && (bottom < 0 || current <= bottom)) {

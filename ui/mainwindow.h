@@ -1,5 +1,6 @@
 #pragma once
 
+#include "documentlistview.h"
 #include "store/datalocations.h"
 #include "store/library.h"
 
@@ -18,7 +19,6 @@ class QMenu;
 class QProgressBar;
 class QSplitter;
 class QThread;
-class QTableView;
 class QTimer;
 class QToolButton;
 
@@ -27,6 +27,7 @@ namespace Dossier::Core
 class BackupJob;
 class FolderWatcher;
 class ImportJob;
+class StoryFillJob;
 class LibrarySession;
 struct ImportSummary;
 } // namespace Dossier::Core
@@ -120,7 +121,7 @@ public:
 
     // For tests and automation: the parts a user drives.
     DocumentListModel *documentModel() const { return m_model; }
-    QTableView *documentView() const { return m_list; }
+    DocumentListView *documentView() const { return m_list; }
     QLineEdit *searchField() const { return m_search; }
     QLabel *searchError() const { return m_searchError; }
     EntitySidebar *entitySidebar() const { return m_sidebar; }
@@ -142,6 +143,9 @@ public:
     QDockWidget *copiesDock() const { return m_copiesDock; }
     /*! View › Group Copies: one row per story in the document list (checked by default, remembered). */
     QAction *groupCopiesAction() const { return m_groupCopies; }
+    /*! True while the stories of an upgraded library are being filled in the background (the list
+        is grouped once they are). */
+    bool isFillingStories() const;
     /*! True while the highlights of the open article's other copies are being read. */
     bool isReadingCopyAnnotations() const { return m_copyAnnotationsPending; }
     qint64 currentArticleId() const { return m_currentId; }
@@ -210,6 +214,11 @@ private:
     void createCooccurrence();
     void createCopies();
     void addGroupCopiesAction(QMenu *view);
+    // The stories of an upgraded library, filled by a background job (mainwindowstories.cpp).
+    void createStoryFillStatus();
+    void prepareStories();
+    void startStoryFill();
+    void stopStoryFill();
     // Reads, off the GUI thread, the highlights of the open article's other copies that land in
     // its text, and shows them in the reader.
     void refreshCopyAnnotations();
@@ -245,7 +254,7 @@ private:
     EntitySidebar *m_sidebar = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_searchError = nullptr;
-    QTableView *m_list = nullptr;
+    DocumentListView *m_list = nullptr;
     ReaderView *m_reader = nullptr;
     QWidget *m_failures = nullptr;
     QListWidget *m_failureList = nullptr;
@@ -283,6 +292,10 @@ private:
     CopiesPanel *m_copies = nullptr;
     QDockWidget *m_copiesDock = nullptr;
     QAction *m_groupCopies = nullptr;
+    bool m_storiesReady = false; //!< every article of the open library has its story: the list may group
+    Core::StoryFillJob *m_storyFill = nullptr;
+    QWidget *m_storyFillStatus = nullptr;
+    QProgressBar *m_storyFillProgress = nullptr;
     bool m_selectingCurrent = false; //!< the list's current row follows the open article (no new one opens)
     quint64 m_copyAnnotationsGeneration = 0;
     QFuture<void> m_copyAnnotationsRead; //!< the read on its way, canceled by a newer one

@@ -3,6 +3,7 @@
 
 #include "copiespanel.h"
 #include "documentlistmodel.h"
+#include "documentlistview.h"
 #include "mainwindow.h"
 #include "readerview.h"
 #include "store/libraryreader.h"
@@ -59,10 +60,17 @@ void MainWindow::addGroupCopiesAction(QMenu *view)
     m_groupCopies->setCheckable(true);
     m_groupCopies->setToolTip(tr("List the copies of one story (the same article from several outlets) as one row"));
     m_groupCopies->setChecked(QSettings().value(settingsGroupCopies, true).toBool());
-    m_model->setGroupCopies(m_groupCopies->isChecked());
+    m_model->setGroupCopies(false); // until a library with its stories is open (prepareStories())
+    createStoryFillStatus();
+    // A story row opens onto its copies: the branch column only while the list is grouped.
+    connect(m_model, &QAbstractItemModel::modelReset, this,
+        [this] { m_list->setRootIsDecorated(m_model->groupsCopies()); });
     connect(m_groupCopies, &QAction::toggled, this, [this](bool group) {
         QSettings().setValue(settingsGroupCopies, group);
-        m_model->setGroupCopies(group);
+        if (group && !m_storiesReady) {
+            startStoryFill();
+        }
+        m_model->setGroupCopies(group && m_storiesReady);
         // The open article stays selected: its own row, or its story's.
         revealCurrentArticle(QAbstractItemView::PositionAtCenter);
     });

@@ -3,6 +3,7 @@
 
 #include "annotationspanel.h"
 #include "documentlistmodel.h"
+#include "documentlistview.h"
 #include "mainwindow.h"
 #include "matchdelegate.h"
 
@@ -12,7 +13,6 @@
 #include <QHeaderView>
 #include <QSettings>
 #include <QStyle>
-#include <QTableView>
 
 #include <algorithm>
 

@@ -7,7 +7,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDockWidget>
-#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>

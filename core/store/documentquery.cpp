@@ -85,7 +85,7 @@ bool StoreContext::refusesSearch(const QString &text)
 
 bool DocumentQuery::grouped(const DocumentFilter &filter) const
 {
-    return filter.groupCopies && !d->onServer();
+    return filter.groupCopies;
 }
 
 DocumentQuery::DocumentQuery(StoreContext *context)

@@ -58,8 +58,7 @@ public:
 private:
     std::optional<QList<ArticleSummary>> sortedWindow(
         const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, int offset, int limit);
-    // The list grouped by story (documentstories.cpp). Only on a library file for now: a team library
-    // lists every copy (its SQL is SQLite's).
+    // The list grouped by story (documentstories.cpp), in SQL both backends run.
     bool grouped(const DocumentFilter &filter) const;
     std::optional<qint64> storyCount(const DocumentFilter &filter);
     std::optional<QList<ArticleSummary>> rankedStoryWindow(
@@ -67,7 +66,7 @@ private:
     std::optional<qint64> storyRowOf(const DocumentFilter &filter, DocumentSort sort, Qt::SortOrder order, qint64 id);
     bool fillStoryCounts(const DocumentFilter &filter, QList<ArticleSummary> *rows);
     static QString storyLeadCondition(const QString &ids);
-    static QString summaryColumns();
+    QString summaryColumns() const;
     std::optional<QList<ArticleSummary>> rankedWindow(
         const DocumentFilter &filter, Qt::SortOrder order, int offset, int limit);
     std::optional<qint64> rankedRowOf(const DocumentFilter &filter, Qt::SortOrder order, qint64 id);

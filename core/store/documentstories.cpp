@@ -25,11 +25,9 @@ QString earliest(const QString &alias)
 
 } // namespace
 
-QString DocumentQuery::summaryColumns()
+QString DocumentQuery::summaryColumns() const
 {
-    return QStringLiteral("a.id, a.title, a.date, a.source, a.path, a.entity_count, (SELECT group_concat(name, "
-                          "char(31)) FROM (SELECT t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id WHERE "
-                          "x.article_id = a.id ORDER BY t.name COLLATE NOCASE))");
+    return QStringLiteral("a.id, a.title, a.date, a.source, a.path, a.entity_count, ") + tagNames();
 }
 
 QString DocumentQuery::storyLeadCondition(const QString &ids)
@@ -51,11 +49,11 @@ std::optional<qint64> DocumentQuery::storyCount(const DocumentFilter &filter)
         return std::nullopt;
     }
     QVariantList binds;
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     // Unfiltered, one entry of the partial index per story (its id is its smallest article id).
     const QString sql = ids.isEmpty()
-        ? QStringLiteral("SELECT COUNT(*) FROM article_stories INDEXED BY article_stories_lead WHERE story_id = "
-                         "article_id")
+        ? QStringLiteral("SELECT COUNT(*) FROM article_stories %1 WHERE story_id = article_id")
+              .arg(d->indexedBy(QStringLiteral("article_stories_lead")))
         : QStringLiteral("SELECT COUNT(DISTINCT s.story_id) FROM article_stories s WHERE s.article_id IN (%1)")
               .arg(ids);
     QSqlQuery query(d->db());
@@ -71,7 +69,7 @@ bool DocumentQuery::fillStoryCounts(const DocumentFilter &filter, QList<ArticleS
         return true;
     }
     QVariantList binds;
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     QList<qint64> page;
     for (const ArticleSummary &row : std::as_const(*rows)) {
         page.append(row.id);
@@ -83,7 +81,8 @@ bool DocumentQuery::fillStoryCounts(const DocumentFilter &filter, QList<ArticleS
     if (!d->run(query,
             QStringLiteral("SELECT m.article_id, COUNT(*), %1 FROM article_stories m JOIN article_stories o ON "
                            "o.story_id = m.story_id WHERE m.article_id IN (%2) GROUP BY m.article_id")
-                .arg(ids.isEmpty() ? QStringLiteral("COUNT(*)") : QStringLiteral("SUM(o.article_id IN (%1))").arg(ids),
+                .arg(ids.isEmpty() ? QStringLiteral("COUNT(*)")
+                                   : QStringLiteral("SUM(CASE WHEN o.article_id IN (%1) THEN 1 ELSE 0 END)").arg(ids),
                     placeholders(page.size())),
             binds)) {
         return false;
@@ -104,17 +103,17 @@ std::optional<QList<ArticleSummary>> DocumentQuery::rankedStoryWindow(
     const DocumentFilter &filter, Qt::SortOrder order, int offset, int limit)
 {
     // Every match scored (as rankedWindow()), then each story's best-ranked match stands for it.
-    const SearchPlan plan = searchPlan(filter.text);
+    const SearchPlan plan = searchPlan(filter.text, d->backend);
     const SearchPlan::Part *ranking = plan.ranking();
+    const MatchSql match = matchSql(plan, *ranking);
     QVariantList binds { ranking->match };
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     const QString sql
-        = QStringLiteral("WITH r AS MATERIALIZED (SELECT %1.rowid AS id, bm25(%1, 5.0, 1.0) AS score FROM %1 WHERE %1 "
-                         "MATCH ? AND %1.rowid IN (%2)), g AS (SELECT r.id, r.score, row_number() OVER (PARTITION BY "
-                         "coalesce(s.story_id, -r.id) ORDER BY r.score, r.id) AS n FROM r LEFT JOIN article_stories s "
-                         "ON s.article_id = r.id) SELECT %3 FROM g JOIN articles a ON a.id = g.id WHERE g.n = 1 ORDER "
-                         "BY %4 LIMIT ? OFFSET ?")
-              .arg(ranking->table, ids, summaryColumns(),
+        = QStringLiteral("WITH r AS MATERIALIZED (SELECT %1 AS id, %2 AS score FROM %3 WHERE %4 AND %1 IN (%5)), g AS "
+                         "(SELECT r.id, r.score, row_number() OVER (PARTITION BY coalesce(s.story_id, -r.id) ORDER BY "
+                         "r.score, r.id) AS n FROM r LEFT JOIN article_stories s ON s.article_id = r.id) SELECT %6 "
+                         "FROM g JOIN articles a ON a.id = g.id WHERE g.n = 1 ORDER BY %7 LIMIT ? OFFSET ?")
+              .arg(match.id, match.rank, match.from, match.where, ids, summaryColumns(),
                   order == Qt::DescendingOrder ? QStringLiteral("g.score ASC, g.id ASC")
                                                : QStringLiteral("g.score DESC, g.id DESC"));
     binds << limit << offset;
@@ -132,21 +131,24 @@ std::optional<qint64> DocumentQuery::storyRowOf(
         return std::nullopt;
     }
     QVariantList idBinds;
-    const QString ids = idSet(filter, &idBinds);
+    const QString ids = idSet(filter, &idBinds, d->backend);
     if (sort == DocumentSort::Relevance && !filter.text.trimmed().isEmpty()) {
         // The row of the story's best-ranked match among the stories' best-ranked matches.
-        const SearchPlan plan = searchPlan(filter.text);
+        const SearchPlan plan = searchPlan(filter.text, d->backend);
         const SearchPlan::Part *ranking = plan.ranking();
+        const MatchSql match = matchSql(plan, *ranking);
         const bool best = order == Qt::DescendingOrder;
         const QString sql = QStringLiteral(
-            "WITH r AS MATERIALIZED (SELECT %1.rowid AS id, bm25(%1, 5.0, 1.0) AS score FROM %1 WHERE %1 MATCH ? "
-            "AND %1.rowid IN (%2)), g AS MATERIALIZED (SELECT r.id, r.score, coalesce(s.story_id, -r.id) AS "
+            "WITH r AS MATERIALIZED (SELECT %1 AS id, %2 AS score FROM %3 WHERE %4 AND %1 IN (%5)), g AS MATERIALIZED "
+            "(SELECT r.id, r.score, coalesce(s.story_id, -r.id) AS "
             "story, row_number() OVER (PARTITION BY coalesce(s.story_id, -r.id) ORDER BY r.score, r.id) AS n "
             "FROM r LEFT JOIN article_stories s ON s.article_id = r.id), me AS (SELECT score, id FROM g WHERE "
-            "n = 1 AND story = coalesce((SELECT story_id FROM article_stories WHERE article_id = ?), -?)) SELECT "
-            "(SELECT count(*) FROM g, me WHERE g.n = 1 AND (g.score %3 me.score OR (g.score = me.score AND "
-            "g.id %3 me.id))), EXISTS (SELECT 1 FROM me)")
-                                .arg(ranking->table, ids, best ? QStringLiteral("<") : QStringLiteral(">"));
+            "n = 1 AND story = coalesce((SELECT story_id FROM article_stories WHERE article_id = ?), -CAST(? AS "
+            "BIGINT))) SELECT "
+            "(SELECT count(*) FROM g, me WHERE g.n = 1 AND (g.score %6 me.score OR (g.score = me.score AND "
+            "g.id %6 me.id))), EXISTS (SELECT 1 FROM me)")
+                                .arg(match.id, match.rank, match.from, match.where, ids,
+                                    best ? QStringLiteral("<") : QStringLiteral(">"));
         QSqlQuery query(d->db());
         if (!d->run(query, sql, QVariantList { ranking->match } + idBinds + QVariantList { id, id }) || !query.next()) {
             return std::nullopt;
@@ -156,9 +158,10 @@ std::optional<qint64> DocumentQuery::storyRowOf(
     // The story's first listed copy, then the stories' first copies before it.
     QSqlQuery lead(d->db());
     if (!d->run(lead,
-            QStringLiteral("SELECT b.id FROM articles b WHERE b.id IN (SELECT o.article_id FROM article_stories m JOIN "
-                           "article_stories o ON o.story_id = m.story_id WHERE m.article_id = ? UNION SELECT ?)%1 "
-                           "ORDER BY %2 LIMIT 1")
+            QStringLiteral(
+                "SELECT b.id FROM articles b WHERE b.id IN (SELECT o.article_id FROM article_stories m JOIN "
+                "article_stories o ON o.story_id = m.story_id WHERE m.article_id = ? UNION SELECT CAST(? AS BIGINT))%1 "
+                "ORDER BY %2 LIMIT 1")
                 .arg(ids.isEmpty() ? QString() : QStringLiteral(" AND b.id IN (%1)").arg(ids),
                     earliest(QStringLiteral("b"))),
             QVariantList { id, id } + idBinds)) {
@@ -196,12 +199,13 @@ std::optional<QList<ArticleSummary>> DocumentQuery::storyCopies(const DocumentFi
         return std::nullopt;
     }
     QVariantList binds { id, id };
-    const QString ids = idSet(filter, &binds);
+    const QString ids = idSet(filter, &binds, d->backend);
     QSqlQuery query(d->db());
     if (!d->run(query,
-            QStringLiteral("SELECT %1 FROM articles a WHERE a.id IN (SELECT o.article_id FROM article_stories m JOIN "
-                           "article_stories o ON o.story_id = m.story_id WHERE m.article_id = ? UNION SELECT ?)%2 "
-                           "ORDER BY %3")
+            QStringLiteral(
+                "SELECT %1 FROM articles a WHERE a.id IN (SELECT o.article_id FROM article_stories m JOIN "
+                "article_stories o ON o.story_id = m.story_id WHERE m.article_id = ? UNION SELECT CAST(? AS BIGINT))%2 "
+                "ORDER BY %3")
                 .arg(summaryColumns(), ids.isEmpty() ? QString() : QStringLiteral(" AND a.id IN (%1)").arg(ids),
                     earliest(QStringLiteral("a"))),
             binds)) {

@@ -132,14 +132,30 @@ DuplicateStore::DuplicateStore(StoreContext *context)
 {
 }
 
-std::optional<qint64> DuplicateStore::fillMissingSignatures()
+std::optional<qint64> DuplicateStore::fillMissingSignatures(const FillProgress &progress)
 {
     // Looking costs a pass over the articles (0.3 s at 100,000): once per connection.
     if (d->signaturesComplete) {
         return 0;
     }
     qint64 filled = 0;
+    qint64 total = 0;
+    if (progress) {
+        QSqlQuery count(d->db());
+        if (!d->run(count,
+                QStringLiteral("SELECT COUNT(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_signatures s "
+                               "WHERE s.article_id = a.id)"),
+                {})
+            || !count.next()) {
+            return std::nullopt;
+        }
+        total = count.value(0).toLongLong();
+    }
     for (;;) {
+        if (progress && total > 0 && !progress(filled, std::max(total, filled))) {
+            d->error = StoreError(QStringLiteral("canceled"));
+            return std::nullopt;
+        }
         QSqlQuery missing(d->db());
         if (!d->run(missing,
                 QStringLiteral("SELECT a.id, t.body FROM articles a JOIN article_texts t ON t.id = a.id WHERE NOT "

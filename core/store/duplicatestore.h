@@ -4,6 +4,8 @@
 #include "analysis/worddiff.h"
 #include "store/storetypes.h"
 
+#include <functional>
+
 namespace Dossier::Core
 {
 
@@ -50,16 +52,28 @@ public:
     explicit DuplicateStore(StoreContext *context);
     Q_DISABLE_COPY_MOVE(DuplicateStore)
 
+    /*! Told how far a fill has come: \a done of \a total articles have their signature (total 0
+        while the stories are being grouped); returns false to stop the fill there. */
+    using FillProgress = std::function<bool(qint64 done, qint64 total)>;
+
     /*! Computes and stores the signatures of the articles that have none (an upgraded library),
         a few hundred per transaction; returns how many it computed. clusters() and copiesOf()
-        call it first. On a read-only library with articles missing one it fails, saying so. */
-    std::optional<qint64> fillMissingSignatures();
+        call it first. On a read-only library with articles missing one it fails, saying so. With
+        \a progress, it counts them first and, when there are any, reports before each transaction; when \a progress
+        returns false it fails ("canceled"), keeping the signatures computed so far. */
+    std::optional<qint64> fillMissingSignatures(const FillProgress &progress = {});
     /*! Gives the articles that have no story yet theirs (an upgraded library; schema 11), after
         fillMissingSignatures(); returns how many it assigned. Every later store() and remove()
         keeps the stories, so the grouped document list (DocumentFilter::groupCopies) calls it
-        first and it looks once per connection. On a read-only library with articles missing one
-        it fails, saying so. */
-    std::optional<qint64> fillMissingStories();
+        first and it looks once per connection (the window runs it as a StoryFillJob instead). On
+        a read-only library with articles missing one it fails, saying so. \a progress as for
+        fillMissingSignatures(): a fill stopped while the signatures are computed keeps those done
+        (the next fill goes on from there); the stories themselves are written in one transaction
+        at the end, or not at all. */
+    std::optional<qint64> fillMissingStories(const FillProgress &progress = {});
+    /*! How many articles have no story yet (0 when fillMissingStories() has nothing to do), without
+        filling any: two counts. */
+    std::optional<qint64> missingStories();
     /*! Every cluster of at least \a minSize articles (at least 2), largest first, then by the
         original's id. */
     std::optional<QList<DuplicateCluster>> clusters(

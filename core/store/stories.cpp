@@ -97,11 +97,8 @@ bool StoreContext::leaveStory(qint64 articleId, QList<qint64> *others)
     return true;
 }
 
-std::optional<qint64> DuplicateStore::fillMissingStories()
+std::optional<qint64> DuplicateStore::missingStories()
 {
-    if (d->storiesComplete) {
-        return 0;
-    }
     // Every article keeps one row (removing one removes its row): the rows missing are the
     // difference of two counts SQLite takes from the tables' b-trees (0.58 s at 100,000 when
     // each article was looked up).
@@ -111,20 +108,34 @@ std::optional<qint64> DuplicateStore::fillMissingStories()
         || !missing.next()) {
         return std::nullopt;
     }
-    const qint64 count = missing.value(0).toLongLong();
-    missing.finish();
-    if (count == 0) {
+    return missing.value(0).toLongLong();
+}
+
+std::optional<qint64> DuplicateStore::fillMissingStories(const FillProgress &progress)
+{
+    if (d->storiesComplete) {
+        return 0;
+    }
+    const std::optional<qint64> count = missingStories();
+    if (!count) {
+        return std::nullopt;
+    }
+    if (*count == 0) {
         d->storiesComplete = true; // and so were the signatures (a story is given after them)
         return 0;
     }
-    if (!fillMissingSignatures()) {
+    if (!fillMissingSignatures(progress)) {
         return std::nullopt;
     }
     if (d->readOnly) {
         d->error = StoreError(QStringLiteral("the library is read-only and %1 of its articles have no story yet (open "
                                              "it once with write access to group copies)")
-                                  .arg(count),
+                                  .arg(*count),
             StoreError::Kind::ReadOnly);
+        return std::nullopt;
+    }
+    if (progress && !progress(0, 0)) {
+        d->error = StoreError(QStringLiteral("canceled"));
         return std::nullopt;
     }
     // Every story at once from the clusters (one pass over the band buckets: 100,000 articles one at
@@ -164,7 +175,7 @@ std::optional<qint64> DuplicateStore::fillMissingStories()
         return std::nullopt;
     }
     d->storiesComplete = true;
-    return count;
+    return *count;
 }
 
 } // namespace Dossier::Core
