@@ -43,20 +43,14 @@ bool isName(EntityType type)
 // Abbreviations of things, jobs and times that are no one's name: 'GPU', 'SMS', 'CEO', 'COVID', 'PM'.
 bool isCommonAbbreviation(QStringView word)
 {
-    static const QSet<QString> abbreviations = [] {
-        QSet<QString> set;
-        const QString all = QStringLiteral("AI AIDS AM API AR ASAP ATM BTW CD CDs CEO CFO COO COVID CPI CPU CTO DIY "
-                                           "DNA DVD DVDs EST ET ETF EV EVs EVP "
-                                           "FAQ FAQs FYI GDP GMT GPS GPU GPUs HD HDMI HIV HP HR HTML ICBM ICBMs ID IPO "
-                                           "IQ LCD LED LEDs LMAO LOL MMS MPH "
-                                           "MVP NFT NFTs OMG PC PCs PDF PIN PM PR PST PT PVC RAM RNA RPG RSVP SMS SSD "
-                                           "SSDs SUV SUVs SVP TBA TBD TV UTC "
-                                           "URL USB VP VPN VPNs VR XL XXL");
-        for (const QString &word : all.split(u' ')) {
-            set.insert(word);
-        }
-        return set;
-    }();
+    static const QSet<QString> abbreviations
+        = wordSet(QStringLiteral("AI AIDS AM API AR ASAP ATM BTW CD CDs CEO CFO COO COVID CPI CPU CTO DIY "
+                                 "DNA DVD DVDs EST ET ETF EV EVs EVP "
+                                 "FAQ FAQs FYI GDP GMT GPS GPU GPUs HD HDMI HIV HP HR HTML ICBM ICBMs ID IPO "
+                                 "IQ LCD LED LEDs LMAO LOL MMS MPH "
+                                 "MVP NFT NFTs OMG PC PCs PDF PIN PM PR PST PT PVC RAM RNA RPG RSVP SMS SSD "
+                                 "SSDs SUV SUVs SVP TBA TBD TV UTC "
+                                 "URL USB VP VPN VPNs VR XL XXL"));
     return abbreviations.contains(word.toString());
 }
 

@@ -152,18 +152,12 @@ bool isPluralOfCapitals(QStringView word)
 // Letters of degrees, credentials and honours written after a name ('MD', 'PhD', 'RDN', 'QC', 'OBE').
 bool isCredential(QStringView word)
 {
-    static const QSet<QString> set = [] {
-        QSet<QString> words;
-        const QString all = QStringLiteral("ACE APRN BA BCPS BS BSN CBE CCC-SLP CDCES CDE CDN CFA CFP CNM CNS CNSC CPA "
-                                           "CPT CRNA CSCS CSSD DBE DDS DMD DNP DO DPT DVM EdD Esq FAAD FAAP FACC FACE "
-                                           "FACEP FACOG FACP FACS FAHA FRCP FRCS FRS III IBCLC II IV JD Jr KBE KC LCSW "
-                                           "LD LDN LMFT LMHC LPC MA MBA MBE MD MEd MPH MPhil MS MSc MSN MSW NP OBE OTR "
-                                           "PA PA-C PharmD PhD Ph.D PsyD PT QC RD RDN RN RYT Sr");
-        for (const QString &word : all.split(u' ')) {
-            words.insert(word);
-        }
-        return words;
-    }();
+    static const QSet<QString> set
+        = wordSet(QStringLiteral("ACE APRN BA BCPS BS BSN CBE CCC-SLP CDCES CDE CDN CFA CFP CNM CNS CNSC CPA "
+                                 "CPT CRNA CSCS CSSD DBE DDS DMD DNP DO DPT DVM EdD Esq FAAD FAAP FACC FACE "
+                                 "FACEP FACOG FACP FACS FAHA FRCP FRCS FRS III IBCLC II IV JD Jr KBE KC LCSW "
+                                 "LD LDN LMFT LMHC LPC MA MBA MBE MD MEd MPH MPhil MS MSc MSN MSW NP OBE OTR "
+                                 "PA PA-C PharmD PhD Ph.D PsyD PT QC RD RDN RN RYT Sr"));
     return set.contains(word.toString());
 }
 
@@ -212,6 +206,12 @@ void retypeSurnames(
 }
 
 } // namespace
+
+QSet<QString> wordSet(const QString &spaceSeparated)
+{
+    const QStringList words = spaceSeparated.split(u' ', Qt::SkipEmptyParts);
+    return QSet<QString>(words.cbegin(), words.cend());
+}
 
 void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions)
 {

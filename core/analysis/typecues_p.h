@@ -4,12 +4,16 @@
 #include "analysis/tokenizer.h"
 
 #include <QList>
+#include <QSet>
 #include <QStringView>
 
 namespace Dossier::Core
 {
 
 class TaggerFeatures;
+
+/*! The words of \a spaceSeparated, for the lists of words the rules after tagging look up. */
+QSet<QString> wordSet(const QString &spaceSeparated);
 
 /*!
     Types the tagger got wrong that the document and the lists settle, applied to the recognizer's \a mentions
