@@ -32,6 +32,8 @@ private Q_SLOTS:
     void typesNamesAsTheTextCallsThem();
     void cuesSettleTaggedNames_data();
     void cuesSettleTaggedNames();
+    void namesTeams_data();
+    void namesTeams();
     void dropsWhatIsNoName_data();
     void dropsWhatIsNoName();
     void handlesLargeInput();
@@ -55,6 +57,43 @@ QStringList tagged(const QString &text, const RecognizeContext &context = {})
         out.append(entry);
     }
     return out;
+}
+
+// Mentions set by hand, as the tagger might have found them: every whole-word occurrence of each "TYPE surface"
+// of \a tagged (longest first) not inside one set before, sorted by start.
+QList<RawMention> handSet(const QString &text, const QStringList &tagged)
+{
+    QList<RawMention> mentions;
+    const auto taken = [&](qsizetype start, qsizetype end) {
+        return std::any_of(
+            mentions.cbegin(), mentions.cend(), [&](const RawMention &m) { return m.start < end && start < m.end; });
+    };
+    for (const QString &name : tagged) {
+        const QString surface = name.section(u' ', 1);
+        const EntityType type = name.startsWith(QLatin1StringView("PERSON")) ? EntityType::Person
+            : name.startsWith(QLatin1StringView("ORG"))                      ? EntityType::Org
+                                                                             : EntityType::Location;
+        for (qsizetype at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+            const qsizetype end = at + surface.size();
+            const bool whole = (at == 0 || !text[at - 1].isLetter()) && (end == text.size() || !text[end].isLetter());
+            if (whole && !taken(at, end)) {
+                mentions.append(RawMention { at, end, type, QString(), MentionConfidence::Guess });
+            }
+        }
+    }
+    std::sort(
+        mentions.begin(), mentions.end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
+    return mentions;
+}
+
+// "TYPE surface" for each of \a mentions, in order.
+QStringList described(const QString &text, const QList<RawMention> &mentions)
+{
+    QStringList found;
+    for (const RawMention &m : mentions) {
+        found.append(entityTypeName(m.type) + QLatin1Char(' ') + text.sliced(m.start, m.end - m.start));
+    }
+    return found;
 }
 
 } // namespace
@@ -481,6 +520,9 @@ void EntityRecognizerTest::typesNamesAsTheTextCallsThem_data()
     QTest::newRow("a company's name opening a product's") << QStringLiteral(
         "With Apple ProRAW, photographers get more room to edit. Apple says the phone is faster. "
         "Apple will ship it soon.") << QStringList { QStringLiteral("ORG Apple") };
+    QTest::newRow("a team named after its city, then alone") << QStringLiteral(
+        "Kelda Moss signed with the Jacksonville Jaguars on Monday. The Jaguars open their season in "
+        "Halden.") << QStringList { QStringLiteral("ORG Jacksonville Jaguars"), QStringLiteral("ORG Jaguars") };
     QTest::newRow("a day after the name is not part of it")
         << QStringLiteral("Harbour officials met the network Kestrel TV Friday to discuss the ferry timetable.")
         << QStringList { QStringLiteral("ORG Kestrel TV") };
@@ -562,33 +604,63 @@ void EntityRecognizerTest::cuesSettleTaggedNames()
     QFETCH(QStringList, expected);
     const QList<Token> tokens = tokenize(text);
     const TaggerFeatures features(text, tokens, recognizeWithRules(text, tokens, {}));
-    QList<RawMention> mentions;
-    const auto taken = [&](qsizetype start, qsizetype end) {
-        return std::any_of(
-            mentions.cbegin(), mentions.cend(), [&](const RawMention &m) { return m.start < end && start < m.end; });
-    };
-    for (const QString &name : std::as_const(tagged)) {
-        const QString surface = name.section(u' ', 1);
-        const EntityType type = name.startsWith(QLatin1StringView("PERSON")) ? EntityType::Person
-            : name.startsWith(QLatin1StringView("ORG"))                      ? EntityType::Org
-                                                                             : EntityType::Location;
-        for (qsizetype at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
-            const qsizetype end = at + surface.size();
-            const bool whole = (at == 0 || !text[at - 1].isLetter()) && (end == text.size() || !text[end].isLetter());
-            if (whole && !taken(at, end)) {
-                mentions.append(RawMention { at, end, type, QString(), MentionConfidence::Guess });
-            }
-        }
-    }
-    std::sort(
-        mentions.begin(), mentions.end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
+    QList<RawMention> mentions = handSet(text, tagged);
     dropNonNames(text, tokens, &mentions);
     applyTypeCues(text, tokens, features, &mentions);
-    QStringList found;
-    for (const RawMention &m : std::as_const(mentions)) {
-        found.append(entityTypeName(m.type) + QLatin1Char(' ') + text.sliced(m.start, m.end - m.start));
-    }
-    QCOMPARE(found, expected);
+    QCOMPARE(described(text, mentions), expected);
+}
+
+void EntityRecognizerTest::namesTeams_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tagged"); // "TYPE surface": every whole-word occurrence, longest first
+    QTest::addColumn<QStringList>("expected"); // the names after nameTeams(), in order
+    QTest::newRow("a place and a plural, then the plural alone")
+        << QStringLiteral("The Norvik Jaguars won on Sunday. The Jaguars scored twice, and Jaguars coach Ola Berg "
+                          "thanked the fans of the Jaguars.")
+        << QStringList { QStringLiteral("LOCATION Norvik"), QStringLiteral("PERSON Ola Berg") }
+        << QStringList { QStringLiteral("ORG Norvik Jaguars"), QStringLiteral("ORG Jaguars"),
+               QStringLiteral("ORG Jaguars"), QStringLiteral("PERSON Ola Berg"), QStringLiteral("ORG Jaguars") };
+    QTest::newRow("a place of two words and a plural of two")
+        << QStringLiteral("The Port Halden Blue Herons lost to the Norvik Otters in the final.")
+        << QStringList { QStringLiteral("LOCATION Port Halden"), QStringLiteral("LOCATION Norvik") }
+        << QStringList { QStringLiteral("ORG Port Halden Blue Herons"), QStringLiteral("ORG Norvik Otters") };
+    QTest::newRow("a company") << QStringLiteral("Norvik Instruments will cut 200 jobs in Halden.")
+                               << QStringList { QStringLiteral("LOCATION Norvik"), QStringLiteral("LOCATION Halden") }
+                               << QStringList { QStringLiteral("ORG Norvik Instruments"),
+                                      QStringLiteral("LOCATION Halden") };
+    QTest::newRow("a kind of place") << QStringLiteral("Ferries to the Norvik Islands leave from Halden.")
+                                     << QStringList { QStringLiteral("LOCATION Norvik"),
+                                            QStringLiteral("LOCATION Halden") }
+                                     << QStringList { QStringLiteral("LOCATION Norvik"),
+                                            QStringLiteral("LOCATION Halden") };
+    QTest::newRow("a party and a people")
+        << QStringLiteral("Norvik Democrats and Halden Albanians marched on Monday.")
+        << QStringList { QStringLiteral("LOCATION Norvik"), QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("LOCATION Norvik"), QStringLiteral("LOCATION Halden") };
+    QTest::newRow("a longer name the plural opens")
+        << QStringLiteral("The Norvik Writers' Prize went to Ola Berg.")
+        << QStringList { QStringLiteral("LOCATION Norvik"), QStringLiteral("PERSON Ola Berg") }
+        << QStringList { QStringLiteral("LOCATION Norvik"), QStringLiteral("PERSON Ola Berg") };
+    QTest::newRow("a name with more capitals after it")
+        << QStringLiteral("She moved to the Norvik Otters Stadium in May.")
+        << QStringList { QStringLiteral("LOCATION Norvik") } << QStringList { QStringLiteral("LOCATION Norvik") };
+    QTest::newRow("a person named after a place")
+        << QStringLiteral("Tennessee Williams wrote the play in Halden.")
+        << QStringList { QStringLiteral("PERSON Tennessee Williams"), QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("PERSON Tennessee Williams"), QStringLiteral("LOCATION Halden") };
+}
+
+void EntityRecognizerTest::namesTeams()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tagged);
+    QFETCH(QStringList, expected);
+    const QList<Token> tokens = tokenize(text);
+    const TaggerFeatures features(text, tokens, recognizeWithRules(text, tokens, {}));
+    QList<RawMention> mentions = handSet(text, tagged);
+    nameTeams(text, tokens, features, &mentions);
+    QCOMPARE(described(text, mentions), expected);
 }
 
 void EntityRecognizerTest::dropsWhatIsNoName_data()

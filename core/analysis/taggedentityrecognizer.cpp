@@ -238,6 +238,7 @@ public:
         std::sort(out.begin(), out.end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
         dropNonNames(text, tokens, &out);
         applyTypeCues(text, tokens, features, &out);
+        nameTeams(text, tokens, features, &out);
         applyOrganisationCues(text, tokens, [&features](qsizetype i) { return features.isCommon(i); }, &out);
         return out;
     }

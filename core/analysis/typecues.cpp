@@ -13,16 +13,6 @@ namespace Dossier::Core
 namespace
 {
 
-// The tokens [first, last) a mention covers.
-std::pair<qsizetype, qsizetype> tokensOf(const QList<Token> &tokens, const RawMention &m)
-{
-    const auto first = std::partition_point(
-        tokens.cbegin(), tokens.cend(), [&](const Token &token) { return token.start < m.start; });
-    const auto last
-        = std::partition_point(first, tokens.cend(), [&](const Token &token) { return token.end <= m.end; });
-    return { first - tokens.cbegin(), last - tokens.cbegin() };
-}
-
 // The words of people's names of several words: a one-word 'person' among them is someone's name. A name that
 // opens with a company's name counts only when the lists know another of its words as a given name or a surname
 // ('Tim Apple', 'Apple Martin'; not 'Apple ProRAW').
@@ -206,6 +196,15 @@ void retypeSurnames(
 }
 
 } // namespace
+
+std::pair<qsizetype, qsizetype> tokensOf(const QList<Token> &tokens, const RawMention &m)
+{
+    const auto first = std::partition_point(
+        tokens.cbegin(), tokens.cend(), [&](const Token &token) { return token.start < m.start; });
+    const auto last
+        = std::partition_point(first, tokens.cend(), [&](const Token &token) { return token.end <= m.end; });
+    return { first - tokens.cbegin(), last - tokens.cbegin() };
+}
 
 QSet<QString> wordSet(const QString &spaceSeparated)
 {

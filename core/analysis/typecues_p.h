@@ -15,6 +15,9 @@ class TaggerFeatures;
 /*! The words of \a spaceSeparated, for the lists of words the rules after tagging look up. */
 QSet<QString> wordSet(const QString &spaceSeparated);
 
+/*! The tokens [first, last) of \a tokens that mention \a m covers. */
+std::pair<qsizetype, qsizetype> tokensOf(const QList<Token> &tokens, const RawMention &m);
+
 /*!
     Types the tagger got wrong that the document and the lists settle, applied to the recognizer's \a mentions
     (sorted by start, kept so) over \a text and its \a tokens, with the tagger's \a features:
@@ -35,5 +38,17 @@ void applyTypeCues(
     - storms ('Cyclone Phailin', then 'Phailin') and laws ('the Digital Services Act').
 */
 void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions);
+
+/*!
+    Names of teams and companies made of a place and a plural ('the Jacksonville Jaguars', 'Los Angeles Rams',
+    'Tampa Bay Buccaneers', 'Texas Instruments') in \a mentions (sorted by start, kept so) over \a text and its
+    \a tokens: the place the lists or the tagger know, then one or two capitalised words on the same line, the
+    last a plural, and no further capital. The whole is an organisation, and so is the plural alone wherever the
+    document writes it ('the Jaguars'). Not when the plural is a kind of place ('Cayman Islands', 'Palm Springs'),
+    an event ('Paris Olympics'), a people or a party ('Kosovo Albanians', 'Texas Democrats'), or when place and
+    plural are a given name and a surname ('Austin Roberts').
+*/
+void nameTeams(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
 
 } // namespace Dossier::Core
