@@ -590,6 +590,11 @@ void EntityRecognizerTest::cuesSettleTaggedNames_data()
                            << QStringList { QStringLiteral("ORG Halden Harbour Referendum Act"),
                                   QStringLiteral("LOCATION Halden") }
                            << QStringList { QStringLiteral("LOCATION Halden") };
+    QTest::newRow("an era after a year") << QStringLiteral(
+        "The harbour of Halden was built (c. 1230 BC) and rebuilt in AD 79.")
+                                         << QStringList { QStringLiteral("LOCATION Halden"), QStringLiteral("ORG BC"),
+                                                QStringLiteral("ORG AD") }
+                                         << QStringList { QStringLiteral("LOCATION Halden") };
     QTest::newRow("a storm named again alone")
         << QStringLiteral("Cyclone Varuna reached Halden on Saturday. Varuna brought rain to Norvik.")
         << QStringList { QStringLiteral("PERSON Cyclone Varuna"), QStringLiteral("PERSON Varuna"),

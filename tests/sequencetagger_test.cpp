@@ -206,6 +206,11 @@ void SequenceTaggerTest::namesSettleAfterDecoding_data()
         << QStringList { QStringLiteral("PERSON Kevin (Zac Orrin"), QStringLiteral("PERSON Mike (Stanley") }
         << QStringList { QStringLiteral("PERSON Kevin"), QStringLiteral("PERSON Zac Orrin"),
                QStringLiteral("PERSON Mike"), QStringLiteral("PERSON Stanley") };
+    QTest::newRow("a bracket closed and not opened")
+        << QStringLiteral("Kauri (Tamati Orrin) Vane carved the post.")
+        << QStringList { QStringLiteral("PERSON Kauri"), QStringLiteral("PERSON Tamati Orrin) Vane") }
+        << QStringList { QStringLiteral("PERSON Kauri"), QStringLiteral("PERSON Tamati Orrin"),
+               QStringLiteral("PERSON Vane") };
     QTest::newRow("a bracket held whole")
         << QStringLiteral("Radnicki (N) beat Borac (Cacak) 2-0.") << QStringList { QStringLiteral("ORG Radnicki (N)") }
         << QStringList { QStringLiteral("ORG Radnicki (N)") };

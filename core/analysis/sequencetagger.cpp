@@ -159,7 +159,8 @@ void splitAtSentenceEnds(TaggerFeatures &features)
 }
 
 // 'Kevin (Zac Efron)', 'Mike (Stanley Simons)': a name holds a bracket only whole ('Mladost (L)', 'Azad (free)
-// Kashmir'). One it opens and does not close ends it; what follows the bracket is a name of its own.
+// Kashmir'). One it opens and does not close ends it, and so does one it closes and did not open ('Kauri
+// (Tekaurinui Robert) Parata'); what follows the bracket is a name of its own.
 void splitAtOpenBrackets(TaggerFeatures &features)
 {
     using TaggerLabel::kindOf;
@@ -190,21 +191,25 @@ void splitAtOpenBrackets(TaggerFeatures &features)
             ++end;
         }
         qsizetype unclosed = -1; // the last bracket opened in the name and not closed in it
+        qsizetype unopened = -1; // the first bracket closed in the name and not opened in it
         int depth = 0;
         for (qsizetype k = i; k <= end; ++k) {
             const int b = features.bracket(k);
             if (b > 0 && depth == 0) {
                 unclosed = k;
+            } else if (b < 0 && depth == 0 && unopened < 0) {
+                unopened = k;
             }
             depth = std::max(0, depth + b);
         }
-        if (depth > 0 && unclosed >= 0) {
-            features.assign(unclosed, TaggerLabel::Outside);
-            if (unclosed > i) {
-                relabel(i, unclosed - 1, kind);
+        const qsizetype stray = depth > 0 && unclosed >= 0 ? unclosed : unopened;
+        if (stray >= 0) {
+            features.assign(stray, TaggerLabel::Outside);
+            if (stray > i) {
+                relabel(i, stray - 1, kind);
             }
-            if (unclosed < end) {
-                relabel(unclosed + 1, end, kind);
+            if (stray < end) {
+                relabel(stray + 1, end, kind);
             }
         }
         i = end;

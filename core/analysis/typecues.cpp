@@ -272,6 +272,12 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
             || storm.matchView(name.first(std::max<qsizetype>(0, name.indexOf(u' ') + 1))).hasMatch()) {
             return true;
         }
+        // An era after a year: '1230 BC', 'AD 79' is no name.
+        if (last - first == 1 && (name == u"BC" || name == u"BCE" || name == u"AD" || name == u"CE")
+            && ((first > 0 && tokens[first - 1].is(Token::Number))
+                || (last < tokens.size() && tokens[last].is(Token::Number)))) {
+            return true;
+        }
         // A law: 'the Digital Services Act', 'Clean Air Act'.
         if (last - first >= 2 && name.endsWith(u" Act")) {
             return true;

@@ -35,7 +35,8 @@ void applyTypeCues(
     - a plural of capitals ('three MVPs', 'LTOs', 'KIRs'): a kind of thing, not a name;
     - the letters of degrees, credentials and honours after a person's name ('Kelly Jones, MS, RD, CSSD');
     - holidays and the days named for them ('Christmas', 'Christmas Eve', 'Thanksgiving', 'Black Friday');
-    - storms ('Cyclone Phailin', then 'Phailin') and laws ('the Digital Services Act').
+    - storms ('Cyclone Phailin', then 'Phailin') and laws ('the Digital Services Act');
+    - eras after a year ('1230 BC').
 */
 void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions);
 
