@@ -86,11 +86,15 @@ QList<RawMention> handSet(const QString &text, const QStringList &tagged)
     return mentions;
 }
 
-// "TYPE surface" for each of \a mentions, in order.
-QStringList described(const QString &text, const QList<RawMention> &mentions)
+// "TYPE surface" for each mention of \a text after \a rule ran on the names \a tagged set by hand, in order.
+template<typename Rule> QStringList afterRules(const QString &text, const QStringList &tagged, Rule rule)
 {
+    const QList<Token> tokens = tokenize(text);
+    const TaggerFeatures features(text, tokens, recognizeWithRules(text, tokens, {}));
+    QList<RawMention> mentions = handSet(text, tagged);
+    rule(tokens, features, &mentions);
     QStringList found;
-    for (const RawMention &m : mentions) {
+    for (const RawMention &m : std::as_const(mentions)) {
         found.append(entityTypeName(m.type) + QLatin1Char(' ') + text.sliced(m.start, m.end - m.start));
     }
     return found;
@@ -607,12 +611,12 @@ void EntityRecognizerTest::cuesSettleTaggedNames()
     QFETCH(QString, text);
     QFETCH(QStringList, tagged);
     QFETCH(QStringList, expected);
-    const QList<Token> tokens = tokenize(text);
-    const TaggerFeatures features(text, tokens, recognizeWithRules(text, tokens, {}));
-    QList<RawMention> mentions = handSet(text, tagged);
-    dropNonNames(text, tokens, &mentions);
-    applyTypeCues(text, tokens, features, &mentions);
-    QCOMPARE(described(text, mentions), expected);
+    QCOMPARE(afterRules(text, tagged,
+                 [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
+                     dropNonNames(text, tokens, mentions);
+                     applyTypeCues(text, tokens, features, mentions);
+                 }),
+        expected);
 }
 
 void EntityRecognizerTest::namesTeams_data()
@@ -661,11 +665,11 @@ void EntityRecognizerTest::namesTeams()
     QFETCH(QString, text);
     QFETCH(QStringList, tagged);
     QFETCH(QStringList, expected);
-    const QList<Token> tokens = tokenize(text);
-    const TaggerFeatures features(text, tokens, recognizeWithRules(text, tokens, {}));
-    QList<RawMention> mentions = handSet(text, tagged);
-    nameTeams(text, tokens, features, &mentions);
-    QCOMPARE(described(text, mentions), expected);
+    QCOMPARE(afterRules(text, tagged,
+                 [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
+                     nameTeams(text, tokens, features, mentions);
+                 }),
+        expected);
 }
 
 void EntityRecognizerTest::dropsWhatIsNoName_data()
