@@ -1,4 +1,6 @@
+#include "store/cooccurrencequery.h"
 #include "store/library.h"
+#include "store/timelinequery.h"
 #include "storearticles.h"
 
 #include <QCryptographicHash>
@@ -194,6 +196,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup_data()
     QTest::newRow("schema 10") << 10;
     QTest::newRow("schema 11") << 11;
     QTest::newRow("schema 12") << 12;
+    QTest::newRow("schema 13") << 13;
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup()
@@ -305,6 +308,45 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     QCOMPARE(stories->size(), 3);
     QCOMPARE(stories->front().id, rows->front().id);
     QCOMPARE(stories->front().storySize, 1);
+    // Schema 14: the old articles have no sentence rows; the timeline's events and co-occurrence
+    // by sentence read their bodies until a fill writes them, and give the same answers after.
+    QCOMPARE(library.timeline().missingSentenceRows(), 3);
+    const auto eventsBefore = library.timeline().events({});
+    QVERIFY2(eventsBefore, qPrintable(library.errorString()));
+    CooccurrenceOptions bySentence;
+    bySentence.scope = CooccurrenceScope::Sentence;
+    bySentence.minCount = 1;
+    const auto pairsBefore = library.cooccurrence().pairs({}, bySentence);
+    QVERIFY2(pairsBefore, qPrintable(library.errorString()));
+    QList<qint64> progress;
+    QCOMPARE(library.timeline().fillSentenceRows([&](qint64 done, qint64 total) {
+        progress.append(done);
+        return total == 3;
+    }),
+        3);
+    QCOMPARE(progress.front(), qint64(0));
+    QCOMPARE(progress.back(), qint64(3));
+    QCOMPARE(library.timeline().missingSentenceRows(), 0);
+    QCOMPARE(library.timeline().fillSentenceRows(), 0);
+    const auto eventsAfter = library.timeline().events({});
+    QVERIFY2(eventsAfter, qPrintable(library.errorString()));
+    QCOMPARE(eventsAfter->size(), eventsBefore->size());
+    for (qsizetype i = 0; i < eventsAfter->size(); ++i) {
+        QCOMPARE(eventsAfter->at(i).date, eventsBefore->at(i).date);
+        QCOMPARE(eventsAfter->at(i).reports.size(), eventsBefore->at(i).reports.size());
+        QCOMPARE(eventsAfter->at(i).reports.front().sentence, eventsBefore->at(i).reports.front().sentence);
+        QCOMPARE(eventsAfter->at(i).entities.size(), eventsBefore->at(i).entities.size());
+    }
+    const auto pairsAfter = library.cooccurrence().pairs({}, bySentence);
+    QVERIFY2(pairsAfter, qPrintable(library.errorString()));
+    QVERIFY(!pairsAfter->pairs.isEmpty());
+    QCOMPARE(pairsAfter->units, pairsBefore->units);
+    QCOMPARE(pairsAfter->pairs.size(), pairsBefore->pairs.size());
+    for (qsizetype i = 0; i < pairsAfter->pairs.size(); ++i) {
+        QCOMPARE(pairsAfter->pairs.at(i).a.id, pairsBefore->pairs.at(i).a.id);
+        QCOMPARE(pairsAfter->pairs.at(i).b.id, pairsBefore->pairs.at(i).b.id);
+        QCOMPARE(pairsAfter->pairs.at(i).count, pairsBefore->pairs.at(i).count);
+    }
 }
 
 void LibraryTest::refusesLibraryFromNewerSchema()

@@ -173,14 +173,18 @@ bool writeEntitiesBatched(StoreContext &ctx, qint64 articleId, const Article &ar
     }
     QVariantList mentions;
     mentions.reserve(article.mentions.size() * 5);
+    QList<StoredMention> stored;
+    stored.reserve(article.mentions.size());
     for (const Mention &m : article.mentions) {
         if (m.entity < 0 || m.entity >= keyOf.size() || ids.at(keyOf.at(m.entity)) < 0) {
             continue;
         }
-        mentions << articleId << m.start << m.end << entityTypeName(m.type) << ids.at(keyOf.at(m.entity));
+        stored.append({ m.start, m.end, entityTypeName(m.type), ids.at(keyOf.at(m.entity)) });
+        mentions << articleId << m.start << m.end << stored.last().type << stored.last().entity;
     }
-    return ctx.insertRows(
-               QStringLiteral("INSERT INTO article_entities (article_id, entity_id, position, count)"), 4, links)
+    return ctx.writeSentenceRows(articleId, article.body, stored)
+        && ctx.insertRows(
+            QStringLiteral("INSERT INTO article_entities (article_id, entity_id, position, count)"), 4, links)
         && ctx.insertRows(QStringLiteral("INSERT INTO article_aliases (article_id, entity_id, alias, key)"), 4, aliases,
             QStringLiteral("ON CONFLICT DO NOTHING"))
         && ctx.insertRows(QStringLiteral("INSERT INTO mentions (article_id, start, \"end\", type, entity_id)"), 5,
@@ -259,14 +263,18 @@ bool StoreContext::writeEntities(qint64 articleId, const Article &article)
     }
     QVariantList mentions;
     mentions.reserve(article.mentions.size() * 5);
+    QList<StoredMention> stored;
+    stored.reserve(article.mentions.size());
     for (const Mention &m : article.mentions) {
         if (m.entity < 0 || m.entity >= entityIds.size()) {
             continue;
         }
-        mentions << articleId << m.start << m.end << entityTypeName(m.type) << entityIds[m.entity];
+        stored.append({ m.start, m.end, entityTypeName(m.type), entityIds[m.entity] });
+        mentions << articleId << m.start << m.end << stored.last().type << stored.last().entity;
     }
-    return insertRows(QStringLiteral("INSERT INTO mentions (article_id, start, \"end\", type, entity_id)"), 5, mentions,
-        QStringLiteral("ON CONFLICT DO NOTHING"));
+    return writeSentenceRows(articleId, article.body, stored)
+        && insertRows(QStringLiteral("INSERT INTO mentions (article_id, start, \"end\", type, entity_id)"), 5, mentions,
+            QStringLiteral("ON CONFLICT DO NOTHING"));
 }
 
 bool StoreContext::insertRows(const QString &head, int columns, const QVariantList &values, const QString &tail)
@@ -328,7 +336,8 @@ std::optional<StoreOutcome> ArticleStore::store(const Article &article, qint64 *
     }
     find.finish();
     if (existingId >= 0) {
-        for (const char *table : { "mentions", "article_aliases", "article_entities", "retag_queue" }) {
+        for (const char *table : { "mentions", "article_aliases", "article_entities", "retag_queue",
+                 "article_sentences", "article_events" }) {
             QSqlQuery clear(db);
             clear.prepare(QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)));
             clear.addBindValue(existingId);

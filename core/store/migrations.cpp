@@ -441,6 +441,34 @@ constexpr const char *version13[] = {
     END)",
 };
 
+// Version 14: what the timeline's events and co-occurrence by sentence compute per article, written
+// with its mentions (sentencerows.cpp) so that those views need not read and cut every listed body.
+// article_sentences: every article's mentions in start order with the sentence around each (a row
+// per article, empty when it has none: its presence says the article's rows are written);
+// article_events: each DATE mention whose sentence says something besides its dates, with that
+// sentence, its code-point offsets and the people, organisations and places named in it (ids,
+// space-separated). The articles of an upgraded library get theirs from a background fill
+// (TimelineQuery::fillSentenceRows()); until every article has its row the views read the bodies.
+constexpr const char *version14[] = {
+    R"(CREATE TABLE article_sentences (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        mentions BLOB NOT NULL
+    ))",
+    R"(CREATE TABLE article_events (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        date_start INTEGER NOT NULL,
+        date_end INTEGER NOT NULL,
+        date_entity_id INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        start_cp INTEGER NOT NULL,
+        end_cp INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        entities TEXT NOT NULL
+    ))",
+    "CREATE INDEX article_events_article ON article_events(article_id)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -455,7 +483,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 // Every step after version 10 needs its PostgreSQL spelling in migrationsserver.cpp too.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
     step(version6), step(version7), step(version8), step(version9), step(version10), step(version11), step(version12),
-    step(version13) };
+    step(version13), step(version14) };
 
 } // namespace
 

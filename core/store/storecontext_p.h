@@ -7,6 +7,7 @@
 
 #include "store/library.h"
 #include "store/librarychanges.h"
+#include "store/sentencerows_p.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -268,6 +269,16 @@ struct StoreContext {
         return true;
     }
     bool writeEntities(qint64 articleId, const Article &article);
+    // Schema 14's rows of the article (sentencerows.cpp): its mentions with their sentences and its
+    // dated sentences, from its body and its mentions as written (\a mentions: in the order inserted,
+    // the first of each start kept); inside the caller's transaction, the article having none yet.
+    bool writeSentenceRows(qint64 articleId, QStringView body, const QList<StoredMention> &mentions);
+    // How many articles have no sentence rows yet (an upgraded library); notes when none has.
+    std::optional<qint64> missingSentenceRows();
+    // True when every article has its sentence rows: looked up until they have, then kept (every
+    // later store and re-tag writes them).
+    std::optional<bool> sentenceRowsReady();
+    bool sentenceRowsComplete = false;
     // The article's near-duplicate signature and band keys, replacing any it had (duplicatestore.cpp).
     bool writeSignature(qint64 articleId, QStringView body);
     bool writeBands(qint64 articleId, QStringView body); // the signature and band keys alone
