@@ -62,6 +62,7 @@ void MainWindow::addGroupCopiesAction(QMenu *view)
     m_groupCopies->setChecked(QSettings().value(settingsGroupCopies, true).toBool());
     m_model->setGroupCopies(false); // until a library with its stories is open (prepareStories())
     createStoryFillStatus();
+    createSentenceFillStatus();
     // A story row opens onto its copies: the branch column only while the list is grouped.
     connect(m_model, &QAbstractItemModel::modelReset, this,
         [this] { m_list->setRootIsDecorated(m_model->groupsCopies()); });
