@@ -33,6 +33,7 @@ private Q_SLOTS:
     void removeLeavesNoStaleEntities();
     void migratesOlderSchemaKeepingABackup_data();
     void migratesOlderSchemaKeepingABackup();
+    void upgradeLinksPartsToTheirMessages();
     void refusesLibraryFromNewerSchema();
     void refusesFileThatIsNotALibrary();
     void damagedLibraryIsToldApartFromRefusals_data();
@@ -305,6 +306,48 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     QCOMPARE(stories->size(), 3);
     QCOMPARE(stories->front().id, rows->front().id);
     QCOMPARE(stories->front().storySize, 1);
+}
+
+void LibraryTest::upgradeLinksPartsToTheirMessages()
+{
+    // Schema 14: an attachment of a schema-13 library gets its message as parent from its path; a
+    // mailbox's message has none (the mailbox is no article); nothing is missing.
+    const QString fixture = QStringLiteral(DOSSIER_TEST_DATA "/libraries/schema-13-watch.dossier");
+    QVERIFY(QFile::copy(fixture, libraryPath()));
+    QFile::setPermissions(libraryPath(), QFile::ReadOwner | QFile::WriteOwner);
+    Library library(libraryPath());
+    QVERIFY2(library.open(), qPrintable(library.errorString()));
+    QVERIFY(QFile::exists(libraryPath() + QStringLiteral(".schema-13.bak")));
+    QCOMPARE(library.articles().count(), 6);
+    const auto stored = library.articles().storedFiles();
+    QVERIFY(stored);
+    const qint64 message = stored->value(QStringLiteral("/fixtures/mail/briefing.eml")).id;
+    const qint64 attachment = stored->value(QStringLiteral("/fixtures/mail/briefing.eml#attachment/notes.html")).id;
+    const qint64 boxed = stored->value(QStringLiteral("/fixtures/mail/box.mbox#message-1")).id;
+    QVERIFY(message > 0 && attachment > 0 && boxed > 0);
+    for (auto it = stored->cbegin(); it != stored->cend(); ++it) {
+        QCOMPARE(it->missingSince, 0);
+    }
+    const auto rows = library.documents().list({});
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 6);
+    for (const ArticleSummary &row : *rows) {
+        QCOMPARE(row.parentId, row.id == attachment ? message : qint64(-1));
+        QVERIFY(row.id != boxed || row.parentId == -1);
+        QCOMPARE(row.missingSince, 0);
+    }
+    // The marks can be set and cleared; the article stays whole.
+    QVERIFY2(library.articles().setMissing({ message }, 1234), qPrintable(library.errorString()));
+    QCOMPARE(
+        library.articles().missingFiles()->value(QStringLiteral("/fixtures/mail/briefing.eml")).missingSince, 1234);
+    QVERIFY(library.articles().setMissing({ message }, 5678)); // the first time is kept
+    QCOMPARE(
+        library.articles().missingFiles()->value(QStringLiteral("/fixtures/mail/briefing.eml")).missingSince, 1234);
+    QCOMPARE(library.articles().missingFiles()->size(), 1);
+    QVERIFY(library.articles().setMissing({ message }, 0));
+    QCOMPARE(library.articles().storedFiles()->value(QStringLiteral("/fixtures/mail/briefing.eml")).missingSince, 0);
+    QVERIFY(library.articles().missingFiles()->isEmpty());
+    QVERIFY(!library.articles().get(message)->body.isEmpty());
 }
 
 void LibraryTest::refusesLibraryFromNewerSchema()

@@ -32,14 +32,15 @@ bool StoreContext::writeArticle(const Article &article, qint64 existingId, qint6
             "UPDATE articles SET sha256 = :sha256, size = :size, modified = :modified, format = :format, "
             "encoding = :encoding, title = :title, date = :date, source = :source, "
             "dateline = :dateline, author = :author, url = :url, language = :language, entity_count = :entity_count, "
-            "imported_at = :imported_at WHERE id = :id"));
+            "imported_at = :imported_at, missing_since = 0, parent_id = (SELECT p.id FROM articles p WHERE p.path = "
+            ":parent) WHERE id = :id"));
         query.bindValue(QStringLiteral(":id"), existingId);
     } else {
         query.prepare(QStringLiteral(
             "INSERT INTO articles (path, sha256, size, modified, format, encoding, title, date, source, dateline, "
-            "author, url, language, entity_count, imported_at) VALUES (:path, :sha256, :size, :modified, :format, "
-            ":encoding, :title, :date, :source, :dateline, :author, :url, :language, :entity_count, :imported_at) "
-            "RETURNING id"));
+            "author, url, language, entity_count, imported_at, parent_id) VALUES (:path, :sha256, :size, :modified, "
+            ":format, :encoding, :title, :date, :source, :dateline, :author, :url, :language, :entity_count, "
+            ":imported_at, (SELECT p.id FROM articles p WHERE p.path = :parent)) RETURNING id"));
         query.bindValue(QStringLiteral(":path"), article.path);
     }
     query.bindValue(QStringLiteral(":sha256"), QString::fromLatin1(article.sha256));
@@ -56,6 +57,9 @@ bool StoreContext::writeArticle(const Article &article, qint64 existingId, qint6
     query.bindValue(QStringLiteral(":language"), notNull(article.meta.language));
     query.bindValue(QStringLiteral(":entity_count"), qint64(article.entities.size()));
     query.bindValue(QStringLiteral(":imported_at"), QDateTime::currentMSecsSinceEpoch());
+    // What it came in, when that is an article stored before it (an attachment's message).
+    query.bindValue(QStringLiteral(":parent"),
+        article.partOf.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(article.partOf));
     if (!exec(query)) {
         return false;
     }
@@ -525,16 +529,169 @@ std::optional<Article> ArticleStore::get(qint64 id)
 std::optional<QHash<QString, StoredFile>> ArticleStore::storedFiles()
 {
     QSqlQuery query(d->db());
-    if (!d->run(query, QStringLiteral("SELECT path, id, sha256, size, modified FROM articles"), {})) {
+    if (!d->run(query, QStringLiteral("SELECT path, id, sha256, size, modified, missing_since FROM articles"), {})) {
         return std::nullopt;
     }
     QHash<QString, StoredFile> files;
     while (query.next()) {
         files.insert(query.value(0).toString(),
             StoredFile { query.value(1).toLongLong(), query.value(2).toByteArray(), query.value(3).toLongLong(),
-                query.value(4).toLongLong() });
+                query.value(4).toLongLong(), query.value(5).toLongLong() });
     }
     return files;
+}
+
+std::optional<QHash<QString, StoredFile>> ArticleStore::storedFilesUnder(const QString &folder)
+{
+    // The paths that start "FOLDER/": from FOLDER + '/' up to FOLDER + '0' ('/' + 1) in the path index.
+    QString prefix = folder;
+    while (prefix.size() > 1 && prefix.endsWith(u'/')) {
+        prefix.chop(1);
+    }
+    if (prefix != QLatin1String("/")) {
+        prefix += u'/';
+    }
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT path, id, sha256, size, modified, missing_since FROM articles WHERE path >= ? AND "
+                           "path < ?"),
+            { prefix, QString(prefix.chopped(1) + QChar(u'/' + 1)) })) {
+        return std::nullopt;
+    }
+    QHash<QString, StoredFile> files;
+    while (query.next()) {
+        files.insert(query.value(0).toString(),
+            StoredFile { query.value(1).toLongLong(), query.value(2).toByteArray(), query.value(3).toLongLong(),
+                query.value(4).toLongLong(), query.value(5).toLongLong() });
+    }
+    return files;
+}
+
+std::optional<QHash<QString, StoredFile>> ArticleStore::missingFiles()
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT path, id, sha256, size, modified, missing_since FROM articles WHERE missing_since "
+                           "<> 0 ORDER BY id"),
+            {})) {
+        return std::nullopt;
+    }
+    QHash<QString, StoredFile> files;
+    while (query.next()) {
+        files.insert(query.value(0).toString(),
+            StoredFile { query.value(1).toLongLong(), query.value(2).toByteArray(), query.value(3).toLongLong(),
+                query.value(4).toLongLong(), query.value(5).toLongLong() });
+    }
+    return files;
+}
+
+bool ArticleStore::setMissing(const QList<qint64> &ids, qint64 since)
+{
+    if (ids.isEmpty()) {
+        return true;
+    }
+    if (!d->begin()) {
+        return false;
+    }
+    // A mark keeps the time the file was first found gone; a file back clears it.
+    const QString sql = since != 0
+        ? QStringLiteral("UPDATE articles SET missing_since = %1 WHERE missing_since = 0 AND id IN (%2)").arg(since)
+        : QStringLiteral("UPDATE articles SET missing_since = 0 WHERE missing_since <> 0 AND id IN (%1)");
+    constexpr qsizetype chunk = 500;
+    for (qsizetype first = 0; first < ids.size(); first += chunk) {
+        const QList<qint64> part = ids.mid(first, chunk);
+        QVariantList binds;
+        for (const qint64 id : part) {
+            binds.append(id);
+        }
+        QSqlQuery query(d->db());
+        if (!d->run(
+                query, since != 0 ? sql.arg(placeholders(part.size())) : sql.arg(placeholders(part.size())), binds)) {
+            const StoreError error = d->error;
+            d->rollback();
+            d->error = error;
+            return false;
+        }
+    }
+    d->changed({ .articles = ids });
+    if (!d->commit()) {
+        const StoreError error = d->error;
+        d->rollback();
+        d->error = error;
+        return false;
+    }
+    return true;
+}
+
+bool ArticleStore::move(qint64 id, const QString &newPath)
+{
+    if (!d->begin()) {
+        return false;
+    }
+    const auto fail = [&] {
+        const StoreError error = d->error;
+        d->rollback();
+        d->error = error;
+        return false;
+    };
+    QSqlQuery find(d->db());
+    if (!d->run(find, QStringLiteral("SELECT path FROM articles WHERE id = ?"), { id })) {
+        return fail();
+    }
+    if (!find.next()) {
+        d->error = StoreError(QStringLiteral("no article with id %1").arg(id), StoreError::Kind::NotFound);
+        return fail();
+    }
+    const QString oldPath = find.value(0).toString();
+    find.finish();
+    // The article and what came in it ("OLD#PART": a message's attachments) take the new path; its
+    // annotations follow it (their path is where an orphan would be re-attached).
+    QSqlQuery parts(d->db());
+    if (!d->run(parts, QStringLiteral("SELECT id, path FROM articles WHERE id = ? OR (path >= ? AND path < ?)"),
+            { id, QString(oldPath + u'#'), QString(oldPath + QChar(u'#' + 1)) })) {
+        return fail();
+    }
+    QList<std::pair<qint64, QString>> moved;
+    while (parts.next()) {
+        moved.append({ parts.value(0).toLongLong(), newPath + parts.value(1).toString().mid(oldPath.size()) });
+    }
+    parts.finish();
+    QList<qint64> ids;
+    for (const auto &[movedId, path] : std::as_const(moved)) {
+        QSqlQuery update(d->db());
+        QSqlQuery annotations(d->db());
+        if (!d->run(update, QStringLiteral("UPDATE articles SET path = ?, missing_since = 0 WHERE id = ?"),
+                { path, movedId })
+            || !d->run(annotations,
+                QStringLiteral("UPDATE annotations SET article_path = ? WHERE article_id = ? AND article_path <> ?"),
+                { path, movedId, path })) {
+            return fail();
+        }
+        ids.append(movedId);
+    }
+    d->changed({ .articles = ids, .annotationsOf = ids });
+    if (!d->commit()) {
+        return fail();
+    }
+    return true;
+}
+
+std::optional<qint64> ArticleStore::missingCount()
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query, QStringLiteral("SELECT count(*) FROM articles WHERE missing_since <> 0"), {}) || !query.next()) {
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+std::optional<qint64> ArticleStore::missingSince(qint64 id)
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query, QStringLiteral("SELECT missing_since FROM articles WHERE id = ?"), { id })) {
+        return std::nullopt;
+    }
+    return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 std::optional<qint64> ArticleStore::count()

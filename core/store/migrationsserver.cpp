@@ -539,8 +539,20 @@ constexpr const char *serverVersion13[] = {
         target_name OR DELETE ON entity_rules FOR EACH ROW EXECUTE FUNCTION dossier_rule_history())",
 };
 
-constexpr ServerStep serverSteps[] = { { serverVersion11, std::size(serverVersion11) },
-    { serverVersion12, std::size(serverVersion12) }, { serverVersion13, std::size(serverVersion13) } };
+// Version 14: missing files and an article's parent (migrations.cpp's version14).
+constexpr const char *serverVersion14[] = {
+    "ALTER TABLE articles ADD COLUMN missing_since BIGINT NOT NULL DEFAULT 0",
+    "ALTER TABLE articles ADD COLUMN parent_id BIGINT REFERENCES articles(id) ON DELETE SET NULL",
+    "CREATE INDEX articles_parent ON articles (parent_id) WHERE parent_id IS NOT NULL",
+    "CREATE INDEX articles_missing ON articles (missing_since) WHERE missing_since <> 0",
+    R"(UPDATE articles c SET parent_id = p.id FROM articles p
+        WHERE strpos(c.path, '#') > 0 AND p.format = 'email'
+        AND p.path = left(c.path, length(c.path) - strpos(reverse(c.path), '#')))",
+};
+
+constexpr ServerStep serverSteps[]
+    = { { serverVersion11, std::size(serverVersion11) }, { serverVersion12, std::size(serverVersion12) },
+          { serverVersion13, std::size(serverVersion13) }, { serverVersion14, std::size(serverVersion14) } };
 constexpr int serverStepCount = int(std::size(serverSteps));
 
 bool run(QSqlQuery &query, const QString &sql, QString *error, const QString &what)

@@ -56,7 +56,12 @@ inline QString placeholders(qsizetype count)
 /*! SQLite's generic result code: a statement that cannot run as written (syntax, unknown column). */
 constexpr int sqliteError = 1;
 
-/*! An article summary from a row of "id, title, date, source, path, entity_count". */
+/*! The columns articleSummaryFrom() reads, in its order; a query's own columns follow them. */
+inline constexpr const char *summaryColumnList
+    = "a.id, a.title, a.date, a.source, a.path, a.entity_count, a.parent_id, a.missing_since";
+inline constexpr int summaryColumnCount = 8;
+
+/*! An article summary from a row of summaryColumnList. */
 inline ArticleSummary articleSummaryFrom(const QSqlQuery &query)
 {
     ArticleSummary summary;
@@ -66,6 +71,8 @@ inline ArticleSummary articleSummaryFrom(const QSqlQuery &query)
     summary.source = query.value(3).toString();
     summary.path = query.value(4).toString();
     summary.entityCount = query.value(5).toInt();
+    summary.parentId = query.value(6).isNull() ? -1 : query.value(6).toLongLong();
+    summary.missingSince = query.value(7).toLongLong();
     return summary;
 }
 
