@@ -760,6 +760,7 @@ void MainWindow::showArticle(qint64 id)
     }
     m_currentId = id;
     m_reader->showArticle(*article);
+    updateMissingBanner();
     m_annotationsPanel->setCurrentArticle(id);
     m_copies->setCurrentArticle(id);
     refreshAnnotations();

@@ -239,6 +239,11 @@ private:
     void startWatching();
     void stopWatching();
     void watchImported(const Core::ImportSummary &summary);
+    /*! The watcher marked files missing or back, or followed renamed ones: the list, the count
+        and the reader's banner follow. */
+    void watchFollowed(int marked, int moved);
+    /*! Shows or hides the reader's banner for the open article's missing file. */
+    void updateMissingBanner();
     // The automatic backup of the open library, in the background: once a day, and after a large import.
     void backUp(bool afterLargeImport);
 
