@@ -187,7 +187,7 @@ std::optional<EntityRule> StoreContext::addEntityRule(const EntitySummary &entit
 bool StoreContext::refreshCuration()
 {
     QSqlQuery query(db());
-    if (!run(query, QStringLiteral("SELECT version FROM curation_state"), {}) || !query.next()) {
+    if (!runOnce(query, QStringLiteral("SELECT version FROM curation_state"), {}) || !query.next()) {
         return false;
     }
     const qint64 version = query.value(0).toLongLong();

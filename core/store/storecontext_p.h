@@ -5,12 +5,14 @@
 // force. Library (library.cpp) opens the connection; each store is implemented in its own file
 // over this context, and the Retagger (import/retagger.cpp) drives them.
 
+#include "analysis/nearduplicates.h"
 #include "store/library.h"
 #include "store/librarychanges.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -152,6 +154,9 @@ struct StoreContext {
         return true;
     }
     bool inBatch = false;
+    // Inside a batch the curation rules are read once: the batch holds the write lock, so nobody
+    // else changes them until it commits.
+    bool curationChecked = false;
 
     // PRAGMA journal_mode = WAL, retried while another connection holds the lock it needs.
     bool switchToWal();
@@ -211,6 +216,20 @@ struct StoreContext {
         }
         return true;
     }
+    // On a team library every statement is a round trip, and one prepared by QSqlQuery is three
+    // (QPSQL sends PREPARE, EXECUTE with the values written in, then DEALLOCATE): a statement run
+    // once is better sent with its values written in, as QPSQL writes them into EXECUTE
+    // (serverlibrary.cpp). \a sql with each ? outside quotes replaced by the next of \a binds.
+    QString inlined(const QString &sql, const QVariantList &binds) const;
+    // run(), but on a team library one round trip: the statement sent with its values inlined().
+    bool runOnce(QSqlQuery &query, const QString &sql, const QVariantList &binds)
+    {
+        return onServer() ? runAll(query, { inlined(sql, binds) }) : run(query, sql, binds);
+    }
+    // Sends \a statements (values written in) to the server in one round trip, as one string;
+    // each must succeed (after a failure the server runs none of the rest), and \a query is left
+    // on the last one's rows. A team library's only.
+    bool runAll(QSqlQuery &query, const QStringList &statements);
     // A statement matching the full-text index failed as written: it is the user's query that is
     // wrong when the index refuses one of the statement's texts on its own; else the statement
     // failed for another reason (a damaged schema), and keeps its message.
@@ -277,6 +296,14 @@ struct StoreContext {
     // Stories (stories.cpp): the article joins the story of every article it is a copy of (merging
     // them), or starts its own; inside the caller's transaction, after its signature was written.
     bool assignStory(qint64 articleId);
+    // Its parts: the statement that finds the articles sharing a band key with it (their signature
+    // and story), the stories of those that are copies of it, and its joining them (or starting
+    // its own); on a team library \a after (statements with their values written in) is sent in
+    // the same round trip as its row.
+    static QString neighboursSql();
+    static QVariantList neighbourBinds(qint64 articleId, const NearDuplicates::Signature &signature);
+    static QSet<qint64> copiedStories(const NearDuplicates::Signature &signature, QSqlQuery &neighbours);
+    bool joinStories(qint64 articleId, const QSet<qint64> &stories, const QStringList &after = {});
     // Takes the article out of its story: the story's rows are removed and its other articles
     // (returned through \a others) must be assigned again, after the article was changed or removed.
     bool leaveStory(qint64 articleId, QList<qint64> *others);
