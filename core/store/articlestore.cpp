@@ -92,7 +92,7 @@ namespace
 // entities of the article's keys are found, the missing ones made (in the order the article names
 // them, so they get the ids the one-by-one inserts gave), and the article's links, aliases and
 // mentions written by the index of their key, instead of up to four statements per entity.
-QString entityStatement(const StoreContext &ctx, qint64 articleId, const Article &article)
+QString entityStatement(const StoreContext &ctx, const QString &articleId, const Article &article)
 {
     QStringList keyRows;
     QVariantList keyBinds;
@@ -182,7 +182,7 @@ QString entityStatement(const StoreContext &ctx, qint64 articleId, const Article
 bool StoreContext::writeEntities(qint64 articleId, const Article &article)
 {
     if (onServer()) {
-        const QString statement = entityStatement(*this, articleId, article);
+        const QString statement = entityStatement(*this, QString::number(articleId), article);
         QSqlQuery query(db());
         return statement.isEmpty() || runAll(query, { statement });
     }
@@ -289,60 +289,66 @@ bool StoreContext::insertRows(const QString &head, int columns, const QVariantLi
 namespace
 {
 
-// A new article on a team library, in four round trips where each statement of the generic path
-// would be one (it was over fifty when QPSQL prepared each): its row and texts; its entities,
-// signature and band keys with the articles sharing a band key; the annotations waiting for its
-// path, when there are any; its story, with the release of the batch's savepoint when \a release.
+// A new article on a team library, in two round trips after the look-up of its path, where each
+// statement of the generic path would be one (it was over fifty when QPSQL prepared each): its
+// row and texts, its entities, signature and band keys, and the articles sharing a band key, sent
+// together; the annotations waiting for its path, when there are any; then its story, with the
+// release of the batch's savepoint when \a release.
 bool storeNewOnServer(
     StoreContext &ctx, const Article &stored, const Article &original, bool orphans, bool release, qint64 *id)
 {
-    QSqlQuery insert(ctx.db());
     QStringList pages;
     for (const qsizetype start : stored.pageStarts) {
         pages.append(QString::number(start));
     }
-    if (!ctx.runOnce(insert,
-            QStringLiteral("WITH a AS (INSERT INTO articles (path, sha256, size, modified, format, encoding, title, "
-                           "date, source, dateline, author, url, language, entity_count, imported_at) VALUES (?, ?, ?, "
-                           "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id), t AS (INSERT INTO article_texts (id, "
-                           "title, raw_text, body, page_starts) SELECT id, ?, ?, ?, ? FROM a) SELECT id FROM a"),
-            { stored.path, QString::fromLatin1(stored.sha256), stored.size, stored.modified, notNull(stored.format),
-                notNull(stored.encoding), notNull(stored.meta.title), notNull(stored.meta.date),
-                notNull(stored.meta.source), notNull(stored.meta.dateline), notNull(stored.meta.author),
-                notNull(stored.meta.url), notNull(stored.meta.language), qint64(stored.entities.size()),
-                QDateTime::currentMSecsSinceEpoch(), notNull(stored.meta.title), notNull(stored.rawText),
-                notNull(stored.body), notNull(pages.join(QLatin1Char(','))) })
-        || !insert.next()) {
-        return false;
-    }
-    *id = insert.value(0).toLongLong();
-    insert.finish();
-    QStringList statements;
-    if (const QString entities = entityStatement(ctx, *id, stored); !entities.isEmpty()) {
+    QStringList statements { ctx.inlined(
+        QStringLiteral(
+            "WITH a AS (INSERT INTO articles (path, sha256, size, modified, format, encoding, title, date, "
+            "source, dateline, author, url, language, entity_count, imported_at) VALUES (?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id), t AS (INSERT INTO article_texts (id, title, raw_text, "
+            "body, page_starts) SELECT id, ?, ?, ?, ? FROM a) SELECT id FROM a"),
+        { stored.path, QString::fromLatin1(stored.sha256), stored.size, stored.modified, notNull(stored.format),
+            notNull(stored.encoding), notNull(stored.meta.title), notNull(stored.meta.date),
+            notNull(stored.meta.source), notNull(stored.meta.dateline), notNull(stored.meta.author),
+            notNull(stored.meta.url), notNull(stored.meta.language), qint64(stored.entities.size()),
+            QDateTime::currentMSecsSinceEpoch(), notNull(stored.meta.title), notNull(stored.rawText),
+            notNull(stored.body), notNull(pages.join(QLatin1Char(','))) }) };
+    // The statements after the row's name its id as the session's last value of the articles' identity.
+    const QString self = QStringLiteral("currval(pg_get_serial_sequence('articles', 'id'))");
+    if (const QString entities = entityStatement(ctx, self, stored); !entities.isEmpty()) {
         statements.append(entities);
     }
     // A body without words keeps an empty signature, so that it is not computed again.
     const std::optional<NearDuplicates::Signature> signature = NearDuplicates::signature(stored.body);
     const QString writeSignature = ctx.inlined(QStringLiteral("INSERT INTO article_signatures (article_id, signature) "
-                                                              "VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET "
-                                                              "signature = excluded.signature"),
-        { *id, signature ? NearDuplicates::encode(*signature) : QByteArray("") });
+                                                              "VALUES (%1, ?) ON CONFLICT (article_id) DO UPDATE SET "
+                                                              "signature = excluded.signature")
+                                                   .arg(self),
+        { signature ? NearDuplicates::encode(*signature) : QByteArray("") });
     if (signature) {
         QStringList bands;
         for (const qint64 key : NearDuplicates::bandKeys(*signature)) {
-            bands.append(QStringLiteral("(%1, %2)").arg(key).arg(*id));
+            bands.append(QStringLiteral("(%1, %2)").arg(key).arg(self));
         }
         statements.append(QStringLiteral("WITH s AS (%1) INSERT INTO article_bands (band, article_id) VALUES %2 ON "
                                          "CONFLICT DO NOTHING")
                 .arg(writeSignature, bands.join(QLatin1String(", "))));
-        statements.append(ctx.inlined(StoreContext::neighboursSql(), StoreContext::neighbourBinds(*id, *signature)));
+        statements.append(ctx.inlined(StoreContext::neighboursSql(self), StoreContext::neighbourBinds(*signature)));
     } else {
         statements.append(writeSignature);
     }
     QSet<qint64> stories;
     {
         QSqlQuery written(ctx.db());
-        if (!ctx.runAll(written, statements)) {
+        if (!ctx.runAll(written, statements, [&](qsizetype index, QSqlQuery &result) {
+                if (index == 0 && result.next()) {
+                    *id = result.value(0).toLongLong();
+                }
+            })) {
+            return false;
+        }
+        if (*id < 0) {
+            ctx.error = StoreError(QStringLiteral("the server gave the new article no id"));
             return false;
         }
         if (signature) {

@@ -274,7 +274,8 @@ QString StoreContext::inlined(const QString &sql, const QVariantList &binds) con
     return out;
 }
 
-bool StoreContext::runAll(QSqlQuery &query, const QStringList &statements)
+bool StoreContext::runAll(
+    QSqlQuery &query, const QStringList &statements, const std::function<void(qsizetype, QSqlQuery &)> &onResult)
 {
     // Forward only (rows as they come) when there is one result; with several, QPSQL fetches them
     // all and nextResult() steps through them, each checked.
@@ -285,6 +286,9 @@ bool StoreContext::runAll(QSqlQuery &query, const QStringList &statements)
         return false;
     }
     for (qsizetype i = 1; i < statements.size(); ++i) {
+        if (onResult) {
+            onResult(i - 1, query);
+        }
         if (!query.nextResult()) {
             error = query.lastError().isValid()
                 ? storeError(query)

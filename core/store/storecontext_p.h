@@ -229,7 +229,9 @@ struct StoreContext {
     // Sends \a statements (values written in) to the server in one round trip, as one string;
     // each must succeed (after a failure the server runs none of the rest), and \a query is left
     // on the last one's rows. A team library's only.
-    bool runAll(QSqlQuery &query, const QStringList &statements);
+    // \a onResult, when given, sees each result before the next (the last one's is left in \a query).
+    bool runAll(QSqlQuery &query, const QStringList &statements,
+        const std::function<void(qsizetype, QSqlQuery &)> &onResult = {});
     // A statement matching the full-text index failed as written: it is the user's query that is
     // wrong when the index refuses one of the statement's texts on its own; else the statement
     // failed for another reason (a damaged schema), and keeps its message.
@@ -300,8 +302,9 @@ struct StoreContext {
     // and story), the stories of those that are copies of it, and its joining them (or starting
     // its own); on a team library \a after (statements with their values written in) is sent in
     // the same round trip as its row.
-    static QString neighboursSql();
-    static QVariantList neighbourBinds(qint64 articleId, const NearDuplicates::Signature &signature);
+    // (\a self: the article's id, a placeholder unless given; the binds are the band keys.)
+    static QString neighboursSql(const QString &self = QStringLiteral("?"));
+    static QVariantList neighbourBinds(const NearDuplicates::Signature &signature);
     static QSet<qint64> copiedStories(const NearDuplicates::Signature &signature, QSqlQuery &neighbours);
     bool joinStories(qint64 articleId, const QSet<qint64> &stories, const QStringList &after = {});
     // Takes the article out of its story: the story's rows are removed and its other articles

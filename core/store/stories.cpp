@@ -13,21 +13,20 @@ namespace Dossier::Core
 
 using namespace NearDuplicates;
 
-QString StoreContext::neighboursSql()
+QString StoreContext::neighboursSql(const QString &self)
 {
     return QStringLiteral("SELECT s.signature, st.story_id FROM (SELECT DISTINCT article_id FROM article_bands WHERE "
-                          "band IN (%1) AND article_id <> ?) n JOIN article_signatures s ON s.article_id = "
+                          "band IN (%1) AND article_id <> %2) n JOIN article_signatures s ON s.article_id = "
                           "n.article_id JOIN article_stories st ON st.article_id = n.article_id")
-        .arg(placeholders(bandCount));
+        .arg(placeholders(bandCount), self);
 }
 
-QVariantList StoreContext::neighbourBinds(qint64 articleId, const Signature &signature)
+QVariantList StoreContext::neighbourBinds(const Signature &signature)
 {
     QVariantList binds;
     for (const qint64 key : bandKeys(signature)) {
         binds.append(key);
     }
-    binds.append(articleId);
     return binds;
 }
 
@@ -44,7 +43,7 @@ bool StoreContext::assignStory(qint64 articleId)
     QSet<qint64> stories;
     if (signature) {
         QSqlQuery neighbours(db());
-        if (!runOnce(neighbours, neighboursSql(), neighbourBinds(articleId, *signature))) {
+        if (!runOnce(neighbours, neighboursSql(), neighbourBinds(*signature) << articleId)) {
             return false;
         }
         stories = copiedStories(*signature, neighbours);
