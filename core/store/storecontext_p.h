@@ -300,10 +300,12 @@ struct StoreContext {
     bool reanchorAnnotations(qint64 articleId, const Article &article);
     // Tags and annotations, inside the caller's transaction.
     std::optional<Tag> findOrCreateTag(const QString &name, const QString &color);
-    bool writeAnnotationTags(qint64 annotationId, const QStringList &names);
+    // \a changed (when given) tells whether a tag came, went or moved.
+    bool writeAnnotationTags(qint64 annotationId, const QStringList &names, bool *changed = nullptr);
     bool writeAnnotation(const Annotation &annotation, qint64 *id);
     // The refusal of an edit of \a table's \a row made on a stale copy (schema 13's versions): who
-    // changed it last and when, from the history ("ana changed this note at 14:02 — reload").
+    // changed it last and when, from the history ("ana changed this note at 14:02 — reload"); an
+    // annotation's own changes and its tags' count alike.
     StoreError staleEdit(const QString &table, qint64 row, const QString &what);
     // Entity curation (librarycuration.cpp). The rules in force, reloaded inside a transaction
     // whenever curation_state says another connection (or process) changed them.
@@ -325,6 +327,10 @@ struct StoreContext {
     // Stores \a rule (replacing the rule for the same name), keeping the rules acyclic: what a
     // rule maps to has no rule of its own (a rename back simply ends the old rename).
     bool addRule(EntityRule *rule);
+    // Puts correction rule \a row back as \a state (its fields as the history records them): the
+    // rule it is now, if any, is taken back and the state stored as addRule() stores a rule, the
+    // articles either changes queued for re-tagging. Nothing changes when the rule is so already.
+    bool restoreRule(qint64 row, const QJsonObject &state);
     // A rule about the stored entity \a entity: stored, and its articles queued.
     std::optional<EntityRule> addEntityRule(const EntitySummary &entity, EntityRule rule);
     // Drops library entities no article mentions any more (after an update, removal or re-tag).
