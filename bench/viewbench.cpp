@@ -6,7 +6,9 @@
 // and a day, 2% copies), analysed as an import analyses, or reused when PATH exists. Each figure is the
 // median of R runs (default 5), wall-clock and CPU milliseconds. --only runs the views whose name
 // contains NAME. Co-occurrence by article is also computed by the statements it ran before 2026-12-07
-// (median of --former-runs, default 1: they take seconds), and the two answers compared.
+// (median of --former-runs, default 1: they take seconds), and the two answers compared; so are
+// timeline events and co-occurrence by sentence from the bodies (a copy of the library without
+// schema 14's sentence rows, PATH.without-sentence-rows, made once) and from the rows, alternately.
 #include "analysis/analyzer.h"
 #include "analysis/nearduplicates.h"
 #include "benchclock.h"
@@ -16,6 +18,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -179,6 +182,87 @@ Pairs pairsOf(const Core::Cooccurrences &found)
     return pairs;
 }
 
+// An event list as text, to compare the answers of two libraries: each event's date, its reports
+// (article, sentence start, date start) and its entities (id, documents).
+QStringList eventsText(const QList<Core::TimelineEvent> &events)
+{
+    QStringList lines;
+    for (const Core::TimelineEvent &event : events) {
+        QStringList parts { event.date, QString::number(event.articles) };
+        for (const Core::EventReport &report : event.reports) {
+            parts.append(QStringLiteral("%1@%2:%3-%4/%5")
+                    .arg(report.articleId)
+                    .arg(report.start)
+                    .arg(report.dateStart)
+                    .arg(report.endCodePoint)
+                    .arg(report.sentence.size()));
+        }
+        for (const Core::EntitySummary &entity : event.entities) {
+            parts.append(QStringLiteral("e%1x%2").arg(entity.id).arg(entity.documents));
+        }
+        lines.append(parts.join(u' '));
+    }
+    return lines;
+}
+
+// A copy of the library at \a path without schema 14's sentence rows (so that its timeline events and
+// co-occurrence by sentence read the bodies, as before them), made once beside it.
+bool copyWithoutSentenceRows(const QString &path, const QString &copy)
+{
+    if (QFileInfo::exists(copy)) {
+        return true;
+    }
+    {
+        Core::Library library(path); // migrated first; its last connection's close checkpoints the log
+        if (!library.open()) {
+            return false;
+        }
+    }
+    QFile::remove(copy + QStringLiteral(".part"));
+    if (!QFile::copy(path, copy + QStringLiteral(".part"))) {
+        std::fprintf(stderr, "cannot copy %s\n", qPrintable(path));
+        return false;
+    }
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("without"));
+        db.setDatabaseName(copy + QStringLiteral(".part"));
+        QSqlQuery query(db);
+        ok = db.open() && query.exec(QStringLiteral("DELETE FROM article_sentences"))
+            && query.exec(QStringLiteral("DELETE FROM article_events"));
+        if (!ok) {
+            std::fprintf(stderr, "cannot empty the sentence rows: %s\n", qPrintable(query.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("without"));
+    return ok && QFile::rename(copy + QStringLiteral(".part"), copy);
+}
+
+// The size of \a tables in the library at \a path (SQLite's dbstat: their pages and their indexes').
+double tablesMb(const QString &path, const QStringList &tables)
+{
+    double bytes = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("sizes"));
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QSqlQuery query(db);
+        if (db.open()
+            && query.exec(QStringLiteral("SELECT SUM(pgsize) FROM dbstat WHERE name IN ('%1') OR name IN (SELECT name "
+                                         "FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('%1'))")
+                    .arg(tables.join(QLatin1String("', '"))))
+            && query.next()) {
+            bytes = query.value(0).toDouble();
+        } else {
+            std::fprintf(stderr, "dbstat: %s\n", qPrintable(query.lastError().text()));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("sizes"));
+    return bytes / (1024 * 1024);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -199,6 +283,12 @@ int main(int argc, char *argv[])
     if (!Bench::makeLibrary(path, articles, QStringLiteral("stories"), &Bench::CorpusGenerator::storyArticle)) {
         return 1;
     }
+    // Copied while no connection is open, so the file holds everything (no write-ahead log beside it).
+    const QString withoutRows = path + QStringLiteral(".without-sentence-rows");
+    if ((only.isEmpty() || only.contains(QLatin1String("sentence rows")))
+        && !copyWithoutSentenceRows(path, withoutRows)) {
+        return 1;
+    }
 
     Core::Library library(path);
     if (!library.open()) {
@@ -210,6 +300,27 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
         return 1;
     }
+
+    // Schema 14: a library made before it gets each article's sentence rows once (timed: what they
+    // cost an article, read back from its body and mentions, computed and written).
+    if (const auto missing = library.timeline().missingSentenceRows(); missing && *missing > 0) {
+        QElapsedTimer timer;
+        timer.start();
+        const double cpuBefore = Bench::cpuSeconds();
+        const auto filled = library.timeline().fillSentenceRows();
+        if (!filled) {
+            std::fprintf(stderr, "%s\n", qPrintable(library.errorString()));
+            return 1;
+        }
+        const double wall = double(timer.nsecsElapsed()) / 1e9;
+        const double cpu = Bench::cpuSeconds() - cpuBefore;
+        std::printf("sentence rows filled for %lld articles: %.1f s (CPU %.1f s), %.2f ms (CPU %.2f ms) an article\n",
+            *filled, wall, cpu, wall * 1e3 / double(std::max<qint64>(*filled, 1)),
+            cpu * 1e3 / double(std::max<qint64>(*filled, 1)));
+    }
+    std::printf("sentence rows: article_sentences %.1f MB, article_events %.1f MB, of the library's %.0f MB\n",
+        tablesMb(path, { QStringLiteral("article_sentences") }), tablesMb(path, { QStringLiteral("article_events") }),
+        double(QFileInfo(path).size()) / (1024 * 1024));
 
     // The filters: none, the most named person ticked, and a full-text query.
     const auto facets = library.entities().facets({}, 1);
@@ -336,6 +447,73 @@ int main(int argc, char *argv[])
                 same ? "yes" : "NO");
             failed = failed || !same;
             std::fflush(stdout);
+        }
+    }
+    // Before and after schema 14: timeline events and co-occurrence by sentence from the bodies (the
+    // copy without sentence rows) and from the rows, alternately, --former-runs times each; same answers.
+    if (only.isEmpty() || only.contains(QLatin1String("sentence rows"))) {
+        Core::Library without(withoutRows);
+        if (!without.open()) {
+            std::fprintf(stderr, "%s\n", qPrintable(without.errorString()));
+            return 1;
+        }
+        struct Compared {
+            QString name;
+            std::function<QStringList(Core::Library &, const Core::DocumentFilter &)> compute;
+        };
+        const QList<Compared> compared {
+            { QStringLiteral("timeline events"),
+                [](Core::Library &on, const Core::DocumentFilter &f) {
+                    const auto events = on.timeline().events(f);
+                    return events ? eventsText(*events) : QStringList { QStringLiteral("failed") };
+                } },
+            { QStringLiteral("cooccurrence by sentence"),
+                [](Core::Library &on, const Core::DocumentFilter &f) {
+                    Core::CooccurrenceOptions options;
+                    options.scope = Core::CooccurrenceScope::Sentence;
+                    const auto found = on.cooccurrence().pairs(f, options);
+                    if (!found) {
+                        return QStringList { QStringLiteral("failed") };
+                    }
+                    QStringList lines { QStringLiteral("units %1 articles %2 truncated %3")
+                            .arg(found->units)
+                            .arg(found->articles)
+                            .arg(found->truncated) };
+                    for (const Core::CooccurrencePair &pair : found->pairs) {
+                        lines.append(QStringLiteral("%1 %2 %3 %4 %5")
+                                .arg(pair.a.id)
+                                .arg(pair.b.id)
+                                .arg(pair.count)
+                                .arg(pair.a.documents)
+                                .arg(pair.b.documents));
+                    }
+                    return lines;
+                } },
+        };
+        for (const Compared &view : compared) {
+            for (const Filter &filter : filters) {
+                std::vector<double> beforeWall, beforeCpu, afterWall, afterCpu;
+                QStringList fromBodies;
+                QStringList fromRows;
+                for (int run = 0; run < formerRuns; ++run) {
+                    for (const bool rows : { false, true }) {
+                        QElapsedTimer timer;
+                        timer.start();
+                        const double cpuBefore = Bench::cpuSeconds();
+                        (rows ? fromRows : fromBodies) = view.compute(rows ? library : without, filter.filter);
+                        (rows ? afterCpu : beforeCpu).push_back((Bench::cpuSeconds() - cpuBefore) * 1000);
+                        (rows ? afterWall : beforeWall).push_back(double(timer.nsecsElapsed()) / 1e6);
+                    }
+                }
+                const bool same = fromRows == fromBodies && !fromRows.contains(QStringLiteral("failed"));
+                std::printf("%s, %s: from the bodies %.1f ms (CPU %.1f ms), from the sentence rows %.1f ms (CPU %.1f "
+                            "ms), median of %d alternating runs; %lld lines, the same answers: %s\n",
+                    qPrintable(view.name), qPrintable(filter.name), Bench::median(beforeWall), Bench::median(beforeCpu),
+                    Bench::median(afterWall), Bench::median(afterCpu), formerRuns, qint64(fromRows.size()),
+                    same ? "yes" : "NO");
+                failed = failed || !same;
+                std::fflush(stdout);
+            }
         }
     }
     if (only.isEmpty()) {

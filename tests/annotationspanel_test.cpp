@@ -8,6 +8,7 @@
 #include "store/librarysession.h"
 #include "testarticles.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -46,6 +47,9 @@ private Q_SLOTS:
     void authorFilterNarrowsToOnePersonsPassages();
     void historyListsVersionsAndRestoresOne();
     void staleNoteEditIsRefusedAndReloaded();
+    void staleTagsEditIsRefused();
+    void undoOfAnEditChangedSinceIsRefused();
+    void hidesAndShowsHiddenPassages();
 
 private:
     int rows() const { return m_panel->model()->rowCount(); }
@@ -359,6 +363,97 @@ void AnnotationsPanelTest::staleNoteEditIsRefusedAndReloaded()
     QTRY_COMPARE(
         m_panel->model()->index(row, Ui::AnnotationListModel::Note).data().toString(), QStringLiteral("their words"));
     QCOMPARE(m_controller->undoStack()->count(), 0);
+}
+
+void AnnotationsPanelTest::staleTagsEditIsRefused()
+{
+    m_panel->selectAnnotation(m_railings);
+    Core::Library other(m_dir->filePath(QStringLiteral("panel.dossier")));
+    QVERIFY(other.open());
+    // While the tags are being typed, another window changes the note.
+    whenModal<QInputDialog>([&other, this](QInputDialog *dialog) {
+        Core::Annotation theirs = *other.annotations().get(m_railings);
+        theirs.note = QStringLiteral("their words");
+        QVERIFY(other.annotations().update(theirs, theirs.version));
+        dialog->setTextValue(QStringLiteral("Council, Budget"));
+        dialog->accept();
+    });
+    m_panel->editTags();
+    const Core::Annotation now = *m_library->annotations().get(m_railings);
+    QCOMPARE(now.tags, QStringList { QStringLiteral("Council") });
+    QCOMPARE(now.note, QStringLiteral("their words"));
+    QLabel *error = nullptr;
+    for (QLabel *label : m_panel->findChildren<QLabel *>()) {
+        if (label->accessibleName() == u"Annotations error") {
+            error = label;
+        }
+    }
+    QVERIFY(error && error->isVisible());
+    QVERIFY2(
+        error->text().startsWith(other.author() + QStringLiteral(" changed this note at ")), qPrintable(error->text()));
+    QCOMPARE(m_controller->undoStack()->count(), 0);
+}
+
+void AnnotationsPanelTest::undoOfAnEditChangedSinceIsRefused()
+{
+    m_panel->selectAnnotation(m_railings);
+    whenModal<QInputDialog>([](QInputDialog *dialog) {
+        dialog->setTextValue(QStringLiteral("my words"));
+        dialog->accept();
+    });
+    m_panel->editNote();
+    QCOMPARE(m_library->annotations().get(m_railings)->note, QStringLiteral("my words"));
+    QCOMPARE(m_controller->undoStack()->count(), 1);
+    // Someone changes its tags after the edit: undoing it would overwrite them, so it is refused.
+    Core::Library other(m_dir->filePath(QStringLiteral("panel.dossier")));
+    QVERIFY(other.open());
+    Core::Annotation theirs = *other.annotations().get(m_railings);
+    theirs.tags = { QStringLiteral("Council"), QStringLiteral("Paint") };
+    QVERIFY(other.annotations().update(theirs, theirs.version));
+    QSignalSpy errors(m_controller.get(), &Ui::AnnotationController::errorOccurred);
+    m_controller->undoStack()->undo();
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.front().front().toString().contains(QStringLiteral(" changed this note at ")),
+        qPrintable(errors.front().front().toString()));
+    QCOMPARE(m_controller->lastErrorKind(), Core::StoreError::Kind::Conflict);
+    const Core::Annotation now = *m_library->annotations().get(m_railings);
+    QCOMPARE(now.note, QStringLiteral("my words"));
+    QCOMPARE(now.tags, theirs.tags);
+}
+
+void AnnotationsPanelTest::hidesAndShowsHiddenPassages()
+{
+    const int before = rows();
+    m_panel->selectAnnotation(m_railings);
+    QAction *hide = m_panel->hideAction();
+    QVERIFY(hide->isEnabled());
+    QCOMPARE(hide->text(), QStringLiteral("Hide"));
+    hide->trigger();
+    QVERIFY(m_library->annotations().get(m_railings)->hidden);
+    // Its text is kept; it leaves the list until hidden ones are asked for.
+    QCOMPARE(m_library->annotations().get(m_railings)->note, QStringLiteral("paint budget"));
+    QTRY_COMPARE(rows(), before - 1);
+    QCOMPARE(m_panel->model()->rowOfAnnotation(m_railings), -1);
+    m_panel->showHidden()->setChecked(true);
+    QTRY_COMPARE(rows(), before);
+    const int row = m_panel->model()->rowOfAnnotation(m_railings);
+    QVERIFY(row >= 0);
+    QCOMPARE(m_panel->model()->index(row, Ui::AnnotationListModel::State).data().toString(),
+        QStringLiteral("anchored, hidden"));
+    m_panel->selectAnnotation(m_railings);
+    QCOMPARE(hide->text(), QStringLiteral("Show Again"));
+    hide->trigger();
+    QVERIFY(!m_library->annotations().get(m_railings)->hidden);
+    QTRY_COMPARE(m_panel->model()
+                     ->index(m_panel->model()->rowOfAnnotation(m_railings), Ui::AnnotationListModel::State)
+                     .data()
+                     .toString(),
+        QStringLiteral("anchored"));
+    // Undoable: the undo hides it again.
+    m_controller->undoStack()->undo();
+    QVERIFY(m_library->annotations().get(m_railings)->hidden);
+    m_panel->showHidden()->setChecked(false);
+    QTRY_COMPARE(rows(), before - 1);
 }
 
 QTEST_MAIN(AnnotationsPanelTest)

@@ -1,6 +1,8 @@
+#include "annotatedialog.h"
 #include "annotationcontroller.h"
 #include "articlehighlighter.h"
 #include "documentlistmodel.h"
+#include "guihelpers.h"
 #include "mainwindow.h"
 #include "readerhelpers.h"
 #include "readerview.h"
@@ -9,6 +11,7 @@
 
 #include <QAction>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTableView>
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void highlightIsStoredPaintedAndUndoable();
     void overlappingHighlightsStayVisible();
     void removeHighlightUnderCursorAndUndo();
+    void staleEditHighlightIsRefused();
     void tagArticleAndUndo();
     void tagFacetFiltersTheList();
 
@@ -197,6 +201,50 @@ void AnnotationWindowTest::removeHighlightUnderCursorAndUndo()
     editAction(QKeySequence::Undo)->trigger();
     QCOMPARE(stored().size(), 1);
     QCOMPARE(propertyAt(start + 5, Ui::ArticleHighlighter::AnnotationIdProperty).toLongLong(), id);
+}
+
+void AnnotationWindowTest::staleEditHighlightIsRefused()
+{
+    const qsizetype start = body.indexOf(u"work starts in spring");
+    selectBody(start, start + 21);
+    const qint64 id = m_window->highlightSelection({}, QStringLiteral("mine"));
+    QVERIFY(id >= 0);
+    QTextCursor cursor(m_window->reader()->document());
+    cursor.setPosition(m_window->reader()->bodyPosition(start + 5));
+    m_window->reader()->textEdit()->setTextCursor(cursor);
+    QAction *edit = nullptr;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (action->text() == u"&Edit Highlight…") {
+            edit = action;
+        }
+    }
+    QVERIFY(edit && edit->isEnabled());
+    // While the dialog is open, another window changes the note.
+    QString warning;
+    QString theirAuthor;
+    Test::whenModal<Ui::AnnotateDialog>([&](Ui::AnnotateDialog *dialog) {
+        Core::Library other(m_libraryPath);
+        QVERIFY(other.open());
+        theirAuthor = other.author();
+        Core::Annotation theirs = *other.annotations().get(id);
+        theirs.note = QStringLiteral("their words");
+        QVERIFY(other.annotations().update(theirs, theirs.version));
+        Test::whenModal<QMessageBox>([&warning](QMessageBox *box) {
+            warning = box->text();
+            box->accept();
+        });
+        dialog->setNote(QStringLiteral("my words"));
+        dialog->setTags({ QStringLiteral("Mine") });
+        dialog->accept();
+    });
+    edit->trigger();
+    QTRY_VERIFY(!warning.isEmpty());
+    QVERIFY2(warning.startsWith(theirAuthor + QStringLiteral(" changed this note at ")), qPrintable(warning));
+    // Nothing of the stale edit was saved, nor put on the undo stack.
+    QCOMPARE(stored().size(), 1);
+    QCOMPARE(stored().first().note, QStringLiteral("their words"));
+    QVERIFY(stored().first().tags.isEmpty());
+    QCOMPARE(m_window->annotationController()->undoStack()->count(), 1); // the highlight itself
 }
 
 void AnnotationWindowTest::tagArticleAndUndo()

@@ -194,6 +194,7 @@ private Q_SLOTS:
     void init();
     void countsAndNpmiByArticle();
     void countsAndNpmiBySentence();
+    void sentencePairsFollowReimportAndRemoval();
     void optionsAndFilters_data();
     void optionsAndFilters();
     void sentenceScopeStopsAtItsLimit();
@@ -293,6 +294,36 @@ void CooccurrenceTest::countsAndNpmiBySentence()
     QCOMPARE(all->pairs.size(), 6);
     QVERIFY(!rows(*all).contains(u"Ana Ruiz|Harbor Authority|1"_s)); // never in one sentence
     QVERIFY(rows(*all).contains(u"Harbor Authority|Manila|1"_s));
+}
+
+void CooccurrenceTest::sentencePairsFollowReimportAndRemoval()
+{
+    // Schema 14: sentence scope reads each article's mentions with their sentences, written with
+    // the article and replaced or removed with it.
+    QCOMPARE(m_library->timeline().missingSentenceRows(), 0);
+    CooccurrenceOptions options;
+    options.scope = CooccurrenceScope::Sentence;
+    Article again = makeArticle(
+        u"/corpus/report-5.txt"_s, u"Report 5"_s, u"Tom Lee and Ana Ruiz spoke in Manila."_s, QByteArray("5555-again"));
+    again.meta.date = u"2026-03-01"_s;
+    for (const Named &named : names) {
+        addEverywhere(again, named.type, QString::fromUtf16(named.name));
+    }
+    QCOMPARE(*m_library->articles().store(again), StoreOutcome::Updated);
+    auto result = m_library->cooccurrence().pairs({}, options);
+    QVERIFY2(result, qPrintable(m_library->errorString()));
+    QCOMPARE(result->units, 8);
+    QCOMPARE(rows(*result), (QStringList { u"Ana Ruiz|Tom Lee|3"_s, u"Ana Ruiz|Manila|2"_s, u"Tom Lee|Manila|2"_s }));
+
+    const auto first = m_library->documents().search(u"met"_s);
+    QVERIFY(first && first->size() == 1);
+    QVERIFY2(m_library->articles().remove(first->front().id), qPrintable(m_library->errorString()));
+    result = m_library->cooccurrence().pairs({}, options);
+    QVERIFY2(result, qPrintable(m_library->errorString()));
+    QCOMPARE(result->units, 6);
+    QCOMPARE(result->articles, 5);
+    QCOMPARE(rows(*result), QStringList { u"Ana Ruiz|Tom Lee|2"_s });
+    QCOMPARE(result->pairs.front().a.documents, 3);
 }
 
 void CooccurrenceTest::optionsAndFilters_data()

@@ -6,6 +6,9 @@
 #include <QApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPrintPreviewDialog>
 #include <QPrintPreviewWidget>
 #include <QPrinter>
@@ -30,6 +33,7 @@ private Q_SLOTS:
     void cancelLeavesNoFile();
     void badFolderIsReported();
     void printsThePack();
+    void hiddenPassagesOnlyWhenAsked();
     void printPreviewShowsPages();
 
 private:
@@ -162,6 +166,12 @@ void ExportDialogTest::choicesMakeTheSelection()
     QCOMPARE(dialog.selection().tags, QStringList({ QStringLiteral("Works") }));
     QVERIFY(dialog.selection().articles.isEmpty());
 
+    // Hidden passages only when asked for.
+    QVERIFY(!dialog.selection().withHidden);
+    dialog.setWithHidden(true);
+    QVERIFY(dialog.selection().withHidden);
+    dialog.setWithHidden(false);
+
     dialog.setFullText(true);
     dialog.setPackTitle(QStringLiteral("  Works only "));
     QVERIFY(dialog.selection().fullText);
@@ -216,6 +226,30 @@ void ExportDialogTest::badFolderIsReported()
     QVERIFY(!finished.first().at(0).toBool());
     QVERIFY(dialog.statusText().contains(QLatin1String("failed")));
     QVERIFY(dialog.statusText().contains(QLatin1String("missing/folder")));
+}
+
+void ExportDialogTest::hiddenPassagesOnlyWhenAsked()
+{
+    const auto passages = m_library->annotations().list();
+    QVERIFY(passages && !passages->isEmpty());
+    QVERIFY(m_library->annotations().setHidden(passages->front().id, true));
+    const qsizetype shown = passages->size() - 1;
+    for (const bool withHidden : { false, true }) {
+        Ui::ExportDialog dialog(m_library.get());
+        dialog.setFormat(Core::ExportFormat::JsonLd);
+        dialog.setWithHidden(withHidden);
+        const QString out = path(withHidden ? QStringLiteral("with.jsonld") : QStringLiteral("without.jsonld"));
+        dialog.setOutputPath(out);
+        QSignalSpy finished(&dialog, &Ui::ExportDialog::exportFinished);
+        dialog.startExport();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.front().at(0).toBool(), qPrintable(finished.front().at(1).toString()));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject pack = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonArray items = pack.value(QLatin1String("first")).toObject().value(QLatin1String("items")).toArray();
+        QCOMPARE(items.size(), withHidden ? shown + 1 : shown);
+    }
 }
 
 void ExportDialogTest::printsThePack()

@@ -6,6 +6,7 @@
 #include "store/library.h"
 #include "testbackend.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -32,6 +33,11 @@ private Q_SLOTS:
     void halfWrittenFileWaitsUntilItStopsChanging();
     void settleTimeMustPassBeforeImport();
     void missingFolderIsMarkedAndWatchingResumes();
+    void removedFileIsMarkedMissingAndRestored();
+    void renamedFileIsFollowed();
+    void attachmentsLinkToTheirMessageAndMoveWithIt();
+    void runningWatcherFollowsAddChangeRenameAndRemove();
+    void cliListSaysParentAndMissing();
     void cliWatchAddListRemove();
     void cliImportWatchOnce();
     void cliImportWatchRunsUntilSignalled_data();
@@ -46,6 +52,11 @@ private:
     // The folder watched by the library, as the store returns it.
     WatchedFolder watchFolder();
     qint64 articleCount();
+    // The library's article at \a path, read whole; nullopt when there is none.
+    std::optional<Article> articleAt(const QString &path);
+    // The library's list row of the article at \a path (its id, parent and missing mark).
+    std::optional<ArticleSummary> rowAt(const QString &path);
+    QList<Annotation> annotationsOf(qint64 id);
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
@@ -123,6 +134,45 @@ qint64 FolderWatcherTest::articleCount()
 {
     Library lib(library());
     return lib.open() ? lib.articles().count().value_or(-1) : -1;
+}
+
+std::optional<Article> FolderWatcherTest::articleAt(const QString &path)
+{
+    Library lib(library());
+    if (!lib.open()) {
+        return std::nullopt;
+    }
+    const auto stored = lib.articles().storedFiles();
+    if (!stored || !stored->contains(path)) {
+        return std::nullopt;
+    }
+    return lib.articles().get(stored->value(path).id);
+}
+
+std::optional<ArticleSummary> FolderWatcherTest::rowAt(const QString &path)
+{
+    Library lib(library());
+    if (!lib.open()) {
+        return std::nullopt;
+    }
+    const auto rows = lib.documents().list({});
+    for (const ArticleSummary &row : rows.value_or(QList<ArticleSummary> {})) {
+        if (row.path == path) {
+            return row;
+        }
+    }
+    return std::nullopt;
+}
+
+QList<Annotation> FolderWatcherTest::annotationsOf(qint64 id)
+{
+    Library lib(library());
+    if (!lib.open()) {
+        return {};
+    }
+    AnnotationQuery query;
+    query.articles = { id };
+    return lib.annotations().list(query).value_or(QList<Annotation> {});
 }
 
 void FolderWatcherTest::storeAddsListsAndRemovesFolders()
@@ -331,6 +381,283 @@ void FolderWatcherTest::missingFolderIsMarkedAndWatchingResumes()
     Library lib(library());
     QVERIFY(lib.open());
     QCOMPARE(lib.watchedFolders().find(folder())->state, WatchedFolder::State::Ok);
+}
+
+void FolderWatcherTest::removedFileIsMarkedMissingAndRestored()
+{
+    watchFolder();
+    const QString a = write(QStringLiteral("a.txt"), article(1));
+    const QString b = write(QStringLiteral("b.txt"), article(2));
+    FolderWatcher watcher(library());
+    watcher.setSettleTime(0);
+    QSignalSpy followed(&watcher, &FolderWatcher::filesFollowed);
+    watcher.checkNow();
+    QCOMPARE(watcher.checkNow().imported, 2);
+    QCOMPARE(followed.count(), 0);
+    const qint64 id = rowAt(a)->id;
+    qint64 annotationId = -1;
+    {
+        Library lib(library());
+        QVERIFY(lib.open());
+        const auto annotation = lib.annotations().annotate(id, 0, 13, { QStringLiteral("Kept") }, QStringLiteral("n"));
+        QVERIFY2(annotation, qPrintable(lib.errorString()));
+        annotationId = annotation->id;
+        QVERIFY(lib.tags().tagArticle(id, { QStringLiteral("Desk") }));
+    }
+
+    // Deleted on disk: marked missing, nothing of it removed.
+    QVERIFY(QFile::remove(a));
+    QCOMPARE(watcher.checkNow().imported, 0);
+    QCOMPARE(followed.count(), 1);
+    QCOMPARE(followed.first().at(0).toInt(), 1);
+    const auto gone = rowAt(a);
+    QVERIFY(gone);
+    QCOMPARE(gone->id, id);
+    QVERIFY(gone->missingSince > 0);
+    QVERIFY(!articleAt(a)->body.isEmpty());
+    QVERIFY(!articleAt(a)->entities.isEmpty());
+    QCOMPARE(rowAt(b)->missingSince, 0);
+    QCOMPARE(articleCount(), 2);
+    QList<Annotation> kept = annotationsOf(id);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.first().id, annotationId);
+    QCOMPARE(kept.first().state, AnnotationState::Anchored);
+    {
+        Library lib(library());
+        QVERIFY(lib.open());
+        QCOMPARE(lib.tags().ofArticle(id)->size(), 1);
+        // The list says so.
+        const auto rows = lib.documents().list({});
+        QCOMPARE(rows->size(), 2);
+        for (const ArticleSummary &row : *rows) {
+            QCOMPARE(row.missingSince, row.id == id ? gone->missingSince : 0);
+        }
+    }
+    // Another look: the time it was first found gone stays.
+    watcher.checkNow();
+    QCOMPARE(followed.count(), 1);
+    QCOMPARE(rowAt(a)->missingSince, gone->missingSince);
+
+    // Back with the same bytes (and a new time): the mark goes, the article and its annotation as
+    // they were.
+    write(QStringLiteral("a.txt"), article(1));
+    touchLater(a, 10);
+    watcher.checkNow();
+    QCOMPARE(followed.count(), 2);
+    QCOMPARE(rowAt(a)->missingSince, 0);
+    const ImportSummary again = watcher.checkNow();
+    QCOMPARE(again.unchanged, 1);
+    QCOMPARE(again.imported + again.updated, 0);
+    QCOMPARE(articleCount(), 2);
+    kept = annotationsOf(id);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.first().note, QStringLiteral("n"));
+
+    // Gone again, then back changed: re-analysed in place, its annotation re-anchored.
+    QVERIFY(QFile::remove(a));
+    watcher.checkNow();
+    QVERIFY(rowAt(a)->missingSince > 0);
+    write(QStringLiteral("a.txt"), article(1) + QByteArrayLiteral("The harbour master signed the order on Friday.\n"));
+    touchLater(a, 30);
+    watcher.checkNow();
+    const ImportSummary changed = watcher.checkNow();
+    QCOMPARE(changed.updated, 1);
+    const auto back = rowAt(a);
+    QCOMPARE(back->id, id);
+    QCOMPARE(back->missingSince, 0);
+    QVERIFY(articleAt(a)->body.contains(QStringLiteral("signed the order on Friday")));
+    kept = annotationsOf(id);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.first().id, annotationId);
+    QCOMPARE(kept.first().tags, QStringList { QStringLiteral("Kept") });
+    QVERIFY(kept.first().state != AnnotationState::Orphaned);
+    QCOMPARE(articleCount(), 2);
+}
+
+void FolderWatcherTest::renamedFileIsFollowed()
+{
+    watchFolder();
+    const QString a = write(QStringLiteral("a.txt"), article(1));
+    write(QStringLiteral("b.txt"), article(2));
+    FolderWatcher watcher(library());
+    watcher.setSettleTime(0);
+    QSignalSpy moves(&watcher, &FolderWatcher::articleMoved);
+    watcher.checkNow();
+    QCOMPARE(watcher.checkNow().imported, 2);
+    const qint64 id = rowAt(a)->id;
+    {
+        Library lib(library());
+        QVERIFY(lib.open());
+        QVERIFY(lib.annotations().annotate(id, 0, 13, { QStringLiteral("Kept") }));
+    }
+
+    // Moved into a subfolder under another name: the same article at its new path.
+    QVERIFY(QDir().mkpath(folder() + QStringLiteral("/2026")));
+    const QString renamed = folder() + QStringLiteral("/2026/ledger.txt");
+    QVERIFY(QFile::rename(a, renamed));
+    watcher.checkNow(); // the old path gone, the new one seen
+    QVERIFY(rowAt(a)->missingSince > 0);
+    const ImportSummary round = watcher.checkNow(); // settled: followed, not imported
+    QCOMPARE(round.imported, 0);
+    QCOMPARE(moves.count(), 1);
+    QCOMPARE(moves.first().at(0).toLongLong(), id);
+    QCOMPARE(moves.first().at(1).toString(), a);
+    QCOMPARE(moves.first().at(2).toString(), renamed);
+    QCOMPARE(articleCount(), 2);
+    QVERIFY(!articleAt(a));
+    const auto moved = rowAt(renamed);
+    QVERIFY(moved);
+    QCOMPARE(moved->id, id);
+    QCOMPARE(moved->missingSince, 0);
+    const QList<Annotation> kept = annotationsOf(id);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(kept.first().articlePath, renamed);
+    QCOMPARE(kept.first().state, AnnotationState::Anchored);
+    // Nothing left to do.
+    const ImportSummary quiet = watcher.checkNow();
+    QCOMPARE(quiet.imported + quiet.updated + quiet.unchanged, 0);
+    QCOMPARE(moves.count(), 1);
+    // A new watcher (another run) finds it where it is.
+    FolderWatcher fresh(library());
+    fresh.setSettleTime(0);
+    QSignalSpy freshPending(&fresh, &FolderWatcher::filePending);
+    fresh.checkNow();
+    QCOMPARE(freshPending.count(), 0);
+}
+
+void FolderWatcherTest::attachmentsLinkToTheirMessageAndMoveWithIt()
+{
+    watchFolder();
+    const QString mail = folder() + QStringLiteral("/strike.eml");
+    QVERIFY(QFile::copy(QStringLiteral(DOSSIER_TEST_DATA "/mail/pilots-strike.eml"), mail));
+    QFile::setPermissions(mail, QFile::ReadOwner | QFile::WriteOwner);
+    FolderWatcher watcher(library());
+    watcher.setSettleTime(0);
+    watcher.checkNow();
+    QCOMPARE(watcher.checkNow().imported, 2);
+    const auto message = rowAt(mail);
+    QVERIFY(message);
+    QCOMPARE(message->parentId, -1);
+    const QString part = mail + QStringLiteral("#attachment/rescue-centre.pdf");
+    const auto attachment = rowAt(part);
+    QVERIFY(attachment);
+    QCOMPARE(attachment->parentId, message->id);
+
+    // The message gone: its attachment with it; renamed: both follow, still linked.
+    const QString renamed = folder() + QStringLiteral("/kept/strike-2026.eml");
+    QVERIFY(QDir().mkpath(QFileInfo(renamed).absolutePath()));
+    QVERIFY(QFile::rename(mail, renamed));
+    watcher.checkNow();
+    QVERIFY(rowAt(mail)->missingSince > 0);
+    QVERIFY(rowAt(part)->missingSince > 0);
+    QCOMPARE(watcher.checkNow().imported, 0);
+    QCOMPARE(articleCount(), 2);
+    const auto movedMessage = rowAt(renamed);
+    const auto movedPart = rowAt(renamed + QStringLiteral("#attachment/rescue-centre.pdf"));
+    QVERIFY(movedMessage && movedPart);
+    QCOMPARE(movedMessage->id, message->id);
+    QCOMPARE(movedPart->id, attachment->id);
+    QCOMPARE(movedPart->parentId, message->id);
+    QCOMPARE(movedMessage->missingSince, 0);
+    QCOMPARE(movedPart->missingSince, 0);
+}
+
+void FolderWatcherTest::runningWatcherFollowsAddChangeRenameAndRemove()
+{
+    // Issue 15's test: a running watcher, told by notifications and its rescan alone.
+    watchFolder();
+    FolderWatcher watcher(library());
+    watcher.setSettleTime(100);
+    watcher.setRescanInterval(500);
+    QVERIFY2(watcher.start(), qPrintable(watcher.errorString()));
+    const auto missingSince = [this](const QString &path) {
+        const auto found = rowAt(path);
+        return found ? found->missingSince : qint64(-1);
+    };
+
+    // Added.
+    const QString a = write(QStringLiteral("a.txt"), article(1));
+    const QString b = write(QStringLiteral("b.txt"), article(2));
+    QTRY_COMPARE_WITH_TIMEOUT(articleCount(), 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(articleAt(a).has_value() && articleAt(b).has_value(), 30000);
+    const qint64 idA = rowAt(a)->id;
+    const qint64 idB = rowAt(b)->id;
+    {
+        Library lib(library());
+        QVERIFY(lib.open());
+        QVERIFY(lib.annotations().annotate(idA, 0, 13, { QStringLiteral("A") }));
+        QVERIFY(lib.annotations().annotate(idB, 0, 13, { QStringLiteral("B") }));
+    }
+
+    // Changed: updated in place.
+    write(QStringLiteral("a.txt"), article(1) + QByteArrayLiteral("A second paragraph came later.\n"));
+    touchLater(a, 10);
+    QTRY_VERIFY_WITH_TIMEOUT(articleAt(a)->body.contains(QStringLiteral("second paragraph")), 30000);
+    QCOMPARE(rowAt(a)->id, idA);
+
+    // Renamed: followed.
+    const QString renamed = folder() + QStringLiteral("/renamed.txt");
+    QVERIFY(QFile::rename(b, renamed));
+    QTRY_VERIFY_WITH_TIMEOUT(articleAt(renamed).has_value(), 30000);
+    QCOMPARE(rowAt(renamed)->id, idB);
+    QCOMPARE(missingSince(renamed), 0);
+    QVERIFY(!articleAt(b));
+
+    // Removed: marked missing.
+    QVERIFY(QFile::remove(a));
+    QTRY_VERIFY_WITH_TIMEOUT(missingSince(a) > 0, 30000);
+
+    // Nothing lost: both articles, their annotations.
+    QCOMPARE(articleCount(), 2);
+    QCOMPARE(annotationsOf(idA).size(), 1);
+    QCOMPARE(annotationsOf(idB).size(), 1);
+    QCOMPARE(annotationsOf(idB).first().articlePath, renamed);
+
+    // Back: the mark goes.
+    write(QStringLiteral("a.txt"), article(1) + QByteArrayLiteral("A second paragraph came later.\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(missingSince(a), 0, 30000);
+    QCOMPARE(rowAt(a)->id, idA);
+    QCOMPARE(annotationsOf(idA).size(), 1);
+    QCOMPARE(articleCount(), 2);
+}
+
+void FolderWatcherTest::cliListSaysParentAndMissing()
+{
+    const QString lib = library();
+    const QString a = write(QStringLiteral("a.txt"), article(1));
+    const QString mail = folder() + QStringLiteral("/strike.eml");
+    QVERIFY(QFile::copy(QStringLiteral(DOSSIER_TEST_DATA "/mail/pilots-strike.eml"), mail));
+    QCOMPARE(
+        cli({ QStringLiteral("watch"), QStringLiteral("add"), QStringLiteral("--library"), lib, folder() }).exitCode,
+        0);
+    const QStringList once { QStringLiteral("import"), QStringLiteral("--watch"), QStringLiteral("--once"),
+        QStringLiteral("--settle"), QStringLiteral("0"), QStringLiteral("--no-backup"), QStringLiteral("--library"),
+        lib };
+    QCOMPARE(cli(once).exitCode, 0);
+    QVERIFY(QFile::remove(a));
+    QCOMPARE(cli(once).exitCode, 0);
+    const Run run = cli({ QStringLiteral("list"), QStringLiteral("--library"), lib });
+    QCOMPARE(run.exitCode, 0);
+    const QList<QJsonObject> lines = run.lines();
+    QCOMPARE(lines.size(), 3);
+    QHash<QString, QJsonObject> byPath;
+    for (const QJsonObject &line : lines) {
+        QVERIFY(line.contains(QLatin1String("parent")));
+        QVERIFY(line.contains(QLatin1String("missing")));
+        byPath.insert(line.value(QLatin1String("path")).toString(), line);
+    }
+    const QJsonObject message = byPath.value(mail);
+    const QJsonObject attachment = byPath.value(mail + QStringLiteral("#attachment/rescue-centre.pdf"));
+    const QJsonObject gone = byPath.value(a);
+    QVERIFY(message.value(QLatin1String("parent")).isNull());
+    QCOMPARE(attachment.value(QLatin1String("parent")).toInteger(), message.value(QLatin1String("id")).toInteger());
+    QVERIFY(attachment.value(QLatin1String("missing")).isNull());
+    // When the file was found gone: ISO 8601, UTC.
+    const QDateTime since = QDateTime::fromString(gone.value(QLatin1String("missing")).toString(), Qt::ISODate);
+    QVERIFY2(since.isValid(), qPrintable(gone.value(QLatin1String("missing")).toString()));
+    QCOMPARE(since.timeSpec(), Qt::UTC);
+    QVERIFY(qAbs(since.secsTo(QDateTime::currentDateTimeUtc())) < 600);
+    QVERIFY(gone.value(QLatin1String("parent")).isNull());
 }
 
 void FolderWatcherTest::cliWatchAddListRemove()

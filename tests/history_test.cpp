@@ -4,6 +4,7 @@
 // library file and, as history_test_postgresql, on a team library (tests/testbackend.h).
 
 #include "clirun.h"
+#include "import/retagjob.h"
 #include "store/library.h"
 #include "testarticles.h"
 #include "testbackend.h"
@@ -18,6 +19,7 @@
 #include <QUrlQuery>
 
 using namespace Dossier::Core;
+using Dossier::Test::addEntity;
 using Dossier::Test::makeArticle;
 using Dossier::Test::onServerBackend;
 using Dossier::Test::runCli;
@@ -37,7 +39,14 @@ private Q_SLOTS:
     void restoresTagsAndTheirNames();
     void historyIsAppendOnly();
     void staleEditIsRefused();
+    void staleEditOfNoteOrTagsIsRefused_data();
+    void staleEditOfNoteOrTagsIsRefused();
+    void tagsAloneMakeAVersion();
+    void restoresACorrectionRule_data();
+    void restoresACorrectionRule();
     void cliHistoryAndRestore();
+    void cliRestoresARuleAndRetags();
+    void cliHidesAndShowsAPassage();
     void cliStaleEditExitsOne();
 
 private:
@@ -71,7 +80,23 @@ private:
         return !edited || library.annotations().update(*made) ? made->id : -1;
     }
 
+    // Stores an article naming a person the recogniser finds again when it re-tags (an entity
+    // correction applies on re-tagging); its id, -1 on failure.
+    qint64 storeMinister(Library &library)
+    {
+        Article article = makeArticle(QStringLiteral("minister"), ministerBody);
+        addEntity(article, EntityType::Person, QStringLiteral("Aiko Tanabe"), { QStringLiteral("Tanabe") });
+        qint64 id = -1;
+        if (!library.articles().store(article, &id)) {
+            qWarning() << library.errorString();
+        }
+        return id;
+    }
+
     std::unique_ptr<QTemporaryDir> m_dir;
+    const QString ministerBody = QStringLiteral(
+        "KESTREL BAY, March 4 - Prime Minister Aiko Tanabe said on Tuesday that the harbour board had approved "
+        "a new ferry terminal. Tanabe told reporters that work starts in spring.");
     const QString body = QStringLiteral("The harbour board approved a new ferry terminal on Thursday. Fishermen "
                                         "worry about the quay. Work starts in spring.");
 };
@@ -351,6 +376,223 @@ void HistoryTest::staleEditIsRefused()
     QVERIFY(mine.annotations().remove(made->id));
     QVERIFY(!other.annotations().update(theirs, theirs.version));
     QCOMPARE(other.lastError().kind, StoreError::Kind::NotFound);
+}
+
+void HistoryTest::staleEditOfNoteOrTagsIsRefused_data()
+{
+    QTest::addColumn<bool>("theirTags"); // else their note
+    QTest::addColumn<bool>("myTags"); // else my note
+    QTest::newRow("their note, my note") << false << false;
+    QTest::newRow("their note, my tags") << false << true;
+    QTest::newRow("their tags, my note") << true << false;
+    QTest::newRow("their tags, my tags") << true << true;
+}
+
+void HistoryTest::staleEditOfNoteOrTagsIsRefused()
+{
+    QFETCH(bool, theirTags);
+    QFETCH(bool, myTags);
+    Library mine(libraryPath());
+    const qint64 article = storeHarbour(mine);
+    const auto made = mine.annotations().annotate(article, 4, 17, { QStringLiteral("Port") }, QStringLiteral("draft"));
+    QVERIFY(made);
+    // Another connection changes its note or its tags after this one read it.
+    Library other(libraryPath());
+    QVERIFY(other.open());
+    Annotation theirs = *other.annotations().get(made->id);
+    if (theirTags) {
+        theirs.tags = { QStringLiteral("Port"), QStringLiteral("Ferry") };
+    } else {
+        theirs.note = QStringLiteral("their words");
+    }
+    QVERIFY2(other.annotations().update(theirs, theirs.version), qPrintable(other.errorString()));
+
+    Annotation stale = *made;
+    if (myTags) {
+        stale.tags = { QStringLiteral("Money") };
+    } else {
+        stale.note = QStringLiteral("my words");
+    }
+    QVERIFY(!mine.annotations().update(stale, made->version));
+    QCOMPARE(mine.lastError().kind, StoreError::Kind::Conflict);
+    QVERIFY2(mine.errorString().startsWith(other.author() + QStringLiteral(" changed this note at ")),
+        qPrintable(mine.errorString()));
+    // Nothing of the stale edit was written: their note and tags are as they left them.
+    const Annotation now = *mine.annotations().get(made->id);
+    QCOMPARE(now.note, theirs.note);
+    QCOMPARE(now.tags, theirs.tags);
+    QCOMPARE(now.version, made->version + 1);
+}
+
+void HistoryTest::tagsAloneMakeAVersion()
+{
+    Library library(libraryPath());
+    const qint64 article = storeHarbour(library);
+    const auto made = library.annotations().annotate(article, 4, 17, { QStringLiteral("Port") });
+    QVERIFY(made);
+    Annotation edited = *made;
+    edited.tags = { QStringLiteral("Port"), QStringLiteral("Ferry") };
+    QVERIFY(library.annotations().update(edited, 1));
+    QCOMPARE(library.annotations().get(made->id)->version, qint64(2));
+    // The same tags again: no change, no version.
+    QVERIFY(library.annotations().update(edited, 2));
+    QCOMPARE(library.annotations().get(made->id)->version, qint64(2));
+    // Note and tags in one edit: one version.
+    edited.note = QStringLiteral("both");
+    edited.tags = { QStringLiteral("Ferry") };
+    QVERIFY(library.annotations().update(edited, 2));
+    QCOMPARE(library.annotations().get(made->id)->version, qint64(3));
+    // Without a version read, too.
+    edited.tags = { QStringLiteral("Ferry"), QStringLiteral("Port") };
+    QVERIFY(library.annotations().update(edited));
+    QCOMPARE(library.annotations().get(made->id)->version, qint64(4));
+}
+
+void HistoryTest::restoresACorrectionRule_data()
+{
+    QTest::addColumn<QString>("then"); // what became of the rule after it was made
+    QTest::newRow("taken back") << QStringLiteral("removed");
+    QTest::newRow("taken back, then another rename") << QStringLiteral("renamed");
+    QTest::newRow("taken back, then a suppression") << QStringLiteral("suppressed");
+}
+
+void HistoryTest::restoresACorrectionRule()
+{
+    QFETCH(QString, then);
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QVERIFY(storeMinister(library) >= 0);
+    const auto entity = library.entities().find(EntityType::Person, QStringLiteral("Aiko Tanabe"));
+    QVERIFY(entity);
+    const auto rule = library.curation().renameEntity(entity->id, QStringLiteral("Tanabe Aiko"));
+    QVERIFY2(rule, qPrintable(library.errorString()));
+    const auto made = library.history().list(HistoryQuery { -1, -1, 1 });
+    QVERIFY(made && made->size() == 1);
+    const HistoryEntry insert = made->front();
+    QCOMPARE(insert.table, QStringLiteral("entity_rules"));
+    QCOMPARE(insert.action, HistoryEntry::Action::Insert);
+    // Taken back (and, when a rule for the same name follows, re-tagged first so that the entity
+    // has its own name again: a rename of an entity renamed before chains onto the first rule).
+    QVERIFY(library.curation().removeRule(rule->id));
+    QVERIFY(retagQueued(library.path(), [](int, int) { }, std::atomic_bool { false }).error.isEmpty());
+    if (then != u"removed") {
+        const auto again = library.entities().find(EntityType::Person, QStringLiteral("Aiko Tanabe"));
+        QVERIFY(again);
+        QVERIFY(then == u"renamed" ? library.curation().renameEntity(again->id, QStringLiteral("A. Tanabe")).has_value()
+                                   : library.curation().suppressEntity(again->id).has_value());
+        QCOMPARE(library.curation().rules()->size(), 1);
+        QVERIFY(retagQueued(library.path(), [](int, int) { }, std::atomic_bool { false }).error.isEmpty());
+    }
+
+    // Restoring the rename's insert makes the rename the rule for that name again, queued to apply.
+    QVERIFY2(library.history().restore(insert.id), qPrintable(library.errorString()));
+    const auto rules = library.curation().rules();
+    QVERIFY(rules);
+    QCOMPARE(rules->size(), 1);
+    QCOMPARE(rules->front().label, QStringLiteral("Aiko Tanabe"));
+    QCOMPARE(rules->front().action, EntityRule::Action::Map);
+    QCOMPARE(rules->front().targetName, QStringLiteral("Tanabe Aiko"));
+    QCOMPARE(rules->front().author, library.author());
+    QVERIFY(*library.curation().pendingRetags() > 0);
+    const auto latest = library.history().list(HistoryQuery { -1, -1, 1 });
+    QCOMPARE(latest->front().table, QStringLiteral("entity_rules"));
+    QCOMPARE(latest->front().action, HistoryEntry::Action::Insert);
+    QCOMPARE(latest->front().author, library.author());
+    // Once re-tagged, the entity goes by the restored name.
+    QVERIFY(retagQueued(library.path(), [](int, int) { }, std::atomic_bool { false }).error.isEmpty());
+    QVERIFY(library.entities().find(EntityType::Person, QStringLiteral("Tanabe Aiko")));
+    QVERIFY(!library.entities().find(EntityType::Person, QStringLiteral("A. Tanabe")));
+    // Restoring it again changes nothing: no new history.
+    const qint64 changes = library.history().list()->size();
+    QVERIFY2(library.history().restore(insert.id), qPrintable(library.errorString()));
+    QCOMPARE(library.history().list()->size(), changes);
+    QCOMPARE(library.curation().rules()->size(), 1);
+}
+
+void HistoryTest::cliRestoresARuleAndRetags()
+{
+    Library library(libraryPath());
+    QVERIFY(library.open());
+    QVERIFY(storeMinister(library) >= 0);
+    const QString location = libraryPath();
+    const auto rename = runCli({ QStringLiteral("entity"), QStringLiteral("rename"), QStringLiteral("--library"),
+        location, QStringLiteral("PERSON:Aiko Tanabe"), QStringLiteral("Tanabe Aiko") });
+    QVERIFY2(rename.exitCode == 0, rename.err.constData());
+    const auto made = runCli({ QStringLiteral("history"), QStringLiteral("--library"), location,
+        QStringLiteral("--limit"), QStringLiteral("1") });
+    QCOMPARE(made.lines().size(), 1);
+    QCOMPARE(made.lines().front().value(QLatin1String("table")).toString(), QStringLiteral("entity_rules"));
+    const qint64 ruleId = made.lines().front().value(QLatin1String("row")).toInteger();
+    const QString change = QString::number(made.lines().front().value(QLatin1String("id")).toInteger());
+    const auto unrule = runCli({ QStringLiteral("entity"), QStringLiteral("unrule"), QStringLiteral("--library"),
+        location, QString::number(ruleId) });
+    QVERIFY2(unrule.exitCode == 0, unrule.err.constData());
+    QVERIFY(!library.entities().find(EntityType::Person, QStringLiteral("Tanabe Aiko")));
+    QVERIFY(library.entities().find(EntityType::Person, QStringLiteral("Aiko Tanabe")));
+
+    const auto restore = runCli(
+        { QStringLiteral("history"), QStringLiteral("restore"), QStringLiteral("--library"), location, change });
+    QVERIFY2(restore.exitCode == 0, restore.err.constData());
+    QCOMPARE(restore.lines().size(), 1);
+    QCOMPARE(restore.lines().front().value(QLatin1String("table")).toString(), QStringLiteral("entity_rules"));
+    QCOMPARE(restore.lines().front().value(QLatin1String("action")).toString(), QStringLiteral("insert"));
+    QCOMPARE(restore.lines().front().value(QLatin1String("after")).toObject().value(QLatin1String("target_name")),
+        QJsonValue(QStringLiteral("Tanabe Aiko")));
+    // Applied before the command ends: nothing waits, the entity has its restored name.
+    QCOMPARE(*library.curation().pendingRetags(), qint64(0));
+    QVERIFY(library.entities().find(EntityType::Person, QStringLiteral("Tanabe Aiko")));
+}
+
+void HistoryTest::cliHidesAndShowsAPassage()
+{
+    const qint64 id = libraryWithANote(false);
+    QVERIFY(id >= 0);
+    const QString location = libraryPath();
+    const auto hide = runCli({ QStringLiteral("annotate"), QStringLiteral("--library"), location,
+        QStringLiteral("--hide"), QString::number(id) });
+    QVERIFY2(hide.exitCode == 0, hide.err.constData());
+    QCOMPARE(hide.lines().size(), 1);
+    QCOMPARE(hide.lines().front().value(QLatin1String("hidden")), QJsonValue(true));
+    QCOMPARE(hide.lines().front().value(QLatin1String("note")).toString(), QStringLiteral("first"));
+    // Left out of lists and exports unless asked for.
+    const auto listed = runCli({ QStringLiteral("annotations"), QStringLiteral("--library"), location });
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY(listed.lines().isEmpty());
+    const auto all
+        = runCli({ QStringLiteral("annotations"), QStringLiteral("--library"), location, QStringLiteral("--hidden") });
+    QCOMPARE(all.lines().size(), 1);
+    QCOMPARE(all.lines().front().value(QLatin1String("hidden")), QJsonValue(true));
+    const QString pack = m_dir->filePath(QStringLiteral("pack.md"));
+    const auto without = runCli({ QStringLiteral("export"), QStringLiteral("--library"), location,
+        QStringLiteral("--format"), QStringLiteral("md"), QStringLiteral("--out"), pack });
+    QVERIFY2(without.exitCode == 0, without.err.constData());
+    QCOMPARE(without.lines().front().value(QLatin1String("passages")).toInteger(), qint64(0));
+    const auto with
+        = runCli({ QStringLiteral("export"), QStringLiteral("--library"), location, QStringLiteral("--format"),
+            QStringLiteral("md"), QStringLiteral("--out"), pack, QStringLiteral("--with-hidden") });
+    QVERIFY2(with.exitCode == 0, with.err.constData());
+    QCOMPARE(with.lines().front().value(QLatin1String("passages")).toInteger(), qint64(1));
+    // The hiding is in the history, by whoever hid it.
+    const auto changes = runCli({ QStringLiteral("history"), QStringLiteral("--library"), location,
+        QStringLiteral("--annotation"), QString::number(id), QStringLiteral("--limit"), QStringLiteral("1") });
+    QCOMPARE(
+        changes.lines().front().value(QLatin1String("after")).toObject().value(QLatin1String("hidden")).toInteger(),
+        qint64(1));
+
+    const auto unhide = runCli({ QStringLiteral("annotate"), QStringLiteral("--library"), location,
+        QStringLiteral("--unhide"), QString::number(id) });
+    QVERIFY2(unhide.exitCode == 0, unhide.err.constData());
+    QCOMPARE(unhide.lines().front().value(QLatin1String("hidden")), QJsonValue(false));
+    QCOMPARE(runCli({ QStringLiteral("annotations"), QStringLiteral("--library"), location }).lines().size(), 1);
+    // Both at once, or with another action, is a usage error; an unknown passage fails.
+    QCOMPARE(runCli({ QStringLiteral("annotate"), QStringLiteral("--library"), location, QStringLiteral("--hide"),
+                        QString::number(id), QStringLiteral("--unhide"), QString::number(id) })
+                 .exitCode,
+        2);
+    const auto missing = runCli({ QStringLiteral("annotate"), QStringLiteral("--library"), location,
+        QStringLiteral("--hide"), QStringLiteral("999") });
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains("no annotation with id 999"), missing.err.constData());
 }
 
 void HistoryTest::cliHistoryAndRestore()

@@ -1,4 +1,6 @@
+#include "store/cooccurrencequery.h"
 #include "store/library.h"
+#include "store/timelinequery.h"
 #include "storearticles.h"
 
 #include <QCryptographicHash>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void removeLeavesNoStaleEntities();
     void migratesOlderSchemaKeepingABackup_data();
     void migratesOlderSchemaKeepingABackup();
+    void upgradeLinksPartsToTheirMessages();
     void refusesLibraryFromNewerSchema();
     void refusesFileThatIsNotALibrary();
     void damagedLibraryIsToldApartFromRefusals_data();
@@ -194,6 +197,7 @@ void LibraryTest::migratesOlderSchemaKeepingABackup_data()
     QTest::newRow("schema 10") << 10;
     QTest::newRow("schema 11") << 11;
     QTest::newRow("schema 12") << 12;
+    QTest::newRow("schema 13") << 13;
 }
 
 void LibraryTest::migratesOlderSchemaKeepingABackup()
@@ -305,6 +309,87 @@ void LibraryTest::migratesOlderSchemaKeepingABackup()
     QCOMPARE(stories->size(), 3);
     QCOMPARE(stories->front().id, rows->front().id);
     QCOMPARE(stories->front().storySize, 1);
+    // Schema 14: the old articles have no sentence rows; the timeline's events and co-occurrence
+    // by sentence read their bodies until a fill writes them, and give the same answers after.
+    QCOMPARE(library.timeline().missingSentenceRows(), 3);
+    const auto eventsBefore = library.timeline().events({});
+    QVERIFY2(eventsBefore, qPrintable(library.errorString()));
+    CooccurrenceOptions bySentence;
+    bySentence.scope = CooccurrenceScope::Sentence;
+    bySentence.minCount = 1;
+    const auto pairsBefore = library.cooccurrence().pairs({}, bySentence);
+    QVERIFY2(pairsBefore, qPrintable(library.errorString()));
+    QList<qint64> progress;
+    QCOMPARE(library.timeline().fillSentenceRows([&](qint64 done, qint64 total) {
+        progress.append(done);
+        return total == 3;
+    }),
+        3);
+    QCOMPARE(progress.front(), qint64(0));
+    QCOMPARE(progress.back(), qint64(3));
+    QCOMPARE(library.timeline().missingSentenceRows(), 0);
+    QCOMPARE(library.timeline().fillSentenceRows(), 0);
+    const auto eventsAfter = library.timeline().events({});
+    QVERIFY2(eventsAfter, qPrintable(library.errorString()));
+    QCOMPARE(eventsAfter->size(), eventsBefore->size());
+    for (qsizetype i = 0; i < eventsAfter->size(); ++i) {
+        QCOMPARE(eventsAfter->at(i).date, eventsBefore->at(i).date);
+        QCOMPARE(eventsAfter->at(i).reports.size(), eventsBefore->at(i).reports.size());
+        QCOMPARE(eventsAfter->at(i).reports.front().sentence, eventsBefore->at(i).reports.front().sentence);
+        QCOMPARE(eventsAfter->at(i).entities.size(), eventsBefore->at(i).entities.size());
+    }
+    const auto pairsAfter = library.cooccurrence().pairs({}, bySentence);
+    QVERIFY2(pairsAfter, qPrintable(library.errorString()));
+    QVERIFY(!pairsAfter->pairs.isEmpty());
+    QCOMPARE(pairsAfter->units, pairsBefore->units);
+    QCOMPARE(pairsAfter->pairs.size(), pairsBefore->pairs.size());
+    for (qsizetype i = 0; i < pairsAfter->pairs.size(); ++i) {
+        QCOMPARE(pairsAfter->pairs.at(i).a.id, pairsBefore->pairs.at(i).a.id);
+        QCOMPARE(pairsAfter->pairs.at(i).b.id, pairsBefore->pairs.at(i).b.id);
+        QCOMPARE(pairsAfter->pairs.at(i).count, pairsBefore->pairs.at(i).count);
+    }
+}
+
+void LibraryTest::upgradeLinksPartsToTheirMessages()
+{
+    // Schema 15: an attachment of a schema-13 library gets its message as parent from its path; a
+    // mailbox's message has none (the mailbox is no article); nothing is missing.
+    const QString fixture = QStringLiteral(DOSSIER_TEST_DATA "/libraries/schema-13-watch.dossier");
+    QVERIFY(QFile::copy(fixture, libraryPath()));
+    QFile::setPermissions(libraryPath(), QFile::ReadOwner | QFile::WriteOwner);
+    Library library(libraryPath());
+    QVERIFY2(library.open(), qPrintable(library.errorString()));
+    QVERIFY(QFile::exists(libraryPath() + QStringLiteral(".schema-13.bak")));
+    QCOMPARE(library.articles().count(), 6);
+    const auto stored = library.articles().storedFiles();
+    QVERIFY(stored);
+    const qint64 message = stored->value(QStringLiteral("/fixtures/mail/briefing.eml")).id;
+    const qint64 attachment = stored->value(QStringLiteral("/fixtures/mail/briefing.eml#attachment/notes.html")).id;
+    const qint64 boxed = stored->value(QStringLiteral("/fixtures/mail/box.mbox#message-1")).id;
+    QVERIFY(message > 0 && attachment > 0 && boxed > 0);
+    for (auto it = stored->cbegin(); it != stored->cend(); ++it) {
+        QCOMPARE(it->missingSince, 0);
+    }
+    const auto rows = library.documents().list({});
+    QVERIFY(rows);
+    QCOMPARE(rows->size(), 6);
+    for (const ArticleSummary &row : *rows) {
+        QCOMPARE(row.parentId, row.id == attachment ? message : qint64(-1));
+        QVERIFY(row.id != boxed || row.parentId == -1);
+        QCOMPARE(row.missingSince, 0);
+    }
+    // The marks can be set and cleared; the article stays whole.
+    QVERIFY2(library.articles().setMissing({ message }, 1234), qPrintable(library.errorString()));
+    QCOMPARE(
+        library.articles().missingFiles()->value(QStringLiteral("/fixtures/mail/briefing.eml")).missingSince, 1234);
+    QVERIFY(library.articles().setMissing({ message }, 5678)); // the first time is kept
+    QCOMPARE(
+        library.articles().missingFiles()->value(QStringLiteral("/fixtures/mail/briefing.eml")).missingSince, 1234);
+    QCOMPARE(library.articles().missingFiles()->size(), 1);
+    QVERIFY(library.articles().setMissing({ message }, 0));
+    QCOMPARE(library.articles().storedFiles()->value(QStringLiteral("/fixtures/mail/briefing.eml")).missingSince, 0);
+    QVERIFY(library.articles().missingFiles()->isEmpty());
+    QVERIFY(!library.articles().get(message)->body.isEmpty());
 }
 
 void LibraryTest::refusesLibraryFromNewerSchema()

@@ -15,6 +15,7 @@
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +42,10 @@ private Q_SLOTS:
     void refusesAnotherProgramsDatabase();
     void refusesANewerSchema();
     void importsOurArticles();
+    void importsAsSqliteDoes();
+    void storesValuesAsWritten_data();
+    void storesValuesAsWritten();
+    void batchKeepsTheOthersWhenOneFails();
     void listsByEntityAndPeriod();
     void searches_data();
     void searches();
@@ -81,6 +86,29 @@ private:
         return result;
     }
     QString libraryUrl() const { return url(m_database); }
+    // The rows of \a statement on \a db, each as its values joined, sorted (bytes in hex).
+    static QStringList rowsOf(const QSqlDatabase &db, const QString &statement)
+    {
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            qWarning() << statement << query.lastError().text();
+            return { QStringLiteral("failed") };
+        }
+        QStringList rows;
+        while (query.next()) {
+            QStringList values;
+            for (int i = 0; i < query.record().count(); ++i) {
+                const QVariant value = query.value(i);
+                values.append(value.isNull() ? QStringLiteral("NULL")
+                        : value.metaType().id() == QMetaType::QByteArray
+                        ? QString::fromLatin1(value.toByteArray().toHex())
+                        : value.toString());
+            }
+            rows.append(values.join(u'|'));
+        }
+        rows.sort();
+        return rows;
+    }
     std::unique_ptr<PgServer> m_server;
     QString m_database;
     int m_count = 0;
@@ -325,6 +353,172 @@ void PostgresLibraryTest::importsOurArticles()
     const auto found = library.documents().search(QLatin1Char('"') + word + QLatin1Char('"'));
     QVERIFY2(found, qPrintable(library.errorString()));
     QVERIFY(std::any_of(found->cbegin(), found->cend(), [&](const ArticleSummary &s) { return s.id == first->id; }));
+}
+
+void PostgresLibraryTest::importsAsSqliteDoes()
+{
+    // The server's import writes an article in a few statements (its entities, links, aliases and
+    // mentions in one; signature, band keys and the neighbours in the same round trip), a library
+    // file's statement by statement: the same files give the same rows, ids included.
+    QTemporaryDir dir;
+    const QDir data(QStringLiteral(DOSSIER_TEST_DATA "/text"));
+    QStringList files;
+    for (const QString &name : data.entryList({ QStringLiteral("*.txt") }, QDir::Files, QDir::Name)) {
+        files.append(data.filePath(name));
+    }
+    QVERIFY(files.size() >= 20);
+    // Copies of one story (stories join as they are imported), one with a line more.
+    QFile original(files.front());
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray text = original.readAll();
+    for (const QString &name : { QStringLiteral("copy-1.txt"), QStringLiteral("copy-2.txt") }) {
+        QFile copy(dir.filePath(name));
+        QVERIFY(copy.open(QIODevice::WriteOnly));
+        copy.write(text + (name == u"copy-2.txt" ? QByteArray("\nOne more line at the end.\n") : QByteArray()));
+        files.append(copy.fileName());
+    }
+    const std::atomic_bool cancel { false };
+    ImportRequest request;
+    request.paths = files;
+    request.threads = 2;
+    const QString file = dir.filePath(QStringLiteral("file.dossier"));
+    for (const QString &location : { file, libraryUrl() }) {
+        request.libraryPath = location;
+        const ImportSummary summary = importFiles(request, cancel);
+        QVERIFY2(summary.fatalError.isEmpty(), qPrintable(summary.fatalError));
+        QCOMPARE(summary.imported, files.size());
+    }
+    const QStringList statements {
+        QStringLiteral(
+            "SELECT id, path, sha256, size, format, title, date, source, author, entity_count FROM articles"),
+        QStringLiteral("SELECT id, title, raw_text, body, page_starts FROM article_texts"),
+        QStringLiteral("SELECT id, type, key, name FROM entities"),
+        QStringLiteral("SELECT article_id, entity_id, position, count FROM article_entities"),
+        QStringLiteral("SELECT article_id, entity_id, alias, key FROM article_aliases"),
+        QStringLiteral("SELECT article_id, start, \"end\", type, entity_id FROM mentions"),
+        QStringLiteral("SELECT article_id, signature FROM article_signatures"),
+        QStringLiteral("SELECT article_id, band FROM article_bands"),
+        QStringLiteral("SELECT article_id, story_id FROM article_stories"),
+    };
+    {
+        QSqlDatabase sqlite = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("file"));
+        sqlite.setDatabaseName(file);
+        QVERIFY(sqlite.open());
+        QSqlDatabase server = m_server->connection(QStringLiteral("server"), m_database);
+        QVERIFY2(server.open(), qPrintable(server.lastError().text()));
+        for (const QString &statement : statements) {
+            const QStringList expected = rowsOf(sqlite, statement);
+            QVERIFY2(expected.size() > 1, qPrintable(statement));
+            const QStringList actual = rowsOf(server, statement);
+            QCOMPARE(actual.size(), expected.size());
+            for (qsizetype i = 0; i < expected.size(); ++i) {
+                QVERIFY2(actual.at(i) == expected.at(i),
+                    qPrintable(QStringLiteral("%1\nfile:   %2\nserver: %3")
+                            .arg(statement, expected.at(i).left(300), actual.at(i).left(300))));
+            }
+        }
+        // The copies are one story.
+        QCOMPARE(rowsOf(server,
+                     QStringLiteral("SELECT count(DISTINCT story_id) FROM article_stories s JOIN articles a ON "
+                                    "a.id = s.article_id WHERE a.path LIKE '%copy-%'")),
+            QStringList { QStringLiteral("1") });
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("file"));
+    QSqlDatabase::removeDatabase(QStringLiteral("server"));
+}
+
+void PostgresLibraryTest::storesValuesAsWritten_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("quotes") << QStringLiteral("O'Brien said \"no\" to l'\u00e9t\u00e9 ''twice''");
+    QTest::newRow("backslashes") << QStringLiteral("C:\\Users\\ana \\x41 \\n \\\\ end\\");
+    QTest::newRow("placeholders") << QStringLiteral("what? who?? $1 :name %1 %2 ?::text");
+    QTest::newRow("comment and statement marks") << QStringLiteral("-- not a comment /* nor this */ ; COMMIT;");
+    QTest::newRow("unicode") << QStringLiteral("Z\u00fcrich \u6771\u4eac \U0001F642 \u200b");
+    QTest::newRow("numbers") << QStringLiteral("-1 --2 - -3 1e5");
+}
+
+void PostgresLibraryTest::storesValuesAsWritten()
+{
+    // On the server an import's values are written into its statements: whatever they hold reads
+    // back as it was, inside a batch and outside.
+    QFETCH(QString, text);
+    Library library(libraryUrl());
+    QVERIFY2(library.open(), qPrintable(library.errorString()));
+    const auto make = [&](const QString &path, const QByteArray &sha) {
+        Article article = makeArticle(path, text, QStringLiteral("Before ") + text + QStringLiteral(" after."), sha);
+        article.meta.author = text;
+        article.meta.url = QStringLiteral("https://example.org/?q=") + text;
+        article.pageStarts = { 0, 7 };
+        addEntity(article, EntityType::Person, text, { text + QStringLiteral(" Jr.") });
+        return article;
+    };
+    const Article inBatch = make(QStringLiteral("/news/") + text + QStringLiteral(".txt"), "1111");
+    const Article alone = make(QStringLiteral("/news/alone ") + text, "2222");
+    QVERIFY(library.articles().beginBatch());
+    qint64 first = -1;
+    QCOMPARE(library.articles().store(inBatch, &first), StoreOutcome::Imported);
+    QVERIFY2(library.articles().commitBatch(), qPrintable(library.errorString()));
+    qint64 second = -1;
+    QCOMPARE(library.articles().store(alone, &second), StoreOutcome::Imported);
+    for (const auto &[id, expected] : { std::pair { first, inBatch }, std::pair { second, alone } }) {
+        const auto article = library.articles().get(id);
+        QVERIFY2(article, qPrintable(library.errorString()));
+        QCOMPARE(article->path, expected.path);
+        QCOMPARE(article->sha256, expected.sha256);
+        QCOMPARE(article->meta.title, text);
+        QCOMPARE(article->meta.author, text);
+        QCOMPARE(article->meta.url, expected.meta.url);
+        QCOMPARE(article->body, expected.body);
+        QCOMPARE(article->rawText, expected.rawText);
+        QCOMPARE(article->pageStarts, expected.pageStarts);
+        QCOMPARE(article->entities.size(), 1);
+        QCOMPARE(article->entities.front().name, text);
+        QCOMPARE(article->entities.front().aliases, QStringList { text + QStringLiteral(" Jr.") });
+        QCOMPARE(article->mentions.size(), expected.mentions.size());
+        QCOMPARE(article->mentions.front().start, expected.mentions.front().start);
+        QCOMPARE(article->mentions.front().end, expected.mentions.front().end);
+    }
+    // One entity for both, made once.
+    QCOMPARE(library.entities().all().value_or(QList<EntitySummary> {}).size(), 1);
+    // Stored again unchanged, nothing is written.
+    QCOMPARE(library.articles().store(inBatch), StoreOutcome::Unchanged);
+}
+
+void PostgresLibraryTest::batchKeepsTheOthersWhenOneFails()
+{
+    // Inside an import batch each article has its savepoint (sent with its first statement on the
+    // server, released with its last): an article the server refuses half-way through leaves
+    // nothing behind, and the batch's other articles are stored.
+    Library library(libraryUrl());
+    QVERIFY2(library.open(), qPrintable(library.errorString()));
+    sql(QStringLiteral("CREATE FUNCTION refuse_bad() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF EXISTS "
+                       "(SELECT 1 FROM articles WHERE id = NEW.article_id AND path LIKE '%bad%') THEN RAISE "
+                       "EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$"));
+    sql(QStringLiteral("CREATE TRIGGER refuse_bad BEFORE INSERT ON article_bands FOR EACH ROW EXECUTE FUNCTION "
+                       "refuse_bad()"));
+    Article bad = makeArticle(QStringLiteral("/news/bad.txt"), QStringLiteral("Zanzibar port reopens"),
+        QStringLiteral("The port of Zanzibar reopened on Monday after the storm."), "bbbb");
+    addEntity(bad, EntityType::Location, QStringLiteral("Zanzibar"), {});
+    QVERIFY(library.articles().beginBatch());
+    QCOMPARE(library.articles().store(tokyoArticle(QStringLiteral("/news/tokyo.txt"))), StoreOutcome::Imported);
+    QVERIFY(!library.articles().store(bad));
+    QVERIFY2(library.errorString().contains(QLatin1String("refused by the test")), qPrintable(library.errorString()));
+    QCOMPARE(library.articles().store(manilaArticle(QStringLiteral("/news/manila.txt"))), StoreOutcome::Imported);
+    QVERIFY2(library.articles().commitBatch(), qPrintable(library.errorString()));
+    QCOMPARE(library.articles().count(), 2);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM articles WHERE path = '/news/bad.txt'")).toInt(), 0);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM article_texts")).toInt(), 2);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM entities WHERE name = 'Zanzibar'")).toInt(), 0);
+    QCOMPARE(sql(QStringLiteral("SELECT count(DISTINCT article_id) FROM mentions")).toInt(), 2);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM article_signatures")).toInt(), 2);
+    QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM article_stories")).toInt(), 2);
+    // Without the trigger it imports, in a batch of its own.
+    sql(QStringLiteral("DROP TRIGGER refuse_bad ON article_bands"));
+    QVERIFY(library.articles().beginBatch());
+    QCOMPARE(library.articles().store(bad), StoreOutcome::Imported);
+    QVERIFY2(library.articles().commitBatch(), qPrintable(library.errorString()));
+    QCOMPARE(library.articles().count(), 3);
 }
 
 void PostgresLibraryTest::listsByEntityAndPeriod()

@@ -6,6 +6,7 @@
 #include "analysis/dates.h"
 #include "analysis/sentences.h"
 #include "clirun.h"
+#include "import/retagger.h"
 #include "store/library.h"
 #include "testbackend.h"
 #include "timelinearticles.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void eventsGroupReportsOfOneDayAcrossArticles();
     void eventsFollowTheFilter();
     void datelinesAreNoEvents();
+    void eventsFollowReimportRemovalAndCorrections();
     void cliPrintsCountsAndEvents();
     void cliExportsTheTimeline_data();
     void cliExportsTheTimeline();
@@ -48,6 +50,8 @@ private Q_SLOTS:
 
 private:
     void store(const QString &name, const char *text);
+    void retagAll();
+    QStringList eventEntities(const QString &date);
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Library> m_library;
 };
@@ -74,6 +78,40 @@ void TimelineTest::store(const QString &name, const char *text)
     const AnalyzeResult result = Analyzer().analyzeFile(path);
     QVERIFY2(result.ok(), qPrintable(result.error));
     QVERIFY2(m_library->articles().store(result.article), qPrintable(m_library->errorString()));
+}
+
+void TimelineTest::retagAll()
+{
+    for (int round = 0; round < 100; ++round) {
+        const auto done = Retagger(*m_library).retagPending(8);
+        QVERIFY2(done, qPrintable(m_library->errorString()));
+        if (*done == 0) {
+            break;
+        }
+    }
+    QCOMPARE(m_library->curation().pendingRetags(), 0);
+}
+
+// The names of the events of \a date, each event's "name TYPE, …" joined by " | ".
+QStringList TimelineTest::eventEntities(const QString &date)
+{
+    const auto events = m_library->timeline().events({});
+    if (!events) {
+        qWarning() << m_library->errorString();
+        return { u"failed"_s };
+    }
+    QStringList found;
+    for (const TimelineEvent &event : *events) {
+        if (event.date != date) {
+            continue;
+        }
+        QStringList names;
+        for (const EntitySummary &entity : event.entities) {
+            names.append(entity.name + u' ' + entityTypeName(entity.type));
+        }
+        found.append(u"%1 reports: "_s.arg(event.reports.size()) + names.join(u", "_s));
+    }
+    return found;
 }
 
 void TimelineTest::periods_data()
@@ -269,6 +307,56 @@ void TimelineTest::datelinesAreNoEvents()
         QVERIFY2(event.date != u"2026-02-12"_s && event.date != u"2026-02-14"_s && event.date != u"2026-03-02"_s,
             qPrintable(event.date));
     }
+}
+
+void TimelineTest::eventsFollowReimportRemovalAndCorrections()
+{
+    // Schema 14: every store, re-tag and removal keeps each article's dated sentences, which
+    // events() reads; what the tests above see is read from them.
+    QCOMPARE(m_library->timeline().missingSentenceRows(), 0);
+    QCOMPARE(eventEntities(u"2026-02-20"_s),
+        QStringList { u"2 reports: Aiko Tanabe PERSON, Manila LOCATION, Philippines LOCATION"_s });
+
+    // Re-imported with another day: the second report leaves the 20th for the 21st.
+    QByteArray moved(visitSecond);
+    moved.replace("Feb. 20", "Feb. 21");
+    store(u"visit-2.txt"_s, moved.constData());
+    QCOMPARE(eventEntities(u"2026-02-20"_s), QStringList { u"1 reports: Aiko Tanabe PERSON, Manila LOCATION"_s });
+    QCOMPARE(eventEntities(u"2026-02-21"_s),
+        QStringList { u"1 reports: Aiko Tanabe PERSON, Manila LOCATION, Philippines LOCATION"_s });
+
+    // Removed: the drill's events go with it.
+    const auto drillId = m_library->documents().search(u"drill"_s);
+    QVERIFY(drillId && drillId->size() == 1);
+    QVERIFY2(m_library->articles().remove(drillId->front().id), qPrintable(m_library->errorString()));
+    QCOMPARE(eventEntities(u"2026-06"_s), QStringList {});
+    QCOMPARE(m_library->timeline().missingSentenceRows(), 0);
+
+    // The analyst's corrections: renamed, the event says the new name; given another type, the
+    // event names it as that type; merged, the event names the one kept; suppressed, it is gone.
+    const auto tanabe = m_library->entities().find(EntityType::Person, u"Aiko Tanabe"_s);
+    QVERIFY(tanabe);
+    QVERIFY2(m_library->curation().renameEntity(tanabe->id, u"Tanabe Aiko"_s), qPrintable(m_library->errorString()));
+    retagAll();
+    QCOMPARE(eventEntities(u"2026-02-20"_s), QStringList { u"1 reports: Tanabe Aiko PERSON, Manila LOCATION"_s });
+    const auto philippines = m_library->entities().find(EntityType::Location, u"Philippines"_s);
+    const auto manila = m_library->entities().find(EntityType::Location, u"Manila"_s);
+    QVERIFY(philippines && manila);
+    QVERIFY2(m_library->curation().mergeEntities(philippines->id, manila->id), qPrintable(m_library->errorString()));
+    retagAll();
+    QCOMPARE(eventEntities(u"2026-02-21"_s), QStringList { u"1 reports: Tanabe Aiko PERSON, Manila LOCATION"_s });
+    const auto merged = m_library->entities().find(EntityType::Location, u"Manila"_s);
+    QVERIFY(merged);
+    QVERIFY2(m_library->curation().setEntityType(merged->id, EntityType::Org), qPrintable(m_library->errorString()));
+    retagAll();
+    QCOMPARE(eventEntities(u"2026-02-20"_s), QStringList { u"1 reports: Tanabe Aiko PERSON, Manila ORG"_s });
+    const auto organisation = m_library->entities().find(EntityType::Org, u"Manila"_s);
+    QVERIFY(organisation);
+    QVERIFY2(m_library->curation().suppressEntity(organisation->id), qPrintable(m_library->errorString()));
+    retagAll();
+    QCOMPARE(eventEntities(u"2026-02-20"_s), QStringList { u"1 reports: Tanabe Aiko PERSON"_s });
+    QCOMPARE(eventEntities(u"2026-02-21"_s), QStringList { u"1 reports: Tanabe Aiko PERSON"_s });
+    QCOMPARE(m_library->timeline().missingSentenceRows(), 0);
 }
 
 void TimelineTest::cliPrintsCountsAndEvents()

@@ -10,6 +10,7 @@
 #include "readerview.h"
 #include "roles.h"
 #include "store/library.h"
+#include "store/timelinequery.h"
 #include "timelinearticles.h"
 #include "timelinechart.h"
 #include "timelineeventmodel.h"
@@ -29,6 +30,8 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -99,6 +102,7 @@ private Q_SLOTS:
     void activatingAnEventOpensItsSentence();
     void exportsPngSvgAndCsv();
     void importedArticlesReachTheTimeline();
+    void upgradedLibraryIndexesSentencesOffTheWindowsThread();
 
 private:
     void showTimeline();
@@ -404,4 +408,60 @@ void TimelineWindowTest::importedArticlesReachTheTimeline()
 }
 
 QTEST_MAIN(TimelineWindowTest)
+void TimelineWindowTest::upgradedLibraryIndexesSentencesOffTheWindowsThread()
+{
+    m_window.reset();
+    // The library as upgraded from schema 13: its articles have no sentence rows yet.
+    const QString upgraded = m_dir.filePath(u"upgraded.dossier"_s);
+    QFile::remove(upgraded);
+    QVERIFY(QFile::copy(m_libraryPath, upgraded));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"strip"_s);
+        db.setDatabaseName(upgraded);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(u"DELETE FROM article_sentences"_s));
+        QVERIFY(QSqlQuery(db).exec(u"DELETE FROM article_events"_s));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"strip"_s);
+    // Another program holds the write lock: the fill cannot write until it lets go.
+    QSqlDatabase lock = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"lock"_s);
+    lock.setDatabaseName(upgraded);
+    QVERIFY(lock.open());
+    QVERIFY(QSqlQuery(lock).exec(u"BEGIN IMMEDIATE"_s));
+    m_window = Test::shownWindow(upgraded, { 1400, 900 });
+    QVERIFY(m_window);
+    // The window opened without waiting for the rows: the fill in the status bar, and the timeline's
+    // events read from the bodies meanwhile.
+    QVERIFY(m_window->isFillingSentences());
+    auto *status = m_window->findChild<QWidget *>(u"sentenceFillStatus"_s);
+    QVERIFY(status);
+    QVERIFY(status->isVisible());
+    showTimeline();
+    QStringList dates;
+    for (const Core::TimelineEvent &event : m_window->timelinePanel()->eventModel()->events()) {
+        dates.append(event.date);
+    }
+    QVERIFY2(dates.contains(u"2026-02-20"_s), qPrintable(dates.join(u", "_s)));
+    QVERIFY(m_window->isFillingSentences());
+
+    QVERIFY(QSqlQuery(lock).exec(u"ROLLBACK"_s));
+    lock.close();
+    lock = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"lock"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isFillingSentences(), 30000);
+    QVERIFY(!status->isVisible());
+    // The same events from the rows.
+    Core::Library library(upgraded);
+    QVERIFY2(library.open(), qPrintable(library.errorString()));
+    QCOMPARE(library.timeline().missingSentenceRows(), 0);
+    const auto events = library.timeline().events({});
+    QVERIFY2(events, qPrintable(library.errorString()));
+    QStringList again;
+    for (const Core::TimelineEvent &event : *events) {
+        again.append(event.date);
+    }
+    QCOMPARE(again, dates);
+}
+
 #include "timelinewindow_test.moc"

@@ -5,17 +5,24 @@
 #include "documentlistmodel.h"
 #include "import/folderwatcher.h"
 #include "mainwindow.h"
+#include "readerview.h"
+#include "store/library.h"
 #include "store/librarysession.h"
 #include "translations.h"
 #include "watchedfoldersdialog.h"
 
 #include <QAction>
+#include <QBrush>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QPalette>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -30,6 +37,7 @@ class WatchWindowTest : public QObject
 private Q_SLOTS:
     void initTestCase();
     void watchFolderActionImportsNewFiles();
+    void removedFileIsShownMissing();
 
 private:
     QTemporaryDir m_work;
@@ -46,6 +54,23 @@ void writeArticle(const QString &path, const QString &title)
         + QStringLiteral("\n\nHarbour Desk, 4 March 2026\n\nMaren Holt of the Harbour Authority said on "
                          "Tuesday that the ferry terminal would open in the spring.\n"))
             .toUtf8());
+}
+
+// The list's row of the article at \a path; invalid while it is not listed.
+QModelIndex rowOf(const Ui::DocumentListModel *model, const QString &path)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, Ui::DocumentListModel::Title);
+        if (index.data(Ui::DocumentListModel::PathRole).toString() == path) {
+            return index;
+        }
+    }
+    return {};
+}
+
+qint64 missingSince(const Ui::DocumentListModel *model, const QString &path)
+{
+    return rowOf(model, path).data(Ui::DocumentListModel::MissingSinceRole).toLongLong();
 }
 
 } // namespace
@@ -117,6 +142,64 @@ void WatchWindowTest::watchFolderActionImportsNewFiles()
     QCOMPARE(rows->topLevelItemCount(), 0);
     QCOMPARE(window.librarySession()->library()->watchedFolders().all()->size(), 0);
     QCOMPARE(window.documentModel()->rowCount(), 2);
+}
+
+void WatchWindowTest::removedFileIsShownMissing()
+{
+    const QString folder = m_work.filePath(QStringLiteral("desk"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString gone = folder + QStringLiteral("/gone.txt");
+    const QString kept = folder + QStringLiteral("/kept.txt");
+    writeArticle(gone, QStringLiteral("Ferry terminal plans approved"));
+    writeArticle(kept, QStringLiteral("Harbour dredging resumes"));
+    const QString libraryPath = m_work.filePath(QStringLiteral("missing.dossier"));
+    {
+        Core::Library library(libraryPath);
+        QVERIFY(library.open());
+        QVERIFY(library.watchedFolders().add(folder));
+    }
+    Ui::MainWindow window;
+    QVERIFY(window.openLibrary(libraryPath));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const Ui::DocumentListModel *model = window.documentModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(model, gone).isValid(), 30000);
+    window.documentView()->setCurrentIndex(rowOf(model, gone));
+    QLabel *banner = window.reader()->missingBanner();
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+    QVERIFY(!rowOf(model, gone).data(Qt::ForegroundRole).isValid());
+    QLabel *count = nullptr;
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+        if (label->accessibleName() == QLatin1String("Document count")) {
+            count = label;
+        }
+    }
+    QVERIFY(count);
+    QVERIFY2(!count->text().contains(QLatin1String("missing")), qPrintable(count->text()));
+
+    // Deleted on disk: the row stays, greyed, saying since when; the reader says so above the article.
+    QVERIFY(QFile::remove(gone));
+    QTRY_VERIFY_WITH_TIMEOUT(missingSince(model, gone) > 0, 30000);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(missingSince(model, kept), 0);
+    const QModelIndex row = rowOf(model, gone);
+    QCOMPARE(row.data(Qt::ForegroundRole).value<QBrush>(),
+        QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text));
+    QVERIFY2(row.data(Qt::ToolTipRole).toString().startsWith(QLatin1String("Missing since ")),
+        qPrintable(row.data(Qt::ToolTipRole).toString()));
+    QVERIFY(!rowOf(model, kept).data(Qt::ForegroundRole).isValid());
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 30000);
+    QVERIFY2(banner->text().startsWith(QLatin1String("Missing since ")), qPrintable(banner->text()));
+    QTRY_VERIFY2_WITH_TIMEOUT(count->text().endsWith(QLatin1String("1 missing")), qPrintable(count->text()), 30000);
+
+    // Back: shown as before.
+    writeArticle(gone, QStringLiteral("Ferry terminal plans approved"));
+    QTRY_COMPARE_WITH_TIMEOUT(missingSince(model, gone), 0, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 30000);
+    QVERIFY(!rowOf(model, gone).data(Qt::ForegroundRole).isValid());
+    QTRY_VERIFY2_WITH_TIMEOUT(!count->text().contains(QLatin1String("missing")), qPrintable(count->text()), 30000);
 }
 
 QTEST_MAIN(WatchWindowTest)

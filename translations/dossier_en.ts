@@ -177,6 +177,27 @@
 <context>
     <name>Dossier::Ui::MainWindow</name>
     <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n missing</numerusform>
+            <numerusform>%n missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Watched folders: %n renamed or moved file(s) followed</source>
+        <translation>
+            <numerusform>Watched folders: %n renamed or moved file followed</numerusform>
+            <numerusform>Watched folders: %n renamed or moved files followed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Watched folders: %n article(s) whose file went missing or came back</source>
+        <translation>
+            <numerusform>Watched folders: %n article whose file went missing or came back</numerusform>
+            <numerusform>Watched folders: %n articles whose files went missing or came back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n story(ies)</source>
         <translation>
             <numerusform>%n story</numerusform>

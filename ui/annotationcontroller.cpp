@@ -22,6 +22,7 @@ struct AnnotationController::Private {
     QUndoStack *stack = nullptr;
     bool lastOk = false;
     qint64 lastId = -1;
+    Core::StoreError::Kind lastErrorKind = Core::StoreError::Kind::Other;
 };
 
 namespace
@@ -96,6 +97,7 @@ private:
             if (!m_done) {
                 setObsolete(true);
             }
+            m_controller->d->lastErrorKind = session ? session->lastError().kind : Core::StoreError::Kind::Other;
             Q_EMIT m_controller->errorOccurred(
                 session ? session->errorString() : AnnotationController::tr("No library is open."));
             return;
@@ -157,6 +159,11 @@ QUndoStack *AnnotationController::undoStack() const
     return d->stack;
 }
 
+Core::StoreError::Kind AnnotationController::lastErrorKind() const
+{
+    return d->lastErrorKind;
+}
+
 QList<Core::Tag> AnnotationController::tags() const
 {
     if (!d->library()) {
@@ -186,20 +193,34 @@ qint64 AnnotationController::annotate(qint64 articleId, qsizetype start, qsizety
     return d->lastOk ? d->lastId : -1;
 }
 
-bool AnnotationController::editAnnotation(const Annotation &annotation)
+bool AnnotationController::editAnnotation(const Annotation &annotation, qint64 readVersion)
 {
     if (!d->library()) {
         return false;
     }
     const auto before = d->library()->annotations().get(annotation.id);
     if (!before) {
+        d->lastErrorKind = d->library()->lastError().kind;
         Q_EMIT errorOccurred(d->library()->errorString());
         return false;
     }
     const Annotation &old = *before;
+    // The version each step expects to find: the one the caller read, then the one the last step
+    // left; the check is the UPDATE's own (AnnotationStore::update()).
+    auto version = std::make_shared<qint64>(readVersion > 0 ? readVersion : old.version);
+    const auto writing = [version](const Annotation &target) {
+        return [version, target](Library &library) {
+            if (!library.annotations().update(target, *version)) {
+                return false;
+            }
+            if (const auto now = library.annotations().get(target.id)) {
+                *version = now->version;
+            }
+            return true;
+        };
+    };
     d->stack->push(new AnnotationCommand(
-        this, tr("Edit Highlight"), [annotation](Library &library) { return library.annotations().update(annotation); },
-        [old](Library &library) { return library.annotations().update(old); }, { old.articleId, -2, true }));
+        this, tr("Edit Highlight"), writing(annotation), writing(old), { old.articleId, -2, true }));
     return d->lastOk;
 }
 
@@ -218,6 +239,28 @@ bool AnnotationController::removeAnnotation(qint64 annotationId)
         this, tr("Remove Highlight"),
         [annotationId](Library &library) { return library.annotations().remove(annotationId); },
         [old](Library &library) { return library.annotations().restore(old); }, { old.articleId, -2, true }));
+    return d->lastOk;
+}
+
+bool AnnotationController::setAnnotationHidden(qint64 annotationId, bool hidden)
+{
+    if (!d->library()) {
+        return false;
+    }
+    const auto before = d->library()->annotations().get(annotationId);
+    if (!before) {
+        d->lastErrorKind = d->library()->lastError().kind;
+        Q_EMIT errorOccurred(d->library()->errorString());
+        return false;
+    }
+    if (before->hidden == hidden) {
+        return true;
+    }
+    d->stack->push(new AnnotationCommand(
+        this, hidden ? tr("Hide Passage") : tr("Show Passage"),
+        [=](Library &library) { return library.annotations().setHidden(annotationId, hidden); },
+        [=](Library &library) { return library.annotations().setHidden(annotationId, !hidden); },
+        { before->articleId, -2, false }));
     return d->lastOk;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "annotations/annotation.h"
+#include "store/storetypes.h"
 
 #include <QObject>
 #include <QStringList>
@@ -43,9 +44,16 @@ public:
         id, or -1 (with errorOccurred()) when it could not be stored. */
     qint64 annotate(qint64 articleId, qsizetype start, qsizetype end, const QStringList &tags = {},
         const QString &note = {}, const QString &color = {});
-    /*! Saves the tags, note and colour of \a annotation (by id). */
-    bool editAnnotation(const Core::Annotation &annotation);
+    /*! Saves the tags, note and colour of \a annotation (by id). With \a readVersion (the
+        Annotation::version the caller read; 0: the current one) an annotation someone changed
+        since is left as it is: errorOccurred() says who changed it and when, lastErrorKind() is
+        Conflict, and nothing enters the undo stack. Undoing and redoing the edit are refused the
+        same way when someone changed the annotation after it. */
+    bool editAnnotation(const Core::Annotation &annotation, qint64 readVersion = 0);
     bool removeAnnotation(qint64 annotationId);
+    /*! Hides the annotation (kept; listed only when hidden ones are asked for) or shows it again;
+        its text is not changed. On a team library its author or an editor may. */
+    bool setAnnotationHidden(qint64 annotationId, bool hidden);
 
     bool tagArticle(qint64 articleId, const QStringList &tags);
     bool untagArticle(qint64 articleId, const QString &tag);
@@ -56,6 +64,9 @@ public:
     bool setTagColor(qint64 tagId, const QString &color);
     bool mergeTags(qint64 fromId, qint64 intoId);
     bool removeTag(qint64 tagId);
+
+    /*! The kind of the last failed edit (Conflict: someone changed the row since it was read). */
+    Core::StoreError::Kind lastErrorKind() const;
 
     /*! The codebook (tags with colours and counts); empty without a library. */
     QList<Core::Tag> tags() const;

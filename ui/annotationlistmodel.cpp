@@ -331,16 +331,22 @@ QVariant AnnotationListModel::data(const QModelIndex &index, int role) const
             return a.author;
         case Created:
             return a.created.toLocalTime();
-        case State:
+        case State: {
+            QString state;
             switch (a.state) {
             case Core::AnnotationState::Anchored:
-                return tr("anchored");
+                state = tr("anchored");
+                break;
             case Core::AnnotationState::Reattached:
-                return tr("re-attached");
+                state = tr("re-attached");
+                break;
             case Core::AnnotationState::Orphaned:
-                return tr("orphaned");
+                state = tr("orphaned");
+                break;
             }
-            break;
+            // Listed only when hidden ones are asked for (AnnotationsPanel's Show hidden).
+            return a.hidden ? tr("%1, hidden").arg(state) : state;
+        }
         default:
             break;
         }

@@ -46,6 +46,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     , m_authors(new QComboBox(this))
     , m_thisArticle(new QCheckBox(tr("This article only"), this))
     , m_orphaned(new QCheckBox(tr("Orphaned only"), this))
+    , m_showHidden(new QCheckBox(tr("Show hidden"), this))
     , m_view(new QTableView(this))
     , m_error(new QLabel(this))
     , m_count(new QLabel(this))
@@ -57,6 +58,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     , m_editNote(new QAction(tr("Edit Note…"), this))
     , m_editTags(new QAction(tr("Edit Tags…"), this))
     , m_history(new QAction(tr("History…"), this))
+    , m_hide(new QAction(tr("Hide"), this))
     , m_remove(new QAction(tr("Remove"), this))
 {
     m_filter->setPlaceholderText(tr("Filter quotes and notes"));
@@ -72,6 +74,9 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     m_thisArticle->setAccessibleName(tr("Only annotations of this article"));
     m_orphaned->setAccessibleName(tr("Only orphaned annotations"));
     m_orphaned->setToolTip(tr("Passages whose quote is no longer in their article's text"));
+    m_showHidden->setAccessibleName(tr("Show hidden annotations"));
+    m_showHidden->setToolTip(tr("Also list the passages an editor hid"));
+    m_hide->setToolTip(tr("Hide the passage from the list, the reader and exports (its text is kept)"));
     m_error->setAccessibleName(tr("Annotations error"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: palette(bright-text); background: #b3261e; padding: 3px;"));
@@ -105,7 +110,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     m_remove->setShortcut(QKeySequence::Delete);
     m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_view->addAction(m_remove);
-    for (QAction *action : { m_goTo, m_editNote, m_editTags, m_history, m_remove }) {
+    for (QAction *action : { m_goTo, m_editNote, m_editTags, m_history, m_hide, m_remove }) {
         action->setEnabled(false);
     }
 
@@ -118,6 +123,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     checks->setContentsMargins(0, 0, 0, 0);
     checks->addWidget(m_thisArticle);
     checks->addWidget(m_orphaned);
+    checks->addWidget(m_showHidden);
     checks->addStretch(1);
     checks->addWidget(m_count);
     auto *bodyLayout = new QVBoxLayout(m_body);
@@ -145,6 +151,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     connect(m_authors, &QComboBox::activated, this, &AnnotationsPanel::applyFilter);
     connect(m_thisArticle, &QCheckBox::toggled, this, &AnnotationsPanel::applyFilter);
     connect(m_orphaned, &QCheckBox::toggled, this, &AnnotationsPanel::applyFilter);
+    connect(m_showHidden, &QCheckBox::toggled, this, &AnnotationsPanel::applyFilter);
 
     // Several edits in a row (a multi-row removal, an undo macro) make one re-read.
     m_refreshDelay->setSingleShot(true);
@@ -165,6 +172,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     connect(m_editNote, &QAction::triggered, this, &AnnotationsPanel::editNote);
     connect(m_editTags, &QAction::triggered, this, &AnnotationsPanel::editTags);
     connect(m_history, &QAction::triggered, this, &AnnotationsPanel::showHistory);
+    connect(m_hide, &QAction::triggered, this, &AnnotationsPanel::toggleHidden);
     connect(m_remove, &QAction::triggered, this, &AnnotationsPanel::removeSelected);
     updateActions();
 }
@@ -221,6 +229,13 @@ void AnnotationsPanel::refresh()
     m_error->hide();
     Core::Library *library = m_controller ? m_controller->library() : nullptr;
     if (m_model->library() != library) {
+        // Anyone may hide a passage of a library file; on a team library, editors and admins may
+        // hide anyone's (the server enforces it: this only keeps the action from promising more).
+        m_hidesOthers = true;
+        if (library && Core::Library::isServerLocation(library->path())) {
+            const std::optional<Core::TeamRole> role = library->team().myRole();
+            m_hidesOthers = role && *role >= Core::TeamRole::Editor;
+        }
         m_model->setLibrary(library);
         reloadTags();
         reloadAuthors();
@@ -253,7 +268,8 @@ void AnnotationsPanel::updateCount()
     // Empty: nothing listed although nothing narrows the list (and no error to show), so the
     // library has no passage at all.
     const bool filtered = !m_filter->text().trimmed().isEmpty() || m_tags->currentIndex() > 0
-        || m_authors->currentIndex() > 0 || m_thisArticle->isChecked() || m_orphaned->isChecked();
+        || m_authors->currentIndex() > 0 || m_thisArticle->isChecked() || m_orphaned->isChecked()
+        || m_showHidden->isChecked();
     const bool empty = m_model->rowCount() == 0 && !filtered && m_error->isHidden();
     if (empty == m_empty) {
         return;
@@ -345,6 +361,7 @@ void AnnotationsPanel::applyFilter()
         query.articles = { m_currentArticle };
     }
     query.orphanedOnly = m_orphaned->isChecked();
+    query.withHidden = m_showHidden->isChecked();
     if (m_authors->currentIndex() > 0) {
         query.author = m_authors->currentText();
     }
@@ -434,17 +451,24 @@ void AnnotationsPanel::editNote()
     if (!ok || note == annotation.note) {
         return;
     }
-    // Someone (another window, a colleague on a team library) may have changed it while the note
-    // was being written: then nothing is overwritten; the message says who, and the list reloads.
-    Core::Library *library = m_controller->library();
-    if (library && !library->annotations().isCurrent(annotation.id, annotation.version)) {
-        const QString conflict = library->errorString();
-        refresh();
-        showError(conflict);
-        return;
-    }
     annotation.note = note;
-    m_controller->editAnnotation(annotation);
+    saveEdit(annotation);
+}
+
+void AnnotationsPanel::saveEdit(const Core::Annotation &annotation)
+{
+    // Someone (another window, a colleague on a team library) may have changed it while it was
+    // being edited: then the store refuses the edit in the UPDATE itself and nothing is
+    // overwritten; the message says who, and the list reloads to show what they made of it.
+    QString refusal;
+    const QMetaObject::Connection noting = connect(m_controller, &AnnotationController::errorOccurred, this,
+        [&refusal](const QString &message) { refusal = message; });
+    const bool saved = m_controller->editAnnotation(annotation, annotation.version);
+    disconnect(noting);
+    if (!saved && m_controller->lastErrorKind() == Core::StoreError::Kind::Conflict) {
+        refresh();
+        showError(refusal);
+    }
 }
 
 HistoryDialog *AnnotationsPanel::showHistory()
@@ -483,7 +507,16 @@ void AnnotationsPanel::editTags()
         return;
     }
     annotation.tags = tags;
-    m_controller->editAnnotation(annotation);
+    saveEdit(annotation);
+}
+
+void AnnotationsPanel::toggleHidden()
+{
+    const Core::Annotation *current = m_model->annotationAt(m_view->currentIndex().row());
+    if (!m_controller || !current) {
+        return;
+    }
+    m_controller->setAnnotationHidden(current->id, !current->hidden);
 }
 
 void AnnotationsPanel::showContextMenu(const QPoint &pos)
@@ -503,6 +536,7 @@ void AnnotationsPanel::showContextMenu(const QPoint &pos)
     menu.addAction(m_editNote);
     menu.addAction(m_editTags);
     menu.addAction(m_history);
+    menu.addAction(m_hide);
     menu.addSeparator();
     menu.addAction(m_remove);
     menu.exec(m_view->viewport()->mapToGlobal(pos));
@@ -517,6 +551,12 @@ void AnnotationsPanel::updateActions()
     m_editNote->setEnabled(editable);
     m_editTags->setEnabled(editable);
     m_history->setEnabled(editable && m_controller->session());
+    const Core::Annotation *annotation = m_model->annotationAt(current.row());
+    Core::Library *library = m_controller ? m_controller->library() : nullptr;
+    const bool mine
+        = annotation && library && (annotation->author.isEmpty() || annotation->author == library->author());
+    m_hide->setEnabled(editable && annotation && library && !library->isReadOnly() && (mine || m_hidesOthers));
+    m_hide->setText(annotation && annotation->hidden ? tr("Show Again") : tr("Hide"));
     m_remove->setEnabled(m_controller && (selected > 0 || current.isValid()));
     m_remove->setText(selected > 1 ? tr("Remove %n Passages", nullptr, selected) : tr("Remove"));
 }

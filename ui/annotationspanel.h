@@ -12,6 +12,11 @@ class QLineEdit;
 class QTableView;
 class QTimer;
 
+namespace Dossier::Core
+{
+struct Annotation;
+}
+
 namespace Dossier::Ui
 {
 
@@ -54,7 +59,12 @@ public:
     QComboBox *authorFilter() const { return m_authors; }
     QCheckBox *thisArticleOnly() const { return m_thisArticle; }
     QCheckBox *orphanedOnly() const { return m_orphaned; }
+    /*! Lists the passages an editor hid too (marked hidden in the State column). */
+    QCheckBox *showHidden() const { return m_showHidden; }
     QAction *historyAction() const { return m_history; }
+    /*! Hides the current passage, or shows it again when it is hidden: enabled for its author and,
+        on a team library, for editors and admins (the server refuses anyone else). */
+    QAction *hideAction() const { return m_hide; }
 
 public Q_SLOTS:
     /*! Reads the annotations and the codebook again (after a library was opened or an import). */
@@ -69,6 +79,8 @@ public Q_SLOTS:
     void editNote();
     /*! Asks for the tags of the current annotation (comma-separated) and saves them. */
     void editTags();
+    /*! Hides the current annotation, or shows it again when it is hidden (through the controller). */
+    void toggleHidden();
     /*! Opens the history of the current annotation (its versions, with Restore This Version);
         returns the dialog (deleted when closed), or null without a current annotation. */
     HistoryDialog *showHistory();
@@ -95,6 +107,9 @@ private:
     void showContextMenu(const QPoint &pos);
     void updateActions();
     void showError(const QString &message);
+    /*! Saves \a annotation's note and tags through the controller, refused when it changed since
+        it was read (Annotation::version). */
+    void saveEdit(const Core::Annotation &annotation);
     QList<qint64> selectedAnnotations() const;
 
     QPointer<AnnotationController> m_controller;
@@ -105,6 +120,7 @@ private:
     QComboBox *m_authors = nullptr;
     QCheckBox *m_thisArticle = nullptr;
     QCheckBox *m_orphaned = nullptr;
+    QCheckBox *m_showHidden = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_error = nullptr;
     QLabel *m_count = nullptr;
@@ -117,6 +133,10 @@ private:
     QAction *m_editNote = nullptr;
     QAction *m_editTags = nullptr;
     QAction *m_history = nullptr;
+    QAction *m_hide = nullptr;
+    // Whether this user may hide other people's passages (a library file, or an editor of a team
+    // library); read when the library changes.
+    bool m_hidesOthers = true;
     QAction *m_remove = nullptr;
     QList<QMetaObject::Connection> m_connections;
     // A double-click is a click and an activation: one passage is announced once.

@@ -2,8 +2,12 @@
 
 #include "store/libraryreader.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPalette>
 
 #include <algorithm>
 #include <iterator>
@@ -454,6 +458,9 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
     if (!row) {
         return {};
     }
+    if (const QVariant missing = missingData(*row, role); missing.isValid()) {
+        return missing;
+    }
     if (index.internalId() != listRow) {
         return copyData(*row, index.column(), role);
     }
@@ -529,6 +536,26 @@ QVariant DocumentListModel::articleText(const Core::ArticleSummary &row, int col
         return row.entityCount;
     case Tags:
         return row.tags.join(QStringLiteral(", "));
+    default:
+        return {};
+    }
+}
+
+QVariant DocumentListModel::missingData(const Core::ArticleSummary &row, int role)
+{
+    if (role == MissingSinceRole) {
+        return row.missingSince;
+    }
+    if (row.missingSince == 0) {
+        return {};
+    }
+    switch (role) {
+    case Qt::ForegroundRole:
+        return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+    case Qt::ToolTipRole:
+        return tr("Missing since %1: the file is gone from its watched folder (%2). The article and its "
+                  "annotations are kept, and come back to it when the file does.")
+            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(row.missingSince), QLocale::ShortFormat), row.path);
     default:
         return {};
     }

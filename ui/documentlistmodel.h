@@ -48,6 +48,9 @@ public:
         CopyCountRole, //!< int: the other articles of the row's story (0 without copies)
         StoryMatchesRole, //!< int, grouped: the articles of the row's story the filter lets through
         MatchRole,
+        /*! qint64: when a watched folder's check found the article's file gone, ms since the
+            epoch; 0 while it is there. Such a row is greyed, its tooltip says since when. */
+        MissingSinceRole,
     };
 
     explicit DocumentListModel(QObject *parent = nullptr);
@@ -124,6 +127,9 @@ private:
     static QVariant articleText(const Core::ArticleSummary &row, int column);
     // data() of a copy's row under its story.
     static QVariant copyData(const Core::ArticleSummary &row, int column, int role);
+    /*! What a row whose file is missing shows for \a role (grey text, "Missing since …"); invalid
+        for the other roles and for rows whose file is there. */
+    static QVariant missingData(const Core::ArticleSummary &row, int role);
     const Core::ArticleSummary *cachedSummaryAt(int row) const;
     // The copy count of the article at \a row, read with those of its whole window; -1 when unknown.
     int copyCountAt(int row) const;

@@ -73,6 +73,7 @@ ExportDialog::ExportDialog(Core::Library *library, QWidget *parent)
     , m_format(new QComboBox(this))
     , m_title(new QLineEdit(this))
     , m_fullText(new QCheckBox(tr("Include each article's full text, passages highlighted"), this))
+    , m_withHidden(new QCheckBox(tr("Include hidden passages"), this))
     , m_output(new QLineEdit(this))
     , m_browse(new QPushButton(tr("Browse…"), this))
     , m_progress(new QProgressBar(this))
@@ -120,6 +121,8 @@ ExportDialog::ExportDialog(Core::Library *library, QWidget *parent)
     m_title->setPlaceholderText(tr("Dossier evidence pack"));
     m_title->setAccessibleName(tr("Pack title"));
     m_fullText->setAccessibleName(tr("Include full text"));
+    m_withHidden->setAccessibleName(tr("Include hidden passages"));
+    m_withHidden->setToolTip(tr("Passages an editor hid are left out unless this is ticked"));
     m_output->setAccessibleName(tr("Output file"));
     m_browse->setAccessibleName(tr("Choose the output file"));
     m_browse->setAutoDefault(false);
@@ -131,6 +134,7 @@ ExportDialog::ExportDialog(Core::Library *library, QWidget *parent)
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("&Title:"), m_title);
     form->addRow(QString(), m_fullText);
+    form->addRow(QString(), m_withHidden);
     form->addRow(tr("&Save to:"), outputRow);
 
     m_progress->setAccessibleName(tr("Export progress"));
@@ -254,6 +258,11 @@ Core::ExportFormat ExportDialog::format() const
     return Core::ExportFormat(m_format->currentData().toInt());
 }
 
+void ExportDialog::setWithHidden(bool withHidden)
+{
+    m_withHidden->setChecked(withHidden);
+}
+
 void ExportDialog::setFullText(bool fullText)
 {
     m_fullText->setChecked(fullText);
@@ -289,6 +298,7 @@ Core::ExportSelection ExportDialog::selection() const
     }
     selection.fullText = m_fullText->isChecked() && m_fullText->isEnabled();
     selection.title = m_title->text().trimmed();
+    selection.withHidden = m_withHidden->isChecked();
     return selection;
 }
 
@@ -318,6 +328,7 @@ void ExportDialog::updateState()
     m_format->setEnabled(!busy);
     // JSON-LD carries passages, citations and codebooks no text, REFI-QDA projects always whole texts.
     m_fullText->setEnabled(!busy && !Core::fullTextIsFixed(format()));
+    m_withHidden->setEnabled(!busy);
     m_title->setEnabled(!busy && !Core::isCitationFormat(format()) && format() != Core::ExportFormat::Qdc);
     m_output->setEnabled(!busy);
     m_browse->setEnabled(!busy);

@@ -52,6 +52,8 @@ public:
     void setFormat(Core::ExportFormat format);
     Core::ExportFormat format() const;
     void setFullText(bool fullText);
+    /*! Passages an editor hid go into the pack too (left out otherwise). */
+    void setWithHidden(bool withHidden);
     void setPackTitle(const QString &title);
     /*! The file to write; its suffix follows the format from then on. */
     void setOutputPath(const QString &path);
@@ -100,6 +102,7 @@ private:
     QComboBox *m_format = nullptr;
     QLineEdit *m_title = nullptr;
     QCheckBox *m_fullText = nullptr;
+    QCheckBox *m_withHidden = nullptr;
     QLineEdit *m_output = nullptr;
     QPushButton *m_browse = nullptr;
     QProgressBar *m_progress = nullptr;

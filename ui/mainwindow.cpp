@@ -209,6 +209,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &Core::LibrarySession::libraryAboutToChange, this, [this] {
         stopWatching();
         stopStoryFill();
+        stopSentenceFill();
         m_model->setLibrary(nullptr);
     });
     connect(m_session, &Core::LibrarySession::articlesChanged, this, [this](const QList<qint64> &ids) {
@@ -574,6 +575,7 @@ bool MainWindow::openLibrary(const QString &path)
     m_annotationsPanel->setCurrentArticle(-1);
     m_reader->clear();
     prepareStories();
+    startSentenceFill();
     m_model->setLibrary(library());
     m_tagFacets->clearChecked();
     refreshTagFacets();
@@ -760,6 +762,7 @@ void MainWindow::showArticle(qint64 id)
     }
     m_currentId = id;
     m_reader->showArticle(*article);
+    updateMissingBanner();
     m_annotationsPanel->setCurrentArticle(id);
     m_copies->setCurrentArticle(id);
     refreshAnnotations();

@@ -27,6 +27,7 @@ namespace Dossier::Core
 class BackupJob;
 class FolderWatcher;
 class ImportJob;
+class SentenceFillJob;
 class StoryFillJob;
 class LibrarySession;
 struct ImportSummary;
@@ -146,6 +147,8 @@ public:
     /*! True while the stories of an upgraded library are being filled in the background (the list
         is grouped once they are). */
     bool isFillingStories() const;
+    /*! True while the sentence rows of an upgraded library (schema 14) are being written. */
+    bool isFillingSentences() const;
     /*! True while the highlights of the open article's other copies are being read. */
     bool isReadingCopyAnnotations() const { return m_copyAnnotationsPending; }
     qint64 currentArticleId() const { return m_currentId; }
@@ -219,6 +222,9 @@ private:
     void prepareStories();
     void startStoryFill();
     void stopStoryFill();
+    void createSentenceFillStatus();
+    void startSentenceFill();
+    void stopSentenceFill();
     // Reads, off the GUI thread, the highlights of the open article's other copies that land in
     // its text, and shows them in the reader.
     void refreshCopyAnnotations();
@@ -239,6 +245,11 @@ private:
     void startWatching();
     void stopWatching();
     void watchImported(const Core::ImportSummary &summary);
+    /*! The watcher marked files missing or back, or followed renamed ones: the list, the count
+        and the reader's banner follow. */
+    void watchFollowed(int marked, int moved);
+    /*! Shows or hides the reader's banner for the open article's missing file. */
+    void updateMissingBanner();
     // The automatic backup of the open library, in the background: once a day, and after a large import.
     void backUp(bool afterLargeImport);
 
@@ -294,6 +305,9 @@ private:
     QAction *m_groupCopies = nullptr;
     bool m_storiesReady = false; //!< every article of the open library has its story: the list may group
     Core::StoryFillJob *m_storyFill = nullptr;
+    Core::SentenceFillJob *m_sentenceFill = nullptr;
+    QWidget *m_sentenceFillStatus = nullptr;
+    QProgressBar *m_sentenceFillProgress = nullptr;
     QWidget *m_storyFillStatus = nullptr;
     QProgressBar *m_storyFillProgress = nullptr;
     bool m_selectingCurrent = false; //!< the list's current row follows the open article (no new one opens)

@@ -151,7 +151,11 @@ void MainWindow::editHighlight()
         edited.tags = dialog.tags();
         edited.note = dialog.note();
         edited.color = dialog.color();
-        m_annotations->editAnnotation(edited);
+        // Refused, and said so, when someone changed the highlight while the dialog was open.
+        if (!m_annotations->editAnnotation(edited, annotation->version)
+            && m_annotations->lastErrorKind() == Core::StoreError::Kind::Conflict) {
+            refreshAnnotations();
+        }
     }
 }
 

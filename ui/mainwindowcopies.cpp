@@ -62,6 +62,7 @@ void MainWindow::addGroupCopiesAction(QMenu *view)
     m_groupCopies->setChecked(QSettings().value(settingsGroupCopies, true).toBool());
     m_model->setGroupCopies(false); // until a library with its stories is open (prepareStories())
     createStoryFillStatus();
+    createSentenceFillStatus();
     // A story row opens onto its copies: the branch column only while the list is grouped.
     connect(m_model, &QAbstractItemModel::modelReset, this,
         [this] { m_list->setRootIsDecorated(m_model->groupsCopies()); });
@@ -80,18 +81,22 @@ void MainWindow::updateStatus()
 {
     // What each number counts: grouped, the rows are stories and the articles are counted apart.
     const qint64 total = library() ? library()->articles().count().value_or(0) : 0;
+    // Articles whose files went missing from the watched folders, when there are any.
+    const qint64 missing = library() ? library()->articles().missingCount().value_or(0) : 0;
+    const QString missingNote
+        = missing > 0 ? QStringLiteral(" \u00b7 ") + tr("%n missing", nullptr, int(missing)) : QString();
     if (!m_model->groupsCopies() || !library()) {
-        m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(m_model->rowCount()));
+        m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(m_model->rowCount()) + missingNote);
         return;
     }
     const qint64 listed = library()->documents().count(m_model->filter()).value_or(0);
     if (listed == m_model->rowCount()) {
         // No listed story has two listed copies: the rows are the articles.
-        m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(listed));
+        m_countLabel->setText(tr("%1 of %n article(s)", nullptr, int(total)).arg(listed) + missingNote);
         return;
     }
     m_countLabel->setText(tr("%n story(ies)", nullptr, m_model->rowCount()) + QStringLiteral(" \u00b7 ")
-        + tr("%1 of %n article(s)", nullptr, int(total)).arg(listed));
+        + tr("%1 of %n article(s)", nullptr, int(total)).arg(listed) + missingNote);
 }
 
 void MainWindow::refreshCopyAnnotations()

@@ -4,6 +4,7 @@
 #include "import/folderwatcher.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
+#include "readerview.h"
 #include "store/librarysession.h"
 #include "watchedfoldersdialog.h"
 
@@ -43,6 +44,7 @@ void MainWindow::startWatching()
     connect(m_watchThread, &QThread::finished, m_watcher, &QObject::deleteLater);
     connect(m_watcher, &Core::FolderWatcher::articleStored, m_refreshDelay, qOverload<>(&QTimer::start));
     connect(m_watcher, &Core::FolderWatcher::imported, this, &MainWindow::watchImported);
+    connect(m_watcher, &Core::FolderWatcher::filesFollowed, this, &MainWindow::watchFollowed);
     // A folder's state and scan time reach the views through the session's poll of the data
     // version (announcing them here would take commits of other programs made meanwhile as seen).
     connect(m_watcher, &Core::FolderWatcher::folderStateChanged, this,
@@ -92,6 +94,29 @@ void MainWindow::watchImported(const Core::ImportSummary &summary)
     if (!summary.fatalError.isEmpty()) {
         statusBar()->showMessage(tr("Importing from the watched folders failed: %1").arg(summary.fatalError), 10000);
     }
+}
+
+void MainWindow::watchFollowed(int marked, int moved)
+{
+    Core::LibraryChanges changes;
+    changes.allArticles = true;
+    changes.allAnnotations = true;
+    changes.folders = true;
+    m_session->announce(changes);
+    updateMissingBanner();
+    updateStatus();
+    if (moved > 0) {
+        statusBar()->showMessage(tr("Watched folders: %n renamed or moved file(s) followed", nullptr, moved), 10000);
+    } else if (marked > 0) {
+        statusBar()->showMessage(
+            tr("Watched folders: %n article(s) whose file went missing or came back", nullptr, marked), 10000);
+    }
+}
+
+void MainWindow::updateMissingBanner()
+{
+    m_reader->setMissingSince(
+        library() && m_currentId >= 0 ? library()->articles().missingSince(m_currentId).value_or(0) : 0);
 }
 
 void MainWindow::chooseWatchFolder()

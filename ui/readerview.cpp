@@ -9,6 +9,7 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 #include <QAction>
+#include <QDateTime>
 #include <QEvent>
 #include <QFileInfo>
 #include <QHelpEvent>
@@ -94,6 +95,7 @@ ReaderView::ReaderView(QWidget *parent)
     : QWidget(parent)
     , m_text(new QPlainTextEdit(this))
     , m_legend(new QLabel(this))
+    , m_missing(new QLabel(this))
     , m_findBar(new FindBar(this))
     , m_findAction(new QAction(tr("&Find in Article…"), this))
     , m_nextHit(new QAction(tr("Next Search &Hit"), this))
@@ -150,12 +152,22 @@ ReaderView::ReaderView(QWidget *parent)
     m_legend->setContentsMargins(6, 3, 6, 3);
     m_legend->hide();
 
+    m_missing->setObjectName(QStringLiteral("missingBanner"));
+    m_missing->setAccessibleName(tr("File missing"));
+    m_missing->setWordWrap(true);
+    m_missing->setAutoFillBackground(true);
+    m_missing->setBackgroundRole(QPalette::ToolTipBase);
+    m_missing->setForegroundRole(QPalette::ToolTipText);
+    m_missing->setContentsMargins(6, 3, 6, 3);
+    m_missing->hide();
+
     m_findBar->setObjectName(QStringLiteral("findBar"));
     m_findBar->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_missing);
     layout->addWidget(m_legend);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_findBar);
@@ -266,8 +278,23 @@ void ReaderView::showArticle(const Dossier::Core::Article &article)
     }
 }
 
+void ReaderView::setMissingSince(qint64 since)
+{
+    if (since == 0) {
+        m_missing->hide();
+        m_missing->clear();
+        return;
+    }
+    m_missing->setText(tr("Missing since %1: this article's file is gone from its watched folder. Its text, "
+                          "entities and annotations are kept; the article is its file's again when the file "
+                          "comes back (or turns up elsewhere in a watched folder).")
+            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(since), QLocale::ShortFormat)));
+    m_missing->show();
+}
+
 void ReaderView::clear()
 {
+    setMissingSince(0);
     m_annotations.clear();
     m_articleHighlighter->setHighlights({});
     m_articleHighlighter->setMentions({});

@@ -111,6 +111,10 @@ public:
     /*! The legend above an article: each entity type's name on the tint its mentions get under
         the current theme. Shown with an article, not with its source. */
     QLabel *entityLegend() const { return m_legend; }
+    /*! Says above the article that its file is gone since \a since (ms since the epoch; found
+        by a watched folder's check), or hides the banner when \a since is 0. */
+    void setMissingSince(qint64 since);
+    QLabel *missingBanner() const { return m_missing; }
 
 public Q_SLOTS:
     void zoomIn();
@@ -149,6 +153,7 @@ private:
 
     QPlainTextEdit *m_text = nullptr;
     QLabel *m_legend = nullptr;
+    QLabel *m_missing = nullptr;
     FindBar *m_findBar = nullptr;
     QAction *m_findAction = nullptr;
     QTextDocument *m_articleDoc = nullptr;

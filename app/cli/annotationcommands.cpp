@@ -202,17 +202,48 @@ int annotate(const QStringList &arguments)
         QStringLiteral("With --edit: the passage's version you read (annotations prints it); refused, nothing "
                        "changed, when someone changed it since."),
         QStringLiteral("N"));
+    const QCommandLineOption hide(QStringLiteral("hide"),
+        QStringLiteral("Hide the passage with this id (an editor's, or its author's): kept, but left out of lists and "
+                       "exports unless asked for. Its text is not changed."),
+        QStringLiteral("ID"));
+    const QCommandLineOption unhide(
+        QStringLiteral("unhide"), QStringLiteral("Show the hidden passage with this id again."), QStringLiteral("ID"));
     for (const QCommandLineOption &option :
-        { doc, quote, start, end, tag, note, color, batch, privately, edit, version }) {
+        { doc, quote, start, end, tag, note, color, batch, privately, edit, version, hide, unhide }) {
         parser.addOption(option);
     }
     int code = Ok;
     const QString syntax
         = QStringLiteral("annotate --library L (--doc ID (--quote TEXT | --start N --end N) [--tag T]... "
                          "[--note TEXT] [--color #RRGGBB] [--private] | --batch FILE | --edit ID [--version N] "
-                         "[--note TEXT] [--color #RRGGBB] [--tag T]... [--private])");
+                         "[--note TEXT] [--color #RRGGBB] [--tag T]... [--private] | --hide ID | --unhide ID)");
     if (!parseCommandLine(parser, arguments, syntax, &code)) {
         return code;
+    }
+    if (parser.isSet(hide) || parser.isSet(unhide)) {
+        if (parser.isSet(hide) == parser.isSet(unhide) || parser.isSet(edit) || parser.isSet(doc)
+            || parser.isSet(batch)) {
+            writeError(QStringLiteral("--hide and --unhide take one passage's id, alone"));
+            std::fprintf(stderr, "usage: dossier-cli %s\n", qPrintable(syntax));
+            return Usage;
+        }
+        const auto id = integerOption(parser, parser.isSet(hide) ? hide : unhide);
+        if (!id) {
+            return Usage;
+        }
+        Library library(parser.value(QStringLiteral("library")));
+        if (!openLibrary(library)) {
+            return Failed;
+        }
+        std::optional<Annotation> annotation;
+        if (!library.annotations().setHidden(*id, parser.isSet(hide))
+            || !(annotation = library.annotations().get(*id))) {
+            writeError(library.errorString());
+            return Failed;
+        }
+        QHash<qint64, QString> bodies;
+        writeJsonLine(annotationToJson(*annotation, bodyOf(library, *annotation, &bodies)));
+        return Ok;
     }
     if (parser.isSet(edit)) {
         const auto id = integerOption(parser, edit);
@@ -352,13 +383,15 @@ int annotations(const QStringList &arguments)
         QStringLiteral("Only passages that could not be re-attached to their article's text."));
     const QCommandLineOption author(
         QStringLiteral("author"), QStringLiteral("Only passages made by NAME."), QStringLiteral("NAME"));
-    for (const QCommandLineOption &option : { tag, doc, text, orphaned, author }) {
+    const QCommandLineOption hidden(
+        QStringLiteral("hidden"), QStringLiteral("Passages an editor hid too (left out otherwise)."));
+    for (const QCommandLineOption &option : { tag, doc, text, orphaned, author, hidden }) {
         parser.addOption(option);
     }
     int code = Ok;
     if (!parseCommandLine(parser, arguments,
-            QStringLiteral(
-                "annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned] [--author NAME]"),
+            QStringLiteral("annotations --library L [--tag T]... [--doc ID]... [--text TEXT] [--orphaned] "
+                           "[--author NAME] [--hidden]"),
             &code)) {
         return code;
     }
@@ -372,6 +405,7 @@ int annotations(const QStringList &arguments)
     query.text = parser.value(text);
     query.orphanedOnly = parser.isSet(orphaned);
     query.author = parser.value(author);
+    query.withHidden = parser.isSet(hidden);
     Library library(parser.value(QStringLiteral("library")));
     if (!openLibrary(library)) {
         return Failed;

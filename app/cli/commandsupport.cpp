@@ -6,7 +6,9 @@
 #include "store/library.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QJsonArray>
+#include <QTimeZone>
 
 namespace Dossier::Cli
 {
@@ -53,6 +55,12 @@ QJsonObject summaryJson(const ArticleSummary &summary)
         { QLatin1String("date"), orNull(summary.date) },
         { QLatin1String("source"), orNull(summary.source) },
         { QLatin1String("path"), summary.path },
+        { QLatin1String("parent"),
+            summary.parentId >= 0 ? QJsonValue(summary.parentId) : QJsonValue(QJsonValue::Null) },
+        { QLatin1String("missing"),
+            summary.missingSince != 0
+                ? QJsonValue(QDateTime::fromMSecsSinceEpoch(summary.missingSince, QTimeZone::UTC).toString(Qt::ISODate))
+                : QJsonValue(QJsonValue::Null) },
     };
     return object;
 }

@@ -42,13 +42,15 @@ int exportPack(const QStringList &arguments)
         QStringLiteral("Include each article's whole text with its passages highlighted."));
     const QCommandLineOption title(
         QStringLiteral("title"), QStringLiteral("The cover's title."), QStringLiteral("TEXT"));
-    for (const QCommandLineOption &option : { format, out, tag, doc, annotation, fullText, title }) {
+    const QCommandLineOption withHidden(
+        QStringLiteral("with-hidden"), QStringLiteral("Include passages an editor hid (left out otherwise)."));
+    for (const QCommandLineOption &option : { format, out, tag, doc, annotation, fullText, title, withHidden }) {
         parser.addOption(option);
     }
     int code = Ok;
     const QString syntax = QStringLiteral(
         "export --library L --format pdf|md|jsonld|csl-json|ris|bibtex|qdpx|qdc --out FILE [--tag T]... [--doc ID]... "
-        "[--annotation ID]... [--full-text] [--title TEXT]");
+        "[--annotation ID]... [--full-text] [--title TEXT] [--with-hidden]");
     if (!parseCommandLine(parser, arguments, syntax, &code)) {
         return code;
     }
@@ -72,6 +74,7 @@ int exportPack(const QStringList &arguments)
     selection.tags = parser.values(tag);
     selection.fullText = parser.isSet(fullText);
     selection.title = parser.value(title);
+    selection.withHidden = parser.isSet(withHidden);
     Library library(parser.value(QStringLiteral("library")));
     if (!openLibrary(library)) {
         return Failed;

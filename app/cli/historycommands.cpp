@@ -4,9 +4,11 @@
 #include "cli/commands.h"
 #include "cli/commandsupport.h"
 #include "cli/output.h"
+#include "import/retagjob.h"
 #include "store/library.h"
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
 
 namespace Dossier::Cli
@@ -94,9 +96,19 @@ int history(const QStringList &arguments)
     if (restoring) {
         const auto before = library.history().list(HistoryQuery { -1, -1, 1 });
         const qint64 last = before && !before->isEmpty() ? before->front().id : 0;
-        if (!library.history().restore(restoreId)) {
+        const auto restored = library.history().get(restoreId);
+        if (!restored || !library.history().restore(restoreId)) {
             writeError(library.errorString());
             return Failed;
+        }
+        // A correction rule put back applies at once, as `entity` applies a new one.
+        if (restored->table == u"entity_rules") {
+            const std::atomic_bool cancel { false };
+            const RetagSummary summary = retagQueued(library.path(), [](int, int) { }, cancel);
+            if (!summary.error.isEmpty()) {
+                writeError(summary.error);
+                return Failed;
+            }
         }
         // The restore is a change of its own (a few rows when an annotation comes back with its
         // tags): print them, newest first.

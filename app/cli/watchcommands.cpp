@@ -167,6 +167,10 @@ int watchImport(const WatchRun &run)
                     ? QStringLiteral("the watched folder %1 is missing (its articles stay in the library)").arg(path)
                     : QStringLiteral("the watched folder %1 is back; watching it again").arg(path));
         });
+    QObject::connect(
+        &watcher, &FolderWatcher::articleMoved, &watcher, [](qint64 id, const QString &from, const QString &to) {
+            writeError(QStringLiteral("article %1 followed its file from %2 to %3").arg(id).arg(from, to));
+        });
     QObject::connect(&watcher, &FolderWatcher::progress, &watcher, [](int done, int total, const QString &current) {
         std::fprintf(stderr, "[%d/%d] %s\n", done, total, qPrintable(current));
     });

@@ -72,7 +72,9 @@ std::optional<EvidencePack> collectEvidence(
             wholeArticles.insert(id);
         }
     }
-    const auto all = library.annotations().list();
+    AnnotationQuery everyPassage;
+    everyPassage.withHidden = selection.withHidden;
+    const auto all = library.annotations().list(everyPassage);
     if (!all) {
         return fail(library.errorString());
     }

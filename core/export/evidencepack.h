@@ -27,6 +27,7 @@ struct ExportSelection {
     QList<qint64> annotations;
     bool fullText = false; //!< include each article's whole text, its passages highlighted
     QString title; //!< the cover's title; empty for "Dossier evidence pack"
+    bool withHidden = false; //!< passages an editor hid too (left out unless asked for)
 
     bool isEmpty() const { return articles.isEmpty() && tags.isEmpty() && annotations.isEmpty(); }
     /*! The criteria in words, for the cover. */

@@ -2,8 +2,10 @@
 
 #include "store/library.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QLoggingCategory>
@@ -40,6 +42,44 @@ QString existingAncestor(const QString &path)
         }
     }
     return {};
+}
+
+// Whether the file of the article at \a path is there: the path itself, or for an article that
+// came in another file ("FILE#PART", a message's attachment) that file. \a seen: the files the
+// check found, looked up before asking the disk.
+bool fileIsThere(const QString &path, const QSet<QString> &seen)
+{
+    if (seen.contains(path)) {
+        return true;
+    }
+    for (qsizetype hash = path.lastIndexOf(u'#'); hash > 0; hash = path.lastIndexOf(u'#', hash - 1)) {
+        if (seen.contains(path.left(hash))) {
+            return true;
+        }
+    }
+    // Files the walk leaves out (hidden ones, say) were imported by hand: the disk says.
+    if (QFileInfo::exists(path)) {
+        return true;
+    }
+    for (qsizetype hash = path.lastIndexOf(u'#'); hash > 0; hash = path.lastIndexOf(u'#', hash - 1)) {
+        if (QFileInfo(path.left(hash)).isFile()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+QByteArray fileSha256(const QString &path, qint64 maxSize)
+{
+    QFile file(path);
+    if ((maxSize > 0 && file.size() > maxSize) || !file.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file)) {
+        return {};
+    }
+    return hash.result().toHex();
 }
 
 } // namespace
@@ -230,6 +270,7 @@ ImportSummary FolderWatcher::checkNow()
     }
     QSet<QString> watches;
     QSet<QString> seen;
+    QStringList unreadableFolders; // what is under them is neither there nor gone: it cannot be told
     QStringList ready;
     QHash<QString, Signature> readySignatures;
     const qint64 scanTime = QDateTime::currentMSecsSinceEpoch();
@@ -265,7 +306,11 @@ ImportSummary FolderWatcher::checkNow()
             watches.insert(dirs.next());
         }
         QList<ImportFailure> unreadable; // folders that cannot be listed: nothing to import from them
-        for (const QString &file : collectImportFiles({ folder.path }, &unreadable)) {
+        const QStringList files = collectImportFiles({ folder.path }, &unreadable);
+        for (const ImportFailure &failure : std::as_const(unreadable)) {
+            unreadableFolders.append(failure.path + u'/');
+        }
+        for (const QString &file : files) {
             if (seen.contains(file)) {
                 continue; // inside two watched folders
             }
@@ -300,6 +345,13 @@ ImportSummary FolderWatcher::checkNow()
     }
     watchPaths(watches);
 
+    QSet<QString> storedPaths;
+    const int marked = markMissing(seen, unreadableFolders, scanTime, &storedPaths);
+    const int moved = followMoves(&ready, readySignatures, storedPaths);
+    if (marked != 0 || moved != 0) {
+        Q_EMIT filesFollowed(marked, moved);
+    }
+
     if (!ready.isEmpty() && !m_stop.load()) {
         ImportRequest request;
         request.libraryPath = m_libraryPath;
@@ -324,6 +376,92 @@ ImportSummary FolderWatcher::checkNow()
     }
     Q_EMIT checked();
     return summary;
+}
+
+int FolderWatcher::markMissing(
+    const QSet<QString> &seen, const QStringList &unreadable, qint64 now, QSet<QString> *storedPaths)
+{
+    QList<qint64> gone;
+    QList<qint64> back;
+    QSet<qint64> looked;
+    for (const WatchedFolder &folder : std::as_const(m_folders)) {
+        const auto stored = m_library->articles().storedFilesUnder(folder.path);
+        if (!stored) {
+            qCWarning(lcWatch) << "cannot read the articles of" << folder.path << ":" << m_library->errorString();
+            continue;
+        }
+        for (auto it = stored->cbegin(); it != stored->cend(); ++it) {
+            storedPaths->insert(it.key());
+            if (looked.contains(it->id)) {
+                continue; // inside two watched folders
+            }
+            looked.insert(it->id);
+            const QString &path = it.key();
+            if (std::any_of(unreadable.cbegin(), unreadable.cend(),
+                    [&path](const QString &folder) { return path.startsWith(folder); })) {
+                continue;
+            }
+            const bool there = fileIsThere(path, seen);
+            if (!there && it->missingSince == 0) {
+                gone.append(it->id);
+            } else if (there && it->missingSince != 0) {
+                back.append(it->id);
+            }
+        }
+    }
+    // Nothing of a missing file's article is removed: only the mark says it is gone.
+    if (!m_library->articles().setMissing(gone, now) || !m_library->articles().setMissing(back, 0)) {
+        qCWarning(lcWatch) << "cannot mark missing files:" << m_library->errorString();
+        return 0;
+    }
+    if (!gone.isEmpty()) {
+        qCInfo(lcWatch) << gone.size() << "article files are missing";
+    }
+    return int(gone.size() + back.size());
+}
+
+int FolderWatcher::followMoves(
+    QStringList *ready, const QHash<QString, Signature> &signatures, const QSet<QString> &storedPaths)
+{
+    if (ready->isEmpty()) {
+        return 0;
+    }
+    const auto missing = m_library->articles().missingFiles();
+    if (!missing || missing->isEmpty()) {
+        return 0;
+    }
+    // The missing articles by their file's bytes, the oldest first.
+    QHash<QByteArray, QList<std::pair<qint64, QString>>> byContent;
+    for (auto it = missing->cbegin(); it != missing->cend(); ++it) {
+        byContent[it->sha256].append({ it->id, it.key() });
+    }
+    for (auto &candidates : byContent) {
+        std::sort(candidates.begin(), candidates.end());
+    }
+    int moved = 0;
+    for (auto file = ready->begin(); file != ready->end();) {
+        // A new path with the bytes of a missing article is that article, renamed or moved.
+        auto candidates
+            = storedPaths.contains(*file) ? byContent.end() : byContent.find(fileSha256(*file, m_options.maxFileSize));
+        if (candidates == byContent.end() || candidates->isEmpty()) {
+            ++file;
+            continue;
+        }
+        const auto [id, oldPath] = candidates->takeFirst();
+        if (!m_library->articles().move(id, *file)) {
+            qCWarning(lcWatch) << "cannot follow" << oldPath << "to" << *file << ":" << m_library->errorString();
+            ++file;
+            continue;
+        }
+        qCInfo(lcWatch) << "followed" << oldPath << "to" << *file;
+        Q_EMIT articleMoved(id, oldPath, *file);
+        m_settled.insert(*file, signatures.value(*file));
+        m_settled.remove(oldPath);
+        m_pending.remove(*file);
+        ++moved;
+        file = ready->erase(file);
+    }
+    return moved;
 }
 
 ImportSummary FolderWatcher::scanOnce(int maxWaitMs)

@@ -34,6 +34,12 @@ class Library;
 
     A watched folder that is gone is marked missing (nothing of it is removed from the library);
     its nearest existing parent is watched, and watching resumes when it is back.
+
+    An article whose file is gone from a watched folder (or whose folder is gone) is marked missing
+    (ArticleStore::setMissing(): only the mark; its text, entities, tags and annotations stay), and
+    the mark goes when the file is there again. A new file whose bytes are those of a missing
+    article is that article renamed or moved: the article takes the new path (ArticleStore::move())
+    instead of a new one being imported beside it.
 */
 class FolderWatcher final : public QObject
 {
@@ -57,8 +63,9 @@ public:
     bool start();
     /*! Asks for a check soon (after a folder was added or removed, say). */
     void scheduleCheck();
-    /*! One check of every watched folder: marks missing and returned folders, notes new and
-        changed files, imports those that have settled. Returns what this check imported. */
+    /*! One check of every watched folder: marks missing and returned folders and files, notes
+        new and changed files, follows the settled ones that are missing articles moved, imports
+        the other settled ones. Returns what this check imported. */
     ImportSummary checkNow();
     /*! Checks until no file is waiting to settle (or \a maxWaitMs has passed: files still changing
         then are left for later, see pendingFiles()), and returns what was imported. */
@@ -83,6 +90,11 @@ Q_SIGNALS:
     void imported(const Dossier::Core::ImportSummary &summary);
     /*! A watched folder went missing or came back. */
     void folderStateChanged(qint64 folderId, const QString &path, Dossier::Core::WatchedFolder::State state);
+    /*! A check marked \a marked articles missing or back (their files gone from a watched folder,
+        or there again) and followed \a moved files renamed or moved within the watched folders. */
+    void filesFollowed(int marked, int moved);
+    /*! The file of article \a id was found at \a newPath: the article took its new path. */
+    void articleMoved(qint64 id, const QString &oldPath, const QString &newPath);
     /*! A check is done (the folders' states and scan times are stored). */
     void checked();
     /*! An import waits for another program that is writing to the library. */
@@ -101,6 +113,12 @@ private:
 
     bool ensureLibrary();
     bool seedSettled();
+    /*! Marks the articles whose files are gone from the watched folders missing and clears the
+        marks of those back; returns how many changed. \a storedPaths receives the stored paths inside them. */
+    int markMissing(const QSet<QString> &seen, const QStringList &unreadable, qint64 now, QSet<QString> *storedPaths);
+    /*! Takes out of \a ready the new files that are missing articles moved (the same bytes) and
+        moves those articles there; returns how many. */
+    int followMoves(QStringList *ready, const QHash<QString, Signature> &signatures, const QSet<QString> &storedPaths);
     void watchPaths(const QSet<QString> &paths);
 
     QString m_libraryPath;

@@ -180,9 +180,18 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
         }
         ImportSummary pending;
         QList<std::pair<qint64, StoreOutcome>> stored;
+        // Files read unchanged that were marked missing are there again (a stored one loses its mark).
+        QList<qint64> returned;
+        const auto noteReturned = [&](const QString &path) {
+            const auto known = storedFiles->constFind(path);
+            if (known != storedFiles->constEnd() && known->missingSince != 0) {
+                returned.append(known->id);
+            }
+        };
         // False when the library itself failed (disk full, locked, read-only): keep what is stored, stop.
         const auto storeOne = [&](const AnalyzeResult &result, const QString &path) {
             if (result.unchanged) {
+                noteReturned(path);
                 ++pending.unchanged;
             } else if (!result.ok()) {
                 pending.failed.append({ path, result.error });
@@ -211,6 +220,7 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
                 break;
             }
             if (item.unchanged) {
+                noteReturned(item.path);
                 ++pending.unchanged;
             } else if (!item.result.container || !item.result.ok()) {
                 if (!storeOne(item.result, item.path)) {
@@ -231,6 +241,9 @@ ImportSummary importFiles(const ImportRequest &request, const std::atomic_bool &
             if (request.progress) {
                 request.progress(done, total, item.path);
             }
+        }
+        if (summary.fatalError.isEmpty() && !library.articles().setMissing(returned, 0)) {
+            summary.fatalError = library.errorString();
         }
         if (!library.articles().commitBatch()) {
             if (summary.fatalError.isEmpty()) {

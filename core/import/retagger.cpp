@@ -35,7 +35,8 @@ bool retagArticle(StoreContext &context, qint64 id)
         query.finish();
         Analyzer::recognizeEntities(article, &d->nameTypes);
         d->curation.apply(article);
-        for (const char *table : { "mentions", "article_aliases", "article_entities" }) {
+        for (const char *table :
+            { "mentions", "article_aliases", "article_entities", "article_sentences", "article_events" }) {
             if (!d->run(
                     query, QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)), { id })) {
                 return false;

@@ -92,6 +92,7 @@ QJsonObject annotationToJson(const Annotation &annotation, QStringView body)
         { QLatin1String("modified"), annotation.modified.toString(Qt::ISODateWithMs) },
         { QLatin1String("author"), orNull(annotation.author) },
         { QLatin1String("private"), annotation.isPrivate },
+        { QLatin1String("hidden"), annotation.hidden },
         { QLatin1String("version"), annotation.version },
     };
 }

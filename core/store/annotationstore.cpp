@@ -101,8 +101,11 @@ AnnotationStore::AnnotationStore(StoreContext *context)
 
 // Replaces the annotation's tags with \a names, in order; inside the caller's transaction. Only
 // the tags that come or go are inserted or deleted, so that the history (schema 13) lists those alone.
-bool StoreContext::writeAnnotationTags(qint64 annotationId, const QStringList &names)
+bool StoreContext::writeAnnotationTags(qint64 annotationId, const QStringList &names, bool *changed)
 {
+    if (changed) {
+        *changed = false;
+    }
     StoreContext &d = *this;
     QList<qint64> ids;
     for (const QString &name : names) {
@@ -125,6 +128,9 @@ bool StoreContext::writeAnnotationTags(qint64 annotationId, const QStringList &n
             kept)) {
         return false;
     }
+    if (changed && clear.numRowsAffected() > 0) {
+        *changed = true;
+    }
     for (qsizetype position = 0; position < ids.size(); ++position) {
         QSqlQuery insert(d.db());
         if (!d.run(insert,
@@ -133,6 +139,9 @@ bool StoreContext::writeAnnotationTags(qint64 annotationId, const QStringList &n
                                "WHERE annotation_tags.position <> excluded.position"),
                 { annotationId, ids.at(position), qint64(position) })) {
             return false;
+        }
+        if (changed && insert.numRowsAffected() > 0) {
+            *changed = true;
         }
     }
     return true;
@@ -291,6 +300,15 @@ bool AnnotationStore::update(const Annotation &a, qint64 readVersion)
         if (!noteAnnotationChange(*d, a.id)) {
             return false;
         }
+        // The version the edit starts from: the one the caller read, else the current one.
+        qint64 base = readVersion;
+        if (base <= 0) {
+            QSqlQuery current(d->db());
+            if (!d->run(current, QStringLiteral("SELECT version FROM annotations WHERE id = ?"), { a.id })) {
+                return false;
+            }
+            base = current.next() ? current.value(0).toLongLong() : 0;
+        }
         QSqlQuery update(d->db());
         QVariantList binds { notNull(a.note), notNull(a.color.toLower()), visibilityName(a.isPrivate), now(), a.id };
         if (readVersion > 0) {
@@ -307,7 +325,17 @@ bool AnnotationStore::update(const Annotation &a, qint64 readVersion)
             d->error = missedEdit(a.id, readVersion);
             return false;
         }
-        return d->writeAnnotationTags(a.id, a.tags);
+        update.finish();
+        bool tagsChanged = false;
+        if (!d->writeAnnotationTags(a.id, a.tags, &tagsChanged)) {
+            return false;
+        }
+        // A change of its tags alone is a new version too (the database's triggers count the
+        // note, colour, privacy and hidden flag; when one of those changed, it is counted already).
+        QSqlQuery count(d->db());
+        return !tagsChanged
+            || d->run(count, QStringLiteral("UPDATE annotations SET version = ? WHERE id = ? AND version = ?"),
+                { base + 1, a.id, base });
     });
 }
 

@@ -32,14 +32,15 @@ bool StoreContext::writeArticle(const Article &article, qint64 existingId, qint6
             "UPDATE articles SET sha256 = :sha256, size = :size, modified = :modified, format = :format, "
             "encoding = :encoding, title = :title, date = :date, source = :source, "
             "dateline = :dateline, author = :author, url = :url, language = :language, entity_count = :entity_count, "
-            "imported_at = :imported_at WHERE id = :id"));
+            "imported_at = :imported_at, missing_since = 0, parent_id = (SELECT p.id FROM articles p WHERE p.path = "
+            ":parent) WHERE id = :id"));
         query.bindValue(QStringLiteral(":id"), existingId);
     } else {
         query.prepare(QStringLiteral(
             "INSERT INTO articles (path, sha256, size, modified, format, encoding, title, date, source, dateline, "
-            "author, url, language, entity_count, imported_at) VALUES (:path, :sha256, :size, :modified, :format, "
-            ":encoding, :title, :date, :source, :dateline, :author, :url, :language, :entity_count, :imported_at) "
-            "RETURNING id"));
+            "author, url, language, entity_count, imported_at, parent_id) VALUES (:path, :sha256, :size, :modified, "
+            ":format, :encoding, :title, :date, :source, :dateline, :author, :url, :language, :entity_count, "
+            ":imported_at, (SELECT p.id FROM articles p WHERE p.path = :parent)) RETURNING id"));
         query.bindValue(QStringLiteral(":path"), article.path);
     }
     query.bindValue(QStringLiteral(":sha256"), QString::fromLatin1(article.sha256));
@@ -56,6 +57,9 @@ bool StoreContext::writeArticle(const Article &article, qint64 existingId, qint6
     query.bindValue(QStringLiteral(":language"), notNull(article.meta.language));
     query.bindValue(QStringLiteral(":entity_count"), qint64(article.entities.size()));
     query.bindValue(QStringLiteral(":imported_at"), QDateTime::currentMSecsSinceEpoch());
+    // What it came in, when that is an article stored before it (an attachment's message).
+    query.bindValue(QStringLiteral(":parent"),
+        article.partOf.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(article.partOf));
     if (!exec(query)) {
         return false;
     }
@@ -88,103 +92,112 @@ namespace
 {
 
 // On a team library every statement is a round trip to the server: an article's entities are
-// found in one statement and the missing ones made in another (in the order the article names
-// them, so they get the ids the one-by-one inserts gave), then linked, aliased and mentioned in a
-// statement each, instead of up to four statements per entity.
-bool writeEntitiesBatched(StoreContext &ctx, qint64 articleId, const Article &article)
+// written in one statement, its values written in (StoreContext::inlined()). The library's
+// entities of the article's keys are found, the missing ones made (in the order the article names
+// them, so they get the ids the one-by-one inserts gave), and the article's links, aliases and
+// mentions written by the index of their key, instead of up to four statements per entity.
+QString entityStatement(const StoreContext &ctx, const QString &articleId, const Article &article)
 {
-    QList<QString> types;
-    QList<QString> keys;
-    QList<QString> names;
-    QHash<QString, qsizetype> known; // type U+001F key → index into types/keys
+    QStringList keyRows;
+    QVariantList keyBinds;
+    QHash<QString, qsizetype> known; // type U+001F key → index of its row
     QList<qsizetype> keyOf; // per article entity
     keyOf.reserve(article.entities.size());
-    for (const Entity &entity : article.entities) {
+    QStringList linkRows;
+    QVariantList linkBinds;
+    QStringList aliasRows;
+    QVariantList aliasBinds;
+    for (qsizetype i = 0; i < article.entities.size(); ++i) {
+        const Entity &entity = article.entities.at(i);
         const QString type = entityTypeName(entity.type);
         const QString key = entityKey(entity.name);
         const QString both = type + QChar(0x1f) + key;
         auto it = known.constFind(both);
-        if (it == known.cend()) {
-            it = known.insert(both, types.size());
-            types.append(type);
-            keys.append(key);
-            names.append(entity.name);
-        }
-        keyOf.append(*it);
-    }
-    QList<qint64> ids(types.size(), -1);
-    constexpr qsizetype chunk = 100;
-    const auto take = [&](QSqlQuery &query) {
-        while (query.next()) {
-            const auto it = known.constFind(query.value(1).toString() + QChar(0x1f) + query.value(2).toString());
-            if (it != known.cend()) {
-                ids[*it] = query.value(0).toLongLong();
-            }
-        }
-    };
-    for (qsizetype first = 0; first < types.size(); first += chunk) {
-        const qsizetype count = std::min(chunk, types.size() - first);
-        QVariantList binds;
-        for (qsizetype i = first; i < first + count; ++i) {
-            binds << types.at(i) << keys.at(i);
-        }
-        QSqlQuery find(ctx.db());
-        if (!ctx.run(find,
-                QStringLiteral("SELECT id, type, key FROM entities WHERE (type, key) IN (VALUES %1)")
-                    .arg(QStringList(count, QStringLiteral("(CAST(? AS TEXT), CAST(? AS TEXT))"))
-                            .join(QLatin1String(", "))),
-                binds)) {
-            return false;
-        }
-        take(find);
-    }
-    QVariantList missing;
-    for (qsizetype i = 0; i < types.size(); ++i) {
-        if (ids.at(i) < 0) {
-            missing << types.at(i) << keys.at(i) << names.at(i);
-        }
-    }
-    for (qsizetype first = 0; first < missing.size(); first += chunk * 3) {
-        const qsizetype count = std::min(chunk * 3, missing.size() - first) / 3;
-        QSqlQuery add(ctx.db());
-        if (!ctx.run(add,
-                QStringLiteral("INSERT INTO entities (type, key, name) VALUES %1 RETURNING id, type, key")
-                    .arg(QStringList(count, QStringLiteral("(?, ?, ?)")).join(QLatin1String(", "))),
-                missing.mid(first, count * 3))) {
-            return false;
-        }
-        take(add);
-    }
-    QVariantList links;
-    QVariantList aliases;
-    QSet<qint64> linked;
-    for (qsizetype i = 0; i < article.entities.size(); ++i) {
-        const qint64 entityId = ids.at(keyOf.at(i));
-        // Two article entities may share a library key: one library entity, linked once.
-        if (entityId < 0 || linked.contains(entityId)) {
+        if (it != known.cend()) {
+            // Two article entities may share a library key: one library entity, linked once.
+            keyOf.append(*it);
             continue;
         }
-        linked.insert(entityId);
-        const Entity &entity = article.entities.at(i);
-        links << articleId << entityId << qint64(i) << entity.count;
+        const qsizetype index = known.size();
+        known.insert(both, index);
+        keyOf.append(index);
+        keyRows.append(QStringLiteral("(?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))"));
+        keyBinds << index << type << key << entity.name;
+        linkRows.append(QStringLiteral("(?, ?, ?)"));
+        linkBinds << index << qint64(i) << entity.count;
         for (const QString &form : entity.aliases) {
-            aliases << articleId << entityId << form << entityKey(form);
+            aliasRows.append(QStringLiteral("(?, CAST(? AS TEXT), CAST(? AS TEXT))"));
+            aliasBinds << index << form << entityKey(form);
         }
     }
-    QVariantList mentions;
-    mentions.reserve(article.mentions.size() * 5);
+    if (keyRows.isEmpty()) {
+        return {};
+    }
+    // Mentions are keyed by their start: the first of an article's mentions starting at a place is
+    // kept (what the one-by-one inserts' ON CONFLICT DO NOTHING keeps; a join's rows have no order).
+    QStringList mentionRows;
+    QVariantList mentionBinds;
+    QSet<qint64> starts;
     for (const Mention &m : article.mentions) {
-        if (m.entity < 0 || m.entity >= keyOf.size() || ids.at(keyOf.at(m.entity)) < 0) {
+        if (m.entity < 0 || m.entity >= keyOf.size() || starts.contains(m.start)) {
             continue;
         }
-        mentions << articleId << m.start << m.end << entityTypeName(m.type) << ids.at(keyOf.at(m.entity));
+        starts.insert(m.start);
+        mentionRows.append(QStringLiteral("(?, ?, ?, CAST(? AS TEXT))"));
+        mentionBinds << keyOf.at(m.entity) << m.start << m.end << entityTypeName(m.type);
     }
-    return ctx.insertRows(
-               QStringLiteral("INSERT INTO article_entities (article_id, entity_id, position, count)"), 4, links)
-        && ctx.insertRows(QStringLiteral("INSERT INTO article_aliases (article_id, entity_id, alias, key)"), 4, aliases,
-            QStringLiteral("ON CONFLICT DO NOTHING"))
-        && ctx.insertRows(QStringLiteral("INSERT INTO mentions (article_id, start, \"end\", type, entity_id)"), 5,
-            mentions, QStringLiteral("ON CONFLICT DO NOTHING"));
+    const QLatin1String comma(", ");
+    QString sql = ctx.inlined(
+        QStringLiteral("WITH v (i, type, key, name) AS (VALUES %1), "
+                       "found AS (SELECT e.id, v.i FROM v JOIN entities e ON e.type = v.type AND e.key = v.key), "
+                       "added AS (INSERT INTO entities (type, key, name) SELECT v.type, v.key, v.name FROM v WHERE "
+                       "NOT EXISTS (SELECT 1 FROM found f WHERE f.i = v.i) ORDER BY v.i RETURNING id, type, key), "
+                       "ids (id, i) AS (SELECT id, i FROM found UNION ALL SELECT a.id, v.i FROM added a JOIN v ON "
+                       "v.type = a.type AND v.key = a.key), "
+                       "links AS (INSERT INTO article_entities (article_id, entity_id, position, count) SELECT %2, "
+                       "ids.id, x.position, x.count FROM (VALUES %3) x (i, position, count) JOIN ids ON ids.i = x.i)")
+            .arg(keyRows.join(comma))
+            .arg(articleId)
+            .arg(linkRows.join(comma)),
+        keyBinds + linkBinds);
+    if (!aliasRows.isEmpty()) {
+        sql += ctx.inlined(
+            QStringLiteral(", aliases AS (INSERT INTO article_aliases (article_id, entity_id, alias, key) "
+                           "SELECT %1, ids.id, x.alias, x.key FROM (VALUES %2) x (i, alias, key) JOIN "
+                           "ids ON ids.i = x.i WHERE true ON CONFLICT DO NOTHING)")
+                .arg(articleId)
+                .arg(aliasRows.join(comma)),
+            aliasBinds);
+    }
+    if (mentionRows.isEmpty()) {
+        return sql + QStringLiteral(" SELECT count(*) FROM ids");
+    }
+    return sql
+        + ctx.inlined(QStringLiteral(" INSERT INTO mentions (article_id, start, \"end\", type, entity_id) SELECT %1, "
+                                     "x.s, x.e, x.t, ids.id FROM (VALUES %2) x (i, s, e, t) JOIN ids ON ids.i = x.i "
+                                     "WHERE true ON CONFLICT DO NOTHING")
+                          .arg(articleId)
+                          .arg(mentionRows.join(comma)),
+            mentionBinds);
+}
+
+// The sentence rows of an article whose mentions the server wrote (entityStatement()): its mentions
+// read back with their entity ids, one more round trip.
+bool writeServerSentenceRows(StoreContext &ctx, qint64 articleId, QStringView body)
+{
+    QSqlQuery query(ctx.db());
+    if (!ctx.run(query,
+            QStringLiteral("SELECT start, \"end\", type, entity_id FROM mentions WHERE article_id = ? ORDER BY start"),
+            { articleId })) {
+        return false;
+    }
+    QList<StoredMention> stored;
+    while (query.next()) {
+        stored.append({ query.value(0).toLongLong(), query.value(1).toLongLong(), query.value(2).toString(),
+            query.value(3).toLongLong() });
+    }
+    query.finish();
+    return ctx.writeSentenceRows(articleId, body, stored);
 }
 
 } // namespace
@@ -192,7 +205,10 @@ bool writeEntitiesBatched(StoreContext &ctx, qint64 articleId, const Article &ar
 bool StoreContext::writeEntities(qint64 articleId, const Article &article)
 {
     if (onServer()) {
-        return writeEntitiesBatched(*this, articleId, article);
+        const QString statement = entityStatement(*this, QString::number(articleId), article);
+        QSqlQuery query(db());
+        return (statement.isEmpty() || runAll(query, { statement }))
+            && writeServerSentenceRows(*this, articleId, article.body);
     }
     QSqlDatabase database = db();
     QSqlQuery findEntity(database);
@@ -259,14 +275,18 @@ bool StoreContext::writeEntities(qint64 articleId, const Article &article)
     }
     QVariantList mentions;
     mentions.reserve(article.mentions.size() * 5);
+    QList<StoredMention> stored;
+    stored.reserve(article.mentions.size());
     for (const Mention &m : article.mentions) {
         if (m.entity < 0 || m.entity >= entityIds.size()) {
             continue;
         }
-        mentions << articleId << m.start << m.end << entityTypeName(m.type) << entityIds[m.entity];
+        stored.append({ m.start, m.end, entityTypeName(m.type), entityIds[m.entity] });
+        mentions << articleId << m.start << m.end << stored.last().type << stored.last().entity;
     }
-    return insertRows(QStringLiteral("INSERT INTO mentions (article_id, start, \"end\", type, entity_id)"), 5, mentions,
-        QStringLiteral("ON CONFLICT DO NOTHING"));
+    return writeSentenceRows(articleId, article.body, stored)
+        && insertRows(QStringLiteral("INSERT INTO mentions (article_id, start, \"end\", type, entity_id)"), 5, mentions,
+            QStringLiteral("ON CONFLICT DO NOTHING"));
 }
 
 bool StoreContext::insertRows(const QString &head, int columns, const QVariantList &values, const QString &tail)
@@ -294,12 +314,95 @@ bool StoreContext::insertRows(const QString &head, int columns, const QVariantLi
     return true;
 }
 
+namespace
+{
+
+// A new article on a team library, in two round trips after the look-up of its path, where each
+// statement of the generic path would be one (it was over fifty when QPSQL prepared each): its
+// row and texts, its entities, signature and band keys, and the articles sharing a band key, sent
+// together; the annotations waiting for its path, when there are any; then its story, with the
+// release of the batch's savepoint when \a release.
+bool storeNewOnServer(
+    StoreContext &ctx, const Article &stored, const Article &original, bool orphans, bool release, qint64 *id)
+{
+    QStringList pages;
+    for (const qsizetype start : stored.pageStarts) {
+        pages.append(QString::number(start));
+    }
+    QStringList statements { ctx.inlined(
+        QStringLiteral(
+            "WITH a AS (INSERT INTO articles (path, sha256, size, modified, format, encoding, title, date, "
+            "source, dateline, author, url, language, entity_count, imported_at) VALUES (?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id), t AS (INSERT INTO article_texts (id, title, raw_text, "
+            "body, page_starts) SELECT id, ?, ?, ?, ? FROM a) SELECT id FROM a"),
+        { stored.path, QString::fromLatin1(stored.sha256), stored.size, stored.modified, notNull(stored.format),
+            notNull(stored.encoding), notNull(stored.meta.title), notNull(stored.meta.date),
+            notNull(stored.meta.source), notNull(stored.meta.dateline), notNull(stored.meta.author),
+            notNull(stored.meta.url), notNull(stored.meta.language), qint64(stored.entities.size()),
+            QDateTime::currentMSecsSinceEpoch(), notNull(stored.meta.title), notNull(stored.rawText),
+            notNull(stored.body), notNull(pages.join(QLatin1Char(','))) }) };
+    // The statements after the row's name its id as the session's last value of the articles' identity.
+    const QString self = QStringLiteral("currval(pg_get_serial_sequence('articles', 'id'))");
+    if (const QString entities = entityStatement(ctx, self, stored); !entities.isEmpty()) {
+        statements.append(entities);
+    }
+    // A body without words keeps an empty signature, so that it is not computed again.
+    const std::optional<NearDuplicates::Signature> signature = NearDuplicates::signature(stored.body);
+    const QString writeSignature = ctx.inlined(QStringLiteral("INSERT INTO article_signatures (article_id, signature) "
+                                                              "VALUES (%1, ?) ON CONFLICT (article_id) DO UPDATE SET "
+                                                              "signature = excluded.signature")
+                                                   .arg(self),
+        { signature ? NearDuplicates::encode(*signature) : QByteArray("") });
+    if (signature) {
+        QStringList bands;
+        for (const qint64 key : NearDuplicates::bandKeys(*signature)) {
+            bands.append(QStringLiteral("(%1, %2)").arg(key).arg(self));
+        }
+        statements.append(QStringLiteral("WITH s AS (%1) INSERT INTO article_bands (band, article_id) VALUES %2 ON "
+                                         "CONFLICT DO NOTHING")
+                .arg(writeSignature, bands.join(QLatin1String(", "))));
+        statements.append(ctx.inlined(StoreContext::neighboursSql(self), StoreContext::neighbourBinds(*signature)));
+    } else {
+        statements.append(writeSignature);
+    }
+    QSet<qint64> stories;
+    {
+        QSqlQuery written(ctx.db());
+        if (!ctx.runAll(written, statements, [&](qsizetype index, QSqlQuery &result) {
+                if (index == 0 && result.next()) {
+                    *id = result.value(0).toLongLong();
+                }
+            })) {
+            return false;
+        }
+        if (*id < 0) {
+            ctx.error = StoreError(QStringLiteral("the server gave the new article no id"));
+            return false;
+        }
+        if (signature) {
+            stories = StoreContext::copiedStories(*signature, written);
+        }
+    }
+    if (!writeServerSentenceRows(ctx, *id, stored.body)) {
+        return false;
+    }
+    if (orphans && !ctx.reanchorAnnotations(*id, original)) {
+        return false;
+    }
+    return ctx.joinStories(*id, stories, release ? QStringList { QStringLiteral("RELEASE article") } : QStringList {});
+}
+
+} // namespace
+
 std::optional<StoreOutcome> ArticleStore::store(const Article &article, qint64 *storedId)
 {
     QSqlDatabase db = d->db();
     // One transaction per article; inside a batch, a savepoint per article, so a failed write
-    // takes back that article only. Either way an article is stored whole or not at all.
-    if (!d->begin()) {
+    // takes back that article only. Either way an article is stored whole or not at all. On a
+    // team library inside a batch the savepoint is sent with the article's first statement (and
+    // released with its last): each statement is a round trip.
+    const bool pipelined = d->onServer() && d->inBatch;
+    if (!pipelined && !d->begin()) {
         return std::nullopt;
     }
     const auto rollback = [&] {
@@ -308,38 +411,46 @@ std::optional<StoreOutcome> ArticleStore::store(const Article &article, qint64 *
         d->error = error;
         return std::nullopt;
     };
+    // Its row when the path is known, and whether annotations wait for the path (orphaned when
+    // their article was removed): a new article without them has none to re-attach.
+    const QString findSql = QStringLiteral(
+        "SELECT (SELECT id FROM articles WHERE path = ?), (SELECT sha256 FROM articles WHERE path = ?), "
+        "EXISTS (SELECT 1 FROM annotations WHERE article_id IS NULL AND article_path = ?)");
+    const QVariantList findBinds { article.path, article.path, article.path };
     QSqlQuery find(db);
-    find.prepare(QStringLiteral("SELECT id, sha256 FROM articles WHERE path = ?"));
-    find.addBindValue(article.path);
-    if (!d->exec(find)) {
+    if (!(pipelined ? d->runAll(find, { QStringLiteral("SAVEPOINT article"), d->inlined(findSql, findBinds) })
+                    : d->runOnce(find, findSql, findBinds))
+        || !find.next()) {
         return rollback();
     }
-    qint64 existingId = -1;
-    if (find.next()) {
-        existingId = find.value(0).toLongLong();
-        if (find.value(1).toByteArray() == article.sha256) {
-            find.finish();
-            if (storedId) {
-                *storedId = existingId;
-            }
-            d->commit();
-            return StoreOutcome::Unchanged;
+    const qint64 existingId = find.value(0).isNull() ? -1 : find.value(0).toLongLong();
+    const bool orphans = find.value(2).toBool();
+    if (existingId >= 0 && find.value(1).toByteArray() == article.sha256) {
+        find.finish();
+        if (storedId) {
+            *storedId = existingId;
         }
+        d->commit();
+        return StoreOutcome::Unchanged;
     }
     find.finish();
     if (existingId >= 0) {
-        for (const char *table : { "mentions", "article_aliases", "article_entities", "retag_queue" }) {
+        for (const char *table : { "mentions", "article_aliases", "article_entities", "retag_queue",
+                 "article_sentences", "article_events" }) {
             QSqlQuery clear(db);
-            clear.prepare(QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)));
-            clear.addBindValue(existingId);
-            if (!d->exec(clear)) {
+            if (!d->runOnce(clear, QStringLiteral("DELETE FROM %1 WHERE article_id = ?").arg(QLatin1String(table)),
+                    { existingId })) {
                 return rollback();
             }
         }
     }
-    // The analyst's corrections apply to every article stored, new or re-imported.
-    if (!d->refreshCuration()) {
-        return rollback();
+    // The analyst's corrections apply to every article stored, new or re-imported (read once a
+    // batch: its transaction holds the write lock).
+    if (!d->inBatch || !d->curationChecked) {
+        if (!d->refreshCuration()) {
+            return rollback();
+        }
+        d->curationChecked = d->inBatch;
     }
     std::optional<Article> curated;
     if (!d->curation.isEmpty()) {
@@ -348,8 +459,13 @@ std::optional<StoreOutcome> ArticleStore::store(const Article &article, qint64 *
     }
     const Article &stored = curated ? *curated : article;
     qint64 id = -1;
-    if (!d->writeArticle(stored, existingId, &id) || !d->writeEntities(id, stored)
-        || !d->writeSignature(id, stored.body) || !d->reanchorAnnotations(id, article)) {
+    if (d->onServer() && existingId < 0) {
+        if (!storeNewOnServer(*d, stored, article, orphans, pipelined, &id)) {
+            return rollback();
+        }
+    } else if (!d->writeArticle(stored, existingId, &id) || !d->writeEntities(id, stored)
+        || !d->writeSignature(id, stored.body)
+        || ((existingId >= 0 || orphans) && !d->reanchorAnnotations(id, article))) {
         return rollback();
     }
     if (existingId >= 0 && !d->removeUnusedEntities()) {
@@ -357,7 +473,8 @@ std::optional<StoreOutcome> ArticleStore::store(const Article &article, qint64 *
     }
     // A re-imported article's annotations may have moved or been orphaned.
     d->changed({ .articles = { id }, .annotationsOf = { id }, .entities = true });
-    if (!d->commit()) {
+    // (A new article on a team library inside a batch released its savepoint already.)
+    if (!(pipelined && existingId < 0) && !d->commit()) {
         return rollback();
     }
     if (storedId) {
@@ -372,6 +489,7 @@ bool ArticleStore::beginBatch()
         return false;
     }
     d->inBatch = true;
+    d->curationChecked = false;
     return true;
 }
 
@@ -525,16 +643,169 @@ std::optional<Article> ArticleStore::get(qint64 id)
 std::optional<QHash<QString, StoredFile>> ArticleStore::storedFiles()
 {
     QSqlQuery query(d->db());
-    if (!d->run(query, QStringLiteral("SELECT path, id, sha256, size, modified FROM articles"), {})) {
+    if (!d->run(query, QStringLiteral("SELECT path, id, sha256, size, modified, missing_since FROM articles"), {})) {
         return std::nullopt;
     }
     QHash<QString, StoredFile> files;
     while (query.next()) {
         files.insert(query.value(0).toString(),
             StoredFile { query.value(1).toLongLong(), query.value(2).toByteArray(), query.value(3).toLongLong(),
-                query.value(4).toLongLong() });
+                query.value(4).toLongLong(), query.value(5).toLongLong() });
     }
     return files;
+}
+
+std::optional<QHash<QString, StoredFile>> ArticleStore::storedFilesUnder(const QString &folder)
+{
+    // The paths that start "FOLDER/": from FOLDER + '/' up to FOLDER + '0' ('/' + 1) in the path index.
+    QString prefix = folder;
+    while (prefix.size() > 1 && prefix.endsWith(u'/')) {
+        prefix.chop(1);
+    }
+    if (prefix != QLatin1String("/")) {
+        prefix += u'/';
+    }
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT path, id, sha256, size, modified, missing_since FROM articles WHERE path >= ? AND "
+                           "path < ?"),
+            { prefix, QString(prefix.chopped(1) + QChar(u'/' + 1)) })) {
+        return std::nullopt;
+    }
+    QHash<QString, StoredFile> files;
+    while (query.next()) {
+        files.insert(query.value(0).toString(),
+            StoredFile { query.value(1).toLongLong(), query.value(2).toByteArray(), query.value(3).toLongLong(),
+                query.value(4).toLongLong(), query.value(5).toLongLong() });
+    }
+    return files;
+}
+
+std::optional<QHash<QString, StoredFile>> ArticleStore::missingFiles()
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT path, id, sha256, size, modified, missing_since FROM articles WHERE missing_since "
+                           "<> 0 ORDER BY id"),
+            {})) {
+        return std::nullopt;
+    }
+    QHash<QString, StoredFile> files;
+    while (query.next()) {
+        files.insert(query.value(0).toString(),
+            StoredFile { query.value(1).toLongLong(), query.value(2).toByteArray(), query.value(3).toLongLong(),
+                query.value(4).toLongLong(), query.value(5).toLongLong() });
+    }
+    return files;
+}
+
+bool ArticleStore::setMissing(const QList<qint64> &ids, qint64 since)
+{
+    if (ids.isEmpty()) {
+        return true;
+    }
+    if (!d->begin()) {
+        return false;
+    }
+    // A mark keeps the time the file was first found gone; a file back clears it.
+    const QString sql = since != 0
+        ? QStringLiteral("UPDATE articles SET missing_since = %1 WHERE missing_since = 0 AND id IN (%2)").arg(since)
+        : QStringLiteral("UPDATE articles SET missing_since = 0 WHERE missing_since <> 0 AND id IN (%1)");
+    constexpr qsizetype chunk = 500;
+    for (qsizetype first = 0; first < ids.size(); first += chunk) {
+        const QList<qint64> part = ids.mid(first, chunk);
+        QVariantList binds;
+        for (const qint64 id : part) {
+            binds.append(id);
+        }
+        QSqlQuery query(d->db());
+        if (!d->run(
+                query, since != 0 ? sql.arg(placeholders(part.size())) : sql.arg(placeholders(part.size())), binds)) {
+            const StoreError error = d->error;
+            d->rollback();
+            d->error = error;
+            return false;
+        }
+    }
+    d->changed({ .articles = ids });
+    if (!d->commit()) {
+        const StoreError error = d->error;
+        d->rollback();
+        d->error = error;
+        return false;
+    }
+    return true;
+}
+
+bool ArticleStore::move(qint64 id, const QString &newPath)
+{
+    if (!d->begin()) {
+        return false;
+    }
+    const auto fail = [&] {
+        const StoreError error = d->error;
+        d->rollback();
+        d->error = error;
+        return false;
+    };
+    QSqlQuery find(d->db());
+    if (!d->run(find, QStringLiteral("SELECT path FROM articles WHERE id = ?"), { id })) {
+        return fail();
+    }
+    if (!find.next()) {
+        d->error = StoreError(QStringLiteral("no article with id %1").arg(id), StoreError::Kind::NotFound);
+        return fail();
+    }
+    const QString oldPath = find.value(0).toString();
+    find.finish();
+    // The article and what came in it ("OLD#PART": a message's attachments) take the new path; its
+    // annotations follow it (their path is where an orphan would be re-attached).
+    QSqlQuery parts(d->db());
+    if (!d->run(parts, QStringLiteral("SELECT id, path FROM articles WHERE id = ? OR (path >= ? AND path < ?)"),
+            { id, QString(oldPath + u'#'), QString(oldPath + QChar(u'#' + 1)) })) {
+        return fail();
+    }
+    QList<std::pair<qint64, QString>> moved;
+    while (parts.next()) {
+        moved.append({ parts.value(0).toLongLong(), newPath + parts.value(1).toString().mid(oldPath.size()) });
+    }
+    parts.finish();
+    QList<qint64> ids;
+    for (const auto &[movedId, path] : std::as_const(moved)) {
+        QSqlQuery update(d->db());
+        QSqlQuery annotations(d->db());
+        if (!d->run(update, QStringLiteral("UPDATE articles SET path = ?, missing_since = 0 WHERE id = ?"),
+                { path, movedId })
+            || !d->run(annotations,
+                QStringLiteral("UPDATE annotations SET article_path = ? WHERE article_id = ? AND article_path <> ?"),
+                { path, movedId, path })) {
+            return fail();
+        }
+        ids.append(movedId);
+    }
+    d->changed({ .articles = ids, .annotationsOf = ids });
+    if (!d->commit()) {
+        return fail();
+    }
+    return true;
+}
+
+std::optional<qint64> ArticleStore::missingCount()
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query, QStringLiteral("SELECT count(*) FROM articles WHERE missing_since <> 0"), {}) || !query.next()) {
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
+std::optional<qint64> ArticleStore::missingSince(qint64 id)
+{
+    QSqlQuery query(d->db());
+    if (!d->run(query, QStringLiteral("SELECT missing_since FROM articles WHERE id = ?"), { id })) {
+        return std::nullopt;
+    }
+    return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 std::optional<qint64> ArticleStore::count()

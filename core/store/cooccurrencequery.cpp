@@ -4,6 +4,7 @@
 
 #include "analysis/sentences.h"
 #include "store/documentorder_p.h"
+#include "store/sentencerows_p.h"
 #include "store/storecontext_p.h"
 
 #include <QHash>
@@ -60,13 +61,9 @@ void countUnit(QList<qint64> &entities, Counts *counts)
     entities.clear();
 }
 
-// Article scope: the filtered articles' links of the chosen types, one row per article (its entity ids
-// joined), counted here. One pass over the links in their primary key's order, with no join per link:
-// a self-join of the links grouped by pair took 17.7 s over 100,000 articles in SQLite.
-bool countArticles(StoreContext *d, const QString &ids, const QVariantList &idBinds, const CooccurrenceOptions &options,
-    int minCount, Counts *counts)
+// The entities of the chosen types, as a bitmap over their ids.
+bool chosenEntities(StoreContext *d, const CooccurrenceOptions &options, std::vector<bool> *chosen)
 {
-    // The entities of the chosen types, as a bitmap over their ids.
     QVariantList binds;
     const QString types = typeList(options, &binds);
     QSqlQuery query(d->db());
@@ -74,17 +71,30 @@ bool countArticles(StoreContext *d, const QString &ids, const QVariantList &idBi
     if (!d->run(query, QStringLiteral("SELECT id FROM entities WHERE type IN (%1)").arg(types), binds)) {
         return false;
     }
-    std::vector<bool> chosen;
     while (query.next()) {
         const qint64 id = query.value(0).toLongLong();
         if (id >= 0) {
-            if (id >= qint64(chosen.size())) {
-                chosen.resize(size_t(id) + 1 + chosen.size() / 2);
+            if (id >= qint64(chosen->size())) {
+                chosen->resize(size_t(id) + 1 + chosen->size() / 2);
             }
-            chosen[size_t(id)] = true;
+            (*chosen)[size_t(id)] = true;
         }
     }
-    query.finish();
+    return true;
+}
+
+// Article scope: the filtered articles' links of the chosen types, one row per article (its entity ids
+// joined), counted here. One pass over the links in their primary key's order, with no join per link:
+// a self-join of the links grouped by pair took 17.7 s over 100,000 articles in SQLite.
+bool countArticles(StoreContext *d, const QString &ids, const QVariantList &idBinds, const CooccurrenceOptions &options,
+    int minCount, Counts *counts)
+{
+    std::vector<bool> chosen;
+    if (!chosenEntities(d, options, &chosen)) {
+        return false;
+    }
+    QSqlQuery query(d->db());
+    query.setForwardOnly(true);
 
     // Every article's chosen entities, ascending, one after the other (\c starts: where each begins).
     std::vector<qint64> links;
@@ -176,6 +186,55 @@ bool countArticles(StoreContext *d, const QString &ids, const QVariantList &idBi
     return true;
 }
 
+// Sentence scope from the articles' sentence rows (article_sentences, schema 14): the newest
+// filtered articles, at most the limit, counted as pairs() counts them from the bodies.
+bool countSentenceRows(StoreContext *d, const QString &ids, const QVariantList &idBinds,
+    const CooccurrenceOptions &options, Cooccurrences *result, Counts *counts)
+{
+    std::vector<bool> chosen;
+    if (!chosenEntities(d, options, &chosen)) {
+        return false;
+    }
+    const int limit = std::max(options.sentenceArticleLimit, 0);
+    QVariantList binds = idBinds;
+    binds.append(qint64(limit) + 1);
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT s.mentions FROM articles a LEFT JOIN article_sentences s ON s.article_id = a.id%1 "
+                           "ORDER BY a.date DESC, a.id DESC LIMIT ?")
+                .arg(ids.isEmpty() ? QString() : QStringLiteral(" WHERE a.id IN (%1)").arg(ids)),
+            binds)) {
+        return false;
+    }
+    QList<qint64> inSentence;
+    while (query.next()) {
+        if (result->articles == limit) {
+            result->truncated = true;
+            break;
+        }
+        ++result->articles;
+        const QByteArray row = query.value(0).toByteArray();
+        qsizetype sentenceBegin = -1;
+        qsizetype sentenceEnd = -1;
+        for (qsizetype i = 0; i < row.size() / sentenceMentionSize; ++i) {
+            const SentenceMention mention = sentenceMentionAt(row, i);
+            if (mention.entity < 0 || mention.entity >= qint64(chosen.size()) || !chosen[size_t(mention.entity)]) {
+                continue;
+            }
+            if (mention.start < sentenceBegin || mention.end > sentenceEnd) {
+                if (mention.sentenceStart != sentenceBegin) {
+                    countUnit(inSentence, counts);
+                }
+                sentenceBegin = mention.sentenceStart;
+                sentenceEnd = mention.sentenceEnd;
+            }
+            inSentence.append(mention.entity);
+        }
+        countUnit(inSentence, counts);
+    }
+    return true;
+}
+
 bool before(const EntitySummary &a, const EntitySummary &b)
 {
     if (a.documents != b.documents) {
@@ -249,9 +308,18 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
 
     Counts counts;
     QHash<qint64, EntitySummary> entities;
+    // Sentence scope reads the sentence rows once every article has them (else the bodies).
+    std::optional<bool> rowsReady = false;
+    if (options.scope == CooccurrenceScope::Sentence && !(rowsReady = d->sentenceRowsReady())) {
+        return std::nullopt;
+    }
     if (options.scope == CooccurrenceScope::Article) {
         result.articles = result.filtered;
         if (!countArticles(d, ids, idBinds, options, minCount, &counts)) {
+            return std::nullopt;
+        }
+    } else if (*rowsReady) {
+        if (!countSentenceRows(d, ids, idBinds, options, &result, &counts)) {
             return std::nullopt;
         }
     } else {

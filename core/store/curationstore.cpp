@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace Dossier::Core
 {
@@ -173,6 +174,65 @@ bool StoreContext::addRule(EntityRule *rule)
     return bumpCurationVersion();
 }
 
+bool StoreContext::restoreRule(qint64 row, const QJsonObject &state)
+{
+    EntityRule rule;
+    rule.scope = state.value(QLatin1String("scope")).toString() == u"form" ? EntityRule::Scope::Form
+                                                                           : EntityRule::Scope::Entity;
+    rule.type = typeFrom(state.value(QLatin1String("type")).toString());
+    rule.label = state.value(QLatin1String("label")).toString();
+    rule.action = state.value(QLatin1String("action")).toString() == u"suppress" ? EntityRule::Action::Suppress
+                                                                                 : EntityRule::Action::Map;
+    rule.targetType = rule.action == EntityRule::Action::Map
+        ? typeFrom(state.value(QLatin1String("target_type")).toString())
+        : rule.type;
+    rule.targetName = state.value(QLatin1String("target_name")).toString();
+    if (rule.label.isEmpty()) {
+        error = StoreError(QStringLiteral("the history holds no rule to put back"), StoreError::Kind::Invalid);
+        return false;
+    }
+    // The rule as it is now, and a rule for the same name that the restored one replaces: taken
+    // back as CurationStore::removeRule() takes a rule back (what each made of its mentions, and
+    // wherever its name is written, are re-tagged).
+    QSqlQuery query(db());
+    if (!run(query,
+            QStringLiteral("SELECT %1 FROM entity_rules WHERE id = ? OR (scope = ? AND type = ? AND key = ?)")
+                .arg(QLatin1String(ruleColumns)),
+            { row, scopeName(rule.scope), entityTypeName(rule.type), entityKey(rule.label) })) {
+        return false;
+    }
+    QList<EntityRule> replaced;
+    while (query.next()) {
+        replaced.append(ruleFrom(query));
+    }
+    query.finish();
+    for (const EntityRule &current : std::as_const(replaced)) {
+        if (current.scope == rule.scope && current.type == rule.type
+            && entityKey(current.label) == entityKey(rule.label) && current.action == rule.action
+            && current.targetType == rule.targetType && current.targetName == rule.targetName) {
+            return true; // so already (under this id or, restored before, another)
+        }
+    }
+    for (const EntityRule &current : std::as_const(replaced)) {
+        if (current.action == EntityRule::Action::Map) {
+            EntityType type = current.targetType;
+            QString name = current.targetName;
+            if (refreshCuration() && curation.resolve(&type, &name) && !enqueueEntity(type, entityKey(name))) {
+                return false;
+            }
+        }
+        if (!enqueueText({ current.label })
+            || !run(query, QStringLiteral("DELETE FROM entity_rules WHERE id = ?"), { current.id })) {
+            return false;
+        }
+    }
+    query.finish();
+    // What the rule put back changes: the entity of its name, the form, wherever the name is written.
+    const QString key = entityKey(rule.label);
+    return enqueueEntity(rule.type, key) && (rule.scope != EntityRule::Scope::Form || enqueueForm(rule.type, key))
+        && enqueueText({ rule.label }) && addRule(&rule);
+}
+
 std::optional<EntityRule> StoreContext::addEntityRule(const EntitySummary &entity, EntityRule rule)
 {
     rule.scope = EntityRule::Scope::Entity;
@@ -187,7 +247,7 @@ std::optional<EntityRule> StoreContext::addEntityRule(const EntitySummary &entit
 bool StoreContext::refreshCuration()
 {
     QSqlQuery query(db());
-    if (!run(query, QStringLiteral("SELECT version FROM curation_state"), {}) || !query.next()) {
+    if (!runOnce(query, QStringLiteral("SELECT version FROM curation_state"), {}) || !query.next()) {
         return false;
     }
     const qint64 version = query.value(0).toLongLong();

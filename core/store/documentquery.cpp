@@ -154,9 +154,8 @@ std::optional<QList<ArticleSummary>> DocumentQuery::sortedWindow(
     }
     const QString where
         = conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    const QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, %1 FROM "
-                                       "articles a %2")
-                            .arg(tagNames(), d->indexedBy(sortOrder.index))
+    const QString sql = QStringLiteral("SELECT %1, %2 FROM articles a %3")
+                            .arg(QLatin1String(summaryColumnList), tagNames(), d->indexedBy(sortOrder.index))
         + where + QStringLiteral(" ORDER BY %1 LIMIT ? OFFSET ?").arg(orderByClause(sortOrder, order));
     binds << limit << offset;
     QSqlQuery query(d->db());
@@ -176,10 +175,11 @@ std::optional<QList<ArticleSummary>> DocumentQuery::rankedWindow(
     const MatchSql match = matchSql(plan, *ranking);
     QVariantList binds { ranking->match };
     const QString ids = idSet(filter, &binds, d->backend);
-    const QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, %1 FROM %2 "
-                                       "JOIN articles a ON a.id = %3 WHERE %4 AND a.id IN (%5) ORDER BY %6 LIMIT ? "
+    const QString sql = QStringLiteral("SELECT %1, %2 FROM %3 "
+                                       "JOIN articles a ON a.id = %4 WHERE %5 AND a.id IN (%6) ORDER BY %7 LIMIT ? "
                                        "OFFSET ?")
-                            .arg(tagNames(), match.from, match.id, match.where, ids, rankOrder(match.rank, order));
+                            .arg(QLatin1String(summaryColumnList), tagNames(), match.from, match.id, match.where, ids,
+                                rankOrder(match.rank, order));
     binds << limit << offset;
     QSqlQuery query(d->db());
     if (!d->run(query, sql, binds)) {
@@ -194,7 +194,7 @@ QList<ArticleSummary> DocumentQuery::windowRows(QSqlQuery &query, int limit)
     rows.reserve(std::clamp(limit, 0, 1024)); // the CLI's grouped list asks for "all" (INT_MAX)
     while (query.next()) {
         ArticleSummary summary = articleSummaryFrom(query);
-        const QString tags = query.value(6).toString();
+        const QString tags = query.value(summaryColumnCount).toString();
         if (!tags.isEmpty()) {
             summary.tags = tags.split(QChar(31));
         }
@@ -359,7 +359,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::listFiltered(const DocumentF
     }
     QVariantList binds;
     const QString ids = idSet(filter, &binds, d->backend);
-    QString sql = QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count FROM articles a");
+    QString sql = QStringLiteral("SELECT %1 FROM articles a").arg(QLatin1String(summaryColumnList));
     if (!ids.isEmpty()) {
         sql += QStringLiteral(" WHERE a.id IN (%1)").arg(ids);
     }
@@ -405,10 +405,11 @@ std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, 
     binds.append(limit);
     QSqlQuery query(d->db());
     if (!d->run(query,
-            QStringLiteral("SELECT a.id, a.title, a.date, a.source, a.path, a.entity_count, %1 FROM %2 JOIN "
-                           "articles a ON a.id = %3 WHERE %4%5 ORDER BY %6, a.id LIMIT ?")
-                .arg(d->onServer() ? match.snippet(QStringLiteral("["), QStringLiteral("]"), 16)
-                                   : QStringLiteral("snippet(%1, 1, '[', ']', '…', 16)").arg(ranking->table),
+            QStringLiteral("SELECT %1, %2 FROM %3 JOIN "
+                           "articles a ON a.id = %4 WHERE %5%6 ORDER BY %7, a.id LIMIT ?")
+                .arg(QLatin1String(summaryColumnList),
+                    d->onServer() ? match.snippet(QStringLiteral("["), QStringLiteral("]"), 16)
+                                  : QStringLiteral("snippet(%1, 1, '[', ']', '…', 16)").arg(ranking->table),
                     match.from, match.id, match.where, restriction, match.rank),
             binds)) {
         return std::nullopt;
@@ -416,7 +417,7 @@ std::optional<QList<ArticleSummary>> DocumentQuery::search(const QString &text, 
     QList<ArticleSummary> rows;
     while (query.next()) {
         ArticleSummary summary = articleSummaryFrom(query);
-        summary.snippet = query.value(6).toString();
+        summary.snippet = query.value(summaryColumnCount).toString();
         rows.append(summary);
     }
     if (query.lastError().isValid()) {

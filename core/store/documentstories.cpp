@@ -27,7 +27,7 @@ QString earliest(const QString &alias)
 
 QString DocumentQuery::summaryColumns() const
 {
-    return QStringLiteral("a.id, a.title, a.date, a.source, a.path, a.entity_count, ") + tagNames();
+    return QLatin1String(summaryColumnList) + QStringLiteral(", ") + tagNames();
 }
 
 QString DocumentQuery::storyLeadCondition(const QString &ids)

@@ -22,9 +22,9 @@ namespace
 std::optional<QHash<qint64, ArticleSummary>> readSummaries(StoreContext *d, const QList<qint64> &ids)
 {
     QHash<qint64, ArticleSummary> summaries;
-    if (!d->runOverIds(
-            QStringLiteral("SELECT id, title, date, source, path, entity_count FROM articles WHERE id IN (%1)"), ids,
-            [&](const QSqlQuery &query) {
+    if (!d->runOverIds(QStringLiteral("SELECT %1 FROM articles a WHERE a.id IN (%2)")
+                           .arg(QLatin1String(summaryColumnList), QStringLiteral("%1")),
+            ids, [&](const QSqlQuery &query) {
                 const ArticleSummary summary = articleSummaryFrom(query);
                 summaries.insert(summary.id, summary);
             })) {

@@ -69,9 +69,9 @@ StoreError StoreContext::staleEdit(const QString &table, qint64 row, const QStri
     QString when;
     if (run(query,
             QStringLiteral(
-                "SELECT author, changed_at FROM history WHERE table_name = ? AND row_id = ? ORDER BY id DESC "
+                "SELECT author, changed_at FROM history WHERE table_name IN (?, ?) AND row_id = ? ORDER BY id DESC "
                 "LIMIT 1"),
-            { table, row })
+            { table, table == u"annotations" ? QStringLiteral("annotation_tags") : table, row })
         && query.next()) {
         if (!query.value(0).toString().isEmpty()) {
             who = query.value(0).toString();
@@ -147,9 +147,12 @@ bool HistoryStore::restore(qint64 historyId)
     if (entry->table == u"annotation_tags" || entry->table == u"article_tags") {
         return restoreLink(*entry);
     }
-    d->error = StoreError(QStringLiteral("change %1 is to a correction rule, which cannot be restored yet; make the "
-                                         "rule again with dossier-cli entity")
-                              .arg(historyId),
+    if (entry->table == u"entity_rules") {
+        const QJsonObject state = restoredState(*entry);
+        return d->transaction([&] { return d->restoreRule(entry->row, state); });
+    }
+    d->error = StoreError(
+        QStringLiteral("change %1 is to a table history cannot restore (%2)").arg(historyId).arg(entry->table),
         StoreError::Kind::Invalid);
     return false;
 }

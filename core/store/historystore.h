@@ -26,8 +26,8 @@ public:
         had; after a delete, the state it had before (the deletion is undone). An annotation gets
         back its note, colour, privacy and hidden flag, or, when it was deleted, is re-created with
         its anchor and tags; an annotation's or article's tag is put back on; a tag of the
-        codebook gets back its name and colour (re-created when gone). A correction rule cannot be
-        restored yet (StoreError::Kind::Invalid). The restore is itself a change, by the current user. */
+        codebook gets back its name and colour (re-created when gone); a correction rule is made again
+        as it was, its articles queued for re-tagging. The restore is itself a change, by the current user. */
     bool restore(qint64 historyId);
 
 private:

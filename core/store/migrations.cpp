@@ -441,6 +441,51 @@ constexpr const char *version13[] = {
     END)",
 };
 
+// Version 14: what the timeline's events and co-occurrence by sentence compute per article, written
+// with its mentions (sentencerows.cpp) so that those views need not read and cut every listed body.
+// article_sentences: every article's mentions in start order with the sentence around each (a row
+// per article, empty when it has none: its presence says the article's rows are written);
+// article_events: each DATE mention whose sentence says something besides its dates, with that
+// sentence, its code-point offsets and the people, organisations and places named in it (ids,
+// space-separated). The articles of an upgraded library get theirs from a background fill
+// (TimelineQuery::fillSentenceRows()); until every article has its row the views read the bodies.
+constexpr const char *version14[] = {
+    R"(CREATE TABLE article_sentences (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        mentions BLOB NOT NULL
+    ))",
+    R"(CREATE TABLE article_events (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        date_start INTEGER NOT NULL,
+        date_end INTEGER NOT NULL,
+        date_entity_id INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        start_cp INTEGER NOT NULL,
+        end_cp INTEGER NOT NULL,
+        sentence TEXT NOT NULL,
+        entities TEXT NOT NULL
+    ))",
+    "CREATE INDEX article_events_article ON article_events(article_id)",
+};
+
+// Version 15: files gone from the disk, and what an article came in (issue 15). missing_since is
+// when a watched folder's check found the article's file gone (ms since the epoch; 0: it is there):
+// nothing of the article is removed, and the mark goes when the file is back. parent_id links an
+// article read from inside another (an e-mail's attachment) to the article it came in (its
+// message); NULL for a file of its own and for a message of a mailbox (the mailbox is no article).
+// An upgraded library's parts get theirs from their paths ("FILE#PART": the article at FILE; the
+// rtrim() keeps the path up to its last '#').
+constexpr const char *version15[] = {
+    "ALTER TABLE articles ADD COLUMN missing_since INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE articles ADD COLUMN parent_id INTEGER REFERENCES articles(id) ON DELETE SET NULL",
+    "CREATE INDEX articles_parent ON articles(parent_id) WHERE parent_id IS NOT NULL",
+    "CREATE INDEX articles_missing ON articles(missing_since) WHERE missing_since <> 0",
+    R"(UPDATE articles SET parent_id = (SELECT p.id FROM articles p WHERE p.path = substr(rtrim(articles.path,
+        replace(articles.path, '#', '')), 1, length(rtrim(articles.path, replace(articles.path, '#', ''))) - 1)
+        AND p.format = 'email') WHERE instr(path, '#') > 0)",
+};
+
 struct Step {
     const char *const *statements;
     size_t count;
@@ -455,7 +500,7 @@ template<size_t N> constexpr Step step(const char *const (&statements)[N])
 // Every step after version 10 needs its PostgreSQL spelling in migrationsserver.cpp too.
 constexpr std::array steps { step(version1), step(version2), step(version3), step(version4), step(version5),
     step(version6), step(version7), step(version8), step(version9), step(version10), step(version11), step(version12),
-    step(version13) };
+    step(version13), step(version14), step(version15) };
 
 } // namespace
 

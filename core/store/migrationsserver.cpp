@@ -539,8 +539,53 @@ constexpr const char *serverVersion13[] = {
         target_name OR DELETE ON entity_rules FOR EACH ROW EXECUTE FUNCTION dossier_rule_history())",
 };
 
-constexpr ServerStep serverSteps[] = { { serverVersion11, std::size(serverVersion11) },
-    { serverVersion12, std::size(serverVersion12) }, { serverVersion13, std::size(serverVersion13) } };
+// Version 14: per-article sentence rows (migrations.cpp's version14). Written by whoever stores
+// an article (an editor), read by every member.
+constexpr const char *serverVersion14[] = {
+    R"(CREATE TABLE article_sentences (
+        article_id BIGINT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        mentions BYTEA NOT NULL
+    ))",
+    R"(CREATE TABLE article_events (
+        article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        date_start BIGINT NOT NULL,
+        date_end BIGINT NOT NULL,
+        date_entity_id BIGINT NOT NULL,
+        start BIGINT NOT NULL,
+        "end" BIGINT NOT NULL,
+        start_cp BIGINT NOT NULL,
+        end_cp BIGINT NOT NULL,
+        sentence TEXT COLLATE "C" NOT NULL,
+        entities TEXT COLLATE "C" NOT NULL
+    ))",
+    "CREATE INDEX article_events_article ON article_events(article_id)",
+    // A library whose group roles exist (teamstore.cpp's setUp() grants the same on all tables).
+    R"(DO $body$
+    BEGIN
+        IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = current_database() || '_editor') THEN
+            EXECUTE format('GRANT SELECT ON article_sentences, article_events TO %I', current_database() || '_reader');
+            EXECUTE format('GRANT INSERT, UPDATE, DELETE ON article_sentences, article_events TO %I',
+                current_database() || '_editor');
+        END IF;
+    END
+    $body$)",
+};
+
+// Version 15: missing files and an article's parent (migrations.cpp's version15).
+constexpr const char *serverVersion15[] = {
+    "ALTER TABLE articles ADD COLUMN missing_since BIGINT NOT NULL DEFAULT 0",
+    "ALTER TABLE articles ADD COLUMN parent_id BIGINT REFERENCES articles(id) ON DELETE SET NULL",
+    "CREATE INDEX articles_parent ON articles (parent_id) WHERE parent_id IS NOT NULL",
+    "CREATE INDEX articles_missing ON articles (missing_since) WHERE missing_since <> 0",
+    R"(UPDATE articles c SET parent_id = p.id FROM articles p
+        WHERE strpos(c.path, '#') > 0 AND p.format = 'email'
+        AND p.path = left(c.path, length(c.path) - strpos(reverse(c.path), '#')))",
+};
+
+constexpr ServerStep serverSteps[]
+    = { { serverVersion11, std::size(serverVersion11) }, { serverVersion12, std::size(serverVersion12) },
+          { serverVersion13, std::size(serverVersion13) }, { serverVersion14, std::size(serverVersion14) },
+          { serverVersion15, std::size(serverVersion15) } };
 constexpr int serverStepCount = int(std::size(serverSteps));
 
 bool run(QSqlQuery &query, const QString &sql, QString *error, const QString &what)

@@ -11,7 +11,9 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -230,6 +232,74 @@ bool StoreContext::openServer()
     return true;
 }
 
+QString StoreContext::inlined(const QString &sql, const QVariantList &binds) const
+{
+    const QSqlDatabase database = db();
+    const QSqlDriver *driver = database.driver();
+    QString out;
+    out.reserve(sql.size() + binds.size() * 12);
+    qsizetype next = 0;
+    QChar quote;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote) {
+                quote = QChar();
+            }
+            out.append(c);
+        } else if (c == u'\'' || c == u'"') {
+            quote = c;
+            out.append(c);
+        } else if (c == u'?' && next < binds.size()) {
+            // As QPSQL writes a bound value (a null QString or QByteArray is NULL, as Qt binds it).
+            const QVariant &value = binds.at(next++);
+            QSqlField field(QString(), value.metaType());
+            const int type = value.metaType().id();
+            if (!value.isValid() || value.isNull() || (type == QMetaType::QString && value.toString().isNull())
+                || (type == QMetaType::QByteArray && value.toByteArray().isNull())) {
+                field.clear();
+            } else {
+                field.setValue(value);
+            }
+            const QString literal = driver->formatValue(field);
+            // A negative number after a minus sign would start a comment ("- -1" is fine, "--1" not).
+            if (literal.startsWith(u'-')) {
+                out.append(u'(' + literal + u')');
+            } else {
+                out.append(literal);
+            }
+        } else {
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+bool StoreContext::runAll(
+    QSqlQuery &query, const QStringList &statements, const std::function<void(qsizetype, QSqlQuery &)> &onResult)
+{
+    // Forward only (rows as they come) when there is one result; with several, QPSQL fetches them
+    // all and nextResult() steps through them, each checked.
+    query.setForwardOnly(statements.size() == 1);
+    if (!query.exec(statements.join(QLatin1String(";\n")))) {
+        error = storeError(query);
+        qCWarning(lcStore) << "query failed:" << error.message << statements.join(QLatin1String(";\n")).left(2000);
+        return false;
+    }
+    for (qsizetype i = 1; i < statements.size(); ++i) {
+        if (onResult) {
+            onResult(i - 1, query);
+        }
+        if (!query.nextResult()) {
+            error = query.lastError().isValid()
+                ? storeError(query)
+                : StoreError(QStringLiteral("the server answered %1 of %2 statements").arg(i).arg(statements.size()));
+            qCWarning(lcStore) << "query failed:" << error.message << statements.at(i).left(2000);
+            return false;
+        }
+    }
+    return true;
+}
+
 bool StoreContext::commitAndSend()
 {
     const LibraryChanges sent = std::exchange(changes, {});
@@ -237,7 +307,7 @@ bool StoreContext::commitAndSend()
         // Inside the transaction: the server delivers it at the commit, and only if it commits.
         const ChangeNotice notice { sent, author, connectionId };
         QSqlQuery query(db());
-        if (!run(query, QStringLiteral("SELECT pg_notify(?, ?)"),
+        if (!runOnce(query, QStringLiteral("SELECT pg_notify(?, ?)"),
                 { ChangeNotice::channel(), QString::fromUtf8(notice.toPayload()) })) {
             return false;
         }

@@ -5,12 +5,15 @@
 // force. Library (library.cpp) opens the connection; each store is implemented in its own file
 // over this context, and the Retagger (import/retagger.cpp) drives them.
 
+#include "analysis/nearduplicates.h"
 #include "store/library.h"
 #include "store/librarychanges.h"
+#include "store/sentencerows_p.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -56,7 +59,12 @@ inline QString placeholders(qsizetype count)
 /*! SQLite's generic result code: a statement that cannot run as written (syntax, unknown column). */
 constexpr int sqliteError = 1;
 
-/*! An article summary from a row of "id, title, date, source, path, entity_count". */
+/*! The columns articleSummaryFrom() reads, in its order; a query's own columns follow them. */
+inline constexpr const char *summaryColumnList
+    = "a.id, a.title, a.date, a.source, a.path, a.entity_count, a.parent_id, a.missing_since";
+inline constexpr int summaryColumnCount = 8;
+
+/*! An article summary from a row of summaryColumnList. */
 inline ArticleSummary articleSummaryFrom(const QSqlQuery &query)
 {
     ArticleSummary summary;
@@ -66,6 +74,8 @@ inline ArticleSummary articleSummaryFrom(const QSqlQuery &query)
     summary.source = query.value(3).toString();
     summary.path = query.value(4).toString();
     summary.entityCount = query.value(5).toInt();
+    summary.parentId = query.value(6).isNull() ? -1 : query.value(6).toLongLong();
+    summary.missingSince = query.value(7).toLongLong();
     return summary;
 }
 
@@ -152,6 +162,9 @@ struct StoreContext {
         return true;
     }
     bool inBatch = false;
+    // Inside a batch the curation rules are read once: the batch holds the write lock, so nobody
+    // else changes them until it commits.
+    bool curationChecked = false;
 
     // PRAGMA journal_mode = WAL, retried while another connection holds the lock it needs.
     bool switchToWal();
@@ -211,6 +224,22 @@ struct StoreContext {
         }
         return true;
     }
+    // On a team library every statement is a round trip, and one prepared by QSqlQuery is three
+    // (QPSQL sends PREPARE, EXECUTE with the values written in, then DEALLOCATE): a statement run
+    // once is better sent with its values written in, as QPSQL writes them into EXECUTE
+    // (serverlibrary.cpp). \a sql with each ? outside quotes replaced by the next of \a binds.
+    QString inlined(const QString &sql, const QVariantList &binds) const;
+    // run(), but on a team library one round trip: the statement sent with its values inlined().
+    bool runOnce(QSqlQuery &query, const QString &sql, const QVariantList &binds)
+    {
+        return onServer() ? runAll(query, { inlined(sql, binds) }) : run(query, sql, binds);
+    }
+    // Sends \a statements (values written in) to the server in one round trip, as one string;
+    // each must succeed (after a failure the server runs none of the rest), and \a query is left
+    // on the last one's rows. A team library's only.
+    // \a onResult, when given, sees each result before the next (the last one's is left in \a query).
+    bool runAll(QSqlQuery &query, const QStringList &statements,
+        const std::function<void(qsizetype, QSqlQuery &)> &onResult = {});
     // A statement matching the full-text index failed as written: it is the user's query that is
     // wrong when the index refuses one of the statement's texts on its own; else the statement
     // failed for another reason (a damaged schema), and keeps its message.
@@ -268,6 +297,16 @@ struct StoreContext {
         return true;
     }
     bool writeEntities(qint64 articleId, const Article &article);
+    // Schema 14's rows of the article (sentencerows.cpp): its mentions with their sentences and its
+    // dated sentences, from its body and its mentions as written (\a mentions: in the order inserted,
+    // the first of each start kept); inside the caller's transaction, the article having none yet.
+    bool writeSentenceRows(qint64 articleId, QStringView body, const QList<StoredMention> &mentions);
+    // How many articles have no sentence rows yet (an upgraded library); notes when none has.
+    std::optional<qint64> missingSentenceRows();
+    // True when every article has its sentence rows: looked up until they have, then kept (every
+    // later store and re-tag writes them).
+    std::optional<bool> sentenceRowsReady();
+    bool sentenceRowsComplete = false;
     // The article's near-duplicate signature and band keys, replacing any it had (duplicatestore.cpp).
     bool writeSignature(qint64 articleId, QStringView body);
     bool writeBands(qint64 articleId, QStringView body); // the signature and band keys alone
@@ -277,6 +316,15 @@ struct StoreContext {
     // Stories (stories.cpp): the article joins the story of every article it is a copy of (merging
     // them), or starts its own; inside the caller's transaction, after its signature was written.
     bool assignStory(qint64 articleId);
+    // Its parts: the statement that finds the articles sharing a band key with it (their signature
+    // and story), the stories of those that are copies of it, and its joining them (or starting
+    // its own); on a team library \a after (statements with their values written in) is sent in
+    // the same round trip as its row.
+    // (\a self: the article's id, a placeholder unless given; the binds are the band keys.)
+    static QString neighboursSql(const QString &self = QStringLiteral("?"));
+    static QVariantList neighbourBinds(const NearDuplicates::Signature &signature);
+    static QSet<qint64> copiedStories(const NearDuplicates::Signature &signature, QSqlQuery &neighbours);
+    bool joinStories(qint64 articleId, const QSet<qint64> &stories, const QStringList &after = {});
     // Takes the article out of its story: the story's rows are removed and its other articles
     // (returned through \a others) must be assigned again, after the article was changed or removed.
     bool leaveStory(qint64 articleId, QList<qint64> *others);
@@ -300,10 +348,12 @@ struct StoreContext {
     bool reanchorAnnotations(qint64 articleId, const Article &article);
     // Tags and annotations, inside the caller's transaction.
     std::optional<Tag> findOrCreateTag(const QString &name, const QString &color);
-    bool writeAnnotationTags(qint64 annotationId, const QStringList &names);
+    // \a changed (when given) tells whether a tag came, went or moved.
+    bool writeAnnotationTags(qint64 annotationId, const QStringList &names, bool *changed = nullptr);
     bool writeAnnotation(const Annotation &annotation, qint64 *id);
     // The refusal of an edit of \a table's \a row made on a stale copy (schema 13's versions): who
-    // changed it last and when, from the history ("ana changed this note at 14:02 — reload").
+    // changed it last and when, from the history ("ana changed this note at 14:02 — reload"); an
+    // annotation's own changes and its tags' count alike.
     StoreError staleEdit(const QString &table, qint64 row, const QString &what);
     // Entity curation (librarycuration.cpp). The rules in force, reloaded inside a transaction
     // whenever curation_state says another connection (or process) changed them.
@@ -325,6 +375,10 @@ struct StoreContext {
     // Stores \a rule (replacing the rule for the same name), keeping the rules acyclic: what a
     // rule maps to has no rule of its own (a rename back simply ends the old rename).
     bool addRule(EntityRule *rule);
+    // Puts correction rule \a row back as \a state (its fields as the history records them): the
+    // rule it is now, if any, is taken back and the state stored as addRule() stores a rule, the
+    // articles either changes queued for re-tagging. Nothing changes when the rule is so already.
+    bool restoreRule(qint64 row, const QJsonObject &state);
     // A rule about the stored entity \a entity: stored, and its articles queued.
     std::optional<EntityRule> addEntityRule(const EntitySummary &entity, EntityRule rule);
     // Drops library entities no article mentions any more (after an update, removal or re-tag).

@@ -35,6 +35,8 @@ struct ArticleSummary {
         (1 without copies) and how many of them the filter lets through; 0 otherwise. */
     int storySize = 0;
     int storyMatches = 0;
+    qint64 parentId = -1; //!< the article it came in (an attachment's message), -1 for none (schema 15)
+    qint64 missingSince = 0; //!< when its file was found gone, ms since the epoch; 0: it is there (schema 15)
 };
 
 /*! \brief Where a full-text query matches one article, as the document list shows it. */
@@ -191,6 +193,7 @@ struct StoredFile {
     QByteArray sha256;
     qint64 size = 0; //!< the file's size when it was stored, in bytes
     qint64 modified = 0; //!< the file's modification time when it was stored, ms since the epoch
+    qint64 missingSince = 0; //!< when the file was found gone, ms since the epoch; 0: it is there
 };
 
 /*! \brief A folder whose new and changed files are imported as they appear (FolderWatcher). */

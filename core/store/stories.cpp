@@ -13,39 +13,58 @@ namespace Dossier::Core
 
 using namespace NearDuplicates;
 
+QString StoreContext::neighboursSql(const QString &self)
+{
+    return QStringLiteral("SELECT s.signature, st.story_id FROM (SELECT DISTINCT article_id FROM article_bands WHERE "
+                          "band IN (%1) AND article_id <> %2) n JOIN article_signatures s ON s.article_id = "
+                          "n.article_id JOIN article_stories st ON st.article_id = n.article_id")
+        .arg(placeholders(bandCount), self);
+}
+
+QVariantList StoreContext::neighbourBinds(const Signature &signature)
+{
+    QVariantList binds;
+    for (const qint64 key : bandKeys(signature)) {
+        binds.append(key);
+    }
+    return binds;
+}
+
 bool StoreContext::assignStory(qint64 articleId)
 {
     // Its own signature, then those of the articles sharing a band key with it and their stories:
     // a copy (similarity at the threshold copiesOf() uses) joins their stories into one.
     QSqlQuery own(db());
-    if (!run(own, QStringLiteral("SELECT signature FROM article_signatures WHERE article_id = ?"), { articleId })) {
+    if (!runOnce(own, QStringLiteral("SELECT signature FROM article_signatures WHERE article_id = ?"), { articleId })) {
         return false;
     }
     const std::optional<Signature> signature = own.next() ? decode(own.value(0).toByteArray()) : std::nullopt;
     own.finish();
     QSet<qint64> stories;
     if (signature) {
-        QVariantList binds;
-        for (const qint64 key : bandKeys(*signature)) {
-            binds.append(key);
-        }
-        binds.append(articleId);
         QSqlQuery neighbours(db());
-        if (!run(neighbours,
-                QStringLiteral("SELECT s.signature, st.story_id FROM (SELECT DISTINCT article_id FROM article_bands "
-                               "WHERE band IN (%1) AND article_id <> ?) n JOIN article_signatures s ON s.article_id = "
-                               "n.article_id JOIN article_stories st ON st.article_id = n.article_id")
-                    .arg(placeholders(bandCount)),
-                binds)) {
+        if (!runOnce(neighbours, neighboursSql(), neighbourBinds(*signature) << articleId)) {
             return false;
         }
-        while (neighbours.next()) {
-            const auto other = decode(neighbours.value(0).toByteArray());
-            if (other && similarity(*signature, *other) >= defaultThreshold) {
-                stories.insert(neighbours.value(1).toLongLong());
-            }
+        stories = copiedStories(*signature, neighbours);
+    }
+    return joinStories(articleId, stories);
+}
+
+QSet<qint64> StoreContext::copiedStories(const Signature &signature, QSqlQuery &neighbours)
+{
+    QSet<qint64> stories;
+    while (neighbours.next()) {
+        const auto other = decode(neighbours.value(0).toByteArray());
+        if (other && similarity(signature, *other) >= defaultThreshold) {
+            stories.insert(neighbours.value(1).toLongLong());
         }
     }
+    return stories;
+}
+
+bool StoreContext::joinStories(qint64 articleId, const QSet<qint64> &stories, const QStringList &after)
+{
     // The smallest story id of those it joins, or its own id when smaller, names the merged story;
     // the others are renamed to it. So a story's id is always its smallest article id (one story
     // per row where they are equal: the index article_stories_lead counts them).
@@ -58,22 +77,25 @@ bool StoreContext::assignStory(qint64 articleId)
             continue;
         }
         QSqlQuery rename(db());
-        if (!run(rename, QStringLiteral("UPDATE article_stories SET story_id = ? WHERE story_id = ?"), { story, id })) {
+        if (!runOnce(
+                rename, QStringLiteral("UPDATE article_stories SET story_id = ? WHERE story_id = ?"), { story, id })) {
             return false;
         }
     }
     QSqlQuery write(db());
-    return run(write,
-        QStringLiteral("INSERT INTO article_stories (article_id, story_id) VALUES (?, ?) "
-                       "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id"),
-        { articleId, story });
+    const QString insert = QStringLiteral("INSERT INTO article_stories (article_id, story_id) VALUES (?, ?) "
+                                          "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id");
+    if (!onServer() || after.isEmpty()) {
+        return runOnce(write, insert, { articleId, story });
+    }
+    return runAll(write, QStringList { inlined(insert, { articleId, story }) } + after);
 }
 
 bool StoreContext::leaveStory(qint64 articleId, QList<qint64> *others)
 {
     others->clear();
     QSqlQuery members(db());
-    if (!run(members,
+    if (!runOnce(members,
             QStringLiteral("SELECT article_id FROM article_stories WHERE story_id = (SELECT story_id FROM "
                            "article_stories WHERE article_id = ?)"),
             { articleId })) {
@@ -88,7 +110,7 @@ bool StoreContext::leaveStory(qint64 articleId, QList<qint64> *others)
     members.finish();
     // Without it the rest may be one story or several: each is assigned again from scratch.
     QSqlQuery clear(db());
-    if (!run(clear,
+    if (!runOnce(clear,
             QStringLiteral("DELETE FROM article_stories WHERE story_id = (SELECT story_id FROM article_stories WHERE "
                            "article_id = ?)"),
             { articleId })) {

@@ -5,13 +5,18 @@
 #include "analysis/sentences.h"
 #include "json/articlejson.h"
 #include "store/documentorder_p.h"
+#include "store/sentencerows_p.h"
 #include "store/storecontext_p.h"
 
+#include <QHash>
 #include <QMap>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
+#include <tuple>
+#include <vector>
 
 namespace Dossier::Core
 {
@@ -71,32 +76,6 @@ struct NamedMention {
     EntitySummary entity;
 };
 
-// Whether the sentence [begin, end) says something besides its dates: four words or more outside them,
-// two of them lower case (a dateline 'TOKYO, Feb. 12 (Reuters)' or 'Updated 12 February 2026' does not).
-bool saysSomething(QStringView body, qsizetype begin, qsizetype end, const QList<DateMention> &dates)
-{
-    int words = 0;
-    int lower = 0;
-    qsizetype i = begin;
-    while (i < end) {
-        if (!body[i].isLetter()) {
-            ++i;
-            continue;
-        }
-        const qsizetype wordStart = i;
-        while (i < end && (body[i].isLetterOrNumber() || body[i] == u'\'' || body[i] == u'-')) {
-            ++i;
-        }
-        const bool inDate = std::any_of(dates.cbegin(), dates.cend(),
-            [&](const DateMention &date) { return wordStart >= date.start && wordStart < date.end; });
-        if (!inDate) {
-            ++words;
-            lower += body[wordStart].isLower() ? 1 : 0;
-        }
-    }
-    return words >= 4 && lower >= 2;
-}
-
 // Events of one date: reports join the first event whose names they share for the most part (half of the
 // smaller set, one at least); a report naming nobody stays an event of its own.
 void groupReports(
@@ -107,23 +86,31 @@ void groupReports(
             < std::tie(b.first.published, b.first.articleId, b.first.start);
     });
     const qsizetype firstOfDate = events->size();
+    // The events of this date naming each entity (indexes into events), and how many names each
+    // shares with the report at hand: the events a report could join are those sharing one name at
+    // least, found without looking through every event of the date (thousands in a large library).
+    QHash<qint64, QList<qsizetype>> eventsNaming;
+    QHash<qsizetype, qsizetype> shared;
     for (auto &[report, names] : reports) {
         TimelineEvent *joined = nullptr;
-        for (qsizetype e = firstOfDate; e < events->size() && !names.isEmpty(); ++e) {
-            TimelineEvent &event = (*events)[e];
-            qsizetype shared = 0;
-            for (const EntitySummary &name : std::as_const(names)) {
-                shared += std::any_of(event.entities.cbegin(), event.entities.cend(),
-                    [&](const EntitySummary &known) { return known.id == name.id; });
-            }
-            const qsizetype smaller = std::min(names.size(), event.entities.size());
-            if (shared > 0 && 2 * shared >= smaller) {
-                joined = &event;
-                break;
+        shared.clear();
+        for (const EntitySummary &name : std::as_const(names)) {
+            for (const qsizetype e : eventsNaming.value(name.id)) {
+                ++shared[e];
             }
         }
-        if (!joined) {
+        qsizetype first = -1;
+        for (auto it = shared.cbegin(); it != shared.cend(); ++it) {
+            const qsizetype smaller = std::min(names.size(), (*events)[it.key()].entities.size());
+            if (2 * it.value() >= smaller && (first < 0 || it.key() < first)) {
+                first = it.key();
+            }
+        }
+        if (first >= 0) {
+            joined = &(*events)[first];
+        } else {
             events->append(TimelineEvent {});
+            first = events->size() - 1;
             joined = &events->last();
             joined->date = date;
             joined->period = Dates::period(date);
@@ -134,6 +121,7 @@ void groupReports(
             if (known == joined->entities.end()) {
                 joined->entities.append(name);
                 joined->entities.last().documents = 1;
+                eventsNaming[name.id].append(first);
             } else {
                 ++known->documents;
             }
@@ -152,6 +140,115 @@ void groupReports(
     }
 }
 
+// The events of the reports of each date, in calendar order.
+QList<TimelineEvent> groupedEvents(QMap<QString, QList<std::pair<EventReport, QList<EntitySummary>>>> &reportsOf)
+{
+    QList<TimelineEvent> events;
+    for (auto it = reportsOf.begin(); it != reportsOf.end(); ++it) {
+        groupReports(it.key(), it.value(), &events);
+    }
+    std::stable_sort(events.begin(), events.end(), [](const TimelineEvent &a, const TimelineEvent &b) {
+        if (a.period.first != b.period.first) {
+            return a.period.first < b.period.first;
+        }
+        if (a.period.precision != b.period.precision) {
+            return a.period.precision < b.period.precision; // the month before its first day
+        }
+        return a.reports.size() > b.reports.size();
+    });
+    return events;
+}
+
+// The reports of the filtered articles (\a ids: idSet()'s, empty for all) from their dated sentences
+// (article_events, schema 14), as events() finds them in the bodies: one per sentence and date.
+bool readEvents(StoreContext *d, const QString &ids, const QVariantList &binds,
+    QMap<QString, QList<std::pair<EventReport, QList<EntitySummary>>>> *reportsOf)
+{
+    const QString rows = ids.isEmpty()
+        ? QStringLiteral("article_events v")
+        : QStringLiteral("(%1) f %2 article_events v ON v.article_id = f.id").arg(ids, d->joinInOrder());
+    QSqlQuery query(d->db());
+    if (!d->run(query,
+            QStringLiteral("SELECT v.article_id, v.date_start, v.date_end, v.start, v.\"end\", v.start_cp, v.end_cp, "
+                           "v.sentence, v.entities, e.name, a.title, a.source, a.date FROM %1 JOIN entities e ON "
+                           "e.id = v.date_entity_id JOIN articles a ON a.id = v.article_id")
+                .arg(rows),
+            binds)) {
+        return false;
+    }
+    struct Row {
+        EventReport report;
+        QString date;
+        QList<qint64> entities;
+    };
+    std::vector<Row> found;
+    QHash<qint64, EntitySummary> names;
+    EventReport base; // the last row's article, whose texts the next rows of that article share
+    while (query.next()) {
+        Row row;
+        const qint64 article = query.value(0).toLongLong();
+        if (article != base.articleId) {
+            base.articleId = article;
+            base.title = query.value(10).toString();
+            base.source = query.value(11).toString();
+            base.published = query.value(12).toString();
+        }
+        row.date = query.value(9).toString();
+        if (!Dates::period(row.date).isValid()) {
+            continue;
+        }
+        row.report = base;
+        row.report.dateStart = query.value(1).toLongLong();
+        row.report.dateEnd = query.value(2).toLongLong();
+        row.report.start = query.value(3).toLongLong();
+        row.report.end = query.value(4).toLongLong();
+        row.report.startCodePoint = query.value(5).toLongLong();
+        row.report.endCodePoint = query.value(6).toLongLong();
+        row.report.sentence = query.value(7).toString();
+        const QString entities = query.value(8).toString();
+        for (const QStringView id : QStringView(entities).tokenize(QChar(u' '), Qt::SkipEmptyParts)) {
+            row.entities.append(id.toLongLong());
+            names.insert(row.entities.last(), {});
+        }
+        found.push_back(std::move(row));
+    }
+    query.finish();
+    if (!d->runOverIds(QStringLiteral("SELECT id, name, type FROM entities WHERE id IN (%1)"), names.keys(),
+            [&](const QSqlQuery &row) {
+                EntitySummary &entity = names[row.value(0).toLongLong()];
+                entity.id = row.value(0).toLongLong();
+                entity.name = row.value(1).toString();
+                entityTypeFromName(row.value(2).toString(), &entity.type);
+            })) {
+        return false;
+    }
+    // One report per article, sentence and date: the first DATE mention's, as the bodies give them.
+    std::sort(found.begin(), found.end(), [](const Row &a, const Row &b) {
+        return std::tie(a.report.articleId, a.report.dateStart) < std::tie(b.report.articleId, b.report.dateStart);
+    });
+    QSet<std::pair<qsizetype, QString>> seen;
+    qint64 article = -1;
+    for (Row &row : found) {
+        if (row.report.articleId != article) {
+            article = row.report.articleId;
+            seen.clear();
+        }
+        if (seen.contains({ row.report.start, row.date })) {
+            continue;
+        }
+        seen.insert({ row.report.start, row.date });
+        QList<EntitySummary> entities;
+        entities.reserve(row.entities.size());
+        for (const qint64 id : std::as_const(row.entities)) {
+            const EntitySummary &entity = names[id];
+            if (entity.id >= 0) {
+                entities.append(entity);
+            }
+        }
+        (*reportsOf)[row.date].append({ std::move(row.report), std::move(entities) });
+    }
+    return true;
+}
 } // namespace
 
 TimelineQuery::TimelineQuery(StoreContext *context)
@@ -222,6 +319,17 @@ std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &
     }
     QVariantList binds;
     const QString ids = idSet(filter, &binds, d->backend);
+    const std::optional<bool> ready = d->sentenceRowsReady();
+    if (!ready) {
+        return std::nullopt;
+    }
+    QMap<QString, QList<std::pair<EventReport, QList<EntitySummary>>>> reportsOf;
+    if (*ready) {
+        if (!readEvents(d, ids, binds, &reportsOf)) {
+            return std::nullopt;
+        }
+        return groupedEvents(reportsOf);
+    }
     const QString dateSql = ids.isEmpty()
         ? QStringLiteral("SELECT m.article_id, m.start, m.\"end\", e.name FROM mentions m JOIN entities e ON e.id = "
                          "m.entity_id WHERE m.type = 'DATE' ORDER BY m.article_id, m.start")
@@ -241,7 +349,6 @@ std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &
     query.finish();
 
     // Each article's reports: its sentences with a date, with the names in them.
-    QMap<QString, QList<std::pair<EventReport, QList<EntitySummary>>>> reportsOf;
     QSqlQuery article(d->db());
     article.prepare(QStringLiteral("SELECT a.title, a.source, a.date, t.body FROM articles a JOIN article_texts t ON "
                                    "t.id = a.id WHERE a.id = ?"));
@@ -287,10 +394,10 @@ std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &
                 continue;
             }
             seen.insert({ begin, date.date });
-            QList<DateMention> inSentence;
+            QList<std::pair<qsizetype, qsizetype>> inSentence;
             for (const DateMention &other : it.value()) {
                 if (other.start >= begin && other.end <= end) {
-                    inSentence.append(other);
+                    inSentence.append({ other.start, other.end });
                 }
             }
             if (!saysSomething(body, begin, end, inSentence)) {
@@ -316,20 +423,7 @@ std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &
         }
     }
 
-    QList<TimelineEvent> events;
-    for (auto it = reportsOf.begin(); it != reportsOf.end(); ++it) {
-        groupReports(it.key(), it.value(), &events);
-    }
-    std::stable_sort(events.begin(), events.end(), [](const TimelineEvent &a, const TimelineEvent &b) {
-        if (a.period.first != b.period.first) {
-            return a.period.first < b.period.first;
-        }
-        if (a.period.precision != b.period.precision) {
-            return a.period.precision < b.period.precision; // the month before its first day
-        }
-        return a.reports.size() > b.reports.size();
-    });
-    return events;
+    return groupedEvents(reportsOf);
 }
 
 } // namespace Dossier::Core

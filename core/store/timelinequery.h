@@ -3,6 +3,8 @@
 #include "analysis/dates.h"
 #include "store/storetypes.h"
 
+#include <functional>
+
 namespace Dossier::Core
 {
 
@@ -68,6 +70,19 @@ public:
         periods it holds: "2026-02" before "2026-02-01"). A DATE mention whose sentence says nothing
         else (a dateline, a date alone on its line) reports no event. */
     std::optional<QList<TimelineEvent>> events(const DocumentFilter &filter);
+
+    /*! Told how far a fill has come (\a done of \a total articles); returns false to stop it there. */
+    using FillProgress = std::function<bool(qint64 done, qint64 total)>;
+    /*! How many articles have no sentence rows yet (schema 14: each article's mentions with their
+        sentences and its dated sentences, which events() and CooccurrenceQuery's sentence scope
+        read instead of the bodies once every article has them). Only a library upgraded from
+        schema 13 or older has any: every store and re-tag writes them. */
+    std::optional<qint64> missingSentenceRows();
+    /*! Writes the sentence rows of the articles that have none, 256 per transaction, reporting
+        before each; returns how many it wrote. When \a progress returns false it fails
+        ("canceled"), keeping the rows written so far (the next fill goes on from there). On a
+        read-only library with articles missing them it fails, saying so. */
+    std::optional<qint64> fillSentenceRows(const FillProgress &progress = {});
 
 private:
     StoreContext *d;
