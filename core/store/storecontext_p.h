@@ -297,6 +297,17 @@ struct StoreContext {
         return true;
     }
     bool writeEntities(qint64 articleId, const Article &article);
+    // A team library's writes of an article (articlestoreserver.cpp), each statement a round trip:
+    // the one statement that writes the article's entities, links, aliases and mentions, whose
+    // article is the SQL expression \a articleId, returning the mentions written (empty when there
+    // are no entities) ...
+    QString serverEntityStatement(const QString &articleId, const Article &article) const;
+    // ... which its result gives back, with the library's entity ids (writeSentenceRows()' input).
+    static QList<StoredMention> writtenMentions(QSqlQuery &result);
+    // A new article whole: its row and texts, entities, sentence rows, signature, story and the
+    // annotations waiting for its path (when \a orphans), in three round trips; the batch's
+    // savepoint released with the last when \a release.
+    bool storeNewOnServer(const Article &stored, const Article &original, bool orphans, bool release, qint64 *id);
     // Schema 14's rows of the article (sentencerows.cpp): its mentions with their sentences and its
     // dated sentences, from its body and its mentions as written (\a mentions: in the order inserted,
     // the first of each start kept); inside the caller's transaction, the article having none yet.
