@@ -6,8 +6,8 @@
 #include "clirun.h"
 #include "duplicatestories.h"
 #include "store/duplicatestore.h"
+#include "store/filljob.h"
 #include "store/library.h"
-#include "store/storyfilljob.h"
 #include "storearticles.h"
 #include "testbackend.h"
 
@@ -364,12 +364,12 @@ void StoryGroupingTest::storyFillJobFillsOffTheCallingThread()
 {
     DOSSIER_SKIP_ON_SERVER("strips the stories of a SQLite file");
     storeUpgradedLibrary(0, false);
-    StoryFillJob job(libraryPath());
-    QSignalSpy finished(&job, &StoryFillJob::finished);
+    FillJob job(FillKind::Stories, libraryPath());
+    QSignalSpy finished(&job, &FillJob::finished);
     job.start();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     job.waitForFinished();
-    const auto summary = finished.first().first().value<StoryFillSummary>();
+    const auto summary = finished.first().first().value<FillSummary>();
     QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
     QVERIFY(!summary.canceled);
     QCOMPARE(summary.filled, qint64(6));
@@ -382,7 +382,7 @@ void StoryGroupingTest::storyFillJobFillsOffTheCallingThread()
     finished.clear();
     job.start();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
-    QCOMPARE(finished.first().first().value<StoryFillSummary>().filled, qint64(0));
+    QCOMPARE(finished.first().first().value<FillSummary>().filled, qint64(0));
 }
 
 void StoryGroupingTest::cliListsOneLinePerStory()

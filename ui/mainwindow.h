@@ -27,8 +27,6 @@ namespace Dossier::Core
 class BackupJob;
 class FolderWatcher;
 class ImportJob;
-class SentenceFillJob;
-class StoryFillJob;
 class LibrarySession;
 struct ImportSummary;
 } // namespace Dossier::Core
@@ -44,6 +42,7 @@ class CopiesPanel;
 class DocumentListModel;
 class EntityCurator;
 class EntitySidebar;
+class FillStatus;
 class FilterState;
 class LibraryCheckDialog;
 class ReaderView;
@@ -304,12 +303,8 @@ private:
     QDockWidget *m_copiesDock = nullptr;
     QAction *m_groupCopies = nullptr;
     bool m_storiesReady = false; //!< every article of the open library has its story: the list may group
-    Core::StoryFillJob *m_storyFill = nullptr;
-    Core::SentenceFillJob *m_sentenceFill = nullptr;
-    QWidget *m_sentenceFillStatus = nullptr;
-    QProgressBar *m_sentenceFillProgress = nullptr;
-    QWidget *m_storyFillStatus = nullptr;
-    QProgressBar *m_storyFillProgress = nullptr;
+    FillStatus *m_storyFill = nullptr;
+    FillStatus *m_sentenceFill = nullptr;
     bool m_selectingCurrent = false; //!< the list's current row follows the open article (no new one opens)
     quint64 m_copyAnnotationsGeneration = 0;
     QFuture<void> m_copyAnnotationsRead; //!< the read on its way, canceled by a newer one

@@ -65,7 +65,7 @@ public:
     /*! Gives the articles that have no story yet theirs (an upgraded library; schema 11), after
         fillMissingSignatures(); returns how many it assigned. Every later store() and remove()
         keeps the stories, so the grouped document list (DocumentFilter::groupCopies) calls it
-        first and it looks once per connection (the window runs it as a StoryFillJob instead). On
+        first and it looks once per connection (the window runs it as a FillJob instead). On
         a read-only library with articles missing one it fails, saying so. \a progress as for
         fillMissingSignatures(): a fill stopped while the signatures are computed keeps those done
         (the next fill goes on from there); the stories themselves are written in one transaction

@@ -1,23 +1,24 @@
-#include "store/storyfilljob.h"
+#include "store/filljob.h"
 
 #include "store/duplicatestore.h"
 #include "store/library.h"
+#include "store/timelinequery.h"
 
 #include <QtConcurrent>
 
 namespace Dossier::Core
 {
 
-StoryFillSummary fillStories(const QString &libraryPath, const std::function<void(qint64 done, qint64 total)> &progress,
-    const std::atomic_bool &cancel)
+FillSummary fillLibrary(FillKind kind, const QString &libraryPath,
+    const std::function<void(qint64 done, qint64 total)> &progress, const std::atomic_bool &cancel)
 {
-    StoryFillSummary summary;
+    FillSummary summary;
     Library library(libraryPath);
     if (!library.open()) {
         summary.error = library.errorString();
         return summary;
     }
-    const auto filled = library.duplicates().fillMissingStories([&](qint64 done, qint64 total) {
+    const auto report = [&](qint64 done, qint64 total) {
         if (cancel) {
             return false;
         }
@@ -25,7 +26,9 @@ StoryFillSummary fillStories(const QString &libraryPath, const std::function<voi
             progress(done, total);
         }
         return true;
-    });
+    };
+    const std::optional<qint64> filled = kind == FillKind::Stories ? library.duplicates().fillMissingStories(report)
+                                                                   : library.timeline().fillSentenceRows(report);
     if (filled) {
         summary.filled = *filled;
     } else if (cancel) {
@@ -36,27 +39,28 @@ StoryFillSummary fillStories(const QString &libraryPath, const std::function<voi
     return summary;
 }
 
-StoryFillJob::StoryFillJob(const QString &libraryPath, QObject *parent)
+FillJob::FillJob(FillKind kind, const QString &libraryPath, QObject *parent)
     : QObject(parent)
+    , m_kind(kind)
     , m_libraryPath(libraryPath)
 {
 }
 
-StoryFillJob::~StoryFillJob()
+FillJob::~FillJob()
 {
     cancel();
     waitForFinished();
 }
 
-void StoryFillJob::start()
+void FillJob::start()
 {
     if (isRunning()) {
         return;
     }
     m_cancel = false;
     m_future = QtConcurrent::run([this] {
-        const StoryFillSummary summary = fillStories(
-            m_libraryPath,
+        const FillSummary summary = fillLibrary(
+            m_kind, m_libraryPath,
             [this](qint64 done, qint64 total) {
                 QMetaObject::invokeMethod(
                     this, [this, done, total] { Q_EMIT progress(done, total); }, Qt::QueuedConnection);
@@ -67,17 +71,17 @@ void StoryFillJob::start()
     });
 }
 
-void StoryFillJob::cancel()
+void FillJob::cancel()
 {
     m_cancel = true;
 }
 
-bool StoryFillJob::isRunning() const
+bool FillJob::isRunning() const
 {
     return m_future.isRunning();
 }
 
-void StoryFillJob::waitForFinished()
+void FillJob::waitForFinished()
 {
     m_future.waitForFinished();
 }
