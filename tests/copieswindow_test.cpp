@@ -490,10 +490,8 @@ void CopiesWindowTest::upgradedLibraryIsGroupedOffTheWindowsThread()
     QSqlDatabase::removeDatabase(u"strip"_s);
     QSettings().setValue(u"list/groupCopies"_s, true);
     // Another program holds the write lock: the fill cannot write the stories until it lets go.
-    QSqlDatabase lock = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"lock"_s);
-    lock.setDatabaseName(upgraded);
-    QVERIFY(lock.open());
-    QVERIFY(QSqlQuery(lock).exec(u"BEGIN IMMEDIATE"_s));
+    Test::WriteLock lock(upgraded);
+    QVERIFY(lock.isHeld());
     m_window = Test::shownWindow(upgraded, { 1400, 900 });
     QVERIFY(m_window);
     Ui::DocumentListModel *model = m_window->documentModel();
@@ -513,10 +511,7 @@ void CopiesWindowTest::upgradedLibraryIsGroupedOffTheWindowsThread()
     QVERIFY(m_window->isFillingStories());
     open(m_trimmed);
 
-    QVERIFY(QSqlQuery(lock).exec(u"ROLLBACK"_s));
-    lock.close();
-    lock = QSqlDatabase();
-    QSqlDatabase::removeDatabase(u"lock"_s);
+    QVERIFY(lock.release());
     // When the stories land, the list is grouped: the wire story once, the open copy on its row.
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isFillingStories(), 30000);
     QVERIFY(model->groupsCopies());

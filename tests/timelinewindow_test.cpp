@@ -425,10 +425,8 @@ void TimelineWindowTest::upgradedLibraryIndexesSentencesOffTheWindowsThread()
     }
     QSqlDatabase::removeDatabase(u"strip"_s);
     // Another program holds the write lock: the fill cannot write until it lets go.
-    QSqlDatabase lock = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"lock"_s);
-    lock.setDatabaseName(upgraded);
-    QVERIFY(lock.open());
-    QVERIFY(QSqlQuery(lock).exec(u"BEGIN IMMEDIATE"_s));
+    Test::WriteLock lock(upgraded);
+    QVERIFY(lock.isHeld());
     m_window = Test::shownWindow(upgraded, { 1400, 900 });
     QVERIFY(m_window);
     // The window opened without waiting for the rows: the fill in the status bar, and the timeline's
@@ -445,10 +443,7 @@ void TimelineWindowTest::upgradedLibraryIndexesSentencesOffTheWindowsThread()
     QVERIFY2(dates.contains(u"2026-02-20"_s), qPrintable(dates.join(u", "_s)));
     QVERIFY(m_window->isFillingSentences());
 
-    QVERIFY(QSqlQuery(lock).exec(u"ROLLBACK"_s));
-    lock.close();
-    lock = QSqlDatabase();
-    QSqlDatabase::removeDatabase(u"lock"_s);
+    QVERIFY(lock.release());
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isFillingSentences(), 30000);
     QVERIFY(!status->isVisible());
     // The same events from the rows.

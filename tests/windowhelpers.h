@@ -7,6 +7,8 @@
 
 #include <QAction>
 #include <QSize>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextCharFormat>
@@ -35,6 +37,42 @@ inline std::unique_ptr<Ui::MainWindow> shownWindow(const QString &path, QSize si
     }
     return window;
 }
+
+/*! \brief Another program's write lock on the library at a path (BEGIN IMMEDIATE on a connection
+    of its own), held until release() or destruction. */
+class WriteLock
+{
+public:
+    explicit WriteLock(const QString &path)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        m_held = db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE"));
+    }
+    ~WriteLock() { release(); }
+    Q_DISABLE_COPY_MOVE(WriteLock)
+    bool isHeld() const { return m_held; }
+    /*! Lets go of the lock (a rollback); true when it was held and let go. */
+    bool release()
+    {
+        if (!QSqlDatabase::contains(m_name)) {
+            return false;
+        }
+        bool released = false;
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            released = m_held && QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+        m_held = false;
+        return released;
+    }
+
+private:
+    QString m_name = QStringLiteral("test write lock");
+    bool m_held = false;
+};
 
 /*! The titles of the articles \a window's document list shows, sorted. */
 inline QStringList listedTitles(const Ui::MainWindow &window)

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <functional>
 
 namespace Dossier::Cli
 {
@@ -167,6 +168,24 @@ int annotateBatch(Library &library, QIODevice &input)
     return status;
 }
 
+// Opens the library of the command line, makes \a change to passage \a id and prints the passage
+// as it is now, as JSON.
+int changePassage(const QCommandLineParser &parser, qint64 id, const std::function<bool(Library &)> &change)
+{
+    Library library(parser.value(QStringLiteral("library")));
+    if (!openLibrary(library)) {
+        return Failed;
+    }
+    std::optional<Annotation> annotation;
+    if (!change(library) || !(annotation = library.annotations().get(id))) {
+        writeError(library.errorString());
+        return Failed;
+    }
+    QHash<qint64, QString> bodies;
+    writeJsonLine(annotationToJson(*annotation, bodyOf(library, *annotation, &bodies)));
+    return Ok;
+}
+
 } // namespace
 
 int annotate(const QStringList &arguments)
@@ -231,19 +250,9 @@ int annotate(const QStringList &arguments)
         if (!id) {
             return Usage;
         }
-        Library library(parser.value(QStringLiteral("library")));
-        if (!openLibrary(library)) {
-            return Failed;
-        }
-        std::optional<Annotation> annotation;
-        if (!library.annotations().setHidden(*id, parser.isSet(hide))
-            || !(annotation = library.annotations().get(*id))) {
-            writeError(library.errorString());
-            return Failed;
-        }
-        QHash<qint64, QString> bodies;
-        writeJsonLine(annotationToJson(*annotation, bodyOf(library, *annotation, &bodies)));
-        return Ok;
+        const bool hidden = parser.isSet(hide);
+        return changePassage(
+            parser, *id, [&](Library &library) { return library.annotations().setHidden(*id, hidden); });
     }
     if (parser.isSet(edit)) {
         const auto id = integerOption(parser, edit);
@@ -251,25 +260,17 @@ int annotate(const QStringList &arguments)
         if (!id || !read) {
             return Usage;
         }
-        Library library(parser.value(QStringLiteral("library")));
-        if (!openLibrary(library)) {
-            return Failed;
-        }
-        std::optional<Annotation> annotation = library.annotations().get(*id);
-        if (annotation) {
+        return changePassage(parser, *id, [&](Library &library) {
+            std::optional<Annotation> annotation = library.annotations().get(*id);
+            if (!annotation) {
+                return false;
+            }
             annotation->note = parser.isSet(note) ? parser.value(note) : annotation->note;
             annotation->color = parser.isSet(color) ? parser.value(color) : annotation->color;
             annotation->tags = parser.isSet(tag) ? parser.values(tag) : annotation->tags;
             annotation->isPrivate = annotation->isPrivate || parser.isSet(privately);
-        }
-        if (!annotation || !library.annotations().update(*annotation, *read)
-            || !(annotation = library.annotations().get(*id))) {
-            writeError(library.errorString());
-            return Failed;
-        }
-        QHash<qint64, QString> bodies;
-        writeJsonLine(annotationToJson(*annotation, bodyOf(library, *annotation, &bodies)));
-        return Ok;
+            return library.annotations().update(*annotation, *read);
+        });
     }
     if (parser.isSet(batch)) {
         QFile input(parser.value(batch));
