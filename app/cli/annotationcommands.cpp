@@ -176,8 +176,9 @@ int changePassage(const QCommandLineParser &parser, qint64 id, const std::functi
     if (!openLibrary(library)) {
         return Failed;
     }
-    std::optional<Annotation> annotation;
-    if (!change(library) || !(annotation = library.annotations().get(id))) {
+    const std::optional<Annotation> annotation
+        = change(library) ? library.annotations().get(id) : std::optional<Annotation>();
+    if (!annotation) {
         writeError(library.errorString());
         return Failed;
     }

@@ -519,8 +519,7 @@ bool ArticleStore::setMissing(const QList<qint64> &ids, qint64 since)
             binds.append(id);
         }
         QSqlQuery query(d->db());
-        if (!d->run(
-                query, since != 0 ? sql.arg(placeholders(part.size())) : sql.arg(placeholders(part.size())), binds)) {
+        if (!d->run(query, sql.arg(placeholders(part.size())), binds)) {
             const StoreError error = d->error;
             d->rollback();
             d->error = error;

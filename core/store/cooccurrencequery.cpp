@@ -309,8 +309,9 @@ std::optional<Cooccurrences> CooccurrenceQuery::pairs(const DocumentFilter &filt
     Counts counts;
     QHash<qint64, EntitySummary> entities;
     // Sentence scope reads the sentence rows once every article has them (else the bodies).
-    std::optional<bool> rowsReady = false;
-    if (options.scope == CooccurrenceScope::Sentence && !(rowsReady = d->sentenceRowsReady())) {
+    const std::optional<bool> rowsReady
+        = options.scope == CooccurrenceScope::Sentence ? d->sentenceRowsReady() : std::optional<bool>(false);
+    if (!rowsReady) {
         return std::nullopt;
     }
     if (options.scope == CooccurrenceScope::Article) {

@@ -199,7 +199,7 @@ bool HistoryStore::restoreAnnotation(const HistoryEntry &entry)
     a.isPrivate = state.value(QLatin1String("visibility")).toString() == u"private";
     a.hidden = state.value(QLatin1String("hidden")).toInteger() != 0;
     a.created = QDateTime::fromMSecsSinceEpoch(state.value(QLatin1String("created_at")).toInteger(), QTimeZone::UTC);
-    for (const QJsonValue &tag : state.value(QLatin1String("tags")).toArray()) {
+    for (const auto &tag : state.value(QLatin1String("tags")).toArray()) {
         a.tags.append(tag.toString());
     }
     return m_annotations->restore(a);
@@ -232,10 +232,10 @@ bool HistoryStore::restoreLink(const HistoryEntry &entry)
                 { state.value(QLatin1String("tag_id")).toInteger() })) {
             return false;
         }
-        std::optional<Tag> tag;
-        if (same.next()) {
-            tag = Tag { same.value(0).toLongLong(), {}, {}, 0, 0, {} };
-        } else if (!(tag = d->findOrCreateTag(state.value(QLatin1String("tag")).toString(), {}))) {
+        const std::optional<Tag> tag = same.next()
+            ? std::optional<Tag>(Tag { same.value(0).toLongLong(), {}, {}, 0, 0, {} })
+            : d->findOrCreateTag(state.value(QLatin1String("tag")).toString(), {});
+        if (!tag) {
             return false;
         }
         same.finish();

@@ -197,7 +197,7 @@ std::optional<qint64> DuplicateStore::fillMissingStories(const FillProgress &pro
         return std::nullopt;
     }
     d->storiesComplete = true;
-    return *count;
+    return count;
 }
 
 } // namespace Dossier::Core
