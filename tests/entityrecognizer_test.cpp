@@ -1,3 +1,4 @@
+#include "analysis/analyzer.h"
 #include "analysis/entityrecognizer.h"
 #include "analysis/quantities.h"
 #include "analysis/rulerecognizer.h"
@@ -36,6 +37,8 @@ private Q_SLOTS:
     void namesTeams();
     void dropsWhatIsNoName_data();
     void dropsWhatIsNoName();
+    void headlineNamesNeedTheTextsConfirmation_data();
+    void headlineNamesNeedTheTextsConfirmation();
     void handlesLargeInput();
 };
 
@@ -699,6 +702,19 @@ void EntityRecognizerTest::dropsWhatIsNoName_data()
                               << QStringList { QStringLiteral("LOCATION Halden") }
                               << QStringList { QStringLiteral("Christmas"), QStringLiteral("Christmas Eve"),
                                      QStringLiteral("Eve"), QStringLiteral("Easter"), QStringLiteral("Thanksgiving") };
+    QTest::newRow("a name only in another story's headline")
+        << QStringLiteral("Ferries to Halden run less often in winter, the harbour office said on Monday.\n"
+                          "Maria Lindqvist Reveals The Secret Behind Her Famous Garden Parties\n"
+                          "The timetable changes again in May.")
+        << QStringList { QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("Maria Lindqvist"), QStringLiteral("Maria Lindqvist Reveals") };
+    QTest::newRow("a line of names is no headline")
+        << QStringLiteral("The coach named her side for the final in Halden.\n"
+                          "Kelda Moss, Ines Okafor, Marlow Quinn, Oskar Berg\n"
+                          "The match starts at noon.")
+        << QStringList { QStringLiteral("PERSON Kelda Moss"), QStringLiteral("PERSON Ines Okafor"),
+               QStringLiteral("PERSON Marlow Quinn"), QStringLiteral("PERSON Oskar Berg") }
+        << QStringList {};
 }
 
 void EntityRecognizerTest::dropsWhatIsNoName()
@@ -716,6 +732,46 @@ void EntityRecognizerTest::dropsWhatIsNoName()
         const QString surface = entry.section(u' ', 1).section(u'=', 0, 0);
         QVERIFY2(!noNames.contains(surface), qPrintable(entry + QStringLiteral(" in ") + found.join(u'|')));
     }
+}
+
+void EntityRecognizerTest::headlineNamesNeedTheTextsConfirmation_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("entity"); // "TYPE name"
+    QTest::addColumn<QStringList>("surfaces"); // of its mentions, in order
+    const QString headline = QStringLiteral("Maria Lindqvist Reveals The Secret Behind Her Famous Garden Parties\n");
+    QTest::newRow("only in another story's headline")
+        << QStringLiteral("Ferries to Halden run less often in winter, the harbour office said on Monday.\n") + headline
+            + QStringLiteral("The timetable changes again in May.")
+        << QStringLiteral("PERSON Maria Lindqvist") << QStringList {};
+    QTest::newRow("in the headline and the text")
+        << headline
+            + QStringLiteral("The gardener Maria Lindqvist hosted forty guests in Halden on Saturday, she said.")
+        << QStringLiteral("PERSON Maria Lindqvist")
+        << QStringList { QStringLiteral("Maria Lindqvist"), QStringLiteral("Maria Lindqvist") };
+    QTest::newRow("the name alone, without the headline's words before it")
+        << QStringLiteral("Compression Ratio of the Kestrel Engine\nThe Kestrel engine is built by Harbour Motors in "
+                          "Halden, the company said on Monday. Kestrel sells well.")
+        << QStringLiteral("ORG Kestrel")
+        << QStringList { QStringLiteral("Kestrel"), QStringLiteral("Kestrel"), QStringLiteral("Kestrel") };
+}
+
+void EntityRecognizerTest::headlineNamesNeedTheTextsConfirmation()
+{
+    QFETCH(QString, body);
+    QFETCH(QString, entity);
+    QFETCH(QStringList, surfaces);
+    Article article;
+    article.body = body;
+    Analyzer::recognizeEntities(article);
+    QStringList found;
+    for (const Mention &mention : std::as_const(article.mentions)) {
+        const Entity &e = article.entities.at(mention.entity);
+        if (entityTypeName(e.type) + u' ' + e.name == entity) {
+            found.append(body.sliced(mention.start, mention.end - mention.start));
+        }
+    }
+    QCOMPARE(found, surfaces);
 }
 
 void EntityRecognizerTest::handlesLargeInput()
