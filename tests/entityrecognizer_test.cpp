@@ -35,6 +35,8 @@ private Q_SLOTS:
     void cuesSettleTaggedNames();
     void namesTeams_data();
     void namesTeams();
+    void namesOrganisationsOfPlaces_data();
+    void namesOrganisationsOfPlaces();
     void dropsWhatIsNoName_data();
     void dropsWhatIsNoName();
     void headlineNamesNeedTheTextsConfirmation_data();
@@ -530,6 +532,11 @@ void EntityRecognizerTest::typesNamesAsTheTextCallsThem_data()
     QTest::newRow("a team named after its city, then alone") << QStringLiteral(
         "Kelda Moss signed with the Jacksonville Jaguars on Monday. The Jaguars open their season in "
         "Halden.") << QStringList { QStringLiteral("ORG Jacksonville Jaguars"), QStringLiteral("ORG Jaguars") };
+    QTest::newRow("an organisation of a place")
+        << QStringLiteral("Kelda Moss joined the Social Democratic Party of Norway in 2004, and she now chairs the "
+                          "National Library of the Netherlands.")
+        << QStringList { QStringLiteral("ORG Social Democratic Party of Norway"),
+               QStringLiteral("ORG National Library of the Netherlands") };
     QTest::newRow("a day after the name is not part of it")
         << QStringLiteral("Harbour officials met the network Kestrel TV Friday to discuss the ferry timetable.")
         << QStringList { QStringLiteral("ORG Kestrel TV") };
@@ -671,6 +678,49 @@ void EntityRecognizerTest::namesTeams()
     QCOMPARE(afterRules(text, tagged,
                  [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
                      nameTeams(text, tokens, features, mentions);
+                 }),
+        expected);
+}
+
+void EntityRecognizerTest::namesOrganisationsOfPlaces_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tagged"); // "TYPE surface": every whole-word occurrence, longest first
+    QTest::addColumn<QStringList>("expected"); // the names after nameOrganisationsOfPlaces(), in order
+    QTest::newRow("a party of a country, its first part untagged")
+        << QStringLiteral("She joined the Social Democratic Party of Norvik in 2004.")
+        << QStringList { QStringLiteral("LOCATION Norvik") }
+        << QStringList { QStringLiteral("ORG Social Democratic Party of Norvik") };
+    QTest::newRow("its first part tagged an organisation, the place after 'of the'")
+        << QStringLiteral("The National Library of the Norvik Isles holds the letters.")
+        << QStringList { QStringLiteral("ORG National Library"), QStringLiteral("LOCATION Norvik Isles") }
+        << QStringList { QStringLiteral("ORG National Library of the Norvik Isles") };
+    QTest::newRow("not the ordinary word opening the sentence, nor a title")
+        << QStringLiteral("The Housing Authority of Halden said so. National President Conservative Party of Norvik "
+                          "Ola Berg agreed.")
+        << QStringList { QStringLiteral("LOCATION Halden"), QStringLiteral("LOCATION Norvik"),
+               QStringLiteral("PERSON Ola Berg") }
+        << QStringList { QStringLiteral("ORG Housing Authority of Halden"),
+               QStringLiteral("ORG Conservative Party of Norvik"), QStringLiteral("PERSON Ola Berg") };
+    QTest::newRow("a word that names no organisation, or a person's name")
+        << QStringLiteral("The Prime Minister of Norvik met Ola Bank of Halden.")
+        << QStringList { QStringLiteral("LOCATION Norvik"), QStringLiteral("PERSON Ola Bank"),
+               QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("LOCATION Norvik"), QStringLiteral("PERSON Ola Bank"),
+               QStringLiteral("LOCATION Halden") };
+    QTest::newRow("across a line break") << QStringLiteral("Members of the Party\nof Norvik met.")
+                                         << QStringList { QStringLiteral("LOCATION Norvik") }
+                                         << QStringList { QStringLiteral("LOCATION Norvik") };
+}
+
+void EntityRecognizerTest::namesOrganisationsOfPlaces()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tagged);
+    QFETCH(QStringList, expected);
+    QCOMPARE(afterRules(text, tagged,
+                 [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
+                     nameOrganisationsOfPlaces(text, tokens, features, mentions);
                  }),
         expected);
 }

@@ -287,6 +287,7 @@ public:
         dropNonNames(text, tokens, &out);
         applyTypeCues(text, tokens, features, &out);
         nameTeams(text, tokens, features, &out);
+        nameOrganisationsOfPlaces(text, tokens, features, &out);
         applyOrganisationCues(text, tokens, [&features](qsizetype i) { return features.isCommon(i); }, &out);
         return out;
     }

@@ -52,4 +52,14 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
 void nameTeams(
     QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
 
+/*!
+    Names of organisations that end in a place after 'of' ('the Conservative Party of Canada', 'National Library of
+    the Netherlands', 'Housing Authority of New Orleans') in \a mentions (sorted by start, kept so) over \a text and
+    its \a tokens: the words before 'of', capitalised and on the same line, ending in a word like 'Party',
+    'Library' or 'Authority', and a place the tagger or the rules found after it make one organisation, in place
+    of the place and any organisation found in its first part. Not over a person's name.
+*/
+void nameOrganisationsOfPlaces(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
+
 } // namespace Dossier::Core
