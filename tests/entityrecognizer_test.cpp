@@ -37,6 +37,8 @@ private Q_SLOTS:
     void namesTeams();
     void namesOrganisationsOfPlaces_data();
     void namesOrganisationsOfPlaces();
+    void namesPlayersByPosition_data();
+    void namesPlayersByPosition();
     void dropsWhatIsNoName_data();
     void dropsWhatIsNoName();
     void headlineNamesNeedTheTextsConfirmation_data();
@@ -721,6 +723,40 @@ void EntityRecognizerTest::namesOrganisationsOfPlaces()
     QCOMPARE(afterRules(text, tagged,
                  [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
                      nameOrganisationsOfPlaces(text, tokens, features, mentions);
+                 }),
+        expected);
+}
+
+void EntityRecognizerTest::namesPlayersByPosition_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tagged"); // "TYPE surface": every whole-word occurrence, longest first
+    QTest::addColumn<QStringList>("expected"); // the names after namePlayersByPosition(), in order
+    QTest::newRow("a position before a player")
+        << QStringLiteral("QB Maria Lindqvist threw twice.") << QStringList { QStringLiteral("ORG QB Maria Lindqvist") }
+        << QStringList { QStringLiteral("PERSON Maria Lindqvist") };
+    QTest::newRow("two teams, positions and players in one name")
+        << QStringLiteral("Norvik Otters DT Chris Jones and Halden WR Mike Evans were fined.")
+        << QStringList { QStringLiteral("ORG Norvik Otters DT Chris Jones and Halden WR Mike Evans") }
+        << QStringList { QStringLiteral("ORG Norvik Otters"), QStringLiteral("PERSON Chris Jones"),
+               QStringLiteral("ORG Halden"), QStringLiteral("PERSON Mike Evans") };
+    QTest::newRow("a team at the start of a line")
+        << QStringLiteral("Results:\nOtters QB Maria Lindqvist")
+        << QStringList { QStringLiteral("ORG Otters QB Maria Lindqvist") }
+        << QStringList { QStringLiteral("ORG Otters"), QStringLiteral("PERSON Maria Lindqvist") };
+    QTest::newRow("capitals after it that are no given name")
+        << QStringLiteral("The GK Elite gloves sold out.") << QStringList { QStringLiteral("ORG GK Elite") }
+        << QStringList { QStringLiteral("ORG GK Elite") };
+}
+
+void EntityRecognizerTest::namesPlayersByPosition()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tagged);
+    QFETCH(QStringList, expected);
+    QCOMPARE(afterRules(text, tagged,
+                 [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
+                     namePlayersByPosition(text, tokens, features, mentions);
                  }),
         expected);
 }

@@ -288,6 +288,7 @@ public:
         applyTypeCues(text, tokens, features, &out);
         nameTeams(text, tokens, features, &out);
         nameOrganisationsOfPlaces(text, tokens, features, &out);
+        namePlayersByPosition(text, tokens, features, &out);
         applyOrganisationCues(text, tokens, [&features](qsizetype i) { return features.isCommon(i); }, &out);
         return out;
     }

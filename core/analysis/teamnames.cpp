@@ -68,6 +68,14 @@ bool isTitleNoun(QStringView word)
     return set.contains(word.toString());
 }
 
+// A player's position written before the name, in capitals: 'QB Patrick Mahomes', 'Chiefs DT Chris Jones'.
+bool isPosition(QStringView word)
+{
+    static const QSet<QString> set = wordSet(QStringLiteral(
+        "QB RB FB WR TE OT OG OL DT DE DL LB ILB OLB CB DB FS SS EDGE PG SG SF PF LF CF RF DH SP RP GK"));
+    return set.contains(word.toString());
+}
+
 // Puts \a names in \a mentions (sorted by start, kept so) in place of the mentions they overlap.
 void replaceWith(QList<RawMention> names, QList<RawMention> *mentions)
 {
@@ -199,6 +207,55 @@ void nameTeams(
         }
     }
 
+    replaceWith(names, mentions);
+}
+
+void namePlayersByPosition(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions)
+{
+    const auto wordAt = [&](qsizetype k) { return text.sliced(tokens[k].start, tokens[k].size()); };
+    const auto capital = [&](qsizetype k) {
+        return tokens[k].is(Token::Word) && tokens[k].is(Token::Cap) && !tokens[k].is(Token::AllCaps);
+    };
+    QList<RawMention> names;
+    for (const RawMention &m : std::as_const(*mentions)) {
+        if (!isName(m.type)) {
+            continue;
+        }
+        const auto [first, last] = tokensOf(tokens, m);
+        // The positions inside the name with a given name after them.
+        QList<qsizetype> positions;
+        for (qsizetype k = first; k + 1 < last; ++k) {
+            if (tokens[k].is(Token::AllCaps) && isPosition(wordAt(k)) && capital(k + 1)
+                && features.isPersonNameByLists(k + 1)) {
+                positions.append(k);
+            }
+        }
+        if (positions.isEmpty()) {
+            continue;
+        }
+        qsizetype from = first; // where the words before the next position start
+        for (const qsizetype position : std::as_const(positions)) {
+            // The team before the position ('Chiefs'), back to the name's start or a joining word.
+            if (position > from && capital(position - 1)) {
+                qsizetype team = position - 1;
+                while (team > from && capital(team - 1)) {
+                    --team;
+                }
+                names.append(RawMention { tokens[team].start, tokens[position - 1].end, EntityType::Org, QString(),
+                    MentionConfidence::Guess });
+            }
+            // The player: the capitalised words after it, up to a word that is not one or the next position.
+            qsizetype end = position + 1;
+            while (end < last && capital(end)) {
+                ++end;
+            }
+            names.append(RawMention { tokens[position + 1].start, tokens[end - 1].end, EntityType::Person, QString(),
+                MentionConfidence::Guess });
+            from = end;
+        }
+        // Words of the name outside these ('and') are left out.
+    }
     replaceWith(names, mentions);
 }
 

@@ -53,6 +53,16 @@ void nameTeams(
     QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
 
 /*!
+    Players named with their position in capitals ('QB Patrick Mahomes', 'Chiefs DT Chris Jones and Buccaneers WR
+    Mike Evans'), which the tagger takes for one organisation, in \a mentions (sorted by start, kept so) over \a text
+    and its \a tokens: inside a name, a position ('QB', 'WR', 'PG', 'SS') before a capitalised word the lists know
+    as a given name starts a person, up to the last capitalised word after it; the capitalised words just before
+    the position, when there are any, are the team, an organisation.
+*/
+void namePlayersByPosition(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
+
+/*!
     Names of organisations that end in a place after 'of' ('the Conservative Party of Canada', 'National Library of
     the Netherlands', 'Housing Authority of New Orleans') in \a mentions (sorted by start, kept so) over \a text and
     its \a tokens: the words before 'of', capitalised and on the same line, ending in a word like 'Party',
