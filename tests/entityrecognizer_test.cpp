@@ -539,6 +539,8 @@ void EntityRecognizerTest::typesNamesAsTheTextCallsThem_data()
                           "National Library of the Netherlands.")
         << QStringList { QStringLiteral("ORG Social Democratic Party of Norway"),
                QStringLiteral("ORG National Library of the Netherlands") };
+    QTest::newRow("the sentence's full stop is not part of the name") << QStringLiteral(
+        "He talked to Maury Povich. Then he left.") << QStringList { QStringLiteral("PERSON Maury Povich") };
     QTest::newRow("a day after the name is not part of it")
         << QStringLiteral("Harbour officials met the network Kestrel TV Friday to discuss the ferry timetable.")
         << QStringList { QStringLiteral("ORG Kestrel TV") };

@@ -111,6 +111,32 @@ QList<bool> headlineCaseTokens(
     return headline;
 }
 
+// Whether the tagger's name ends in the full stop of its sentence ('the Wuhan Institute of Virology.', 'Maury
+// Povich. Then …'), not an abbreviation's dot ('Fla.', 'Calif.'): after a word of four letters or more, some of
+// them lower case, before the end of the line or a capital.
+bool endsWithSentenceDot(QStringView text, const QList<Token> &tokens, const TaggedSpan &span)
+{
+    static const QSet<QString> abbreviations = { QStringLiteral("Calif"), QStringLiteral("Colo"),
+        QStringLiteral("Conn"), QStringLiteral("Mass"), QStringLiteral("Mich"), QStringLiteral("Minn"),
+        QStringLiteral("Miss"), QStringLiteral("Mont"), QStringLiteral("Okla"), QStringLiteral("Tenn"),
+        QStringLiteral("Wash"), QStringLiteral("Ariz"), QStringLiteral("Nebr"), QStringLiteral("Penn"),
+        QStringLiteral("Wisc"), QStringLiteral("Corp"), QStringLiteral("Bros"), QStringLiteral("Assn"),
+        QStringLiteral("Dept"), QStringLiteral("Univ"), QStringLiteral("Govt") };
+    constexpr qsizetype minWordLetters = 4;
+    if (span.last - span.first < 2) {
+        return false;
+    }
+    const Token &dot = tokens[span.last - 1];
+    const Token &word = tokens[span.last - 2];
+    if (dot.size() != 1 || text[dot.start] != u'.' || dot.start != word.end || !word.is(Token::Word)
+        || word.size() < minWordLetters || word.is(Token::AllCaps)
+        || abbreviations.contains(text.sliced(word.start, word.size()).toString())) {
+        return false;
+    }
+    const bool lastOfText = span.last >= tokens.size();
+    return lastOfText || tokens[span.last].is(Token::LineStart) || tokens[span.last].is(Token::Cap);
+}
+
 /*!
     The default engine: the sequence tagger decides where PERSON, ORG and LOCATION names are, reading the
     rules and gazetteers as features; the rules give DATE and MONEY, the people after titles and canonical
@@ -164,7 +190,8 @@ public:
         qsizetype previousEnd = -1;
         for (const TaggedSpan &span : spans) {
             const qsizetype start = tokens[span.first].start;
-            const qsizetype end = tokens[span.last - 1].end;
+            const qsizetype end
+                = endsWithSentenceDot(text, tokens, span) ? tokens[span.last - 2].end : tokens[span.last - 1].end;
             float margin = span.margin;
             // 'Confidence Building Measures (CBM)': the acronym is as sure as the name before it.
             if (isAcronymInBrackets(text, tokens, span) && span.first >= 2
