@@ -39,6 +39,8 @@ private Q_SLOTS:
     void namesOrganisationsOfPlaces();
     void namesPlayersByPosition_data();
     void namesPlayersByPosition();
+    void typesListsAlike_data();
+    void typesListsAlike();
     void dropsWhatIsNoName_data();
     void dropsWhatIsNoName();
     void headlineNamesNeedTheTextsConfirmation_data();
@@ -759,6 +761,47 @@ void EntityRecognizerTest::namesPlayersByPosition()
     QCOMPARE(afterRules(text, tagged,
                  [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
                      namePlayersByPosition(text, tokens, features, mentions);
+                 }),
+        expected);
+}
+
+void EntityRecognizerTest::typesListsAlike_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tagged"); // "TYPE surface": every whole-word occurrence, longest first
+    QTest::addColumn<QStringList>("expected"); // the names after typeListsAlike(), in order
+    QTest::newRow("a list of organisations")
+        << QStringLiteral("Amnesty International, Oxfam, Christian Aid and Kelpworks Trust gave money.")
+        << QStringList { QStringLiteral("ORG Amnesty International"), QStringLiteral("PERSON Oxfam"),
+               QStringLiteral("ORG Christian Aid"), QStringLiteral("ORG Kelpworks Trust") }
+        << QStringList { QStringLiteral("ORG Amnesty International"), QStringLiteral("ORG Oxfam"),
+               QStringLiteral("ORG Christian Aid"), QStringLiteral("ORG Kelpworks Trust") };
+    QTest::newRow("a person the lists know as one, among organisations")
+        << QStringLiteral("Amnesty International, Christian Aid and Maria Lindqvist gave money.")
+        << QStringList { QStringLiteral("ORG Amnesty International"), QStringLiteral("ORG Christian Aid"),
+               QStringLiteral("PERSON Maria Lindqvist") }
+        << QStringList { QStringLiteral("ORG Amnesty International"), QStringLiteral("ORG Christian Aid"),
+               QStringLiteral("PERSON Maria Lindqvist") };
+    QTest::newRow("a list of people") << QStringLiteral("Ola Berg, Kelda Moss and Oxfam signed.")
+                                      << QStringList { QStringLiteral("PERSON Ola Berg"),
+                                             QStringLiteral("PERSON Kelda Moss"), QStringLiteral("PERSON Oxfam") }
+                                      << QStringList { QStringLiteral("PERSON Ola Berg"),
+                                             QStringLiteral("PERSON Kelda Moss"), QStringLiteral("PERSON Oxfam") };
+    QTest::newRow("names not only listed") << QStringLiteral("Amnesty International met Oxfam, Christian Aid said.")
+                                           << QStringList { QStringLiteral("ORG Amnesty International"),
+                                                  QStringLiteral("PERSON Oxfam"), QStringLiteral("ORG Christian Aid") }
+                                           << QStringList { QStringLiteral("ORG Amnesty International"),
+                                                  QStringLiteral("PERSON Oxfam"), QStringLiteral("ORG Christian Aid") };
+}
+
+void EntityRecognizerTest::typesListsAlike()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tagged);
+    QFETCH(QStringList, expected);
+    QCOMPARE(afterRules(text, tagged,
+                 [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
+                     typeListsAlike(text, tokens, features, mentions);
                  }),
         expected);
 }

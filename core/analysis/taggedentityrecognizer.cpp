@@ -316,6 +316,7 @@ public:
         nameTeams(text, tokens, features, &out);
         nameOrganisationsOfPlaces(text, tokens, features, &out);
         namePlayersByPosition(text, tokens, features, &out);
+        typeListsAlike(text, tokens, features, &out);
         applyOrganisationCues(text, tokens, [&features](qsizetype i) { return features.isCommon(i); }, &out);
         return out;
     }

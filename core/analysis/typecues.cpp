@@ -298,6 +298,54 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
     *mentions = std::move(kept);
 }
 
+void typeListsAlike(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions)
+{
+    constexpr qsizetype minItems = 3;
+    const auto isName = [](EntityType type) {
+        return type == EntityType::Person || type == EntityType::Org || type == EntityType::Location;
+    };
+    // Whether the text between two names only lists them: ', ', ' and ', ', and ', '; '.
+    const auto listed = [&](const RawMention &a, const RawMention &b) {
+        const QStringView between = text.sliced(a.end, b.start - a.end);
+        return between == u", " || between == u" and " || between == u", and " || between == u"; ";
+    };
+    const auto retype = [&](qsizetype from, qsizetype to) {
+        int organisations = 0;
+        for (qsizetype i = from; i < to; ++i) {
+            organisations += (*mentions)[i].type == EntityType::Org ? 1 : 0;
+        }
+        if (organisations < 2 || organisations * 2 < to - from) {
+            return;
+        }
+        for (qsizetype i = from; i < to; ++i) {
+            RawMention &m = (*mentions)[i];
+            if (m.type != EntityType::Person || m.confidence == MentionConfidence::Candidate) {
+                continue;
+            }
+            const auto [first, last] = tokensOf(tokens, m);
+            bool personal = false;
+            for (qsizetype k = first; k < last; ++k) {
+                personal = personal || features.isPersonNameByLists(k);
+            }
+            if (!personal) {
+                m.type = EntityType::Org;
+            }
+        }
+    };
+    qsizetype from = 0;
+    for (qsizetype i = 1; i <= mentions->size(); ++i) {
+        const bool goesOn = i < mentions->size() && isName((*mentions)[i].type) && isName((*mentions)[i - 1].type)
+            && (*mentions)[i - 1].end <= (*mentions)[i].start && listed((*mentions)[i - 1], (*mentions)[i]);
+        if (!goesOn) {
+            if (i - from >= minItems) {
+                retype(from, i);
+            }
+            from = i;
+        }
+    }
+}
+
 void applyTypeCues(
     QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions)
 {

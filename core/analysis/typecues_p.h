@@ -31,6 +31,15 @@ void applyTypeCues(
     QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
 
 /*!
+    Names listed together are alike ('Amnesty International, Oxfam, Christian Aid and Save the Children'): in a list
+    of three names or more in \a mentions (sorted by start) over \a text, joined by commas, semicolons and 'and',
+    mostly organisations, a 'person' none of whose words the lists know as a given name or a surname is an
+    organisation too ('the Scottish National Party and Plaid Cymru').
+*/
+void typeListsAlike(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
+
+/*!
     Removes from \a mentions (sorted by start, kept so) the names over \a text and its \a tokens that are no one's:
     - a plural of capitals ('three MVPs', 'LTOs', 'KIRs'): a kind of thing, not a name;
     - the letters of degrees, credentials and honours after a person's name ('Kelly Jones, MS, RD, CSSD');
