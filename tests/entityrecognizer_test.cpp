@@ -610,6 +610,12 @@ void EntityRecognizerTest::cuesSettleTaggedNames_data()
                            << QStringList { QStringLiteral("ORG Halden Harbour Referendum Act"),
                                   QStringLiteral("LOCATION Halden") }
                            << QStringList { QStringLiteral("LOCATION Halden") };
+    QTest::newRow("a name ending in a word companies are named with")
+        << QStringLiteral("Kelpworks Labs sold its films to Halden Film Studios and hired Norvik Technologies.")
+        << QStringList { QStringLiteral("LOCATION Kelpworks Labs"), QStringLiteral("PERSON Halden Film Studios"),
+               QStringLiteral("PERSON Norvik Technologies") }
+        << QStringList { QStringLiteral("ORG Kelpworks Labs"), QStringLiteral("ORG Halden Film Studios"),
+               QStringLiteral("ORG Norvik Technologies") };
     QTest::newRow("an era after a year") << QStringLiteral(
         "The harbour of Halden was built (c. 1230 BC) and rebuilt in AD 79.")
                                          << QStringList { QStringLiteral("LOCATION Halden"), QStringLiteral("ORG BC"),

@@ -118,12 +118,19 @@ void retypeWhatTheTextCallsIt(QStringView text, const QList<Token> &tokens, cons
     'Trinity College', 'Oldham College': a place whose name ends in the word for a school is the school, an
     organisation (the tagger learned places from 'West Bank' and 'Russian Federation', and colleges from few).
 */
-void retypeSchools(QStringView text, QList<RawMention> *mentions)
+void retypeSchoolsAndCompanies(QStringView text, QList<RawMention> *mentions)
 {
     static const QRegularExpression school(
         QStringLiteral(R"(\s(?:College|University|School|Academy|Institute|Polytechnic)$)"));
+    static const QRegularExpression company(
+        QStringLiteral(R"(\s(?:Labs|Studios|Pictures|Technologies|Ventures|Holdings|Industries|Enterprises|)"
+                       R"(Pharmaceuticals|Therapeutics|Robotics|Semiconductors?|Software|Networks|Inc\.?|Corp\.?|)"
+                       R"(LLC|Ltd\.?|PLC|GmbH)$)"));
     for (RawMention &m : *mentions) {
-        if (m.type == EntityType::Location && school.matchView(text.sliced(m.start, m.end - m.start)).hasMatch()) {
+        const QStringView name = text.sliced(m.start, m.end - m.start);
+        if ((m.type == EntityType::Location && school.matchView(name).hasMatch())
+            || ((m.type == EntityType::Location || m.type == EntityType::Person)
+                && company.matchView(name).hasMatch())) {
             m.type = EntityType::Org;
         }
     }
@@ -352,7 +359,7 @@ void applyTypeCues(
     const QSet<QStringView> inNames = wordsOfLongerNames(text, tokens, features, *mentions);
     retypeUnintroducedCompanies(text, tokens, features, inNames, mentions);
     retypeWhatTheTextCallsIt(text, tokens, features, inNames, mentions);
-    retypeSchools(text, mentions);
+    retypeSchoolsAndCompanies(text, mentions);
     retypeSurnames(text, tokens, features, mentions);
 }
 

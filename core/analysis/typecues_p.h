@@ -25,7 +25,9 @@ std::pair<qsizetype, qsizetype> tokensOf(const QList<Token> &tokens, const RawMe
       document, is the company ('Apple delivered…');
     - a one-word 'person' the lists know as nobody's name, never part of a longer person's name, that the
       text goes on to call 'it' and not 'he' or 'she' is an organisation ('Pornhub', 'Acura': 'its new model');
-    - a place whose name ends in the word for a school is the school ('Trinity College').
+    - a place whose name ends in the word for a school is the school ('Trinity College'), and a place or a
+      'person' whose name ends in a word companies are named with is the company ('Reality Labs', 'Marvel Film
+      Studios', 'Light Technologies').
 */
 void applyTypeCues(
     QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
