@@ -1,3 +1,4 @@
+#include "analysis/analyzer.h"
 #include "analysis/entityrecognizer.h"
 #include "analysis/quantities.h"
 #include "analysis/rulerecognizer.h"
@@ -34,8 +35,16 @@ private Q_SLOTS:
     void cuesSettleTaggedNames();
     void namesTeams_data();
     void namesTeams();
+    void namesOrganisationsOfPlaces_data();
+    void namesOrganisationsOfPlaces();
+    void namesPlayersByPosition_data();
+    void namesPlayersByPosition();
+    void typesListsAlike_data();
+    void typesListsAlike();
     void dropsWhatIsNoName_data();
     void dropsWhatIsNoName();
+    void headlineNamesNeedTheTextsConfirmation_data();
+    void headlineNamesNeedTheTextsConfirmation();
     void handlesLargeInput();
 };
 
@@ -527,6 +536,13 @@ void EntityRecognizerTest::typesNamesAsTheTextCallsThem_data()
     QTest::newRow("a team named after its city, then alone") << QStringLiteral(
         "Kelda Moss signed with the Jacksonville Jaguars on Monday. The Jaguars open their season in "
         "Halden.") << QStringList { QStringLiteral("ORG Jacksonville Jaguars"), QStringLiteral("ORG Jaguars") };
+    QTest::newRow("an organisation of a place")
+        << QStringLiteral("Kelda Moss joined the Social Democratic Party of Norway in 2004, and she now chairs the "
+                          "National Library of the Netherlands.")
+        << QStringList { QStringLiteral("ORG Social Democratic Party of Norway"),
+               QStringLiteral("ORG National Library of the Netherlands") };
+    QTest::newRow("the sentence's full stop is not part of the name") << QStringLiteral(
+        "He talked to Maury Povich. Then he left.") << QStringList { QStringLiteral("PERSON Maury Povich") };
     QTest::newRow("a day after the name is not part of it")
         << QStringLiteral("Harbour officials met the network Kestrel TV Friday to discuss the ferry timetable.")
         << QStringList { QStringLiteral("ORG Kestrel TV") };
@@ -594,6 +610,12 @@ void EntityRecognizerTest::cuesSettleTaggedNames_data()
                            << QStringList { QStringLiteral("ORG Halden Harbour Referendum Act"),
                                   QStringLiteral("LOCATION Halden") }
                            << QStringList { QStringLiteral("LOCATION Halden") };
+    QTest::newRow("a name ending in a word companies are named with")
+        << QStringLiteral("Kelpworks Labs sold its films to Halden Film Studios and hired Norvik Technologies.")
+        << QStringList { QStringLiteral("LOCATION Kelpworks Labs"), QStringLiteral("PERSON Halden Film Studios"),
+               QStringLiteral("PERSON Norvik Technologies") }
+        << QStringList { QStringLiteral("ORG Kelpworks Labs"), QStringLiteral("ORG Halden Film Studios"),
+               QStringLiteral("ORG Norvik Technologies") };
     QTest::newRow("an era after a year") << QStringLiteral(
         "The harbour of Halden was built (c. 1230 BC) and rebuilt in AD 79.")
                                          << QStringList { QStringLiteral("LOCATION Halden"), QStringLiteral("ORG BC"),
@@ -672,6 +694,124 @@ void EntityRecognizerTest::namesTeams()
         expected);
 }
 
+void EntityRecognizerTest::namesOrganisationsOfPlaces_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tagged"); // "TYPE surface": every whole-word occurrence, longest first
+    QTest::addColumn<QStringList>("expected"); // the names after nameOrganisationsOfPlaces(), in order
+    QTest::newRow("a party of a country, its first part untagged")
+        << QStringLiteral("She joined the Social Democratic Party of Norvik in 2004.")
+        << QStringList { QStringLiteral("LOCATION Norvik") }
+        << QStringList { QStringLiteral("ORG Social Democratic Party of Norvik") };
+    QTest::newRow("its first part tagged an organisation, the place after 'of the'")
+        << QStringLiteral("The National Library of the Norvik Isles holds the letters.")
+        << QStringList { QStringLiteral("ORG National Library"), QStringLiteral("LOCATION Norvik Isles") }
+        << QStringList { QStringLiteral("ORG National Library of the Norvik Isles") };
+    QTest::newRow("not the ordinary word opening the sentence, nor a title")
+        << QStringLiteral("The Housing Authority of Halden said so. National President Conservative Party of Norvik "
+                          "Ola Berg agreed.")
+        << QStringList { QStringLiteral("LOCATION Halden"), QStringLiteral("LOCATION Norvik"),
+               QStringLiteral("PERSON Ola Berg") }
+        << QStringList { QStringLiteral("ORG Housing Authority of Halden"),
+               QStringLiteral("ORG Conservative Party of Norvik"), QStringLiteral("PERSON Ola Berg") };
+    QTest::newRow("a word that names no organisation, or a person's name")
+        << QStringLiteral("The Prime Minister of Norvik met Ola Bank of Halden.")
+        << QStringList { QStringLiteral("LOCATION Norvik"), QStringLiteral("PERSON Ola Bank"),
+               QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("LOCATION Norvik"), QStringLiteral("PERSON Ola Bank"),
+               QStringLiteral("LOCATION Halden") };
+    QTest::newRow("across a line break") << QStringLiteral("Members of the Party\nof Norvik met.")
+                                         << QStringList { QStringLiteral("LOCATION Norvik") }
+                                         << QStringList { QStringLiteral("LOCATION Norvik") };
+}
+
+void EntityRecognizerTest::namesOrganisationsOfPlaces()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tagged);
+    QFETCH(QStringList, expected);
+    QCOMPARE(afterRules(text, tagged,
+                 [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
+                     nameOrganisationsOfPlaces(text, tokens, features, mentions);
+                 }),
+        expected);
+}
+
+void EntityRecognizerTest::namesPlayersByPosition_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tagged"); // "TYPE surface": every whole-word occurrence, longest first
+    QTest::addColumn<QStringList>("expected"); // the names after namePlayersByPosition(), in order
+    QTest::newRow("a position before a player")
+        << QStringLiteral("QB Maria Lindqvist threw twice.") << QStringList { QStringLiteral("ORG QB Maria Lindqvist") }
+        << QStringList { QStringLiteral("PERSON Maria Lindqvist") };
+    QTest::newRow("two teams, positions and players in one name")
+        << QStringLiteral("Norvik Otters DT Chris Jones and Halden WR Mike Evans were fined.")
+        << QStringList { QStringLiteral("ORG Norvik Otters DT Chris Jones and Halden WR Mike Evans") }
+        << QStringList { QStringLiteral("ORG Norvik Otters"), QStringLiteral("PERSON Chris Jones"),
+               QStringLiteral("ORG Halden"), QStringLiteral("PERSON Mike Evans") };
+    QTest::newRow("a team at the start of a line")
+        << QStringLiteral("Results:\nOtters QB Maria Lindqvist")
+        << QStringList { QStringLiteral("ORG Otters QB Maria Lindqvist") }
+        << QStringList { QStringLiteral("ORG Otters"), QStringLiteral("PERSON Maria Lindqvist") };
+    QTest::newRow("capitals after it that are no given name")
+        << QStringLiteral("The GK Elite gloves sold out.") << QStringList { QStringLiteral("ORG GK Elite") }
+        << QStringList { QStringLiteral("ORG GK Elite") };
+}
+
+void EntityRecognizerTest::namesPlayersByPosition()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tagged);
+    QFETCH(QStringList, expected);
+    QCOMPARE(afterRules(text, tagged,
+                 [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
+                     namePlayersByPosition(text, tokens, features, mentions);
+                 }),
+        expected);
+}
+
+void EntityRecognizerTest::typesListsAlike_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tagged"); // "TYPE surface": every whole-word occurrence, longest first
+    QTest::addColumn<QStringList>("expected"); // the names after typeListsAlike(), in order
+    QTest::newRow("a list of organisations")
+        << QStringLiteral("Amnesty International, Oxfam, Christian Aid and Kelpworks Trust gave money.")
+        << QStringList { QStringLiteral("ORG Amnesty International"), QStringLiteral("PERSON Oxfam"),
+               QStringLiteral("ORG Christian Aid"), QStringLiteral("ORG Kelpworks Trust") }
+        << QStringList { QStringLiteral("ORG Amnesty International"), QStringLiteral("ORG Oxfam"),
+               QStringLiteral("ORG Christian Aid"), QStringLiteral("ORG Kelpworks Trust") };
+    QTest::newRow("a person the lists know as one, among organisations")
+        << QStringLiteral("Amnesty International, Christian Aid and Maria Lindqvist gave money.")
+        << QStringList { QStringLiteral("ORG Amnesty International"), QStringLiteral("ORG Christian Aid"),
+               QStringLiteral("PERSON Maria Lindqvist") }
+        << QStringList { QStringLiteral("ORG Amnesty International"), QStringLiteral("ORG Christian Aid"),
+               QStringLiteral("PERSON Maria Lindqvist") };
+    QTest::newRow("a list of people") << QStringLiteral("Ola Berg, Kelda Moss and Oxfam signed.")
+                                      << QStringList { QStringLiteral("PERSON Ola Berg"),
+                                             QStringLiteral("PERSON Kelda Moss"), QStringLiteral("PERSON Oxfam") }
+                                      << QStringList { QStringLiteral("PERSON Ola Berg"),
+                                             QStringLiteral("PERSON Kelda Moss"), QStringLiteral("PERSON Oxfam") };
+    QTest::newRow("names not only listed") << QStringLiteral("Amnesty International met Oxfam, Christian Aid said.")
+                                           << QStringList { QStringLiteral("ORG Amnesty International"),
+                                                  QStringLiteral("PERSON Oxfam"), QStringLiteral("ORG Christian Aid") }
+                                           << QStringList { QStringLiteral("ORG Amnesty International"),
+                                                  QStringLiteral("PERSON Oxfam"), QStringLiteral("ORG Christian Aid") };
+}
+
+void EntityRecognizerTest::typesListsAlike()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tagged);
+    QFETCH(QStringList, expected);
+    QCOMPARE(afterRules(text, tagged,
+                 [&](const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions) {
+                     typeListsAlike(text, tokens, features, mentions);
+                 }),
+        expected);
+}
+
 void EntityRecognizerTest::dropsWhatIsNoName_data()
 {
     QTest::addColumn<QString>("text");
@@ -699,6 +839,19 @@ void EntityRecognizerTest::dropsWhatIsNoName_data()
                               << QStringList { QStringLiteral("LOCATION Halden") }
                               << QStringList { QStringLiteral("Christmas"), QStringLiteral("Christmas Eve"),
                                      QStringLiteral("Eve"), QStringLiteral("Easter"), QStringLiteral("Thanksgiving") };
+    QTest::newRow("a name only in another story's headline")
+        << QStringLiteral("Ferries to Halden run less often in winter, the harbour office said on Monday.\n"
+                          "Maria Lindqvist Reveals The Secret Behind Her Famous Garden Parties\n"
+                          "The timetable changes again in May.")
+        << QStringList { QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("Maria Lindqvist"), QStringLiteral("Maria Lindqvist Reveals") };
+    QTest::newRow("a line of names is no headline")
+        << QStringLiteral("The coach named her side for the final in Halden.\n"
+                          "Kelda Moss, Ines Okafor, Marlow Quinn, Oskar Berg\n"
+                          "The match starts at noon.")
+        << QStringList { QStringLiteral("PERSON Kelda Moss"), QStringLiteral("PERSON Ines Okafor"),
+               QStringLiteral("PERSON Marlow Quinn"), QStringLiteral("PERSON Oskar Berg") }
+        << QStringList {};
 }
 
 void EntityRecognizerTest::dropsWhatIsNoName()
@@ -716,6 +869,46 @@ void EntityRecognizerTest::dropsWhatIsNoName()
         const QString surface = entry.section(u' ', 1).section(u'=', 0, 0);
         QVERIFY2(!noNames.contains(surface), qPrintable(entry + QStringLiteral(" in ") + found.join(u'|')));
     }
+}
+
+void EntityRecognizerTest::headlineNamesNeedTheTextsConfirmation_data()
+{
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("entity"); // "TYPE name"
+    QTest::addColumn<QStringList>("surfaces"); // of its mentions, in order
+    const QString headline = QStringLiteral("Maria Lindqvist Reveals The Secret Behind Her Famous Garden Parties\n");
+    QTest::newRow("only in another story's headline")
+        << QStringLiteral("Ferries to Halden run less often in winter, the harbour office said on Monday.\n") + headline
+            + QStringLiteral("The timetable changes again in May.")
+        << QStringLiteral("PERSON Maria Lindqvist") << QStringList {};
+    QTest::newRow("in the headline and the text")
+        << headline
+            + QStringLiteral("The gardener Maria Lindqvist hosted forty guests in Halden on Saturday, she said.")
+        << QStringLiteral("PERSON Maria Lindqvist")
+        << QStringList { QStringLiteral("Maria Lindqvist"), QStringLiteral("Maria Lindqvist") };
+    QTest::newRow("the name alone, without the headline's words before it")
+        << QStringLiteral("Compression Ratio of the Kestrel Engine\nThe Kestrel engine is built by Harbour Motors in "
+                          "Halden, the company said on Monday. Kestrel sells well.")
+        << QStringLiteral("ORG Kestrel")
+        << QStringList { QStringLiteral("Kestrel"), QStringLiteral("Kestrel"), QStringLiteral("Kestrel") };
+}
+
+void EntityRecognizerTest::headlineNamesNeedTheTextsConfirmation()
+{
+    QFETCH(QString, body);
+    QFETCH(QString, entity);
+    QFETCH(QStringList, surfaces);
+    Article article;
+    article.body = body;
+    Analyzer::recognizeEntities(article);
+    QStringList found;
+    for (const Mention &mention : std::as_const(article.mentions)) {
+        const Entity &e = article.entities.at(mention.entity);
+        if (entityTypeName(e.type) + u' ' + e.name == entity) {
+            found.append(body.sliced(mention.start, mention.end - mention.start));
+        }
+    }
+    QCOMPARE(found, surfaces);
 }
 
 void EntityRecognizerTest::handlesLargeInput()

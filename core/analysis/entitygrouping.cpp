@@ -105,6 +105,10 @@ int matchPart(Item *item, const QHash<QString, int> &byKey, const QHash<QString,
             const qsizetype from = words[first].first;
             const qsizetype to = words[first + length - 1].second;
             const QString part = item->surface.sliced(from, to - from);
+            // 'the L8P' of 'Compression Ratio of the L8P' is the name 'L8P' with a word before it.
+            if (part.front().isLower()) {
+                continue;
+            }
             const QString key = entityKey(part);
             int g = byKey.value(key, -1);
             if (g < 0) {

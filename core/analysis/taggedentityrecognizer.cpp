@@ -2,6 +2,7 @@
 #include "analysis/gazetteer.h"
 #include "analysis/organisationcues_p.h"
 #include "analysis/rulerecognizer.h"
+#include "analysis/rulewords_p.h"
 #include "analysis/sequencetagger.h"
 #include "analysis/tokenizer.h"
 #include "analysis/typecues_p.h"
@@ -68,6 +69,74 @@ bool isAcronymInBrackets(QStringView text, const QList<Token> &tokens, const Tag
         && text[tokens[span.last].start] == u')';
 }
 
+// Per token, whether its line is in headline case: a Title Case line (RuleEvidence::line) that capitalises
+// two ordinary words or more after its first ('Celebrity Babies Born in 2021 See Which Stars Gave Birth'),
+// writes in lower case only words like 'in' and 'of', and holds no number but a year. A list of names
+// ('Cosmin Contra, Mihai Tararache') capitalises no ordinary word, a sentence listing them ('Singers Ariana
+// Grande, …, Common, … joined marchers') writes words in lower case, a table's row ('Ohio State Big Ten
+// 115 14 .891') and a result ('Tim Henman beat Doug Flach 6-3') hold numbers.
+QList<bool> headlineCaseTokens(
+    QStringView text, const QList<Token> &tokens, const RuleEvidence &rules, const TaggerFeatures &features)
+{
+    QList<bool> headline(tokens.size(), false);
+    qsizetype begin = 0;
+    while (begin < tokens.size()) {
+        qsizetype end = begin + 1;
+        while (end < tokens.size() && !tokens[end].is(Token::LineStart)) {
+            ++end;
+        }
+        if (rules.line.value(begin) == 1) {
+            int ordinary = 0;
+            bool number = false;
+            bool lower = false; // a word of content in lower case ('joined', 'marchers')
+            for (qsizetype k = begin; k < end; ++k) {
+                const Token &token = tokens[k];
+                if (token.is(Token::Number)) {
+                    const QStringView digits = text.sliced(token.start, token.size());
+                    number = number || digits.size() != 4 || !(digits.startsWith(u"19") || digits.startsWith(u"20"));
+                } else if (token.is(Token::Word) && !token.is(Token::Cap)
+                    && !RuleWords::functionWords().contains(
+                        text.sliced(token.start, token.size()).toString().toCaseFolded())) {
+                    lower = true;
+                } else if (k > begin && token.is(Token::Cap) && !token.is(Token::AllCaps) && features.isCommon(k)) {
+                    ++ordinary;
+                }
+            }
+            if (ordinary >= 3 && !number && !lower) {
+                std::fill(headline.begin() + begin, headline.begin() + end, true);
+            }
+        }
+        begin = end;
+    }
+    return headline;
+}
+
+// Whether the tagger's name ends in the full stop of its sentence ('the Wuhan Institute of Virology.', 'Maury
+// Povich. Then …'), not an abbreviation's dot ('Fla.', 'Calif.'): after a word of four letters or more, some of
+// them lower case, before the end of the line or a capital.
+bool endsWithSentenceDot(QStringView text, const QList<Token> &tokens, const TaggedSpan &span)
+{
+    static const QSet<QString> abbreviations = { QStringLiteral("Calif"), QStringLiteral("Colo"),
+        QStringLiteral("Conn"), QStringLiteral("Mass"), QStringLiteral("Mich"), QStringLiteral("Minn"),
+        QStringLiteral("Miss"), QStringLiteral("Mont"), QStringLiteral("Okla"), QStringLiteral("Tenn"),
+        QStringLiteral("Wash"), QStringLiteral("Ariz"), QStringLiteral("Nebr"), QStringLiteral("Penn"),
+        QStringLiteral("Wisc"), QStringLiteral("Corp"), QStringLiteral("Bros"), QStringLiteral("Assn"),
+        QStringLiteral("Dept"), QStringLiteral("Univ"), QStringLiteral("Govt") };
+    constexpr qsizetype minWordLetters = 4;
+    if (span.last - span.first < 2) {
+        return false;
+    }
+    const Token &dot = tokens[span.last - 1];
+    const Token &word = tokens[span.last - 2];
+    if (dot.size() != 1 || text[dot.start] != u'.' || dot.start != word.end || !word.is(Token::Word)
+        || word.size() < minWordLetters || word.is(Token::AllCaps)
+        || abbreviations.contains(text.sliced(word.start, word.size()).toString())) {
+        return false;
+    }
+    const bool lastOfText = span.last >= tokens.size();
+    return lastOfText || tokens[span.last].is(Token::LineStart) || tokens[span.last].is(Token::Cap);
+}
+
 /*!
     The default engine: the sequence tagger decides where PERSON, ORG and LOCATION names are, reading the
     rules and gazetteers as features; the rules give DATE and MONEY, the people after titles and canonical
@@ -112,6 +181,7 @@ public:
             }
             return found;
         };
+        const QList<bool> headlineCase = headlineCaseTokens(text, tokens, rules, features);
         QList<bool> settled(rules.mentions.size(), false); // decided by the tagger
         QList<bool> stands(rules.mentions.size(), false); // sure, where the tagger was not
         QList<RawMention> out;
@@ -120,7 +190,8 @@ public:
         qsizetype previousEnd = -1;
         for (const TaggedSpan &span : spans) {
             const qsizetype start = tokens[span.first].start;
-            const qsizetype end = tokens[span.last - 1].end;
+            const qsizetype end
+                = endsWithSentenceDot(text, tokens, span) ? tokens[span.last - 2].end : tokens[span.last - 1].end;
             float margin = span.margin;
             // 'Confidence Building Measures (CBM)': the acronym is as sure as the name before it.
             if (isAcronymInBrackets(text, tokens, span) && span.first >= 2
@@ -197,8 +268,12 @@ public:
                     && tokens[span.first - 2].is(Token::Cap));
             const bool abbreviation
                 = span.last - span.first == 1 && isCommonAbbreviation(text.sliced(start, end - start));
+            // 'Celebrity Babies Born in 2021', 'Raptor R Has A Superior Approach': a line in headline case (a
+            // heading, another story's teaser) capitalises every word; a name there that no rule or list agrees
+            // with is one only if the document confirms it elsewhere.
+            const bool headingOnly = headlineCase.value(span.first) && !agreed;
             const bool candidate = (!sure && (common || ordinaryHead || acronym)) || (lower && !agreed) || titleOnly
-                || lonePerson || loneOrdinary || unknownPlaceCode || abbreviation;
+                || lonePerson || loneOrdinary || unknownPlaceCode || abbreviation || headingOnly;
             for (const qsizetype r : rivals) {
                 settled[r] = true;
             }
@@ -239,6 +314,9 @@ public:
         dropNonNames(text, tokens, &out);
         applyTypeCues(text, tokens, features, &out);
         nameTeams(text, tokens, features, &out);
+        nameOrganisationsOfPlaces(text, tokens, features, &out);
+        namePlayersByPosition(text, tokens, features, &out);
+        typeListsAlike(text, tokens, features, &out);
         applyOrganisationCues(text, tokens, [&features](qsizetype i) { return features.isCommon(i); }, &out);
         return out;
     }

@@ -47,6 +47,52 @@ bool isName(EntityType type)
     return type == EntityType::Person || type == EntityType::Org || type == EntityType::Location;
 }
 
+// The last word of an organisation's name that a place's name may follow after 'of': 'Conservative Party of
+// Canada', 'National Library of the Netherlands', 'Housing Authority of New Orleans'.
+bool isOrganisationHead(QStringView word)
+{
+    static const QSet<QString> set = wordSet(QStringLiteral(
+        "Party Academy University Union Association Society Bank Library Journal Board Institute Federation "
+        "Corporation Movement Front Authority Council Court Department Ministry Museum Agency Commission College "
+        "School Church League Committee Foundation Company Office Service Services Congress Assembly Bureau Chamber "
+        "Trust Fund Alliance Coalition Conference Organisation Organization Orchestra Hospital Institution Scouts"));
+    return set.contains(word.toString());
+}
+
+// A person's title before the name of the organisation it is held in: 'National President', 'Member'.
+bool isTitleNoun(QStringView word)
+{
+    static const QSet<QString> set = wordSet(QStringLiteral(
+        "President Vice-President Member Members Minister Secretary Chairman Chairwoman Chair Leader Director Governor "
+        "Senator Representative Fellow Chancellor Rector Dean Professor Head Chief Spokesman Spokeswoman Ambassador"));
+    return set.contains(word.toString());
+}
+
+// A player's position written before the name, in capitals: 'QB Patrick Mahomes', 'Chiefs DT Chris Jones'.
+bool isPosition(QStringView word)
+{
+    static const QSet<QString> set = wordSet(QStringLiteral(
+        "QB RB FB WR TE OT OG OL DT DE DL LB ILB OLB CB DB FS SS EDGE PG SG SF PF LF CF RF DH SP RP GK"));
+    return set.contains(word.toString());
+}
+
+// Puts \a names in \a mentions (sorted by start, kept so) in place of the mentions they overlap.
+void replaceWith(QList<RawMention> names, QList<RawMention> *mentions)
+{
+    if (names.isEmpty()) {
+        return;
+    }
+    std::sort(names.begin(), names.end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
+    mentions->removeIf([&](const RawMention &m) {
+        const auto it
+            = std::partition_point(names.cbegin(), names.cend(), [&](const RawMention &n) { return n.end <= m.start; });
+        return it != names.cend() && it->start < m.end;
+    });
+    mentions->append(names);
+    std::sort(
+        mentions->begin(), mentions->end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
+}
+
 } // namespace
 
 void nameTeams(
@@ -161,16 +207,105 @@ void nameTeams(
         }
     }
 
-    // The names replace the mentions inside them.
-    std::sort(names.begin(), names.end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
-    mentions->removeIf([&](const RawMention &m) {
-        const auto it
-            = std::partition_point(names.cbegin(), names.cend(), [&](const RawMention &n) { return n.end <= m.start; });
-        return it != names.cend() && it->start < m.end;
-    });
-    mentions->append(names);
-    std::sort(
-        mentions->begin(), mentions->end(), [](const RawMention &a, const RawMention &b) { return a.start < b.start; });
+    replaceWith(names, mentions);
+}
+
+void namePlayersByPosition(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions)
+{
+    const auto wordAt = [&](qsizetype k) { return text.sliced(tokens[k].start, tokens[k].size()); };
+    const auto capital = [&](qsizetype k) {
+        return tokens[k].is(Token::Word) && tokens[k].is(Token::Cap) && !tokens[k].is(Token::AllCaps);
+    };
+    QList<RawMention> names;
+    for (const RawMention &m : std::as_const(*mentions)) {
+        if (!isName(m.type)) {
+            continue;
+        }
+        const auto [first, last] = tokensOf(tokens, m);
+        // The positions inside the name with a given name after them.
+        QList<qsizetype> positions;
+        for (qsizetype k = first; k + 1 < last; ++k) {
+            if (tokens[k].is(Token::AllCaps) && isPosition(wordAt(k)) && capital(k + 1)
+                && features.isPersonNameByLists(k + 1)) {
+                positions.append(k);
+            }
+        }
+        if (positions.isEmpty()) {
+            continue;
+        }
+        qsizetype from = first; // where the words before the next position start
+        for (const qsizetype position : std::as_const(positions)) {
+            // The team before the position ('Chiefs'), back to the name's start or a joining word.
+            if (position > from && capital(position - 1)) {
+                qsizetype team = position - 1;
+                while (team > from && capital(team - 1)) {
+                    --team;
+                }
+                names.append(RawMention { tokens[team].start, tokens[position - 1].end, EntityType::Org, QString(),
+                    MentionConfidence::Guess });
+            }
+            // The player: the capitalised words after it, up to a word that is not one or the next position.
+            qsizetype end = position + 1;
+            while (end < last && capital(end)) {
+                ++end;
+            }
+            names.append(RawMention { tokens[position + 1].start, tokens[end - 1].end, EntityType::Person, QString(),
+                MentionConfidence::Guess });
+            from = end;
+        }
+        // Words of the name outside these ('and') are left out.
+    }
+    replaceWith(names, mentions);
+}
+
+void nameOrganisationsOfPlaces(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions)
+{
+    const auto capital = [&](qsizetype k) {
+        return k >= 0 && k < tokens.size() && tokens[k].is(Token::Word) && tokens[k].is(Token::Cap)
+            && !tokens[k].is(Token::AllCaps);
+    };
+    const auto wordAt = [&](qsizetype k) { return text.sliced(tokens[k].start, tokens[k].size()); };
+    // Whether token k follows the one before on the same line, one space apart.
+    const auto adjacent = [&](qsizetype k) {
+        return k > 0 && !tokens[k].breaksName() && tokens[k].start == tokens[k - 1].end + 1
+            && text[tokens[k - 1].end] == u' ' && !tokens[k - 1].is(Token::Possessive);
+    };
+    QList<RawMention> names;
+    for (const RawMention &place : std::as_const(*mentions)) {
+        if (place.type != EntityType::Location) {
+            continue;
+        }
+        const qsizetype first = tokensOf(tokens, place).first;
+        // '… of Canada', '… of the Netherlands'.
+        qsizetype of = first - 1;
+        if (of >= 0 && wordAt(of) == u"the" && adjacent(first)) {
+            --of;
+        }
+        if (of < 1 || wordAt(of) != u"of" || !adjacent(of) || !adjacent(of + 1) || !capital(of - 1)
+            || !isOrganisationHead(wordAt(of - 1))) {
+            continue;
+        }
+        // The capitalised words before it, on the same line: 'Social Democratic Party', not the 'The' opening a
+        // sentence nor a title ('National President').
+        qsizetype head = of - 1;
+        while (capital(head - 1) && adjacent(head) && !isTitleNoun(wordAt(head - 1))
+            && !(tokens[head - 1].is(Token::SentenceStart) && features.isCommon(head - 1))) {
+            --head;
+        }
+        const qsizetype start = tokens[head].start;
+        // Not a person's ('Duke of Edinburgh' aside, 'Mary Bank of Leeds'), nor across another name's edge.
+        const bool clash = std::any_of(mentions->cbegin(), mentions->cend(), [&](const RawMention &m) {
+            return m.start < place.start && m.end > start
+                && ((m.type == EntityType::Person && m.confidence != MentionConfidence::Candidate) || m.start < start
+                    || !isName(m.type));
+        });
+        if (!clash) {
+            names.append(RawMention { start, place.end, EntityType::Org, QString(), MentionConfidence::Guess });
+        }
+    }
+    replaceWith(names, mentions);
 }
 
 } // namespace Dossier::Core

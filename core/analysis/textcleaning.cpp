@@ -285,13 +285,14 @@ bool isCaption(QStringView line)
         QStringLiteral(
             R"([\p{Ll}\d)”"’][.!?] ?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}.'’-]*){1,3} ?/ ?\p{Lu}[^/.]{0,40}(?:/[^/.]{1,40}){0,3}$)"),
         unicode);
-    // A photo credit on its own line: "Jane Doe/AP", "NASA / Dave Ryan", "Courtesy of the museum",
-    // "Image 2 of 5".
+    // A photo credit on its own line: "Jane Doe/AP", "NASA / Dave Ryan", "Jane Doe/Invision/AP", "Courtesy of the
+    // museum", "Image 2 of 5".
     static const QRegularExpression photo(
-        QStringLiteral(R"(^\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3} ?/ ?\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}$|)"
-                       R"(^(?:photo |image )?courtesy (?:of )?\S|^(?:image|photo|picture|slide) \d+ of \d+$|)"
-                       // The button that shows or hides a caption.
-                       R"(^(?:toggle|hide|show|expand|collapse|close) (?:image )?caption$|^enlarge (?:this )?image$)"),
+        QStringLiteral(
+            R"(^\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}(?: ?/ ?\p{Lu}[\p{L}.'’&-]*(?: [\p{L}.'’&-]+){0,3}){1,3}$|)"
+            R"(^(?:photo |image )?courtesy (?:of )?\S|^(?:image|photo|picture|slide) \d+ of \d+$|)"
+            // The button that shows or hides a caption.
+            R"(^(?:toggle|hide|show|expand|collapse|close) (?:image )?caption$|^enlarge (?:this )?image$)"),
         unicode | caseless);
     constexpr int maxPhotoCreditWords = 8;
     if (wordCount(line) <= maxPhotoCreditWords && !endsSentence(line) && photo.matchView(line).hasMatch()) {

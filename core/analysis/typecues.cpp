@@ -118,12 +118,19 @@ void retypeWhatTheTextCallsIt(QStringView text, const QList<Token> &tokens, cons
     'Trinity College', 'Oldham College': a place whose name ends in the word for a school is the school, an
     organisation (the tagger learned places from 'West Bank' and 'Russian Federation', and colleges from few).
 */
-void retypeSchools(QStringView text, QList<RawMention> *mentions)
+void retypeSchoolsAndCompanies(QStringView text, QList<RawMention> *mentions)
 {
     static const QRegularExpression school(
         QStringLiteral(R"(\s(?:College|University|School|Academy|Institute|Polytechnic)$)"));
+    static const QRegularExpression company(
+        QStringLiteral(R"(\s(?:Labs|Studios|Pictures|Technologies|Ventures|Holdings|Industries|Enterprises|)"
+                       R"(Pharmaceuticals|Therapeutics|Robotics|Semiconductors?|Software|Networks|Inc\.?|Corp\.?|)"
+                       R"(LLC|Ltd\.?|PLC|GmbH)$)"));
     for (RawMention &m : *mentions) {
-        if (m.type == EntityType::Location && school.matchView(text.sliced(m.start, m.end - m.start)).hasMatch()) {
+        const QStringView name = text.sliced(m.start, m.end - m.start);
+        if ((m.type == EntityType::Location && school.matchView(name).hasMatch())
+            || ((m.type == EntityType::Location || m.type == EntityType::Person)
+                && company.matchView(name).hasMatch())) {
             m.type = EntityType::Org;
         }
     }
@@ -298,13 +305,61 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
     *mentions = std::move(kept);
 }
 
+void typeListsAlike(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions)
+{
+    constexpr qsizetype minItems = 3;
+    const auto isName = [](EntityType type) {
+        return type == EntityType::Person || type == EntityType::Org || type == EntityType::Location;
+    };
+    // Whether the text between two names only lists them: ', ', ' and ', ', and ', '; '.
+    const auto listed = [&](const RawMention &a, const RawMention &b) {
+        const QStringView between = text.sliced(a.end, b.start - a.end);
+        return between == u", " || between == u" and " || between == u", and " || between == u"; ";
+    };
+    const auto retype = [&](qsizetype from, qsizetype to) {
+        int organisations = 0;
+        for (qsizetype i = from; i < to; ++i) {
+            organisations += (*mentions)[i].type == EntityType::Org ? 1 : 0;
+        }
+        if (organisations < 2 || organisations * 2 < to - from) {
+            return;
+        }
+        for (qsizetype i = from; i < to; ++i) {
+            RawMention &m = (*mentions)[i];
+            if (m.type != EntityType::Person || m.confidence == MentionConfidence::Candidate) {
+                continue;
+            }
+            const auto [first, last] = tokensOf(tokens, m);
+            bool personal = false;
+            for (qsizetype k = first; k < last; ++k) {
+                personal = personal || features.isPersonNameByLists(k);
+            }
+            if (!personal) {
+                m.type = EntityType::Org;
+            }
+        }
+    };
+    qsizetype from = 0;
+    for (qsizetype i = 1; i <= mentions->size(); ++i) {
+        const bool goesOn = i < mentions->size() && isName((*mentions)[i].type) && isName((*mentions)[i - 1].type)
+            && (*mentions)[i - 1].end <= (*mentions)[i].start && listed((*mentions)[i - 1], (*mentions)[i]);
+        if (!goesOn) {
+            if (i - from >= minItems) {
+                retype(from, i);
+            }
+            from = i;
+        }
+    }
+}
+
 void applyTypeCues(
     QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions)
 {
     const QSet<QStringView> inNames = wordsOfLongerNames(text, tokens, features, *mentions);
     retypeUnintroducedCompanies(text, tokens, features, inNames, mentions);
     retypeWhatTheTextCallsIt(text, tokens, features, inNames, mentions);
-    retypeSchools(text, mentions);
+    retypeSchoolsAndCompanies(text, mentions);
     retypeSurnames(text, tokens, features, mentions);
 }
 

@@ -25,9 +25,20 @@ std::pair<qsizetype, qsizetype> tokensOf(const QList<Token> &tokens, const RawMe
       document, is the company ('Apple delivered…');
     - a one-word 'person' the lists know as nobody's name, never part of a longer person's name, that the
       text goes on to call 'it' and not 'he' or 'she' is an organisation ('Pornhub', 'Acura': 'its new model');
-    - a place whose name ends in the word for a school is the school ('Trinity College').
+    - a place whose name ends in the word for a school is the school ('Trinity College'), and a place or a
+      'person' whose name ends in a word companies are named with is the company ('Reality Labs', 'Marvel Film
+      Studios', 'Light Technologies').
 */
 void applyTypeCues(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
+
+/*!
+    Names listed together are alike ('Amnesty International, Oxfam, Christian Aid and Save the Children'): in a list
+    of three names or more in \a mentions (sorted by start) over \a text, joined by commas, semicolons and 'and',
+    mostly organisations, a 'person' none of whose words the lists know as a given name or a surname is an
+    organisation too ('the Scottish National Party and Plaid Cymru').
+*/
+void typeListsAlike(
     QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
 
 /*!
@@ -50,6 +61,26 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
     plural are a given name and a surname ('Austin Roberts').
 */
 void nameTeams(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
+
+/*!
+    Players named with their position in capitals ('QB Patrick Mahomes', 'Chiefs DT Chris Jones and Buccaneers WR
+    Mike Evans'), which the tagger takes for one organisation, in \a mentions (sorted by start, kept so) over \a text
+    and its \a tokens: inside a name, a position ('QB', 'WR', 'PG', 'SS') before a capitalised word the lists know
+    as a given name starts a person, up to the last capitalised word after it; the capitalised words just before
+    the position, when there are any, are the team, an organisation.
+*/
+void namePlayersByPosition(
+    QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
+
+/*!
+    Names of organisations that end in a place after 'of' ('the Conservative Party of Canada', 'National Library of
+    the Netherlands', 'Housing Authority of New Orleans') in \a mentions (sorted by start, kept so) over \a text and
+    its \a tokens: the words before 'of', capitalised and on the same line, ending in a word like 'Party',
+    'Library' or 'Authority', and a place the tagger or the rules found after it make one organisation, in place
+    of the place and any organisation found in its first part. Not over a person's name.
+*/
+void nameOrganisationsOfPlaces(
     QStringView text, const QList<Token> &tokens, const TaggerFeatures &features, QList<RawMention> *mentions);
 
 } // namespace Dossier::Core
