@@ -293,7 +293,7 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("Volunteers spent two winters"), QStringLiteral("classes for schools would start") }
         << QStringList { QStringLiteral("The restored water wheel"), QStringLiteral("Photo:"),
                QStringLiteral("Ida Marsh"), QStringLiteral("Getty Images"), QStringLiteral("Copyright"),
-               QStringLiteral("Menu"), QStringLiteral("Tomas Berg") };
+               QStringLiteral("Menu"), QStringLiteral("Tomas Berg"), QStringLiteral("lift the new gears") };
     QTest::newRow("captions ending with their credit, glued on or after a label, dropped")
         << QStringLiteral("captions_credits_at_end.txt")
         << QStringList { QStringLiteral("Crews of the three ferries"),

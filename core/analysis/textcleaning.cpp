@@ -273,6 +273,8 @@ bool isCaption(QStringView line)
     static const QRegularExpression caption(
         QStringLiteral(
             R"(\((?:image|photo|picture|pic|credit|source|foto)s?(?: credits?)?\s*:[^)]*\)\s*$|^in this (?:\w+ )?photo\b|)"
+            // A caption after its label: "Media caption Mr Obama told …", "Image copyright EPA Image caption …".
+            R"(^(?:image|media|video) ?caption|^image copyright\b|)"
             R"(\b(?:getty images|ap photo|afp photo|reuters/|shutterstock|file photo|photo credit)\b|)"
             R"(^\d+\s*of\s*\d+\S|\([^()]{2,60}/[^()]{2,60}\)$|\bvia (?:AP|Reuters|AFP|Getty(?: Images)?)\)?$|)"
             // A caption with its credit at the end: "… in July 2023. Credit: Jane Doe", "…
