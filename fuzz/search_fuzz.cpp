@@ -68,7 +68,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     const auto found = library->documents().search(query, limit);
-    const auto listed = library->documents().list(Core::ListQuery { {}, query, -1, 0 });
+    Core::ListQuery listQuery;
+    listQuery.query = query;
+    const auto listed = library->documents().list(listQuery);
     Fuzz::check(found.has_value() == count.has_value() && listed.has_value() == count.has_value(),
         "search, list and the document filter accept the same queries");
     if (count) {
