@@ -129,7 +129,9 @@ void DocumentQueryTest::badSearchQueryIsAnError()
     QVERIFY(!library.errorString().isEmpty());
     // The list and the window's filter refuse it alike (an empty query is only empty for a search).
     if (!query.trimmed().isEmpty()) {
-        QVERIFY(!library.documents().list(ListQuery { {}, query, -1, 0 }));
+        ListQuery listed;
+        listed.query = query;
+        QVERIFY(!library.documents().list(listed));
         DocumentFilter filter;
         filter.text = query;
         QVERIFY(!library.documents().count(filter));
@@ -294,7 +296,9 @@ void DocumentQueryTest::ftsDebugCommandIsAnError()
         QVERIFY(!library.documents().search(query));
         QVERIFY2(
             library.errorString().startsWith(QLatin1String("bad search query")), qPrintable(library.errorString()));
-        QVERIFY(!library.documents().list(ListQuery { {}, query, -1, 0 }));
+        ListQuery listed;
+        listed.query = query;
+        QVERIFY(!library.documents().list(listed));
     }
     QCOMPARE(library.documents().count({}), 3);
 }

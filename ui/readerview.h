@@ -156,6 +156,8 @@ private:
     QLabel *m_missing = nullptr;
     FindBar *m_findBar = nullptr;
     QAction *m_findAction = nullptr;
+    QAction *m_nextHit = nullptr; // the search query's hits
+    QAction *m_previousHit = nullptr;
     QTextDocument *m_articleDoc = nullptr;
     QTextDocument *m_sourceDoc = nullptr;
     ArticleHighlighter *m_articleHighlighter = nullptr;
@@ -184,8 +186,6 @@ private:
     int m_currentMatch = -1;
     QList<std::pair<int, int>> m_hits; // [start, end) of the search query's hits in the article document
     int m_currentHit = -1;
-    QAction *m_nextHit = nullptr;
-    QAction *m_previousHit = nullptr;
 
     QFont m_baseFont;
     int m_zoom = 0;
