@@ -370,6 +370,18 @@ int main(int argc, char *argv[])
                 const auto events = timeline.events(f);
                 return events ? qint64(events->size()) : -1;
             } },
+        { QStringLiteral("timeline event dates"), QStringLiteral("dates"),
+            [&](const Core::DocumentFilter &f) {
+                const auto dates = timeline.eventDates(f);
+                return dates ? qint64(dates->size()) : -1;
+            } },
+        // What the window reads before it shows the events: the dates, then the first page's events.
+        { QStringLiteral("timeline events first page"), QStringLiteral("events"),
+            [&](const Core::DocumentFilter &f) {
+                const auto dates = timeline.eventDates(f);
+                const auto events = dates ? timeline.events(f, Core::eventDatesPage(*dates, 0, 2000)) : std::nullopt;
+                return events ? qint64(events->size()) : -1;
+            } },
         { QStringLiteral("cooccurrence by article"), QStringLiteral("pairs"),
             [&](const Core::DocumentFilter &f) {
                 const auto found = pairs.pairs(f);

@@ -16,6 +16,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,6 +42,8 @@ private Q_SLOTS:
     void eventsGroupReportsOfOneDayAcrossArticles();
     void eventsFollowTheFilter();
     void datelinesAreNoEvents();
+    void eventsComeAPageOfDatesAtATime_data();
+    void eventsComeAPageOfDatesAtATime();
     void eventsFollowReimportRemovalAndCorrections();
     void cliPrintsCountsAndEvents();
     void cliExportsTheTimeline_data();
@@ -307,6 +311,102 @@ void TimelineTest::datelinesAreNoEvents()
         QVERIFY2(event.date != u"2026-02-12"_s && event.date != u"2026-02-14"_s && event.date != u"2026-03-02"_s,
             qPrintable(event.date));
     }
+}
+
+void TimelineTest::eventsComeAPageOfDatesAtATime_data()
+{
+    QTest::addColumn<bool>("withoutRows"); // as upgraded from schema 13: events read from the bodies
+    QTest::addColumn<QString>("entity"); // "" for the whole library, else a place the list is filtered by
+    QTest::addColumn<QStringList>("dates");
+    QTest::addColumn<QList<int>>("articles"); // of each date
+    const QStringList all { u"2026-01"_s, u"2026-02-09"_s, u"2026-02-20"_s, u"2026-02-27"_s, u"2026-06"_s };
+    QTest::newRow("sentence rows") << false << QString() << all << QList<int> { 1, 1, 2, 1, 1 };
+    QTest::newRow("sentence rows, filtered")
+        << false << u"Darwin"_s << QStringList { u"2026-02-27"_s, u"2026-06"_s } << QList<int> { 1, 1 };
+    QTest::newRow("bodies") << true << QString() << all << QList<int> { 1, 1, 2, 1, 1 };
+    QTest::newRow("bodies, filtered") << true << u"Darwin"_s << QStringList { u"2026-02-27"_s, u"2026-06"_s }
+                                      << QList<int> { 1, 1 };
+}
+
+void TimelineTest::eventsComeAPageOfDatesAtATime()
+{
+    QFETCH(bool, withoutRows);
+    QFETCH(QString, entity);
+    QFETCH(QStringList, dates);
+    QFETCH(QList<int>, articles);
+    if (withoutRows) {
+        if (Dossier::Test::onServerBackend()) {
+            QSKIP("strips the rows through SQLite");
+        }
+        const QString path = m_library->path();
+        m_library.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"strip"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(u"DELETE FROM article_sentences"_s));
+            QVERIFY(QSqlQuery(db).exec(u"DELETE FROM article_events"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"strip"_s);
+        m_library = std::make_unique<Library>(path);
+        QVERIFY2(m_library->open(), qPrintable(m_library->errorString()));
+        QVERIFY(m_library->timeline().missingSentenceRows() > 0);
+    }
+    DocumentFilter filter;
+    if (!entity.isEmpty()) {
+        const auto place = m_library->entities().find(EntityType::Location, entity);
+        QVERIFY(place);
+        filter.entities = { place->id };
+    }
+    const auto found = m_library->timeline().eventDates(filter);
+    QVERIFY2(found, qPrintable(m_library->errorString()));
+    QStringList names;
+    QList<int> counts;
+    for (const EventDate &date : *found) {
+        names.append(date.date);
+        counts.append(date.articles);
+        QVERIFY(date.reports >= date.articles);
+    }
+    QCOMPARE(names.join(u' '), dates.join(u' '));
+    QCOMPARE(counts, articles);
+
+    // Read two dates at a time, the events are those of the whole list, in the same order.
+    const auto whole = m_library->timeline().events(filter);
+    QVERIFY2(whole, qPrintable(m_library->errorString()));
+    QList<TimelineEvent> paged;
+    for (qsizetype first = 0; first < found->size(); first += 2) {
+        const auto page = m_library->timeline().events(filter, found->mid(first, 2));
+        QVERIFY2(page, qPrintable(m_library->errorString()));
+        for (const TimelineEvent &event : *page) {
+            QVERIFY2(found->mid(first, 2).end()
+                    != std::find_if(found->cbegin() + first, found->cbegin() + std::min(first + 2, found->size()),
+                        [&](const EventDate &date) { return date.date == event.date; }),
+                qPrintable(event.date));
+        }
+        paged += *page;
+    }
+    const auto describe = [](const QList<TimelineEvent> &events) {
+        QStringList lines;
+        for (const TimelineEvent &event : events) {
+            QStringList sentences;
+            for (const EventReport &report : event.reports) {
+                sentences.append(u"%1@%2:%3"_s.arg(report.articleId).arg(report.start).arg(report.sentence));
+            }
+            QStringList named;
+            for (const EntitySummary &e : event.entities) {
+                named.append(u"%1×%2"_s.arg(e.name).arg(e.documents));
+            }
+            lines.append(event.date + u" | "_s + sentences.join(u" / "_s) + u" | "_s + named.join(u", "_s));
+        }
+        return lines;
+    };
+    QCOMPARE(describe(paged), describe(*whole));
+    QVERIFY(!whole->isEmpty());
+    // No dates, no events.
+    const auto none = m_library->timeline().events(filter, {});
+    QVERIFY(none);
+    QVERIFY(none->isEmpty());
 }
 
 void TimelineTest::eventsFollowReimportRemovalAndCorrections()

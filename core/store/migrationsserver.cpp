@@ -582,9 +582,14 @@ constexpr const char *serverVersion15[] = {
         AND p.path = left(c.path, length(c.path) - strpos(reverse(c.path), '#')))",
 };
 
-constexpr ServerStep serverSteps[] = { { serverVersion11, std::size(serverVersion11) },
-    { serverVersion12, std::size(serverVersion12) }, { serverVersion13, std::size(serverVersion13) },
-    { serverVersion14, std::size(serverVersion14) }, { serverVersion15, std::size(serverVersion15) } };
+// Version 16: the events by date (migrations.cpp's version16).
+constexpr const char *serverVersion16[] = {
+    "CREATE INDEX article_events_date ON article_events (date_entity_id, article_id)",
+};
+constexpr ServerStep serverSteps[]
+    = { { serverVersion11, std::size(serverVersion11) }, { serverVersion12, std::size(serverVersion12) },
+          { serverVersion13, std::size(serverVersion13) }, { serverVersion14, std::size(serverVersion14) },
+          { serverVersion15, std::size(serverVersion15) }, { serverVersion16, std::size(serverVersion16) } };
 constexpr int serverStepCount = int(std::size(serverSteps));
 
 bool run(QSqlQuery &query, const QString &sql, QString *error, const QString &what)

@@ -68,6 +68,7 @@ struct DateMention {
     qsizetype start = 0;
     qsizetype end = 0;
     QString date;
+    bool wanted = true; //!< one of the dates asked for (the others only tell what a sentence says)
 };
 
 struct NamedMention {
@@ -161,18 +162,33 @@ QList<TimelineEvent> groupedEvents(QMap<QString, QList<std::pair<EventReport, QL
 
 // The reports of the filtered articles (\a ids: idSet()'s, empty for all) from their dated sentences
 // (article_events, schema 14), as events() finds them in the bodies: one per sentence and date.
-bool readEvents(StoreContext *d, const QString &ids, const QVariantList &binds,
+// The DATE entities of \a dateIds as an SQL list of numbers ("" for every date).
+QString dateList(const QList<qint64> *dateIds)
+{
+    if (dateIds == nullptr) {
+        return {};
+    }
+    QStringList numbers;
+    numbers.reserve(dateIds->size());
+    for (const qint64 id : *dateIds) {
+        numbers.append(QString::number(id));
+    }
+    return numbers.isEmpty() ? QStringLiteral("-1") : numbers.join(QLatin1Char(','));
+}
+
+bool readEvents(StoreContext *d, const QString &ids, const QVariantList &binds, const QString &dates,
     QMap<QString, QList<std::pair<EventReport, QList<EntitySummary>>>> *reportsOf)
 {
     const QString rows = ids.isEmpty()
         ? QStringLiteral("article_events v")
         : QStringLiteral("(%1) f %2 article_events v ON v.article_id = f.id").arg(ids, d->joinInOrder());
+    const QString onDates = dates.isEmpty() ? QString() : QStringLiteral(" WHERE v.date_entity_id IN (%1)").arg(dates);
     QSqlQuery query(d->db());
     if (!d->run(query,
             QStringLiteral("SELECT v.article_id, v.date_start, v.date_end, v.start, v.\"end\", v.start_cp, v.end_cp, "
                            "v.sentence, v.entities, e.name, a.title, a.source, a.date FROM %1 JOIN entities e ON "
-                           "e.id = v.date_entity_id JOIN articles a ON a.id = v.article_id")
-                .arg(rows),
+                           "e.id = v.date_entity_id JOIN articles a ON a.id = v.article_id%2")
+                .arg(rows, onDates),
             binds)) {
         return false;
     }
@@ -251,6 +267,17 @@ bool readEvents(StoreContext *d, const QString &ids, const QVariantList &binds,
 }
 } // namespace
 
+QList<EventDate> eventDatesPage(const QList<EventDate> &dates, qsizetype from, int reports)
+{
+    qsizetype end = std::max<qsizetype>(0, from);
+    qint64 held = 0;
+    while (end < dates.size() && (end == from || held + dates.at(end).reports <= reports)) {
+        held += dates.at(end).reports;
+        ++end;
+    }
+    return dates.mid(from, end - from);
+}
+
 TimelineQuery::TimelineQuery(StoreContext *context)
     : d(context)
 {
@@ -314,6 +341,21 @@ std::optional<TimelineCounts> TimelineQuery::counts(const DocumentFilter &filter
 
 std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &filter)
 {
+    return eventsOf(filter, nullptr);
+}
+
+std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &filter, const QList<EventDate> &dates)
+{
+    QList<qint64> ids;
+    ids.reserve(dates.size());
+    for (const EventDate &date : dates) {
+        ids.append(date.entityId);
+    }
+    return eventsOf(filter, &ids);
+}
+
+std::optional<QList<EventDate>> TimelineQuery::eventDates(const DocumentFilter &filter)
+{
     if (d->refusesSearch(filter.text)) {
         return std::nullopt;
     }
@@ -323,28 +365,92 @@ std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &
     if (!ready) {
         return std::nullopt;
     }
+    // Once every article has its rows, the dated sentences that say something; until then the DATE
+    // mentions, some of which report nothing (a dateline).
+    QString sql;
+    if (*ready) {
+        const QString rows = ids.isEmpty()
+            ? QStringLiteral("article_events v")
+            : QStringLiteral("(%1) f %2 article_events v ON v.article_id = f.id").arg(ids, d->joinInOrder());
+        // Grouped first, named after: the whole library's count is a walk of the date index.
+        sql = QStringLiteral("SELECT g.id, e.name, g.reports, g.articles FROM (SELECT v.date_entity_id AS id, count(*) "
+                             "AS reports, count(DISTINCT v.article_id) AS articles FROM %1 GROUP BY v.date_entity_id) "
+                             "g JOIN entities e ON e.id = g.id")
+                  .arg(rows);
+    } else {
+        const QString rows = ids.isEmpty()
+            ? QStringLiteral("mentions m")
+            : QStringLiteral("(%1) f %2 mentions m ON m.article_id = f.id").arg(ids, d->joinInOrder());
+        sql = QStringLiteral("SELECT g.id, e.name, g.reports, g.articles FROM (SELECT m.entity_id AS id, count(*) AS "
+                             "reports, count(DISTINCT m.article_id) AS articles FROM %1 WHERE m.type = 'DATE' GROUP BY "
+                             "m.entity_id) g JOIN entities e ON e.id = g.id")
+                  .arg(rows);
+    }
+    QSqlQuery query(d->db());
+    if (!d->run(query, sql, binds)) {
+        return std::nullopt;
+    }
+    QList<EventDate> dates;
+    while (query.next()) {
+        EventDate date;
+        date.entityId = query.value(0).toLongLong();
+        date.date = query.value(1).toString();
+        date.period = Dates::period(date.date);
+        if (!date.period.isValid()) {
+            continue;
+        }
+        date.reports = query.value(2).toInt();
+        date.articles = query.value(3).toInt();
+        dates.append(std::move(date));
+    }
+    std::sort(dates.begin(), dates.end(), [](const EventDate &a, const EventDate &b) {
+        return std::tie(a.period.first, a.period.precision, a.date)
+            < std::tie(b.period.first, b.period.precision, b.date);
+    });
+    return dates;
+}
+
+std::optional<QList<TimelineEvent>> TimelineQuery::eventsOf(const DocumentFilter &filter, const QList<qint64> *dateIds)
+{
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
+    QVariantList binds;
+    const QString ids = idSet(filter, &binds, d->backend);
+    const std::optional<bool> ready = d->sentenceRowsReady();
+    if (!ready) {
+        return std::nullopt;
+    }
+    const QString dates = dateList(dateIds);
     QMap<QString, QList<std::pair<EventReport, QList<EntitySummary>>>> reportsOf;
     if (*ready) {
-        if (!readEvents(d, ids, binds, &reportsOf)) {
+        if (!readEvents(d, ids, binds, dates, &reportsOf)) {
             return std::nullopt;
         }
         return groupedEvents(reportsOf);
     }
+    // Every DATE mention of the articles naming one of the dates: the others in a sentence decide
+    // whether it says anything besides its dates.
+    const QString onDates = dates.isEmpty()
+        ? QString()
+        : QStringLiteral(" AND m.article_id IN (SELECT article_id FROM mentions WHERE entity_id IN (%1))").arg(dates);
     const QString dateSql = ids.isEmpty()
-        ? QStringLiteral("SELECT m.article_id, m.start, m.\"end\", e.name FROM mentions m JOIN entities e ON e.id = "
-                         "m.entity_id WHERE m.type = 'DATE' ORDER BY m.article_id, m.start")
-        : QStringLiteral("SELECT m.article_id, m.start, m.\"end\", e.name FROM (%1) f %2 mentions m ON "
-                         "m.article_id = f.id JOIN entities e ON e.id = m.entity_id WHERE m.type = 'DATE' "
+        ? QStringLiteral("SELECT m.article_id, m.start, m.\"end\", e.name, e.id FROM mentions m JOIN entities e ON "
+                         "e.id = m.entity_id WHERE m.type = 'DATE'%1 ORDER BY m.article_id, m.start")
+              .arg(onDates)
+        : QStringLiteral("SELECT m.article_id, m.start, m.\"end\", e.name, e.id FROM (%1) f %2 mentions m ON "
+                         "m.article_id = f.id JOIN entities e ON e.id = m.entity_id WHERE m.type = 'DATE'%3 "
                          "ORDER BY m.article_id, m.start")
-              .arg(ids, d->joinInOrder());
+              .arg(ids, d->joinInOrder(), onDates);
     QSqlQuery query(d->db());
     if (!d->run(query, dateSql, binds)) {
         return std::nullopt;
     }
+    const QSet<qint64> wanted = dateIds != nullptr ? QSet<qint64>(dateIds->cbegin(), dateIds->cend()) : QSet<qint64>();
     QMap<qint64, QList<DateMention>> datesOf;
     while (query.next()) {
-        datesOf[query.value(0).toLongLong()].append(
-            { query.value(1).toLongLong(), query.value(2).toLongLong(), query.value(3).toString() });
+        datesOf[query.value(0).toLongLong()].append({ query.value(1).toLongLong(), query.value(2).toLongLong(),
+            query.value(3).toString(), dateIds == nullptr || wanted.contains(query.value(4).toLongLong()) });
     }
     query.finish();
 
@@ -386,7 +492,7 @@ std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &
         names.finish();
         QSet<std::pair<qsizetype, QString>> seen; // one report per sentence and date
         for (const DateMention &date : it.value()) {
-            if (date.end > body.size() || !Dates::period(date.date).isValid()) {
+            if (!date.wanted || date.end > body.size() || !Dates::period(date.date).isValid()) {
                 continue;
             }
             const auto [begin, end] = sentenceAround(body, date.start, date.end);

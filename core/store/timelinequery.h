@@ -54,6 +54,23 @@ struct TimelineEvent {
 };
 
 /*!
+    \brief A date the listed articles report events on, counted but not read: what a view pages over
+    before it reads the events of a few dates (TimelineQuery::events(filter, dates)).
+*/
+struct EventDate {
+    QString date; //!< as TimelineEvent::date
+    Dates::Period period;
+    qint64 entityId = -1; //!< the DATE entity
+    int reports = 0; //!< at most this many reports: a sentence naming the date twice, or saying
+                     //!< nothing else (in a library whose sentence rows are not all written), has one or none
+    int articles = 0; //!< articles naming the date (in a sentence that says something, once the rows are written)
+};
+
+/*! The dates of a page of events from \a from: until they hold \a reports reports (EventDate::reports),
+    one date at least; empty from the end of \a dates. What the window reads at a time. */
+QList<EventDate> eventDatesPage(const QList<EventDate> &dates, qsizetype from, int reports);
+
+/*!
     \brief The timeline of the articles a filter lets through: how many were published when, and the
     events their DATE mentions report. Obtained from Library::timeline(); the window's timeline and
     `dossier-cli timeline` both read it.
@@ -70,6 +87,12 @@ public:
         periods it holds: "2026-02" before "2026-02-01"). A DATE mention whose sentence says nothing
         else (a dateline, a date alone on its line) reports no event. */
     std::optional<QList<TimelineEvent>> events(const DocumentFilter &filter);
+    /*! The dates the articles \a filter lets through report events on, in events()'s calendar
+        order, with how many reports and articles each has: one grouped query, however many events. */
+    std::optional<QList<EventDate>> eventDates(const DocumentFilter &filter);
+    /*! The events of \a dates (eventDates()'s) only, as events() gives them: what a view reads a
+        page at a time. */
+    std::optional<QList<TimelineEvent>> events(const DocumentFilter &filter, const QList<EventDate> &dates);
 
     /*! Told how far a fill has come (\a done of \a total articles); returns false to stop it there. */
     using FillProgress = std::function<bool(qint64 done, qint64 total)>;
@@ -85,6 +108,8 @@ public:
     std::optional<qint64> fillSentenceRows(const FillProgress &progress = {});
 
 private:
+    std::optional<QList<TimelineEvent>> eventsOf(const DocumentFilter &filter, const QList<qint64> *dateIds);
+
     StoreContext *d;
 };
 
