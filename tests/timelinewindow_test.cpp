@@ -101,6 +101,7 @@ private Q_SLOTS:
     void timelineFollowsTheListsFilter();
     void activatingAnEventOpensItsSentence();
     void exportsPngSvgAndCsv();
+    void eventsArriveAPageOfDatesAtATime();
     void importedArticlesReachTheTimeline();
     void upgradedLibraryIndexesSentencesOffTheWindowsThread();
 
@@ -405,6 +406,64 @@ void TimelineWindowTest::importedArticlesReachTheTimeline()
     QCOMPARE(panel->chart()->counts().buckets.constLast().period, u"2026-05"_s);
     QCOMPARE(panel->chart()->counts().buckets.constLast().articles, 1);
     QCOMPARE(panel->chart()->counts().buckets.at(4).articles, 0);
+}
+
+void TimelineWindowTest::eventsArriveAPageOfDatesAtATime()
+{
+    Core::Library library(m_libraryPath);
+    QVERIFY2(library.open(), qPrintable(library.errorString()));
+    const auto all = library.timeline().events({});
+    QVERIFY2(all, qPrintable(library.errorString()));
+    QStringList expected;
+    int reports = 0;
+    for (const Core::TimelineEvent &event : *all) {
+        expected.append(event.date);
+        reports += int(event.reports.size());
+    }
+    QVERIFY(expected.size() >= 4);
+
+    showTimeline();
+    Ui::TimelinePanel *panel = m_window->timelinePanel();
+    Ui::TimelineEventModel *model = panel->eventModel();
+    model->setPageReports(1); // a date a page
+    // Without a view to scroll, only the first page is read.
+    panel->eventView()->setModel(nullptr);
+    panel->refresh();
+    QTRY_VERIFY(!panel->isLoading());
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->events().constFirst().date, expected.constFirst());
+    QVERIFY(!model->isComplete());
+
+    // Exported meanwhile: every event, read off the window's thread.
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    QSignalSpy exported(panel, &Ui::TimelinePanel::eventsExported);
+    QVERIFY2(panel->exportTo(out.filePath(u"timeline.csv"_s)), qPrintable(panel->errorString()));
+    QTRY_COMPARE(exported.size(), 1);
+    QCOMPARE(exported.constFirst().at(0).toString(), out.filePath(u"timeline-events.csv"_s));
+    QVERIFY(exported.constFirst().at(1).toBool());
+    QFile eventsFile(out.filePath(u"timeline-events.csv"_s));
+    QVERIFY(eventsFile.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(eventsFile.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + reports); // the header, then a line a report
+    QCOMPARE(model->rowCount(), 1); // the list itself still holds its first page
+
+    // Shown in the view again: it reads the next page while it has room for it, and as the analyst
+    // scrolls to the end.
+    QSignalSpy wanted(model, &Ui::TimelineEventModel::pageWanted);
+    panel->eventView()->setModel(model);
+    for (int i = 0; i < 200 && !model->isComplete(); ++i) {
+        panel->eventView()->scrollToBottom();
+        QTest::qWait(10);
+    }
+    QVERIFY(model->isComplete());
+    QTRY_VERIFY(!panel->isLoading());
+    QVERIFY(wanted.size() >= 1);
+    QStringList dates;
+    for (const Core::TimelineEvent &event : model->events()) {
+        dates.append(event.date);
+    }
+    QCOMPARE(dates, expected);
 }
 
 QTEST_MAIN(TimelineWindowTest)

@@ -21,7 +21,62 @@ void TimelineEventModel::setEvents(const QList<Core::TimelineEvent> &events)
 {
     beginResetModel();
     m_events = events;
+    m_dates.clear();
+    m_nextDate = 0;
+    m_wanted = false;
     endResetModel();
+}
+
+void TimelineEventModel::setDates(const QList<Core::EventDate> &dates)
+{
+    beginResetModel();
+    m_events.clear();
+    m_dates = dates;
+    m_nextDate = 0;
+    m_wanted = false;
+    endResetModel();
+}
+
+QList<Core::EventDate> TimelineEventModel::nextPage() const
+{
+    return Core::eventDatesPage(m_dates, m_nextDate, m_pageReports);
+}
+
+void TimelineEventModel::addPage(const QList<Core::TimelineEvent> &events)
+{
+    m_nextDate += Core::eventDatesPage(m_dates, m_nextDate, m_pageReports).size();
+    m_wanted = false;
+    if (events.isEmpty()) {
+        // Dates whose sentences reported nothing after all: no rows for a view to scroll to, so the
+        // next page is asked for at once.
+        if (!isComplete()) {
+            m_wanted = true;
+            Q_EMIT pageWanted();
+        }
+        return;
+    }
+    beginInsertRows({}, int(m_events.size()), int(m_events.size() + events.size() - 1));
+    m_events += events;
+    endInsertRows();
+}
+
+void TimelineEventModel::setPageReports(int reports)
+{
+    m_pageReports = std::max(1, reports);
+}
+
+bool TimelineEventModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !isComplete() && !m_wanted;
+}
+
+void TimelineEventModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent)) {
+        return;
+    }
+    m_wanted = true;
+    Q_EMIT pageWanted();
 }
 
 QString TimelineEventModel::periodText(const Core::TimelineEvent &event)

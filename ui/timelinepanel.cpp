@@ -40,12 +40,6 @@ struct CountsResult {
     QString error;
 };
 
-struct EventsResult {
-    quint64 generation = 0;
-    std::optional<QList<Core::TimelineEvent>> events;
-    QString error;
-};
-
 bool writeFile(const QString &path, const QByteArray &data, QString *error)
 {
     QSaveFile file(path);
@@ -57,6 +51,13 @@ bool writeFile(const QString &path, const QByteArray &data, QString *error)
 }
 
 } // namespace
+
+struct TimelinePanel::EventsResult {
+    quint64 generation = 0;
+    std::optional<QList<Core::EventDate>> dates; //!< set when the dates were read (a first page), else a next page
+    std::optional<QList<Core::TimelineEvent>> events;
+    QString error;
+};
 
 TimelinePanel::TimelinePanel(QWidget *parent)
     : QWidget(parent)
@@ -89,6 +90,7 @@ TimelinePanel::TimelinePanel(QWidget *parent)
     m_status->setWordWrap(true);
     m_status->hide();
     m_eventView->setModel(m_events);
+    connect(m_events, &TimelineEventModel::pageWanted, this, &TimelinePanel::startPage);
     m_eventView->setAccessibleName(tr("Events"));
     // Rows of two lines each, elided: with uniform sizes the view measures one row, not thousands.
     m_eventView->setUniformItemSizes(true);
@@ -191,7 +193,8 @@ void TimelinePanel::refresh()
 
 bool TimelinePanel::isLoading() const
 {
-    return m_countsPending || m_eventsPending || m_changeDelay->isActive() || (m_stale && isVisible());
+    return m_countsPending || m_eventsPending || m_pagePending || m_exportPending || m_changeDelay->isActive()
+        || (m_stale && isVisible());
 }
 
 void TimelinePanel::showEvent(QShowEvent *event)
@@ -249,23 +252,52 @@ void TimelinePanel::startCounts()
 void TimelinePanel::startEvents()
 {
     const quint64 generation = ++m_eventsGeneration;
+    m_pagePending = false;
     if (!m_session || !m_session->isOpen()) {
         m_events->setEvents({});
         return;
     }
     m_eventsPending = true;
-    const QFuture<EventsResult> future = m_session->reader()->read<EventsResult>(
-        [filter = m_filter, generation](Core::Library *library, const QString &openError) {
-            EventsResult result { generation, std::nullopt, openError };
-            if (library) {
-                result.events = library->timeline().events(filter);
-                if (!result.events) {
-                    result.error = library->errorString();
-                }
+    // The dates first (one grouped query), then the events of the first page of them.
+    readEvents([filter = m_filter, generation, reports = m_events->pageReports()](
+                   Core::Library *library, const QString &openError) {
+        EventsResult result { generation, std::nullopt, std::nullopt, openError };
+        if (library) {
+            result.dates = library->timeline().eventDates(filter);
+            if (result.dates) {
+                result.events = library->timeline().events(filter, Core::eventDatesPage(*result.dates, 0, reports));
             }
-            return result;
-        },
-        Core::LibraryReader::Lane::Bulk);
+            if (!result.events) {
+                result.error = library->errorString();
+            }
+        }
+        return result;
+    });
+}
+
+void TimelinePanel::startPage()
+{
+    if (!m_session || !m_session->isOpen() || m_events->isComplete()) {
+        return;
+    }
+    m_pagePending = true;
+    readEvents([filter = m_filter, generation = m_eventsGeneration, page = m_events->nextPage()](
+                   Core::Library *library, const QString &openError) {
+        EventsResult result { generation, std::nullopt, std::nullopt, openError };
+        if (library) {
+            result.events = library->timeline().events(filter, page);
+            if (!result.events) {
+                result.error = library->errorString();
+            }
+        }
+        return result;
+    });
+}
+
+void TimelinePanel::readEvents(std::function<EventsResult(Core::Library *, const QString &)> read)
+{
+    const QFuture<EventsResult> future
+        = m_session->reader()->read<EventsResult>(std::move(read), Core::LibraryReader::Lane::Bulk);
     auto *watcher = new QFutureWatcher<EventsResult>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
@@ -274,13 +306,19 @@ void TimelinePanel::startEvents()
             return;
         }
         const EventsResult result = done.result();
-        m_eventsPending = false;
+        const bool first = result.dates.has_value();
+        (first ? m_eventsPending : m_pagePending) = false;
         if (result.events) {
-            m_events->setEvents(*result.events);
+            if (first) {
+                m_events->setDates(*result.dates);
+            }
+            m_events->addPage(*result.events);
         } else {
             showError(result.error);
         }
-        finishedOne();
+        if (first) {
+            finishedOne();
+        }
     });
     watcher->setFuture(future);
 }
@@ -335,8 +373,46 @@ bool TimelinePanel::exportTo(const QString &path)
     if (suffix == QLatin1String("csv")) {
         const QFileInfo info(path);
         const QString eventsPath = info.dir().filePath(info.completeBaseName() + QStringLiteral("-events.csv"));
-        return writeFile(path, Core::TimelineExport::countsCsv(m_chart->counts()), &m_error)
-            && writeFile(eventsPath, Core::TimelineExport::eventsCsv(m_events->events()), &m_error);
+        if (!writeFile(path, Core::TimelineExport::countsCsv(m_chart->counts()), &m_error)) {
+            return false;
+        }
+        if (m_events->isComplete() || !m_session || !m_session->isOpen()) {
+            return writeFile(eventsPath, Core::TimelineExport::eventsCsv(m_events->events()), &m_error);
+        }
+        // Events the list has not read yet: every one is read off the window's thread, then written.
+        m_exportPending = true;
+        const QFuture<EventsResult> future = m_session->reader()->read<EventsResult>(
+            [filter = m_filter](Core::Library *library, const QString &openError) {
+                EventsResult result { 0, std::nullopt, std::nullopt, openError };
+                if (library) {
+                    result.events = library->timeline().events(filter);
+                    if (!result.events) {
+                        result.error = library->errorString();
+                    }
+                }
+                return result;
+            },
+            Core::LibraryReader::Lane::Bulk);
+        auto *watcher = new QFutureWatcher<EventsResult>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, eventsPath] {
+            watcher->deleteLater();
+            m_exportPending = false;
+            const QFuture<EventsResult> done = watcher->future();
+            const EventsResult result = done.resultCount() > 0 ? done.result() : EventsResult {};
+            bool ok = false;
+            if (!result.events) {
+                m_error = result.error;
+            } else {
+                ok = writeFile(eventsPath, Core::TimelineExport::eventsCsv(*result.events), &m_error);
+            }
+            if (!ok) {
+                m_status->setText(tr("Cannot export the events: %1").arg(m_error));
+                m_status->show();
+            }
+            Q_EMIT eventsExported(eventsPath, ok);
+        });
+        watcher->setFuture(future);
+        return true;
     }
     m_error = tr("Choose a file ending in .png, .svg or .csv");
     return false;

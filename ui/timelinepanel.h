@@ -5,6 +5,8 @@
 #include <QFuture>
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QListView;
@@ -13,8 +15,9 @@ class QToolButton;
 
 namespace Dossier::Core
 {
+class Library;
 class LibrarySession;
-}
+} // namespace Dossier::Core
 
 namespace Dossier::Ui
 {
@@ -29,8 +32,9 @@ class TimelineEventModel;
 
     It shows the window's filter without its publication range, so the bars stay put while a range
     is brushed. Both queries run on the session's LibraryReader (counts on the interactive lane,
-    events, which read the articles' texts, on the bulk lane); a newer query supersedes an older
-    one. While hidden it only notes that it is stale, and reads when shown.
+    events on the bulk lane: the dates they fall on and the first page of them, then a page more
+    whenever the list is scrolled to its end); a newer query supersedes an older one. While hidden
+    it only notes that it is stale, and reads when shown.
 */
 class TimelinePanel final : public QWidget
 {
@@ -52,7 +56,8 @@ public:
 
     /*! Writes the timeline to \a path: a PNG image of the chart (.png), an SVG bar chart (.svg), or
         CSV (.csv: the counts, and the events in "NAME-events.csv" beside it). False, with
-        errorString(), when it cannot. */
+        errorString(), when it cannot. When the list has not read every event yet, the events file
+        is written once they are read, off the window's thread: eventsExported() says when. */
     bool exportTo(const QString &path);
     QString errorString() const { return m_error; }
     /*! Asks where to export (a file dialog), then exportTo(). */
@@ -74,13 +79,19 @@ Q_SIGNALS:
     void eventActivated(qint64 articleId, qsizetype start, qsizetype end);
     /*! Both queries' results are shown. */
     void loaded();
+    /*! exportTo() wrote (\a ok) or could not write the events it read in the background to \a path. */
+    void eventsExported(const QString &path, bool ok);
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    struct EventsResult;
+
     void startCounts();
     void startEvents();
+    void startPage();
+    void readEvents(std::function<EventsResult(Core::Library *, const QString &)> read);
     void finishedOne();
     void showError(const QString &message);
     void updateRangeLabel();
@@ -94,6 +105,8 @@ private:
     quint64 m_eventsGeneration = 0;
     bool m_countsPending = false;
     bool m_eventsPending = false;
+    bool m_pagePending = false;
+    bool m_exportPending = false;
     QString m_error;
 
     QComboBox *m_precision = nullptr;

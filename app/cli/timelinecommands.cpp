@@ -111,6 +111,69 @@ bool writeDocument(const QString &path, const QByteArray &document)
     return true;
 }
 
+// The events a page of dates at a time, written as they are read: a large library's events need
+// not be held at once.
+int printEvents(Library &library, const DocumentFilter &filter, const QString &format, const QString &outPath)
+{
+    constexpr int pageReports = 5000;
+    const auto dates = library.timeline().eventDates(filter);
+    if (!dates) {
+        writeError(library.errorString());
+        return Failed;
+    }
+    QSaveFile file(outPath);
+    if (!outPath.isEmpty() && !file.open(QIODevice::WriteOnly)) {
+        writeError(QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString()));
+        return Failed;
+    }
+    const auto put = [&](const QByteArray &bytes) {
+        if (outPath.isEmpty()) {
+            return std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size());
+        }
+        return file.write(bytes) == bytes.size();
+    };
+    qsizetype eventCount = 0;
+    qsizetype reports = 0;
+    bool header = true;
+    for (qsizetype from = 0; from < dates->size() || header;) {
+        const QList<EventDate> page = eventDatesPage(*dates, from, pageReports);
+        from += std::max<qsizetype>(1, page.size());
+        const auto rows = page.isEmpty() ? std::optional<QList<TimelineEvent>>(QList<TimelineEvent> {})
+                                         : library.timeline().events(filter, page);
+        if (!rows) {
+            writeError(library.errorString());
+            return Failed;
+        }
+        QByteArray chunk;
+        if (format == u"csv") {
+            chunk = TimelineExport::eventsCsv(*rows, header);
+        } else {
+            for (const TimelineEvent &event : *rows) {
+                chunk += jsonLine(eventJson(event));
+            }
+        }
+        header = false;
+        if (!put(chunk)) {
+            writeError(outPath.isEmpty() ? QStringLiteral("cannot write the output")
+                                         : QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString()));
+            return Failed;
+        }
+        eventCount += rows->size();
+        for (const TimelineEvent &event : *rows) {
+            reports += event.reports.size();
+        }
+    }
+    if (!outPath.isEmpty()) {
+        if (!file.commit()) {
+            writeError(QStringLiteral("cannot write %1: %2").arg(outPath, file.errorString()));
+            return Failed;
+        }
+        writeJsonLine(QJsonObject { { QLatin1String("out"), outPath }, { QLatin1String("format"), format },
+            { QLatin1String("events"), eventCount }, { QLatin1String("reports"), reports } });
+    }
+    return Ok;
+}
+
 } // namespace
 
 int timeline(const QStringList &arguments)
@@ -168,31 +231,7 @@ int timeline(const QStringList &arguments)
         return Failed;
     }
     if (parser.isSet(events)) {
-        const auto rows = library.timeline().events(*filter);
-        if (!rows) {
-            writeError(library.errorString());
-            return Failed;
-        }
-        QByteArray document;
-        if (chosenFormat == u"csv") {
-            document = TimelineExport::eventsCsv(*rows);
-        } else {
-            for (const TimelineEvent &event : *rows) {
-                document += jsonLine(eventJson(event));
-            }
-        }
-        if (!writeDocument(outPath, document)) {
-            return Failed;
-        }
-        if (!outPath.isEmpty()) {
-            qsizetype reports = 0;
-            for (const TimelineEvent &event : *rows) {
-                reports += event.reports.size();
-            }
-            writeJsonLine(QJsonObject { { QLatin1String("out"), outPath }, { QLatin1String("format"), chosenFormat },
-                { QLatin1String("events"), rows->size() }, { QLatin1String("reports"), reports } });
-        }
-        return Ok;
+        return printEvents(library, *filter, chosenFormat, outPath);
     }
     const auto counts = library.timeline().counts(*filter, precision);
     if (!counts) {

@@ -82,11 +82,14 @@ QByteArray countsCsv(const TimelineCounts &counts)
     return csv.toUtf8();
 }
 
-QByteArray eventsCsv(const QList<TimelineEvent> &events)
+QByteArray eventsCsv(const QList<TimelineEvent> &events, bool header)
 {
-    QString csv = csvLine(
-        { QStringLiteral("date"), QStringLiteral("articles"), QStringLiteral("entities"), QStringLiteral("published"),
-            QStringLiteral("title"), QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("sentence") });
+    QString csv;
+    if (header) {
+        csv = csvLine({ QStringLiteral("date"), QStringLiteral("articles"), QStringLiteral("entities"),
+            QStringLiteral("published"), QStringLiteral("title"), QStringLiteral("start"), QStringLiteral("end"),
+            QStringLiteral("sentence") });
+    }
     for (const TimelineEvent &event : events) {
         QStringList names;
         for (const EntitySummary &entity : event.entities) {

@@ -20,8 +20,9 @@ namespace TimelineExport
 QByteArray countsCsv(const TimelineCounts &counts);
 /*! "date,articles,entities,published,title,start,end,sentence": one line per report of each event
     (its date, distinct articles, entity names joined by "; "), in the events' order. start/end are
-    the sentence's code point offsets in the body (as the CLI prints them); the sentence on one line. */
-QByteArray eventsCsv(const QList<TimelineEvent> &events);
+    the sentence's code point offsets in the body (as the CLI prints them); the sentence on one line.
+    Without its first line when \a header is false: the next part of a file written a page at a time. */
+QByteArray eventsCsv(const QList<TimelineEvent> &events, bool header = true);
 /*! A bar chart of \a counts as a standalone SVG 1.1 document (one rect per bucket, its title
     "PERIOD: COUNT"), \a heading above it; written here, without QtSvg. */
 QByteArray countsSvg(const TimelineCounts &counts, const QString &heading);
