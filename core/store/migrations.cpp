@@ -487,10 +487,13 @@ constexpr const char *version15[] = {
 };
 
 // Version 16: the timeline's events by date (TimelineQuery::eventDates() counts them, and a page of
-// them is read by its dates) without a scan of every dated sentence: 1.4 s for the whole library at
-// 100,000 articles without the index.
+// them is read by its dates) without reading every dated sentence: 1.4 s for the whole library at
+// 100,000 articles without the index. The dates of a filtered list's events come from the index by
+// article, which holds them too.
 constexpr const char *version16[] = {
     "CREATE INDEX article_events_date ON article_events(date_entity_id, article_id)",
+    "DROP INDEX article_events_article",
+    "CREATE INDEX article_events_article ON article_events(article_id, date_entity_id)",
 };
 
 struct Step {

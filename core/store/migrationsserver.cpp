@@ -585,6 +585,8 @@ constexpr const char *serverVersion15[] = {
 // Version 16: the events by date (migrations.cpp's version16).
 constexpr const char *serverVersion16[] = {
     "CREATE INDEX article_events_date ON article_events (date_entity_id, article_id)",
+    "DROP INDEX article_events_article",
+    "CREATE INDEX article_events_article ON article_events (article_id, date_entity_id)",
 };
 constexpr ServerStep serverSteps[]
     = { { serverVersion11, std::size(serverVersion11) }, { serverVersion12, std::size(serverVersion12) },
