@@ -45,6 +45,7 @@ private Q_SLOTS:
     void ownWritesAreAnnouncedOnce();
     void batchImportIsOneNotice();
     void libraryFileIsPolledNotHeard();
+    void lostConnectionIsMadeAgain();
 
 private:
     QString url() const { return Dossier::Test::libraryUrl(*m_server, m_database); }
@@ -318,6 +319,47 @@ void LiveChangesTest::libraryFileIsPolledNotHeard()
     QVERIFY(session.open(dir.filePath(QStringLiteral("personal.dossier"))));
     QVERIFY(!session.isListening());
     QCOMPARE(session.library()->connectionId(), -1);
+}
+
+void LiveChangesTest::lostConnectionIsMadeAgain()
+{
+    // The server ends the listening connection (as a restart or a dropped network would): the
+    // session's own connection and the colleague's stay.
+    QSignalSpy articles(m_session.get(), &LibrarySession::articlesChanged);
+    QSignalSpy colleagues(m_session.get(), &LibrarySession::colleaguesChanged);
+    {
+        QSqlDatabase admin = m_server->connection(QStringLiteral("live-admin"));
+        QVERIFY(admin.open());
+        QSqlQuery ended(admin);
+        QVERIFY(ended.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+                                          "'%1' AND query LIKE 'LISTEN%'")
+                .arg(m_database)));
+        QVERIFY(ended.next() && ended.value(0).toBool());
+        QVERIFY(!ended.next()); // one listener
+        ended.finish();
+        admin.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("live-admin"));
+
+    // A colleague tags the article while nobody listens: that notice is lost.
+    QVERIFY(m_colleague->tags().tagArticle(m_article, { QStringLiteral("Ferries") }));
+    QTest::qWait(500);
+    QCOMPARE(articles.size(), 0);
+
+    // The next check finds the connection gone, connects again and says anything may have changed.
+    m_session->setConnectionCheckInterval(100);
+    QTRY_VERIFY_WITH_TIMEOUT(articles.size() >= 1, 5000);
+    QCOMPARE(articles.constFirst().at(0).value<QList<qint64>>(), QList<qint64> {}); // any article
+    QCOMPARE(colleagues.size(), 0); // nobody to name
+    QVERIFY(m_session->isListening());
+    QCOMPARE(*m_session->library()->tags().ofArticle(m_article), QStringList { QStringLiteral("Ferries") });
+
+    // Heard again, by name.
+    articles.clear();
+    QVERIFY(m_colleague->tags().tagArticle(m_article, { QStringLiteral("Ports") }));
+    QTRY_VERIFY_WITH_TIMEOUT(colleagues.size() >= 1, 5000);
+    QTRY_VERIFY(!articles.isEmpty());
+    QCOMPARE(idsOf(articles), QList<qint64> { m_article });
 }
 
 QTEST_GUILESS_MAIN(LiveChangesTest)

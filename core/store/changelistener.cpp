@@ -3,6 +3,8 @@
 #include "store/storecontext_p.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTimer>
 
 #include <atomic>
@@ -13,11 +15,14 @@ namespace Dossier::Core
 ChangeListener::ChangeListener(QObject *parent)
     : QObject(parent)
     , m_delay(new QTimer(this))
+    , m_check(new QTimer(this))
 {
     // A colleague's import sends a notice per article: a burst becomes one refresh.
     m_delay->setSingleShot(true);
     m_delay->setInterval(250);
     connect(m_delay, &QTimer::timeout, this, &ChangeListener::flush);
+    m_check->setInterval(10000);
+    connect(m_check, &QTimer::timeout, this, &ChangeListener::checkConnection);
 }
 
 ChangeListener::~ChangeListener()
@@ -28,11 +33,27 @@ ChangeListener::~ChangeListener()
 bool ChangeListener::listen(const QString &location, qint64 ownConnection)
 {
     stop();
+    if (!connectTo(location)) {
+        return false;
+    }
+    m_location = location;
+    m_ownConnection = ownConnection;
+    m_check->start();
+    return true;
+}
+
+bool ChangeListener::connectTo(const QString &location)
+{
     static std::atomic<int> counter { 0 };
     const QString name = QStringLiteral("dossier-listen-%1").arg(counter.fetch_add(1));
     StoreError error;
     bool unreachable = false;
-    if (!connectServer(location, name, &error, &unreachable)) {
+    // Over TCP, a connection whose network is gone fails a check within about 15 s instead of
+    // hanging the window's thread until the system gives up on it (libpq ignores these on a socket).
+    static const QStringList liveness { QStringLiteral("keepalives=1"), QStringLiteral("keepalives_idle=10"),
+        QStringLiteral("keepalives_interval=5"), QStringLiteral("keepalives_count=2"),
+        QStringLiteral("tcp_user_timeout=15000") };
+    if (!connectServer(location, name, &error, &unreachable, liveness)) {
         m_error = error.message;
         QSqlDatabase::removeDatabase(name);
         return false;
@@ -47,16 +68,12 @@ bool ChangeListener::listen(const QString &location, qint64 ownConnection)
     }
     connect(driver, &QSqlDriver::notification, this, &ChangeListener::received);
     m_connection = name;
-    m_ownConnection = ownConnection;
     m_error.clear();
     return true;
 }
 
-void ChangeListener::stop()
+void ChangeListener::closeConnection()
 {
-    m_delay->stop();
-    m_pending = {};
-    m_authors.clear();
     if (m_connection.isEmpty()) {
         return;
     }
@@ -67,6 +84,53 @@ void ChangeListener::stop()
     }
     QSqlDatabase::removeDatabase(m_connection);
     m_connection.clear();
+}
+
+void ChangeListener::stop()
+{
+    m_check->stop();
+    m_delay->stop();
+    m_pending = {};
+    m_authors.clear();
+    m_location.clear();
+    closeConnection();
+}
+
+bool ChangeListener::checkConnection()
+{
+    if (m_location.isEmpty()) {
+        return false;
+    }
+    if (!m_connection.isEmpty()) {
+        QString why;
+        {
+            const QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            if (db.isOpen()) {
+                QSqlQuery query(db);
+                if (query.exec(QStringLiteral("SELECT 1"))) {
+                    return true;
+                }
+                why = query.lastError().databaseText().trimmed();
+                if (why.isEmpty()) {
+                    why = query.lastError().text().trimmed();
+                }
+            }
+        }
+        // The driver closes a connection the server ended when it next reads from it.
+        m_error = QStringLiteral("lost the team library's connection: %1")
+                      .arg(why.isEmpty() ? QStringLiteral("the server closed it") : why);
+        qCWarning(lcStore) << m_error;
+        closeConnection();
+        Q_EMIT connectionLost(m_error);
+    }
+    if (!connectTo(m_location)) {
+        return false; // tried again at the next check
+    }
+    // What colleagues committed meanwhile was announced to nobody.
+    m_pending.merge(LibraryChanges::everything());
+    flush();
+    Q_EMIT reconnected();
+    return true;
 }
 
 bool ChangeListener::isListening() const
@@ -87,6 +151,16 @@ void ChangeListener::setDelay(int milliseconds)
 int ChangeListener::delay() const
 {
     return m_delay->interval();
+}
+
+void ChangeListener::setCheckInterval(int milliseconds)
+{
+    m_check->setInterval(std::max(milliseconds, 1));
+}
+
+int ChangeListener::checkInterval() const
+{
+    return m_check->interval();
 }
 
 void ChangeListener::received(const QString &name, QSqlDriver::NotificationSource, const QVariant &payload)

@@ -19,7 +19,9 @@ LibrarySession::LibrarySession(QObject *parent)
     connect(m_poll, &QTimer::timeout, this, &LibrarySession::checkForChanges);
     connect(m_listener, &ChangeListener::changed, this, [this](const LibraryChanges &changes, const QStringList &by) {
         emitChanges(changes);
-        Q_EMIT colleaguesChanged(by);
+        if (!by.isEmpty()) {
+            Q_EMIT colleaguesChanged(by); // none after a reconnection: nobody to name
+        }
     });
 }
 
@@ -148,6 +150,11 @@ void LibrarySession::setPollInterval(int milliseconds)
     } else if (m_library && !m_listener->isListening()) {
         m_poll->start();
     }
+}
+
+void LibrarySession::setConnectionCheckInterval(int milliseconds)
+{
+    m_listener->setCheckInterval(milliseconds);
 }
 
 bool LibrarySession::isListening() const

@@ -66,6 +66,9 @@ public:
     /*! How often the data version is polled (1000 ms by default; 0 stops the poll). A team library
         is not polled while its changes are heard (isListening()). */
     void setPollInterval(int milliseconds);
+    /*! How often a team library's listening connection is checked, and connected again when it is
+        lost (ChangeListener::checkInterval(); 10 s by default). */
+    void setConnectionCheckInterval(int milliseconds);
     /*! True when the open library is a team library whose changes the server announces. */
     bool isListening() const;
 

@@ -17,6 +17,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace Dossier::Core
 {
 
@@ -81,14 +83,23 @@ std::optional<QStringList> tablesOf(const QSqlDatabase &db, QString *error)
 
 } // namespace
 
-bool connectServer(const QString &location, const QString &name, StoreError *error, bool *unreachable)
+bool connectServer(
+    const QString &location, const QString &name, StoreError *error, bool *unreachable, const QStringList &defaults)
 {
     *unreachable = false;
     QString failure;
-    const std::optional<ServerAddress> address = parseAddress(location, &failure);
+    std::optional<ServerAddress> address = parseAddress(location, &failure);
     if (!address) {
         *error = failure;
         return false;
+    }
+    // Settings of the caller's ("keepalives_idle=10"), unless the location gives its own.
+    for (const QString &setting : defaults) {
+        const QString key = setting.section(u'=', 0, 0) + u'=';
+        if (std::none_of(address->options.cbegin(), address->options.cend(),
+                [&](const QString &option) { return option.startsWith(key); })) {
+            address->options.append(setting);
+        }
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
         *error = QStringLiteral("cannot open the team library %1: Qt's PostgreSQL driver (QPSQL) is not installed")

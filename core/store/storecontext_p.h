@@ -81,8 +81,10 @@ inline ArticleSummary articleSummaryFrom(const QSqlQuery &query)
 
 /*! Adds the QPSQL connection \a name to the team library at \a location and opens it
     (serverlibrary.cpp); false with \a error set, and \a unreachable when the server refused or
-    could not be reached. */
-bool connectServer(const QString &location, const QString &name, StoreError *error, bool *unreachable);
+    could not be reached. \a defaults are libpq settings ("keepalives_idle=10") used unless the
+    location sets them. */
+bool connectServer(const QString &location, const QString &name, StoreError *error, bool *unreachable,
+    const QStringList &defaults = {});
 
 struct StoreContext {
     QString path;
