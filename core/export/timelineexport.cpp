@@ -175,7 +175,7 @@ QImage countsImage(const TimelineCounts &counts, const QString &heading)
         painter.fillRect(x, top + plotHeight - h, ChartLayout::barWidth, h, QColor(0x3b, 0x6e, 0xa5));
         // The period below its bar, turned 60 degrees as in the SVG.
         painter.save();
-        painter.translate(x + ChartLayout::barWidth / 2, top + plotHeight + 12);
+        painter.translate(QPoint(x + ChartLayout::barWidth / 2, top + plotHeight + 12));
         painter.rotate(60);
         painter.drawText(QPoint(0, 0), bucket.period);
         painter.restore();
