@@ -16,8 +16,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -340,15 +338,7 @@ void TimelineTest::eventsComeAPageOfDatesAtATime()
         }
         const QString path = m_library->path();
         m_library.reset();
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"strip"_s);
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QVERIFY(QSqlQuery(db).exec(u"DELETE FROM article_sentences"_s));
-            QVERIFY(QSqlQuery(db).exec(u"DELETE FROM article_events"_s));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(u"strip"_s);
+        QVERIFY(removeSentenceRows(path));
         m_library = std::make_unique<Library>(path);
         QVERIFY2(m_library->open(), qPrintable(m_library->errorString()));
         QVERIFY(m_library->timeline().missingSentenceRows() > 0);

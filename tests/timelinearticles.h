@@ -4,8 +4,29 @@
 // minister's visit on 20 February (published 12 and 14 February 2026), one a drill in June (2 March
 // 2026), one has no date.
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
 namespace Dossier::Test::TimelineArticles
 {
+
+/*! Makes the library file at \a path look upgraded from schema 13: no article has its sentence
+    rows. Nothing may have the file open. */
+inline bool removeSentenceRows(const QString &path)
+{
+    const QString name = QStringLiteral("strip-sentence-rows");
+    bool done = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        done = db.open() && QSqlQuery(db).exec(QStringLiteral("DELETE FROM article_sentences"))
+            && QSqlQuery(db).exec(QStringLiteral("DELETE FROM article_events"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return done;
+}
 
 const char *const visitFirst = "Tanabe to sign port accord in Manila\n\nHarbor Ledger\n\n12 February 2026\n\n"
                                "Port officials in Manila said on Monday that the container terminal had reopened "

@@ -30,8 +30,6 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -474,15 +472,7 @@ void TimelineWindowTest::upgradedLibraryIndexesSentencesOffTheWindowsThread()
     const QString upgraded = m_dir.filePath(u"upgraded.dossier"_s);
     QFile::remove(upgraded);
     QVERIFY(QFile::copy(m_libraryPath, upgraded));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"strip"_s);
-        db.setDatabaseName(upgraded);
-        QVERIFY(db.open());
-        QVERIFY(QSqlQuery(db).exec(u"DELETE FROM article_sentences"_s));
-        QVERIFY(QSqlQuery(db).exec(u"DELETE FROM article_events"_s));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"strip"_s);
+    QVERIFY(removeSentenceRows(upgraded));
     // Another program holds the write lock: the fill cannot write until it lets go.
     Test::WriteLock lock(upgraded);
     QVERIFY(lock.isHeld());

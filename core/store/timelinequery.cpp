@@ -162,6 +162,30 @@ QList<TimelineEvent> groupedEvents(QMap<QString, QList<std::pair<EventReport, QL
 
 // The reports of the filtered articles (\a ids: idSet()'s, empty for all) from their dated sentences
 // (article_events, schema 14), as events() finds them in the bodies: one per sentence and date.
+// The filter's articles as an id set (idSet(); "" for all), and whether every article has its
+// sentence rows (else events come from the bodies); nullopt when the query is refused or the rows
+// cannot be counted.
+struct EventSource {
+    QString ids;
+    QVariantList binds;
+    bool rows = false;
+};
+
+std::optional<EventSource> eventSource(StoreContext *d, const DocumentFilter &filter)
+{
+    if (d->refusesSearch(filter.text)) {
+        return std::nullopt;
+    }
+    EventSource source;
+    source.ids = idSet(filter, &source.binds, d->backend);
+    const std::optional<bool> ready = d->sentenceRowsReady();
+    if (!ready) {
+        return std::nullopt;
+    }
+    source.rows = *ready;
+    return source;
+}
+
 // The DATE entities of \a dateIds as an SQL list of numbers ("" for every date).
 QString dateList(const QList<qint64> *dateIds)
 {
@@ -356,19 +380,16 @@ std::optional<QList<TimelineEvent>> TimelineQuery::events(const DocumentFilter &
 
 std::optional<QList<EventDate>> TimelineQuery::eventDates(const DocumentFilter &filter)
 {
-    if (d->refusesSearch(filter.text)) {
+    const std::optional<EventSource> source = eventSource(d, filter);
+    if (!source) {
         return std::nullopt;
     }
-    QVariantList binds;
-    const QString ids = idSet(filter, &binds, d->backend);
-    const std::optional<bool> ready = d->sentenceRowsReady();
-    if (!ready) {
-        return std::nullopt;
-    }
+    const QString &ids = source->ids;
+    const QVariantList &binds = source->binds;
     // Once every article has its rows, the dated sentences that say something; until then the DATE
     // mentions, some of which report nothing (a dateline).
     QString sql;
-    if (*ready) {
+    if (source->rows) {
         const QString rows = ids.isEmpty()
             ? QStringLiteral("article_events v")
             : QStringLiteral("(%1) f %2 article_events v ON v.article_id = f.id").arg(ids, d->joinInOrder());
@@ -412,18 +433,15 @@ std::optional<QList<EventDate>> TimelineQuery::eventDates(const DocumentFilter &
 
 std::optional<QList<TimelineEvent>> TimelineQuery::eventsOf(const DocumentFilter &filter, const QList<qint64> *dateIds)
 {
-    if (d->refusesSearch(filter.text)) {
+    const std::optional<EventSource> source = eventSource(d, filter);
+    if (!source) {
         return std::nullopt;
     }
-    QVariantList binds;
-    const QString ids = idSet(filter, &binds, d->backend);
-    const std::optional<bool> ready = d->sentenceRowsReady();
-    if (!ready) {
-        return std::nullopt;
-    }
+    const QString &ids = source->ids;
+    const QVariantList &binds = source->binds;
     const QString dates = dateList(dateIds);
     QMap<QString, QList<std::pair<EventReport, QList<EntitySummary>>>> reportsOf;
-    if (*ready) {
+    if (source->rows) {
         if (!readEvents(d, ids, binds, dates, &reportsOf)) {
             return std::nullopt;
         }
