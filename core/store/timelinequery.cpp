@@ -387,26 +387,17 @@ std::optional<QList<EventDate>> TimelineQuery::eventDates(const DocumentFilter &
     const QString &ids = source->ids;
     const QVariantList &binds = source->binds;
     // Once every article has its rows, the dated sentences that say something; until then the DATE
-    // mentions, some of which report nothing (a dateline).
-    QString sql;
-    if (source->rows) {
-        const QString rows = ids.isEmpty()
-            ? QStringLiteral("article_events v")
-            : QStringLiteral("(%1) f %2 article_events v ON v.article_id = f.id").arg(ids, d->joinInOrder());
-        // Grouped first, named after: the whole library's count is a walk of the date index.
-        sql = QStringLiteral("SELECT g.id, e.name, g.reports, g.articles FROM (SELECT v.date_entity_id AS id, count(*) "
-                             "AS reports, count(DISTINCT v.article_id) AS articles FROM %1 GROUP BY v.date_entity_id) "
-                             "g JOIN entities e ON e.id = g.id")
-                  .arg(rows);
-    } else {
-        const QString rows = ids.isEmpty()
-            ? QStringLiteral("mentions m")
-            : QStringLiteral("(%1) f %2 mentions m ON m.article_id = f.id").arg(ids, d->joinInOrder());
-        sql = QStringLiteral("SELECT g.id, e.name, g.reports, g.articles FROM (SELECT m.entity_id AS id, count(*) AS "
-                             "reports, count(DISTINCT m.article_id) AS articles FROM %1 WHERE m.type = 'DATE' GROUP BY "
-                             "m.entity_id) g JOIN entities e ON e.id = g.id")
-                  .arg(rows);
-    }
+    // mentions, some of which report nothing (a dateline). Grouped first, named after: the whole
+    // library's count is a walk of the date index.
+    const QString table = source->rows ? QStringLiteral("article_events") : QStringLiteral("mentions");
+    const QString date = source->rows ? QStringLiteral("date_entity_id") : QStringLiteral("entity_id");
+    const QString rows = ids.isEmpty()
+        ? table + QStringLiteral(" t")
+        : QStringLiteral("(%1) f %2 %3 t ON t.article_id = f.id").arg(ids, d->joinInOrder(), table);
+    const QString sql = QStringLiteral("SELECT g.id, e.name, g.reports, g.articles FROM (SELECT t.%1 AS id, count(*) "
+                                       "AS reports, count(DISTINCT t.article_id) AS articles FROM %2%3 GROUP BY t.%1) "
+                                       "g JOIN entities e ON e.id = g.id")
+                            .arg(date, rows, source->rows ? QString() : QStringLiteral(" WHERE t.type = 'DATE'"));
     QSqlQuery query(d->db());
     if (!d->run(query, sql, binds)) {
         return std::nullopt;
