@@ -42,6 +42,8 @@ private Q_SLOTS:
     void staleEditOfNoteOrTagsIsRefused_data();
     void staleEditOfNoteOrTagsIsRefused();
     void tagsAloneMakeAVersion();
+    void staleCodebookEditIsRefused_data();
+    void staleCodebookEditIsRefused();
     void restoresACorrectionRule_data();
     void restoresACorrectionRule();
     void cliHistoryAndRestore();
@@ -422,6 +424,95 @@ void HistoryTest::staleEditOfNoteOrTagsIsRefused()
     QCOMPARE(now.note, theirs.note);
     QCOMPARE(now.tags, theirs.tags);
     QCOMPARE(now.version, made->version + 1);
+}
+
+void HistoryTest::staleCodebookEditIsRefused_data()
+{
+    QTest::addColumn<bool>("theyRecolour"); // else they rename
+    QTest::addColumn<QString>("mine"); // rename, recolour, merge, remove
+    for (const bool recolour : { false, true }) {
+        for (const char *mine : { "rename", "recolour", "merge", "remove" }) {
+            QTest::addRow("they %s, I %s", recolour ? "recolour" : "rename", mine)
+                << recolour << QString::fromLatin1(mine);
+        }
+    }
+}
+
+void HistoryTest::staleCodebookEditIsRefused()
+{
+    QFETCH(bool, theyRecolour);
+    QFETCH(QString, mine);
+    Library me(libraryPath());
+    const qint64 article = storeHarbour(me);
+    QVERIFY(me.annotations().annotate(article, 4, 17, { QStringLiteral("Port") }));
+    QVERIFY(me.tags().tagArticle(article, { QStringLiteral("Port"), QStringLiteral("Ferry") }));
+    const auto tags = me.tags().all();
+    QVERIFY(tags);
+    QCOMPARE(tags->size(), 2);
+    const Tag ferry = tags->at(0);
+    const Tag port = tags->at(1);
+    QCOMPARE(port.name, QStringLiteral("Port"));
+    QCOMPARE(port.version, 1);
+
+    // A colleague (another connection) changes the tag after this one read the codebook.
+    Library other(libraryPath());
+    QVERIFY(other.open());
+    QVERIFY(theyRecolour ? other.tags().setColor(port.id, QStringLiteral("#123456"), port.version)
+                         : other.tags().rename(port.id, QStringLiteral("Harbour"), port.version));
+    const Tag theirs = [&] {
+        for (const Tag &tag : other.tags().all().value_or(QList<Tag>())) {
+            if (tag.id == port.id) {
+                return tag;
+            }
+        }
+        return Tag {};
+    }();
+    QCOMPARE(theirs.version, port.version + 1);
+
+    bool done = true;
+    if (mine == u"rename") {
+        done = me.tags().rename(port.id, QStringLiteral("Quay"), port.version);
+    } else if (mine == u"recolour") {
+        done = me.tags().setColor(port.id, QStringLiteral("#abcdef"), port.version);
+    } else if (mine == u"merge") {
+        done = me.tags().merge(port.id, ferry.id, port.version);
+    } else {
+        done = me.tags().remove(port.id, port.version);
+    }
+    QVERIFY(!done);
+    QCOMPARE(me.lastError().kind, StoreError::Kind::Conflict);
+    QVERIFY2(me.errorString().startsWith(other.author() + QStringLiteral(" changed this tag at ")),
+        qPrintable(me.errorString()));
+    QVERIFY2(me.errorString().endsWith(QStringLiteral(" — reload")), qPrintable(me.errorString()));
+
+    // The codebook and the tags' uses are as the colleague left them.
+    const auto after = me.tags().all();
+    QVERIFY(after);
+    QCOMPARE(after->size(), 2);
+    bool found = false;
+    for (const Tag &tag : *after) {
+        if (tag.id == port.id) {
+            found = true;
+            QCOMPARE(tag.name, theirs.name);
+            QCOMPARE(tag.color, theirs.color);
+            QCOMPARE(tag.version, theirs.version);
+            QCOMPARE(tag.documents, 1);
+            QCOMPARE(tag.annotations, 1);
+        } else {
+            QCOMPARE(tag.annotations, 0); // a merge would have given Ferry the passage
+        }
+    }
+    QVERIFY(found);
+
+    // Read again, the edit goes through; without a version, it is not checked.
+    QVERIFY2(me.tags().rename(port.id, QStringLiteral("Quay"), theirs.version), qPrintable(me.errorString()));
+    QVERIFY2(me.tags().setColor(port.id, QStringLiteral("#abcdef")), qPrintable(me.errorString()));
+    // A tag that is gone is not a conflict.
+    QVERIFY(other.tags().remove(port.id));
+    QVERIFY(!me.tags().rename(port.id, QStringLiteral("Pier"), theirs.version + 2));
+    QCOMPARE(me.lastError().kind, StoreError::Kind::NotFound);
+    QVERIFY(!me.tags().remove(port.id));
+    QCOMPARE(me.lastError().kind, StoreError::Kind::NotFound);
 }
 
 void HistoryTest::tagsAloneMakeAVersion()

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void mergesIntoAnotherTag();
     void deletesAfterConfirmation();
     void cancelledDeleteKeepsTheTag();
+    void staleEditIsRefusedAndShown_data();
+    void staleEditIsRefusedAndShown();
 
 private:
     qint64 tagId(const QString &name) const;
@@ -254,6 +256,74 @@ void TagManagerDialogTest::cancelledDeleteKeepsTheTag()
     m_dialog->deleteCurrent();
     QCOMPARE(tagNames().size(), 3);
     QCOMPARE(m_controller->undoStack()->count(), 0);
+}
+
+void TagManagerDialogTest::staleEditIsRefusedAndShown_data()
+{
+    QTest::addColumn<QString>("edit");
+    for (const char *edit : { "rename", "recolour", "merge", "delete" }) {
+        QTest::newRow(edit) << QString::fromLatin1(edit);
+    }
+}
+
+void TagManagerDialogTest::staleEditIsRefusedAndShown()
+{
+    QFETCH(QString, edit);
+    m_session->setPollInterval(0); // the window has not heard of the colleague's change yet
+    const qint64 council = tagId(QStringLiteral("Council"));
+    m_dialog->selectTag(council);
+    QString colleague;
+    {
+        Core::Library other(m_dir->filePath(QStringLiteral("tags.dossier")));
+        QVERIFY(other.open());
+        QVERIFY(other.tags().rename(council, QStringLiteral("Town council")));
+        colleague = other.author();
+    }
+    QVERIFY(item(QStringLiteral("Council"))); // what the user still sees
+
+    if (edit == u"rename") {
+        whenModal<QInputDialog>([](QInputDialog *dialog) {
+            dialog->setTextValue(QStringLiteral("Parish council"));
+            dialog->accept();
+        });
+        m_dialog->renameCurrent();
+    } else if (edit == u"recolour") {
+        whenModal<QColorDialog>([](QColorDialog *dialog) {
+            dialog->setCurrentColor(QColor(QStringLiteral("#123456")));
+            dialog->accept();
+        });
+        m_dialog->recolourCurrent();
+    } else if (edit == u"merge") {
+        whenModal<QInputDialog>([](QInputDialog *dialog) {
+            dialog->setTextValue(QStringLiteral("Transport"));
+            dialog->accept();
+        });
+        m_dialog->mergeCurrent();
+    } else {
+        whenModal<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+        m_dialog->deleteCurrent();
+    }
+    const QString error = m_dialog->errorText();
+    QVERIFY2(error.startsWith(colleague + QStringLiteral(" changed this tag at ")), qPrintable(error));
+    QVERIFY2(error.endsWith(QStringLiteral(" — reload")), qPrintable(error));
+    QCOMPARE(m_controller->lastErrorKind(), Core::StoreError::Kind::Conflict);
+    QCOMPARE(m_controller->undoStack()->count(), 0);
+    // Nothing of the stale edit was written.
+    QCOMPARE(tagNames(),
+        QStringList({ QStringLiteral("Safety"), QStringLiteral("Town council"), QStringLiteral("Transport") }));
+    for (const Core::Tag &tag : m_library->tags().all().value_or(QList<Core::Tag>())) {
+        if (tag.id == council) {
+            QCOMPARE(tag.annotations, 1);
+            QVERIFY(tag.color != QStringLiteral("#123456"));
+        } else if (tag.name == u"Transport") {
+            QCOMPARE(tag.annotations, 2);
+        }
+    }
+    // The dialog shows the codebook as the colleague left it, the tag still chosen.
+    QVERIFY(item(QStringLiteral("Town council")));
+    QVERIFY(!item(QStringLiteral("Council")));
+    QCOMPARE(m_dialog->currentTag(), council);
+    QCOMPARE(m_dialog->errorText(), error);
 }
 
 QTEST_MAIN(TagManagerDialogTest)

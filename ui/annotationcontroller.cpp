@@ -8,6 +8,8 @@
 #include <QUndoStack>
 
 #include <functional>
+#include <memory>
+#include <utility>
 
 namespace Dossier::Ui
 {
@@ -51,6 +53,8 @@ struct Touched {
     }
 };
 
+using AnnotationCommandStep = std::function<bool(Library &)>;
+
 std::optional<qint64> tagIdByName(Library &library, const QString &name)
 {
     const auto tags = library.tags().all();
@@ -63,6 +67,33 @@ std::optional<qint64> tagIdByName(Library &library, const QString &name)
         }
     }
     return std::nullopt;
+}
+
+// The tag \a tagId as the codebook has it now (id -1 when it is gone).
+Core::Tag tagById(Library &library, qint64 tagId)
+{
+    if (const auto tags = library.tags().all()) {
+        for (const Core::Tag &tag : *tags) {
+            if (tag.id == tagId) {
+                return tag;
+            }
+        }
+    }
+    return {};
+}
+
+// A step that edits tag \a tagId's name or colour to \a value, expecting to find it at *version
+// (the one the user read, then the one the last step left).
+AnnotationCommandStep tagEdit(qint64 tagId, const QString &value, bool colour, const std::shared_ptr<qint64> &version)
+{
+    return [=](Library &library) {
+        const bool ok
+            = colour ? library.tags().setColor(tagId, value, *version) : library.tags().rename(tagId, value, *version);
+        if (ok) {
+            *version = tagById(library, tagId).version;
+        }
+        return ok;
+    };
 }
 
 } // namespace
@@ -330,37 +361,27 @@ bool AnnotationController::createTag(const QString &name, const QString &color)
     return d->lastOk;
 }
 
-bool AnnotationController::renameTag(qint64 tagId, const QString &name)
+bool AnnotationController::renameTag(qint64 tagId, const QString &name, qint64 readVersion)
 {
     if (!d->library()) {
         return false;
     }
-    QString old;
-    for (const Core::Tag &tag : tags()) {
-        if (tag.id == tagId) {
-            old = tag.name;
-        }
-    }
-    d->stack->push(new AnnotationCommand(
-        this, tr("Rename Tag"), [=](Library &library) { return library.tags().rename(tagId, name); },
-        [=](Library &library) { return library.tags().rename(tagId, old); }, { -1, -1, true }));
+    const Core::Tag old = tagById(*d->library(), tagId);
+    auto version = std::make_shared<qint64>(readVersion > 0 ? readVersion : old.version);
+    d->stack->push(new AnnotationCommand(this, tr("Rename Tag"), tagEdit(tagId, name, false, version),
+        tagEdit(tagId, old.name, false, version), { -1, -1, true }));
     return d->lastOk;
 }
 
-bool AnnotationController::setTagColor(qint64 tagId, const QString &color)
+bool AnnotationController::setTagColor(qint64 tagId, const QString &color, qint64 readVersion)
 {
     if (!d->library()) {
         return false;
     }
-    QString old;
-    for (const Core::Tag &tag : tags()) {
-        if (tag.id == tagId) {
-            old = tag.color;
-        }
-    }
-    d->stack->push(new AnnotationCommand(
-        this, tr("Recolour Tag"), [=](Library &library) { return library.tags().setColor(tagId, color); },
-        [=](Library &library) { return library.tags().setColor(tagId, old); }, { -1, -2, true }));
+    const Core::Tag old = tagById(*d->library(), tagId);
+    auto version = std::make_shared<qint64>(readVersion > 0 ? readVersion : old.version);
+    d->stack->push(new AnnotationCommand(this, tr("Recolour Tag"), tagEdit(tagId, color, true, version),
+        tagEdit(tagId, old.color, true, version), { -1, -2, true }));
     return d->lastOk;
 }
 
@@ -426,7 +447,7 @@ bool restoreUses(Library &library, const TagUses &uses, const QString &target, c
 
 } // namespace
 
-bool AnnotationController::mergeTags(qint64 fromId, qint64 intoId)
+bool AnnotationController::mergeTags(qint64 fromId, qint64 intoId, qint64 fromVersion)
 {
     if (!d->library()) {
         return false;
@@ -440,18 +461,22 @@ bool AnnotationController::mergeTags(qint64 fromId, qint64 intoId)
     const TagUses &fromUses = *from;
     const QString intoName = into->tag.name;
     const QList<qint64> intoArticles = into->articles;
+    // The first merge checks the version the user saw; a redo after an undo merges the tag the
+    // undo made again.
+    auto version = std::make_shared<qint64>(fromVersion);
     d->stack->push(new AnnotationCommand(
         this, tr("Merge Tags"),
         [=](Library &library) {
             const auto source = tagIdByName(library, fromUses.tag.name);
             const auto target = tagIdByName(library, intoName);
-            return source && target && library.tags().merge(*source, *target);
+            const qint64 expected = std::exchange(*version, 0);
+            return source && target && library.tags().merge(*source, *target, expected);
         },
         [=](Library &library) { return restoreUses(library, fromUses, intoName, intoArticles); }, { -1, -1, true }));
     return d->lastOk;
 }
 
-bool AnnotationController::removeTag(qint64 tagId)
+bool AnnotationController::removeTag(qint64 tagId, qint64 readVersion)
 {
     if (!d->library()) {
         return false;
@@ -462,11 +487,12 @@ bool AnnotationController::removeTag(qint64 tagId)
         return false;
     }
     const TagUses &saved = *uses;
+    auto version = std::make_shared<qint64>(readVersion);
     d->stack->push(new AnnotationCommand(
         this, tr("Delete Tag"),
         [=](Library &library) {
             const auto id = tagIdByName(library, saved.tag.name);
-            return id && library.tags().remove(*id);
+            return id && library.tags().remove(*id, std::exchange(*version, 0));
         },
         [=](Library &library) { return restoreUses(library, saved, QString(), {}); }, { -1, -1, true }));
     return d->lastOk;

@@ -60,10 +60,14 @@ public:
 
     /*! Creates a tag (no-op when it exists). */
     bool createTag(const QString &name, const QString &color = {});
-    bool renameTag(qint64 tagId, const QString &name);
-    bool setTagColor(qint64 tagId, const QString &color);
-    bool mergeTags(qint64 fromId, qint64 intoId);
-    bool removeTag(qint64 tagId);
+    /*! Edits of the codebook. With \a readVersion (the Core::Tag::version the user saw), a tag a
+        colleague renamed or recoloured since is left as it is and the edit refused
+        (lastErrorKind() Conflict; errorOccurred() says who and when); undo and redo check the
+        version their step left. */
+    bool renameTag(qint64 tagId, const QString &name, qint64 readVersion = 0);
+    bool setTagColor(qint64 tagId, const QString &color, qint64 readVersion = 0);
+    bool mergeTags(qint64 fromId, qint64 intoId, qint64 fromVersion = 0);
+    bool removeTag(qint64 tagId, qint64 readVersion = 0);
 
     /*! The kind of the last failed edit (Conflict: someone changed the row since it was read). */
     Core::StoreError::Kind lastErrorKind() const;

@@ -24,6 +24,7 @@ namespace
 
 constexpr int TagIdRole = Qt::UserRole;
 constexpr int TagColorRole = Qt::UserRole + 1;
+constexpr int TagVersionRole = Qt::UserRole + 2; // the version shown, which an edit expects to find
 
 } // namespace
 
@@ -107,6 +108,7 @@ void TagManagerDialog::refresh()
         item->setText(Name, tag.name);
         item->setData(Name, TagIdRole, tag.id);
         item->setData(Name, TagColorRole, tag.color);
+        item->setData(Name, TagVersionRole, tag.version);
         item->setData(Articles, Qt::DisplayRole, tag.documents);
         item->setData(Passages, Qt::DisplayRole, tag.annotations);
         item->setTextAlignment(Articles, Qt::AlignRight | Qt::AlignVCenter);
@@ -150,6 +152,7 @@ TagManagerDialog::Current TagManagerDialog::current() const
         tag.id = item->data(Name, TagIdRole).toLongLong();
         tag.name = item->text(Name);
         tag.color = item->data(Name, TagColorRole).toString();
+        tag.version = item->data(Name, TagVersionRole).toLongLong();
         tag.articles = item->data(Articles, Qt::DisplayRole).toInt();
         tag.passages = item->data(Passages, Qt::DisplayRole).toInt();
     }
@@ -185,16 +188,23 @@ void TagManagerDialog::showError(const QString &message)
     m_error->setVisible(m_errorShown);
 }
 
-void TagManagerDialog::run(const std::function<bool()> &edit, const QString &fallback)
+bool TagManagerDialog::run(const std::function<bool()> &edit, const QString &fallback)
 {
     showError({});
     if (!m_controller) {
-        return;
+        return false;
     }
-    if (!edit() && !m_errorShown) {
+    if (edit()) {
+        return true;
+    }
+    if (!m_errorShown) {
         // The controller reports failures through errorOccurred(); this is for one that did not.
         showError(fallback);
     }
+    if (m_controller->lastErrorKind() == Core::StoreError::Kind::Conflict) {
+        refresh(); // show the codebook as the colleague left it, next to the message saying so
+    }
+    return false;
 }
 
 void TagManagerDialog::newTag()
@@ -236,7 +246,7 @@ void TagManagerDialog::renameCurrent()
         showError(tr("A tag called \"%1\" already exists. Use Merge Into… to combine the two.").arg(name));
         return;
     }
-    run([&] { return m_controller->renameTag(tag.id, name); },
+    run([&] { return m_controller->renameTag(tag.id, name, tag.version); },
         tr("Could not rename \"%1\" to \"%2\".").arg(tag.name, name));
 }
 
@@ -250,7 +260,7 @@ void TagManagerDialog::recolourCurrent()
     if (!color.isValid() || color.name() == tag.color) {
         return;
     }
-    run([&] { return m_controller->setTagColor(tag.id, color.name()); },
+    run([&] { return m_controller->setTagColor(tag.id, color.name(), tag.version); },
         tr("Could not change the colour of \"%1\".").arg(tag.name));
 }
 
@@ -279,9 +289,10 @@ void TagManagerDialog::mergeCurrent()
     if (!ok || intoId < 0) {
         return;
     }
-    run([&] { return m_controller->mergeTags(tag.id, intoId); },
-        tr("Could not merge \"%1\" into \"%2\".").arg(tag.name, into));
-    selectTag(intoId);
+    if (run([&] { return m_controller->mergeTags(tag.id, intoId, tag.version); },
+            tr("Could not merge \"%1\" into \"%2\".").arg(tag.name, into))) {
+        selectTag(intoId);
+    }
 }
 
 void TagManagerDialog::deleteCurrent()
@@ -299,7 +310,8 @@ void TagManagerDialog::deleteCurrent()
     if (box.exec() != QMessageBox::Yes) {
         return;
     }
-    run([&] { return m_controller->removeTag(tag.id); }, tr("Could not delete the tag \"%1\".").arg(tag.name));
+    run([&] { return m_controller->removeTag(tag.id, tag.version); },
+        tr("Could not delete the tag \"%1\".").arg(tag.name));
 }
 
 } // namespace Dossier::Ui

@@ -54,12 +54,13 @@ private:
         QString color;
         int articles = 0;
         int passages = 0;
+        qint64 version = 0;
     };
     Current current() const;
     void updateButtons();
     void showError(const QString &message);
-    /*! Runs \a edit, showing a generic message when it fails without saying why. */
-    void run(const std::function<bool()> &edit, const QString &fallback);
+    /*! Runs \a edit, showing a generic message when it fails without saying why; whether it was done. */
+    bool run(const std::function<bool()> &edit, const QString &fallback);
     qint64 tagIdByName(const QString &name) const;
 
     QPointer<AnnotationController> m_controller;

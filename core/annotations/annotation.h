@@ -18,6 +18,7 @@ struct Tag {
     int documents = 0; //!< articles carrying the tag (filled by TagStore::all())
     int annotations = 0; //!< annotations carrying the tag (filled by TagStore::all())
     QString author; //!< who made it (schema 12; empty for tags made before)
+    qint64 version = 0; //!< counts renames and recolourings (schema 13); what an edit of the codebook checks
 };
 
 /*! \brief Whether an annotation is attached to its article's current text. */

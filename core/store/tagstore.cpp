@@ -45,12 +45,12 @@ std::optional<Tag> StoreContext::findOrCreateTag(const QString &rawName, const Q
         return std::nullopt;
     }
     QSqlQuery query(d.db());
-    if (!d.run(query, QStringLiteral("SELECT id, name, color, author FROM tags WHERE name = ?"), { name })) {
+    if (!d.run(query, QStringLiteral("SELECT id, name, color, author, version FROM tags WHERE name = ?"), { name })) {
         return std::nullopt;
     }
     if (query.next()) {
         return Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(), 0, 0,
-            query.value(3).toString() };
+            query.value(3).toString(), query.value(4).toLongLong() };
     }
     QString chosen = color.toLower();
     if (chosen.isEmpty()) {
@@ -68,7 +68,7 @@ std::optional<Tag> StoreContext::findOrCreateTag(const QString &rawName, const Q
         return std::nullopt;
     }
     d.changed({ .tags = true });
-    return Tag { insert.value(0).toLongLong(), name, chosen, 0, 0, d.author };
+    return Tag { insert.value(0).toLongLong(), name, chosen, 0, 0, d.author, 1 };
 }
 
 std::optional<QList<Tag>> TagStore::all()
@@ -77,7 +77,7 @@ std::optional<QList<Tag>> TagStore::all()
     if (!d->run(query,
             QStringLiteral("SELECT t.id, t.name, t.color, "
                            "(SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id), "
-                           "(SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id), t.author "
+                           "(SELECT count(*) FROM annotation_tags x WHERE x.tag_id = t.id), t.author, t.version "
                            "FROM tags t ORDER BY t.name COLLATE NOCASE"),
             {})) {
         return std::nullopt;
@@ -85,7 +85,7 @@ std::optional<QList<Tag>> TagStore::all()
     QList<Tag> tags;
     while (query.next()) {
         tags.append(Tag { query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-            query.value(3).toInt(), query.value(4).toInt(), query.value(5).toString() });
+            query.value(3).toInt(), query.value(4).toInt(), query.value(5).toString(), query.value(6).toLongLong() });
     }
     return tags;
 }
@@ -99,7 +99,44 @@ std::optional<Tag> TagStore::ensure(const QString &name, const QString &color)
     return tag;
 }
 
-bool TagStore::rename(qint64 tagId, const QString &rawName)
+// An edit of tag \a tagId made on a copy of \a readVersion (0: whatever it is now) that no statement
+// changed: refused as stale when the tag has moved on, else it is not there.
+StoreError TagStore::missedEdit(qint64 tagId, qint64 readVersion)
+{
+    if (readVersion > 0) {
+        QSqlQuery current(d->db());
+        if (d->run(current, QStringLiteral("SELECT version FROM tags WHERE id = ?"), { tagId }) && current.next()
+            && current.value(0).toLongLong() != readVersion) {
+            current.finish();
+            return d->staleEdit(QStringLiteral("tags"), tagId, QStringLiteral("tag"));
+        }
+    }
+    return StoreError(QStringLiteral("no tag with id %1").arg(tagId), StoreError::Kind::NotFound);
+}
+
+bool TagStore::holdAt(qint64 tagId, qint64 readVersion)
+{
+    // An update that changes nothing a trigger counts, so that a team library's server holds the
+    // row (a colleague's rename waits for this transaction) and the version is checked by it.
+    QSqlQuery hold(d->db());
+    QVariantList binds { tagId };
+    if (readVersion > 0) {
+        binds.append(readVersion);
+    }
+    if (!d->run(hold,
+            QStringLiteral("UPDATE tags SET modified_at = modified_at WHERE id = ?")
+                + (readVersion > 0 ? QStringLiteral(" AND version = ?") : QString()),
+            binds)) {
+        return false;
+    }
+    if (hold.numRowsAffected() != 1) {
+        d->error = missedEdit(tagId, readVersion);
+        return false;
+    }
+    return true;
+}
+
+bool TagStore::rename(qint64 tagId, const QString &rawName, qint64 readVersion)
 {
     const QString name = rawName.simplified();
     if (name.isEmpty()) {
@@ -118,19 +155,25 @@ bool TagStore::rename(qint64 tagId, const QString &rawName)
             return false;
         }
         QSqlQuery update(d->db());
-        if (!d->run(update, QStringLiteral("UPDATE tags SET name = ?, modified_at = ? WHERE id = ?"),
-                { name, now(), tagId })) {
+        QVariantList binds { name, now(), tagId };
+        if (readVersion > 0) {
+            binds.append(readVersion);
+        }
+        if (!d->run(update,
+                QStringLiteral("UPDATE tags SET name = ?, modified_at = ? WHERE id = ?")
+                    + (readVersion > 0 ? QStringLiteral(" AND version = ?") : QString()),
+                binds)) {
             return false;
         }
         if (update.numRowsAffected() != 1) {
-            d->error = StoreError(QStringLiteral("no tag with id %1").arg(tagId), StoreError::Kind::NotFound);
+            d->error = missedEdit(tagId, readVersion);
             return false;
         }
         return true;
     });
 }
 
-bool TagStore::setColor(qint64 tagId, const QString &color)
+bool TagStore::setColor(qint64 tagId, const QString &color, qint64 readVersion)
 {
     if (!validColor(color)) {
         d->error = StoreError(
@@ -140,19 +183,25 @@ bool TagStore::setColor(qint64 tagId, const QString &color)
     return d->transaction([&] {
         d->changed(codebookChange);
         QSqlQuery update(d->db());
-        if (!d->run(update, QStringLiteral("UPDATE tags SET color = ?, modified_at = ? WHERE id = ?"),
-                { color.toLower(), now(), tagId })) {
+        QVariantList binds { color.toLower(), now(), tagId };
+        if (readVersion > 0) {
+            binds.append(readVersion);
+        }
+        if (!d->run(update,
+                QStringLiteral("UPDATE tags SET color = ?, modified_at = ? WHERE id = ?")
+                    + (readVersion > 0 ? QStringLiteral(" AND version = ?") : QString()),
+                binds)) {
             return false;
         }
         if (update.numRowsAffected() != 1) {
-            d->error = StoreError(QStringLiteral("no tag with id %1").arg(tagId), StoreError::Kind::NotFound);
+            d->error = missedEdit(tagId, readVersion);
             return false;
         }
         return true;
     });
 }
 
-bool TagStore::merge(qint64 fromId, qint64 intoId)
+bool TagStore::merge(qint64 fromId, qint64 intoId, qint64 fromVersion)
 {
     if (fromId == intoId) {
         return true;
@@ -160,11 +209,12 @@ bool TagStore::merge(qint64 fromId, qint64 intoId)
     return d->transaction([&] {
         d->changed(codebookChange);
         QSqlQuery q(d->db());
-        return d->run(q,
-                   QStringLiteral("INSERT INTO article_tags (article_id, tag_id, author, created_at) "
-                                  "SELECT article_id, CAST(? AS BIGINT), author, created_at FROM article_tags WHERE "
-                                  "tag_id = ? ON CONFLICT DO NOTHING"),
-                   { intoId, fromId })
+        return holdAt(fromId, fromVersion) && holdAt(intoId, 0)
+            && d->run(q,
+                QStringLiteral("INSERT INTO article_tags (article_id, tag_id, author, created_at) "
+                               "SELECT article_id, CAST(? AS BIGINT), author, created_at FROM article_tags WHERE "
+                               "tag_id = ? ON CONFLICT DO NOTHING"),
+                { intoId, fromId })
             // An annotation carrying both keeps the first position of the two.
             && d->run(q,
                 QStringLiteral("UPDATE annotation_tags SET position = (SELECT CASE WHEN f.position < "
@@ -182,12 +232,13 @@ bool TagStore::merge(qint64 fromId, qint64 intoId)
     });
 }
 
-bool TagStore::remove(qint64 tagId)
+bool TagStore::remove(qint64 tagId, qint64 readVersion)
 {
     return d->transaction([&] {
         d->changed(codebookChange);
         QSqlQuery q(d->db());
-        return d->run(q, QStringLiteral("DELETE FROM article_tags WHERE tag_id = ?"), { tagId })
+        return holdAt(tagId, readVersion)
+            && d->run(q, QStringLiteral("DELETE FROM article_tags WHERE tag_id = ?"), { tagId })
             && d->run(q, QStringLiteral("DELETE FROM annotation_tags WHERE tag_id = ?"), { tagId })
             && d->run(q, QStringLiteral("DELETE FROM tags WHERE id = ?"), { tagId });
     });

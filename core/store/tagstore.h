@@ -19,12 +19,16 @@ public:
     /*! The tag called \a name (case-insensitive), created with \a color (or the next colour of
         the default palette) when it does not exist yet. */
     std::optional<Tag> ensure(const QString &name, const QString &color = {});
-    bool rename(qint64 tagId, const QString &name);
-    bool setColor(qint64 tagId, const QString &color);
-    /*! Moves every use of \a fromId to \a intoId and deletes \a fromId. */
-    bool merge(qint64 fromId, qint64 intoId);
+    /*! Renames the tag. With \a readVersion (the Tag::version the caller read), a tag renamed or
+        recoloured since is left as it is and the edit refused (StoreError::Kind::Conflict, saying
+        who changed it and when); so are setColor(), merge() and remove(). */
+    bool rename(qint64 tagId, const QString &name, qint64 readVersion = 0);
+    bool setColor(qint64 tagId, const QString &color, qint64 readVersion = 0);
+    /*! Moves every use of \a fromId to \a intoId and deletes \a fromId (with \a fromVersion, only
+        if nobody renamed or recoloured it since). */
+    bool merge(qint64 fromId, qint64 intoId, qint64 fromVersion = 0);
     /*! Deletes the tag; articles and annotations lose it, nothing else. */
-    bool remove(qint64 tagId);
+    bool remove(qint64 tagId, qint64 readVersion = 0);
     /*! Adds \a names (created as needed) to the article's tags. */
     bool tagArticle(qint64 articleId, const QStringList &names);
     bool untagArticle(qint64 articleId, const QString &name);
@@ -37,6 +41,12 @@ public:
     std::optional<QList<Tag>> facets(const DocumentFilter &filter);
 
 private:
+    /*! Inside a transaction: takes the tag's row for this edit when it is still at \a readVersion
+        (any version when 0); else sets the error (Conflict, or NotFound when it is gone). */
+    bool holdAt(qint64 tagId, qint64 readVersion);
+    /*! The error for an edit of tag \a tagId made on \a readVersion that changed no row. */
+    StoreError missedEdit(qint64 tagId, qint64 readVersion);
+
     StoreContext *d;
 };
 
