@@ -582,6 +582,19 @@ void HtmlReaderTest::keepsTextAroundOddMarkup_data()
     QTest::newRow("svg never closed") << QByteArray("<svg><g><path d=\"M0 0\"/></g>" + p) << kept << QStringList {};
     QTest::newRow("comment never closed, after the text")
         << QByteArray(p + "<!-- unfinished") << kept << QStringList { QStringLiteral("unfinished") };
+    // A line break in the source is a space, as a browser shows it, not a paragraph of its own.
+    QTest::newRow("line breaks inside a paragraph")
+        << QByteArray("<p>The gallery will also show\n      drawings that have\r\nnever been exhibited.</p>") << kept
+        << QStringList {};
+    QTest::newRow("a list item's first word on its own source line, after a bold lead")
+        << QByteArray("<ul><li><strong>New rooms<br/></strong>A\n            gallery will also show drawings that have "
+                      "never been exhibited.</li></ul>")
+        << QStringLiteral("New rooms\n\nA gallery will also show drawings that have never been exhibited.")
+        << QStringList {};
+    QTest::newRow("preformatted text keeps its lines")
+        << QByteArray("<pre>Opening hours of the east wing after the repairs:\nMonday closed\nTuesday to Sunday, "
+                      "10 am to 6 pm</pre>")
+        << QStringLiteral("Monday closed\n\nTuesday to Sunday, 10 am to 6 pm") << QStringList {};
 }
 
 void HtmlReaderTest::keepsTextAroundOddMarkup()

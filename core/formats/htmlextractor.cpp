@@ -605,6 +605,7 @@ QString Extractor::render(const std::vector<int> &roots, const QString &title, q
 {
     QByteArray out;
     std::vector<int> openBlocks;
+    int preEnd = -1; // the end of the <pre> the walk is in, if any
     const QString plainTitle = Html::collapseWhitespace(title);
     for (const int root : roots) {
         out.append('\n');
@@ -619,9 +620,22 @@ QString Extractor::render(const std::vector<int> &roots, const QString &title, q
                 continue;
             }
             if (node.text) {
-                out.append(node.g->v.text.text);
+                // A line break in the source is white space like any other ("A\n    web editor"),
+                // except in preformatted text, whose lines stay lines.
+                const QByteArrayView text(node.g->v.text.text);
+                if (i < preEnd) {
+                    out.append(text);
+                } else {
+                    const qsizetype from = out.size();
+                    out.append(text);
+                    std::replace_if(
+                        out.begin() + from, out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+                }
                 ++i;
                 continue;
+            }
+            if (node.tag == GUMBO_TAG_PRE) {
+                preEnd = std::max(preEnd, node.end);
             }
             // A paragraph that is mostly a link is a "read more" teaser, not article text.
             if ((node.tag == GUMBO_TAG_P || isHeading(node.tag)) && node.total.linkDensity() > 0.6) {
