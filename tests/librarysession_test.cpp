@@ -62,6 +62,8 @@ private Q_SLOTS:
     void cleanup();
     void openAnnouncesTheNewLibrary();
     void failedOpenKeepsTheOpenLibrary();
+    void opensInTheBackground_data();
+    void opensInTheBackground();
     void writeAnnouncesWhatItChanged_data();
     void writeAnnouncesWhatItChanged();
     void failedWriteAnnouncesNothing();
@@ -126,6 +128,69 @@ void LibrarySessionTest::failedOpenKeepsTheOpenLibrary()
     QVERIFY(seen.take().isEmpty());
     QCOMPARE(m_session->library()->path(), m_path);
     QCOMPARE(m_session->library()->articles().count(), std::optional<qint64>(1));
+}
+
+void LibrarySessionTest::opensInTheBackground_data()
+{
+    QTest::addColumn<QString>("what"); // the library asked for
+    QTest::addColumn<QString>("then"); // what happens before it is open
+    QTest::newRow("a library") << QStringLiteral("other.dossier") << QString();
+    QTest::newRow("a folder") << QString() << QString();
+    QTest::newRow("cancelled") << QStringLiteral("other.dossier") << QStringLiteral("cancel");
+    QTest::newRow("another opened meanwhile") << QStringLiteral("other.dossier") << QStringLiteral("open");
+    QTest::newRow("another asked for meanwhile")
+        << QStringLiteral("other.dossier") << QStringLiteral("open in the background");
+}
+
+void LibrarySessionTest::opensInTheBackground()
+{
+    QFETCH(QString, what);
+    QFETCH(QString, then);
+    const QString path = what.isEmpty() ? m_dir->path() : m_dir->filePath(what);
+    const QString third = m_dir->filePath(QStringLiteral("third.dossier"));
+    Announcements seen(m_session.get());
+    QSignalSpy finished(m_session.get(), &LibrarySession::openFinished);
+    m_session->openInBackground(path);
+    QVERIFY(m_session->isOpening());
+    QCOMPARE(m_session->openingPath(), path);
+    // Until it is done, the library open before is there and in use.
+    QCOMPARE(m_session->library()->path(), m_path);
+    QCOMPARE(m_session->library()->articles().count(), std::optional<qint64>(1));
+    if (then == u"cancel") {
+        m_session->cancelOpen();
+    } else if (then == u"open") {
+        QVERIFY(m_session->open(third));
+    } else if (then == u"open in the background") {
+        m_session->openInBackground(third);
+        QVERIFY(m_session->isOpening());
+        QCOMPARE(m_session->openingPath(), third);
+    }
+    // Whatever was abandoned finishes unheard; what counts says how it went.
+    const bool waits = then.isEmpty() || then == u"open in the background";
+    if (waits) {
+        QTRY_COMPARE(finished.count(), 1);
+    } else {
+        QVERIFY(!m_session->isOpening());
+        QTest::qWait(300); // long enough for the abandoned open of a file
+        QCOMPARE(finished.count(), 0);
+    }
+    QVERIFY(!m_session->isOpening());
+    const QString opened = then.isEmpty() ? (what.isEmpty() ? m_path : path) : (then == u"cancel" ? m_path : third);
+    if (waits) {
+        QCOMPARE(finished.at(0).at(0).toString(), then.isEmpty() ? path : third);
+        QCOMPARE(finished.at(0).at(1).toBool(), !what.isEmpty());
+    }
+    QCOMPARE(m_session->library()->path(), opened);
+    QCOMPARE(seen.take(), opened == m_path ? QStringList() : QStringList { QStringLiteral("library") });
+    if (what.isEmpty()) {
+        QCOMPARE(m_session->openFailure(), Library::OpenFailure::Other);
+        QVERIFY2(m_session->errorString().contains(QLatin1String("directory")), qPrintable(m_session->errorString()));
+    }
+    // The library opened on another thread is this one's to use: read and write it.
+    QVERIFY(m_session->library()->articles().count().has_value());
+    QVERIFY2(m_session->write({ .tags = true },
+                 [](Library &library) { return library.tags().ensure(QStringLiteral("Port")).has_value(); }),
+        qPrintable(m_session->errorString()));
 }
 
 void LibrarySessionTest::writeAnnouncesWhatItChanged_data()

@@ -10,6 +10,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -21,8 +22,12 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+
+#include <algorithm>
 
 using namespace Dossier;
 
@@ -44,6 +49,8 @@ private Q_SLOTS:
     void refusedConnectionKeepsTheOpenLibrary_data();
     void refusedConnectionKeepsTheOpenLibrary();
     void recentLibrariesReopenTeamLibraries();
+    void silentServerKeepsTheWindowInUse_data();
+    void silentServerKeepsTheWindowInUse();
 
 private:
     QString teamUrl(const QString &database) const;
@@ -286,7 +293,9 @@ void TeamWindowTest::refusedConnectionKeepsTheOpenLibrary()
 void TeamWindowTest::recentLibrariesReopenTeamLibraries()
 {
     const QString url = teamUrl(QStringLiteral("dossier_desk"));
-    QVERIFY(m_window->openLibrary(url));
+    QVERIFY(m_window->openLibrary(url)); // shown, the window connects in the background
+    QTRY_COMPARE(m_window->librarySession()->library()->path(), url);
+    QVERIFY(!m_window->isConnecting());
     QVERIFY(m_window->openLibrary(m_personal));
     QCOMPARE(Ui::MainWindow::recentLibraries(), (QStringList { m_personal, url }));
     QMenu *recent = m_window->recentMenu();
@@ -303,6 +312,72 @@ void TeamWindowTest::recentLibrariesReopenTeamLibraries()
     Ui::ConnectTeamDialog *dialog = m_window->connectToTeamLibrary();
     QCOMPARE(dialog->url(), url);
     dialog->reject();
+}
+
+void TeamWindowTest::silentServerKeepsTheWindowInUse_data()
+{
+    QTest::addColumn<QString>("then"); // what the user does while the server keeps silent
+    QTest::newRow("waits until it gives up") << QStringLiteral("wait");
+    QTest::newRow("cancels") << QStringLiteral("cancel");
+    QTest::newRow("opens a file meanwhile") << QStringLiteral("open a file");
+}
+
+void TeamWindowTest::silentServerKeepsTheWindowInUse()
+{
+    QFETCH(QString, then);
+    // A "server" that takes connections and never answers: libpq waits for it until connect_timeout.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    const QString url
+        = QStringLiteral("postgresql://postgres@127.0.0.1:%1/dossier_desk?connect_timeout=2").arg(silent.serverPort());
+    QString warning;
+    Test::whenModal<QMessageBox>([&warning](QMessageBox *box) {
+        warning = box->text();
+        box->accept();
+    });
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(m_window->openLibrary(url));
+    QVERIFY2(clock.elapsed() < 1000, "openLibrary() waited for the server");
+    QVERIFY(m_window->isConnecting());
+    auto *status = m_window->findChild<QWidget *>(QStringLiteral("connectingStatus"));
+    QVERIFY(status);
+    QVERIFY(status->isVisible());
+    const QList<QLabel *> labels = status->findChildren<QLabel *>();
+    const QString saying = QStringLiteral("Connecting to dossier_desk on 127.0.0.1:%1…").arg(silent.serverPort());
+    QVERIFY(std::any_of(
+        labels.cbegin(), labels.cend(), [&saying](const QLabel *label) { return label->text() == saying; }));
+    // Meanwhile the open library is read and searched as before.
+    m_window->documentView()->selectRow(0);
+    QTRY_VERIFY(m_window->currentArticleId() >= 0);
+    m_window->searchField()->setText(QStringLiteral("harbour"));
+    QTRY_COMPARE(Test::listedTitles(*m_window), QStringList { personalTitle });
+
+    const QString other = m_dir.filePath(QStringLiteral("meanwhile.dossier"));
+    if (then == u"cancel") {
+        QTest::mouseClick(status->findChild<QToolButton *>(QStringLiteral("cancelConnectButton")), Qt::LeftButton);
+    } else if (then == u"open a file") {
+        QVERIFY(m_window->openLibrary(other));
+    }
+    if (then != u"wait") {
+        QVERIFY(!m_window->isConnecting());
+        QVERIFY(!status->isVisible());
+    }
+    // The server gives up after 2 s: a wait says why; a cancelled or superseded attempt says nothing.
+    if (then == u"wait") {
+        QTRY_VERIFY_WITH_TIMEOUT(!warning.isEmpty(), 10000);
+        QVERIFY2(warning.contains(QLatin1String("cannot connect to the team library")), qPrintable(warning));
+        QVERIFY(!m_window->isConnecting());
+        QVERIFY(!status->isVisible());
+    } else {
+        QTest::qWait(3000);
+        QVERIFY2(warning.isEmpty(), qPrintable(warning));
+    }
+    QCOMPARE(m_window->librarySession()->library()->path(), then == u"open a file" ? other : m_personal);
+    QCOMPARE(m_window->windowTitle(),
+        then == u"open a file" ? QStringLiteral("meanwhile.dossier — Dossier")
+                               : QStringLiteral("personal.dossier — Dossier"));
+    QVERIFY(!Ui::MainWindow::recentLibraries().contains(url));
 }
 
 QTEST_MAIN(TeamWindowTest)

@@ -554,23 +554,41 @@ bool MainWindow::openLibrary(const QString &path)
             ? settings.value(settingsLibrary, Core::Library::defaultPath()).toString()
             : Core::Library::defaultPath();
     }
+    if (Core::Library::isServerLocation(file) && isVisible()) {
+        // Reaching a server may take up to its connect_timeout: the window stays in use meanwhile
+        // (see connectInBackground()).
+        connectInBackground(file);
+        return true;
+    }
+    hideConnecting(); // a file chosen now wins over a team library still being connected to
     if (Core::Library::isServerLocation(file)) {
-        QApplication::setOverrideCursor(Qt::WaitCursor); // connecting may take a moment (at most 10 s)
+        QApplication::setOverrideCursor(Qt::WaitCursor); // at start, before the window shows
     }
     const bool opened = m_session->open(file);
     if (Core::Library::isServerLocation(file)) {
         QApplication::restoreOverrideCursor();
     }
     if (!opened) {
-        // A damaged library can be restored from a backup or recovered; other refusals (another
-        // program's file, a newer Dossier, read-only) leave nothing to repair.
-        if (m_session->openFailure() == Core::Library::OpenFailure::Damaged) {
-            openCheckDialog(QStringLiteral("damagedLibraryDialog"))->offerRepair(file, m_session->errorString());
-        } else {
-            QMessageBox::warning(this, tr("Cannot Open the Library"), m_session->errorString());
-        }
+        refuseLibrary(file);
         return false;
     }
+    startOnLibrary();
+    return true;
+}
+
+void MainWindow::refuseLibrary(const QString &file)
+{
+    // A damaged library can be restored from a backup or recovered; other refusals (another
+    // program's file, a newer Dossier, read-only, an unreachable server) leave nothing to repair.
+    if (m_session->openFailure() == Core::Library::OpenFailure::Damaged) {
+        openCheckDialog(QStringLiteral("damagedLibraryDialog"))->offerRepair(file, m_session->errorString());
+    } else {
+        QMessageBox::warning(this, tr("Cannot Open the Library"), m_session->errorString());
+    }
+}
+
+void MainWindow::startOnLibrary()
+{
     m_currentId = -1;
     m_annotationsPanel->setCurrentArticle(-1);
     m_reader->clear();
@@ -593,7 +611,6 @@ bool MainWindow::openLibrary(const QString &path)
     if (!readOnly) {
         startWatching();
     }
-    return true;
 }
 
 bool MainWindow::isOfferingRepair() const

@@ -75,6 +75,11 @@ public:
         opened either: a dialog offers to restore its latest backup or to recover it (see
         isOfferingRepair()). */
     bool openLibrary(const QString &path);
+    /*! True while a team library is being reached in the background: once the window is shown,
+        openLibrary() of a team library returns at once (true: started), the status bar says
+        "Connecting to …" with Cancel, and the library open before stays in use until the
+        server answers; a refusal is reported then. A library opened meanwhile wins. */
+    bool isConnecting() const;
     /*! File › Connect to Team Library: the dialog (not blocking) that puts a postgresql:// URL
         together from host, port, database, user and options; accepting it opens that library in
         place of the open one, which stays open when the team library cannot be opened. */
@@ -207,6 +212,11 @@ private:
     void updateRecentMenu();
     // The window title and status say which library is open, and whether it is a team library.
     void showLibraryName();
+    // A team library opened in the background (mainwindowteam.cpp), and what follows any open.
+    void connectInBackground(const QString &location);
+    void hideConnecting();
+    void startOnLibrary();
+    void refuseLibrary(const QString &file);
     LibraryCheckDialog *openCheckDialog(const QString &name);
     QString lastImportFolder() const;
     void openImportDialog(QFileDialog *dialog);
@@ -280,6 +290,8 @@ private:
     QMenu *m_recent = nullptr;
     QAction *m_teamMembers = nullptr;
     QLabel *m_teamNotice = nullptr;
+    QWidget *m_connecting = nullptr; // "Connecting to …" with Cancel, in the status bar
+    QLabel *m_connectingLabel = nullptr;
     Core::ImportJob *m_import = nullptr;
     QObject *m_projectImport = nullptr; //!< the REFI-QDA project import running, if any
     Core::BackupJob *m_backups = nullptr;

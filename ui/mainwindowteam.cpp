@@ -8,10 +8,13 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QToolButton>
 
 namespace Dossier::Ui
 {
@@ -119,6 +122,59 @@ void MainWindow::updateRecentMenu()
     });
     clear->setEnabled(!recent.isEmpty());
     m_recent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::connectInBackground(const QString &location)
+{
+    if (!m_connecting) {
+        // The status bar says which team library is being reached, with a way to stop waiting.
+        m_connecting = new QWidget(this);
+        m_connecting->setObjectName(QStringLiteral("connectingStatus"));
+        auto *layout = new QHBoxLayout(m_connecting);
+        layout->setContentsMargins(0, 0, 0, 0);
+        m_connectingLabel = new QLabel(m_connecting);
+        auto *busy = new QProgressBar(m_connecting);
+        busy->setRange(0, 0);
+        busy->setMaximumWidth(120);
+        busy->setAccessibleName(tr("Connecting"));
+        auto *cancel = new QToolButton(m_connecting);
+        cancel->setObjectName(QStringLiteral("cancelConnectButton"));
+        cancel->setText(tr("Cancel"));
+        cancel->setToolTip(tr("Stop waiting for the server; the library open now stays open"));
+        layout->addWidget(m_connectingLabel);
+        layout->addWidget(busy);
+        layout->addWidget(cancel);
+        statusBar()->addPermanentWidget(m_connecting);
+        connect(cancel, &QToolButton::clicked, this, [this] {
+            hideConnecting();
+            statusBar()->showMessage(tr("Stopped connecting."), 4000);
+        });
+        connect(m_session, &Core::LibrarySession::openFinished, this, [this](const QString &path, bool ok) {
+            m_connecting->hide();
+            if (ok) {
+                startOnLibrary();
+            } else {
+                refuseLibrary(path);
+            }
+        });
+    }
+    m_session->openInBackground(location);
+    m_connectingLabel->setText(tr("Connecting to %1…").arg(libraryName(location)));
+    m_connecting->setToolTip(location);
+    m_connecting->show();
+}
+
+void MainWindow::hideConnecting()
+{
+    m_session->cancelOpen();
+    if (m_connecting) {
+        m_connecting->hide();
+    }
+}
+
+bool MainWindow::isConnecting() const
+{
+    return m_session->isOpening();
 }
 
 void MainWindow::showLibraryName()

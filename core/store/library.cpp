@@ -222,6 +222,15 @@ Library::~Library()
     }
 }
 
+bool Library::moveToThread(QThread *thread)
+{
+    if (!QSqlDatabase::contains(d->connection)) {
+        return true; // nothing opened yet
+    }
+    QSqlDatabase db = d->db();
+    return db.moveToThread(thread);
+}
+
 ArticleStore &Library::articles()
 {
     return d->articles;

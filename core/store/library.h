@@ -21,6 +21,8 @@
 #include <memory>
 #include <optional>
 
+class QThread;
+
 namespace Dossier::Core
 {
 
@@ -67,6 +69,10 @@ public:
     /*! Opens (creating if needed) and migrates the library. Returns false with errorString() set.
         A library whose file or folder cannot be written is opened read-only (see isReadOnly()). */
     bool open();
+    /*! Hands the library's connection to \a thread, from the thread that opened it (a library
+        opened off the GUI thread and then used on it; QSqlDatabase::moveToThread()). After it only
+        \a thread may use the library. False when a query still holds the connection. */
+    bool moveToThread(QThread *thread);
     /*! What kind of failure the last open() was; None after a successful one. */
     OpenFailure openFailure() const;
     bool isOpen() const;

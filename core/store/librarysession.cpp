@@ -3,7 +3,10 @@
 #include "store/changelistener.h"
 #include "store/libraryreader.h"
 
+#include <QThread>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace Dossier::Core
 {
@@ -25,16 +28,108 @@ LibrarySession::LibrarySession(QObject *parent)
     });
 }
 
-LibrarySession::~LibrarySession() = default;
+// An open in the background: its thread, and what it found (written by the thread before it
+// finishes, read by the session after).
+struct LibrarySession::Opening {
+    QString path;
+    std::unique_ptr<QThread> thread;
+    std::unique_ptr<Library> library; // open, its connection handed to the session's thread
+    Library::OpenFailure failure = Library::OpenFailure::None;
+    StoreError error;
+};
+
+LibrarySession::~LibrarySession()
+{
+    // A connection still being made is waited for (at most its connect_timeout): its thread and
+    // connection cannot outlive the session's.
+    m_opening.reset();
+    for (const std::shared_ptr<Opening> &opening : std::as_const(m_openings)) {
+        opening->thread->wait();
+    }
+}
 
 bool LibrarySession::open(const QString &path)
 {
+    cancelOpen();
     auto library = std::make_unique<Library>(path);
     if (!library->open()) {
         m_openFailure = library->openFailure();
         m_error = library->lastError();
         return false;
     }
+    adopt(std::move(library), path);
+    return true;
+}
+
+void LibrarySession::openInBackground(const QString &path)
+{
+    cancelOpen();
+    auto opening = std::make_shared<Opening>();
+    opening->path = path;
+    Opening *result = opening.get(); // the thread's; the session reads it once the thread is done
+    QThread *target = thread();
+    opening->thread.reset(QThread::create([result, target] {
+        auto library = std::make_unique<Library>(result->path);
+        if (!library->open()) {
+            result->failure = library->openFailure();
+            result->error = library->lastError();
+            return; // the connection goes with the library, on this thread
+        }
+        if (!library->moveToThread(target)) {
+            result->failure = Library::OpenFailure::Other;
+            result->error = StoreError(tr("cannot hand the library %1 to the window").arg(result->path));
+            return;
+        }
+        result->library = std::move(library);
+    }));
+    connect(opening->thread.get(), &QThread::finished, this, [this, result] {
+        const auto it = std::find_if(m_openings.cbegin(), m_openings.cend(),
+            [result](const std::shared_ptr<Opening> &o) { return o.get() == result; });
+        if (it != m_openings.cend()) {
+            finishOpening(*it);
+        }
+    });
+    m_opening = opening;
+    m_openings.append(opening);
+    opening->thread->start();
+}
+
+void LibrarySession::finishOpening(const std::shared_ptr<Opening> &done)
+{
+    const std::shared_ptr<Opening> opening = done; // kept while m_openings lets go of it
+    opening->thread->wait(); // finished() comes just before the thread ends
+    m_openings.removeOne(opening);
+    if (opening != m_opening) {
+        return; // abandoned: its library (if any) closes with it, here on the session's thread
+    }
+    m_opening.reset();
+    if (!opening->library) {
+        m_openFailure = opening->failure;
+        m_error = opening->error;
+        Q_EMIT openFinished(opening->path, false);
+        return;
+    }
+    adopt(std::move(opening->library), opening->path);
+    Q_EMIT openFinished(opening->path, true);
+}
+
+bool LibrarySession::isOpening() const
+{
+    return m_opening != nullptr;
+}
+
+QString LibrarySession::openingPath() const
+{
+    return m_opening ? m_opening->path : QString();
+}
+
+void LibrarySession::cancelOpen()
+{
+    m_opening.reset();
+}
+
+void LibrarySession::adopt(std::unique_ptr<Library> library, const QString &path)
+{
     m_openFailure = Library::OpenFailure::None;
     m_error = {};
     if (m_library) {
@@ -56,7 +151,6 @@ bool LibrarySession::open(const QString &path)
         m_poll->stop();
     }
     Q_EMIT libraryChanged();
-    return true;
 }
 
 void LibrarySession::close()

@@ -39,6 +39,17 @@ public:
     /*! Opens the library at \a path in place of the open one. On failure the open library (if
         any) stays open, and openFailure() and errorString() say why. */
     bool open(const QString &path);
+    /*! Opens the library at \a path as open() does, but on a thread of its own, so that a slow or
+        silent server (up to its connect_timeout) or a long upgrade does not hold up the GUI thread;
+        openFinished() tells how it went. Until then the open library stays open and in use. An
+        open(), another openInBackground() or cancelOpen() abandons it: its result is dropped and
+        nothing is announced. */
+    void openInBackground(const QString &path);
+    /*! True while openInBackground() is at work on openingPath(). */
+    bool isOpening() const;
+    QString openingPath() const;
+    /*! Abandons the open in the background (the connection being made is closed when it is). */
+    void cancelOpen();
     /*! Closes the library (and announces it with libraryChanged()). */
     void close();
     /*! The open library, for reading; nullptr when none is open. */
@@ -77,6 +88,9 @@ Q_SIGNALS:
     void libraryAboutToChange();
     /*! Another library, or none, is open now: every view starts over. */
     void libraryChanged();
+    /*! openInBackground(\a path) is done: \a ok with the library open (libraryChanged() came
+        first), else openFailure() and errorString() say why and the library open before stays. */
+    void openFinished(const QString &path, bool ok);
     /*! Articles were changed, added or removed; \a ids are those (empty: any). */
     void articlesChanged(const QList<qint64> &ids);
     /*! Annotations of the articles \a articleIds changed (empty: of any article). */
@@ -92,7 +106,11 @@ Q_SIGNALS:
     void colleaguesChanged(const QStringList &authors);
 
 private:
+    struct Opening;
     void emitChanges(const LibraryChanges &changes);
+    /*! Takes \a library, open, in place of the open one. */
+    void adopt(std::unique_ptr<Library> library, const QString &path);
+    void finishOpening(const std::shared_ptr<Opening> &opening);
 
     std::unique_ptr<Library> m_library;
     LibraryReader *m_reader = nullptr;
@@ -101,6 +119,8 @@ private:
     std::optional<qint64> m_dataVersion;
     QTimer *m_poll = nullptr;
     ChangeListener *m_listener = nullptr;
+    std::shared_ptr<Opening> m_opening; // the open in the background that counts, if any
+    QList<std::shared_ptr<Opening>> m_openings; // every one whose thread still runs
 };
 
 } // namespace Dossier::Core
