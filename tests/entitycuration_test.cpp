@@ -7,6 +7,7 @@
 #include "entitycurator.h"
 #include "entitysidebar.h"
 #include "guihelpers.h"
+#include "historydialog.h"
 #include "mainwindow.h"
 #include "roles.h"
 
@@ -14,6 +15,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void splitAnAliasOff();
     void suppressAndTakeBack();
     void watchANameFromTheEntitiesMenu();
+    void restoresACorrectionFromItsHistory();
 
 private:
     QTreeView *sidebarView() const { return m_window->entitySidebar()->findChild<QTreeView *>(); }
@@ -293,6 +296,66 @@ void EntityCurationTest::watchANameFromTheEntitiesMenu()
     QVERIFY(sidebarView()->model()->setData(
         row(QStringLiteral("Blue Lantern"), EntityType::Org), Qt::Checked, Qt::CheckStateRole));
     QTRY_COMPARE(m_window->documentModel()->rowCount(), 1);
+}
+
+namespace
+{
+QPushButton *buttonCalled(QWidget *dialog, const QString &text)
+{
+    for (QPushButton *button : dialog->findChildren<QPushButton *>()) {
+        if (button->text().remove(u'&') == text) {
+            return button;
+        }
+    }
+    return nullptr;
+}
+} // namespace
+
+void EntityCurationTest::restoresACorrectionFromItsHistory()
+{
+    QSignalSpy finished(m_window->entityCurator(), &Ui::EntityCurator::retagFinished);
+    choose(row(QStringLiteral("Marta Okonjo"), EntityType::Person), QStringLiteral("Suppress"));
+    QVERIFY(finished.wait(20000));
+    QTRY_VERIFY(!row(QStringLiteral("Marta Okonjo"), EntityType::Person).isValid());
+    // Taken back in Entity Corrections, then restored from its History….
+    QStringList described;
+    bool checked = false;
+    Test::whenModal<QDialog>([&](QDialog *dialog) {
+        auto *list = dialog->findChild<QTreeWidget *>();
+        QVERIFY(list);
+        list->setCurrentItem(list->topLevelItem(0));
+        buttonCalled(dialog, QStringLiteral("Take Back"))->click();
+        QCOMPARE(list->topLevelItemCount(), 0);
+        Test::whenModal<Ui::HistoryDialog>([&](Ui::HistoryDialog *history) {
+            QCOMPARE(history->windowTitle(), QStringLiteral("History of the Entity Corrections"));
+            QTreeWidget *versions = history->versions();
+            for (int i = 0; i < versions->topLevelItemCount(); ++i) {
+                described.append(versions->topLevelItem(i)->text(2));
+            }
+            versions->setCurrentItem(versions->topLevelItem(0)); // the taking back
+            QVERIFY(history->restoreButton()->isEnabled());
+            history->restoreButton()->click();
+            QVERIFY2(history->errorLabel()->isHidden(), qPrintable(history->errorLabel()->text()));
+            QCOMPARE(versions->topLevelItemCount(), 3);
+            QCOMPARE(versions->topLevelItem(0)->text(2), QStringLiteral("Made: Suppress the person “Marta Okonjo”"));
+            history->reject();
+        });
+        buttonCalled(dialog, QStringLiteral("History…"))->click();
+        // The restored correction is listed again.
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QVERIFY(list->topLevelItem(0)->text(0).contains(QLatin1String("Marta Okonjo")));
+        checked = true;
+        dialog->reject();
+    });
+    choose(row(QStringLiteral("Aiko Tanabe"), EntityType::Person), QStringLiteral("Entity Corrections…"));
+    QVERIFY(checked);
+    QCOMPARE(described,
+        (QStringList { QStringLiteral("Taken back: Suppress the person “Marta Okonjo”"),
+            QStringLiteral("Made: Suppress the person “Marta Okonjo”") }));
+    // Restored, it applies again: the name is suppressed once the articles are re-tagged.
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 3, 20000);
+    waitForRetag();
+    QTRY_VERIFY(!row(QStringLiteral("Marta Okonjo"), EntityType::Person).isValid());
 }
 
 QTEST_MAIN(EntityCurationTest)

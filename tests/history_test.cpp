@@ -557,7 +557,7 @@ void HistoryTest::restoresACorrectionRule()
     QVERIFY(entity);
     const auto rule = library.curation().renameEntity(entity->id, QStringLiteral("Tanabe Aiko"));
     QVERIFY2(rule, qPrintable(library.errorString()));
-    const auto made = library.history().list(HistoryQuery { -1, -1, 1 });
+    const auto made = library.history().list(HistoryQuery { -1, -1, 1, {} });
     QVERIFY(made && made->size() == 1);
     const HistoryEntry insert = made->front();
     QCOMPARE(insert.table, QStringLiteral("entity_rules"));
@@ -585,7 +585,7 @@ void HistoryTest::restoresACorrectionRule()
     QCOMPARE(rules->front().targetName, QStringLiteral("Tanabe Aiko"));
     QCOMPARE(rules->front().author, library.author());
     QVERIFY(*library.curation().pendingRetags() > 0);
-    const auto latest = library.history().list(HistoryQuery { -1, -1, 1 });
+    const auto latest = library.history().list(HistoryQuery { -1, -1, 1, {} });
     QCOMPARE(latest->front().table, QStringLiteral("entity_rules"));
     QCOMPARE(latest->front().action, HistoryEntry::Action::Insert);
     QCOMPARE(latest->front().author, library.author());
@@ -604,7 +604,9 @@ void HistoryTest::cliRestoresARuleAndRetags()
 {
     Library library(libraryPath());
     QVERIFY(library.open());
-    QVERIFY(storeMinister(library) >= 0);
+    const qint64 article = storeMinister(library);
+    QVERIFY(article >= 0);
+    QVERIFY(library.annotations().annotate(article, 0, 12)); // a change that is no correction's
     const QString location = libraryPath();
     const auto rename = runCli({ QStringLiteral("entity"), QStringLiteral("rename"), QStringLiteral("--library"),
         location, QStringLiteral("PERSON:Aiko Tanabe"), QStringLiteral("Tanabe Aiko") });
@@ -632,6 +634,21 @@ void HistoryTest::cliRestoresARuleAndRetags()
     // Applied before the command ends: nothing waits, the entity has its restored name.
     QCOMPARE(*library.curation().pendingRetags(), qint64(0));
     QVERIFY(library.entities().find(EntityType::Person, QStringLiteral("Tanabe Aiko")));
+
+    // --rules lists the corrections' changes alone, newest first: made again, taken back, made.
+    const auto rules
+        = runCli({ QStringLiteral("history"), QStringLiteral("--library"), location, QStringLiteral("--rules") });
+    QVERIFY2(rules.exitCode == 0, rules.err.constData());
+    QStringList actions;
+    for (const QJsonObject &line : rules.lines()) {
+        QCOMPARE(line.value(QLatin1String("table")).toString(), QStringLiteral("entity_rules"));
+        actions.append(line.value(QLatin1String("action")).toString());
+    }
+    QCOMPARE(actions, (QStringList { QStringLiteral("insert"), QStringLiteral("delete"), QStringLiteral("insert") }));
+    HistoryQuery query;
+    query.table = QStringLiteral("entity_rules");
+    QCOMPARE(library.history().list(query)->size(), 3);
+    QVERIFY(library.history().list()->size() > 3);
 }
 
 void HistoryTest::cliHidesAndShowsAPassage()

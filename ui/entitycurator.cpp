@@ -1,6 +1,7 @@
 #include "entitycurator.h"
 
 #include "analysis/entityrecognizer.h"
+#include "historydialog.h"
 #include "store/library.h"
 #include "store/librarysession.h"
 
@@ -288,8 +289,11 @@ void EntityCurator::manageRules()
     list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     auto *takeBack = new QPushButton(tr("&Take Back"), &dialog);
     takeBack->setEnabled(false);
+    auto *history = new QPushButton(tr("&History…"), &dialog);
+    history->setToolTip(tr("Every correction made, changed or taken back, by whom and when; any can be restored"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
     buttons->addButton(takeBack, QDialogButtonBox::ActionRole);
+    buttons->addButton(history, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(&dialog);
     layout->addWidget(
@@ -332,8 +336,24 @@ void EntityCurator::manageRules()
         stored(ok);
         fill();
     });
+    connect(history, &QPushButton::clicked, &dialog, [&] {
+        Core::HistoryQuery query;
+        query.table = QStringLiteral("entity_rules");
+        HistoryDialog changes(m_session.data(), query, &dialog);
+        // A restored correction applies at once, as a new one does.
+        connect(&changes, &HistoryDialog::restored, this, [this, &fill] {
+            stored(true);
+            fill();
+        });
+        changes.exec();
+    });
     dialog.resize(560, 360);
     dialog.exec();
+}
+
+QString EntityCurator::describe(const Core::EntityRule &rule)
+{
+    return describeRule(rule);
 }
 
 bool EntityCurator::isRetagging() const

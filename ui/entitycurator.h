@@ -49,8 +49,11 @@ public:
     bool suppress(qint64 entityId);
     /*! Adds a name to the watchlist; asks for it (type, other spellings) when \a entry's name is empty. */
     bool watch(const Core::WatchEntry &entry = {});
-    /*! The rules and watchlist, each of which can be taken back. */
+    /*! The rules and watchlist, each of which can be taken back; History… lists the rules'
+        changes (HistoryDialog), any of which can be restored, and re-tags after a restore. */
     void manageRules();
+    /*! One line describing \a rule, as Entity Corrections and its history list it. */
+    static QString describe(const Core::EntityRule &rule);
 
     bool isRetagging() const;
     void cancelRetag();

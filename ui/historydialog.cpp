@@ -1,5 +1,7 @@
 #include "historydialog.h"
 
+#include "entitycurator.h"
+#include "store/curationstore.h"
 #include "store/library.h"
 #include "store/librarysession.h"
 
@@ -32,15 +34,35 @@ QString field(const QJsonObject &row, const char *name)
 
 } // namespace
 
+namespace
+{
+Core::HistoryQuery passageHistory(qint64 annotationId)
+{
+    Core::HistoryQuery query;
+    query.annotationId = annotationId;
+    return query;
+}
+
+bool aboutRules(const Core::HistoryQuery &query)
+{
+    return query.table == u"entity_rules";
+}
+} // namespace
+
 HistoryDialog::HistoryDialog(Core::LibrarySession *session, qint64 annotationId, QWidget *parent)
+    : HistoryDialog(session, passageHistory(annotationId), parent)
+{
+}
+
+HistoryDialog::HistoryDialog(Core::LibrarySession *session, const Core::HistoryQuery &query, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
-    , m_annotationId(annotationId)
+    , m_query(query)
     , m_versions(new QTreeWidget(this))
     , m_restore(new QPushButton(tr("Restore This Version"), this))
     , m_error(new QLabel(this))
 {
-    setWindowTitle(tr("History of the Passage"));
+    setWindowTitle(aboutRules(query) ? tr("History of the Entity Corrections") : tr("History of the Passage"));
     m_versions->setAccessibleName(tr("Versions"));
     m_versions->setRootIsDecorated(false);
     m_versions->setHeaderLabels({ tr("Who"), tr("When"), tr("What") });
@@ -49,7 +71,9 @@ HistoryDialog::HistoryDialog(Core::LibrarySession *session, qint64 annotationId,
     m_error->setAccessibleName(tr("History error"));
     m_error->setWordWrap(true);
     m_error->hide();
-    m_restore->setToolTip(tr("Put the passage back as it was at this change (a new change; nothing is lost)"));
+    m_restore->setToolTip(aboutRules(query)
+            ? tr("Put the correction back as it was at this change (a new change; its articles are re-tagged)")
+            : tr("Put the passage back as it was at this change (a new change; nothing is lost)"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_restore, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -74,9 +98,7 @@ void HistoryDialog::reload()
         updateButton();
         return;
     }
-    Core::HistoryQuery query;
-    query.annotationId = m_annotationId;
-    const auto entries = library->history().list(query);
+    const auto entries = library->history().list(m_query);
     if (!entries) {
         m_error->setText(library->errorString());
         m_error->show();
@@ -115,12 +137,14 @@ bool HistoryDialog::restoreCurrent()
         changes.allAnnotations = true;
     }
     changes.tags = true; // a re-created passage may bring its tags back into the codebook
+    changes.rules = entry.table == u"entity_rules";
     const bool done
         = m_session->write(changes, [&entry](Core::Library &library) { return library.history().restore(entry.id); });
     m_error->setText(done ? QString() : m_session->errorString());
     m_error->setVisible(!done);
     if (done) {
         reload();
+        Q_EMIT restored(entry);
     }
     return done;
 }
@@ -132,6 +156,19 @@ void HistoryDialog::updateButton()
 
 QString HistoryDialog::describe(const HistoryEntry &entry)
 {
+    if (entry.table == u"entity_rules") {
+        const QString before = EntityCurator::describe(Core::ruleFromHistory(entry.before));
+        const QString after = EntityCurator::describe(Core::ruleFromHistory(entry.after));
+        switch (entry.action) {
+        case HistoryEntry::Action::Insert:
+            return tr("Made: %1").arg(after);
+        case HistoryEntry::Action::Delete:
+            return tr("Taken back: %1").arg(before);
+        case HistoryEntry::Action::Update:
+            break;
+        }
+        return tr("Changed: %1 → %2").arg(before, after);
+    }
     if (entry.table == u"annotation_tags") {
         return entry.action == HistoryEntry::Action::Delete
             ? tr("Tag %1 taken off").arg(quoted(field(entry.before, "tag")))

@@ -17,10 +17,11 @@ namespace Dossier::Ui
 {
 
 /*!
-    \brief The versions of one highlighted passage (the Annotations dock's History…): each change to
-    it and its tags, newest first, with who made it, when and what it changed, read from the
-    library's history (Core::HistoryStore). Restore This Version writes the chosen version back
-    through the session, as a new change by the current user; the list then shows it too.
+    \brief The versions of one highlighted passage (the Annotations dock's History…), or of the
+    entity corrections (Entity Corrections' History…): each change, newest first, with who made it,
+    when and what it changed, read from the library's history (Core::HistoryStore). Restore This
+    Version writes the chosen version back through the session, as a new change by the current
+    user; the list then shows it too.
 */
 class HistoryDialog final : public QDialog
 {
@@ -29,6 +30,8 @@ class HistoryDialog final : public QDialog
 public:
     /*! The history of annotation \a annotationId of the session's open library. */
     HistoryDialog(Core::LibrarySession *session, qint64 annotationId, QWidget *parent = nullptr);
+    /*! The changes \a query selects (Core::HistoryQuery::table "entity_rules": the corrections'). */
+    HistoryDialog(Core::LibrarySession *session, const Core::HistoryQuery &query, QWidget *parent = nullptr);
     ~HistoryDialog() override;
 
     /*! Reads the passage's history again. */
@@ -41,14 +44,19 @@ public:
     QPushButton *restoreButton() const { return m_restore; }
     QLabel *errorLabel() const { return m_error; }
 
-    /*! What \a entry changed, in words ("Note: “a” → “b”", "Tag “Port” added", "Removed"). */
+    /*! What \a entry changed, in words ("Note: “a” → “b”", "Tag “Port” added", "Removed", "Taken
+        back: Suppress the person “Marta Okonjo”"). */
     static QString describe(const Core::HistoryEntry &entry);
+
+Q_SIGNALS:
+    /*! \a entry was restored (a correction restored re-tags the articles it changes). */
+    void restored(const Dossier::Core::HistoryEntry &entry);
 
 private:
     void updateButton();
 
     Core::LibrarySession *m_session = nullptr;
-    qint64 m_annotationId = -1;
+    Core::HistoryQuery m_query;
     QList<Core::HistoryEntry> m_entries;
     QTreeWidget *m_versions = nullptr;
     QPushButton *m_restore = nullptr;

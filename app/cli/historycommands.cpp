@@ -50,13 +50,15 @@ int history(const QStringList &arguments)
         QStringLiteral("Only changes to this annotation and its tags."), QStringLiteral("ID"));
     const QCommandLineOption limit(
         QStringLiteral("limit"), QStringLiteral("At most N changes, the newest."), QStringLiteral("N"));
-    for (const QCommandLineOption &option : { doc, annotation, limit }) {
+    const QCommandLineOption rules(QStringLiteral("rules"), QStringLiteral("Only changes to the entity corrections."));
+    for (const QCommandLineOption &option : { doc, annotation, limit, rules }) {
         parser.addOption(option);
     }
     parser.addPositionalArgument(
         QStringLiteral("ACTION"), QStringLiteral("restore HISTORY_ID"), QStringLiteral("[restore ID]"));
     const QString syntax = QStringLiteral(
-        "history --library L [--article ID | --annotation ID] [--limit N] | history restore --library L HISTORY_ID");
+        "history --library L [--article ID | --annotation ID | --rules] [--limit N] | history restore --library L "
+        "HISTORY_ID");
     int code = Ok;
     if (!parseCommandLine(parser, arguments, syntax, &code)) {
         return code;
@@ -88,13 +90,16 @@ int history(const QStringList &arguments)
         query.articleId = *article;
         query.annotationId = *passage;
         query.limit = int(std::min<qint64>(*most, std::numeric_limits<int>::max()));
+        if (parser.isSet(rules)) {
+            query.table = QStringLiteral("entity_rules");
+        }
     }
     Library library(parser.value(QStringLiteral("library")));
     if (!openLibrary(library)) {
         return Failed;
     }
     if (restoring) {
-        const auto before = library.history().list(HistoryQuery { -1, -1, 1 });
+        const auto before = library.history().list(HistoryQuery { -1, -1, 1, {} });
         const qint64 last = before && !before->isEmpty() ? before->front().id : 0;
         const auto restored = library.history().get(restoreId);
         if (!restored || !library.history().restore(restoreId)) {
@@ -112,7 +117,7 @@ int history(const QStringList &arguments)
         }
         // The restore is a change of its own (a few rows when an annotation comes back with its
         // tags): print them, newest first.
-        const auto after = library.history().list(HistoryQuery { -1, -1, 100 });
+        const auto after = library.history().list(HistoryQuery { -1, -1, 100, {} });
         for (const HistoryEntry &entry : after.value_or(QList<HistoryEntry> {})) {
             if (entry.id > last) {
                 writeJsonLine(entryJson(entry));

@@ -174,7 +174,7 @@ bool StoreContext::addRule(EntityRule *rule)
     return bumpCurationVersion();
 }
 
-bool StoreContext::restoreRule(qint64 row, const QJsonObject &state)
+EntityRule ruleFromHistory(const QJsonObject &state)
 {
     EntityRule rule;
     rule.scope = state.value(QLatin1String("scope")).toString() == u"form" ? EntityRule::Scope::Form
@@ -187,6 +187,12 @@ bool StoreContext::restoreRule(qint64 row, const QJsonObject &state)
         ? typeFrom(state.value(QLatin1String("target_type")).toString())
         : rule.type;
     rule.targetName = state.value(QLatin1String("target_name")).toString();
+    return rule;
+}
+
+bool StoreContext::restoreRule(qint64 row, const QJsonObject &state)
+{
+    EntityRule rule = ruleFromHistory(state); // addRule() gives it its id
     if (rule.label.isEmpty()) {
         error = StoreError(QStringLiteral("the history holds no rule to put back"), StoreError::Kind::Invalid);
         return false;

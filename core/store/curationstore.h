@@ -7,6 +7,10 @@ namespace Dossier::Core
 
 struct StoreContext;
 
+/*! The correction rule a history entry's row holds (HistoryEntry::before or after of an
+    entity_rules change); its label is empty when \a state holds none. */
+EntityRule ruleFromHistory(const QJsonObject &state);
+
 /*!
     \brief Entity curation: the analyst's corrections, kept in the library. Obtained from
     Library::curation().

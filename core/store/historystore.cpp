@@ -101,6 +101,10 @@ std::optional<QList<HistoryEntry>> HistoryStore::list(const HistoryQuery &reques
         where.append(QStringLiteral("article_id = ?"));
         binds.append(request.articleId);
     }
+    if (!request.table.isEmpty()) {
+        where.append(QStringLiteral("table_name = ?"));
+        binds.append(request.table);
+    }
     QString sql = QStringLiteral("SELECT %1 FROM history").arg(QLatin1String(historyColumns));
     if (!where.isEmpty()) {
         sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));

@@ -182,6 +182,7 @@ struct HistoryQuery {
     qint64 annotationId = -1; //!< the changes to this annotation and its tags; -1 for any
     qint64 articleId = -1; //!< the changes about this article (its annotations and tags); -1 for any
     int limit = 0; //!< at most this many; 0 for all
+    QString table; //!< only the changes to this table ("entity_rules": the correction rules); empty for any
 };
 
 /*! \brief The outcome of storing one article. */
