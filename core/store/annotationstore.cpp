@@ -264,15 +264,8 @@ bool AnnotationStore::restore(const Annotation &annotation)
 // statement changed: refused as stale when the annotation has moved on, else it is not there.
 StoreError AnnotationStore::missedEdit(qint64 id, qint64 readVersion)
 {
-    if (readVersion > 0) {
-        QSqlQuery current(d->db());
-        if (d->run(current, QStringLiteral("SELECT version FROM annotations WHERE id = ?"), { id }) && current.next()
-            && current.value(0).toLongLong() != readVersion) {
-            current.finish();
-            return d->staleEdit(QStringLiteral("annotations"), id, QStringLiteral("note"));
-        }
-    }
-    return StoreError(QStringLiteral("no annotation with id %1").arg(id), StoreError::Kind::NotFound);
+    return d->missedEdit(
+        QStringLiteral("annotations"), id, readVersion, QStringLiteral("note"), QStringLiteral("annotation"));
 }
 
 bool AnnotationStore::isCurrent(qint64 annotationId, qint64 readVersion)

@@ -83,6 +83,20 @@ StoreError StoreContext::staleEdit(const QString &table, qint64 row, const QStri
     return StoreError(QStringLiteral("%1 changed this %2%3 — reload").arg(who, what, when), StoreError::Kind::Conflict);
 }
 
+StoreError StoreContext::missedEdit(
+    const QString &table, qint64 row, qint64 readVersion, const QString &what, const QString &rowName)
+{
+    if (readVersion > 0) {
+        QSqlQuery current(db());
+        if (run(current, QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(table), { row }) && current.next()
+            && current.value(0).toLongLong() != readVersion) {
+            current.finish();
+            return staleEdit(table, row, what);
+        }
+    }
+    return StoreError(QStringLiteral("no %1 with id %2").arg(rowName).arg(row), StoreError::Kind::NotFound);
+}
+
 HistoryStore::HistoryStore(StoreContext *context, AnnotationStore *annotations)
     : d(context)
     , m_annotations(annotations)

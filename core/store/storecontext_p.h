@@ -368,6 +368,10 @@ struct StoreContext {
     // changed it last and when, from the history ("ana changed this note at 14:02 — reload"); an
     // annotation's own changes and its tags' count alike.
     StoreError staleEdit(const QString &table, qint64 row, const QString &what);
+    // The error for an edit of \a table's \a row made on \a readVersion (0: whatever it is now) that
+    // changed nothing: staleEdit() when the row has moved on, else "no <rowName> with id N".
+    StoreError missedEdit(
+        const QString &table, qint64 row, qint64 readVersion, const QString &what, const QString &rowName);
     // Entity curation (librarycuration.cpp). The rules in force, reloaded inside a transaction
     // whenever curation_state says another connection (or process) changed them.
     Curation curation;

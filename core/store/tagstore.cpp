@@ -99,41 +99,32 @@ std::optional<Tag> TagStore::ensure(const QString &name, const QString &color)
     return tag;
 }
 
-// An edit of tag \a tagId made on a copy of \a readVersion (0: whatever it is now) that no statement
-// changed: refused as stale when the tag has moved on, else it is not there.
-StoreError TagStore::missedEdit(qint64 tagId, qint64 readVersion)
+bool TagStore::updateAt(qint64 tagId, qint64 readVersion, const QString &set, QVariantList binds)
 {
+    QSqlQuery update(d->db());
+    binds.append(tagId);
     if (readVersion > 0) {
-        QSqlQuery current(d->db());
-        if (d->run(current, QStringLiteral("SELECT version FROM tags WHERE id = ?"), { tagId }) && current.next()
-            && current.value(0).toLongLong() != readVersion) {
-            current.finish();
-            return d->staleEdit(QStringLiteral("tags"), tagId, QStringLiteral("tag"));
-        }
+        binds.append(readVersion);
     }
-    return StoreError(QStringLiteral("no tag with id %1").arg(tagId), StoreError::Kind::NotFound);
+    if (!d->run(update,
+            QStringLiteral("UPDATE tags SET %1 WHERE id = ?").arg(set)
+                + (readVersion > 0 ? QStringLiteral(" AND version = ?") : QString()),
+            binds)) {
+        return false;
+    }
+    if (update.numRowsAffected() != 1) {
+        d->error
+            = d->missedEdit(QStringLiteral("tags"), tagId, readVersion, QStringLiteral("tag"), QStringLiteral("tag"));
+        return false;
+    }
+    return true;
 }
 
 bool TagStore::holdAt(qint64 tagId, qint64 readVersion)
 {
     // An update that changes nothing a trigger counts, so that a team library's server holds the
     // row (a colleague's rename waits for this transaction) and the version is checked by it.
-    QSqlQuery hold(d->db());
-    QVariantList binds { tagId };
-    if (readVersion > 0) {
-        binds.append(readVersion);
-    }
-    if (!d->run(hold,
-            QStringLiteral("UPDATE tags SET modified_at = modified_at WHERE id = ?")
-                + (readVersion > 0 ? QStringLiteral(" AND version = ?") : QString()),
-            binds)) {
-        return false;
-    }
-    if (hold.numRowsAffected() != 1) {
-        d->error = missedEdit(tagId, readVersion);
-        return false;
-    }
-    return true;
+    return updateAt(tagId, readVersion, QStringLiteral("modified_at = modified_at"), {});
 }
 
 bool TagStore::rename(qint64 tagId, const QString &rawName, qint64 readVersion)
@@ -154,22 +145,7 @@ bool TagStore::rename(qint64 tagId, const QString &rawName, qint64 readVersion)
                 StoreError::Kind::Invalid);
             return false;
         }
-        QSqlQuery update(d->db());
-        QVariantList binds { name, now(), tagId };
-        if (readVersion > 0) {
-            binds.append(readVersion);
-        }
-        if (!d->run(update,
-                QStringLiteral("UPDATE tags SET name = ?, modified_at = ? WHERE id = ?")
-                    + (readVersion > 0 ? QStringLiteral(" AND version = ?") : QString()),
-                binds)) {
-            return false;
-        }
-        if (update.numRowsAffected() != 1) {
-            d->error = missedEdit(tagId, readVersion);
-            return false;
-        }
-        return true;
+        return updateAt(tagId, readVersion, QStringLiteral("name = ?, modified_at = ?"), { name, now() });
     });
 }
 
@@ -182,22 +158,7 @@ bool TagStore::setColor(qint64 tagId, const QString &color, qint64 readVersion)
     }
     return d->transaction([&] {
         d->changed(codebookChange);
-        QSqlQuery update(d->db());
-        QVariantList binds { color.toLower(), now(), tagId };
-        if (readVersion > 0) {
-            binds.append(readVersion);
-        }
-        if (!d->run(update,
-                QStringLiteral("UPDATE tags SET color = ?, modified_at = ? WHERE id = ?")
-                    + (readVersion > 0 ? QStringLiteral(" AND version = ?") : QString()),
-                binds)) {
-            return false;
-        }
-        if (update.numRowsAffected() != 1) {
-            d->error = missedEdit(tagId, readVersion);
-            return false;
-        }
-        return true;
+        return updateAt(tagId, readVersion, QStringLiteral("color = ?, modified_at = ?"), { color.toLower(), now() });
     });
 }
 

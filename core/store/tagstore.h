@@ -41,11 +41,12 @@ public:
     std::optional<QList<Tag>> facets(const DocumentFilter &filter);
 
 private:
-    /*! Inside a transaction: takes the tag's row for this edit when it is still at \a readVersion
-        (any version when 0); else sets the error (Conflict, or NotFound when it is gone). */
+    /*! Inside a transaction: sets \a set ("name = ?", with \a binds) on the tag when it is still
+        at \a readVersion (any version when 0); else sets the error (Conflict, or NotFound when it
+        is gone). */
+    bool updateAt(qint64 tagId, qint64 readVersion, const QString &set, QVariantList binds);
+    /*! updateAt() changing nothing the version counts: takes the tag's row for this edit. */
     bool holdAt(qint64 tagId, qint64 readVersion);
-    /*! The error for an edit of tag \a tagId made on \a readVersion that changed no row. */
-    StoreError missedEdit(qint64 tagId, qint64 readVersion);
 
     StoreContext *d;
 };
