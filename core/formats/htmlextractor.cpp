@@ -628,8 +628,7 @@ QString Extractor::render(const std::vector<int> &roots, const QString &title, q
                 } else {
                     const qsizetype from = out.size();
                     out.append(text);
-                    std::replace_if(
-                        out.begin() + from, out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+                    std::replace_if(out.begin() + from, out.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
                 }
                 ++i;
                 continue;

@@ -86,7 +86,7 @@ void LibrarySession::openInBackground(const QString &path)
         const auto it = std::find_if(m_openings.cbegin(), m_openings.cend(),
             [result](const std::shared_ptr<Opening> &o) { return o.get() == result; });
         if (it != m_openings.cend()) {
-            finishOpening(*it);
+            finishOpening(m_openings.takeAt(std::distance(m_openings.cbegin(), it)));
         }
     });
     m_opening = opening;
@@ -94,11 +94,9 @@ void LibrarySession::openInBackground(const QString &path)
     opening->thread->start();
 }
 
-void LibrarySession::finishOpening(const std::shared_ptr<Opening> &done)
+void LibrarySession::finishOpening(const std::shared_ptr<Opening> &opening)
 {
-    const std::shared_ptr<Opening> opening = done; // kept while m_openings lets go of it
     opening->thread->wait(); // finished() comes just before the thread ends
-    m_openings.removeOne(opening);
     if (opening != m_opening) {
         return; // abandoned: its library (if any) closes with it, here on the session's thread
     }

@@ -110,6 +110,7 @@ private:
     void emitChanges(const LibraryChanges &changes);
     /*! Takes \a library, open, in place of the open one. */
     void adopt(std::unique_ptr<Library> library, const QString &path);
+    /*! \a opening's thread is done; m_openings no longer holds it. */
     void finishOpening(const std::shared_ptr<Opening> &opening);
 
     std::unique_ptr<Library> m_library;
