@@ -352,8 +352,9 @@ void EntityCurationTest::restoresACorrectionFromItsHistory()
     QCOMPARE(described,
         (QStringList { QStringLiteral("Taken back: Suppress the person “Marta Okonjo”"),
             QStringLiteral("Made: Suppress the person “Marta Okonjo”") }));
-    // Restored, it applies again: the name is suppressed once the articles are re-tagged.
-    QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 3, 20000);
+    // Restored, it applies again: the name is suppressed once the articles are re-tagged. A re-tag
+    // still running when the correction came back goes on to it, so one more finish or two.
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 2 && !m_window->entityCurator()->isRetagging(), 20000);
     waitForRetag();
     QTRY_VERIFY(!row(QStringLiteral("Marta Okonjo"), EntityType::Person).isValid());
 }
