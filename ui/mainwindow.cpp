@@ -576,17 +576,6 @@ bool MainWindow::openLibrary(const QString &path)
     return true;
 }
 
-void MainWindow::refuseLibrary(const QString &file)
-{
-    // A damaged library can be restored from a backup or recovered; other refusals (another
-    // program's file, a newer Dossier, read-only, an unreachable server) leave nothing to repair.
-    if (m_session->openFailure() == Core::Library::OpenFailure::Damaged) {
-        openCheckDialog(QStringLiteral("damagedLibraryDialog"))->offerRepair(file, m_session->errorString());
-    } else {
-        QMessageBox::warning(this, tr("Cannot Open the Library"), m_session->errorString());
-    }
-}
-
 void MainWindow::startOnLibrary()
 {
     m_currentId = -1;
@@ -611,12 +600,6 @@ void MainWindow::startOnLibrary()
     if (!readOnly) {
         startWatching();
     }
-}
-
-bool MainWindow::isOfferingRepair() const
-{
-    const auto *dialog = findChild<LibraryCheckDialog *>(QStringLiteral("damagedLibraryDialog"));
-    return dialog && dialog->isVisible();
 }
 
 void MainWindow::checkLibrary()

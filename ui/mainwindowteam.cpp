@@ -1,7 +1,9 @@
 // The main window's team libraries and recent libraries (issue 17): File › Connect to Team
-// Library…, File › Open Recent, and the title and status that say a team library is open.
+// Library…, File › Open Recent, a team library reached in the background, what a library that
+// cannot be opened shows, and the title and status that say a team library is open.
 
 #include "connectteamdialog.h"
+#include "librarycheckdialog.h"
 #include "mainwindow.h"
 #include "store/librarysession.h"
 #include "teammembersdialog.h"
@@ -11,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -175,6 +178,23 @@ void MainWindow::hideConnecting()
 bool MainWindow::isConnecting() const
 {
     return m_session->isOpening();
+}
+
+void MainWindow::refuseLibrary(const QString &file)
+{
+    // A damaged library can be restored from a backup or recovered; other refusals (another
+    // program's file, a newer Dossier, read-only, an unreachable server) leave nothing to repair.
+    if (m_session->openFailure() == Core::Library::OpenFailure::Damaged) {
+        openCheckDialog(QStringLiteral("damagedLibraryDialog"))->offerRepair(file, m_session->errorString());
+    } else {
+        QMessageBox::warning(this, tr("Cannot Open the Library"), m_session->errorString());
+    }
+}
+
+bool MainWindow::isOfferingRepair() const
+{
+    const auto *dialog = findChild<LibraryCheckDialog *>(QStringLiteral("damagedLibraryDialog"));
+    return dialog && dialog->isVisible();
 }
 
 void MainWindow::showLibraryName()
