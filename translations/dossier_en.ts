@@ -314,6 +314,13 @@
             <numerusform>%n articles</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more report(s)</source>
+        <translation>
+            <numerusform>… and %n more report</numerusform>
+            <numerusform>… and %n more reports</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Dossier::Ui::TimelinePanel</name>

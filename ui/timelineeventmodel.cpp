@@ -10,6 +10,8 @@ namespace Dossier::Ui
 namespace
 {
 constexpr qsizetype maxSentence = 160;
+// A tooltip lists this many reports at most: an event of a year many articles name has thousands.
+constexpr qsizetype maxTooltipReports = 10;
 } // namespace
 
 TimelineEventModel::TimelineEventModel(QObject *parent)
@@ -132,10 +134,13 @@ QVariant TimelineEventModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ToolTipRole: {
         QStringList lines;
-        for (const Core::EventReport &report : event.reports) {
+        for (const Core::EventReport &report : event.reports.first(std::min(event.reports.size(), maxTooltipReports))) {
             lines.append(tr("%1 (%2, %3): %4")
                     .arg(report.title, report.source, report.published, report.sentence.simplified())
                     .toHtmlEscaped());
+        }
+        if (event.reports.size() > maxTooltipReports) {
+            lines.append(tr("… and %n more report(s)", nullptr, int(event.reports.size() - maxTooltipReports)));
         }
         return QString(QStringLiteral("<p>") + lines.join(QStringLiteral("</p><p>")) + QStringLiteral("</p>"));
     }

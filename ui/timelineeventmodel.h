@@ -9,8 +9,8 @@ namespace Dossier::Ui
 
 /*!
     \brief The timeline's events (TimelineQuery::events()) as a list: "12 Feb 2026 — sentence…" over
-    "2 articles · Aiko Tanabe, Manila". The tooltip lists every report. Roles: EventArticleIdRole,
-    EventStartRole, EventEndRole (the first report), EventArticleCountRole (ui/roles.h).
+    "2 articles · Aiko Tanabe, Manila". The tooltip lists the first ten reports, and how many more. Roles:
+   EventArticleIdRole, EventStartRole, EventEndRole (the first report), EventArticleCountRole (ui/roles.h).
 
     Lazy: it knows the dates the list's events fall on (setDates()) and holds the events of the first
     dates only, a page of about pageReports() reports at a time; when a view scrolls to its end

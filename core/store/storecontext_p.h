@@ -264,20 +264,26 @@ struct StoreContext {
             }
         }
     }
-    // Runs \a sql, whose "%1" stands for a list of placeholders, over \a ids in chunks well under
-    // SQLite's limit of bound values, and hands each row to \a onRow; false when a chunk fails.
+    // Runs \a sql, whose "%1" stands for a list of ids, over \a ids in chunks, and hands each row to
+    // \a onRow; false when a chunk fails. The ids are written into the statement as numbers: bound
+    // one by one, QtSql's handling of each value costs more than SQLite's lookups (half the time of
+    // reading 12,000 articles by id), and on a team library a statement run once with values bound
+    // is three round trips (runOnce()).
     template<typename OnRow> bool runOverIds(const QString &sql, const QList<qint64> &ids, OnRow onRow)
     {
         constexpr qsizetype chunk = 500;
         for (qsizetype from = 0; from < ids.size(); from += chunk) {
-            const QList<qint64> part = ids.mid(from, chunk);
-            QVariantList binds;
-            binds.reserve(part.size());
-            for (const qint64 id : part) {
-                binds.append(id);
+            const qsizetype end = std::min(ids.size(), from + chunk);
+            QString list;
+            list.reserve((end - from) * 8);
+            for (qsizetype i = from; i < end; ++i) {
+                if (i > from) {
+                    list += QLatin1Char(',');
+                }
+                list += QString::number(ids.at(i));
             }
             QSqlQuery query(db());
-            if (!run(query, sql.arg(placeholders(part.size())), binds)) {
+            if (!runOnce(query, sql.arg(list), {})) {
                 return false;
             }
             while (query.next()) {

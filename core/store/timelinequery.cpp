@@ -210,34 +210,28 @@ bool readEvents(StoreContext *d, const QString &ids, const QVariantList &binds, 
     QSqlQuery query(d->db());
     if (!d->run(query,
             QStringLiteral("SELECT v.article_id, v.date_start, v.date_end, v.start, v.\"end\", v.start_cp, v.end_cp, "
-                           "v.sentence, v.entities, e.name, a.title, a.source, a.date FROM %1 JOIN entities e ON "
-                           "e.id = v.date_entity_id JOIN articles a ON a.id = v.article_id%2")
+                           "v.sentence, v.entities, v.date_entity_id FROM %1%2")
                 .arg(rows, onDates),
             binds)) {
         return false;
     }
     struct Row {
         EventReport report;
-        QString date;
+        qint64 date = -1;
         QList<qint64> entities;
     };
     std::vector<Row> found;
+    // The entities the rows name (their dates among them), and the articles' titles, sources and
+    // dates: each read once after the rows. Joined, each would be looked up again for every row,
+    // tens of thousands for a year many articles name.
     QHash<qint64, EntitySummary> names;
-    EventReport base; // the last row's article, whose texts the next rows of that article share
+    QHash<qint64, EventReport> articles;
     while (query.next()) {
         Row row;
-        const qint64 article = query.value(0).toLongLong();
-        if (article != base.articleId) {
-            base.articleId = article;
-            base.title = query.value(10).toString();
-            base.source = query.value(11).toString();
-            base.published = query.value(12).toString();
-        }
-        row.date = query.value(9).toString();
-        if (!Dates::period(row.date).isValid()) {
-            continue;
-        }
-        row.report = base;
+        row.date = query.value(9).toLongLong();
+        names.insert(row.date, {});
+        row.report.articleId = query.value(0).toLongLong();
+        articles.insert(row.report.articleId, {});
         row.report.dateStart = query.value(1).toLongLong();
         row.report.dateEnd = query.value(2).toLongLong();
         row.report.start = query.value(3).toLongLong();
@@ -253,6 +247,19 @@ bool readEvents(StoreContext *d, const QString &ids, const QVariantList &binds, 
         found.push_back(std::move(row));
     }
     query.finish();
+    // In id order, so that each chunk reads neighbouring pages of the table.
+    QList<qint64> articleIds = articles.keys();
+    std::sort(articleIds.begin(), articleIds.end());
+    if (!d->runOverIds(QStringLiteral("SELECT id, title, source, date FROM articles WHERE id IN (%1)"), articleIds,
+            [&](const QSqlQuery &row) {
+                EventReport &article = articles[row.value(0).toLongLong()];
+                article.articleId = row.value(0).toLongLong();
+                article.title = row.value(1).toString();
+                article.source = row.value(2).toString();
+                article.published = row.value(3).toString();
+            })) {
+        return false;
+    }
     if (!d->runOverIds(QStringLiteral("SELECT id, name, type FROM entities WHERE id IN (%1)"), names.keys(),
             [&](const QSqlQuery &row) {
                 EntitySummary &entity = names[row.value(0).toLongLong()];
@@ -266,8 +273,9 @@ bool readEvents(StoreContext *d, const QString &ids, const QVariantList &binds, 
     std::sort(found.begin(), found.end(), [](const Row &a, const Row &b) {
         return std::tie(a.report.articleId, a.report.dateStart) < std::tie(b.report.articleId, b.report.dateStart);
     });
-    QSet<std::pair<qsizetype, QString>> seen;
+    QSet<std::pair<qsizetype, qint64>> seen;
     qint64 article = -1;
+    QHash<qint64, bool> validDates; // checked once each
     for (Row &row : found) {
         if (row.report.articleId != article) {
             article = row.report.articleId;
@@ -277,15 +285,27 @@ bool readEvents(StoreContext *d, const QString &ids, const QVariantList &binds, 
             continue;
         }
         seen.insert({ row.report.start, row.date });
+        const EntitySummary date = names.value(row.date);
+        auto valid = validDates.constFind(row.date);
+        if (valid == validDates.cend()) {
+            valid = validDates.insert(row.date, date.id >= 0 && Dates::period(date.name).isValid());
+        }
+        const auto facts = articles.constFind(row.report.articleId);
+        if (!*valid || facts->articleId < 0) {
+            continue; // a date that names no period, or an article removed between the reads
+        }
+        row.report.title = facts->title;
+        row.report.source = facts->source;
+        row.report.published = facts->published;
         QList<EntitySummary> entities;
         entities.reserve(row.entities.size());
         for (const qint64 id : std::as_const(row.entities)) {
-            const EntitySummary &entity = names[id];
-            if (entity.id >= 0) {
-                entities.append(entity);
+            const auto entity = names.constFind(id);
+            if (entity->id >= 0) {
+                entities.append(*entity);
             }
         }
-        (*reportsOf)[row.date].append({ std::move(row.report), std::move(entities) });
+        (*reportsOf)[date.name].append({ std::move(row.report), std::move(entities) });
     }
     return true;
 }
