@@ -3,6 +3,7 @@
 #include "articlehighlighter.h"
 #include "documentlistmodel.h"
 #include "guihelpers.h"
+#include "historydialog.h"
 #include "mainwindow.h"
 #include "readerhelpers.h"
 #include "readerview.h"
@@ -10,15 +11,18 @@
 #include "testarticles.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace Dossier;
@@ -39,6 +43,7 @@ private Q_SLOTS:
     void staleEditHighlightIsRefused();
     void tagArticleAndUndo();
     void tagFacetFiltersTheList();
+    void articleHistoryListsItsPassagesAndTagsAndRestores();
 
 private:
     void selectBody(qsizetype start, qsizetype end);
@@ -288,6 +293,51 @@ void AnnotationWindowTest::tagFacetFiltersTheList()
     controller->undoStack()->undo(); // the article's tag
     QTRY_COMPARE(m_window->tagFacets()->list()->count(), 1);
     QCOMPARE(m_window->tagFacets()->list()->item(0)->text(), QStringLiteral("Ports (0)"));
+}
+
+void AnnotationWindowTest::articleHistoryListsItsPassagesAndTagsAndRestores()
+{
+    Ui::AnnotationController *controller = m_window->annotationController();
+    const qint64 article = m_window->currentArticleId();
+    const QString quote = QStringLiteral("forty million euros");
+    selectBody(body.indexOf(quote), body.indexOf(quote) + quote.size());
+    QVERIFY(m_window->highlightSelection({ QStringLiteral("Costs") }, QStringLiteral("check the figure")) >= 0);
+    QVERIFY(controller->tagArticle(article, { QStringLiteral("Ports") }));
+    QVERIFY(controller->untagArticle(article, QStringLiteral("Ports")));
+
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("articleHistoryAction"));
+    QVERIFY(action);
+    QVERIFY(action->isEnabled());
+    action->trigger();
+    auto *dialog = m_window->findChild<Ui::HistoryDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("History of the Article"));
+    QTreeWidget *versions = dialog->versions();
+    // Newest first: the tag taken off, put on, then the passage's tag and the passage itself (in one
+    // transaction, either order), each passage's change naming the passage.
+    QVERIFY(versions->topLevelItemCount() >= 4);
+    QCOMPARE(versions->topLevelItem(0)->text(2), QStringLiteral("Article tag “Ports” taken off"));
+    QCOMPARE(versions->topLevelItem(1)->text(2), QStringLiteral("Article tagged “Ports”"));
+    QStringList passage { versions->topLevelItem(2)->text(2), versions->topLevelItem(3)->text(2) };
+    passage.sort();
+    QCOMPARE(passage,
+        QStringList({ QStringLiteral("Passage “forty million euros”: Highlighted, with the note “check the figure”"),
+            QStringLiteral("Passage “forty million euros”: Tag “Costs” added") }));
+    for (int row = 0; row < versions->topLevelItemCount(); ++row) {
+        QVERIFY(!versions->topLevelItem(row)->text(0).isEmpty());
+    }
+
+    // Restoring the tag's putting on puts it back on the article, as a new change listed first.
+    versions->setCurrentItem(versions->topLevelItem(1));
+    dialog->restoreButton()->click();
+    QVERIFY2(dialog->errorLabel()->isHidden(), qPrintable(dialog->errorLabel()->text()));
+    QCOMPARE(*controller->library()->tags().ofArticle(article), QStringList({ QStringLiteral("Ports") }));
+    QCOMPARE(versions->topLevelItem(0)->text(2), QStringLiteral("Article tagged “Ports”"));
+    QTRY_COMPARE(
+        m_window->documentModel()->index(0, Ui::DocumentListModel::Tags).data().toString(), QStringLiteral("Ports"));
+    dialog->close();
+    QVERIFY(controller->untagArticle(article, QStringLiteral("Ports")));
 }
 
 QTEST_MAIN(AnnotationWindowTest)

@@ -1,5 +1,6 @@
 #include "annotationcontroller.h"
 #include "guihelpers.h"
+#include "historydialog.h"
 #include "store/library.h"
 #include "store/librarysession.h"
 #include "tagmanagerdialog.h"
@@ -8,6 +9,7 @@
 #include <QApplication>
 #include <QColorDialog>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -38,6 +40,8 @@ private Q_SLOTS:
     void cancelledDeleteKeepsTheTag();
     void staleEditIsRefusedAndShown_data();
     void staleEditIsRefusedAndShown();
+    void historyListsTheCodebooksChangesAndRestores_data();
+    void historyListsTheCodebooksChangesAndRestores();
 
 private:
     qint64 tagId(const QString &name) const;
@@ -324,6 +328,92 @@ void TagManagerDialogTest::staleEditIsRefusedAndShown()
     QVERIFY(!item(QStringLiteral("Council")));
     QCOMPARE(m_dialog->currentTag(), council);
     QCOMPARE(m_dialog->errorText(), error);
+}
+
+void TagManagerDialogTest::historyListsTheCodebooksChangesAndRestores_data()
+{
+    QTest::addColumn<QString>("change"); // made to the codebook before History… opens
+    QTest::addColumn<QString>("described"); // the history's newest row
+    QTest::addColumn<QString>("restored"); // the row restored
+    QTest::addColumn<QString>("tag"); // the tag then listed (a recoloured one: with its first colour)
+
+    QTest::newRow("a rename taken back") << QStringLiteral("rename")
+                                         << QStringLiteral("Tag “Council” renamed “Town council”")
+                                         << QStringLiteral("Tag “Council” made") << QStringLiteral("Council");
+    QTest::newRow("a recolour taken back")
+        << QStringLiteral("recolour") << QStringLiteral("Tag “Safety” recoloured %1 → #123456")
+        << QStringLiteral("Tag “Safety” made") << QStringLiteral("Safety");
+    QTest::newRow("a removed tag made again")
+        << QStringLiteral("remove") << QStringLiteral("Tag “Transport” removed")
+        << QStringLiteral("Tag “Transport” removed") << QStringLiteral("Transport");
+}
+
+void TagManagerDialogTest::historyListsTheCodebooksChangesAndRestores()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, described);
+    QFETCH(QString, restored);
+    QFETCH(QString, tag);
+
+    const auto colorOf = [this](const QString &name) {
+        for (const Core::Tag &tag : m_library->tags().all().value_or(QList<Core::Tag>())) {
+            if (tag.name == name) {
+                return tag.color;
+            }
+        }
+        return QString();
+    };
+    const QString safetyColor = colorOf(QStringLiteral("Safety"));
+    if (change == u"rename") {
+        QVERIFY(m_library->tags().rename(tagId(QStringLiteral("Council")), QStringLiteral("Town council")));
+    } else if (change == u"recolour") {
+        QVERIFY(m_library->tags().setColor(tagId(QStringLiteral("Safety")), QStringLiteral("#123456")));
+        described = described.arg(safetyColor);
+    } else {
+        QVERIFY(m_library->tags().remove(tagId(QStringLiteral("Transport"))));
+    }
+    m_dialog->refresh();
+
+    QPushButton *history = nullptr;
+    for (QPushButton *button : m_dialog->findChildren<QPushButton *>()) {
+        if (button->accessibleName() == u"History of the tags") {
+            history = button;
+        }
+    }
+    QVERIFY(history && history->isEnabled());
+    history->click();
+    auto *dialog = m_dialog->findChild<Ui::HistoryDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("History of the Tags"));
+    QTreeWidget *versions = dialog->versions();
+    // Every tag's making (three, by the annotations of init()), then the change, newest first; no
+    // passage's or article's change.
+    QCOMPARE(versions->topLevelItemCount(), 4);
+    QCOMPARE(versions->topLevelItem(0)->text(2), described);
+    QStringList made;
+    for (int row = 1; row < versions->topLevelItemCount(); ++row) {
+        made.append(versions->topLevelItem(row)->text(2));
+    }
+    made.sort();
+    QCOMPARE(made,
+        QStringList({ QStringLiteral("Tag “Council” made"), QStringLiteral("Tag “Safety” made"),
+            QStringLiteral("Tag “Transport” made") }));
+
+    const auto rows = versions->findItems(restored, Qt::MatchExactly, 2);
+    QCOMPARE(rows.size(), 1);
+    versions->setCurrentItem(rows.first());
+    QVERIFY(dialog->restoreButton()->isEnabled());
+    dialog->restoreButton()->click();
+    QVERIFY2(dialog->errorLabel()->isHidden(), qPrintable(dialog->errorLabel()->text()));
+    QVERIFY(tagNames().contains(tag));
+    if (change == u"recolour") {
+        QCOMPARE(colorOf(QStringLiteral("Safety")), safetyColor);
+    }
+    // The codebook lists it again, and the history shows the restoration as the newest change.
+    QTRY_VERIFY(item(tag));
+    QCOMPARE(versions->topLevelItemCount(), 5);
+    QVERIFY(versions->topLevelItem(0)->text(2) != described);
 }
 
 QTEST_MAIN(TagManagerDialogTest)

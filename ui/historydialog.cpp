@@ -6,6 +6,7 @@
 #include "store/librarysession.h"
 
 #include <QDialogButtonBox>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -47,6 +48,17 @@ bool aboutRules(const Core::HistoryQuery &query)
 {
     return query.table == u"entity_rules";
 }
+
+bool aboutTags(const Core::HistoryQuery &query)
+{
+    return query.table == u"tags";
+}
+
+// An article's history lists the changes to several passages: each says which.
+bool aboutArticle(const Core::HistoryQuery &query)
+{
+    return query.articleId >= 0 && query.annotationId < 0;
+}
 } // namespace
 
 HistoryDialog::HistoryDialog(Core::LibrarySession *session, qint64 annotationId, QWidget *parent)
@@ -62,7 +74,22 @@ HistoryDialog::HistoryDialog(Core::LibrarySession *session, const Core::HistoryQ
     , m_restore(new QPushButton(tr("Restore This Version"), this))
     , m_error(new QLabel(this))
 {
-    setWindowTitle(aboutRules(query) ? tr("History of the Entity Corrections") : tr("History of the Passage"));
+    if (aboutRules(query)) {
+        setWindowTitle(tr("History of the Entity Corrections"));
+        m_restore->setToolTip(tr("Put the correction back as it was at this change (a new change; its articles are "
+                                 "re-tagged)"));
+    } else if (aboutTags(query)) {
+        setWindowTitle(tr("History of the Tags"));
+        m_restore->setToolTip(tr("Put the tag back as it was at this change: its name and colour, or the tag itself "
+                                 "once removed (a new change; nothing is lost)"));
+    } else if (aboutArticle(query)) {
+        setWindowTitle(tr("History of the Article"));
+        m_restore->setToolTip(tr("Put the passage or the article's tag back as it was at this change (a new change; "
+                                 "nothing is lost)"));
+    } else {
+        setWindowTitle(tr("History of the Passage"));
+        m_restore->setToolTip(tr("Put the passage back as it was at this change (a new change; nothing is lost)"));
+    }
     m_versions->setAccessibleName(tr("Versions"));
     m_versions->setRootIsDecorated(false);
     m_versions->setHeaderLabels({ tr("Who"), tr("When"), tr("What") });
@@ -71,9 +98,6 @@ HistoryDialog::HistoryDialog(Core::LibrarySession *session, const Core::HistoryQ
     m_error->setAccessibleName(tr("History error"));
     m_error->setWordWrap(true);
     m_error->hide();
-    m_restore->setToolTip(aboutRules(query)
-            ? tr("Put the correction back as it was at this change (a new change; its articles are re-tagged)")
-            : tr("Put the passage back as it was at this change (a new change; nothing is lost)"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_restore, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -106,12 +130,26 @@ void HistoryDialog::reload()
         return;
     }
     m_entries = *entries;
+    // In an article's history, each passage named by its text (a change of its tags holds only its id).
+    QHash<qint64, QString> passages;
+    if (aboutArticle(m_query)) {
+        for (const HistoryEntry &entry : std::as_const(m_entries)) {
+            if (entry.table == u"annotations") {
+                const QString exact = field(entry.after.isEmpty() ? entry.before : entry.after, "exact");
+                passages.insert(entry.row, exact);
+            }
+        }
+    }
     const QLocale locale;
     for (const HistoryEntry &entry : std::as_const(m_entries)) {
         auto *item = new QTreeWidgetItem(m_versions);
         item->setText(0, entry.author.isEmpty() ? tr("(unknown)") : entry.author);
         item->setText(1, locale.toString(entry.at.toLocalTime(), QLocale::ShortFormat));
-        item->setText(2, describe(entry));
+        const auto passage = passages.constFind(entry.row);
+        const bool ofPassage = entry.table == u"annotations" || entry.table == u"annotation_tags";
+        item->setText(2,
+            ofPassage && passage != passages.cend() ? tr("Passage %1: %2").arg(quoted(*passage), describe(entry))
+                                                    : describe(entry));
         item->setData(0, Qt::UserRole, entry.id);
     }
     for (int column = 0; column < 2; ++column) {
@@ -138,6 +176,12 @@ bool HistoryDialog::restoreCurrent()
     }
     changes.tags = true; // a re-created passage may bring its tags back into the codebook
     changes.rules = entry.table == u"entity_rules";
+    // The list shows each article's tags: an article's own, and every article's for a tag's name.
+    if (entry.table == u"article_tags") {
+        changes.articles = { entry.articleId };
+    } else if (entry.table == u"tags") {
+        changes.allArticles = true;
+    }
     const bool done
         = m_session->write(changes, [&entry](Core::Library &library) { return library.history().restore(entry.id); });
     m_error->setText(done ? QString() : m_session->errorString());
@@ -168,6 +212,32 @@ QString HistoryDialog::describe(const HistoryEntry &entry)
             break;
         }
         return tr("Changed: %1 → %2").arg(before, after);
+    }
+    if (entry.table == u"tags") {
+        const QString before = field(entry.before, "name");
+        const QString after = field(entry.after, "name");
+        switch (entry.action) {
+        case HistoryEntry::Action::Insert:
+            return tr("Tag %1 made").arg(quoted(after));
+        case HistoryEntry::Action::Delete:
+            return tr("Tag %1 removed").arg(quoted(before));
+        case HistoryEntry::Action::Update:
+            break;
+        }
+        QStringList what;
+        if (before != after) {
+            what.append(tr("Tag %1 renamed %2").arg(quoted(before), quoted(after)));
+        }
+        if (field(entry.before, "color") != field(entry.after, "color")) {
+            what.append(tr("Tag %1 recoloured %2 → %3")
+                    .arg(quoted(after), field(entry.before, "color"), field(entry.after, "color")));
+        }
+        return what.isEmpty() ? tr("Tag %1 changed").arg(quoted(after)) : what.join(QLatin1String("; "));
+    }
+    if (entry.table == u"article_tags") {
+        return entry.action == HistoryEntry::Action::Delete
+            ? tr("Article tag %1 taken off").arg(quoted(field(entry.before, "tag")))
+            : tr("Article tagged %1").arg(quoted(field(entry.after, "tag")));
     }
     if (entry.table == u"annotation_tags") {
         return entry.action == HistoryEntry::Action::Delete

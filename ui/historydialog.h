@@ -17,9 +17,10 @@ namespace Dossier::Ui
 {
 
 /*!
-    \brief The versions of one highlighted passage (the Annotations dock's History…), or of the
-    entity corrections (Entity Corrections' History…): each change, newest first, with who made it,
-    when and what it changed, read from the library's history (Core::HistoryStore). Restore This
+    \brief The versions of one highlighted passage (the Annotations dock's History…), of an article's
+    passages and tags (Annotate › Article History…), of the tag codebook (Manage Tags' History…) or of
+    the entity corrections (Entity Corrections' History…): each change, newest first, with who made
+    it, when and what it changed, read from the library's history (Core::HistoryStore). Restore This
     Version writes the chosen version back through the session, as a new change by the current
     user; the list then shows it too.
 */
@@ -30,11 +31,12 @@ class HistoryDialog final : public QDialog
 public:
     /*! The history of annotation \a annotationId of the session's open library. */
     HistoryDialog(Core::LibrarySession *session, qint64 annotationId, QWidget *parent = nullptr);
-    /*! The changes \a query selects (Core::HistoryQuery::table "entity_rules": the corrections'). */
+    /*! The changes \a query selects (Core::HistoryQuery::table "entity_rules": the corrections';
+        "tags": the codebook's; Core::HistoryQuery::articleId: an article's passages and tags). */
     HistoryDialog(Core::LibrarySession *session, const Core::HistoryQuery &query, QWidget *parent = nullptr);
     ~HistoryDialog() override;
 
-    /*! Reads the passage's history again. */
+    /*! Reads the history again. */
     void reload();
     /*! Restores the version of the current row; false (the error shown) when it could not. */
     bool restoreCurrent();
@@ -44,8 +46,9 @@ public:
     QPushButton *restoreButton() const { return m_restore; }
     QLabel *errorLabel() const { return m_error; }
 
-    /*! What \a entry changed, in words ("Note: “a” → “b”", "Tag “Port” added", "Removed", "Taken
-        back: Suppress the person “Marta Okonjo”"). */
+    /*! What \a entry changed, in words ("Note: “a” → “b”", "Tag “Port” added", "Removed", "Tag
+        “Port” renamed “Harbour”", "Article tagged “Port”", "Taken back: Suppress the person “Marta
+        Okonjo”"). */
     static QString describe(const Core::HistoryEntry &entry);
 
 Q_SIGNALS:

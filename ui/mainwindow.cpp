@@ -371,6 +371,7 @@ void MainWindow::createMenus()
     annotate->addAction(m_removeHighlight);
     annotate->addSeparator();
     annotate->addAction(m_tagArticle);
+    annotate->addAction(m_articleHistory);
     m_writeActions.append(annotate->addAction(tr("&Manage Tags…"), this, &MainWindow::manageTags));
 
     QMenu *entities = menuBar()->addMenu(tr("E&ntities"));

@@ -245,6 +245,7 @@ private:
     void highlightWithDialog();
     void editHighlight();
     void tagArticle();
+    void showArticleHistory();
     void manageTags();
     void exportPack();
     void createRetagStatus();
@@ -326,6 +327,7 @@ private:
     QAction *m_editHighlight = nullptr;
     QAction *m_removeHighlight = nullptr;
     QAction *m_tagArticle = nullptr;
+    QAction *m_articleHistory = nullptr;
     qint64 m_annotationUnderCursor = -1;
 
     EntityCurator *m_curator = nullptr;

@@ -4,6 +4,7 @@
 #include "annotationcontroller.h"
 #include "annotationspanel.h"
 #include "exportdialog.h"
+#include "historydialog.h"
 #include "mainwindow.h"
 #include "readerview.h"
 #include "store/librarysession.h"
@@ -52,6 +53,11 @@ void MainWindow::createAnnotationActions()
     m_tagArticle = new QAction(tr("Tag &Article…"), this);
     m_tagArticle->setShortcut(QKeySequence(tr("Ctrl+T")));
     connect(m_tagArticle, &QAction::triggered, this, &MainWindow::tagArticle);
+    m_articleHistory = new QAction(tr("Article &History…"), this);
+    m_articleHistory->setObjectName(QStringLiteral("articleHistoryAction"));
+    m_articleHistory->setToolTip(tr("Every change to this article's passages and tags: who, when, and the "
+                                    "version to restore"));
+    connect(m_articleHistory, &QAction::triggered, this, &MainWindow::showArticleHistory);
     for (QAction *action : { m_highlight, m_highlightWith, m_editHighlight, m_removeHighlight, m_tagArticle }) {
         action->setShortcutContext(Qt::WindowShortcut);
         addAction(action);
@@ -101,6 +107,7 @@ void MainWindow::updateAnnotationActions(qint64 annotationUnderCursor)
     m_editHighlight->setEnabled(article && annotationUnderCursor >= 0);
     m_removeHighlight->setEnabled(article && annotationUnderCursor >= 0);
     m_tagArticle->setEnabled(article);
+    m_articleHistory->setEnabled(library() && m_currentId >= 0);
 }
 
 qint64 MainWindow::highlightSelection(const QStringList &tags, const QString &note, const QString &color)
@@ -191,6 +198,18 @@ void MainWindow::tagArticle()
     }
     m_annotations->tagArticle(m_currentId, wanted);
     m_annotations->undoStack()->endMacro();
+}
+
+void MainWindow::showArticleHistory()
+{
+    if (!library() || m_currentId < 0) {
+        return;
+    }
+    Core::HistoryQuery query;
+    query.articleId = m_currentId;
+    auto *dialog = new HistoryDialog(m_session, query, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }
 
 void MainWindow::manageTags()

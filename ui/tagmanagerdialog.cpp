@@ -1,6 +1,7 @@
 #include "tagmanagerdialog.h"
 
 #include "annotationcontroller.h"
+#include "historydialog.h"
 #include "swatch.h"
 
 #include <QColorDialog>
@@ -38,6 +39,7 @@ TagManagerDialog::TagManagerDialog(AnnotationController *controller, QWidget *pa
     , m_recolour(new QPushButton(tr("Re&colour…"), this))
     , m_merge(new QPushButton(tr("&Merge Into…"), this))
     , m_delete(new QPushButton(tr("&Delete…"), this))
+    , m_history(new QPushButton(tr("&History…"), this))
 {
     setWindowTitle(tr("Tags"));
     m_list->setAccessibleName(tr("Tags"));
@@ -61,12 +63,17 @@ TagManagerDialog::TagManagerDialog(AnnotationController *controller, QWidget *pa
     m_recolour->setAccessibleName(tr("Recolour tag"));
     m_merge->setAccessibleName(tr("Merge tag into another"));
     m_delete->setAccessibleName(tr("Delete tag"));
+    m_history->setAccessibleName(tr("History of the tags"));
+    m_history->setToolTip(tr("Every change to the tags: who made it, when, and the version to restore"));
     auto *buttons = new QVBoxLayout;
     for (QPushButton *button : { m_new, m_rename, m_recolour, m_merge, m_delete }) {
         button->setAutoDefault(false);
         buttons->addWidget(button);
     }
     buttons->addStretch(1);
+    m_history->setAutoDefault(false);
+    m_history->setEnabled(m_controller && m_controller->session());
+    buttons->addWidget(m_history);
 
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -85,6 +92,7 @@ TagManagerDialog::TagManagerDialog(AnnotationController *controller, QWidget *pa
     connect(m_recolour, &QPushButton::clicked, this, &TagManagerDialog::recolourCurrent);
     connect(m_merge, &QPushButton::clicked, this, &TagManagerDialog::mergeCurrent);
     connect(m_delete, &QPushButton::clicked, this, &TagManagerDialog::deleteCurrent);
+    connect(m_history, &QPushButton::clicked, this, &TagManagerDialog::showHistory);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &TagManagerDialog::updateButtons);
     connect(m_list, &QTreeWidget::itemActivated, this, &TagManagerDialog::renameCurrent);
     if (m_controller) {
@@ -95,6 +103,19 @@ TagManagerDialog::TagManagerDialog(AnnotationController *controller, QWidget *pa
 }
 
 TagManagerDialog::~TagManagerDialog() = default;
+
+HistoryDialog *TagManagerDialog::showHistory()
+{
+    if (!m_controller || !m_controller->session()) {
+        return nullptr;
+    }
+    Core::HistoryQuery query;
+    query.table = QStringLiteral("tags");
+    auto *dialog = new HistoryDialog(m_controller->session(), query, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
 
 void TagManagerDialog::refresh()
 {

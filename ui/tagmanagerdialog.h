@@ -13,11 +13,13 @@ namespace Dossier::Ui
 {
 
 class AnnotationController;
+class HistoryDialog;
 
 /*!
     \brief The codebook: every tag with its colour and how many articles and passages carry it;
     new, rename, recolour, merge into another tag and delete. Every change goes through the
     AnnotationController (so Edit › Undo takes it back); failures are shown in the dialog.
+    History… lists every change to the codebook, who made it and when, and restores a version.
 */
 class TagManagerDialog final : public QDialog
 {
@@ -46,6 +48,8 @@ public Q_SLOTS:
     void recolourCurrent();
     void mergeCurrent();
     void deleteCurrent();
+    /*! Opens the codebook's history (non-modal, closed with this dialog); nullptr without a library. */
+    HistoryDialog *showHistory();
 
 private:
     struct Current {
@@ -71,6 +75,7 @@ private:
     QPushButton *m_recolour = nullptr;
     QPushButton *m_merge = nullptr;
     QPushButton *m_delete = nullptr;
+    QPushButton *m_history = nullptr;
     bool m_errorShown = false;
 };
 
