@@ -6,6 +6,7 @@
 
 #include "store/changelistener.h"
 #include "store/librarysession.h"
+#include "store/teamstore.h"
 #include "teamhelpers.h"
 #include "testarticles.h"
 
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void colleaguesTagsAreHeard();
     void colleaguesCorrectionIsHeard();
     void colleaguesRemovalIsHeard();
+    void colleaguesMembershipChangeIsHeard();
     void rolledBackWritesSendNothing();
     void ownWritesAreAnnouncedOnce();
     void batchImportIsOneNotice();
@@ -120,6 +122,7 @@ void LiveChangesTest::noticeKeepsWhatChanged()
     notice.changes.annotations = { 12 };
     notice.changes.tags = true;
     notice.changes.rules = true;
+    notice.changes.members = true;
     const std::optional<ChangeNotice> read = ChangeNotice::fromPayload(notice.toPayload());
     QVERIFY(read);
     QCOMPARE(read->author, notice.author);
@@ -129,6 +132,7 @@ void LiveChangesTest::noticeKeepsWhatChanged()
     QCOMPARE(read->changes.annotations, notice.changes.annotations);
     QVERIFY(read->changes.tags);
     QVERIFY(read->changes.rules);
+    QVERIFY(read->changes.members);
     QVERIFY(!read->changes.entities);
     QVERIFY(!read->changes.allArticles);
     QVERIFY(!read->changes.allAnnotations);
@@ -251,6 +255,24 @@ void LiveChangesTest::colleaguesRemovalIsHeard()
     QCOMPARE(idsOf(articles), QList<qint64> { m_article });
     QCOMPARE(idsOf(annotations), QList<qint64> { m_article }); // its annotations are orphaned
     QCOMPARE(m_session->library()->articles().count(), 0);
+}
+
+void LiveChangesTest::colleaguesMembershipChangeIsHeard()
+{
+    QSignalSpy members(m_session.get(), &LibrarySession::membersChanged);
+    QSignalSpy articles(m_session.get(), &LibrarySession::articlesChanged);
+    QVERIFY2(m_colleague->team().add(QStringLiteral("dora"), TeamRole::Reader), qPrintable(m_colleague->errorString()));
+    QVERIFY(members.wait(5000));
+    QVERIFY(m_session->library()->team().members()->contains(TeamMember { QStringLiteral("dora"), TeamRole::Reader }));
+    QVERIFY(m_colleague->team().setRole(QStringLiteral("dora"), TeamRole::Annotator));
+    QVERIFY(members.wait(5000));
+    QVERIFY(m_colleague->team().remove(QStringLiteral("dora")));
+    QVERIFY(members.wait(5000));
+    QCOMPARE(members.size(), 3);
+    QCOMPARE(articles.size(), 0); // nothing else said to have changed
+    // A refused change (no such member) is rolled back, unheard.
+    QVERIFY(!m_colleague->team().setRole(QStringLiteral("nobody_here"), TeamRole::Reader));
+    QVERIFY(!members.wait(1000));
 }
 
 void LiveChangesTest::rolledBackWritesSendNothing()

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void refusalIsShownAndTheNameKept();
     void roleAnotherGrantedIsRefused();
     void othersSeeTheListReadOnly();
+    void anotherAdminsChangesShowAsTheyLand();
 
 private:
     QString url(const QString &user) const { return Dossier::Test::libraryUrl(*m_server, m_database, user); }
@@ -284,6 +285,39 @@ void TeamMembersTest::othersSeeTheListReadOnly()
     QVERIFY(!dialog->findChild<QLineEdit *>(QStringLiteral("memberName"))->isEnabled());
     selectMember(dialog, QStringLiteral("ben"));
     QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("removeMemberButton"))->isEnabled());
+}
+
+void TeamMembersTest::anotherAdminsChangesShowAsTheyLand()
+{
+    // ana's dialog is open, read-only; maria (in her own program) changes the team meanwhile.
+    Ui::TeamMembersDialog *dialog = openDialogAs(QStringLiteral("ana"));
+    QVERIFY(dialog);
+    QVERIFY(!dialog->isEditable());
+    Ui::TeamMemberModel *model = dialog->model();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+    Core::Library maria(url(QStringLiteral("maria")));
+    QVERIFY2(maria.open(), qPrintable(maria.errorString()));
+
+    QVERIFY2(maria.team().add(QStringLiteral("carl"), Core::TeamRole::Editor), qPrintable(maria.errorString()));
+    QTRY_VERIFY(model->rowOf(QStringLiteral("carl")) >= 0);
+    QCOMPARE(model->index(model->rowOf(QStringLiteral("carl")), Ui::TeamMemberModel::Role).data().toString(),
+        QStringLiteral("Editor"));
+    QVERIFY(maria.team().remove(QStringLiteral("ben")));
+    QTRY_COMPARE(model->rowOf(QStringLiteral("ben")), -1);
+
+    // Made an admin, ana may change the members from then on, in the dialog already open.
+    QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Admin));
+    QTRY_VERIFY(dialog->isEditable());
+    QCOMPARE(model->index(model->rowOf(QStringLiteral("ana")), Ui::TeamMemberModel::Role).data().toString(),
+        QStringLiteral("Admin"));
+    QVERIFY(dialog->findChild<QLineEdit *>(QStringLiteral("memberName"))->isEnabled());
+    selectMember(dialog, QStringLiteral("carl"));
+    QVERIFY(dialog->findChild<QPushButton *>(QStringLiteral("removeMemberButton"))->isEnabled());
+    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("membersNote"))
+            ->text()
+            .contains(QStringLiteral("only its admins")));
+    QCOMPARE(reset.size(), 0); // rows inserted, removed and changed in place
 }
 
 QTEST_MAIN(TeamMembersTest)

@@ -99,6 +99,22 @@ TeamMembersDialog::TeamMembersDialog(Core::LibrarySession *session, QWidget *par
         selectionChanged();
     });
 
+    if (m_session) {
+        // What another admin changes meanwhile (the server announces it): the list, and what the
+        // user may do when it is their own role that changed.
+        connect(m_session, &Core::LibrarySession::membersChanged, this, [this] {
+            readRole();
+            refresh();
+        });
+    }
+    readRole();
+    refresh();
+    selectionChanged();
+    resize(480, 420);
+}
+
+void TeamMembersDialog::readRole()
+{
     Core::Library *library = m_session ? m_session->library() : nullptr;
     const bool team = library && library->backend() == Core::Library::Backend::PostgreSQL;
     const std::optional<Core::TeamRole> mine = team ? library->team().myRole() : std::nullopt;
@@ -113,12 +129,9 @@ TeamMembersDialog::TeamMembersDialog(Core::LibrarySession *session, QWidget *par
                            "their roles.")
                 .arg(mine ? TeamMemberModel::roleText(*mine).toLower() : tr("no member")));
     }
-    for (QWidget *widget : std::initializer_list<QWidget *> { m_name, m_role, m_add, m_changeRole, m_remove }) {
-        widget->setEnabled(m_editable);
-    }
-    refresh();
+    m_name->setEnabled(m_editable);
+    m_role->setEnabled(m_editable);
     selectionChanged();
-    resize(480, 420);
 }
 
 QString TeamMembersDialog::errorText() const

@@ -26,7 +26,8 @@ class TeamMemberModel;
     An admin adds a member (a role name of the server and a role), removes one, or gives one
     another role; everything goes through Core::TeamStore, so the server decides, and what it
     refuses is shown in the dialog with the reason, the name typed kept. Anyone else sees the list
-    read-only, with a note saying why.
+    read-only, with a note saying why. Changes another admin makes meanwhile (the server announces
+    them, Core::LibrarySession::membersChanged()) show as they land, the user's own role included.
 */
 class TeamMembersDialog final : public QDialog
 {
@@ -44,6 +45,8 @@ public:
     void refresh();
 
 private:
+    // Asks the server for the user's role: whether they may change the members, and the note that says so.
+    void readRole();
     void add();
     void changeRole();
     void remove();

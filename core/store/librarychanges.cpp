@@ -52,6 +52,7 @@ constexpr Flag flags[] = {
     { "rules", &LibraryChanges::rules },
     { "folders", &LibraryChanges::folders },
     { "searches", &LibraryChanges::searches },
+    { "members", &LibraryChanges::members },
 };
 
 // The server refuses a payload of 8000 bytes or more; a notice stays well under it.
@@ -69,13 +70,14 @@ LibraryChanges LibraryChanges::everything()
     changes.rules = true;
     changes.folders = true;
     changes.searches = true;
+    changes.members = true;
     return changes;
 }
 
 bool LibraryChanges::isEmpty() const
 {
     return articles.isEmpty() && !allArticles && annotationsOf.isEmpty() && annotations.isEmpty() && !allAnnotations
-        && !tags && !entities && !rules && !folders && !searches;
+        && !tags && !entities && !rules && !folders && !searches && !members;
 }
 
 void LibraryChanges::merge(const LibraryChanges &other)

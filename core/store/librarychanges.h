@@ -21,6 +21,7 @@ struct LibraryChanges {
     bool rules = false; //!< the entity corrections (rules, watchlist)
     bool folders = false; //!< the watched folders: which, their states, scan times and counts
     bool searches = false; //!< the saved searches: which, their names, when they were opened
+    bool members = false; //!< a team library's members and their roles
 
     /*! Everything may have changed (another program wrote to the library). */
     static LibraryChanges everything();

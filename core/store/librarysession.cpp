@@ -278,6 +278,9 @@ void LibrarySession::emitChanges(const LibraryChanges &changes)
     if (changes.searches) {
         Q_EMIT savedSearchesChanged();
     }
+    if (changes.members) {
+        Q_EMIT membersChanged();
+    }
 }
 
 } // namespace Dossier::Core

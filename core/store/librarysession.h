@@ -101,6 +101,8 @@ Q_SIGNALS:
     void watchedFoldersChanged();
     /*! Saved searches were saved, renamed, removed or opened (their counts follow articlesChanged()). */
     void savedSearchesChanged();
+    /*! A team library's members or their roles changed (the connected user's own role among them). */
+    void membersChanged();
     /*! Other members of the team library (\a authors, their role names) changed it; the signals
         above have said what. */
     void colleaguesChanged(const QStringList &authors);

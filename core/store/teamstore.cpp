@@ -247,6 +247,7 @@ bool TeamStore::setRole(const QString &name, TeamRole role)
     // A member of some role is revoked from the others; someone no role is granted to yet must
     // be add()ed (the role exists, or add() makes it).
     const auto grant = [&] {
+        d->changed({ .members = true }); // for the Members dialogs open on the library
         QSqlQuery query(d->db());
         if (!d->run(query, QStringLiteral("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?"), { name })) {
             return false;
@@ -336,6 +337,7 @@ bool TeamStore::remove(const QString &name)
         return false;
     }
     return d->transaction([&] {
+        d->changed({ .members = true });
         for (const TeamRole role : roles) {
             if (!revokeIfGranted(name, role)) {
                 return false;
