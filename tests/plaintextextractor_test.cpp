@@ -303,6 +303,17 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("Passengers crowd the rail"), QStringLiteral("Mara Lindqvist"),
                QStringLiteral("The lifeboat station"), QStringLiteral("Lena Aas"), QStringLiteral("A ferry waits"),
                QStringLiteral("Jon Helle") };
+    QTest::newRow("a byline after the author's headshot, a fashion caption and a shoot's credits, a lead image's "
+                  "credit and numbered notes under the article dropped, note marks and a one-label fact kept")
+        << QStringLiteral("magazine_credits_notes.txt")
+        << QStringList { QStringLiteral("Every Thursday the twelve members"),
+               QStringLiteral("for the winter crews of 1979.[1] A later letter"),
+               QStringLiteral("would hide the engine oil.[2]"), QStringLiteral("Production: about 300 jumpers a year") }
+        << QStringList { QStringLiteral("Styling"), QStringLiteral("Mara Quist"), QStringLiteral("Henrik Dahl"),
+               QStringLiteral("Lead image"), QStringLiteral("Dock Denim"), QStringLiteral("Harbour Board minutes"),
+               QStringLiteral("Ada Lund"), QStringLiteral("Filed Under"), QStringLiteral("Headshot"),
+               QStringLiteral("Selma Orrby"), QStringLiteral("rib jumper"), QStringLiteral("Ivo Sand"),
+               QStringLiteral("Petra Holm") };
     QTest::newRow("boxes of links to other stories under a label dropped, a list the article introduces kept")
         << QStringLiteral("link_boxes.txt")
         << QStringList { QStringLiteral("The owner, Lena Aas"), QStringLiteral("are these:"),

@@ -240,7 +240,29 @@ bool isByline(QStringView line)
         QStringLiteral(R"(^(?:by|written by|words by|text by|reporting by|von|por|par|door|di)(?:\s+\p{Lu}|$)|)"
                        R"(^(?:author|posted by|auteur|autor)\b)"),
         unicode | caseless);
-    return wordCount(line) <= 10 && byline.matchView(line).hasMatch();
+    // The alt text of the author's photo, then the byline: "Headshot of Jane Doe By Jane DoePublished: …".
+    static const QRegularExpression headshot(
+        QStringLiteral(R"(^(?:author(?:'s|’s)? )?(?:headshot|avatar|author photo|author image) of\s+\S)"),
+        unicode | caseless);
+    return (wordCount(line) <= 10 && byline.matchView(line).hasMatch())
+        || (wordCount(line) <= 24 && headshot.matchView(line).hasMatch());
+}
+
+bool isShootCredit(QStringView line)
+{
+    // Two roles at least, each opening the line or a sentence (glued on or not): one alone may be a fact
+    // in a list ("Production: 40,000 barrels a day").
+    static const QRegularExpression role(
+        QStringLiteral(R"((?:^|[.;,|]\s*)(?:styling|stylist|fashion(?: editor| director)?|hair(?: and make-?up)?|)"
+                       R"(make-?up|grooming|photographer|photography|creative direction|creative director|)"
+                       R"(art direction|art director|set design(?:er)?|prop styling|props|production|producer|casting|)"
+                       R"(manicure|nails|tailoring)(?: assistan(?:ce|t))?\s*:\s*\S)"),
+        unicode | caseless);
+    int roles = 0;
+    for (auto it = role.globalMatchView(line); it.hasNext() && roles < 2; it.next()) {
+        ++roles;
+    }
+    return roles >= 2;
 }
 
 bool isCredit(QStringView line)
@@ -249,7 +271,10 @@ bool isCredit(QStringView line)
         QStringLiteral(
             R"(^(?:©|\(c\)\s|copyright\b)|)"
             R"(^\(?(?:with )?(?:additional )?(?:reporting|editing|writing|compiled|translated|produced) by\b|)"
-            R"(^(?:photo|image|picture|illustration|video)s?(?: credit)?\s*:|^(?:source|credit|citation)s?\s*:|)"
+            R"(^(?:(?:lead|main|top|cover|hero|header|featured|opening) )?(?:photo|image|picture|illustration|video)s?)"
+            R"((?: credit)?\s*:|^(?:source|credit|citation)s?\s*:|)"
+            // A numbered note under the article: "[2] Jane Doe to the Board, May 8, 1980, Box 4, …".
+            R"(^\[\d{1,3}\]\s+\S|)"
             R"(^(?:photo|photograph|image|picture|illustration|video)s?\s+(?:provided |supplied )?by\s+\S|)"
             R"(contributed (?:to )?this report|)"
             R"(\bis (?:an?|the|\w+['’]s) (?:[\w-]+ ){0,4}(?:reporter|writer|editor|correspondent|journalist|)"
@@ -265,7 +290,8 @@ bool isCredit(QStringView line)
                        R"(writes (?:about|for) |has been writing (?:about|on|for) |)"
                        R"(has written (?:about|for) ))"),
         unicode);
-    return (wordCount(line) <= 40 && credit.matchView(line).hasMatch()) || bio.matchView(line).hasMatch();
+    return (wordCount(line) <= 40 && credit.matchView(line).hasMatch()) || bio.matchView(line).hasMatch()
+        || isShootCredit(line);
 }
 
 bool isCaption(QStringView line)
@@ -320,7 +346,10 @@ bool isCaption(QStringView line)
                 && does.matchView(line).hasMatch()))) {
         return true;
     }
-    return wordCount(line) <= 100 && (caption.matchView(line).hasMatch() || gluedCredit.matchView(line).hasMatch());
+    // A fashion caption with its shoot's credits: "Bnxn wears a … suit.Photographer: Jane Doe. Creative
+    // Director: …".
+    return wordCount(line) <= 100
+        && (caption.matchView(line).hasMatch() || gluedCredit.matchView(line).hasMatch() || isShootCredit(line));
 }
 
 QString unwrapParagraphs(const QString &text)

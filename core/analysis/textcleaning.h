@@ -40,12 +40,18 @@ bool isDisclosure(QStringView line);
 bool isHardStop(QStringView line);
 /*! Whether \a line is what a text browser leaves of images, buttons and forms: "[logo.png]", "(BUTTON)", "____". */
 bool isMarkupDebris(QStringView line);
-/*! Whether \a line is a byline ("By Jane Doe", "Written by …", "Reporting by …"). */
+/*! Whether \a line is a byline ("By Jane Doe", "Written by …", "Reporting by …", "Headshot of Jane Doe By
+    Jane Doe…"). */
 bool isByline(QStringView line);
-/*! Whether \a line is a credit or copyright line ("© KYODO", "(Reporting by …)", "Photo: …"). */
 /*! Whether \a word is a weekday, a month, or a word of a date stamp ('today', 'updated'). */
 bool isWeekdayOrMonth(QStringView word);
+/*! Whether \a line is a credit or copyright line ("© KYODO", "(Reporting by …)", "Photo: …", "Lead
+    image: …"), an author's bio, a shoot's credits ("Styling: … Grooming: …") or a numbered note
+    under the article ("[2] Minutes of the board, …"). */
 bool isCredit(QStringView line);
+/*! Whether \a line holds a photo shoot's credits, two roles at least ("Styling: Jane Doe. Grooming:
+    John Roe/The Group.", "… and Swarovski jewelry.Photographer: Jane Doe. Creative Director: …"). */
+bool isShootCredit(QStringView line);
 /*! Whether \a line is an image caption or credit: "… (Image: Getty)", "In this photo…", "… AP Photo/…". */
 bool isCaption(QStringView line);
 /*!
