@@ -33,7 +33,7 @@ QList<qint64> idsOf(const QJsonValue &value)
     QList<qint64> ids;
     const QJsonArray array = value.toArray();
     ids.reserve(array.size());
-    for (const QJsonValue &id : array) {
+    for (const auto &id : array) {
         ids.append(id.toInteger());
     }
     return ids;
