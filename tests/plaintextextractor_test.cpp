@@ -314,6 +314,11 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
                QStringLiteral("Ada Lund"), QStringLiteral("Filed Under"), QStringLiteral("Headshot"),
                QStringLiteral("Selma Orrby"), QStringLiteral("rib jumper"), QStringLiteral("Ivo Sand"),
                QStringLiteral("Petra Holm") };
+    QTest::newRow("a name glued to its role and the reading time under the standfirst dropped")
+        << QStringLiteral("glued_role_byline.txt")
+        << QStringList { QStringLiteral("The county council agreed on Tuesday"),
+               QStringLiteral("The first students are expected") }
+        << QStringList { QStringLiteral("Mira Sol"), QStringLiteral("Coastal Review"), QStringLiteral("min read") };
     QTest::newRow("boxes of links to other stories under a label dropped, a list the article introduces kept")
         << QStringLiteral("link_boxes.txt")
         << QStringList { QStringLiteral("The owner, Lena Aas"), QStringLiteral("are these:"),

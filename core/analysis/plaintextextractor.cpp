@@ -110,6 +110,14 @@ bool isStampLine(const Line &line)
     if (line.words <= maxWords && counters.matchView(line.text).hasMatch()) {
         return true;
     }
+    // The reading time beside the byline: "• 8 min read", "5-minute read", "Reading time: 4 minutes".
+    constexpr int maxReadingTimeWords = 6;
+    static const QRegularExpression readingTime(
+        QStringLiteral(R"(^\W*(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|reading time\s*:?\s*\d+\s*min(?:ute)?s?)\b)"),
+        caseless);
+    if (line.words <= maxReadingTimeWords && readingTime.matchView(line.text).hasMatch()) {
+        return true;
+    }
     // A stamp may end with a time's full stop: "PUBLISHED: December 22, 2023 at 1:49 p.m.".
     static const QRegularExpression clock(QStringLiteral(R"(\d\s*[ap]\.m\.$)"), caseless);
     return line.words <= maxWords && (!line.sentence || clock.matchView(line.text).hasMatch())
