@@ -319,6 +319,18 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringList { QStringLiteral("The county council agreed on Tuesday"),
                QStringLiteral("The first students are expected") }
         << QStringList { QStringLiteral("Mira Sol"), QStringLiteral("Coastal Review"), QStringLiteral("min read") };
+    QTest::newRow("a byline and date under the headline, standfirst and a long caption open the article, not the "
+                  "next one")
+        << QStringLiteral("preamble_byline.txt")
+        << QStringList { QStringLiteral("The approval of another subsidy for farm heating"),
+               QStringLiteral("Heat pumps move warmth"), QStringLiteral("Now we count the lambs.") }
+        << QStringList { QStringLiteral("Tomas Lind"), QStringLiteral("min read"), QStringLiteral("Photograph by"),
+               QStringLiteral("(BUTTON)"), QStringLiteral("Customer Service") };
+    QTest::newRow("a byline glued to its 'By' and the reading time after the first paragraph dropped")
+        << QStringLiteral("glued_by_byline.txt")
+        << QStringList { QStringLiteral("Once a year, the tilt of the planet"),
+               QStringLiteral("At a stone circle on the moor"), QStringLiteral("said Ingrid Moss") }
+        << QStringList { QStringLiteral("Tomas Lind"), QStringLiteral("min read"), QStringLiteral("Published") };
     QTest::newRow("boxes of links to other stories under a label dropped, a list the article introduces kept")
         << QStringLiteral("link_boxes.txt")
         << QStringList { QStringLiteral("The owner, Lena Aas"), QStringLiteral("are these:"),

@@ -546,6 +546,15 @@ bool datedCardsFollow(const QList<Line> &lines, qsizetype from, qsizetype end)
 qsizetype nextArticleHeader(const QList<Line> &lines, qsizetype start, qsizetype end)
 {
     constexpr int proseBefore = 80;
+    // The prose before a header must be a story's, not the preamble of the article that goes on under it:
+    // a headline, a standfirst and a long caption above the article's own byline and date, a few words
+    // that are less than a quarter of the prose after them.
+    constexpr int maxPreamble = 200;
+    constexpr int preambleShare = 4;
+    int total = 0;
+    for (qsizetype i = start; i <= end; ++i) {
+        total += lines.at(i).score > 0 ? lines.at(i).words : 0;
+    }
     int prose = 0;
     for (qsizetype i = start; i <= end; ++i) {
         if (lines.at(i).score > 0) {
@@ -559,7 +568,8 @@ qsizetype nextArticleHeader(const QList<Line> &lines, qsizetype start, qsizetype
             date = date || isDateLine(lines.at(j));
             header = header || lines.at(j).hardStop || lines.at(j).byline;
         }
-        if (prose >= proseBefore && header && j <= end && (date || datedCardsFollow(lines, j, end))) {
+        if (prose >= proseBefore && header && j <= end && (date || datedCardsFollow(lines, j, end))
+            && (prose >= maxPreamble || prose * preambleShare >= total - prose)) {
             return i - 1;
         }
         i = j - 1;

@@ -244,10 +244,12 @@ bool isByline(QStringView line)
     static const QRegularExpression headshot(
         QStringLiteral(R"(^(?:author(?:'s|’s)? )?(?:headshot|avatar|author photo|author image) of\s+\S)"),
         unicode | caseless);
-    // A name glued to its role: "Jane DoeWriter" (case-sensitive: "The Ghost Writer" is none).
+    // A byline glued to its label, or a name to its role: "ByJane Doe", "Jane DoeWriter" (case-sensitive:
+    // "ByteDance said …" and "The Ghost Writer" are none).
     static const QRegularExpression glued(
-        QStringLiteral(R"(^(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}\p{Ll}+(?:Staff |Senior |Contributing )?)"
-                       R"((?:Writer|Reporter|Editor|Author|Contributor|Correspondent|Columnist)$)"),
+        QStringLiteral(
+            R"(^By\p{Lu}\p{Ll}|^(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}\p{Ll}+(?:Staff |Senior |Contributing )?)"
+            R"((?:Writer|Reporter|Editor|Author|Contributor|Correspondent|Columnist)$)"),
         unicode);
     return (wordCount(line) <= 10 && (byline.matchView(line).hasMatch() || glued.matchView(line).hasMatch()))
         || (wordCount(line) <= 24 && headshot.matchView(line).hasMatch());

@@ -41,7 +41,7 @@ bool isHardStop(QStringView line);
 /*! Whether \a line is what a text browser leaves of images, buttons and forms: "[logo.png]", "(BUTTON)", "____". */
 bool isMarkupDebris(QStringView line);
 /*! Whether \a line is a byline ("By Jane Doe", "Written by …", "Reporting by …", "Headshot of Jane Doe By
-    Jane Doe…", a name glued to its role: "Jane DoeWriter"). */
+    Jane Doe…", glued: "ByJane Doe", "Jane DoeWriter"). */
 bool isByline(QStringView line);
 /*! Whether \a word is a weekday, a month, or a word of a date stamp ('today', 'updated'). */
 bool isWeekdayOrMonth(QStringView word);
