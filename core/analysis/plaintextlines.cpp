@@ -1,3 +1,4 @@
+#include "analysis/dates.h"
 #include "analysis/plaintextlines_p.h"
 #include "analysis/textcleaning.h"
 
@@ -368,6 +369,34 @@ QList<Line> splitLines(const QString &text)
         }
     }
     return lines;
+}
+
+// A publication stamp, perhaps with the outlet or the author: "CBC Arts · Posted: Dec 20, 2023
+// 10:27 AM EST | Last Updated: December 21, 2023".
+bool isStampLine(const Line &line)
+{
+    constexpr int maxWords = 20;
+    static const QRegularExpression stamp(QStringLiteral(R"(\b(?:posted|updated|published)\s*(?:on|at)?\s*:)"),
+        QRegularExpression::CaseInsensitiveOption);
+    // The counters beside an author's name and the date: "Jane Doe · Dec 05, 2023 · 2 Shares 1530 Views".
+    static const QRegularExpression counters(
+        QStringLiteral(R"(\d\s*shares?\s*\d[\d,.]*k?\s*views?\b)"), QRegularExpression::CaseInsensitiveOption);
+    if (line.words <= maxWords && counters.matchView(line.text).hasMatch()) {
+        return true;
+    }
+    // The reading time beside the byline: "• 8 min read", "5-minute read", "Reading time: 4 minutes".
+    constexpr int maxReadingTimeWords = 6;
+    static const QRegularExpression readingTime(
+        QStringLiteral(R"(^\W*(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|reading time\s*:?\s*\d+\s*min(?:ute)?s?)\b)"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (line.words <= maxReadingTimeWords && readingTime.matchView(line.text).hasMatch()) {
+        return true;
+    }
+    // A stamp may end with a time's full stop: "PUBLISHED: December 22, 2023 at 1:49 p.m.".
+    static const QRegularExpression clock(
+        QStringLiteral(R"(\d\s*[ap]\.m\.$)"), QRegularExpression::CaseInsensitiveOption);
+    return line.words <= maxWords && (!line.sentence || clock.matchView(line.text).hasMatch())
+        && stamp.matchView(line.text).hasMatch() && !Dates::parse(line.text).isEmpty();
 }
 
 } // namespace Dossier::Core::PlainText

@@ -50,6 +50,10 @@ inline bool isAllCaps(QStringView text)
 */
 QList<Line> splitLines(const QString &text);
 
+/*! A publication stamp, perhaps with the outlet or the author ("CBC Arts · Posted: Dec 20, 2023 10:27 AM
+    EST"), the counters beside a byline ("2 Shares 1530 Views") or the reading time ("• 8 min read"). */
+bool isStampLine(const Line &line);
+
 /*! Whether the line at \a index is found again within a few lines (an image's alt text, then its caption). */
 bool repeatedNearby(const QList<Line> &lines, qsizetype index);
 
