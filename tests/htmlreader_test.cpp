@@ -91,6 +91,12 @@ void HtmlReaderTest::extractsArticle_data()
         << QStringList { QStringLiteral("Nach vier Jahren Bauzeit ist die neue Brücke"),
                QStringLiteral("Preise für Stahl gewesen.") }
         << QStringList { QStringLiteral("Loading"), QStringLiteral("render"), QStringLiteral("Alle Rechte") };
+    QTest::newRow("json-ld articleBody without the captions of its publishing software's shortcodes")
+        << fixture("jsonld-caption.html")
+        << QStringList { QStringLiteral("The waiting list for a council allotment has grown"),
+               QStringLiteral("to shorten the queue."), QStringLiteral("Tenants' associations welcomed the plan") }
+        << QStringList { QStringLiteral("caption"), QStringLiteral("CAPTION"), QStringLiteral("waters seedlings"),
+               QStringLiteral("Pia Lund"), QStringLiteral("river meadow") };
     QTest::newRow("old table layout with br-separated text")
         << fixture("table-layout.html")
         << QStringList { QStringLiteral("More than twelve thousand people visited the town fair"),

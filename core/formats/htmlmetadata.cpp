@@ -61,6 +61,20 @@ QString nameOf(const QJsonValue &value)
     return {};
 }
 
+// A publishing system's caption shortcode in the text it exports ('[caption id="…"]A gardener waters
+// seedlings. Image: …[/caption]The waiting list …'): the picture's caption and credit, not the article.
+QString withoutCaptionShortcodes(const QString &body)
+{
+    if (!body.contains(QLatin1String("[/caption]"), Qt::CaseInsensitive)) {
+        return body;
+    }
+    static const QRegularExpression caption(QStringLiteral("\\[caption\\b[^\\]]*\\].*?\\[/caption\\]\\s*"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
+    QString out = body;
+    out.replace(caption, QStringLiteral("\n\n"));
+    return out;
+}
+
 QString stringOf(const QJsonValue &value)
 {
     if (value.isString()) {
@@ -305,7 +319,7 @@ PageMetadata extractMetadata(const GumboNode *document)
         metas.value(QStringLiteral("og:locale")) });
     m.language.replace(QLatin1Char('_'), QLatin1Char('-'));
     if (!ld.body.isEmpty()) {
-        page.jsonLdBody = stripTags(ld.body);
+        page.jsonLdBody = stripTags(withoutCaptionShortcodes(ld.body));
     }
     return page;
 }
