@@ -97,6 +97,18 @@ void HtmlReaderTest::extractsArticle_data()
                QStringLiteral("to shorten the queue."), QStringLiteral("Tenants' associations welcomed the plan") }
         << QStringList { QStringLiteral("caption"), QStringLiteral("CAPTION"), QStringLiteral("waters seedlings"),
                QStringLiteral("Pia Lund"), QStringLiteral("river meadow") };
+    QTest::newRow("the whole article from the page's state where the page shows subscribers only its opening")
+        << fixture("page-state.html")
+        << QStringList { QStringLiteral("The regional rail company will reopen the coastal line"),
+               QStringLiteral("at full speed from the first day."), QStringLiteral("Local businesses in Solby"),
+               QStringLiteral("in the summer timetable, the company said.") }
+        << QStringList { QStringLiteral("Subscribe"), QStringLiteral("Bus fares"), QStringLiteral("ten pence"),
+               QStringLiteral("Sport") };
+    QTest::newRow("the page's article, not a longer other story in its state")
+        << fixture("page-state-other.html")
+        << QStringList { QStringLiteral("The regional rail company will reopen the coastal line"),
+               QStringLiteral("is being watched by sensors that report every hour.") }
+        << QStringList { QStringLiteral("bus company"), QStringLiteral("Season tickets") };
     QTest::newRow("old table layout with br-separated text")
         << fixture("table-layout.html")
         << QStringList { QStringLiteral("More than twelve thousand people visited the town fair"),

@@ -3,6 +3,7 @@
 #include "formats/htmlextractor.h"
 #include "formats/htmllines.h"
 #include "formats/htmlmetadata.h"
+#include "formats/htmlpagedata.h"
 #include "formats/textdecoder.h"
 
 #include <QByteArrayMatcher>
@@ -221,6 +222,17 @@ bool isJsonLdScript(const QByteArray &html, qsizetype from, qsizetype to)
     return jsonLd.indexIn(tag) >= 0;
 }
 
+// True when the start tag html[from, to) is a <script type="application/json">: a web framework's page state.
+bool isPageDataScript(const QByteArray &html, qsizetype from, qsizetype to)
+{
+    static const QByteArrayMatcher json("application/json");
+    const QByteArray tag = QByteArray(html.constData() + from, to - from).toLower();
+    return json.indexIn(tag) >= 0;
+}
+
+// A page state shorter than this holds no article worth reading from it.
+constexpr qsizetype MinPageDataSize = 1000;
+
 /*
     A linear pre-scan of the tags that gives gumbo less to do, without changing what the reader
     extracts:
@@ -235,9 +247,10 @@ bool isJsonLdScript(const QByteArray &html, qsizetype from, qsizetype to)
     - Scripts (except JSON-LD), style sheets, inline SVG and comments are emptied: nothing reads
       them, and they are most of a modern page's bytes (gumbo tokenizes scripts and styles one
       character at a time).
-    A page with none of these is returned unchanged.
+    A page with none of these is returned unchanged. The text of each page state script
+    (<script type="application/json"> of 1,000 bytes or more) goes to \a pageData.
 */
-QByteArray prepareMarkup(const QByteArray &html)
+QByteArray prepareMarkup(const QByteArray &html, QList<QByteArray> *pageData)
 {
     const char *data = html.constData();
     const qsizetype n = html.size();
@@ -339,6 +352,9 @@ QByteArray prepareMarkup(const QByteArray &html)
             // A script that opens "<!--" may hold "<script>…</script>" that does not end it (the
             // parser's escaped states): keep it whole, as the parser will read it.
             const QByteArrayView content(data + i, close - i);
+            if (name == "script" && content.size() >= MinPageDataSize && isPageDataScript(html, start, tagEnd)) {
+                pageData->append(content.toByteArray());
+            }
             if (name == "style"
                 || (name == "script" && !isJsonLdScript(html, start, tagEnd) && !content.contains("<!--"))) {
                 drop(i, close);
@@ -448,6 +464,26 @@ bool preferJsonLdBody(const QString &jsonLd, const QString &extracted)
     return true;
 }
 
+// The whole article from the page's state, where the page shows only its opening (to subscribers) or builds it
+// with scripts: clearly longer than the extraction, and holding the extraction's words.
+bool preferPageDataBody(const QString &pageData, const QString &extracted)
+{
+    constexpr qsizetype minSize = 300;
+    constexpr double longer = 1.5;
+    constexpr double held = 0.8;
+    if (pageData.size() < minSize || double(pageData.size()) < longer * double(extracted.size())) {
+        return false;
+    }
+    const QStringList pageWords = words(pageData);
+    const QSet<QString> known(pageWords.cbegin(), pageWords.cend());
+    const QStringList extractedWords = words(extracted);
+    qsizetype found = 0;
+    for (const QString &w : extractedWords) {
+        found += known.contains(w) ? 1 : 0;
+    }
+    return double(found) >= held * double(extractedWords.size());
+}
+
 } // namespace
 
 QString HtmlReader::format() const
@@ -480,9 +516,11 @@ ReadResult HtmlReader::read(const QByteArray &bytes, const ReadOptions &options)
     }
     // Valid UTF-8 goes to gumbo as it is (without a BOM); anything else is encoded back to UTF-8.
     const QByteArrayView bom("\xEF\xBB\xBF", 3);
+    QList<QByteArray> pageData;
     const QByteArray utf8
         = prepareMarkup(result.encoding == u"UTF-8" ? (bytes.startsWith(bom) ? bytes.sliced(bom.size()) : bytes)
-                                                    : result.rawText.toUtf8());
+                                                    : result.rawText.toUtf8(),
+            &pageData);
     GumboOptions gumboOptions = kGumboDefaultOptions;
     // Each recorded error copies the stack of open elements: unbounded memory on broken pages.
     gumboOptions.max_errors = 0;
@@ -491,9 +529,23 @@ ReadResult HtmlReader::read(const QByteArray &bytes, const ReadOptions &options)
     result.meta = page.meta;
     result.body = Html::extractArticle(output->root, page.meta.title);
     gumbo_destroy_output(&gumboOptions, output);
+    QString whole;
     if (preferJsonLdBody(page.jsonLdBody, result.body)) {
+        whole = page.jsonLdBody;
+    } else {
+        for (const QByteArray &data : std::as_const(pageData)) {
+            QString text = Html::richTextBody(data);
+            if (text.size() > whole.size()) {
+                whole = std::move(text);
+            }
+        }
+        if (!preferPageDataBody(whole, result.body)) {
+            whole.clear();
+        }
+    }
+    if (!whole.isEmpty()) {
         // The publisher's text carries the same prompts and trailers as the page's.
-        QStringList paragraphs = page.jsonLdBody.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
+        QStringList paragraphs = whole.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
         Html::trimBoilerplateLines(&paragraphs);
         result.body = paragraphs.join(QStringLiteral("\n\n"));
     }
