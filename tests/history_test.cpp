@@ -42,6 +42,8 @@ private Q_SLOTS:
     void staleEditOfNoteOrTagsIsRefused_data();
     void staleEditOfNoteOrTagsIsRefused();
     void tagsAloneMakeAVersion();
+    void codebookChangeMakesAVersionOfItsPassages_data();
+    void codebookChangeMakesAVersionOfItsPassages();
     void staleCodebookEditIsRefused_data();
     void staleCodebookEditIsRefused();
     void restoresACorrectionRule_data();
@@ -537,6 +539,58 @@ void HistoryTest::tagsAloneMakeAVersion()
     edited.tags = { QStringLiteral("Ferry"), QStringLiteral("Port") };
     QVERIFY(library.annotations().update(edited));
     QCOMPARE(library.annotations().get(made->id)->version, qint64(4));
+}
+
+void HistoryTest::codebookChangeMakesAVersionOfItsPassages_data()
+{
+    QTest::addColumn<bool>("merged"); // else removed
+    QTest::addColumn<QStringList>("left"); // the passage's tags after it
+    QTest::newRow("its tag merged into another") << true << QStringList { QStringLiteral("Harbour") };
+    QTest::newRow("its tag removed") << false << QStringList {};
+}
+
+void HistoryTest::codebookChangeMakesAVersionOfItsPassages()
+{
+    QFETCH(bool, merged);
+    QFETCH(QStringList, left);
+    Library mine(libraryPath());
+    const qint64 article = storeHarbour(mine);
+    const auto made = mine.annotations().annotate(article, 4, 17, { QStringLiteral("Port") }, QStringLiteral("draft"));
+    QVERIFY(made);
+    const auto other = mine.annotations().annotate(article, 20, 30, { QStringLiteral("Harbour") });
+    QVERIFY(other);
+    // Another connection changes the codebook after this one read the passage: the passage's tags change
+    // with it, and so does its version.
+    Library editor(libraryPath());
+    QVERIFY(editor.open());
+    const auto tagCalled = [](Library &library, const QString &name) -> std::optional<Tag> {
+        for (const Tag &tag : library.tags().all().value_or(QList<Tag> {})) {
+            if (tag.name == name) {
+                return tag;
+            }
+        }
+        return std::nullopt;
+    };
+    const auto port = tagCalled(editor, QStringLiteral("Port"));
+    const auto harbour = tagCalled(editor, QStringLiteral("Harbour"));
+    QVERIFY(port && harbour);
+    QVERIFY2(merged ? editor.tags().merge(port->id, harbour->id, port->version)
+                    : editor.tags().remove(port->id, port->version),
+        qPrintable(editor.errorString()));
+    QCOMPARE(mine.annotations().get(made->id)->version, made->version + 1);
+    QCOMPARE(mine.annotations().get(other->id)->version, other->version); // no tag of it changed
+
+    // An edit from before does not put the tag back.
+    Annotation stale = *made;
+    stale.note = QStringLiteral("my words");
+    QVERIFY(!mine.annotations().update(stale, made->version));
+    QCOMPARE(mine.lastError().kind, StoreError::Kind::Conflict);
+    QVERIFY2(mine.errorString().startsWith(editor.author() + QStringLiteral(" changed this note at ")),
+        qPrintable(mine.errorString()));
+    const Annotation now = *mine.annotations().get(made->id);
+    QCOMPARE(now.tags, left);
+    QCOMPARE(now.note, QStringLiteral("draft"));
+    QVERIFY(!tagCalled(mine, QStringLiteral("Port")));
 }
 
 void HistoryTest::restoresACorrectionRule_data()

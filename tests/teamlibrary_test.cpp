@@ -36,6 +36,7 @@ private Q_SLOTS:
     void editorsHideButNeverEdit();
     void historyIsWrittenAndKeptByTheServer();
     void staleEditOfAnotherMemberIsRefused();
+    void editorsCodebookChangeRefusesStaleEdits();
     void editorsReimportUnderOthersAnnotations();
     void adminsManageMembers();
     void nonAdminsCannotManageMembers();
@@ -405,6 +406,33 @@ void TeamLibraryTest::staleEditOfAnotherMemberIsRefused()
     QVERIFY2(ana.annotations().update(edited, reloaded->version), qPrintable(ana.errorString()));
     QCOMPARE(ben.annotations().list(byAuthor(QStringLiteral("ana")))->size(), 0); // still hidden
     QCOMPARE(ana.annotations().get(note->id)->note, QStringLiteral("who pays?"));
+}
+
+void TeamLibraryTest::editorsCodebookChangeRefusesStaleEdits()
+{
+    const qint64 article
+        = makeLibrary({ { QStringLiteral("ana"), TeamRole::Annotator }, { QStringLiteral("ben"), TeamRole::Editor } });
+    QVERIFY(article >= 0);
+    Library ana(url(QStringLiteral("ana")));
+    OPEN(ana);
+    const auto note = ana.annotations().annotate(article, 4, 17, { QStringLiteral("Port") }, QStringLiteral("fees"));
+    QVERIFY2(note, qPrintable(ana.errorString()));
+    // Ben, an editor, removes the tag from the codebook while Ana has the passage open: its tags changed, and
+    // with them its version, though the passage is hers.
+    Library ben(url(QStringLiteral("ben")));
+    OPEN(ben);
+    const auto tags = ben.tags().all();
+    QVERIFY(tags && tags->size() == 1);
+    QVERIFY2(ben.tags().remove(tags->front().id, tags->front().version), qPrintable(ben.errorString()));
+    Annotation edited = *note;
+    edited.note = QStringLiteral("port fees");
+    QVERIFY(!ana.annotations().update(edited, note->version));
+    QCOMPARE(ana.lastError().kind, StoreError::Kind::Conflict);
+    QVERIFY2(ana.errorString().startsWith(u"ben changed this note at "), qPrintable(ana.errorString()));
+    const auto reloaded = ana.annotations().get(note->id);
+    QCOMPARE(reloaded->tags, QStringList {});
+    QCOMPARE(reloaded->note, QStringLiteral("fees"));
+    QCOMPARE(ben.tags().all()->size(), 0); // the stale edit did not make the tag again
 }
 
 void TeamLibraryTest::editorsHideButNeverEdit()

@@ -23,6 +23,18 @@ constexpr const char *tagPalette[]
 // A tag renamed, recoloured, merged or removed: the codebook, and the rows of the list and the
 // passages that show the tag.
 const LibraryChanges codebookChange { .allArticles = true, .allAnnotations = true, .tags = true };
+
+// A tag merged or removed changes the tags of every passage carrying it: a new version of each, so that an
+// edit of one read before is refused rather than putting the tag back. (On a team library, a colleague's
+// private passage is not seen, so not counted: its author's stale edit would give it the tag again.)
+bool countPassageVersions(StoreContext &d, qint64 tagId)
+{
+    QSqlQuery q(d.db());
+    return d.run(q,
+        QStringLiteral("UPDATE annotations SET version = version + 1 WHERE id IN "
+                       "(SELECT annotation_id FROM annotation_tags WHERE tag_id = ?)"),
+        { tagId });
+}
 } // namespace
 
 TagStore::TagStore(StoreContext *context)
@@ -170,7 +182,7 @@ bool TagStore::merge(qint64 fromId, qint64 intoId, qint64 fromVersion)
     return d->transaction([&] {
         d->changed(codebookChange);
         QSqlQuery q(d->db());
-        return holdAt(fromId, fromVersion) && holdAt(intoId, 0)
+        return holdAt(fromId, fromVersion) && holdAt(intoId, 0) && countPassageVersions(*d, fromId)
             && d->run(q,
                 QStringLiteral("INSERT INTO article_tags (article_id, tag_id, author, created_at) "
                                "SELECT article_id, CAST(? AS BIGINT), author, created_at FROM article_tags WHERE "
@@ -198,7 +210,7 @@ bool TagStore::remove(qint64 tagId, qint64 readVersion)
     return d->transaction([&] {
         d->changed(codebookChange);
         QSqlQuery q(d->db());
-        return holdAt(tagId, readVersion)
+        return holdAt(tagId, readVersion) && countPassageVersions(*d, tagId)
             && d->run(q, QStringLiteral("DELETE FROM article_tags WHERE tag_id = ?"), { tagId })
             && d->run(q, QStringLiteral("DELETE FROM annotation_tags WHERE tag_id = ?"), { tagId })
             && d->run(q, QStringLiteral("DELETE FROM tags WHERE id = ?"), { tagId });
