@@ -4,6 +4,8 @@
 // refusals are shown with the name typed kept, and a member who is no admin sees the list
 // read-only. What the dialog did is checked through a connection of the server's administrator.
 
+#include "annotationlistmodel.h"
+#include "annotationspanel.h"
 #include "mainwindow.h"
 #include "teamhelpers.h"
 #include "teammembermodel.h"
@@ -46,6 +48,7 @@ private Q_SLOTS:
     void roleAnotherGrantedIsRefused();
     void othersSeeTheListReadOnly();
     void anotherAdminsChangesShowAsTheyLand();
+    void passageActionsFollowTheRole();
 
 private:
     QString url(const QString &user) const { return Dossier::Test::libraryUrl(*m_server, m_database, user); }
@@ -318,6 +321,56 @@ void TeamMembersTest::anotherAdminsChangesShowAsTheyLand()
             ->text()
             .contains(QStringLiteral("only its admins")));
     QCOMPARE(reset.size(), 0); // rows inserted, removed and changed in place
+}
+
+void TeamMembersTest::passageActionsFollowTheRole()
+{
+    // A passage of maria's and one of ana's, both shared.
+    Core::Library maria(url(QStringLiteral("maria")));
+    QVERIFY2(maria.open(), qPrintable(maria.errorString()));
+    qint64 article = -1;
+    QVERIFY(maria.articles().store(
+        Test::makeArticle(QStringLiteral("Locks"), QStringLiteral("The canal locks close for repairs in March.")),
+        &article));
+    QVERIFY2(
+        maria.annotations().annotate(article, 4, 15, { QStringLiteral("Canal") }), qPrintable(maria.errorString()));
+    {
+        Core::Library ana(url(QStringLiteral("ana")));
+        QVERIFY2(ana.open(), qPrintable(ana.errorString()));
+        QVERIFY2(ana.annotations().annotate(article, 22, 29), qPrintable(ana.errorString()));
+    }
+    struct Enabled {
+        bool note, tags, hide, remove;
+        bool operator==(const Enabled &) const = default;
+    };
+    // The actions on the passage of \a author, made current in the window's list.
+    const auto actionsOn = [this](const QString &author) -> std::optional<Enabled> {
+        auto *panel = m_window->findChild<Ui::AnnotationsPanel *>();
+        QAbstractItemModel *model = panel->view()->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, Ui::AnnotationListModel::Author).data().toString() == author) {
+                panel->view()->setCurrentIndex(model->index(row, 0));
+                return Enabled { panel->editNoteAction()->isEnabled(), panel->editTagsAction()->isEnabled(),
+                    panel->hideAction()->isEnabled(), panel->removeAction()->isEnabled() };
+            }
+        }
+        return std::nullopt;
+    };
+
+    m_window = Test::shownWindow(url(QStringLiteral("ana")));
+    QVERIFY(m_window);
+    QTRY_COMPARE(m_window->findChild<Ui::AnnotationsPanel *>()->view()->model()->rowCount(), 2);
+    // An annotator changes her own passage, nothing of another's.
+    QCOMPARE(actionsOn(QStringLiteral("ana")), (Enabled { true, true, true, true }));
+    QCOMPARE(actionsOn(QStringLiteral("maria")), (Enabled { false, false, false, false }));
+    // Made an editor while the window is open: another's tags, and hiding it, at once; never its note, nor
+    // removing it.
+    QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Editor));
+    QTRY_COMPARE(actionsOn(QStringLiteral("maria")), (Enabled { false, true, true, false }));
+    // Made a reader: nothing, not even on her own passage.
+    QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Reader));
+    QTRY_COMPARE(actionsOn(QStringLiteral("ana")), (Enabled { false, false, false, false }));
+    QCOMPARE(actionsOn(QStringLiteral("maria")), (Enabled { false, false, false, false }));
 }
 
 QTEST_MAIN(TeamMembersTest)

@@ -165,6 +165,7 @@ void AnnotationController::setSession(Core::LibrarySession *session)
             Q_EMIT tagsChanged();
             Q_EMIT annotationsChanged(-1);
         });
+        connect(session, &Core::LibrarySession::membersChanged, this, &AnnotationController::membersChanged);
         connect(session, &Core::LibrarySession::annotationsChanged, this, [this](const QList<qint64> &articles) {
             Q_EMIT annotationsChanged(articles.size() == 1 ? articles.first() : -1);
         });

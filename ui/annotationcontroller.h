@@ -80,6 +80,8 @@ Q_SIGNALS:
     void annotationsChanged(qint64 articleId);
     /*! The codebook changed (names, colours, counts). */
     void tagsChanged();
+    /*! The library's members or their roles changed (a team library; the user's own role may be among them). */
+    void membersChanged();
     void errorOccurred(const QString &message);
 
 private:

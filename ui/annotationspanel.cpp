@@ -191,6 +191,7 @@ void AnnotationsPanel::setController(AnnotationController *controller)
             connect(controller, &AnnotationController::annotationsChanged, this, &AnnotationsPanel::scheduleRefresh),
             connect(controller, &AnnotationController::tagsChanged, this, &AnnotationsPanel::scheduleRefresh),
             connect(controller, &AnnotationController::errorOccurred, this, &AnnotationsPanel::showError),
+            connect(controller, &AnnotationController::membersChanged, this, &AnnotationsPanel::readRole),
         };
     }
     refresh();
@@ -229,14 +230,8 @@ void AnnotationsPanel::refresh()
     m_error->hide();
     Core::Library *library = m_controller ? m_controller->library() : nullptr;
     if (m_model->library() != library) {
-        // Anyone may hide a passage of a library file; on a team library, editors and admins may
-        // hide anyone's (the server enforces it: this only keeps the action from promising more).
-        m_hidesOthers = true;
-        if (library && Core::Library::isServerLocation(library->path())) {
-            const std::optional<Core::TeamRole> role = library->team().myRole();
-            m_hidesOthers = role && *role >= Core::TeamRole::Editor;
-        }
         m_model->setLibrary(library);
+        readRole();
         reloadTags();
         reloadAuthors();
     } else {
@@ -248,6 +243,17 @@ void AnnotationsPanel::refresh()
         }
     }
     updateCount();
+}
+
+void AnnotationsPanel::readRole()
+{
+    Core::Library *library = m_model->library();
+    m_role.reset();
+    if (library && Core::Library::isServerLocation(library->path())) {
+        // Not a member (or unreadable): a reader, who may change nothing.
+        m_role = library->team().myRole().value_or(Core::TeamRole::Reader);
+    }
+    updateActions();
 }
 
 void AnnotationsPanel::articlesChanged()
@@ -548,16 +554,21 @@ void AnnotationsPanel::updateActions()
     const bool editable = m_controller && current.isValid();
     const int selected = int(m_view->selectionModel()->selectedRows().size());
     m_goTo->setEnabled(current.isValid() && current.data(ArticleIdRole).toLongLong() >= 0);
-    m_editNote->setEnabled(editable);
-    m_editTags->setEnabled(editable);
-    m_history->setEnabled(editable && m_controller->session());
     const Core::Annotation *annotation = m_model->annotationAt(current.row());
     Core::Library *library = m_controller ? m_controller->library() : nullptr;
     const bool mine
         = annotation && library && (annotation->author.isEmpty() || annotation->author == library->author());
-    m_hide->setEnabled(editable && annotation && library && !library->isReadOnly() && (mine || m_hidesOthers));
+    // On a team library, annotators change their own passages, editors the tags of anyone's and whether it
+    // is hidden, nobody another's note or the passage itself (the server's triggers); a file allows all.
+    const bool annotates = !m_role || *m_role >= Core::TeamRole::Annotator;
+    const bool edits = !m_role || *m_role >= Core::TeamRole::Editor;
+    const bool own = !m_role || mine;
+    m_editNote->setEnabled(editable && annotates && own);
+    m_editTags->setEnabled(editable && ((annotates && own) || edits));
+    m_history->setEnabled(editable && m_controller->session());
+    m_hide->setEnabled(editable && annotation && library && !library->isReadOnly() && ((annotates && own) || edits));
     m_hide->setText(annotation && annotation->hidden ? tr("Show Again") : tr("Hide"));
-    m_remove->setEnabled(m_controller && (selected > 0 || current.isValid()));
+    m_remove->setEnabled(m_controller && annotates && (selected > 1 || (current.isValid() && own)));
     m_remove->setText(selected > 1 ? tr("Remove %n Passages", nullptr, selected) : tr("Remove"));
 }
 

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "store/teamstore.h"
+
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QAction;
 class QCheckBox;
@@ -62,9 +66,15 @@ public:
     /*! Lists the passages an editor hid too (marked hidden in the State column). */
     QCheckBox *showHidden() const { return m_showHidden; }
     QAction *historyAction() const { return m_history; }
+    /*! Edits the current passage's note: on a team library, enabled for its author when an annotator or more. */
+    QAction *editNoteAction() const { return m_editNote; }
+    /*! Edits the current passage's tags: on a team library, its author's (an annotator or more) or an editor's. */
+    QAction *editTagsAction() const { return m_editTags; }
     /*! Hides the current passage, or shows it again when it is hidden: enabled for its author and,
         on a team library, for editors and admins (the server refuses anyone else). */
     QAction *hideAction() const { return m_hide; }
+    /*! Removes the selected passages: on a team library, the current one only when it is the user's. */
+    QAction *removeAction() const { return m_remove; }
 
 public Q_SLOTS:
     /*! Reads the annotations and the codebook again (after a library was opened or an import). */
@@ -134,9 +144,12 @@ private:
     QAction *m_editTags = nullptr;
     QAction *m_history = nullptr;
     QAction *m_hide = nullptr;
-    // Whether this user may hide other people's passages (a library file, or an editor of a team
-    // library); read when the library changes.
-    bool m_hidesOthers = true;
+    /*! Reads what this user may do in the library (their role on a team library). */
+    void readRole();
+    // This user's role on a team library (none: a library file, where they may do everything); read when
+    // the library changes and when the members change. The server enforces it: the actions only keep
+    // from promising more.
+    std::optional<Core::TeamRole> m_role;
     QAction *m_remove = nullptr;
     QList<QMetaObject::Connection> m_connections;
     // A double-click is a click and an activation: one passage is announced once.
