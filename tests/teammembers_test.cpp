@@ -49,6 +49,7 @@ private Q_SLOTS:
     void othersSeeTheListReadOnly();
     void anotherAdminsChangesShowAsTheyLand();
     void passageActionsFollowTheRole();
+    void windowActionsFollowTheRole();
 
 private:
     QString url(const QString &user) const { return Dossier::Test::libraryUrl(*m_server, m_database, user); }
@@ -371,6 +372,36 @@ void TeamMembersTest::passageActionsFollowTheRole()
     QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Reader));
     QTRY_COMPARE(actionsOn(QStringLiteral("ana")), (Enabled { false, false, false, false }));
     QCOMPARE(actionsOn(QStringLiteral("maria")), (Enabled { false, false, false, false }));
+}
+
+void TeamMembersTest::windowActionsFollowTheRole()
+{
+    // Which of the window's actions that write are enabled: import, codebook, saved search.
+    const auto enabled = [this] {
+        QStringList on;
+        for (const char *name : { "importFilesAction", "watchFolderAction", "manageTagsAction", "saveSearchAction" }) {
+            auto *action = m_window->findChild<QAction *>(QLatin1String(name));
+            if (action && action->isEnabled()) {
+                on.append(QLatin1String(name));
+            }
+        }
+        return on;
+    };
+    m_window = Test::shownWindow(url(QStringLiteral("ana")));
+    QVERIFY(m_window);
+    QCOMPARE(enabled(), QStringList { QStringLiteral("saveSearchAction") }); // an annotator
+    Core::Library maria(url(QStringLiteral("maria")));
+    QVERIFY2(maria.open(), qPrintable(maria.errorString()));
+    QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Editor));
+    QTRY_COMPARE(enabled(),
+        (QStringList { QStringLiteral("importFilesAction"), QStringLiteral("watchFolderAction"),
+            QStringLiteral("manageTagsAction"), QStringLiteral("saveSearchAction") }));
+    QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Reader));
+    QTRY_COMPARE(enabled(), QStringList {});
+    // The owner of the library may do everything.
+    m_window = Test::shownWindow(url(QStringLiteral("postgres")));
+    QVERIFY(m_window);
+    QCOMPARE(enabled().size(), 4);
 }
 
 QTEST_MAIN(TeamMembersTest)

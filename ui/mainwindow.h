@@ -3,12 +3,14 @@
 #include "documentlistview.h"
 #include "store/datalocations.h"
 #include "store/library.h"
+#include "store/teamstore.h"
 
 #include <QAbstractItemView>
 #include <QFuture>
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QDockWidget;
 class QFileDialog;
@@ -164,7 +166,8 @@ public:
     QAction *removeHighlightAction() const { return m_removeHighlight; }
     /*! Shown while the open library is read-only. */
     QLabel *readOnlyNotice() const { return m_readOnlyNotice; }
-    /*! The actions that write to the library (import, tags), disabled while it is read-only. */
+    /*! The actions that write to the library (import, tags), disabled while it is read-only and, on a team
+        library, for members whose role does not allow them. */
     QList<QAction *> writeActions() const { return m_writeActions; }
 
     /*! Highlights the reader's selection in the open article with \a tags, \a note and \a color
@@ -212,6 +215,11 @@ private:
     void updateRecentMenu();
     // The window title and status say which library is open, and whether it is a team library.
     void showLibraryName();
+    /*! Enables the actions that write to the library as far as the user may: none while it is read-only; on a
+        team library, by their role (read again when the members change). */
+    void applyPermissions();
+    /*! Whether the user's role allows what \a role may do (always on a library file). */
+    bool allows(Core::TeamRole role) const { return !m_role || *m_role >= role; }
     // A team library opened in the background (mainwindowteam.cpp), and what follows any open.
     void connectInBackground(const QString &location);
     void hideConnecting();
@@ -287,6 +295,8 @@ private:
     QTimer *m_refreshDelay = nullptr;
     QLabel *m_readOnlyNotice = nullptr;
     QList<QAction *> m_writeActions;
+    QList<QAction *> m_editorActions; // of those, the ones a team library's editors may use (import, codebook)
+    std::optional<Core::TeamRole> m_role; // the user's on a team library
     QAction *m_checkLibrary = nullptr;
     QMenu *m_recent = nullptr;
     QAction *m_teamMembers = nullptr;

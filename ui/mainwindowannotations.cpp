@@ -100,7 +100,7 @@ void MainWindow::refreshAnnotations()
 void MainWindow::updateAnnotationActions(qint64 annotationUnderCursor)
 {
     m_annotationUnderCursor = annotationUnderCursor;
-    const bool article = library() && !library()->isReadOnly() && m_currentId >= 0;
+    const bool article = library() && !library()->isReadOnly() && allows(Core::TeamRole::Annotator) && m_currentId >= 0;
     const auto [start, end] = m_reader->selectedBodyRange();
     m_highlight->setEnabled(article && end > start);
     m_highlightWith->setEnabled(article && end > start);

@@ -221,4 +221,23 @@ void MainWindow::showLibraryName()
     m_teamMembers->setEnabled(team);
 }
 
+void MainWindow::applyPermissions()
+{
+    if (!library()) {
+        return;
+    }
+    m_role.reset();
+    if (library()->backend() == Core::Library::Backend::PostgreSQL) {
+        // Not a member (or the roles unreadable): a reader, who may change nothing. The server enforces the
+        // roles; this only keeps the window from offering what it would refuse.
+        m_role = library()->team().myRole().value_or(Core::TeamRole::Reader);
+    }
+    const bool readOnly = library()->isReadOnly();
+    for (QAction *action : std::as_const(m_writeActions)) {
+        action->setEnabled(
+            !readOnly && allows(m_editorActions.contains(action) ? Core::TeamRole::Editor : Core::TeamRole::Annotator));
+    }
+    updateAnnotationActions(m_annotationUnderCursor);
+}
+
 } // namespace Dossier::Ui
