@@ -122,6 +122,14 @@ void EntityRecognizerTest::recognizes_data()
         << QStringLiteral("Reporters waited for Foreign Minister Maria Lindqvist all day.") << false
         << QStringList { QStringLiteral("PERSON Maria Lindqvist") }
         << QStringList { QStringLiteral("Foreign Minister") };
+    QTest::newRow("references: a date or a year in brackets after the author")
+        << QStringLiteral("^ Lindqvist, Carlos (February 4, 2019). \"Harbour Nights review\". Halden Post. "
+                          "Retrieved 19 June 2019.\n^ Varga, W. (1993). \"Island birds of the north\". Norvik Press. "
+                          "p. 362.\n^ Okafor, Rachel (2016-09-01). \"The new ferry timetable\". Coastal Times.")
+        << false
+        << QStringList { QStringLiteral("DATE February 4, 2019=2019-02-04"), QStringLiteral("ORG Halden Post") }
+        << QStringList { QStringLiteral("February 4"), QStringLiteral("W. (1993)."),
+               QStringLiteral("Rachel (2016-09-01).") };
     QTest::newRow("two capitals no list knows as a place")
         << QStringLiteral("Available in an early preview, Kestrel’s AI development environment for the desktop lets "
                           "you build small language models.\n\nKestrel used its developer event to introduce a series "

@@ -219,6 +219,29 @@ QSet<QString> wordSet(const QString &spaceSeparated)
     return QSet<QString>(words.cbegin(), words.cend());
 }
 
+namespace
+{
+
+// A reference's date or a year in brackets after a name ('Varga, W. (1993).', 'Okafor, Rachel (2016-09-01).') is
+// not part of it: the name ends before the bracket. False when nothing of a name is left before it (an
+// initial alone, 'W.').
+bool cutBeforeNumberInBrackets(QStringView text, RawMention *m)
+{
+    const QStringView name = text.sliced(m->start, m->end - m->start);
+    const qsizetype open = name.indexOf(u" (");
+    if (open <= 0 || open + 2 >= name.size() || !name[open + 2].isDigit()) {
+        return true;
+    }
+    QStringView before = name.first(open).trimmed();
+    m->end = m->start + before.size();
+    // What is left must hold a word of two letters or more, not initials alone.
+    const auto words = before.split(u' ', Qt::SkipEmptyParts);
+    return std::any_of(words.cbegin(), words.cend(),
+        [](QStringView w) { return std::count_if(w.cbegin(), w.cend(), [](QChar c) { return c.isLetter(); }) >= 2; });
+}
+
+} // namespace
+
 void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions)
 {
     QSet<qsizetype> personEnds; // where a person's name ends, and then each credential after it
@@ -295,10 +318,25 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
                 || text.first(m.start).trimmed().endsWith(u"Year's")
                 || text.first(m.start).trimmed().endsWith(u"Year\u2019s"));
     };
+    // The dates the rules found: a name inside one is part of the date ('Carlos (February 4, 2019)').
+    QList<std::pair<qsizetype, qsizetype>> dates;
+    for (const RawMention &m : std::as_const(*mentions)) {
+        if (m.type == EntityType::Date) {
+            dates.append({ m.start, m.end });
+        }
+    }
+    const auto inDate = [&](const RawMention &m) {
+        return std::any_of(
+            dates.cbegin(), dates.cend(), [&](const auto &d) { return d.first <= m.start && m.end <= d.second; });
+    };
     QList<RawMention> kept;
     kept.reserve(mentions->size());
     for (RawMention &m : *mentions) {
-        if (!isRemoved(m)) {
+        const bool name = m.type == EntityType::Person || m.type == EntityType::Org || m.type == EntityType::Location;
+        if (name && !cutBeforeNumberInBrackets(text, &m)) {
+            continue;
+        }
+        if (!isRemoved(m) && !(name && inDate(m))) {
             kept.append(std::move(m));
         }
     }

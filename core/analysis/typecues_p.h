@@ -47,7 +47,10 @@ void typeListsAlike(
     - the letters of degrees, credentials and honours after a person's name ('Kelly Jones, MS, RD, CSSD');
     - holidays and the days named for them ('Christmas', 'Christmas Eve', 'Thanksgiving', 'Black Friday');
     - storms ('Cyclone Phailin', then 'Phailin') and laws ('the Digital Services Act');
-    - eras after a year ('1230 BC').
+    - eras after a year ('1230 BC');
+    - names inside a date the rules found ('Lindqvist, Carlos (February 4, 2019)': not 'February 4').
+    A name running on into a bracket that opens with a number ends before it ('Okafor, Rachel (2016-09-01).'),
+    and is dropped when only initials are left ('Varga, W. (1993).').
 */
 void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions);
 
