@@ -130,6 +130,12 @@ void EntityRecognizerTest::recognizes_data()
         << QStringList { QStringLiteral("DATE February 4, 2019=2019-02-04"), QStringLiteral("ORG Halden Post") }
         << QStringList { QStringLiteral("February 4"), QStringLiteral("W. (1993)."),
                QStringLiteral("Rachel (2016-09-01).") };
+    QTest::newRow("a product's model after its model word")
+        << QStringLiteral("Kestrel showed the new iPad Air and the iPhone 15 Plus in Halden on Monday, beside the "
+                          "Galaxy S23 Ultra, a 4K Crystal UHD Smart TV and the Volvo V60 Cross Country.")
+        << false << QStringList { QStringLiteral("ORG Kestrel"), QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("Air"), QStringLiteral("Plus"), QStringLiteral("Ultra"),
+               QStringLiteral("Crystal UHD Smart"), QStringLiteral("Cross Country") };
     QTest::newRow("two capitals no list knows as a place")
         << QStringLiteral("Available in an early preview, Kestrel’s AI development environment for the desktop lets "
                           "you build small language models.\n\nKestrel used its developer event to introduce a series "

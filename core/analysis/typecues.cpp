@@ -240,6 +240,50 @@ bool cutBeforeNumberInBrackets(QStringView text, RawMention *m)
         [](QStringView w) { return std::count_if(w.cbegin(), w.cend(), [](QChar c) { return c.isLetter(); }) >= 2; });
 }
 
+// Whether a word names a model of a product rather than anything a name continues: a brand's word in lower
+// case then capitals ('iPad', 'iPhone', 'macOS'), or letters and digits together ('S23', 'A4', 'RAV4', '4K',
+// 'MP3'), but not an ordinal, a decade, a time or an amount ('15th', '1950s', '5pm', '13m', '8bn').
+bool isModelWord(QStringView word)
+{
+    static const QRegularExpression model(
+        QStringLiteral(R"(^(?:[a-z]+[A-Z][\w-]*|(?=\w*\d)(?=\w*[A-Za-z])[A-Za-z0-9]+)$)"));
+    static const QRegularExpression notModel(
+        QStringLiteral(R"(^(?:\d+(?:st|nd|rd|th|s|am|pm|AM|PM|m|bn|k|tn|mn)|\d{4}s)$)"));
+    return model.matchView(word).hasMatch() && !notModel.matchView(word).hasMatch();
+}
+
+// The word before text[at], when one space parts them on the same line; empty otherwise.
+QStringView wordBefore(QStringView text, qsizetype at)
+{
+    if (at < 2 || text[at - 1] != u' ' || text[at - 2].isSpace()) {
+        return {};
+    }
+    qsizetype start = at - 1;
+    while (start > 0 && !text[start - 1].isSpace()) {
+        --start;
+    }
+    return text.sliced(start, at - 1 - start);
+}
+
+// 'the iPad Air', 'Galaxy S23 Ultra', 'iPhone 15 Pro Max', 'Volvo V60 Cross Country': a name after a model's
+// word (or a number after one) goes on naming the product. A person's whole name stays ('m8 Michael Clifford').
+bool continuesModel(QStringView text, const RawMention &m)
+{
+    const QStringView name = text.sliced(m.start, m.end - m.start);
+    if (m.type == EntityType::Person && name.contains(u' ')) {
+        return false;
+    }
+    const QStringView before = wordBefore(text, m.start);
+    if (before.isEmpty()) {
+        return false;
+    }
+    if (std::all_of(before.cbegin(), before.cend(), [](QChar c) { return c.isDigit(); })) {
+        const QStringView model = wordBefore(text, before.data() - text.data());
+        return !model.isEmpty() && model.front().isLower() && isModelWord(model);
+    }
+    return isModelWord(before);
+}
+
 } // namespace
 
 void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions)
@@ -336,7 +380,7 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
         if (name && !cutBeforeNumberInBrackets(text, &m)) {
             continue;
         }
-        if (!isRemoved(m) && !(name && inDate(m))) {
+        if (!isRemoved(m) && !(name && (inDate(m) || continuesModel(text, m)))) {
             kept.append(std::move(m));
         }
     }

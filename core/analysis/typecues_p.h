@@ -48,7 +48,8 @@ void typeListsAlike(
     - holidays and the days named for them ('Christmas', 'Christmas Eve', 'Thanksgiving', 'Black Friday');
     - storms ('Cyclone Phailin', then 'Phailin') and laws ('the Digital Services Act');
     - eras after a year ('1230 BC');
-    - names inside a date the rules found ('Lindqvist, Carlos (February 4, 2019)': not 'February 4').
+    - names inside a date the rules found ('Lindqvist, Carlos (February 4, 2019)': not 'February 4');
+    - a product's model name after its model word ('the iPad Air', 'Galaxy S23 Ultra', 'iPhone 15 Plus').
     A name running on into a bracket that opens with a number ends before it ('Okafor, Rachel (2016-09-01).'),
     and is dropped when only initials are left ('Varga, W. (1993).').
 */
