@@ -136,6 +136,11 @@ void EntityRecognizerTest::recognizes_data()
         << false << QStringList { QStringLiteral("ORG Kestrel"), QStringLiteral("LOCATION Halden") }
         << QStringList { QStringLiteral("Air"), QStringLiteral("Plus"), QStringLiteral("Ultra"),
                QStringLiteral("Crystal UHD Smart"), QStringLiteral("Cross Country") };
+    QTest::newRow("a thing after an article or a possessive")
+        << QStringLiteral("Tove Brandt said the Mac was still her favourite. The Brandt family moved to Halden, "
+                          "where the Brandt archive is kept.")
+        << false << QStringList { QStringLiteral("PERSON Tove Brandt"), QStringLiteral("LOCATION Halden") }
+        << QStringList { QStringLiteral("Mac") };
     QTest::newRow("two capitals no list knows as a place")
         << QStringLiteral("Available in an early preview, Kestrel’s AI development environment for the desktop lets "
                           "you build small language models.\n\nKestrel used its developer event to introduce a series "

@@ -1,3 +1,4 @@
+#include "analysis/rulewords_p.h"
 #include "analysis/sequencetagger.h"
 #include "analysis/typecues_p.h"
 
@@ -284,6 +285,32 @@ bool continuesModel(QStringView text, const RawMention &m)
     return isModelWord(before);
 }
 
+// 'the Mac', 'his Greninja', 'an Oscar', 'the Earth': one capitalised word after an article or a possessive is a
+// thing, rarely a person, unless a noun in lower case follows that it names the kind of ('the Trump
+// administration', 'the Obama years'); a verb or a word of grammar may follow ('the Mac was', 'the Sun and').
+bool isDeterminedWord(QStringView text, const RawMention &m)
+{
+    static const QSet<QString> determiners = wordSet(
+        QStringLiteral("the The a an An his His her Her its Its their Their our Our my My your Your these These "
+                       "those Those"));
+    static const QSet<QString> verbs = wordSet(
+        QStringLiteral("is was are were be been has had have will would can could may might should must does did do "
+                       "said says got gets came comes went goes ran runs won wins lost made makes took takes"));
+    const QStringView before = wordBefore(text, m.start);
+    if (before.isEmpty() || !determiners.contains(before.toString())) {
+        return false;
+    }
+    if (m.end + 1 >= text.size() || text[m.end] != u' ' || !text[m.end + 1].isLower()) {
+        return true;
+    }
+    qsizetype end = m.end + 1;
+    while (end < text.size() && text[end].isLetter()) {
+        ++end;
+    }
+    const QString next = text.sliced(m.end + 1, end - m.end - 1).toString();
+    return verbs.contains(next) || RuleWords::functionWords().contains(next);
+}
+
 } // namespace
 
 void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention> *mentions)
@@ -373,6 +400,21 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
         return std::any_of(
             dates.cbegin(), dates.cend(), [&](const auto &d) { return d.first <= m.start && m.end <= d.second; });
     };
+    // The words of people's longer names: 'the Leakey family' after 'Louis Leakey' is theirs.
+    QSet<QStringView> personWords;
+    for (const RawMention &m : std::as_const(*mentions)) {
+        const QStringView name = text.sliced(m.start, m.end - m.start);
+        if (m.type == EntityType::Person && name.contains(u' ')) {
+            for (const QStringView word : name.split(u' ', Qt::SkipEmptyParts)) {
+                personWords.insert(word);
+            }
+        }
+    }
+    const auto thingNotPerson = [&](const RawMention &m) {
+        const QStringView name = text.sliced(m.start, m.end - m.start);
+        return m.type == EntityType::Person && !name.contains(u' ') && isDeterminedWord(text, m)
+            && !personWords.contains(name);
+    };
     QList<RawMention> kept;
     kept.reserve(mentions->size());
     for (RawMention &m : *mentions) {
@@ -380,7 +422,7 @@ void dropNonNames(QStringView text, const QList<Token> &tokens, QList<RawMention
         if (name && !cutBeforeNumberInBrackets(text, &m)) {
             continue;
         }
-        if (!isRemoved(m) && !(name && (inDate(m) || continuesModel(text, m)))) {
+        if (!isRemoved(m) && !(name && (inDate(m) || continuesModel(text, m) || thingNotPerson(m)))) {
             kept.append(std::move(m));
         }
     }
