@@ -516,6 +516,11 @@ void EntityRecognizerTest::typesNamesAsTheTextCallsThem_data()
         << QStringLiteral("Kelpworks, the seaweed packaging maker, said on Monday it would open a plant in Halden. "
                           "Kelpworks employs forty people there.")
         << QStringList { QStringLiteral("ORG Kelpworks"), QStringLiteral("LOCATION Halden") };
+    QTest::newRow("the kind of organisation before a list of names")
+        << QStringLiteral("Companies such as Zillow, Chainalysis and Gizmodo have cut staff this year. Lenders "
+                          "including Halvard Kreditt or Norvik Sparebank raised rates, and Zillow hired again.")
+        << QStringList { QStringLiteral("ORG Zillow"), QStringLiteral("ORG Chainalysis"), QStringLiteral("ORG Gizmodo"),
+               QStringLiteral("ORG Halvard Kreditt"), QStringLiteral("ORG Norvik Sparebank") };
     QTest::newRow("'which' after the name")
         << QStringLiteral("Tallyvault, which sells accounting software to farmers, raised its prices on Monday. "
                           "Customers of Tallyvault said the increase was steep.")

@@ -31,6 +31,27 @@ const QRegularExpression &nounBefore()
     return re;
 }
 
+// 'companies such as Zillow, ' just before a name: each name of the list after the plural.
+const QRegularExpression &listBefore()
+{
+    static const QRegularExpression re(
+        QStringLiteral(
+            R"((?i:\b(?:companies|firms|studios|start-?ups|providers|makers|manufacturers|automakers|)"
+            R"(carmakers|retailers|banks|agencies|networks|platforms|operators|developers|publishers|labels|)"
+            R"(chains|brands|carriers|airlines|insurers|lenders|brokers|distributors|vendors|suppliers|)"
+            R"(conglomerates|charities|think[- ]tanks|newspapers|broadcasters|outlets|organi[sz]ations|)"
+            R"(foundations|nonprofits|non-profits|unions|services|websites|apps)\s+(?:such\s+as|like|including))\s+)"
+            R"((?:\p{Lu}[\w.&'’-]*(?:\s+\p{Lu}[\w.&'’-]*){0,3}(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$)"),
+        QRegularExpression::UseUnicodePropertiesOption);
+    return re;
+}
+
+// "'s" after a name: the list names what is the name's ('organisations such as Jane Roe's foundation').
+bool possessive(QStringView next)
+{
+    return next.startsWith(u"'") || next.startsWith(u"\u2019");
+}
+
 // ', the flexible office provider,' just after a name: the noun phrase ends with the noun.
 const QRegularExpression &apposition()
 {
@@ -125,7 +146,8 @@ void applyOrganisationCues(QStringView text, const QList<Token> &tokens, const s
         }
         const QString key = keyOf(text, m);
         const QStringView next = after(m.end);
-        if (nounBefore().matchView(before(m.start)).hasMatch() || apposition().matchView(next).hasMatch()) {
+        if (nounBefore().matchView(before(m.start)).hasMatch() || apposition().matchView(next).hasMatch()
+            || (listBefore().matchView(before(m.start)).hasMatch() && !possessive(next))) {
             organisations.insert(key);
         } else if (which().matchView(next).hasMatch() && !whichElsewhere(before(m.start))) {
             notPeople.insert(key);
@@ -158,7 +180,8 @@ void applyOrganisationCues(QStringView text, const QList<Token> &tokens, const s
         const bool covered = overlapping(*mentions, start, end,
             [](const RawMention &m) { return m.confidence != MentionConfidence::Candidate || !isName(m.type); });
         if (!covered
-            && (nounBefore().matchView(before(start)).hasMatch() || apposition().matchView(after(end)).hasMatch())) {
+            && (nounBefore().matchView(before(start)).hasMatch() || apposition().matchView(after(end)).hasMatch()
+                || (listBefore().matchView(before(start)).hasMatch() && !possessive(after(end))))) {
             added.append(RawMention { start, end, EntityType::Org, QString(), MentionConfidence::Guess });
             organisations.insert(text.sliced(start, end - start).toString().toCaseFolded());
         }
