@@ -201,6 +201,16 @@ void PlainTextExtractorTest::extractsInlinePages_data()
                           "lanes\n\nThe council voted on Monday to build protected bike lanes on two streets.\n\n"
                           "Work will start in the summer, officials said after the vote.\n")
         << QStringLiteral("Council approves bike lanes") << QString() << QString() << QString();
+    QTest::newRow("the reading time between headline and body is no headline")
+        << QStringLiteral("Home\nHealth\n\nWhy a short night costs more than sleep\n\n6 min read\n\n") + paragraphs
+        << QStringLiteral("Why a short night costs more than sleep") << QString() << QString() << QString();
+    QTest::newRow("a logo's alt text above the headline is no headline")
+        << QStringLiteral("Ministry Emissions Report Logo - Home\nSkip to content\n\nCouncil approves bike lanes\n\n")
+            + paragraphs
+        << QStringLiteral("Council approves bike lanes") << QString() << QString() << QString();
+    QTest::newRow("the author's name over the byline is no headline")
+        << QStringLiteral("Council approves bike lanes\n\nJane Doe\nBy Jane Doe\n\n") + paragraphs
+        << QStringLiteral("Council approves bike lanes") << QString() << QString() << QString();
     QTest::newRow("headline on the first line, no chrome")
         << QStringLiteral("Council approves bike lanes\n") + paragraphs << QStringLiteral("Council approves bike lanes")
         << QString() << QString() << QString();

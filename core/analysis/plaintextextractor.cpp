@@ -107,7 +107,7 @@ bool isBreadcrumb(QStringView text)
 bool looksLikeHeadline(const Line &line)
 {
     if (line.words < 2 || line.words > 30 || line.debris || line.boilerplate > 0 || line.bullet || line.byline
-        || line.credit || line.caption || isBreadcrumb(line.text)
+        || line.credit || line.caption || isBreadcrumb(line.text) || isStampLine(line) || isLogoLine(line)
         || (line.words <= 16 && !Dates::parse(line.text).isEmpty())) {
         return false;
     }
@@ -167,7 +167,7 @@ qsizetype findTitle(const QList<Line> &lines, qsizetype before, qsizetype bodySt
     double bestScore = 0;
     for (qsizetype i = before - 1; i >= 0 && i >= before - titleWindow; --i) {
         // The line under a byline names the author's outlet, not the story.
-        if (!looksLikeHeadline(lines.at(i)) || (i > 0 && lines.at(i - 1).byline)) {
+        if (!looksLikeHeadline(lines.at(i)) || (i > 0 && lines.at(i - 1).byline) || namesByline(lines, i)) {
             continue;
         }
         if (nearest < 0) {

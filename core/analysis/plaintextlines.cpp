@@ -373,6 +373,27 @@ QList<Line> splitLines(const QString &text)
 
 // A publication stamp, perhaps with the outlet or the author: "CBC Arts · Posted: Dec 20, 2023
 // 10:27 AM EST | Last Updated: December 21, 2023".
+bool isLogoLine(const Line &line)
+{
+    static const QRegularExpression logo(QStringLiteral(R"(\blogo\b)"), QRegularExpression::CaseInsensitiveOption);
+    constexpr int maxWords = 10;
+    return line.words <= maxWords && logo.matchView(line.text).hasMatch();
+}
+
+bool namesByline(const QList<Line> &lines, qsizetype index)
+{
+    constexpr qsizetype nearby = 3;
+    constexpr int nameWords = 4; // a headline may be written twice; a name is short
+    const QStringView name = lines.at(index).text;
+    for (qsizetype i = index + 1; i < lines.size() && i <= index + nearby; ++i) {
+        if ((lines.at(i).byline && lines.at(i).text.contains(name))
+            || (lines.at(index).words <= nameWords && lines.at(i).text == name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool isStampLine(const Line &line)
 {
     constexpr int maxWords = 20;

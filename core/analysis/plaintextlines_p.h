@@ -54,6 +54,11 @@ QList<Line> splitLines(const QString &text);
     EST"), the counters beside a byline ("2 Shares 1530 Views") or the reading time ("• 8 min read"). */
 bool isStampLine(const Line &line);
 
+/*! Lines that are never a headline: a logo's alt text ('National Geographic Logo - Home'), and the author's name
+    over their byline ('Patrick Healy', then 'By Patrick Healy'). */
+bool isLogoLine(const Line &line);
+bool namesByline(const QList<Line> &lines, qsizetype index);
+
 /*! Whether the line at \a index is found again within a few lines (an image's alt text, then its caption). */
 bool repeatedNearby(const QList<Line> &lines, qsizetype index);
 

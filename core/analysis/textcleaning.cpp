@@ -126,7 +126,8 @@ QStringList boilerplateTerms(QStringView line)
         QStringLiteral(
             u"©|\\b(?:log(?:ged)?[ -]?(?:in|out)|sign[ -]?(?:in|up|out)|register|registration|subscribe|"
             u"subscriptions?|subscribers?|newsletters?|cookies?|privacy|terms (?:of|and) (?:use|service|conditions)|"
-            u"rights reserved|copyright|share|shares|sharing|tweet|facebook|twitter|whatsapp|linkedin|pinterest|"
+            u"rights reserved|copyright|share|shares|sharing|copy "
+            u"link|tweet|facebook|twitter|whatsapp|linkedin|pinterest|"
             u"e-?mail (?:this|us|updates)|print|comments?|reply|advertisement|advertising|sponsored|"
             u"related (?:stories|articles|posts|content|links)|recommended|trending|"
             u"most (?:read|popular|viewed|shared)|read more|more (?:headlines|stories|news|articles)|more in|see "
@@ -137,7 +138,7 @@ QStringList boilerplateTerms(QStringView line)
             u"(?:might|may) (?:also )?be interested in|view this post on|"
             // An author card's and a live page's chrome: "See full bio", "Why you can trust …", "View all 190
             // images", "Politics latest: Follow live", "Be the first to get breaking news".
-            u"see full bio|why you can trust|view all \\d+ (?:images|photos|pictures)|follow live|"
+            u"(?:see|read|view) full bio|why you can trust|view all \\d+ (?:images|photos|pictures)|follow live|"
             u"be the first to (?:get|know|see|hear)|"
             // Paywalls and disclaimers: "Get unlimited access … Start Free Trial", "The opinions expressed here
             // are the author's", "Find out about our editorial policies".
