@@ -415,6 +415,19 @@ QStringList words(const QString &text)
     return text.split(nonWord, Qt::SkipEmptyParts);
 }
 
+// The share of \a text's words that \a known holds (1 for no words).
+double shareKnown(const QStringList &text, const QSet<QString> &known)
+{
+    if (text.isEmpty()) {
+        return 1;
+    }
+    qsizetype found = 0;
+    for (const QString &w : text) {
+        found += known.contains(w) ? 1 : 0;
+    }
+    return double(found) / double(text.size());
+}
+
 // JSON-LD articleBody is the publisher's own text of the article, free of in-body boilerplate, but
 // is often a teaser, truncated, or padded with other text. Use it when it agrees with the extracted
 // body, or when the extraction clearly failed.
@@ -433,11 +446,7 @@ bool preferJsonLdBody(const QString &jsonLd, const QString &extracted)
     const QStringList extractedWords = words(extracted);
     const QSet<QString> known(extractedWords.cbegin(), extractedWords.cend());
     const QStringList jsonWords = words(jsonLd);
-    qsizetype found = 0;
-    for (const QString &w : jsonWords) {
-        found += known.contains(w) ? 1 : 0;
-    }
-    if (jsonWords.isEmpty() || double(found) / double(jsonWords.size()) < 0.9) {
+    if (jsonWords.isEmpty() || shareKnown(jsonWords, known) < 0.9) {
         return false;
     }
     if (ratio >= 0.85) {
@@ -450,14 +459,7 @@ bool preferJsonLdBody(const QString &jsonLd, const QString &extracted)
     const QSet<QString> jsonKnown(jsonWords.cbegin(), jsonWords.cend());
     for (const QString &paragraph : extracted.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
         const QStringList own = words(paragraph);
-        if (own.size() < proseWords) {
-            continue;
-        }
-        qsizetype shared = 0;
-        for (const QString &w : own) {
-            shared += jsonKnown.contains(w) ? 1 : 0;
-        }
-        if (double(shared) / double(own.size()) < 0.9) {
+        if (own.size() >= proseWords && shareKnown(own, jsonKnown) < 0.9) {
             return false;
         }
     }
@@ -475,13 +477,7 @@ bool preferPageDataBody(const QString &pageData, const QString &extracted)
         return false;
     }
     const QStringList pageWords = words(pageData);
-    const QSet<QString> known(pageWords.cbegin(), pageWords.cend());
-    const QStringList extractedWords = words(extracted);
-    qsizetype found = 0;
-    for (const QString &w : extractedWords) {
-        found += known.contains(w) ? 1 : 0;
-    }
-    return double(found) >= held * double(extractedWords.size());
+    return shareKnown(words(extracted), QSet<QString>(pageWords.cbegin(), pageWords.cend())) >= held;
 }
 
 } // namespace
