@@ -6,6 +6,7 @@
 
 #include "annotationlistmodel.h"
 #include "annotationspanel.h"
+#include "entitycurator.h"
 #include "mainwindow.h"
 #include "teamhelpers.h"
 #include "teammembermodel.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void anotherAdminsChangesShowAsTheyLand();
     void passageActionsFollowTheRole();
     void windowActionsFollowTheRole();
+    void entityCorrectionsFollowTheRole();
 
 private:
     QString url(const QString &user) const { return Dossier::Test::libraryUrl(*m_server, m_database, user); }
@@ -379,7 +381,8 @@ void TeamMembersTest::windowActionsFollowTheRole()
     // Which of the window's actions that write are enabled: import, codebook, saved search.
     const auto enabled = [this] {
         QStringList on;
-        for (const char *name : { "importFilesAction", "watchFolderAction", "manageTagsAction", "saveSearchAction" }) {
+        for (const char *name :
+            { "importFilesAction", "watchFolderAction", "manageTagsAction", "watchNameAction", "saveSearchAction" }) {
             auto *action = m_window->findChild<QAction *>(QLatin1String(name));
             if (action && action->isEnabled()) {
                 on.append(QLatin1String(name));
@@ -395,13 +398,37 @@ void TeamMembersTest::windowActionsFollowTheRole()
     QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Editor));
     QTRY_COMPARE(enabled(),
         (QStringList { QStringLiteral("importFilesAction"), QStringLiteral("watchFolderAction"),
-            QStringLiteral("manageTagsAction"), QStringLiteral("saveSearchAction") }));
+            QStringLiteral("manageTagsAction"), QStringLiteral("watchNameAction"),
+            QStringLiteral("saveSearchAction") }));
     QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Reader));
     QTRY_COMPARE(enabled(), QStringList {});
     // The owner of the library may do everything.
     m_window = Test::shownWindow(url(QStringLiteral("postgres")));
     QVERIFY(m_window);
-    QCOMPARE(enabled().size(), 4);
+    QCOMPARE(enabled().size(), 5);
+}
+
+void TeamMembersTest::entityCorrectionsFollowTheRole()
+{
+    // The sidebar's corrections and Entity Corrections' Take Back ask the curator whether they may;
+    // an annotator's window stores none (and asks nothing), an editor's does.
+    m_window = Test::shownWindow(url(QStringLiteral("ana")));
+    QVERIFY(m_window);
+    auto *curator = m_window->findChild<Ui::EntityCurator *>();
+    QVERIFY(curator);
+    QVERIFY(!curator->isEditable());
+    const Core::WatchEntry entry { -1, Core::EntityType::Person, QStringLiteral("Marta Okonjo"), {} };
+    QVERIFY(!curator->watch(entry));
+    Core::Library maria(url(QStringLiteral("maria")));
+    QVERIFY2(maria.open(), qPrintable(maria.errorString()));
+    QCOMPARE(maria.curation().watchlist().value_or(QList<Core::WatchEntry> { entry }).size(), 0);
+    QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Editor));
+    QTRY_VERIFY(curator->isEditable());
+    QVERIFY(curator->watch(entry));
+    curator->waitForRetag();
+    QCOMPARE(maria.curation().watchlist().value_or(QList<Core::WatchEntry> {}).size(), 1);
+    QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Reader));
+    QTRY_VERIFY(!curator->isEditable());
 }
 
 QTEST_MAIN(TeamMembersTest)

@@ -69,6 +69,16 @@ EntityCurator::EntityCurator(QWidget *dialogParent)
 {
 }
 
+void EntityCurator::setEditable(bool editable)
+{
+    m_editable = editable;
+}
+
+Core::Library *EntityCurator::editableLibrary() const
+{
+    return m_editable ? library() : nullptr;
+}
+
 EntityCurator::~EntityCurator()
 {
     if (m_job) {
@@ -134,7 +144,7 @@ bool EntityCurator::stored(bool ok)
 
 bool EntityCurator::rename(qint64 entityId, const QString &given)
 {
-    if (!library()) {
+    if (!editableLibrary()) {
         return false;
     }
     QString name = given;
@@ -158,7 +168,7 @@ bool EntityCurator::rename(qint64 entityId, const QString &given)
 
 bool EntityCurator::mergeInto(qint64 entityId, qint64 intoId)
 {
-    if (!library()) {
+    if (!editableLibrary()) {
         return false;
     }
     if (intoId < 0) {
@@ -204,27 +214,27 @@ bool EntityCurator::mergeInto(qint64 entityId, qint64 intoId)
 
 bool EntityCurator::splitAlias(qint64 entityId, const QString &alias)
 {
-    return library()
+    return editableLibrary()
         && stored(
             write([&](Core::Library &target) { return target.curation().splitAlias(entityId, alias).has_value(); }));
 }
 
 bool EntityCurator::changeType(qint64 entityId, Core::EntityType type)
 {
-    return library()
+    return editableLibrary()
         && stored(
             write([&](Core::Library &target) { return target.curation().setEntityType(entityId, type).has_value(); }));
 }
 
 bool EntityCurator::suppress(qint64 entityId)
 {
-    return library()
+    return editableLibrary()
         && stored(write([&](Core::Library &target) { return target.curation().suppressEntity(entityId).has_value(); }));
 }
 
 bool EntityCurator::watch(const Core::WatchEntry &given)
 {
-    if (!library()) {
+    if (!editableLibrary()) {
         return false;
     }
     Core::WatchEntry entry = given;
@@ -322,7 +332,7 @@ void EntityCurator::manageRules()
     };
     fill();
     connect(list, &QTreeWidget::currentItemChanged, takeBack,
-        [takeBack](QTreeWidgetItem *current) { takeBack->setEnabled(current != nullptr); });
+        [this, takeBack](QTreeWidgetItem *current) { takeBack->setEnabled(m_editable && current != nullptr); });
     connect(takeBack, &QPushButton::clicked, &dialog, [&] {
         const QTreeWidgetItem *item = list->currentItem();
         if (!item) {
@@ -340,6 +350,7 @@ void EntityCurator::manageRules()
         Core::HistoryQuery query;
         query.table = QStringLiteral("entity_rules");
         HistoryDialog changes(m_session.data(), query, &dialog);
+        changes.setRestoreAllowed(m_editable);
         // A restored correction applies at once, as a new one does.
         connect(&changes, &HistoryDialog::restored, this, [this, &fill] {
             stored(true);

@@ -40,6 +40,12 @@ public:
         the session opens another library. */
     void setSession(Core::LibrarySession *session);
 
+    /*! Whether corrections may be made (a library open for writing, and in a team library the
+        editor's role): when not, the correcting calls store nothing and return false, and
+        manageRules() only lists. True by default. */
+    void setEditable(bool editable);
+    bool isEditable() const { return m_editable; }
+
     /*! Renames the entity; asks for the name when \a name is empty. */
     bool rename(qint64 entityId, const QString &name = {});
     /*! Merges the entity into \a intoId; asks which entity when \a intoId is -1. */
@@ -69,6 +75,7 @@ Q_SIGNALS:
 
 private:
     Core::Library *library() const;
+    Core::Library *editableLibrary() const; // library() if corrections may be made
     bool write(const std::function<bool(Core::Library &)> &change);
     bool stored(bool ok);
     void stopRetag();
@@ -79,6 +86,7 @@ private:
     QPointer<Core::LibrarySession> m_session;
     QPointer<Core::RetagJob> m_job;
     bool m_again = false;
+    bool m_editable = true;
 };
 
 } // namespace Dossier::Ui

@@ -482,6 +482,11 @@ void EntitySidebar::showContextMenu(const QPoint &position)
         suppress->setToolTip(tr("Never show this entity again (Entity Corrections can take it back)"));
         menu.addSeparator();
         watch = menu.addAction(tr("&Watch a Name…"));
+        // Where corrections may not be made (a read-only library, a team library's reader or
+        // annotator), they are shown but not offered; the list of corrections still opens.
+        for (QAction *action : menu.actions().mid(menu.actions().indexOf(remove) + 1)) {
+            action->setEnabled(action->isEnabled() && m_curator->isEditable());
+        }
         corrections = menu.addAction(tr("Entity &Corrections…"));
     }
     if (const QAction *returned = menu.exec(m_view->viewport()->mapToGlobal(position))) {

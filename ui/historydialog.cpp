@@ -164,7 +164,7 @@ void HistoryDialog::reload()
 bool HistoryDialog::restoreCurrent()
 {
     const int row = m_versions->currentItem() ? m_versions->indexOfTopLevelItem(m_versions->currentItem()) : -1;
-    if (!m_session || row < 0 || row >= m_entries.size()) {
+    if (!m_session || !m_restoreAllowed || row < 0 || row >= m_entries.size()) {
         return false;
     }
     const HistoryEntry entry = m_entries.at(row);
@@ -193,9 +193,15 @@ bool HistoryDialog::restoreCurrent()
     return done;
 }
 
+void HistoryDialog::setRestoreAllowed(bool allowed)
+{
+    m_restoreAllowed = allowed;
+    updateButton();
+}
+
 void HistoryDialog::updateButton()
 {
-    m_restore->setEnabled(m_session && m_versions->currentItem());
+    m_restore->setEnabled(m_session && m_restoreAllowed && m_versions->currentItem());
 }
 
 QString HistoryDialog::describe(const HistoryEntry &entry)

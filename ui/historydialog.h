@@ -38,6 +38,10 @@ public:
 
     /*! Reads the history again. */
     void reload();
+    /*! Whether a version may be restored (false where the user may only read, e.g. a team library's
+        corrections for an annotator); true by default. */
+    void setRestoreAllowed(bool allowed);
+
     /*! Restores the version of the current row; false (the error shown) when it could not. */
     bool restoreCurrent();
 
@@ -64,6 +68,7 @@ private:
     QTreeWidget *m_versions = nullptr;
     QPushButton *m_restore = nullptr;
     QLabel *m_error = nullptr;
+    bool m_restoreAllowed = true;
 };
 
 } // namespace Dossier::Ui

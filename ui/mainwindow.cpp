@@ -381,7 +381,10 @@ void MainWindow::createMenus()
     m_editorActions.append(manageTags);
 
     QMenu *entities = menuBar()->addMenu(tr("E&ntities"));
-    entities->addAction(tr("&Watch a Name…"), m_curator, [this] { m_curator->watch(); });
+    QAction *watchName = entities->addAction(tr("&Watch a Name…"), m_curator, [this] { m_curator->watch(); });
+    watchName->setObjectName(QStringLiteral("watchNameAction"));
+    m_writeActions.append(watchName);
+    m_editorActions.append(watchName);
     entities->addAction(tr("Entity &Corrections…"), m_curator, &EntityCurator::manageRules);
 
     createSavedSearchMenu();

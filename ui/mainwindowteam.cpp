@@ -3,6 +3,7 @@
 // cannot be opened shows, and the title and status that say a team library is open.
 
 #include "connectteamdialog.h"
+#include "entitycurator.h"
 #include "librarycheckdialog.h"
 #include "mainwindow.h"
 #include "store/librarysession.h"
@@ -237,6 +238,8 @@ void MainWindow::applyPermissions()
         action->setEnabled(
             !readOnly && allows(m_editorActions.contains(action) ? Core::TeamRole::Editor : Core::TeamRole::Annotator));
     }
+    // Entity corrections are an editor's (the sidebar's menu asks the curator).
+    m_curator->setEditable(!readOnly && allows(Core::TeamRole::Editor));
     updateAnnotationActions(m_annotationUnderCursor);
 }
 
