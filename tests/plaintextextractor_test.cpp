@@ -308,8 +308,10 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
         << QStringLiteral("captions_credits_at_end.txt")
         << QStringList { QStringLiteral("Crews of the three ferries"),
                QStringLiteral("The drill, the first of its kind"), QStringLiteral("The harbour master, Oskar Berg"),
-               QStringLiteral("He said the next drill") }
+               QStringLiteral("He said the next drill"), QStringLiteral("Every crossing is a drill") }
         << QStringList { QStringLiteral("A deckhand throws"), QStringLiteral("Tomas Reyes"),
+               QStringLiteral("Passengers wait on the quay"), QStringLiteral("Astrid Nyholm"),
+               QStringLiteral("The Long Night"), QStringLiteral("Petra Lund"),
                QStringLiteral("Passengers crowd the rail"), QStringLiteral("Mara Lindqvist"),
                QStringLiteral("The lifeboat station"), QStringLiteral("Lena Aas"), QStringLiteral("A ferry waits"),
                QStringLiteral("Jon Helle") };

@@ -319,8 +319,17 @@ bool isCaption(QStringView line)
     // of space.Jane Doe/Google Research", "… cacio e pepe. Jane Doe/Insider".
     static const QRegularExpression gluedCredit(
         QStringLiteral(
-            R"([\p{Ll}\d)”"’][.!?] ?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}.'’-]*){1,3} ?/ ?\p{Lu}[^/.]{0,40}(?:/[^/.]{1,40}){0,3}$)"),
+            R"([\p{Ll}\d)”"’][.!?][”"’]? ?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}.'’-]*){1,3} ?/ ?\p{Lu}[^/.]{0,40}(?:/[^/.]{1,40}){0,3}$)"),
         unicode);
+    // A name glued to the caption's last sentence without a space or a slash: "… may hold Majorana
+    // quasiparticles.Jane Doe", "… with errors.Google". Not a button glued on the same way ("….Click To
+    // Tweet", "….Download PDF"): those are the page's, the sentence before them the article's.
+    static const QRegularExpression gluedName(
+        QStringLiteral(R"([\p{Ll}\d)][.!?][”"’]?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}.'’-]*){0,3})$)"), unicode);
+    static const QRegularExpression button(
+        QStringLiteral(R"(^(?:click|tweet|share|download|log|sign|subscribe|read|ok|continue|more)\b)"),
+        unicode | caseless);
+    constexpr int minGluedCaptionWords = 5;
     // A photo credit on its own line: "Jane Doe/AP", "NASA / Dave Ryan", "Jane Doe/Invision/AP", "Courtesy of the
     // museum", "Image 2 of 5".
     static const QRegularExpression photo(
@@ -356,7 +365,13 @@ bool isCaption(QStringView line)
     }
     // A fashion caption with its shoot's credits: "Bnxn wears a … suit.Photographer: Jane Doe. Creative
     // Director: …".
-    return wordCount(line) <= 100
+    if (words <= 100 && words >= minGluedCaptionWords) {
+        const QRegularExpressionMatch glued = gluedName.matchView(line);
+        if (glued.hasMatch() && !button.matchView(glued.capturedView(1)).hasMatch()) {
+            return true;
+        }
+    }
+    return words <= 100
         && (caption.matchView(line).hasMatch() || gluedCredit.matchView(line).hasMatch() || isShootCredit(line));
 }
 
