@@ -196,6 +196,47 @@ std::optional<qint64> DuplicateStore::fillMissingSignatures(const FillProgress &
 
 std::optional<QList<DuplicateCluster>> DuplicateStore::clusters(int minSize, double threshold)
 {
+    // At the threshold the stories are kept at, the clusters are the stories of several articles: read
+    // those (at 100,000 articles, 0.05 s against 3 s for a pass over every band row). A read-only library
+    // whose stories are not all made yet is grouped by the pass.
+    if (threshold == defaultThreshold) {
+        if (fillMissingStories()) {
+            return storyClusters(minSize);
+        }
+        if (!d->readOnly) {
+            return std::nullopt;
+        }
+    }
+    return scanClusters(minSize, threshold);
+}
+
+std::optional<QList<DuplicateCluster>> DuplicateStore::storyClusters(int minSize)
+{
+    QList<QList<qint64>> groups;
+    {
+        QSqlQuery stories(d->db());
+        if (!d->run(stories,
+                QStringLiteral("SELECT story_id, article_id FROM article_stories WHERE story_id IN (SELECT story_id "
+                               "FROM article_stories GROUP BY story_id HAVING COUNT(*) >= ?) ORDER BY story_id, "
+                               "article_id"),
+                { std::max(minSize, 2) })) {
+            return std::nullopt;
+        }
+        qint64 current = -1;
+        while (stories.next()) {
+            const qint64 story = stories.value(0).toLongLong();
+            if (groups.isEmpty() || story != current) {
+                groups.append(QList<qint64>());
+                current = story;
+            }
+            groups.last().append(stories.value(1).toLongLong());
+        }
+    }
+    return makeClusters(groups);
+}
+
+std::optional<QList<DuplicateCluster>> DuplicateStore::scanClusters(int minSize, double threshold)
+{
     if (!fillMissingSignatures()) {
         return std::nullopt;
     }
@@ -241,7 +282,12 @@ std::optional<QList<DuplicateCluster>> DuplicateStore::clusters(int minSize, dou
     for (const QList<qint64> &bucket : std::as_const(buckets)) {
         grouper.addBucket(bucket);
     }
-    const QList<QList<qint64>> groups = grouper.groups(std::max(minSize, 2));
+    return makeClusters(grouper.groups(std::max(minSize, 2)), &*signatures);
+}
+
+std::optional<QList<DuplicateCluster>> DuplicateStore::makeClusters(
+    const QList<QList<qint64>> &groups, const QHash<qint64, Signature> *known)
+{
     QList<qint64> members;
     for (const QList<qint64> &group : groups) {
         members += group;
@@ -250,10 +296,18 @@ std::optional<QList<DuplicateCluster>> DuplicateStore::clusters(int minSize, dou
     if (!summaries) {
         return std::nullopt;
     }
+    std::optional<QHash<qint64, Signature>> read;
+    if (!known) {
+        read = readSignatures(d, members);
+        if (!read) {
+            return std::nullopt;
+        }
+        known = &*read;
+    }
     QList<DuplicateCluster> result;
     result.reserve(groups.size());
     for (const QList<qint64> &group : groups) {
-        result.append(makeCluster(group, *summaries, *signatures));
+        result.append(makeCluster(group, *summaries, *known));
     }
     std::stable_sort(result.begin(), result.end(), [](const DuplicateCluster &a, const DuplicateCluster &b) {
         if (a.members.size() != b.members.size()) {

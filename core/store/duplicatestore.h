@@ -75,7 +75,7 @@ public:
         filling any: two counts. */
     std::optional<qint64> missingStories();
     /*! Every cluster of at least \a minSize articles (at least 2), largest first, then by the
-        original's id. */
+        original's id. At the default threshold these are the stories (fillMissingStories() first). */
     std::optional<QList<DuplicateCluster>> clusters(
         int minSize = 2, double threshold = NearDuplicates::defaultThreshold);
     /*! The cluster of article \a id (only that article when it has no copies). */
@@ -101,6 +101,13 @@ public:
         double threshold = NearDuplicates::defaultThreshold);
 
 private:
+    // clusters() from the stories (at the default threshold), or from one pass over the band buckets.
+    std::optional<QList<DuplicateCluster>> storyClusters(int minSize);
+    std::optional<QList<DuplicateCluster>> scanClusters(int minSize, double threshold);
+    // The clusters of \a groups of article ids, their signatures read unless \a known holds them.
+    std::optional<QList<DuplicateCluster>> makeClusters(
+        const QList<QList<qint64>> &groups, const QHash<qint64, NearDuplicates::Signature> *known = nullptr);
+
     StoreContext *d;
 };
 

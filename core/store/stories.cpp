@@ -163,7 +163,7 @@ std::optional<qint64> DuplicateStore::fillMissingStories(const FillProgress &pro
     // Every story at once from the clusters (one pass over the band buckets: 100,000 articles one at
     // a time took 547 s under load), in one transaction that no import can cut into.
     const bool done = d->transaction([&] {
-        const auto groups = clusters();
+        const auto groups = scanClusters(2, defaultThreshold);
         if (!groups) {
             return false;
         }
