@@ -7,7 +7,9 @@
 #include "annotationlistmodel.h"
 #include "annotationspanel.h"
 #include "entitycurator.h"
+#include "guihelpers.h"
 #include "mainwindow.h"
+#include "tagmanagerdialog.h"
 #include "teamhelpers.h"
 #include "teammembermodel.h"
 #include "teammembersdialog.h"
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void passageActionsFollowTheRole();
     void windowActionsFollowTheRole();
     void entityCorrectionsFollowTheRole();
+    void codebookIsReadOnlyBelowEditor();
 
 private:
     QString url(const QString &user) const { return Dossier::Test::libraryUrl(*m_server, m_database, user); }
@@ -381,8 +384,7 @@ void TeamMembersTest::windowActionsFollowTheRole()
     // Which of the window's actions that write are enabled: import, codebook, saved search.
     const auto enabled = [this] {
         QStringList on;
-        for (const char *name :
-            { "importFilesAction", "watchFolderAction", "manageTagsAction", "watchNameAction", "saveSearchAction" }) {
+        for (const char *name : { "importFilesAction", "watchFolderAction", "watchNameAction", "saveSearchAction" }) {
             auto *action = m_window->findChild<QAction *>(QLatin1String(name));
             if (action && action->isEnabled()) {
                 on.append(QLatin1String(name));
@@ -398,14 +400,48 @@ void TeamMembersTest::windowActionsFollowTheRole()
     QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Editor));
     QTRY_COMPARE(enabled(),
         (QStringList { QStringLiteral("importFilesAction"), QStringLiteral("watchFolderAction"),
-            QStringLiteral("manageTagsAction"), QStringLiteral("watchNameAction"),
-            QStringLiteral("saveSearchAction") }));
+            QStringLiteral("watchNameAction"), QStringLiteral("saveSearchAction") }));
     QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Reader));
     QTRY_COMPARE(enabled(), QStringList {});
     // The owner of the library may do everything.
     m_window = Test::shownWindow(url(QStringLiteral("postgres")));
     QVERIFY(m_window);
-    QCOMPARE(enabled().size(), 5);
+    QCOMPARE(enabled().size(), 4);
+}
+
+void TeamMembersTest::codebookIsReadOnlyBelowEditor()
+{
+    // Annotate › Manage Tags… opens for every member; only an editor's dialog offers changes.
+    const auto open = [this] {
+        bool editable = true;
+        bool newEnabled = true;
+        bool historyEnabled = false;
+        Test::whenModal<Ui::TagManagerDialog>([&](Ui::TagManagerDialog *dialog) {
+            editable = dialog->isEditable();
+            for (auto *button : dialog->findChildren<QPushButton *>()) {
+                if (button->accessibleName() == u"New tag") {
+                    newEnabled = button->isEnabled();
+                } else if (button->accessibleName() == u"History of the tags") {
+                    historyEnabled = button->isEnabled();
+                }
+            }
+            dialog->reject();
+        });
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("manageTagsAction"));
+        if (!action || !action->isEnabled()) {
+            return QStringLiteral("not offered");
+        }
+        action->trigger();
+        return QStringLiteral("%1 new:%2 history:%3").arg(editable).arg(newEnabled).arg(historyEnabled);
+    };
+    m_window = Test::shownWindow(url(QStringLiteral("ana")));
+    QVERIFY(m_window);
+    QCOMPARE(open(), QStringLiteral("0 new:0 history:1"));
+    Core::Library maria(url(QStringLiteral("maria")));
+    QVERIFY2(maria.open(), qPrintable(maria.errorString()));
+    QVERIFY(maria.team().setRole(QStringLiteral("ana"), Core::TeamRole::Editor));
+    QTRY_VERIFY(m_window->findChild<QAction *>(QStringLiteral("watchNameAction"))->isEnabled());
+    QCOMPARE(open(), QStringLiteral("1 new:1 history:1"));
 }
 
 void TeamMembersTest::entityCorrectionsFollowTheRole()

@@ -377,8 +377,6 @@ void MainWindow::createMenus()
     annotate->addAction(m_articleHistory);
     QAction *manageTags = annotate->addAction(tr("&Manage Tags…"), this, &MainWindow::manageTags);
     manageTags->setObjectName(QStringLiteral("manageTagsAction"));
-    m_writeActions.append(manageTags);
-    m_editorActions.append(manageTags);
 
     QMenu *entities = menuBar()->addMenu(tr("E&ntities"));
     QAction *watchName = entities->addAction(tr("&Watch a Name…"), m_curator, [this] { m_curator->watch(); });

@@ -218,6 +218,8 @@ void MainWindow::manageTags()
         return;
     }
     TagManagerDialog dialog(m_annotations, this);
+    // Everyone may read the codebook and its history; only an editor changes it.
+    dialog.setEditable(!library()->isReadOnly() && allows(Core::TeamRole::Editor));
     dialog.exec();
 }
 

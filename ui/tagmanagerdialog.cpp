@@ -104,6 +104,12 @@ TagManagerDialog::TagManagerDialog(AnnotationController *controller, QWidget *pa
 
 TagManagerDialog::~TagManagerDialog() = default;
 
+void TagManagerDialog::setEditable(bool editable)
+{
+    m_editable = editable;
+    updateButtons();
+}
+
 HistoryDialog *TagManagerDialog::showHistory()
 {
     if (!m_controller || !m_controller->session()) {
@@ -112,6 +118,7 @@ HistoryDialog *TagManagerDialog::showHistory()
     Core::HistoryQuery query;
     query.table = QStringLiteral("tags");
     auto *dialog = new HistoryDialog(m_controller->session(), query, this);
+    dialog->setRestoreAllowed(m_editable);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
@@ -193,7 +200,7 @@ qint64 TagManagerDialog::tagIdByName(const QString &name) const
 
 void TagManagerDialog::updateButtons()
 {
-    const bool library = m_controller && m_controller->library();
+    const bool library = m_controller && m_controller->library() && m_editable;
     const bool selected = library && m_list->currentItem();
     m_new->setEnabled(library);
     m_rename->setEnabled(selected);
@@ -230,6 +237,9 @@ bool TagManagerDialog::run(const std::function<bool()> &edit, const QString &fal
 
 void TagManagerDialog::newTag()
 {
+    if (!m_editable) {
+        return;
+    }
     bool ok = false;
     const QString name
         = QInputDialog::getText(this, tr("New Tag"), tr("Name of the new tag:"), QLineEdit::Normal, {}, &ok)
@@ -248,7 +258,7 @@ void TagManagerDialog::newTag()
 void TagManagerDialog::renameCurrent()
 {
     const Current tag = current();
-    if (tag.id < 0) {
+    if (tag.id < 0 || !m_editable) {
         return;
     }
     bool ok = false;
@@ -274,7 +284,7 @@ void TagManagerDialog::renameCurrent()
 void TagManagerDialog::recolourCurrent()
 {
     const Current tag = current();
-    if (tag.id < 0) {
+    if (tag.id < 0 || !m_editable) {
         return;
     }
     const QColor color = QColorDialog::getColor(QColor(tag.color), this, tr("Colour of \"%1\"").arg(tag.name));
@@ -288,7 +298,7 @@ void TagManagerDialog::recolourCurrent()
 void TagManagerDialog::mergeCurrent()
 {
     const Current tag = current();
-    if (tag.id < 0) {
+    if (tag.id < 0 || !m_editable) {
         return;
     }
     QStringList others;
@@ -319,7 +329,7 @@ void TagManagerDialog::mergeCurrent()
 void TagManagerDialog::deleteCurrent()
 {
     const Current tag = current();
-    if (tag.id < 0) {
+    if (tag.id < 0 || !m_editable) {
         return;
     }
     QMessageBox box(QMessageBox::Warning, tr("Delete Tag"), tr("Delete the tag \"%1\"?").arg(tag.name),

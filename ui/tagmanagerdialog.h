@@ -20,6 +20,7 @@ class HistoryDialog;
     new, rename, recolour, merge into another tag and delete. Every change goes through the
     AnnotationController (so Edit › Undo takes it back); failures are shown in the dialog.
     History… lists every change to the codebook, who made it and when, and restores a version.
+    Where the codebook may not be changed (setEditable()), it is shown read-only.
 */
 class TagManagerDialog final : public QDialog
 {
@@ -30,6 +31,12 @@ public:
 
     explicit TagManagerDialog(AnnotationController *controller, QWidget *parent = nullptr);
     ~TagManagerDialog() override;
+
+    /*! Whether the codebook may be changed (a library open for writing, and in a team library the
+        editor's role); when not, the tags, their counts and their history are shown and nothing
+        else is offered. True by default. */
+    void setEditable(bool editable);
+    bool isEditable() const { return m_editable; }
 
     /*! The selected tag's id, or -1. */
     qint64 currentTag() const;
@@ -77,6 +84,7 @@ private:
     QPushButton *m_delete = nullptr;
     QPushButton *m_history = nullptr;
     bool m_errorShown = false;
+    bool m_editable = true;
 };
 
 } // namespace Dossier::Ui
