@@ -212,27 +212,37 @@ std::optional<QList<DuplicateCluster>> DuplicateStore::clusters(int minSize, dou
 
 std::optional<QList<DuplicateCluster>> DuplicateStore::storyClusters(int minSize)
 {
+    // One statement for every member with its summary and signature: lookups by id in chunks of
+    // bound lists spent much of their time preparing the statements.
     QList<QList<qint64>> groups;
-    {
-        QSqlQuery stories(d->db());
-        if (!d->run(stories,
-                QStringLiteral("SELECT story_id, article_id FROM article_stories WHERE story_id IN (SELECT story_id "
-                               "FROM article_stories GROUP BY story_id HAVING COUNT(*) >= ?) ORDER BY story_id, "
-                               "article_id"),
-                { std::max(minSize, 2) })) {
-            return std::nullopt;
-        }
-        qint64 current = -1;
-        while (stories.next()) {
-            const qint64 story = stories.value(0).toLongLong();
-            if (groups.isEmpty() || story != current) {
-                groups.append(QList<qint64>());
-                current = story;
-            }
-            groups.last().append(stories.value(1).toLongLong());
-        }
+    QHash<qint64, ArticleSummary> summaries;
+    QHash<qint64, Signature> signatures;
+    QSqlQuery members(d->db());
+    members.setForwardOnly(true);
+    if (!d->run(members,
+            QStringLiteral("SELECT %1, st.story_id, s.signature FROM article_stories st JOIN articles a ON a.id = "
+                           "st.article_id LEFT JOIN article_signatures s ON s.article_id = st.article_id WHERE "
+                           "st.story_id IN (SELECT story_id FROM article_stories GROUP BY story_id HAVING COUNT(*) "
+                           ">= ?) ORDER BY st.story_id, st.article_id")
+                .arg(QLatin1String(summaryColumnList)),
+            { std::max(minSize, 2) })) {
+        return std::nullopt;
     }
-    return makeClusters(groups);
+    qint64 current = -1;
+    while (members.next()) {
+        const ArticleSummary summary = articleSummaryFrom(members);
+        const qint64 story = members.value(summaryColumnCount).toLongLong();
+        if (groups.isEmpty() || story != current) {
+            groups.append(QList<qint64>());
+            current = story;
+        }
+        groups.last().append(summary.id);
+        if (const auto signature = decode(members.value(summaryColumnCount + 1).toByteArray())) {
+            signatures.insert(summary.id, *signature);
+        }
+        summaries.insert(summary.id, summary);
+    }
+    return sortedClusters(groups, summaries, signatures);
 }
 
 std::optional<QList<DuplicateCluster>> DuplicateStore::scanClusters(int minSize, double threshold)
@@ -282,11 +292,11 @@ std::optional<QList<DuplicateCluster>> DuplicateStore::scanClusters(int minSize,
     for (const QList<qint64> &bucket : std::as_const(buckets)) {
         grouper.addBucket(bucket);
     }
-    return makeClusters(grouper.groups(std::max(minSize, 2)), &*signatures);
+    return makeClusters(grouper.groups(std::max(minSize, 2)), *signatures);
 }
 
 std::optional<QList<DuplicateCluster>> DuplicateStore::makeClusters(
-    const QList<QList<qint64>> &groups, const QHash<qint64, Signature> *known)
+    const QList<QList<qint64>> &groups, const QHash<qint64, Signature> &signatures)
 {
     QList<qint64> members;
     for (const QList<qint64> &group : groups) {
@@ -296,18 +306,16 @@ std::optional<QList<DuplicateCluster>> DuplicateStore::makeClusters(
     if (!summaries) {
         return std::nullopt;
     }
-    std::optional<QHash<qint64, Signature>> read;
-    if (!known) {
-        read = readSignatures(d, members);
-        if (!read) {
-            return std::nullopt;
-        }
-        known = &*read;
-    }
+    return sortedClusters(groups, *summaries, signatures);
+}
+
+QList<DuplicateCluster> DuplicateStore::sortedClusters(const QList<QList<qint64>> &groups,
+    const QHash<qint64, ArticleSummary> &summaries, const QHash<qint64, Signature> &signatures)
+{
     QList<DuplicateCluster> result;
     result.reserve(groups.size());
     for (const QList<qint64> &group : groups) {
-        result.append(makeCluster(group, *summaries, *known));
+        result.append(makeCluster(group, summaries, signatures));
     }
     std::stable_sort(result.begin(), result.end(), [](const DuplicateCluster &a, const DuplicateCluster &b) {
         if (a.members.size() != b.members.size()) {

@@ -104,9 +104,12 @@ private:
     // clusters() from the stories (at the default threshold), or from one pass over the band buckets.
     std::optional<QList<DuplicateCluster>> storyClusters(int minSize);
     std::optional<QList<DuplicateCluster>> scanClusters(int minSize, double threshold);
-    // The clusters of \a groups of article ids, their signatures read unless \a known holds them.
+    // The clusters of \a groups of article ids, their summaries read.
     std::optional<QList<DuplicateCluster>> makeClusters(
-        const QList<QList<qint64>> &groups, const QHash<qint64, NearDuplicates::Signature> *known = nullptr);
+        const QList<QList<qint64>> &groups, const QHash<qint64, NearDuplicates::Signature> &signatures);
+    // The clusters of \a groups, largest first, then by the original's id.
+    static QList<DuplicateCluster> sortedClusters(const QList<QList<qint64>> &groups,
+        const QHash<qint64, ArticleSummary> &summaries, const QHash<qint64, NearDuplicates::Signature> &signatures);
 
     StoreContext *d;
 };
