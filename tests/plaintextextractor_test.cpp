@@ -405,6 +405,9 @@ void PlainTextExtractorTest::keepsAndDropsLines_data()
     QTest::newRow("a shop's prices on lines of their own dropped")
         << QStringLiteral("shop_buttons.txt") << QStringList { QStringLiteral("Kestrel Shell") }
         << QStringList { QStringLiteral("\n$89\n") };
+    QTest::newRow("a text dump's strike-through marks dropped, the struck-out price kept")
+        << QStringLiteral("shop_buttons.txt") << QStringList { QStringLiteral("It is down to $149 $129 this month.") }
+        << QStringList { QStringLiteral("DEL") };
     QTest::newRow("byline and the author's bio dropped")
         << QStringLiteral("byline_bio.txt")
         << QStringList { QStringLiteral("Marine biologists have mapped"), QStringLiteral("The maps show that"),

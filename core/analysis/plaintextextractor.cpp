@@ -262,15 +262,18 @@ QStringView withoutBullet(QStringView text)
     return m.hasMatch() ? text.mid(m.capturedEnd()) : text;
 }
 
-// \a text without the placeholders a text browser leaves for inline images: "[photo.jpg?w=640] Text".
-QString withoutImages(QStringView text)
+// \a text without the placeholders a text browser leaves for inline images ("[photo.jpg?w=640] Text") and
+// without its marks around struck-out and inserted words.
+QString withoutBrowserMarks(QStringView text)
 {
     static const QRegularExpression image(
         QStringLiteral(R"(\[[^\[\]\s]{0,300}\.(?:jpe?g|png|gif|svg|webp)(?:[?#][^\[\]\s]{0,300})?\]\s*)"), caseless);
+    // "[DEL: Was $199 :DEL] Now $159": the words stay, the marks go.
+    static const QRegularExpression marks(QStringLiteral(R"(\[(?:DEL|INS): ?| ?:(?:DEL|INS)\])"));
     if (!text.contains(u'[')) {
         return text.toString();
     }
-    return text.toString().remove(image).trimmed();
+    return text.toString().remove(image).remove(marks).trimmed();
 }
 
 // The place of a picture in a gallery or slideshow: "2 of 57", "Image 3 of 5", "Slide 3/12" -> {2, 57};
@@ -760,11 +763,11 @@ Extraction PlainTextExtractor::extract(const QString &text)
         if ((i == start && datelineLine)
             || (!isInnerNoise(line) && !repeatedNearby(lines, i) && !echoesTitle && longLines.value(line.text) < 2
                 && !insert)) {
-            paragraphs.append(withoutImages(line.text));
+            paragraphs.append(withoutBrowserMarks(line.text));
         }
     }
     if (paragraphs.isEmpty()) {
-        paragraphs.append(withoutImages(lines.at(start).text));
+        paragraphs.append(withoutBrowserMarks(lines.at(start).text));
     }
     result.body = paragraphs.join(QStringLiteral("\n\n"));
 
